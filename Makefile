@@ -1,0 +1,33 @@
+# Two commands for a fresh machine: `make report` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTES ?= interviews
+OUT ?= reports
+
+.PHONY: install test report charts lab clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name csf-analysis --display-name "csf-analysis (.venv)" >/dev/null
+	touch $(STAMP)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+report: install
+	$(BIN)/csf-analysis report $(NOTES) --out $(OUT)
+
+charts: install
+	$(BIN)/csf-analysis charts $(NOTES) --out $(OUT)/figures
+
+lab: install
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf $(VENV) .csf-cache

@@ -1,0 +1,151 @@
+"""Markdown -> a flat list of blocks with plain text and source line numbers.
+
+markdown-it-py (CommonMark + tables + front matter) gives the structure; this
+module flattens its tokens into :class:`Block` objects: headings, paragraphs,
+list items, code, tables, HTML and rules, each with the plain text of every
+source line it covers (emphasis, links and other markup removed).
+
+Example:
+    >>> [(b.kind, b.line, b.text) for b in parse_blocks("# Titre\\n\\n- **un** point\\n")]
+    [('heading', 1, 'Titre'), ('item', 3, 'un point')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+_MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+@dataclass
+class Block:
+    """A piece of a note: ``kind`` is heading, paragraph, item, code, table,
+    html, quote, rule or front_matter; ``lines`` pairs source line numbers
+    (1-based) with their plain text."""
+
+    kind: str
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    level: int = 0       # heading level
+    list_id: int = -1    # top-level list an item belongs to
+    raw: str = ""        # front matter source
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0] if self.lines else 0
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for _, t in self.lines if t).strip()
+
+
+def inline_lines(token: Token) -> list[tuple[int, str]]:
+    """Plain text of an inline token, one entry per source line."""
+    start = token.map[0] + 1 if token.map else 0
+    lines, current = [], []
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append("".join(current))
+            current = []
+        elif child.type in ("text", "code_inline", "html_inline"):
+            current.append(child.content)
+        elif child.type == "image":
+            current.append(child.content or "")
+    lines.append("".join(current))
+    return [(start + i, text.strip()) for i, text in enumerate(lines)]
+
+
+def _code_lines(token: Token) -> list[tuple[int, str]]:
+    first = token.map[0] + (1 if token.type == "fence" else 0) + 1
+    return [(first + i, text.rstrip()) for i, text in enumerate(token.content.split("\n"))
+            if text.strip()]
+
+
+class _Walker:
+    """Turns the token stream into blocks; keeps list and quote nesting."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.list_depth = 0
+        self.quote_depth = 0
+        self.list_count = 0
+        self.row: list[tuple[int, str]] = []
+
+    def walk(self, tokens: list[Token]) -> list[Block]:
+        for i, token in enumerate(tokens):
+            handler = getattr(self, "on_" + token.type, None)
+            if handler:
+                handler(token, tokens, i)
+        return self.blocks
+
+    def on_front_matter(self, token, tokens, i):
+        self.blocks.append(Block("front_matter", [(token.map[0] + 1, "")], raw=token.content))
+
+    def on_bullet_list_open(self, token, tokens, i):
+        if self.list_depth == 0:
+            self.list_count += 1
+        self.list_depth += 1
+
+    on_ordered_list_open = on_bullet_list_open
+
+    def on_bullet_list_close(self, token, tokens, i):
+        self.list_depth -= 1
+
+    on_ordered_list_close = on_bullet_list_close
+
+    def on_blockquote_open(self, token, tokens, i):
+        self.quote_depth += 1
+
+    def on_blockquote_close(self, token, tokens, i):
+        self.quote_depth -= 1
+
+    def on_heading_open(self, token, tokens, i):
+        lines = inline_lines(tokens[i + 1])
+        if token.markup == "-" or (token.markup == "=" and len(lines) > 1):
+            # Setext "----" under text: the team means a rule, not a heading.
+            self.blocks.append(Block("paragraph", lines))
+            self.blocks.append(Block("rule", [(token.map[1], "")]))
+            return
+        self.blocks.append(Block("heading", lines, level=int(token.tag[1])))
+
+    def on_paragraph_open(self, token, tokens, i):
+        if tokens[i + 1].type != "inline":
+            return
+        kind = "item" if self.list_depth else ("quote" if self.quote_depth else "paragraph")
+        block = Block(kind, inline_lines(tokens[i + 1]))
+        block.list_id = self.list_count if self.list_depth else -1
+        self.blocks.append(block)
+
+    def on_fence(self, token, tokens, i):
+        self.blocks.append(Block("code", _code_lines(token)))
+
+    on_code_block = on_fence
+
+    def on_html_block(self, token, tokens, i):
+        first = token.map[0] + 1
+        lines = [(first + n, t.strip()) for n, t in enumerate(token.content.split("\n")) if t.strip()]
+        self.blocks.append(Block("html", lines))
+
+    def on_hr(self, token, tokens, i):
+        self.blocks.append(Block("rule", [(token.map[0] + 1, "")]))
+
+    def on_tr_open(self, token, tokens, i):
+        self.row = []
+
+    def on_inline(self, token, tokens, i):
+        if tokens[i - 1].type in ("th_open", "td_open"):
+            text = " ".join(t for _, t in inline_lines(token) if t)
+            self.row.append((token.map[0] + 1 if token.map else 0, text))
+
+    def on_tr_close(self, token, tokens, i):
+        cells = [text for _, text in self.row if text]
+        line = token.map[0] + 1 if token.map else (self.row[0][0] if self.row else 0)
+        if cells:
+            self.blocks.append(Block("table", [(line, " | ".join(cells))]))
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Parse Markdown ``text`` into blocks, in document order."""
+    return _Walker().walk(_MD.parse(text))

@@ -1,0 +1,307 @@
+"""YAML codebook -> validated table of themes + spaCy Matcher patterns.
+
+The package ships a default French codebook (``data/codebook.yml``); a
+``codebook.yml`` in the notes folder extends it (new ids) or overrides it
+(same id: the notes' entry replaces the default one). Each code has an
+``id``, a French ``label``, an optional ``parent``, a ``description`` saying
+when to apply it, and ``patterns``:
+
+- a string is a phrase whose words are *lemmas* ("relancer", "pas de
+  retour"): each word matches a token whose lemma is that word, ignoring
+  case and accents ("relancé", "Relancent" and "relancer" all match
+  "relancer");
+- a list of dicts is a raw spaCy ``Matcher`` token pattern, used as is
+  (``[{LEMMA: {IN: [contrainte, obligation]}}]``); it may also use the
+  folded attributes ``{_: {csf_lemma: ...}}`` and ``{_: {csf_lower: ...}}``
+  (lowercase, no accents) registered by :mod:`csf_analysis.nlp`.
+
+Any problem is a :class:`CodebookError` naming the file, the entry and what
+to do.
+
+Example:
+    >>> from csf_analysis.codebook import load_codebook
+    >>> codebook = load_codebook()
+    >>> "outillage" in set(codebook.table["code"])
+    True
+    >>> codebook.patterns["relances-attente"][0]
+    [{'_': {'csf_lemma': 'relancer'}}]
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import spacy
+import yaml
+from spacy.matcher import Matcher
+
+from csf_analysis import config
+from csf_analysis.nlp import LEMMA_ATTR, fold
+
+DEFAULT_CODEBOOK = Path(__file__).resolve().parent / "data" / "codebook.yml"
+TABLE_COLUMNS = ("code", "label", "parent", "description", "source")
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOP_KEYS = {"version", "codes"}
+_CODE_KEYS = {"id", "label", "parent", "description", "patterns"}
+_OPTIONAL_OPS = {"?", "*", "!"}
+# Elided words as the French model lemmatizes them, so "à qui s'adresser" works.
+_ELISIONS = {
+    "c'": "ce", "d'": "de", "j'": "je", "jusqu'": "jusque", "l'": "le",
+    "lorsqu'": "lorsque", "m'": "me", "n'": "ne", "puisqu'": "puisque",
+    "qu'": "que", "s'": "se", "t'": "te",
+}
+
+
+class CodebookError(ValueError):
+    """An invalid codebook: the message names the file, the entry and the fix."""
+
+
+@dataclass
+class Codebook:
+    """A validated codebook.
+
+    Attributes:
+        version: The default codebook's version, plus a hash of the notes'
+            ``codebook.yml`` when there is one (``"1.0+notes-3f2a9c1b"``).
+        table: One row per code: ``code, label, parent, description, source``
+            (``source`` is ``"default"``, the notes' file, or ``"created"``).
+        patterns: Code -> list of spaCy ``Matcher`` patterns, in the order of
+            the codebook (pattern ``i`` of code ``c`` has the id ``"c#i"``).
+        written: Code -> the same patterns as written in the YAML file.
+    """
+
+    version: str
+    table: pd.DataFrame
+    patterns: dict[str, list[list[dict]]] = field(default_factory=dict)
+    written: dict[str, list] = field(default_factory=dict)
+
+    def add_code(
+        self, code: str, *, label: str | None = None, parent: str = "", description: str = ""
+    ) -> None:
+        """Add a code created while coding (no patterns, ``source`` "created").
+
+        Args:
+            code: The new id (lowercase ascii words joined by ``-``).
+            label: French label; defaults to ``code``.
+            parent: Id of an existing code, or "".
+            description: When to apply it.
+
+        Raises:
+            CodebookError: Bad or duplicate id, or unknown parent.
+        """
+        where = f"new code {code!r}"
+        _check_id(code, where, file="add_code")
+        known = set(self.table["code"])
+        if code in known:
+            raise CodebookError(
+                f"add_code: {where}: this id already exists in the codebook. "
+                f"Choose another id, or use the existing code."
+            )
+        if parent and parent not in known:
+            raise CodebookError(
+                f"add_code: {where}: unknown parent {parent!r}. Expected one of "
+                f"the codebook's ids; add the parent first or leave it empty."
+            )
+        row = {"code": code, "label": label or code, "parent": parent,
+               "description": description, "source": "created"}
+        self.table = pd.concat([self.table, pd.DataFrame([row])], ignore_index=True)
+        self.patterns[code] = []
+        self.written[code] = []
+
+    def pattern_table(self) -> pd.DataFrame:
+        """Return one row per pattern: ``pattern`` (id), ``code``, ``written``."""
+        rows = [
+            {"pattern": f"{code}#{i}", "code": code, "written": str(text)}
+            for code, texts in self.written.items()
+            for i, text in enumerate(texts)
+        ]
+        return pd.DataFrame(rows, columns=["pattern", "code", "written"])
+
+
+def load_codebook(notes_dir: Path | None = None) -> Codebook:
+    """Load the default codebook, extended/overridden by the notes' one.
+
+    Args:
+        notes_dir: The notes folder; its ``codebook.yml`` (if present)
+            replaces default codes with the same id and adds new ones.
+
+    Returns:
+        The validated :class:`Codebook`.
+
+    Raises:
+        CodebookError: Bad YAML, unknown key, missing id or label, bad or
+            duplicate id, unknown parent, parent cycle, or a pattern spaCy
+            rejects.
+    """
+    version, entries = _read_file(DEFAULT_CODEBOOK, source="default", require_version=True)
+    merged = {entry["code"]: entry for entry in entries}
+    notes_file = Path(notes_dir) / config.NOTES_CODEBOOK_FILE if notes_dir else None
+    if notes_file is not None and notes_file.is_file():
+        _, notes_entries = _read_file(notes_file, source=str(notes_file))
+        merged.update({entry["code"]: entry for entry in notes_entries})
+        digest = hashlib.sha256(notes_file.read_bytes()).hexdigest()[:8]
+        version = f"{version}+notes-{digest}"
+    _check_parents(list(merged.values()))
+    table = pd.DataFrame(
+        [{key: entry[key] for key in TABLE_COLUMNS} for entry in merged.values()],
+        columns=list(TABLE_COLUMNS),
+    )
+    return Codebook(
+        version=version,
+        table=table,
+        patterns={code: entry["compiled"] for code, entry in merged.items()},
+        written={code: entry["written"] for code, entry in merged.items()},
+    )
+
+
+def _read_file(path: Path, *, source: str, require_version: bool = False) -> tuple[str, list[dict]]:
+    """Parse and validate one codebook file; return (version, entries)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise CodebookError(
+            f"{path}:{line}: invalid YAML ({problem}). Fix the syntax "
+            f"(indentation, quotes, ':' inside unquoted text)."
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
+        raise CodebookError(
+            f"{path}: expected a mapping with a 'codes:' list at the top, found "
+            f"{type(data).__name__}. Start the file with 'codes:' followed by '- id: ...' entries."
+        )
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise CodebookError(
+            f"{path}: unknown top-level key(s) {unknown}. Allowed: {sorted(_TOP_KEYS)}."
+        )
+    if require_version and not data.get("version"):
+        raise CodebookError(f"{path}: missing 'version:'. Add e.g. version: \"1.0\".")
+    entries, seen = [], set()
+    for index, raw in enumerate(data["codes"]):
+        entry = _parse_entry(raw, index=index, path=path, source=source)
+        if entry["code"] in seen:
+            raise CodebookError(
+                f"{path}: code {entry['code']!r} (entry {index}): duplicate id in "
+                f"this file. Merge the two entries or rename one."
+            )
+        seen.add(entry["code"])
+        entries.append(entry)
+    return str(data.get("version", "")), entries
+
+
+def _parse_entry(raw: object, *, index: int, path: Path, source: str) -> dict:
+    """Validate one ``codes:`` entry and compile its patterns."""
+    where = f"{path}: entry {index}"
+    if not isinstance(raw, dict):
+        raise CodebookError(
+            f"{where}: expected a mapping (id, label, ...), found {raw!r}. "
+            f"Write the entry as '- id: ...' with its keys indented below."
+        )
+    code = raw.get("id")
+    if code is not None:
+        where = f"{path}: code {code!r} (entry {index})"
+    unknown = sorted(set(map(str, raw)) - _CODE_KEYS)
+    if unknown:
+        raise CodebookError(f"{where}: unknown key(s) {unknown}. Allowed: {sorted(_CODE_KEYS)}.")
+    for key in ("id", "label"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise CodebookError(f"{where}: missing '{key}' (a non-empty string). Add it.")
+    _check_id(code, where, file=None)
+    parent = raw.get("parent") or ""
+    if not isinstance(parent, str):
+        raise CodebookError(f"{where}: 'parent' must be a code id, found {parent!r}.")
+    written = raw.get("patterns") or []
+    if not isinstance(written, list):
+        raise CodebookError(
+            f"{where}: 'patterns' must be a list, found {written!r}. Write one '- pattern' per line."
+        )
+    compiled = [_compile(pattern, where=f"{where}, pattern {i}") for i, pattern in enumerate(written)]
+    return {
+        "code": code, "label": raw["label"].strip(), "parent": parent.strip(),
+        "description": str(raw.get("description") or "").strip(), "source": source,
+        "file": str(path), "compiled": compiled, "written": written,
+    }
+
+
+def _check_id(code: str, where: str, *, file: str | None) -> None:
+    if not isinstance(code, str) or not _ID_RE.match(code):
+        prefix = f"{file}: " if file else ""
+        raise CodebookError(
+            f"{prefix}{where}: invalid id {code!r}. Expected lowercase ascii letters "
+            f"and digits joined by '-', e.g. 'manque-information'."
+        )
+
+
+def _compile(pattern: object, *, where: str) -> list[dict]:
+    """Turn one written pattern into a Matcher pattern that spaCy accepts."""
+    if isinstance(pattern, str):
+        words = [token.text for token in _blank_nlp()(pattern) if not token.is_space]
+        if not words:
+            raise CodebookError(f"{where}: empty phrase. Write at least one word or remove it.")
+        compiled = [{"_": {LEMMA_ATTR: _word_key(word)}} for word in words]
+    elif isinstance(pattern, list) and all(isinstance(token, dict) for token in pattern):
+        compiled = pattern
+    else:
+        raise CodebookError(
+            f"{where}: expected a phrase (string) or a spaCy token pattern (a list of "
+            f"mappings such as [{{LEMMA: relancer}}]), found {pattern!r}."
+        )
+    if not any(_is_required(token) for token in compiled):
+        raise CodebookError(
+            f"{where}: the pattern {pattern!r} would match any text (no required "
+            f"token with a condition). Add a condition such as LEMMA."
+        )
+    try:
+        Matcher(_blank_nlp().vocab, validate=True).add("check", [compiled])
+    except (ValueError, TypeError, KeyError, re.error) as error:
+        message = " ".join(str(error).split())
+        raise CodebookError(f"{where}: spaCy rejects the pattern {pattern!r}: {message}") from None
+    return compiled
+
+
+def _is_required(token: dict) -> bool:
+    return str(token.get("OP", token.get("op", "1"))) not in _OPTIONAL_OPS and any(
+        str(key).upper() != "OP" for key in token
+    )
+
+
+def _word_key(word: str) -> str:
+    """The folded lemma a phrase word is compared with ("L’" -> "le")."""
+    word = fold(word.replace("’", "'"))
+    return _ELISIONS.get(word, word)
+
+
+@functools.lru_cache(maxsize=1)
+def _blank_nlp() -> spacy.Language:
+    """A blank French pipeline: the model's tokenizer rules, no weights."""
+    return spacy.blank("fr")
+
+
+def _check_parents(entries: list[dict]) -> None:
+    """Every parent exists and no code is its own ancestor."""
+    by_code = {entry["code"]: entry for entry in entries}
+    for entry in entries:
+        parent = entry["parent"]
+        if parent and parent not in by_code:
+            raise CodebookError(
+                f"{entry['file']}: code {entry['code']!r}: unknown parent {parent!r}. "
+                f"Expected one of the codebook's ids; fix the spelling or add that code."
+            )
+    for entry in entries:
+        chain, code = [entry["code"]], entry["parent"]
+        while code:
+            if code in chain:
+                cycle = " -> ".join(chain[chain.index(code):] + [code])
+                raise CodebookError(
+                    f"{entry['file']}: code {entry['code']!r}: parent cycle {cycle}. "
+                    f"Remove one 'parent:' so the hierarchy is a tree."
+                )
+            chain.append(code)
+            code = by_code[code]["parent"]

@@ -1,0 +1,21 @@
+"""Default paths, model name and versions: the one place they live.
+
+Example:
+    >>> from csf_analysis import config
+    >>> config.SPACY_MODEL
+    'fr_core_news_sm'
+"""
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_NOTES_DIR = Path("interviews")
+DEFAULT_REPORTS_DIR = Path("reports")
+DEFAULT_FIGURES_DIR = DEFAULT_REPORTS_DIR / "figures"
+CACHE_DIR_NAME = ".csf-cache"
+MANUAL_CODES_FILE = "codage-manuel.csv"
+NOTES_CODEBOOK_FILE = "codebook.yml"
+
+SPACY_MODEL = "fr_core_news_sm"
+
+# Bump when the parser's output for the same bytes changes: it invalidates the cache.
+PARSER_VERSION = "1"

@@ -1,0 +1,223 @@
+"""A folder of notes -> the tidy tables, cached per note, incremental.
+
+Each ``*.md`` below the notes folder is read (read-only), decoded, parsed and
+split into sentences; the result is cached in ``.csf-cache/`` keyed by the
+note's bytes, its path and the parser version, so a rerun reparses only the
+notes that changed and, when none did, never loads spaCy. The per-note
+results are then combined: statement counts, duplicates across interviews,
+and which contacted companies were interviewed.
+
+Example:
+    >>> corpus = load_corpus("interviews")            # doctest: +SKIP
+    >>> corpus.statements[["statement_id", "category", "text"]].head()  # doctest: +SKIP
+    >>> corpus.write("/tmp/tables")                     # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from . import config
+from .atomic import write_text_atomic
+from .notes import parse_note
+from .schema import frame
+from .sources import Problem, decode_note
+from .statements import statement_rows, text_key
+
+TABLES = ("interviews", "statements", "contacts", "problems")
+MIN_DUPLICATE_CHARS = 20  # shorter texts ("Oui.", "(done)") repeat by chance
+
+
+class NotesDirError(ValueError):
+    """The notes folder does not exist or is not a folder."""
+
+
+@dataclass
+class Corpus:
+    """The tables of a notes folder (see DESIGN.md's data contract)."""
+
+    notes_dir: Path
+    interviews: pd.DataFrame
+    statements: pd.DataFrame
+    contacts: pd.DataFrame
+    problems: pd.DataFrame
+    stats: dict = field(default_factory=dict)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in TABLES}
+
+    def write(self, out_dir: str | Path) -> list[Path]:
+        """Write every table as ``out_dir/<name>.csv`` (atomically); return the paths."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, table in self.tables().items():
+            path = out / f"{name}.csv"
+            write_text_atomic(path, table.to_csv(index=False))
+            paths.append(path)
+        return paths
+
+
+class _NoteCache:
+    """JSON results per note in ``cache_dir/notes/``; silently off if unwritable."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.dir = Path(cache_dir) / "notes" if cache_dir else None
+
+    @staticmethod
+    def key(data: bytes, source_file: str) -> str:
+        salt = f"{config.PARSER_VERSION}\x1f{source_file}\x1f".encode()
+        return hashlib.sha256(salt + data).hexdigest()
+
+    def get(self, key: str) -> dict | None:
+        if not self.dir:
+            return None
+        try:
+            return json.loads((self.dir / key[:2] / f"{key}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, result: dict) -> None:
+        if not self.dir:
+            return
+        try:
+            path = self.dir / key[:2] / f"{key}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(path, json.dumps(result, ensure_ascii=False))
+        except OSError:
+            self.dir = None  # a read-only place: run without cache
+
+
+def note_files(notes_dir: Path) -> list[Path]:
+    """Every ``*.md`` below ``notes_dir``, hidden folders left out, in a stable order."""
+    files = [p for p in notes_dir.rglob("*.md")
+             if p.is_file() and not any(part.startswith(".")
+                                        for part in p.relative_to(notes_dir).parts)]
+    return sorted(files, key=lambda p: p.relative_to(notes_dir).as_posix())
+
+
+def parse_file(data: bytes, source_file: str, nlp_factory) -> dict:
+    """Parse one note's bytes into table rows (JSON-friendly dict)."""
+    text, problems = decode_note(data, source_file)
+    result = {"interviews": [], "statements": [], "contacts": [], "problems": []}
+    if text is not None and text.strip():
+        note = parse_note(text, source_file)
+        result["statements"] = statement_rows(note, nlp_factory())
+        result["interviews"], result["contacts"] = note.interviews, note.contacts
+        problems += note.problems
+    result["problems"] = [p.row() for p in problems]
+    return result
+
+
+def _read(path: Path, source_file: str) -> tuple[bytes | None, dict | None]:
+    try:
+        with open(path, "rb") as handle:  # read-only, always
+            return handle.read(), None
+    except OSError as error:
+        row = Problem(source_file, 1, "error",
+                      f"cannot read the note ({error.strerror}): check its permissions")
+        return None, {"problems": [row.row()]}
+
+
+def _nlp_factory():
+    from .nlp import SENTENCES, load_nlp  # spaCy is loaded only when a note changed
+    return load_nlp(components=SENTENCES)
+
+
+def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
+                cache_dir: str | Path | None = config.CACHE_DIR_NAME,
+                progress: bool | None = None) -> Corpus:
+    """Read every note below ``notes_dir`` and return its tables.
+
+    Args:
+        notes_dir: The notes folder (read-only).
+        cache_dir: Where per-note results are kept between runs; None for no cache.
+        progress: Show a progress bar; None shows it on a terminal only.
+
+    Raises:
+        NotesDirError: ``notes_dir`` is missing or not a folder.
+    """
+    notes_dir = Path(notes_dir)
+    if not notes_dir.is_dir():
+        raise NotesDirError(f"notes folder '{notes_dir}' does not exist or is not a folder: "
+                            "give the folder that holds the .md notes")
+    cache, results = _NoteCache(cache_dir), []
+    stats = {"notes": 0, "parsed": 0, "cached": 0}
+    files = note_files(notes_dir)
+    bar = tqdm(files, desc="notes", unit="note", disable=None if progress is None else not progress)
+    for path in bar:
+        source_file = path.relative_to(notes_dir).as_posix()
+        data, failure = _read(path, source_file)
+        stats["notes"] += 1
+        if failure:
+            results.append(failure)
+            continue
+        key = cache.key(data, source_file)
+        result = cache.get(key)
+        if result is None:
+            result = parse_file(data, source_file, _nlp_factory)
+            cache.put(key, result)
+            stats["parsed"] += 1
+        else:
+            stats["cached"] += 1
+        results.append(result)
+    return _combine(notes_dir, results, stats)
+
+
+def _rows(results: list[dict], name: str) -> list[dict]:
+    return [row for result in results for row in result.get(name, [])]
+
+
+def _combine(notes_dir: Path, results: list[dict], stats: dict) -> Corpus:
+    statements = frame("statements", _rows(results, "statements"))
+    problems = _rows(results, "problems")
+    problems += mark_duplicates(statements)
+    interviews = frame("interviews", [
+        {**row, "interviewers": "; ".join(row["interviewers"])}
+        for row in _rows(results, "interviews")])
+    counts = statements[statements["duplicate_of"] == ""].groupby("interview_id").size()
+    interviews["n_statements"] = interviews["interview_id"].map(counts).fillna(0).astype("Int64")
+    contacts = frame("contacts", _rows(results, "contacts"))
+    contacts = contacts.drop_duplicates("company_ref", keep="last").reset_index(drop=True)
+    interviewed = set(interviews.loc[interviews["company_ref"] != "", "company_ref"])
+    contacts["interviewed"] = contacts["company_ref"].isin(interviewed)
+    stats["statements"] = len(statements)
+    return Corpus(notes_dir, interviews, statements, contacts, frame("problems", problems), stats)
+
+
+def mark_duplicates(statements: pd.DataFrame) -> list[dict]:
+    """Fill ``duplicate_of`` (in place) for texts repeated in another interview or file.
+
+    Returns one warning per pair (copy interview, original interview).
+    """
+    keys = statements["text"].map(text_key)
+    scope = statements["source_file"] + "\x1f" + statements["interview_id"]
+    candidates = keys[keys.str.len() >= MIN_DUPLICATE_CHARS]
+    repeated = candidates.duplicated(keep="first")
+    firsts = {key: index for index, key in candidates[~repeated].items()}
+    warnings: dict[tuple[str, str], dict] = {}
+    for index, key in candidates[repeated].items():
+        original = firsts[key]
+        if scope[index] == scope[original]:
+            continue
+        statements.at[index, "duplicate_of"] = statements.at[original, "statement_id"]
+        pair = (scope[index], scope[original])
+        entry = warnings.setdefault(pair, {"row": statements.loc[index], "n": 0,
+                                           "orig": statements.loc[original]})
+        entry["n"] += 1
+    return [_duplicate_warning(e["row"], e["orig"], e["n"]) for e in warnings.values()]
+
+
+def _duplicate_warning(row, original, count: int) -> dict:
+    where = original["interview_id"] or "file-level notes"
+    return Problem(
+        row["source_file"], int(row["line"]), "warning",
+        f"{count} statement(s) repeat {where} ({original['source_file']}:{original['line']}): "
+        "marked duplicate_of and left out of counts; remove the copy if it was filed twice",
+    ).row()
+

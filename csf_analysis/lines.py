@@ -1,0 +1,62 @@
+"""Line-level noise and labels: timestamps, ``(done)``, ``=> Fait``, ``Méta :``.
+
+These helpers take the plain text of one line and return what it says apart
+from its text: a time of day, a done/todo marker, a label before a colon, and
+``#tags`` at the end.
+
+Example:
+    >>> split_time("15:49: il existe une trame")
+    ('15:49', 'il existe une trame')
+    >>> split_marker("Remonter les cartes des persona (done).")
+    ('done', 'Remonter les cartes des persona.')
+    >>> split_label("Acheteur : on va vous reproposer un profil")
+    ('Acheteur', 'on va vous reproposer un profil')
+    >>> split_tags("On a relancé trois fois. #relance #outillage/kit")
+    (['relance', 'outillage/kit'], 'On a relancé trois fois.')
+"""
+from __future__ import annotations
+
+import re
+
+_TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*:?\s+(?=\S)")
+_MARKER_RES = (
+    (re.compile(r"\s*\((?:done|fait|ok|termin[ée]e?)\)", re.IGNORECASE), "done"),
+    (re.compile(r"\s*=+>\s*(?:fait|done|ok|termin[ée]e?)\s*\.?\s*$", re.IGNORECASE), "done"),
+    (re.compile(r"^\s*\[[xX]\]\s+"), "done"),
+    (re.compile(r"^\s*\[ \]\s+"), "todo"),
+)
+_LABEL_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
+_TAGS_RE = re.compile(r"(?:(?<=\s)|^)((?:#[^\W\d_][\w/-]*\s*)+)$")
+
+
+def split_time(text: str) -> tuple[str, str]:
+    """Split a leading time of day (``15:42 :``) off the line."""
+    match = _TIME_RE.match(text)
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return "", text
+    return f"{int(match.group(1)):02d}:{match.group(2)}", text[match.end():]
+
+
+def split_marker(text: str) -> tuple[str, str]:
+    """Remove ``(done)``, ``=> Fait``, ``[x]`` or ``[ ]``; return (marker, text)."""
+    for pattern, marker in _MARKER_RES:
+        if pattern.search(text):
+            return marker, pattern.sub("", text, count=1).strip()
+    return "", text
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """Split ``Label : rest`` into its two parts, or return ``("", text)``."""
+    match = _LABEL_RE.match(text)
+    if not match or "http" in match.group(1).lower() or re.search(r"\d$", match.group(1)):
+        return "", text
+    return match.group(1).strip(" *_"), match.group(2)
+
+
+def split_tags(text: str) -> tuple[list[str], str]:
+    """Take ``#tags`` off the end of a statement; return (tags, text)."""
+    match = _TAGS_RE.search(text)
+    if not match:
+        return [], text
+    tags = [t.lstrip("#").strip("/-").lower() for t in match.group(1).split()]
+    return [t for t in tags if t], text[: match.start()].rstrip()

@@ -1,0 +1,142 @@
+"""The one place that loads spaCy's French pipeline.
+
+Every module that needs spaCy asks :func:`load_nlp` for the components it
+needs; the pipeline is loaded once per component set and cached. Two presets
+cover the project: :data:`SENTENCES` (fast sentence splitting) and
+:data:`LEMMAS` (lemmas for theme matching). The module also registers two
+accent- and case-insensitive token attributes used by the codebook patterns:
+``token._.csf_lemma`` (folded lemma) and ``token._.csf_lower`` (folded form).
+
+Example:
+    >>> from csf_analysis.nlp import LEMMAS, fold, load_nlp
+    >>> nlp = load_nlp(components=LEMMAS)
+    >>> [t._.csf_lemma for t in nlp("Elles décrochent")]
+    ['il', 'decrocher']
+    >>> fold("Échéance")
+    'echeance'
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from importlib import metadata
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Token
+
+from csf_analysis import config
+
+SENTENCES: tuple[str, ...] = ("senter",)
+LEMMAS: tuple[str, ...] = ("tok2vec", "morphologizer", "attribute_ruler", "lemmatizer")
+
+# Token extensions the codebook's phrase patterns are compiled to.
+LEMMA_ATTR = "csf_lemma"
+LOWER_ATTR = "csf_lower"
+
+
+class ModelNotInstalled(RuntimeError):
+    """The spaCy model named in ``config.SPACY_MODEL`` is not installed."""
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Return ``text`` lowercased with accents removed ("Élève" -> "eleve").
+
+    Ligatures such as "œ" are kept: both sides of a comparison are folded the
+    same way, so that is harmless.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _register_extensions() -> None:
+    """Register ``token._.csf_lemma`` and ``token._.csf_lower`` (idempotent)."""
+    getters = {
+        LEMMA_ATTR: lambda token: fold(token.lemma_ or token.text),
+        LOWER_ATTR: lambda token: fold(token.text),
+    }
+    for name, getter in getters.items():
+        if not Token.has_extension(name):
+            Token.set_extension(name, getter=getter)
+
+
+_register_extensions()
+
+
+def _model_meta() -> dict:
+    """Return the installed model's meta.json, or raise :class:`ModelNotInstalled`."""
+    name = config.SPACY_MODEL
+    if not spacy.util.is_package(name):
+        raise ModelNotInstalled(
+            f"The spaCy model {name!r} is not installed in this Python "
+            f"environment. Expected it as a package; found nothing. "
+            f"Run `pip install {name}` or `make install`."
+        )
+    return spacy.util.get_model_meta(spacy.util.get_package_path(name))
+
+
+def load_nlp(*, components: tuple[str, ...]) -> Language:
+    """Load ``config.SPACY_MODEL`` with only ``components`` enabled.
+
+    The other components are excluded (not even loaded), so a sentence
+    splitter costs a fraction of the full pipeline. The result is cached per
+    component set: call it as often as you like.
+
+    Args:
+        components: Names of the model's components to keep, e.g.
+            :data:`SENTENCES` or :data:`LEMMAS`.
+
+    Returns:
+        The loaded pipeline.
+
+    Raises:
+        ModelNotInstalled: The model package is missing.
+        ValueError: A component name is not in the model.
+    """
+    return _load(tuple(components))
+
+
+@functools.lru_cache(maxsize=None)
+def _load(components: tuple[str, ...]) -> Language:
+    meta = _model_meta()
+    available = list(meta.get("components") or meta["pipeline"])
+    unknown = [name for name in components if name not in available]
+    if unknown:
+        raise ValueError(
+            f"Unknown spaCy component(s) {unknown} for {config.SPACY_MODEL}: "
+            f"expected some of {available}. Use nlp.SENTENCES or nlp.LEMMAS."
+        )
+    excluded = [name for name in available if name not in components]
+    try:
+        nlp = spacy.load(config.SPACY_MODEL, exclude=excluded)
+    except OSError as error:  # a broken install: the package is there, its data is not
+        raise ModelNotInstalled(
+            f"Could not load the spaCy model {config.SPACY_MODEL!r} ({error}). "
+            f"Reinstall it with `pip install --force-reinstall {config.SPACY_MODEL}` "
+            f"or `make install`."
+        ) from None
+    for name in nlp.disabled:  # e.g. "senter", disabled in the model's config
+        nlp.enable_pipe(name)
+    return nlp
+
+
+def model_info() -> dict:
+    """Describe the model for the report's methods annex.
+
+    Returns:
+        A dict with ``name`` (package name), ``version`` (model version),
+        ``spacy_version`` (the installed spaCy) and ``pipeline`` (the model's
+        component names).
+    """
+    meta = _model_meta()
+    try:
+        version = metadata.version(config.SPACY_MODEL)
+    except metadata.PackageNotFoundError:  # loaded from a plain folder
+        version = meta["version"]
+    return {
+        "name": config.SPACY_MODEL,
+        "version": version,
+        "spacy_version": spacy.__version__,
+        "pipeline": list(meta.get("components") or meta["pipeline"]),
+    }

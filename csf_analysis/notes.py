@@ -1,0 +1,276 @@
+"""One Markdown note -> interviews, text segments, contacts and problems.
+
+The parser walks the blocks of :mod:`csf_analysis.blocks` once, in order,
+keeping the heading stack, the current interview and the current label
+(``Représentation :`` + list). Every paragraph, list item, code or table line
+becomes a :class:`Segment` (later split into sentences) or a contact row;
+what cannot be read becomes a problem. Interviews start at dated, keyword or
+clause-marker headings, or cover the file (front matter or no such heading).
+
+Example:
+    >>> note = parse_note("### (300h) 6 : Plone\\n\\nRessentis :\\n- Un échec.\\n", "a.md")
+    >>> [(i["interview_id"], i["company_ref"]) for i in note.interviews]
+    [('a:300h-6-plone', '6')]
+    >>> [(s.section, s.category, s.text) for s in note.segments]
+    [('Ressentis', 'feelings', 'Un échec.')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from . import dates, interviews as interview_rules
+from .blocks import Block, parse_blocks
+from .contacts import parse_contact_line
+from .lines import split_label, split_marker, split_time
+from .sources import Problem
+from .vocabulary import actor_of_text, category_of_label, normalize, speaker_of_label
+
+
+@dataclass
+class Segment:
+    """A paragraph, list item, code or table row of a note, before sentence splitting."""
+
+    interview: int                      # index in ParsedNote.interviews, -1 = file level
+    lines: list[tuple[int, str]]
+    block: str
+    section: str = ""
+    category: str = ""
+    speaker: str = ""
+    time: str = ""
+    marker: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for _, t in self.lines if t).strip()
+
+
+@dataclass
+class ParsedNote:
+    source_file: str
+    interviews: list[dict] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    contacts: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Label:
+    block: Block
+    text: str
+    category: str
+    list_id: int | None = None
+    pending: bool = True
+    used: bool = False
+
+
+# A short line without a colon is a label only for the researchers' own parts.
+_BARE_LABEL_CATEGORIES = ("debrief", "takeaway")
+# An unmapped "label :" longer than this is also a statement ("Un souci majeur est ... :").
+_LABEL_STATEMENT_WORDS = 4
+
+
+def slugify(text: str, *, width: int = 48) -> str:
+    """``"(300h) 6 : Plone"`` -> ``"300h-6-plone"``."""
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")[:width].strip("-")
+
+
+def _is_pseudo_heading(block: Block) -> bool:
+    if block.kind != "paragraph" or len(block.lines) != 1:
+        return False
+    text = block.text
+    if text.endswith(":") and 0 < len(text) <= 100:
+        return True
+    words = text.split()
+    return (0 < len(words) <= 8 and text[-1] not in ".!?;"
+            and category_of_label(text) in _BARE_LABEL_CATEGORIES)
+
+
+class _NoteParser:
+    """Single pass over the blocks of one note (see module docstring)."""
+
+    def __init__(self, text: str, source_file: str) -> None:
+        self.note = ParsedNote(source_file)
+        self.blocks = parse_blocks(text)
+        self.stem = str(PurePosixPath(source_file).with_suffix(""))
+        file_date = dates.date_from_filename(PurePosixPath(source_file).name)
+        self.file_date = file_date
+        self.default_year = int(file_date[:4]) if file_date else None
+        self.headings: list[tuple[int, str, str]] = []   # (level, text, category)
+        self.current = -1
+        self.current_level = 0
+        self.single = False
+        self.label: _Label | None = None
+
+    # -- problems -----------------------------------------------------------
+    def problem(self, line: int, message: str, severity: str = "warning") -> None:
+        self.note.problems.append(Problem(self.note.source_file, line, severity, message))
+
+    # -- interviews ---------------------------------------------------------
+    def start_interview(self, line: int, title: str, hint: dict) -> None:
+        slug = slugify(hint.get("title", title)) or "entretien"
+        ident = hint.get("interview_id") or (self.stem if self.single else f"{self.stem}:{slug}")
+        taken = {i["interview_id"] for i in self.note.interviews}
+        base, n = ident, 2
+        while ident in taken:
+            ident, n = f"{base}-{n}", n + 1
+        title = hint.get("title", title)
+        clause_label = hint.get("clause_label", "")
+        actor = hint.get("actor") or actor_of_text(title) or (
+            "entreprise" if hint.get("company_ref") or clause_label else ""
+        ) or actor_of_text(PurePosixPath(self.note.source_file).stem) or "autre"
+        self.note.interviews.append({
+            "interview_id": ident, "source_file": self.note.source_file, "line": line,
+            "end_line": line, "title": title, "date": hint.get("date") or self.file_date,
+            "date_text": hint.get("date_text", ""), "actor": actor,
+            "company_ref": hint.get("company_ref", ""), "clause_hours": hint.get("clause_hours"),
+            "clause_label": clause_label, "interviewers": list(hint.get("interviewers", [])),
+        })
+        self.current = len(self.note.interviews) - 1
+        if hint.get("date_problem"):
+            self.problem(line, hint["date_problem"])
+
+    def find_front_matter(self) -> dict | None:
+        if not self.blocks or self.blocks[0].kind != "front_matter":
+            return None
+        block = self.blocks.pop(0)
+        fields, errors = interview_rules.read_front_matter(block.raw)
+        hint, more = interview_rules.front_matter_hint(fields)
+        for message in errors + more:
+            self.problem(block.line, message, "error" if not fields else "warning")
+        return hint if fields else None
+
+    def plan_interviews(self) -> None:
+        hint = self.find_front_matter()
+        has_heading = any(
+            b.kind == "heading" and interview_rules.heading_hint(b.text) for b in self.blocks)
+        if hint is not None or not has_heading:
+            self.single = True
+            first = next((b for b in self.blocks if b.kind == "heading"), None)
+            title = first.text if first else PurePosixPath(self.note.source_file).stem
+            if hint is None:
+                hint = interview_rules.heading_hint(title, default_year=self.default_year) or {}
+            self.start_interview(1, title, hint)
+
+    # -- structure ----------------------------------------------------------
+    def on_heading(self, block: Block) -> None:
+        self.end_label()
+        title = block.text
+        hint = None if self.single else interview_rules.heading_hint(
+            title, default_year=self.default_year)
+        if hint is not None:
+            self.headings = []
+            self.start_interview(block.line, title, hint)
+            self.current_level = block.level
+            return
+        if self.current >= 0 and not self.single and block.level <= self.current_level:
+            self.current = -1
+        self.headings = [h for h in self.headings if h[0] < block.level]
+        category = category_of_label(title)
+        self.headings.append((block.level, title, category))
+        if category in ("debrief", "takeaway") and self.current >= 0:
+            self.add_interviewers(title)
+
+    def add_interviewers(self, title: str) -> None:
+        people = self.note.interviews[self.current]["interviewers"]
+        people.extend(n for n in interview_rules.interviewers_of(title) if n not in people)
+
+    def on_pseudo_heading(self, block: Block) -> None:
+        self.end_label()
+        text = block.text.rstrip(": ").strip()
+        label = _Label(block, text, category_of_label(text))
+        if not label.category and len(text.split()) > _LABEL_STATEMENT_WORDS:
+            self.add_label_statement(label)
+        self.label = label
+        if label.category in ("debrief", "takeaway") and self.current >= 0:
+            self.add_interviewers(text)
+
+    def end_label(self) -> None:
+        """Close the current label; a label with nothing under it is a statement."""
+        label, self.label = self.label, None
+        if label and not label.used and (label.category or len(label.text.split())
+                                         <= _LABEL_STATEMENT_WORDS):
+            self.add_label_statement(label)
+
+    def add_label_statement(self, label: _Label) -> None:
+        section, category = self.context(label.block)
+        self.add_segment(Segment(self.current, [(label.block.line, label.text)],
+                                 "paragraph", section, category))
+
+    def context(self, block: Block) -> tuple[str, str]:
+        """Section and structural category for a content block."""
+        label = self.label
+        if label and label.pending:
+            label.pending = False
+            label.list_id = block.list_id if block.kind == "item" else None
+        if label and label.list_id is not None and block.list_id != label.list_id:
+            self.end_label()
+            label = None
+        section = self.headings[-1][1] if self.headings else ""
+        category = next((c for _, _, c in reversed(self.headings) if c), "")
+        if label:
+            label.used = True
+            section = label.text
+            category = label.category or category
+        return section, category
+
+    # -- content ------------------------------------------------------------
+    def on_content(self, block: Block) -> None:
+        section, category = self.context(block)
+        if block.kind == "item":
+            contact = parse_contact_line(block.text, heading=section)
+            if contact:
+                contact.update(source_file=self.note.source_file, line=block.line)
+                self.note.contacts.append(contact)
+                return
+        segment = Segment(self.current, list(block.lines), block.kind, section, category)
+        if block.kind in ("paragraph", "item", "quote"):
+            self.read_first_line(segment)
+        self.add_segment(segment)
+
+    def add_segment(self, segment: Segment) -> None:
+        if segment.text:
+            self.note.segments.append(segment)
+            if self.current >= 0:
+                self.note.interviews[self.current]["end_line"] = segment.lines[-1][0]
+
+    def read_first_line(self, segment: Segment) -> None:
+        """Take the time, marker and label off the segment's first line."""
+        line, text = segment.lines[0]
+        segment.time, text = split_time(text)
+        segment.marker, text = split_marker(text)
+        label, rest = split_label(text)
+        if label:
+            category = category_of_label(label, max_words=6)
+            speaker = "" if category else speaker_of_label(label)
+            if category:
+                segment.category, segment.section, text = category, label, rest
+            elif speaker:
+                segment.speaker, text = speaker, rest
+        segment.lines[0] = (line, text.strip())
+        for i, (number, other) in enumerate(segment.lines[1:], start=1):
+            marker, other = split_marker(other)
+            segment.marker = segment.marker or marker
+            segment.lines[i] = (number, other)
+
+    def parse(self) -> ParsedNote:
+        self.plan_interviews()
+        for block in self.blocks:
+            if block.kind == "heading":
+                self.on_heading(block)
+            elif block.kind == "rule":
+                self.end_label()
+            elif block.kind == "front_matter":
+                self.problem(block.line, "front matter is only read at the very top of a note")
+            elif _is_pseudo_heading(block):
+                self.on_pseudo_heading(block)
+            else:
+                self.on_content(block)
+        self.end_label()
+        return self.note
+
+
+def parse_note(text: str, source_file: str) -> ParsedNote:
+    """Parse the Markdown ``text`` of the note at ``source_file`` (relative path)."""
+    return _NoteParser(text, source_file).parse()

@@ -1,0 +1,56 @@
+"""Column names of every table: the data contract of DESIGN.md, in one place.
+
+Every table the toolkit returns or writes has exactly these columns, in this
+order; :func:`frame` builds an empty or filled DataFrame that respects it.
+
+Example:
+    >>> from csf_analysis.schema import frame
+    >>> list(frame("problems").columns)
+    ['source_file', 'line', 'severity', 'message']
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+CATEGORIES = (
+    "facts", "representation", "feelings", "context", "suggestions",
+    "meta", "debrief", "takeaway", "question",
+)
+ACTORS = ("entreprise", "acheteur", "mlds", "partenaire", "jeune", "autre")
+CLAUSE_HOURS = (150, 300, 450, 900)
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "interviews": (
+        "interview_id", "source_file", "line", "end_line", "title", "date",
+        "date_text", "actor", "company_ref", "clause_hours", "clause_label",
+        "interviewers", "n_statements",
+    ),
+    "statements": (
+        "statement_id", "interview_id", "source_file", "line", "section",
+        "category", "category_origin", "speaker", "text", "tags", "block",
+        "time", "marker", "duplicate_of",
+    ),
+    "contacts": (
+        "company_ref", "clause_hours", "clause_label", "market", "status",
+        "note", "interviewed", "source_file", "line",
+    ),
+    "problems": ("source_file", "line", "severity", "message"),
+}
+
+# pandas dtypes: strings stay strings ("6" is a company, not a number).
+_INT_COLUMNS = {"line", "end_line", "clause_hours", "n_statements"}
+_BOOL_COLUMNS = {"interviewed"}
+
+
+def frame(name: str, rows: list[dict] | None = None) -> pd.DataFrame:
+    """Return the table ``name`` with its contract columns and dtypes."""
+    columns = list(COLUMNS[name])
+    df = pd.DataFrame(rows or [], columns=columns)
+    for column in columns:
+        if column in _INT_COLUMNS:
+            df[column] = pd.to_numeric(df[column]).astype("Int64")
+        elif column in _BOOL_COLUMNS:
+            df[column] = df[column].astype(bool)
+        else:
+            df[column] = df[column].fillna("").astype(str)
+    return df

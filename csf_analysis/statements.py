@@ -1,0 +1,113 @@
+"""Segments -> statements: one row per sentence, with a stable id.
+
+Each segment of a note is split into sentences with spaCy's French sentence
+segmenter; each sentence keeps the source line it starts on, its section,
+speaker and structural category, and takes the ``#tags`` written at its end.
+``statement_id`` hashes the file, the interview and the normalised text, with
+an occurrence counter, so editing another interview never changes it.
+
+Example:
+    >>> import spacy
+    >>> nlp = spacy.blank("fr"); _ = nlp.add_pipe("sentencizer")
+    >>> from csf_analysis.notes import parse_note
+    >>> rows = statement_rows(parse_note("- Un. Deux #relance\\n", "a.md"), nlp)
+    >>> [(r["text"], r["tags"], r["line"]) for r in rows]
+    [('Un.', '', 1), ('Deux', 'relance', 1)]
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+
+from .lines import split_tags
+from .notes import ParsedNote, Segment
+
+_ALNUM = re.compile(r"\w")
+_TERMINAL = re.compile(r"[.!?…]+[\"'»)\]]*$")
+
+
+def text_key(text: str) -> str:
+    """Normalised text used for ids and duplicate detection."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def statement_id(source_file: str, interview_id: str, text: str, occurrence: int) -> str:
+    digest = hashlib.sha1(
+        f"{source_file}\x1f{interview_id}\x1f{text_key(text)}".encode()).hexdigest()[:12]
+    return f"s{digest}" if occurrence == 1 else f"s{digest}-{occurrence}"
+
+
+def _joined(segment: Segment) -> tuple[str, list[int], list[int]]:
+    """Segment text joined by spaces, with line starts (offsets) and numbers."""
+    parts, starts, numbers, offset = [], [], [], 0
+    for number, text in segment.lines:
+        if not text:
+            continue
+        starts.append(offset)
+        numbers.append(number)
+        parts.append(text)
+        offset += len(text) + 1
+    return " ".join(parts), starts, numbers
+
+
+def _spans(doc, starts: list[int]) -> list[tuple[int, str]]:
+    """Sentence spans (start offset, text), trusting spaCy only at a full stop.
+
+    The statistical splitter sometimes cuts after a bare number
+    ("19 | Février 2018 : ..."); a cut is kept where the previous piece ends
+    with terminal punctuation or the next one starts a source line.
+    """
+    line_starts = set(starts)
+    spans: list[tuple[int, str]] = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        if spans and not (_TERMINAL.search(spans[-1][1]) or sent.start_char in line_starts):
+            start, previous = spans[-1]
+            spans[-1] = (start, doc.text[start:sent.end_char].strip())
+        else:
+            spans.append((sent.start_char, text))
+    return spans
+
+
+def _sentences(doc, starts: list[int], numbers: list[int]) -> list[tuple[int, str, list[str]]]:
+    """(line, text, tags) per sentence; tag-only or symbol-only bits join the previous one."""
+    out: list[tuple[int, str, list[str]]] = []
+    for start, raw in _spans(doc, starts):
+        tags, text = split_tags(raw)
+        line = numbers[max(0, bisect.bisect_right(starts, start) - 1)]
+        if out and not _ALNUM.search(text):
+            prev_line, prev_text, prev_tags = out[-1]
+            out[-1] = (prev_line, f"{prev_text} {text}".strip(), prev_tags + tags)
+        elif text or tags:
+            out.append((line, text, tags))
+    return [s for s in out if s[1]]
+
+
+def statement_rows(note: ParsedNote, nlp, *, batch_size: int = 64) -> list[dict]:
+    """All statements of a parsed note, in document order."""
+    joined = [_joined(segment) for segment in note.segments]
+    docs = nlp.pipe((text for text, _, _ in joined), batch_size=batch_size)
+    seen: Counter = Counter()
+    rows = []
+    for segment, (_, starts, numbers), doc in zip(note.segments, joined, docs):
+        interview_id = (note.interviews[segment.interview]["interview_id"]
+                        if segment.interview >= 0 else "")
+        for line, text, tags in _sentences(doc, starts, numbers):
+            seen[(interview_id, text_key(text))] += 1
+            rows.append({
+                "statement_id": statement_id(note.source_file, interview_id, text,
+                                             seen[(interview_id, text_key(text))]),
+                "interview_id": interview_id, "source_file": note.source_file, "line": line,
+                "section": segment.section,
+                "category": segment.category or "facts",
+                "category_origin": "structure" if segment.category else "inferred",
+                "speaker": segment.speaker, "text": text, "tags": "; ".join(tags),
+                "block": segment.block, "time": segment.time, "marker": segment.marker,
+                "duplicate_of": "",
+            })
+    return rows

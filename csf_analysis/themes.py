@@ -1,0 +1,123 @@
+"""Themes of statements, found by spaCy's Matcher from the codebook's lemma patterns.
+
+:func:`match_themes` runs the French pipeline (lemmas only) over the
+statements in batches and returns tidy ``codings`` rows: one per
+(statement, code), with the words that matched and the pattern ids that
+explain the code.
+
+Example:
+    >>> import pandas as pd
+    >>> from csf_analysis.codebook import load_codebook
+    >>> from csf_analysis.themes import match_themes
+    >>> statements = pd.DataFrame({"statement_id": ["s1", "s2"],
+    ...     "text": ["On a relancé l'entreprise deux fois.", "Il fait beau."]})
+    >>> codings = match_themes(statements, codebook=load_codebook())
+    >>> codings[["statement_id", "code", "matched"]].values.tolist()
+    [['s1', 'relances-attente', 'relancé']]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from csf_analysis.codebook import Codebook
+from csf_analysis.nlp import LEMMAS, load_nlp
+
+CODINGS_COLUMNS = ("statement_id", "code", "origin", "coder", "matched", "pattern")
+AUTO = "auto"
+
+
+class ThemeMatcher:
+    """A spaCy ``Matcher`` holding every pattern of a codebook.
+
+    Each pattern is added under its id ``"<code>#<index>"``; calling the
+    matcher on a Doc returns, per code, the matched spans (longest first
+    where patterns of the same code overlap) and the pattern ids.
+
+    Args:
+        codebook: The validated codebook.
+        nlp: A pipeline that sets lemmas (``load_nlp(components=LEMMAS)``).
+    """
+
+    def __init__(self, codebook: Codebook, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.codes = list(codebook.table["code"])
+        for code in self.codes:
+            for index, pattern in enumerate(codebook.patterns.get(code, [])):
+                self.matcher.add(f"{code}#{index}", [pattern])
+        self._vocab = nlp.vocab
+
+    def __call__(self, doc: Doc) -> dict[str, tuple[list[Span], list[str]]]:
+        """Return code -> (non-overlapping matched spans, pattern ids), in text order."""
+        found: dict[str, list[tuple[Span, str]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            pattern_id = self._vocab.strings[match_id]
+            code = pattern_id.rsplit("#", 1)[0]
+            found.setdefault(code, []).append((doc[start:end], pattern_id))
+        result = {}
+        for code, hits in found.items():
+            spans = filter_spans([span for span, _ in hits])
+            ids = list(dict.fromkeys(pid for span, pid in hits if span in spans))
+            result[code] = (spans, ids)
+        return result
+
+    def codings(self, statement_ids: list, docs: Iterator[Doc]) -> pd.DataFrame:
+        """Match every Doc and return the codings rows (codebook order per statement)."""
+        order = {code: rank for rank, code in enumerate(self.codes)}
+        rows = []
+        for statement_id, doc in zip(statement_ids, docs):
+            hits = self(doc)
+            for code in sorted(hits, key=order.__getitem__):
+                spans, ids = hits[code]
+                rows.append({
+                    "statement_id": statement_id, "code": code, "origin": AUTO,
+                    "coder": AUTO,
+                    "matched": "; ".join(dict.fromkeys(span.text for span in spans)),
+                    "pattern": "; ".join(ids),
+                })
+        return pd.DataFrame(rows, columns=list(CODINGS_COLUMNS)).astype(str)
+
+
+def match_themes(
+    statements: pd.DataFrame,
+    *,
+    codebook: Codebook,
+    nlp: Language | None = None,
+    batch_size: int = 256,
+) -> pd.DataFrame:
+    """Code each statement with the themes whose patterns match its lemmas.
+
+    Args:
+        statements: At least the columns ``statement_id`` and ``text``.
+        codebook: The codebook (see :func:`csf_analysis.codebook.load_codebook`).
+        nlp: A pipeline that sets lemmas; defaults to
+            ``load_nlp(components=LEMMAS)``.
+        batch_size: Texts per ``nlp.pipe`` batch.
+
+    Returns:
+        The codings: ``statement_id, code, origin, coder, matched, pattern``,
+        one row per (statement, code); ``origin`` and ``coder`` are "auto",
+        ``matched`` the words as written and ``pattern`` the pattern ids
+        (``"<code>#<index>"``), both "; "-joined when several. A statement
+        without a theme has no row.
+
+    Raises:
+        ValueError: ``statements`` lacks ``statement_id`` or ``text``.
+    """
+    missing = [c for c in ("statement_id", "text") if c not in statements.columns]
+    if missing:
+        raise ValueError(
+            f"match_themes expects a statements table with columns statement_id "
+            f"and text; missing {missing} (found {list(statements.columns)}). "
+            f"Pass the 'statements' table of the parser."
+        )
+    nlp = nlp or load_nlp(components=LEMMAS)
+    matcher = ThemeMatcher(codebook, nlp)
+    texts = statements["text"].fillna("").astype(str)
+    docs = nlp.pipe(texts, batch_size=batch_size)
+    return matcher.codings(list(statements["statement_id"]), docs)

@@ -1,0 +1,125 @@
+"""The team's words: headings, labels, speakers and actors, matched loosely.
+
+Researchers write ``Ressentis``, ``Ressenti :``, ``Apprécié``, ``Suggestions
+d'améliorations`` or ``Actions à faire``; this module maps such labels to the
+category vocabulary of DESIGN.md, accent- and case-insensitively, and
+recognises speaker labels (``Acheteur :``, ``Tutrice pilote :``) and actors.
+
+Example:
+    >>> category_of_label("Suggestions d'améliorations")
+    'suggestions'
+    >>> category_of_label("Ressenti")
+    'feelings'
+    >>> speaker_of_label("Le commercial")
+    'commercial'
+    >>> actor_of_text("Entretien avec la tutrice pilote")
+    'mlds'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Keyword phrases (normalised: lowercase, no accents), matched at word starts.
+CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "question": (
+        "questions prevues", "question prevue", "questions a poser",
+        "guide d'entretien", "guide", "trame d'entretien", "questionnaire",
+    ),
+    "takeaway": (
+        "on retient", "a retenir", "ce que nous avons appris",
+        "ce qu'on retient", "ce que l'on retient", "ce que nous retenons",
+        "enseignement", "lecons", "conclusion", "synthese", "retenu",
+    ),
+    "debrief": ("debrief", "debriefing", "notre analyse", "analyse de l'equipe"),
+    "meta": ("meta", "email de contact", "mail de contact", "methode", "methodologie"),
+    "facts": (
+        "ce qui s'est passe", "faits", "deroule", "historique", "chronologie",
+        "ce qui s'est deroule",
+    ),
+    "representation": ("representation", "perception", "vision de"),
+    "feelings": ("ressenti", "apprecie", "vecu", "emotion", "sentiment", "impressions"),
+    "context": (
+        "contexte", "environnement", "presentation de", "role de", "son role",
+        "profil de l'interviewe", "parcours professionnel",
+    ),
+    "suggestions": (
+        "suggestion", "amelioration", "actions a faire", "action a faire",
+        "action a tenter", "actions a tenter", "action a mener", "actions a mener",
+        "piste", "proposition", "recommandation", "changements", "idees",
+        "a faire", "todo", "priorite", "souhait",
+    ),
+}
+
+# Speaker roles a label may start with, after an optional article.
+SPEAKER_ROLES = (
+    "acheteur", "acheteuse", "entreprise", "tuteur", "tutrice", "coordinateur",
+    "coordinatrice", "coordonnateur", "coordonnatrice", "jeune", "eleve",
+    "stagiaire", "commercial", "commerciale", "drh", "rh", "partenaire", "mlds",
+    "interviewer", "intervieweur", "intervieweuse", "enqueteur", "enqueteuse",
+    "directeur", "directrice", "responsable", "manager", "chef", "cheffe",
+    "gerant", "gerante", "parent", "pere", "mere", "papa", "maman", "nous",
+    "interviewe", "interviewee", "referent", "referente", "formateur", "formatrice",
+)
+
+ACTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "acheteur": ("acheteur", "acheteuse", "achats", "acheteurs"),
+    "mlds": ("tuteur", "tutrice", "coordinat", "coordonnat", "mlds"),
+    "jeune": ("jeune", "eleve", "decrocheur", "stagiaire"),
+    "partenaire": ("partenaire",),
+    "entreprise": ("entreprise", "societe", "drh", "prestataire", "commercial"),
+}
+
+_ARTICLE = r"(?:(?:le|la|les|l'|un|une|notre|nos|mon|ma|autre|autres)\s*)?"
+_KEYWORD_RES = {
+    category: re.compile(
+        r"(?:^|[^a-z0-9])(?:" + "|".join(re.escape(k) for k in keys) + r")"
+    )
+    for category, keys in CATEGORY_KEYWORDS.items()
+}
+_SPEAKER_RE = re.compile(
+    r"^" + _ARTICLE + r"(" + "|".join(SPEAKER_ROLES) + r")\b(?:\s+[\w'-]+){0,2}$"
+)
+
+
+def normalize(text: str) -> str:
+    """Lowercase, strip accents and collapse spaces: the key for loose matching.
+
+    >>> normalize("  Représentation  DES jeunes ")
+    'representation des jeunes'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def category_of_label(label: str, *, max_words: int = 12) -> str:
+    """Return the category a heading or label names, or ``""``.
+
+    Keywords are searched in order of specificity (guides and takeaways
+    before facts), so ``Questions prévues`` is a guide, not a fact.
+    """
+    key = normalize(label).strip(" :*_#-")
+    if not key or len(key.split()) > max_words:
+        return ""
+    for category, pattern in _KEYWORD_RES.items():
+        if pattern.search(key):
+            return category
+    return ""
+
+
+def speaker_of_label(label: str) -> str:
+    """Return the speaker a short label names (``Le commercial`` -> ``commercial``)."""
+    key = normalize(label).strip(" :*_")
+    if len(key.split()) > 4 or not _SPEAKER_RE.match(key):
+        return ""
+    return re.sub(r"^" + _ARTICLE, "", key).strip()
+
+
+def actor_of_text(text: str) -> str:
+    """Return the actor a title or file name points to, or ``""``."""
+    key = normalize(re.sub(r"[_\-.]+", " ", text))
+    for actor, stems in ACTOR_KEYWORDS.items():
+        if any(re.search(r"(?:^|[^a-z])" + stem, key) for stem in stems):
+            return actor
+    return ""
