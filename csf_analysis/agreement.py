@@ -19,10 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import krippendorff
 import numpy as np
 import pandas as pd
-from sklearn.metrics import cohen_kappa_score
 
 AUTO = "auto"
 
@@ -51,6 +49,9 @@ def coder_view(coder: str, *, auto_codings: pd.DataFrame, decisions: pd.DataFram
 
 def agreement(a: CoderView, b: CoderView) -> tuple[pd.DataFrame, dict]:
     """Per-code kappa table and a summary with alpha, on statements both coded."""
+    import krippendorff  # heavy imports, only when agreement is asked for
+    from sklearn.metrics import cohen_kappa_score
+
     common = sorted(a.statements & b.statements)
     codes = sorted({c for s, c in a.pairs | b.pairs if s in set(common)})
     rows, units = [], []

@@ -10,11 +10,14 @@ Example:
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
-from pathlib import Path
 
-from . import config
+from . import config, manual
+from .codebook import CodebookError
 from .corpus import NotesDirError, load_corpus
+from .schema import CATEGORIES
 
 
 class UserError(Exception):
@@ -46,6 +49,46 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _default_coder() -> str:
+    return os.environ.get("CSF_CODER") or getpass.getuser()
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    if not args.code and not args.category:
+        raise UserError("give a CODE to add (or --remove), or --category CATEGORY")
+    corpus = load_corpus(args.notes, cache_dir=None if args.no_cache else args.cache)
+    found = corpus.statements[corpus.statements["statement_id"] == args.statement_id]
+    if found.empty:
+        raise UserError(f"no statement {args.statement_id!r} in {args.notes}: statement ids "
+                        "are in statements.csv (csf-analysis tables)")
+    text = found.iloc[0]["text"]
+    coder = args.coder or _default_coder()
+    if args.category:
+        manual.set_category(args.notes, args.statement_id, args.category, coder=coder, text=text)
+    if args.code:
+        action = manual.remove_code if args.remove else manual.add_code
+        action(args.notes, args.statement_id, args.code, coder=coder, text=text)
+    where = f"{found.iloc[0]['source_file']}:{found.iloc[0]['line']}"
+    print(f"{args.statement_id} ({where}) «{text[:70]}»: recorded in "
+          f"{manual.decisions_path(args.notes)} by {coder}")
+    return 0
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    if len(args.coder) != 2:
+        raise UserError("give exactly two coders: --coder A --coder B ('auto' is the toolkit)")
+    from .review import coder_agreement
+    corpus = load_corpus(args.notes_dir, cache_dir=None if args.no_cache else args.cache)
+    try:
+        per_code, summary = coder_agreement(corpus, *args.coder)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    print(per_code.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+    print(f"\nKrippendorff's alpha (nominal, all codes): {summary['alpha']:.3f} on "
+          f"{summary['n_statements']} statements coded by both, {summary['n_codes']} codes")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="csf-analysis",
@@ -56,6 +99,24 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_argument("--out", default=str(config.DEFAULT_REPORTS_DIR / "tables"),
                         help="output folder (default: %(default)s)")
     tables.set_defaults(func=cmd_tables)
+
+    code = commands.add_parser("code", help="code a statement by hand (stored next to the notes)")
+    code.add_argument("statement_id")
+    code.add_argument("code", nargs="?", default="", help="code to add (created if new)")
+    code.add_argument("--remove", action="store_true", help="remove CODE from the statement")
+    code.add_argument("--category", choices=CATEGORIES, help="set the statement's category")
+    code.add_argument("--coder", help="your name (default: $CSF_CODER or the login name)")
+    code.add_argument("--notes", default=str(config.DEFAULT_NOTES_DIR),
+                      help="notes folder (default: %(default)s)")
+    code.add_argument("--cache", default=config.CACHE_DIR_NAME, help=argparse.SUPPRESS)
+    code.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
+    code.set_defaults(func=cmd_code)
+
+    agree = commands.add_parser("agreement", help="agreement between two coders")
+    _add_corpus_options(agree)
+    agree.add_argument("--coder", action="append", default=[], required=True,
+                       help="a coder name, twice; 'auto' is the toolkit's own coding")
+    agree.set_defaults(func=cmd_agreement)
     return parser
 
 
@@ -63,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (UserError, NotesDirError) as error:
+    except (UserError, NotesDirError, CodebookError, manual.DecisionError) as error:
         print(f"csf-analysis: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -24,12 +24,13 @@ from tqdm.auto import tqdm
 
 from . import config
 from .atomic import write_text_atomic
+from .codebook import load_codebook
 from .notes import parse_note
 from .schema import frame
 from .sources import Problem, decode_note
 from .statements import statement_rows, text_key
 
-TABLES = ("interviews", "statements", "contacts", "problems")
+TABLES = ("interviews", "statements", "contacts", "problems", "codings", "codebook")
 MIN_DUPLICATE_CHARS = 20  # shorter texts ("Oui.", "(done)") repeat by chance
 
 
@@ -46,7 +47,11 @@ class Corpus:
     statements: pd.DataFrame
     contacts: pd.DataFrame
     problems: pd.DataFrame
+    codings: pd.DataFrame = field(default_factory=lambda: frame("codings"))
+    codebook: pd.DataFrame = field(default_factory=lambda: frame("codebook"))
+    auto_codings: pd.DataFrame = field(default_factory=lambda: frame("codings"))
     stats: dict = field(default_factory=dict)
+    codebook_version: str = ""
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLES}
@@ -64,29 +69,29 @@ class Corpus:
 
 
 class _NoteCache:
-    """JSON results per note in ``cache_dir/notes/``; silently off if unwritable."""
+    """JSON results per note in ``cache_dir/<kind>/``; silently off if unwritable."""
 
     def __init__(self, cache_dir: Path | None) -> None:
-        self.dir = Path(cache_dir) / "notes" if cache_dir else None
+        self.dir = Path(cache_dir) if cache_dir else None
 
     @staticmethod
     def key(data: bytes, source_file: str) -> str:
         salt = f"{config.PARSER_VERSION}\x1f{source_file}\x1f".encode()
         return hashlib.sha256(salt + data).hexdigest()
 
-    def get(self, key: str) -> dict | None:
+    def get(self, kind: str, key: str) -> dict | None:
         if not self.dir:
             return None
         try:
-            return json.loads((self.dir / key[:2] / f"{key}.json").read_text("utf-8"))
+            return json.loads((self.dir / kind / key[:2] / f"{key}.json").read_text("utf-8"))
         except (OSError, ValueError):
             return None
 
-    def put(self, key: str, result: dict) -> None:
+    def put(self, kind: str, key: str, result: dict) -> None:
         if not self.dir:
             return
         try:
-            path = self.dir / key[:2] / f"{key}.json"
+            path = self.dir / kind / key[:2] / f"{key}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
             write_text_atomic(path, json.dumps(result, ensure_ascii=False))
         except OSError:
@@ -131,63 +136,134 @@ def _nlp_factory():
 
 def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
                 cache_dir: str | Path | None = config.CACHE_DIR_NAME,
-                progress: bool | None = None) -> Corpus:
+                progress: bool | None = None, code: bool = True) -> Corpus:
     """Read every note below ``notes_dir`` and return its tables.
 
     Args:
-        notes_dir: The notes folder (read-only).
+        notes_dir: The notes folder (read-only, apart from the manual-codes CSV).
         cache_dir: Where per-note results are kept between runs; None for no cache.
         progress: Show a progress bar; None shows it on a terminal only.
+        code: Also code the statements (categories, themes, tags, manual codes).
 
     Raises:
         NotesDirError: ``notes_dir`` is missing or not a folder.
+        CodebookError: the notes' ``codebook.yml`` is invalid.
+        DecisionError: the manual-codes CSV is unreadable.
     """
     notes_dir = Path(notes_dir)
     if not notes_dir.is_dir():
         raise NotesDirError(f"notes folder '{notes_dir}' does not exist or is not a folder: "
                             "give the folder that holds the .md notes")
-    cache, results = _NoteCache(cache_dir), []
-    stats = {"notes": 0, "parsed": 0, "cached": 0}
-    files = note_files(notes_dir)
-    bar = tqdm(files, desc="notes", unit="note", disable=None if progress is None else not progress)
-    for path in bar:
+    cache = _NoteCache(cache_dir)
+    results, keys, stats = _parse_stage(notes_dir, cache, progress)
+    if not code:
+        return _combine(notes_dir, results, stats)
+    codebook = load_codebook(notes_dir)
+    autos = _coding_stage(results, keys, codebook, cache, stats, progress)
+    return _combine(notes_dir, results, stats, autos=autos, codebook=codebook)
+
+
+def _quiet(progress: bool | None) -> bool | None:
+    return None if progress is None else not progress
+
+
+def _parse_stage(notes_dir: Path, cache: _NoteCache, progress) -> tuple[list, list, dict]:
+    """Parse every note, or take it from the cache when its bytes are unchanged."""
+    results, keys = [], []
+    stats = {"notes": 0, "parsed": 0, "cached": 0, "coded": 0}
+    for path in tqdm(note_files(notes_dir), desc="lecture", unit="note",
+                     disable=_quiet(progress)):
         source_file = path.relative_to(notes_dir).as_posix()
         data, failure = _read(path, source_file)
         stats["notes"] += 1
-        if failure:
-            results.append(failure)
-            continue
-        key = cache.key(data, source_file)
-        result = cache.get(key)
+        key = cache.key(data or b"", source_file)
+        result = failure or cache.get("notes", key)
         if result is None:
             result = parse_file(data, source_file, _nlp_factory)
-            cache.put(key, result)
+            cache.put("notes", key, result)
             stats["parsed"] += 1
-        else:
+        elif not failure:
             stats["cached"] += 1
         results.append(result)
-    return _combine(notes_dir, results, stats)
+        keys.append(key)
+    return results, keys, stats
+
+
+def _coding_stage(results, keys, codebook, cache, stats, progress) -> list[dict]:
+    """Auto coding per note, cached by note, codebook version and coding version."""
+    from .coding import CODING_VERSION, auto_code
+    salt = f"{codebook.version}\x1f{CODING_VERSION}\x1f{config.SPACY_MODEL}"
+    coding_keys = [hashlib.sha256(f"{key}\x1f{salt}".encode()).hexdigest() for key in keys]
+    autos = [cache.get("codings", key) for key in coding_keys]
+    todo = [i for i, auto in enumerate(autos) if auto is None]
+    if todo:
+        from .nlp import LEMMAS, load_nlp
+        nlp = load_nlp(components=LEMMAS)
+        for i in tqdm(todo, desc="codage", unit="note", disable=_quiet(progress)):
+            statements = frame("statements", results[i].get("statements", []))
+            autos[i] = auto_code(statements, codebook=codebook, nlp=nlp)
+            cache.put("codings", coding_keys[i], autos[i])
+    stats["coded"] = len(todo)
+    return autos
 
 
 def _rows(results: list[dict], name: str) -> list[dict]:
     return [row for result in results for row in result.get(name, [])]
 
 
-def _combine(notes_dir: Path, results: list[dict], stats: dict) -> Corpus:
+def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
+             autos: list[dict] | None = None, codebook=None) -> Corpus:
     statements = frame("statements", _rows(results, "statements"))
     problems = _rows(results, "problems")
     problems += mark_duplicates(statements)
+    codings = auto_codings = frame("codings")
+    if autos is not None:
+        statements, auto_codings, codings, more = _code(notes_dir, statements, autos, codebook)
+        problems += more
     interviews = frame("interviews", [
         {**row, "interviewers": "; ".join(row["interviewers"])}
         for row in _rows(results, "interviews")])
-    counts = statements[statements["duplicate_of"] == ""].groupby("interview_id").size()
+    originals = statements[statements["duplicate_of"] == ""]
+    counts = originals.groupby("interview_id").size()
     interviews["n_statements"] = interviews["interview_id"].map(counts).fillna(0).astype("Int64")
     contacts = frame("contacts", _rows(results, "contacts"))
     contacts = contacts.drop_duplicates("company_ref", keep="last").reset_index(drop=True)
     interviewed = set(interviews.loc[interviews["company_ref"] != "", "company_ref"])
     contacts["interviewed"] = contacts["company_ref"].isin(interviewed)
     stats["statements"] = len(statements)
-    return Corpus(notes_dir, interviews, statements, contacts, frame("problems", problems), stats)
+    return Corpus(notes_dir, interviews, statements, contacts, frame("problems", problems),
+                  codings=codings, codebook=_codebook_table(codebook, codings, originals),
+                  auto_codings=auto_codings, stats=stats,
+                  codebook_version=codebook.version if codebook else "")
+
+
+def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook):
+    """Inferred categories, auto codings, inline tags, then the manual decisions."""
+    from .coding import apply_decisions, inline_codings
+    from .manual import decisions_path, load_decisions
+    inferred = {sid: pair for auto in autos for sid, pair in auto.get("categories", {}).items()}
+    hit = statements["statement_id"].isin(inferred.keys())
+    chosen = statements.loc[hit, "statement_id"]
+    statements.loc[hit, "category"] = chosen.map(lambda sid: inferred[sid][0])
+    statements.loc[hit, "category_rule"] = chosen.map(lambda sid: inferred[sid][1])
+    statements.loc[statements["category_origin"] == "structure", "category_rule"] = "structure"
+    inline, problems = inline_codings(statements, codebook)
+    codings = frame("codings", [row for auto in autos for row in auto.get("codings", [])]
+                    + inline)
+    statements, final, more = apply_decisions(
+        statements, codings, load_decisions(notes_dir), codebook,
+        source=decisions_path(notes_dir).name)
+    return statements, codings, frame("codings", final.to_dict("records")), problems + more
+
+
+def _codebook_table(codebook, codings: pd.DataFrame, originals: pd.DataFrame) -> pd.DataFrame:
+    """The codebook with the number of (non-duplicate) statements per code."""
+    if codebook is None:
+        return frame("codebook")
+    coded = codings[codings["statement_id"].isin(originals["statement_id"])]
+    counts = coded.drop_duplicates(["statement_id", "code"]).groupby("code").size()
+    table = codebook.table.assign(n_statements=codebook.table["code"].map(counts).fillna(0))
+    return frame("codebook", table.to_dict("records"))
 
 
 def mark_duplicates(statements: pd.DataFrame) -> list[dict]:

@@ -25,6 +25,7 @@ import pandas as pd
 from . import config
 from .atomic import write_text_atomic
 from .schema import CATEGORIES
+from .vocabulary import code_id
 
 COLUMNS = ("statement_id", "action", "code", "coder", "time", "note", "text")
 ACTIONS = ("add", "remove", "category")
@@ -66,6 +67,8 @@ def record(notes_dir: str | Path, statement_id: str, action: str, code: str, *,
         raise DecisionError("a decision needs a statement_id and a code")
     if action == "category" and code not in CATEGORIES:
         raise DecisionError(f"unknown category {code!r}: expected one of {', '.join(CATEGORIES)}")
+    if action != "category":
+        code = code_id(code)
     row = {"statement_id": statement_id.strip(), "action": action, "code": code.strip(),
            "coder": coder.strip(), "time": dt.datetime.now().isoformat(timespec="seconds"),
            "note": note, "text": text[:200]}

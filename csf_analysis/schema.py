@@ -27,7 +27,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "statements": (
         "statement_id", "interview_id", "source_file", "line", "section",
-        "category", "category_origin", "speaker", "text", "tags", "block",
+        "category", "category_origin", "category_rule", "speaker", "text", "tags", "block",
         "time", "marker", "duplicate_of",
     ),
     "contacts": (
@@ -35,6 +35,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "note", "interviewed", "source_file", "line",
     ),
     "problems": ("source_file", "line", "severity", "message"),
+    "codings": ("statement_id", "code", "origin", "coder", "matched", "pattern"),
+    "codebook": ("code", "label", "parent", "description", "source", "n_statements"),
 }
 
 # pandas dtypes: strings stay strings ("6" is a company, not a number).

@@ -123,3 +123,8 @@ def actor_of_text(text: str) -> str:
         if any(re.search(r"(?:^|[^a-z])" + stem, key) for stem in stems):
             return actor
     return ""
+
+
+def code_id(tag: str) -> str:
+    """A code id from a tag or a name: ``"Délais école"`` -> ``"delais-ecole"``."""
+    return re.sub(r"[^a-z0-9]+", "-", normalize(tag)).strip("-")
