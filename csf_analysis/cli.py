@@ -49,6 +49,34 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_charts(args: argparse.Namespace) -> int:
+    from .figures import all_figures, write_figures  # matplotlib only when charting
+    corpus = _corpus(args)
+    figures = all_figures(corpus.tables())
+    paths = write_figures(figures, args.out)
+    print(f"{len(figures)} figures ({len(paths)} files, SVG and PNG) -> {args.out}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import ReportError, build_report
+    cache = None if args.no_cache else args.cache
+
+    def build() -> None:
+        try:
+            result = build_report(args.notes_dir, args.out, notebook=args.notebook,
+                                  cache_dir=cache)
+        except ReportError as error:
+            raise UserError(str(error)) from None
+        print(f"{result.pdf} and {result.html.name} written in {result.seconds:.1f} s")
+
+    build()
+    if args.watch:
+        from .watch import watch_notes
+        watch_notes(args.notes_dir, build)
+    return 0
+
+
 def _default_coder() -> str:
     return os.environ.get("CSF_CODER") or getpass.getuser()
 
@@ -99,6 +127,22 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_argument("--out", default=str(config.DEFAULT_REPORTS_DIR / "tables"),
                         help="output folder (default: %(default)s)")
     tables.set_defaults(func=cmd_tables)
+
+    charts = commands.add_parser("charts", help="write every chart as SVG and PNG")
+    _add_corpus_options(charts)
+    charts.add_argument("--out", default=str(config.DEFAULT_FIGURES_DIR),
+                        help="output folder (default: %(default)s)")
+    charts.set_defaults(func=cmd_charts)
+
+    report = commands.add_parser("report", help="build the PDF and HTML synthesis")
+    _add_corpus_options(report)
+    report.add_argument("--out", default=str(config.DEFAULT_REPORTS_DIR),
+                        help="output folder (default: %(default)s)")
+    report.add_argument("--notebook", default=None, help="synthesis notebook to run "
+                        "(default: notebooks/synthese.ipynb of the project)")
+    report.add_argument("--watch", action="store_true",
+                        help="rebuild whenever a note is added or changed (Ctrl-C to stop)")
+    report.set_defaults(func=cmd_report)
 
     code = commands.add_parser("code", help="code a statement by hand (stored next to the notes)")
     code.add_argument("statement_id")

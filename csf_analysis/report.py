@@ -1,0 +1,92 @@
+"""Build the synthesis: run ``notebooks/synthese.ipynb``, export HTML and PDF.
+
+The notebook is executed with papermill (its cell tagged ``parameters``
+receives the notes folder, the output folder, the cache and the manifest),
+then exported through the package's nbconvert exporters. Outputs are written
+to temporary files and renamed, so an interrupted build never leaves a broken
+PDF; the manifest of this build is saved only after both exports succeeded.
+
+Example:
+    >>> build_report("interviews", "reports")          # doctest: +SKIP
+    ReportResult(pdf=PosixPath('reports/synthese.pdf'), ...)
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config
+from .manifest import FILE_NAME
+
+NOTEBOOK = config.PROJECT_ROOT / "notebooks" / "synthese.ipynb"
+KERNEL = "python3"
+
+
+class ReportError(RuntimeError):
+    """The synthesis notebook failed: the message says which cell and why."""
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    pdf: Path
+    html: Path
+    notebook: Path
+    seconds: float
+
+
+def _kernel_env() -> None:
+    """Make the 'python3' kernel this interpreter, whatever PATH says."""
+    here = str(Path(sys.executable).parent)
+    if not os.environ.get("PATH", "").startswith(here + os.pathsep):
+        os.environ["PATH"] = here + os.pathsep + os.environ.get("PATH", "")
+
+
+def execute(notebook: Path, parameters: dict, out_path: Path):
+    """Run the notebook with papermill; return the executed notebook node."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    _kernel_env()
+    try:
+        return papermill.execute_notebook(
+            str(notebook), str(out_path), parameters=parameters, kernel_name=KERNEL,
+            cwd=str(notebook.parent), progress_bar=False, log_output=False)
+    except PapermillExecutionError as error:
+        raise ReportError(f"{notebook.name}, cell {error.exec_count}: {error.ename}: "
+                          f"{error.evalue} (the executed notebook is {out_path})") from None
+
+
+def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
+                 out_dir: str | Path = config.DEFAULT_REPORTS_DIR, *,
+                 notebook: str | Path | None = None,
+                 cache_dir: str | Path | None = config.CACHE_DIR_NAME,
+                 build_date: str | None = None) -> ReportResult:
+    """Build ``out_dir/synthese.pdf`` and ``synthese.html`` from the notes."""
+    from .exporter import export_html, export_pdf
+    from .synthesis import today
+
+    start = time.perf_counter()
+    notes_dir, out_dir = Path(notes_dir).resolve(), Path(out_dir).resolve()
+    notebook = Path(notebook or NOTEBOOK).resolve()
+    if not notebook.is_file():
+        raise ReportError(f"synthesis notebook {notebook} not found: pass --notebook PATH")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    executed_path = out_dir / "synthese.ipynb"
+    parameters = {
+        "NOTES_DIR": str(notes_dir), "OUT_DIR": str(out_dir),
+        "CACHE_DIR": str(Path(cache_dir).resolve()) if cache_dir else "",
+        "MANIFEST": str(out_dir / FILE_NAME), "BUILD_DATE": build_date or today(),
+    }
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as work:
+        parameters["NEXT_MANIFEST"] = str(Path(work) / FILE_NAME)
+        node = execute(notebook, parameters, Path(work) / "synthese.ipynb")
+        html = export_html(node, out_dir / "synthese.html", base_dir=out_dir)
+        pdf = export_pdf(node, out_dir / "synthese.pdf", base_dir=out_dir)
+        os.replace(Path(work) / "synthese.ipynb", executed_path)
+        # Only now that both exports succeeded does this build become "the last report".
+        os.replace(parameters["NEXT_MANIFEST"], out_dir / FILE_NAME)
+    return ReportResult(pdf, html, executed_path, time.perf_counter() - start)
