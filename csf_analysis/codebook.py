@@ -10,10 +10,11 @@ when to apply it, and ``patterns``:
   retour"): each word matches a token whose lemma is that word, ignoring
   case and accents ("relancé", "Relancent" and "relancer" all match
   "relancer");
-- a list of dicts is a raw spaCy ``Matcher`` token pattern, used as is
-  (``[{LEMMA: {IN: [contrainte, obligation]}}]``); it may also use the
-  folded attributes ``{_: {csf_lemma: ...}}`` and ``{_: {csf_lower: ...}}``
-  (lowercase, no accents) registered by :mod:`csf_analysis.nlp`.
+- a list of dicts is a raw spaCy ``Matcher`` token pattern, matched as
+  spaCy does (``[{LEMMA: {IN: [contrainte, obligation]}}]``); it may also
+  use the folded attributes ``{_: {csf_lemma: ...}}`` and
+  ``{_: {csf_lower: ...}}`` (lowercase, no accents; their values are folded
+  here) registered by :mod:`csf_analysis.nlp`.
 
 Any problem is a :class:`CodebookError` naming the file, the entry and what
 to do.
@@ -40,7 +41,7 @@ import yaml
 from spacy.matcher import Matcher
 
 from csf_analysis import config
-from csf_analysis.nlp import LEMMA_ATTR, fold
+from csf_analysis.nlp import LEMMA_ATTR, LOWER_ATTR, fold
 
 DEFAULT_CODEBOOK = Path(__file__).resolve().parent / "data" / "codebook.yml"
 TABLE_COLUMNS = ("code", "label", "parent", "description", "source")
@@ -49,6 +50,7 @@ _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOP_KEYS = {"version", "codes"}
 _CODE_KEYS = {"id", "label", "parent", "description", "patterns"}
 _OPTIONAL_OPS = {"?", "*", "!"}
+FOLDED_ATTRS = (LEMMA_ATTR, LOWER_ATTR)
 # Elided words as the French model lemmatizes them, so "à qui s'adresser" works.
 _ELISIONS = {
     "c'": "ce", "d'": "de", "j'": "je", "jusqu'": "jusque", "l'": "le",
@@ -94,17 +96,17 @@ class Codebook:
         Raises:
             CodebookError: Bad or duplicate id, or unknown parent.
         """
-        where = f"new code {code!r}"
-        _check_id(code, where, file="add_code")
+        where = f"add_code: new code {code!r}"
+        _check_id(code, where)
         known = set(self.table["code"])
         if code in known:
             raise CodebookError(
-                f"add_code: {where}: this id already exists in the codebook. "
+                f"{where}: this id already exists in the codebook. "
                 f"Choose another id, or use the existing code."
             )
         if parent and parent not in known:
             raise CodebookError(
-                f"add_code: {where}: unknown parent {parent!r}. Expected one of "
+                f"{where}: unknown parent {parent!r}. Expected one of "
                 f"the codebook's ids; add the parent first or leave it empty."
             )
         row = {"code": code, "label": label or code, "parent": parent,
@@ -116,11 +118,18 @@ class Codebook:
     def pattern_table(self) -> pd.DataFrame:
         """Return one row per pattern: ``pattern`` (id), ``code``, ``written``."""
         rows = [
-            {"pattern": f"{code}#{i}", "code": code, "written": str(text)}
-            for code, texts in self.written.items()
-            for i, text in enumerate(texts)
+            {"pattern": f"{code}#{i}", "code": code, "written": _as_written(pattern)}
+            for code, patterns in self.written.items()
+            for i, pattern in enumerate(patterns)
         ]
         return pd.DataFrame(rows, columns=["pattern", "code", "written"])
+
+
+def _as_written(pattern: str | list) -> str:
+    """A pattern as a YAML author would write it: a phrase, or flow-style YAML."""
+    if isinstance(pattern, str):
+        return pattern
+    return yaml.safe_dump(pattern, default_flow_style=True, allow_unicode=True, width=1000).strip()
 
 
 def load_codebook(notes_dir: Path | None = None) -> Codebook:
@@ -168,13 +177,14 @@ def _read_file(path: Path, *, source: str, require_version: bool = False) -> tup
         line = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error)
         raise CodebookError(
-            f"{path}:{line}: invalid YAML ({problem}). Fix the syntax "
-            f"(indentation, quotes, ':' inside unquoted text)."
+            f"{path}:{line}: invalid YAML ({problem}). Fix the syntax (indentation, "
+            f"quotes, ':' inside unquoted text); only plain YAML is read, no '!!' tags."
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
+        found = "an empty file" if data is None else f"{type(data).__name__} {str(data)[:60]!r}"
         raise CodebookError(
             f"{path}: expected a mapping with a 'codes:' list at the top, found "
-            f"{type(data).__name__}. Start the file with 'codes:' followed by '- id: ...' entries."
+            f"{found}. Start the file with 'codes:' followed by '- id: ...' entries."
         )
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
@@ -213,16 +223,20 @@ def _parse_entry(raw: object, *, index: int, path: Path, source: str) -> dict:
     for key in ("id", "label"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise CodebookError(f"{where}: missing '{key}' (a non-empty string). Add it.")
-    _check_id(code, where, file=None)
+    _check_id(code, where)
     parent = raw.get("parent") or ""
     if not isinstance(parent, str):
         raise CodebookError(f"{where}: 'parent' must be a code id, found {parent!r}.")
     written = raw.get("patterns") or []
     if not isinstance(written, list):
         raise CodebookError(
-            f"{where}: 'patterns' must be a list, found {written!r}. Write one '- pattern' per line."
+            f"{where}: 'patterns' must be a list, found {written!r}. "
+            f"Write one '- pattern' per line."
         )
-    compiled = [_compile(pattern, where=f"{where}, pattern {i}") for i, pattern in enumerate(written)]
+    compiled = [
+        _compile(pattern, where=f"{where}, pattern {i}", key=f"{code}#{i}")
+        for i, pattern in enumerate(written)
+    ]
     return {
         "code": code, "label": raw["label"].strip(), "parent": parent.strip(),
         "description": str(raw.get("description") or "").strip(), "source": source,
@@ -230,16 +244,15 @@ def _parse_entry(raw: object, *, index: int, path: Path, source: str) -> dict:
     }
 
 
-def _check_id(code: str, where: str, *, file: str | None) -> None:
+def _check_id(code: str, where: str) -> None:
     if not isinstance(code, str) or not _ID_RE.match(code):
-        prefix = f"{file}: " if file else ""
         raise CodebookError(
-            f"{prefix}{where}: invalid id {code!r}. Expected lowercase ascii letters "
+            f"{where}: invalid id {code!r}. Expected lowercase ascii letters "
             f"and digits joined by '-', e.g. 'manque-information'."
         )
 
 
-def _compile(pattern: object, *, where: str) -> list[dict]:
+def _compile(pattern: object, *, where: str, key: str) -> list[dict]:
     """Turn one written pattern into a Matcher pattern that spaCy accepts."""
     if isinstance(pattern, str):
         words = [token.text for token in _blank_nlp()(pattern) if not token.is_space]
@@ -247,7 +260,7 @@ def _compile(pattern: object, *, where: str) -> list[dict]:
             raise CodebookError(f"{where}: empty phrase. Write at least one word or remove it.")
         compiled = [{"_": {LEMMA_ATTR: _word_key(word)}} for word in words]
     elif isinstance(pattern, list) and all(isinstance(token, dict) for token in pattern):
-        compiled = pattern
+        compiled = [_fold_token(token) for token in pattern]
     else:
         raise CodebookError(
             f"{where}: expected a phrase (string) or a spaCy token pattern (a list of "
@@ -259,11 +272,38 @@ def _compile(pattern: object, *, where: str) -> list[dict]:
             f"token with a condition). Add a condition such as LEMMA."
         )
     try:
-        Matcher(_blank_nlp().vocab, validate=True).add("check", [compiled])
+        Matcher(_blank_nlp().vocab, validate=True).add(key, [compiled])
     except (ValueError, TypeError, KeyError, re.error) as error:
         message = " ".join(str(error).split())
-        raise CodebookError(f"{where}: spaCy rejects the pattern {pattern!r}: {message}") from None
+        raise CodebookError(
+            f"{where}: spaCy rejects the pattern {pattern!r}: {message}. See the token "
+            f"attributes at https://spacy.io/usage/rule-based-matching#adding-patterns-attributes"
+        ) from None
     return compiled
+
+
+def _fold_token(token: dict) -> dict:
+    """Fold the values of the csf_* attributes of a raw token pattern.
+
+    ``{_: {csf_lemma: être}}`` must compare with the folded lemma "etre";
+    values under ``IN``/``NOT_IN`` lists are folded too. Anything else is
+    left to spaCy's validation.
+    """
+    extensions = token.get("_")
+    if not isinstance(extensions, dict):
+        return token
+    folded = {}
+    for name, value in extensions.items():
+        if name in FOLDED_ATTRS and isinstance(value, str):
+            value = fold(value)
+        elif name in FOLDED_ATTRS and isinstance(value, dict):
+            value = {
+                op: [fold(v) if isinstance(v, str) else v for v in values]
+                if op in ("IN", "NOT_IN") and isinstance(values, list) else values
+                for op, values in value.items()
+            }
+        folded[name] = value
+    return {**token, "_": folded}
 
 
 def _is_required(token: dict) -> bool:

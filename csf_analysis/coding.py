@@ -3,9 +3,9 @@
 Auto coding runs spaCy's French pipeline (lemmas and morphology) once per
 statement: the category rules of :mod:`csf_analysis.categories` fill the
 categories the structure left silent, and the codebook's lemma patterns
-(:mod:`csf_analysis.themes`) give the themes. Its result is cached per note
-and codebook version, so a rerun only codes the notes that changed. Then,
-in this order, come the inline ``#tags`` of the notes and the researchers'
+(:mod:`csf_analysis.themes`) give the themes. Its result is cached per note,
+codebook version and source of the rules, so a rerun only codes the notes
+that changed. Then, in this order, come the inline ``#tags`` of the notes and the researchers'
 decisions from ``codage-manuel.csv``: manual beats auto.
 
 Example:
@@ -30,7 +30,6 @@ from .sources import Problem
 from .themes import CODINGS_COLUMNS, ThemeMatcher
 from .vocabulary import code_id
 
-CODING_VERSION = "1"  # bump when categories rules or theme matching change
 INLINE_CODER = "notes"
 
 

@@ -17,5 +17,9 @@ NOTES_CODEBOOK_FILE = "codebook.yml"
 
 SPACY_MODEL = "fr_core_news_sm"
 
-# Bump when the parser's output for the same bytes changes: it invalidates the cache.
+# The cache is keyed by these versions and by a hash of the modules' source
+# (see corpus.code_version), so editing the parser or the rules invalidates it.
 PARSER_VERSION = "1"
+PARSER_MODULES = ("sources", "blocks", "lines", "vocabulary", "contacts", "dates",
+                  "interviews", "notes", "statements", "schema")
+CODING_MODULES = ("categories", "themes", "codebook", "coding", "nlp")

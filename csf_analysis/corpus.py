@@ -14,6 +14,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -76,7 +77,7 @@ class _NoteCache:
 
     @staticmethod
     def key(data: bytes, source_file: str) -> str:
-        salt = f"{config.PARSER_VERSION}\x1f{source_file}\x1f".encode()
+        salt = f"{code_version(config.PARSER_MODULES)}\x1f{source_file}\x1f".encode()
         return hashlib.sha256(salt + data).hexdigest()
 
     def get(self, kind: str, key: str) -> dict | None:
@@ -96,6 +97,15 @@ class _NoteCache:
             write_text_atomic(path, json.dumps(result, ensure_ascii=False))
         except OSError:
             self.dir = None  # a read-only place: run without cache
+
+
+@functools.lru_cache(maxsize=None)
+def code_version(modules: tuple[str, ...]) -> str:
+    """Hash of the source of ``modules``: a change of rules invalidates their cache."""
+    digest = hashlib.sha256(config.PARSER_VERSION.encode())
+    for name in modules:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def note_files(notes_dir: Path) -> list[Path]:
@@ -191,8 +201,8 @@ def _parse_stage(notes_dir: Path, cache: _NoteCache, progress) -> tuple[list, li
 
 def _coding_stage(results, keys, codebook, cache, stats, progress) -> list[dict]:
     """Auto coding per note, cached by note, codebook version and coding version."""
-    from .coding import CODING_VERSION, auto_code
-    salt = f"{codebook.version}\x1f{CODING_VERSION}\x1f{config.SPACY_MODEL}"
+    from .coding import auto_code
+    salt = f"{codebook.version}\x1f{code_version(config.CODING_MODULES)}\x1f{config.SPACY_MODEL}"
     coding_keys = [hashlib.sha256(f"{key}\x1f{salt}".encode()).hexdigest() for key in keys]
     autos = [cache.get("codings", key) for key in coding_keys]
     todo = [i for i, auto in enumerate(autos) if auto is None]

@@ -36,7 +36,7 @@ __all__ = [
     "date_from_filename", "find_durations",
 ]
 
-MIN_YEAR, MAX_YEAR = 1900, 2099           # any explicit date outside -> problem
+MIN_YEAR, MAX_YEAR = 1900, 2099           # a day date outside is a problem
 MIN_BARE_YEAR, MAX_BARE_YEAR = 1990, 2099  # a lone "2018" is a year only here
 
 
@@ -153,11 +153,11 @@ def _within_one_edit(word: str, target: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _month_number(word: str, *, abbreviations: bool = True) -> int | None:
+def _month_number(word: str) -> int | None:
     """Return the month of a folded word (``"fevrier"``, ``"févr"``, ``"setembre"``)."""
     if word in _MONTHS:
         return _MONTHS[word]
-    if abbreviations and word in _MONTH_ABBREVIATIONS:
+    if word in _MONTH_ABBREVIATIONS:
         return _MONTH_ABBREVIATIONS[word]
     if len(word) >= 6:  # one typo allowed in long names only: "fevier", "decmbre"
         for name, number in _MONTHS.items():
@@ -192,6 +192,7 @@ _ISO_DATE = re.compile(
     _NO_NUMBER_BEFORE + r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})" + _NO_NUMBER_AFTER
 )
 _TEXT_DATE = re.compile(
+    r"(?=[0-9lmjvsdp])"  # cheap first-character filter: a weekday, a digit or "premier"
     r"(?:\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\.?,?\s+)?"
     r"(?:(?<![0-9])(?<![0-9][/.,])(?P<d>[0-9]{1,2})(?:\s*er\b)?|\b(?P<first>premier))"
     r"\s*(?P<mon>[a-z]{3,10})\b(?P<dot>\.)?"
@@ -229,7 +230,8 @@ def _swap_hint(year: int, month: int, day: int, *, layout: str) -> str:
 def _day_iso(text: str, year: int, month: int, day: int, *, layout: str) -> tuple[str, str]:
     """Return ``(iso, problem)`` for a day-precision date."""
     if not 1 <= month <= 12:
-        return "", f"impossible date '{text}' (month {month}): {_swap_hint(year, month, day, layout=layout)}"
+        hint = _swap_hint(year, month, day, layout=layout)
+        return "", f"impossible date '{text}' (month {month}): {hint}"
     if not MIN_YEAR <= year <= MAX_YEAR:
         return "", (f"implausible year in date '{text}' ({year}): "
                     f"expected a year between {MIN_YEAR} and {MAX_YEAR}, fix the typo")
@@ -269,9 +271,9 @@ def _weekday_year(day: int, month: int, weekday: int, default_year: int) -> int:
 def _text_day(match: re.Match, text: str, default_year: int | None) -> FoundDate | None:
     """Resolve ``[mardi] 17 décembre [2019]`` and ``1er mars 2020``."""
     month = _month_number(match["mon"])
-    if month is None:
-        return None
     day = 1 if match["first"] else int(match["d"])
+    if month is None or not 1 <= day <= 31:  # "45 mai" is a count, not a day
+        return None
     end = match.end("y") if match["y"] else match.end("mon")
     if not match["y"] and match["dot"] and match["mon"] in _MONTH_ABBREVIATIONS:
         end = match.end("dot")
@@ -438,6 +440,7 @@ _NUMBER = (
     + r")\b)"
 )
 _DURATION = re.compile(
+    r"(?=[0-9udtqcshnov])"  # cheap first-character filter: a digit or a number word
     r"(?<![\w.,/:°\-])"
     r"(?:(?P<approx>une\s+(?:" + "|".join(_APPROX_WORDS) + r")\s+(?:de\s+|d'))"
     r"|(?P<a>" + _NUMBER + r")(?:\s*(?:-|a|ou|et)\s*(?P<b>" + _NUMBER + r"))?\s*(?:-\s*)?)"

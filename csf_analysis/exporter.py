@@ -19,7 +19,8 @@ Markdown); text/plain outputs are escaped by nbconvert. nbconvert's
 ``sanitize_html`` stays off because its allow-list turns headings,
 paragraphs, ``th``/``thead`` and images into literal text. Instead the
 exporter drops what could run code: ``<script>``, ``<iframe>``, ``<object>``,
-``<embed>``, ``on*`` attributes and ``javascript:`` links, and it never
+``<embed>``, ``on*`` attributes, ``javascript:`` links and, in the body,
+``<link>``/``<base>``/``<meta>``; and it never
 fetches anything over the network (WeasyPrint may only read ``file:`` and
 ``data:`` URLs).
 
@@ -37,9 +38,9 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 from nbconvert.exporters import HTMLExporter
-from traitlets import default
+from traitlets import default, validate
 from traitlets.config import Config
 
 from csf_analysis.atomic import write_bytes_atomic, write_text_atomic
@@ -72,7 +73,13 @@ DISPLAY_PRIORITY = [
 ]
 
 _ACTIVE_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset")
+# Allowed in the template's <head>, not in cell outputs: they fetch or redirect.
+_HEAD_ONLY_TAGS = ("link", "base", "meta")
 _SAFE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+# Tokens longer than this in a table cell (URLs, file names, identifiers) get
+# a <wbr> every _TOKEN_CHUNK characters so that no column is wider than the page.
+_LONG_TOKEN = re.compile(r"\S{21,}")
+_TOKEN_CHUNK = 10
 
 
 class SyntheseHTMLExporter(HTMLExporter):
@@ -83,6 +90,12 @@ class SyntheseHTMLExporter(HTMLExporter):
     @default("extra_template_basedirs")
     def _default_extra_template_basedirs(self) -> list[str]:
         return [str(TEMPLATES_DIR), *super()._default_extra_template_basedirs()]
+
+    @validate("extra_template_basedirs")
+    def _keep_package_templates(self, proposal: Any) -> list[str]:
+        # A user's --TemplateExporter.extra_template_basedirs must not hide ours.
+        folders = list(proposal["value"])
+        return folders if str(TEMPLATES_DIR) in folders else [*folders, str(TEMPLATES_DIR)]
 
     @default("template_name")
     def _template_name_default(self) -> str:
@@ -194,6 +207,7 @@ def finish_report_html(html: str, *, title: str | None = None) -> str:
     """
     soup = BeautifulSoup(html, features="html.parser")
     _remove_active_content(soup)
+    _break_long_tokens_in_tables(soup)
     title_page = _mark_title_page(soup)
     _insert_table_of_contents(soup, after=title_page)
     _set_report_title(soup, title)
@@ -201,9 +215,10 @@ def finish_report_html(html: str, *, title: str | None = None) -> str:
 
 
 def _remove_active_content(soup: BeautifulSoup) -> None:
-    """Drop elements and attributes that run code: the report has no JavaScript."""
+    """Drop what runs code or fetches: the report has no JavaScript, no remote links."""
     removed = 0
-    for element in soup.find_all(_ACTIVE_TAGS):
+    body = soup.body or soup
+    for element in [*soup.find_all(_ACTIVE_TAGS), *body.find_all(_HEAD_ONLY_TAGS)]:
         element.decompose()
         removed += 1
     for element in soup.find_all(True):
@@ -217,6 +232,29 @@ def _remove_active_content(soup: BeautifulSoup) -> None:
                 removed += 1
     if removed:
         LOGGER.warning("Removed %d script element(s) or attribute(s) from the report.", removed)
+
+
+def _break_long_tokens_in_tables(soup: BeautifulSoup) -> None:
+    """Add break opportunities (<wbr>) inside overlong tokens of table cells.
+
+    The text itself is unchanged (``<wbr>`` has no content); the browser or
+    WeasyPrint may break the line there instead of widening the column.
+    """
+    for text in soup.find_all(string=_LONG_TOKEN):
+        if type(text) is not NavigableString or text.find_parent(["td", "th"]) is None:
+            continue
+        pieces: list[str | Tag] = []
+        position = 0
+        for match in _LONG_TOKEN.finditer(text):
+            pieces.append(text[position:match.start()])
+            token = match.group()
+            for start in range(0, len(token), _TOKEN_CHUNK):
+                if start:
+                    pieces.append(soup.new_tag("wbr"))
+                pieces.append(token[start:start + _TOKEN_CHUNK])
+            position = match.end()
+        pieces.append(text[position:])
+        text.replace_with(*[piece for piece in pieces if piece != ""])
 
 
 def _mark_title_page(soup: BeautifulSoup) -> Tag | None:
@@ -244,11 +282,14 @@ def _insert_table_of_contents(soup: BeautifulSoup, *, after: Tag | None) -> None
     entries = soup.new_tag("ol")
     nav.extend([heading, entries])
     used_ids = {tag["id"] for tag in soup.find_all(id=True)}
+    linked: set[str] = set()
     for number, target in enumerate(headings, start=1):
+        # nbconvert's ids are percent-encoded and repeat for repeated headings.
         anchor = target.get("id")
-        if not (isinstance(anchor, str) and _SAFE_ID.match(anchor)):
+        if not (isinstance(anchor, str) and _SAFE_ID.match(anchor)) or anchor in linked:
             anchor = _unique_id(f"csf-section-{number}", used_ids)
             target["id"] = anchor
+        linked.add(anchor)
         item = soup.new_tag("li", attrs={"class": f"csf-toc-{target.name}"})
         link = soup.new_tag("a", href=f"#{anchor}")
         link.string = target.get_text(" ", strip=True)

@@ -10,8 +10,8 @@ accent- and case-insensitive token attributes used by the codebook patterns:
 Example:
     >>> from csf_analysis.nlp import LEMMAS, fold, load_nlp
     >>> nlp = load_nlp(components=LEMMAS)
-    >>> [t._.csf_lemma for t in nlp("Elles décrochent")]
-    ['il', 'decrocher']
+    >>> [t._.csf_lemma for t in nlp("Les jeunes décrochent")]
+    ['le', 'jeune', 'decrocher']
     >>> fold("Échéance")
     'echeance'
 """
@@ -64,9 +64,8 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
-def _model_meta() -> dict:
+def _model_meta(name: str) -> dict:
     """Return the installed model's meta.json, or raise :class:`ModelNotInstalled`."""
-    name = config.SPACY_MODEL
     if not spacy.util.is_package(name):
         raise ModelNotInstalled(
             f"The spaCy model {name!r} is not installed in this Python "
@@ -94,27 +93,26 @@ def load_nlp(*, components: tuple[str, ...]) -> Language:
         ModelNotInstalled: The model package is missing.
         ValueError: A component name is not in the model.
     """
-    return _load(tuple(components))
+    return _load(config.SPACY_MODEL, tuple(components))
 
 
 @functools.lru_cache(maxsize=None)
-def _load(components: tuple[str, ...]) -> Language:
-    meta = _model_meta()
+def _load(model: str, components: tuple[str, ...]) -> Language:
+    meta = _model_meta(model)
     available = list(meta.get("components") or meta["pipeline"])
     unknown = [name for name in components if name not in available]
     if unknown:
         raise ValueError(
-            f"Unknown spaCy component(s) {unknown} for {config.SPACY_MODEL}: "
+            f"Unknown spaCy component(s) {unknown} for {model}: "
             f"expected some of {available}. Use nlp.SENTENCES or nlp.LEMMAS."
         )
     excluded = [name for name in available if name not in components]
     try:
-        nlp = spacy.load(config.SPACY_MODEL, exclude=excluded)
+        nlp = spacy.load(model, exclude=excluded)
     except OSError as error:  # a broken install: the package is there, its data is not
         raise ModelNotInstalled(
-            f"Could not load the spaCy model {config.SPACY_MODEL!r} ({error}). "
-            f"Reinstall it with `pip install --force-reinstall {config.SPACY_MODEL}` "
-            f"or `make install`."
+            f"Could not load the spaCy model {model!r} ({error}). Reinstall it "
+            f"with `pip install --force-reinstall {model}` or `make install`."
         ) from None
     for name in nlp.disabled:  # e.g. "senter", disabled in the model's config
         nlp.enable_pipe(name)
@@ -129,7 +127,7 @@ def model_info() -> dict:
         ``spacy_version`` (the installed spaCy) and ``pipeline`` (the model's
         component names).
     """
-    meta = _model_meta()
+    meta = _model_meta(config.SPACY_MODEL)
     try:
         version = metadata.version(config.SPACY_MODEL)
     except metadata.PackageNotFoundError:  # loaded from a plain folder

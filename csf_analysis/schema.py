@@ -54,5 +54,5 @@ def frame(name: str, rows: list[dict] | None = None) -> pd.DataFrame:
         elif column in _BOOL_COLUMNS:
             df[column] = df[column].astype(bool)
         else:
-            df[column] = df[column].fillna("").astype(str)
+            df[column] = df[column].astype(object).where(df[column].notna(), "").astype(str)
     return df

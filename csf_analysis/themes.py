@@ -21,23 +21,26 @@ from collections.abc import Iterator
 
 import pandas as pd
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from csf_analysis.codebook import Codebook
-from csf_analysis.nlp import LEMMAS, load_nlp
+from csf_analysis.nlp import LEMMA_ATTR, LEMMAS, fold, load_nlp
 
 CODINGS_COLUMNS = ("statement_id", "code", "origin", "coder", "matched", "pattern")
 AUTO = "auto"
 
 
 class ThemeMatcher:
-    """A spaCy ``Matcher`` holding every pattern of a codebook.
+    """Every pattern of a codebook, ready to run on lemmatized Docs.
 
-    Each pattern is added under its id ``"<code>#<index>"``; calling the
-    matcher on a Doc returns, per code, the matched spans (longest first
-    where patterns of the same code overlap) and the pattern ids.
+    Each pattern is added under its id ``"<code>#<index>"``. Patterns that
+    are plain lemma phrases (every token ``{"_": {"csf_lemma": word}}``, what
+    the codebook makes of a string) go to a ``PhraseMatcher`` run on a shadow
+    Doc whose words are the folded lemmas: a hash lookup per token, whatever
+    the number of phrases. The other (raw) patterns go to a ``Matcher`` run
+    on the Doc itself. Both give the same matches the ``Matcher`` would.
 
     Args:
         codebook: The validated codebook.
@@ -45,18 +48,37 @@ class ThemeMatcher:
     """
 
     def __init__(self, codebook: Codebook, nlp: Language) -> None:
-        self.matcher = Matcher(nlp.vocab)
+        assigns = {attr for name in nlp.pipe_names for attr in nlp.get_pipe_meta(name).assigns}
+        if "token.lemma" not in assigns:
+            raise ValueError(
+                f"ThemeMatcher expects a pipeline that sets lemmas; found the "
+                f"components {nlp.pipe_names}. Use load_nlp(components=LEMMAS)."
+            )
+        self.vocab = nlp.vocab
         self.codes = list(codebook.table["code"])
+        self.phrases = PhraseMatcher(self.vocab, attr="ORTH")
+        self.matcher = Matcher(self.vocab)
         for code in self.codes:
             for index, pattern in enumerate(codebook.patterns.get(code, [])):
-                self.matcher.add(f"{code}#{index}", [pattern])
-        self._vocab = nlp.vocab
+                key, words = f"{code}#{index}", _phrase_words(pattern)
+                if words:
+                    self.phrases.add(key, [Doc(self.vocab, words=words)])
+                else:
+                    self.matcher.add(key, [pattern])
+
+    @staticmethod
+    def shadow(doc: Doc) -> Doc:
+        """A Doc aligned token by token with ``doc``, whose words are its folded lemmas."""
+        return Doc(doc.vocab, words=[fold(token.lemma_ or token.text) for token in doc])
 
     def __call__(self, doc: Doc) -> dict[str, tuple[list[Span], list[str]]]:
         """Return code -> (non-overlapping matched spans, pattern ids), in text order."""
+        matches = self.phrases(self.shadow(doc))
+        if len(self.matcher):
+            matches += self.matcher(doc)
         found: dict[str, list[tuple[Span, str]]] = {}
-        for match_id, start, end in self.matcher(doc):
-            pattern_id = self._vocab.strings[match_id]
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+            pattern_id = self.vocab.strings[match_id]
             code = pattern_id.rsplit("#", 1)[0]
             found.setdefault(code, []).append((doc[start:end], pattern_id))
         result = {}
@@ -81,6 +103,19 @@ class ThemeMatcher:
                     "pattern": "; ".join(ids),
                 })
         return pd.DataFrame(rows, columns=list(CODINGS_COLUMNS)).astype(str)
+
+
+def _phrase_words(pattern: list[dict]) -> list[str] | None:
+    """The folded lemmas of a plain lemma phrase, or None for any other pattern."""
+    words = []
+    for token in pattern:
+        extensions = token.get("_")
+        if set(token) != {"_"} or not isinstance(extensions, dict):
+            return None
+        if set(extensions) != {LEMMA_ATTR} or not isinstance(extensions[LEMMA_ATTR], str):
+            return None
+        words.append(extensions[LEMMA_ATTR])
+    return words or None
 
 
 def match_themes(
@@ -116,7 +151,8 @@ def match_themes(
             f"and text; missing {missing} (found {list(statements.columns)}). "
             f"Pass the 'statements' table of the parser."
         )
-    nlp = nlp or load_nlp(components=LEMMAS)
+    if nlp is None:
+        nlp = load_nlp(components=LEMMAS)
     matcher = ThemeMatcher(codebook, nlp)
     texts = statements["text"].fillna("").astype(str)
     docs = nlp.pipe(texts, batch_size=batch_size)

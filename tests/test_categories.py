@@ -1,0 +1,215 @@
+"""Tests for csf_analysis.categories: category rules and infer_categories."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csf_analysis.categories import (
+    DEFAULT_RULE, INFERABLE, LEXICONS, PHRASES, RULES, future_stem, infer_categories,
+    infer_category, is_conditional, sentence,
+)
+from csf_analysis.corpus import load_corpus
+from csf_analysis.nlp import LEMMAS, fold, load_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_CSV = ROOT / "benchmarks" / "data" / "category_eval.csv"
+FIXTURE_NOTES = ROOT / "benchmarks" / "data" / "category_notes"
+REFERENCE = "entretien-entreprises.md"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(components=LEMMAS)
+
+
+def categorise(nlp, text: str, **kwargs) -> tuple[str, str]:
+    return infer_category(nlp(text), **kwargs)
+
+
+# One fixture of our own per category, with the rule family expected to fire.
+SENTENCES = {
+    "meta": [
+        ("Entretien réalisé par téléphone, la ligne coupait souvent.", "meta:interview"),
+        ("Merci pour le temps que vous nous avez accordé.", "meta:interview"),
+        ("Les questions de la deuxième partie étaient trop longues.", "meta:interview"),
+    ],
+    "context": [
+        ("Je suis responsable des achats depuis 2018.", "context:role"),
+        ("Mon supérieur valide chaque convention de stage.", "context:hierarchy"),
+        ("PME de 45 salariés, un seul site.", "context:organisation"),
+        ("Je coordonne les tutrices de deux lycées.", "context:own-work"),
+    ],
+    "suggestions": [
+        ("Il faudrait prévenir l'entreprise plus tôt.", "suggestions:wish-verb"),
+        ("On gagnerait à simplifier la convention.", "suggestions:wish-verb"),
+        ("J'aimerais un interlocuteur unique au rectorat.", "suggestions:wish-verb"),
+        ("Envoyer la fiche du jeune une semaine avant son arrivée.", "suggestions:infinitive"),
+        ("Simplifier le formulaire d'inscription.", "suggestions:infinitive"),
+        ("Plus de visibilité sur le calendrier des relances.", "suggestions:nominal"),
+    ],
+    "feelings": [
+        ("J'ai beaucoup apprécié son sérieux.", "feelings:emotion"),
+        ("Ça nous a vraiment découragés.", "feelings:emotion"),
+        ("Le tableau de bord est très pratique.", "feelings:appraisal"),
+    ],
+    "representation": [
+        ("Les entreprises ne lisent pas les conventions.", "representation:generic-present"),
+        ("C'est une obligation du marché.", "representation:judgement"),
+        ("Pour moi les jeunes ont surtout besoin de confiance.", "representation:opinion"),
+        ("On pensait que le jeune viendrait avec son tuteur.", "representation:judgement"),
+        ("Si on nous avait prévenus, on aurait préparé son poste.",
+         "representation:counterfactual"),
+    ],
+    "facts": [
+        ("Le jeune est arrivé le 3 février.", "facts:dated"),
+        ("Nous avons envoyé deux relances à l'entreprise.", "facts:past"),
+        ("je clique sur l'onglet des parcours", "facts:think-aloud"),
+        ("La convention compte douze pages.", DEFAULT_RULE),
+    ],
+}
+
+
+@pytest.mark.parametrize("category,text,rule", [
+    (category, text, rule) for category, cases in SENTENCES.items() for text, rule in cases])
+def test_each_rule_family(nlp, category, text, rule):
+    assert categorise(nlp, text) == (category, rule)
+
+
+def test_speaker_turn_is_an_event_unless_a_strong_cue_says_otherwise(nlp):
+    offer = "on pourrait vous proposer deux profils la semaine prochaine."
+    assert categorise(nlp, offer)[0] == "suggestions"
+    assert categorise(nlp, offer, speaker="Tutrice pilote") == ("facts", "facts:speaker-turn")
+    wish = "il faudrait nous prévenir plus tôt."
+    assert categorise(nlp, wish, speaker="Entreprise")[0] == "suggestions"
+
+
+def test_relative_clause_conditional_is_not_a_wish(nlp):
+    text = "Je ne trouve pas les tâches que pourraient faire les jeunes."
+    assert categorise(nlp, text)[0] != "suggestions"
+
+
+def test_conditional_is_read_from_the_form_not_only_the_tagger(nlp):
+    s = sentence(nlp("On gagnerait à préparer le tuteur."))
+    assert s.mood[1] != "Cnd"  # the small model calls it an imperfect ...
+    assert is_conditional(s, 1)  # ... the future stem says conditional
+    imperfect = sentence(nlp("On comptait sur elle."))
+    assert not is_conditional(imperfect, 1)
+
+
+@pytest.mark.parametrize("lemma,stem", [
+    ("gagner", "gagner"), ("prendre", "prendr"), ("falloir", "faudr"), ("finir", "finir")])
+def test_future_stem(lemma, stem):
+    assert future_stem(lemma) == stem
+
+
+def test_lexicons_and_phrases_are_folded():
+    unfolded = [w for words in LEXICONS.values() for w in words if fold(w) != w]
+    unfolded += [p for phrases in PHRASES.values() for p in phrases if fold(p) != p]
+    assert unfolded == []
+
+
+def test_rule_ids_are_unique_and_name_an_inferable_category():
+    ids = [rule_id for rule_id, _ in RULES]
+    assert len(ids) == len(set(ids))
+    assert {rule_id.split(":")[0] for rule_id in ids} <= set(INFERABLE)
+
+
+def test_deterministic(nlp):
+    texts = [text for cases in SENTENCES.values() for text, _ in cases]
+    first = [infer_category(doc) for doc in nlp.pipe(texts)]
+    second = [infer_category(doc) for doc in nlp.pipe(reversed(texts))]
+    assert first == second[::-1]
+
+
+def statements_table(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "statement_id": [f"s{i}" for i in range(len(rows))],
+        "text": [text for text, _, _ in rows],
+        "category": [category for _, category, _ in rows],
+        "category_origin": [origin for _, _, origin in rows],
+        "speaker": "", "section": "",
+    })
+
+
+def test_infer_categories_fills_only_inferred_rows(nlp):
+    table = statements_table([
+        ("Il faudrait un contact unique.", "facts", "inferred"),      # placeholder
+        ("Il faudrait un contact unique.", "feelings", "structure"),  # heading said so
+        ("Il faudrait un contact unique.", "meta", "manual"),         # a researcher said so
+    ])
+    table["category_rule"] = ["", "", "manual:yannick"]
+    before = table.copy()
+    out = infer_categories(table, nlp.pipe(table["text"]))
+    assert list(out["category"]) == ["suggestions", "feelings", "meta"]
+    assert list(out["category_origin"]) == ["inferred", "structure", "manual"]
+    assert list(out["category_rule"]) == ["suggestions:wish-verb", "", "manual:yannick"]
+    pd.testing.assert_frame_equal(table, before)  # a copy: the input is untouched
+
+
+def test_infer_categories_adds_the_rule_column(nlp):
+    table = statements_table([("Je suis DRH.", "facts", "inferred"),
+                              ("Je suis DRH.", "context", "structure")])
+    out = infer_categories(table, nlp.pipe(table["text"]))
+    assert list(out["category_rule"]) == ["context:role", ""]
+
+
+def test_infer_categories_empty_table():
+    table = statements_table([])
+    out = infer_categories(table, [])
+    assert out.empty and "category_rule" in out.columns
+
+
+def test_infer_categories_needs_one_doc_per_row(nlp):
+    table = statements_table([("Je suis DRH.", "facts", "inferred")])
+    with pytest.raises(ValueError, match="one Doc per statement: expected 1, found 0"):
+        infer_categories(table, [])
+
+
+def test_reference_structure_categories_survive(nlp):
+    statements = load_corpus(ROOT / "interviews", cache_dir=None, code=False,
+                             progress=False).statements
+    structured = statements["category_origin"] == "structure"
+    assert structured.sum() > 50
+    out = infer_categories(statements, nlp.pipe(statements["text"]))
+    pd.testing.assert_series_equal(out.loc[structured, "category"],
+                                   statements.loc[structured, "category"])
+    assert (out.loc[~structured, "category_origin"] == "inferred").all()
+    assert set(out.loc[~structured, "category"]) <= set(INFERABLE)
+
+
+def test_rules_are_fast(nlp):
+    texts = [text for cases in SENTENCES.values() for text, _ in cases] * 20
+    docs = list(nlp.pipe(texts))
+    tokens = sum(len(doc) for doc in docs)
+    best = min(_timed(docs) for _ in range(3))
+    assert tokens / best > 15_000  # 50k+ tokens/s on an idle machine; leave room for load
+
+
+def _timed(docs) -> float:
+    start = time.perf_counter()
+    for doc in docs:
+        infer_category(doc)
+    return time.perf_counter() - start
+
+
+def test_eval_set_keeps_held_out_notes_out_of_the_repo():
+    with open(EVAL_CSV, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 150
+    held_out = [r for r in rows if r["corpus"] == "notes" and r["source_file"] != REFERENCE]
+    assert held_out and all(r["text"] == "" for r in held_out)
+    assert all(len(r["text_sha1"]) == 40 and r["category"] for r in rows)
+
+
+def test_eval_set_matches_the_fixture_notes():
+    statements = load_corpus(FIXTURE_NOTES, cache_dir=None, code=False, progress=False).statements
+    found = {(row.source_file, int(row.line), hashlib.sha1(row.text.encode()).hexdigest())
+             for row in statements.itertuples()}
+    with open(EVAL_CSV, encoding="utf-8", newline="") as handle:
+        labels = [r for r in csv.DictReader(handle) if r["corpus"] == "fixtures"]
+    assert {(r["source_file"], int(r["line"]), r["text_sha1"]) for r in labels} == found
