@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 _MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+_MD_PLAIN = MarkdownIt("commonmark").enable("table")
 
 
 @dataclass
@@ -146,6 +147,10 @@ class _Walker:
             self.blocks.append(Block("table", [(line, " | ".join(cells))]))
 
 
-def parse_blocks(text: str) -> list[Block]:
-    """Parse Markdown ``text`` into blocks, in document order."""
-    return _Walker().walk(_MD.parse(text))
+def parse_blocks(text: str, *, front_matter: bool = True) -> list[Block]:
+    """Parse Markdown ``text`` into blocks, in document order.
+
+    With ``front_matter=False`` a leading ``---`` block is read as Markdown
+    (for notes that start with a rule rather than YAML).
+    """
+    return _Walker().walk((_MD if front_matter else _MD_PLAIN).parse(text))

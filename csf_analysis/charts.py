@@ -184,11 +184,16 @@ def clause_group(hours, label) -> str:
     return label if label in CLAUSE_ORDER else "autre"
 
 
+def _clause_sizes(table: pd.DataFrame) -> pd.Series:
+    """The clause size of each row of ``table`` (columns clause_hours, clause_label)."""
+    return pd.Series([clause_group(h, c) for h, c in
+                      zip(table["clause_hours"], table["clause_label"])],
+                     index=table.index, dtype=object)
+
+
 def _clause_groups(interviews: pd.DataFrame) -> pd.Series:
     """interview_id -> clause size (``"300h"``, ``"autre"``, ``""``)."""
-    return pd.Series([clause_group(h, c) for h, c in
-                      zip(interviews["clause_hours"], interviews["clause_label"])],
-                     index=_strings(interviews["interview_id"]).tolist(), dtype=object)
+    return _clause_sizes(interviews).set_axis(_strings(interviews["interview_id"]).tolist())
 
 
 def interview_labels(interviews: pd.DataFrame) -> pd.Series:
@@ -354,11 +359,17 @@ def _heatmap(fig: Figure, values: pd.DataFrame, texts: pd.DataFrame, *,
     ax.hlines(np.arange(rows + 1) - 0.5, -0.5, columns - 0.5, color="0.85", linewidth=0.5)
     ax.vlines(np.arange(columns + 1) - 0.5, -0.5, rows - 0.5, color="0.85", linewidth=0.5)
     ax.tick_params(length=0)
-    bar = fig.colorbar(image, ax=ax, location="bottom", shrink=0.6, aspect=40, pad=0.01,
-                       format=FuncFormatter(lambda value, _: _pct(value, decimals=1)))
-    bar.set_label(colorbar_label, fontsize=8)
-    bar.ax.tick_params(labelsize=7)
+    _colorbar(fig, image, ax, colorbar_label,
+              format=FuncFormatter(lambda value, _: _pct(value, decimals=1)))
     return ax
+
+
+def _colorbar(fig: Figure, image, ax: Axes, label: str, **options) -> None:
+    """A horizontal colour bar under ``ax``: the matrix keeps the page's width."""
+    bar = fig.colorbar(image, ax=ax, location="bottom", shrink=0.6, aspect=40, pad=0.01,
+                       **options)
+    bar.set_label(label, fontsize=8)
+    bar.ax.tick_params(labelsize=7)
 
 
 def _theme_height(n_rows: int) -> float:
@@ -582,9 +593,12 @@ def code_cooccurrence(codings: pd.DataFrame, codebook, *,
     vmax = max(float(values[lower].max()) if lower.any() else 1.0, 1.0)
     image = ax.imshow(shown, cmap=cmap, vmin=0, vmax=vmax, aspect="auto", interpolation="nearest")
     for i in range(n):
+        for j in range(i):  # faint borders, to follow a row or a column by eye
+            ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, edgecolor="0.9",
+                                   linewidth=0.5))
         ax.add_patch(Rectangle((i - 0.5, i - 0.5), 1, 1, color="0.88"))
-        ax.text(i, i, f"{values[i, i]:.0f}", ha="center", va="center", fontsize=7, in_layout=False,
-                fontweight="bold")
+        ax.text(i, i, f"{values[i, i]:.0f}", ha="center", va="center", fontsize=7,
+                fontweight="bold", in_layout=False)
         for j in range(i):
             if values[i, j]:
                 ax.text(j, i, f"{values[i, j]:.0f}", ha="center", va="center", fontsize=7,
@@ -598,8 +612,8 @@ def code_cooccurrence(codings: pd.DataFrame, codebook, *,
     more = f" ({n} thèmes les plus fréquents)" if top is not None and n == top else ""
     fig.suptitle(f"{title}{more}\nnombre d'énoncés codés avec les deux thèmes ; "
                  "en gras : énoncés du thème", fontsize=10)
-    fig.colorbar(image, ax=ax, label="Énoncés codés avec les deux thèmes",
-                 shrink=min(1.0, 8 / max(n, 1)) ** 0.5, ticks=MaxNLocator(integer=True))
+    _colorbar(fig, image, ax, "Énoncés codés avec les deux thèmes",
+              ticks=MaxNLocator(integer=True))
     return fig
 
 
@@ -614,10 +628,7 @@ def contact_funnel_data(contacts: pd.DataFrame) -> pd.DataFrame:
         Entretiens, Erreurs), clause sizes in the order 150h, 300h, 450h,
         900h, autre, then "non précisée", only sizes that have contacts.
     """
-    clauses = pd.Series([clause_group(h, c) or NO_CLAUSE for h, c in
-                         zip(contacts.get("clause_hours", pd.Series(pd.NA, index=contacts.index)),
-                             contacts.get("clause_label", pd.Series("", index=contacts.index)))],
-                        index=contacts.index, dtype=object)
+    clauses = _clause_sizes(contacts).replace("", NO_CLAUSE)
     status = _strings(contacts["status"])
     interviewed = contacts["interviewed"].astype(object).fillna(False).astype(bool)
     masks = {"contacted": pd.Series(True, index=contacts.index), "replied": status == "replied",
@@ -866,14 +877,15 @@ def durations(events: pd.DataFrame, *, interviews: pd.DataFrame | None = None,
     ax.invert_yaxis()
     ax.set_xscale("log")
     low, high = data["days_min"].min(), data["days_max"].max()
-    ticks = [(d, t) for d, t in _DURATION_TICKS if low / 1.5 <= d <= high * 1.5] or \
+    left, right = low / 2.0, high * 3.0  # room for the value written after the bar
+    ticks = [(d, t) for d, t in _DURATION_TICKS if left <= d <= right] or \
         [(low, f"{low:.0f} j")]
     ax.set_xticks([d for d, _ in ticks], [t for _, t in ticks], fontsize=8)
     ax.minorticks_off()
-    ax.set_xlim(low / 1.6, high * 3.0)
+    ax.set_xlim(left, right)
     ax.grid(axis="x", color="0.85", linewidth=0.5)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_xlabel("Durée (échelle logarithmique ; un mois = 30 jours)")
+    ax.set_xlabel("Durée (échelle logarithmique ; un mois = 30 jours)", fontsize=9)
     shown = (f" ({len(data)} plus longues sur {total} mentions)" if total > len(data)
              else f" ({total} mention{'s' if total > 1 else ''})")
     fig.suptitle(f"{title}{shown}", fontsize=10)

@@ -8,7 +8,8 @@ passes that HTML to WeasyPrint. Both are registered under the
 ``jupyter nbconvert --to csf_pdf synthese.ipynb`` and JupyterLab's
 "Save and Export Notebook As" menu use them.
 
-Layout of the report: the notebook's first Markdown cell is the title page;
+Layout of the report: the cell that outputs a ``.csf-title`` element, else the
+notebook's first Markdown cell, is the title page;
 a table of contents of the h2/h3 headings (with page numbers) follows; every
 page has the report title in its header and "Page n / N" in its footer. A
 cell tagged ``saut-de-page`` starts on a new page.
@@ -171,7 +172,7 @@ def local_url_fetcher():
     Any other URL (http, https, ftp...) is refused before a connection is
     made; WeasyPrint logs a warning and renders the page without it.
     """
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # lazy: the HTML exporter needs no WeasyPrint
 
     return URLFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
 
@@ -258,8 +259,12 @@ def _break_long_tokens_in_tables(soup: BeautifulSoup) -> None:
 
 
 def _mark_title_page(soup: BeautifulSoup) -> Tag | None:
-    """Give the first Markdown cell the title-page class and return it."""
-    cell = soup.select_one("main .jp-MarkdownCell")
+    """Give the title page's cell its class and return it: the cell whose output
+    holds a ``.csf-title`` element (a title page computed by the notebook), else
+    the first Markdown cell."""
+    title = soup.select_one("main .csf-title")
+    cell = title.find_parent(class_="jp-Cell") if title is not None else None
+    cell = cell or soup.select_one("main .jp-MarkdownCell")
     if cell is not None:
         cell["class"] = [*cell.get("class", []), "csf-title-page"]
     return cell

@@ -8,8 +8,7 @@ the SVG so that unchanged figures give unchanged files.
 Example:
     >>> from csf_analysis.corpus import load_corpus          # doctest: +SKIP
     >>> corpus = load_corpus("interviews")                     # doctest: +SKIP
-    >>> figures = all_figures({**corpus.tables(), "codings": corpus.codings,
-    ...                        "codebook": corpus.codebook})    # doctest: +SKIP
+    >>> figures = all_figures(corpus.tables())                 # doctest: +SKIP
     >>> write_figures(figures, "reports/figures")              # doctest: +SKIP
     [PosixPath('reports/figures/themes_par_entretien.svg'), ...]
 """
@@ -26,7 +25,7 @@ from . import charts
 from .atomic import write_bytes_atomic
 from .events import events_table
 
-__all__ = ["FIGURE_NAMES", "all_figures", "write_figures"]
+__all__ = ["FIGURE_NAMES", "all_figures", "render", "write_figures"]
 
 FIGURE_NAMES = (
     "themes_par_entretien", "themes_par_clause", "themes_par_acteur",

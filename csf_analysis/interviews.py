@@ -21,7 +21,7 @@ import yaml
 
 from . import dates
 from .contacts import clause_of
-from .vocabulary import normalize
+from .vocabulary import category_of_label, normalize
 
 _KEYWORD_RE = re.compile(
     r"^(?:(?:l'|le |la |un |une |1er |premier |deuxieme |second )\s*)?"
@@ -32,6 +32,7 @@ _CLAUSE_FIRST = re.compile(r"^\s*" + _CLAUSE + r"\s*(?:(\d{1,4})\b(?!\s*h))?", r
 _REF_FIRST = re.compile(r"^\s*(\d{1,4})\s*" + _CLAUSE, re.IGNORECASE)
 _NAMES_RE = re.compile(r"\(([^)]*)\)")
 
+RESEARCHER_PARTS = ("debrief", "takeaway", "question", "meta")
 FRONT_MATTER_KEYS = {
     "title", "titre", "date", "actor", "acteur", "company", "company_ref", "entreprise",
     "clause", "clause_hours", "interviewers", "enqueteurs", "id", "interview_id",
@@ -48,6 +49,8 @@ def heading_hint(title: str, *, default_year: int | None = None) -> dict | None:
             else (marker.group(2), marker.group(1))
         hint["clause_hours"], hint["clause_label"] = clause_of(clause)
         hint["company_ref"] = ref or ""
+    if not marker and category_of_label(title) in RESEARCHER_PARTS:
+        return None  # "Debrief 31/12/2019" belongs to the interview above it
     found = dates.first_date(title, default_year=default_year)
     if found and found.precision == "year":
         found = None
@@ -82,19 +85,19 @@ class _NoAliasLoader(yaml.SafeLoader):
 
 
 def read_front_matter(raw: str) -> tuple[dict, list[str]]:
-    """Parse front matter with ``safe_load`` semantics; return (fields, errors)."""
+    """Parse front matter with ``safe_load`` semantics; return (fields, errors).
+
+    YAML that names none of the known keys is not front matter: ``({}, [])``.
+    """
     if len(raw) > 20_000:
         return {}, ["front matter longer than 20,000 characters: keep it to a few fields"]
     try:
         data = yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as error:
         return {}, [f"invalid YAML front matter ({str(error).splitlines()[0]}): "
-                    "fix it or remove it; the note was read without it"]
-    if data is None:
-        return {}, []
-    if not isinstance(data, dict):
-        return {}, ["front matter is not a mapping of 'key: value' lines: "
-                    "write e.g. 'date: 2020-03-12'; the note was read without it"]
+                    "fix it (see the README for the keys); its lines were read as text"]
+    if not isinstance(data, dict) or not any(str(k) in FRONT_MATTER_KEYS for k in data):
+        return {}, []  # not front matter: text between two rules
     unknown = sorted(str(k) for k in data if str(k) not in FRONT_MATTER_KEYS)
     errors = [f"unknown front matter key(s) {', '.join(unknown)}: "
               f"known keys are {', '.join(sorted(FRONT_MATTER_KEYS))}"] if unknown else []

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-_TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*:?\s+(?=\S)")
+_TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*(?:\s*:\s+|\s*:$|\s+(?=\S))")
 _MARKER_RES = (
     (re.compile(r"\s*\((?:done|fait|ok|termin[ée]e?)\)", re.IGNORECASE), "done"),
     (re.compile(r"\s*=+>\s*(?:fait|done|ok|termin[ée]e?)\s*\.?\s*$", re.IGNORECASE), "done"),

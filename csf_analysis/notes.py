@@ -87,11 +87,39 @@ def _is_pseudo_heading(block: Block) -> bool:
             and category_of_label(text) in _BARE_LABEL_CATEGORIES)
 
 
+def _starts_label(text: str) -> bool:
+    """Does this line open with a speaker or category label (``Acheteur : ...``)?"""
+    label, _ = split_label(split_time(text)[1])
+    return bool(label) and bool(category_of_label(label, max_words=6) or speaker_of_label(label))
+
+
+def split_block(block: Block) -> list[Block]:
+    """Split a paragraph or item where a line starts a new speaker or label.
+
+    ``Acheteur : ...`` / ``Entreprise : ...`` on consecutive lines are two
+    statements; a first line ``Ressentis :`` over prose lines is a label.
+    """
+    if block.kind not in ("paragraph", "item", "quote") or len(block.lines) < 2:
+        return [block]
+    groups = [[block.lines[0]]]
+    for line in block.lines[1:]:
+        if _starts_label(line[1]):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    first = groups[0]
+    if block.kind == "paragraph" and len(first) > 1 and first[0][1].endswith(":") \
+            and len(first[0][1]) <= 100:
+        groups[0:1] = [first[:1], first[1:]]
+    return [Block(block.kind, lines, list_id=block.list_id) for lines in groups]
+
+
 class _NoteParser:
     """Single pass over the blocks of one note (see module docstring)."""
 
     def __init__(self, text: str, source_file: str) -> None:
         self.note = ParsedNote(source_file)
+        self.text = text
         self.blocks = parse_blocks(text)
         self.stem = str(PurePosixPath(source_file).with_suffix(""))
         file_date = dates.date_from_filename(PurePosixPath(source_file).name)
@@ -132,14 +160,19 @@ class _NoteParser:
             self.problem(line, hint["date_problem"])
 
     def find_front_matter(self) -> dict | None:
+        """Fields of the YAML front matter, or None (then its lines are read as text)."""
         if not self.blocks or self.blocks[0].kind != "front_matter":
             return None
-        block = self.blocks.pop(0)
+        block = self.blocks[0]
         fields, errors = interview_rules.read_front_matter(block.raw)
         hint, more = interview_rules.front_matter_hint(fields)
         for message in errors + more:
             self.problem(block.line, message, "error" if not fields else "warning")
-        return hint if fields else None
+        if not fields:  # a rule-delimited block, or broken YAML: nothing is dropped
+            self.blocks = parse_blocks(self.text, front_matter=False)
+            return None
+        self.blocks.pop(0)
+        return hint
 
     def plan_interviews(self) -> None:
         hint = self.find_front_matter()
@@ -263,10 +296,12 @@ class _NoteParser:
                 self.end_label()
             elif block.kind == "front_matter":
                 self.problem(block.line, "front matter is only read at the very top of a note")
-            elif _is_pseudo_heading(block):
-                self.on_pseudo_heading(block)
             else:
-                self.on_content(block)
+                for part in split_block(block):
+                    if _is_pseudo_heading(part):
+                        self.on_pseudo_heading(part)
+                    else:
+                        self.on_content(part)
         self.end_label()
         return self.note
 

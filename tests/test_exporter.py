@@ -3,32 +3,25 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
-import matplotlib
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+from matplotlib.figure import Figure
+from nbconvert.exporters import get_export_names, get_exporter
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from pypdf import PdfReader
+from traitlets.config import Config
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import nbformat  # noqa: E402
-import pytest  # noqa: E402
-from nbconvert.exporters import get_export_names, get_exporter  # noqa: E402
-from nbformat.v4 import (  # noqa: E402
-    new_code_cell,
-    new_markdown_cell,
-    new_notebook,
-    new_output,
-)
-from pypdf import PdfReader  # noqa: E402
-
-from csf_analysis import exporter  # noqa: E402
-from csf_analysis.exporter import (  # noqa: E402
+from csf_analysis import exporter
+from csf_analysis.exporter import (
     SyntheseHTMLExporter,
     SynthesePDFExporter,
-    css_string,
     export_html,
     export_pdf,
     finish_report_html,
@@ -38,26 +31,41 @@ TITLE = "Synthèse des entretiens CSF"
 ACCENTS = "Représentation, été, à"
 SCRIPT = "<script>alert(1)</script>"
 CODE_MARKER = "secret_variable_name = 42"
-LONG_WORD = "tutoratdelentrepriseavecundecrocheur" * 3
+# No break opportunity at all (unlike URLs, which break after "/" and "-").
+TOKEN = "MARCHE2020DGESCOLOT{}CLAUSESOCIALEIMMERSION300HEURES"
 
 
 def _png_bytes() -> str:
-    fig, ax = plt.subplots(figsize=(4, 2.5))
+    fig = Figure(figsize=(4, 2.5))
+    ax = fig.subplots()
     ax.bar(["150h", "300h", "900h"], [3, 5, 1])
     ax.set_title("Entretiens par taille de clause")
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=60)
-    plt.close(fig)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _wide_table_html() -> str:
-    header = "".join(f"<th>colonne {i}</th>" for i in range(9))
-    row = "".join(f"<td>{LONG_WORD} {i}</td>" for i in range(9))
-    rows = "".join(f"<tr>{row}</tr>" for _ in range(60))
+def _table_html(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{cell}</th>" for cell in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
         '<table border="1" class="dataframe"><thead><tr>'
-        f"{header}</tr></thead><tbody>{rows}</tbody></table>"
+        f"{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _wide_table_html() -> str:
+    """Eight columns of unbreakable tokens: wider than A4 unless broken."""
+    return _table_html(
+        [f"marché {i}" for i in range(8)], [[TOKEN.format(i) for i in range(8)]] * 4
+    )
+
+
+def _long_table_html() -> str:
+    """Many short rows: the table must continue on the next pages."""
+    return _table_html(
+        ["identifiant", "entreprise", "extrait"],
+        [[f"S{i:03d}", str(i % 17), "le tuteur a accueilli le jeune"] for i in range(110)],
     )
 
 
@@ -66,7 +74,7 @@ def build_notebook() -> nbformat.NotebookNode:
     table = (
         '<table border="1" class="dataframe"><thead><tr><th>entreprise</th>'
         "<th>citation</th></tr></thead><tbody><tr><td>6</td>"
-        "<td>&lt;script&gt;alert(1)&lt;/script&gt; et l&#x27;été</td></tr>"
+        "<td>&lt;b&gt;gras&lt;/b&gt; &amp; l&#x27;été</td></tr>"
         "</tbody></table>"
     )
     cells = [
@@ -78,16 +86,21 @@ def build_notebook() -> nbformat.NotebookNode:
             execution_count=3,
             outputs=[
                 new_output("display_data", data={"text/html": table, "text/plain": "table"}),
-                new_output("display_data", data={"image/png": _png_bytes(), "text/plain": "<Figure>"}),
-                new_output("execute_result", data={"text/plain": f"{SCRIPT} {ACCENTS}"}, execution_count=3),
+                new_output("display_data", data={"image/png": _png_bytes(), "text/plain": "Fig"}),
+                new_output(
+                    "execute_result", data={"text/plain": f"{SCRIPT} {ACCENTS}"}, execution_count=3
+                ),
                 new_output("stream", name="stderr", text="FutureWarning: bruit technique\n"),
             ],
         ),
         new_markdown_cell("### Représentations des entreprises\n\nDétails."),
         new_code_cell(
-            "wide",
+            "tables",
             execution_count=4,
-            outputs=[new_output("display_data", data={"text/html": _wide_table_html()})],
+            outputs=[
+                new_output("display_data", data={"text/html": _wide_table_html()}),
+                new_output("display_data", data={"text/html": _long_table_html()}),
+            ],
         ),
         new_markdown_cell("## Annexe méthodologique\n\nDernière section."),
     ]
@@ -129,6 +142,13 @@ def test_exporters_are_registered_entry_points():
     assert SyntheseHTMLExporter.export_from_notebook == "Synthèse CSF (HTML)"
 
 
+def test_user_template_folders_do_not_hide_the_package_template(tmp_path):
+    config = Config({"TemplateExporter": {"extra_template_basedirs": [str(tmp_path)]}})
+    nb = new_notebook(cells=[new_markdown_cell("# Titre")])
+    html_text, _ = SyntheseHTMLExporter(config=config).from_notebook_node(nb)
+    assert "csf-title-page" in html_text
+
+
 def test_template_files_ship_with_the_package():
     folder = Path(exporter.__file__).parent / "templates" / "csf_synthese"
     assert {"conf.json", "index.html.j2", "csf_synthese.css"} <= {p.name for p in folder.iterdir()}
@@ -138,21 +158,22 @@ def test_html_has_no_code_no_prompts_and_is_french(html):
     assert '<html lang="fr">' in html
     assert CODE_MARKER not in html
     assert "In&nbsp;[" not in html and "In [" not in html and "Out[" not in html
-    assert "jp-InputArea-editor" not in html
+    assert "jp-CodeMirrorEditor" not in html and "cm-editor" not in html
     assert "bruit technique" not in html  # stderr is not part of the report
 
 
 def test_html_is_self_contained_without_javascript(html):
     assert "<script" not in html
     assert "<link" not in html
-    assert "http://" not in html and "https://" not in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert not re.search(r"""(@import|url\()\s*["']?(https?:)?//""", html)
     assert "@page" in html and "size: A4" in html
 
 
 def test_html_keeps_escaped_text_escaped(html):
-    assert "<script>" not in html
-    # text/plain output and the escaped cell of the HTML table both show the characters.
-    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # text/plain output
+    assert "&lt;b&gt;gras&lt;/b&gt; &amp; l'été" in html  # escaped inside text/html
     assert ACCENTS in html
 
 
@@ -174,6 +195,7 @@ def test_pdf_pages_text_and_escaping(pdf_pages):
     assert "Page 1 / " in pdf_pages[0]
     assert ACCENTS in text
     assert SCRIPT in text
+    assert "<b>gras</b> & l'été" in text
     assert "Table des matières" in text
     assert CODE_MARKER not in text
 
@@ -186,12 +208,17 @@ def test_pdf_running_header_and_toc_page_numbers(pdf_pages):
     assert TITLE in pdf_pages[-1]  # running header on later pages
 
 
-def test_pdf_wide_table_stays_inside_the_page(notebook_file):
+def test_long_table_continues_with_its_header(pdf_pages):
+    pages = [p for p in pdf_pages if re.search(r"\bS\d{3}\b", p)]
+    assert len(pages) >= 2
+    assert "S000" in pages[0] and "S109" in pages[-1]
+    assert all("identifiant" in p and "extrait" in p for p in pages)
+
+
+def test_tables_and_images_stay_inside_the_page(html):
     import weasyprint
 
-    html_text, _ = SyntheseHTMLExporter().from_filename(str(notebook_file))
-    document = weasyprint.HTML(string=html_text, url_fetcher=exporter.local_url_fetcher()).render()
-    assert len(document.pages) >= 4  # 60 long rows are split across pages
+    document = weasyprint.HTML(string=html, url_fetcher=exporter.local_url_fetcher()).render()
     for page in document.pages:
         box = page._page_box
         right = box.margin_width() - box.margin_right
@@ -206,18 +233,26 @@ def _descendants(box):
         yield from _descendants(child)
 
 
-def test_pdf_makes_no_network_request(tmp_path, monkeypatch, caplog):
-    def refuse(*args, **kwargs):
-        raise AssertionError("the exporter tried to open a network connection")
+def test_pdf_makes_no_network_request(tmp_path, monkeypatch):
+    attempts = []
 
+    def refuse(*args, **kwargs):
+        attempts.append(args)  # WeasyPrint swallows fetch errors: record them.
+        raise OSError("network access attempted during a test")
+
+    for name in ("getaddrinfo", "create_connection"):
+        monkeypatch.setattr(socket, name, refuse)
     monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    nb = build_notebook()
-    nb.cells.append(new_markdown_cell('![distant](https://example.org/image.png)'))
-    nb.cells.append(new_code_cell("", outputs=[new_output(
-        "display_data", data={"text/html": '<img src="http://example.org/x.png" alt="x">'})]))
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Titre\n\n![distant](https://example.org/image.png)"),
+        new_code_cell("", outputs=[new_output("display_data", data={"text/html": (
+            '<link rel="stylesheet" href="https://example.org/s.css">'
+            '<img src="http://example.org/x.png" alt="x">'
+            '<p style="background: url(https://example.org/fond.png)">fond</p>')})]),
+    ])
     out = export_pdf(nb, tmp_path / "rapport.pdf")
     assert out.read_bytes().startswith(b"%PDF")
+    assert attempts == []
 
 
 def test_local_fetcher_refuses_http_and_reads_data_urls():
@@ -237,36 +272,50 @@ def test_relative_markdown_image_is_embedded(tmp_path):
 
 def test_script_elements_and_event_attributes_are_removed():
     html = (
-        "<html><head><title>t</title></head><body><main>"
+        '<html><head><meta charset="utf-8"/><title>t</title></head><body><main>'
         '<div class="jp-MarkdownCell"><h1>Titre</h1></div>'
         '<script>alert(1)</script><img src="x.png" onerror="alert(2)">'
-        '<a href="javascript:alert(3)">lien</a></main></body></html>'
+        '<a href="javascript:alert(3)">lien</a><link rel="stylesheet" href="s.css">'
+        '<meta http-equiv="refresh" content="0"></main></body></html>'
     )
     result = finish_report_html(html)
     assert "alert" not in result
+    assert "<link" not in result and "refresh" not in result
+    assert '<meta charset="utf-8"/>' in result
     assert "<img" in result and "lien</a>" in result
+
+
+def test_javascript_outputs_fall_back_to_text():
+    nb = new_notebook(cells=[new_code_cell("", outputs=[new_output(
+        "display_data",
+        data={"application/javascript": "alert(4)", "text/plain": "repli texte"},
+    )])])
+    html_text, _ = SyntheseHTMLExporter().from_notebook_node(nb)
+    assert "repli texte" in html_text and "alert(4)" not in html_text
 
 
 def test_running_title_comes_from_metadata_and_is_css_escaped():
     nb = build_notebook()
     nb.metadata["title"] = 'Rapport "final" </style>'
     html_text, _ = SyntheseHTMLExporter().from_notebook_node(nb)
-    assert css_string('Rapport "final" </style>') in html_text
-    assert "<title>Rapport \"final\" &lt;/style&gt;</title>" in html_text
-    assert html_text.count("</style>") == html_text.count("<style")
+    soup = BeautifulSoup(html_text, "html.parser")
+    assert soup.title.string == 'Rapport "final" </style>'
+    running = soup.head.find_all("style")[-1].string
+    assert running == '@page { @top-right { content: "Rapport \\"final\\" \\3c /style\\3e "; } }'
+    assert soup.find("main") is not None  # the title did not close the style element
 
 
 def test_toc_ids_are_unique_and_linkable():
     nb = new_notebook(cells=[
         new_markdown_cell("# Titre"),
-        new_markdown_cell("## Synthèse\n\n## Synthèse\n\n### Étape n°1"),
+        new_markdown_cell(
+            "## Synthèse\n\n## Synthèse\n\n### Étape n°1\n\n## Annexe\n\n## Annexe"
+        ),
     ])
     html_text, _ = SyntheseHTMLExporter().from_notebook_node(nb)
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(html_text, "html.parser")
     targets = [a["href"][1:] for a in soup.select("nav.csf-toc a")]
-    assert len(targets) == 3 and len(set(targets)) == 3
+    assert len(targets) == 5 and len(set(targets)) == 5
     for target in targets:
         assert len(soup.find_all(id=target)) == 1
 

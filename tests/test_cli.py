@@ -1,0 +1,111 @@
+"""Tests for csf_analysis.cli: ``csf-analysis tables NOTES --out DIR``."""
+from __future__ import annotations
+
+import contextlib
+import io
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from csf_analysis import config
+from csf_analysis.cli import build_parser, main
+from csf_analysis.schema import COLUMNS
+
+PARSER_TABLES = ("interviews", "statements", "contacts", "problems")
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+
+def run_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "csf_analysis.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def read_table(path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def tables_run(tmp_path_factory, reference_note, nlp):
+    """One in-process ``tables`` run on the reference note plus a binary file."""
+    root = tmp_path_factory.mktemp("cli")
+    notes = root / "notes"
+    notes.mkdir()
+    (notes / reference_note.name).write_bytes(reference_note.read_bytes())
+    (notes / "image.md").write_bytes(PNG)
+    out, cache = root / "out", root / "cache"
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        status = main(["tables", str(notes), "--out", str(out), "--cache", str(cache)])
+    return {"root": root, "notes": notes, "out": out, "cache": cache, "status": status,
+            "stdout": stdout.getvalue(), "stderr": stderr.getvalue()}
+
+
+def test_tables_writes_each_table_with_the_schema_columns(tables_run):
+    assert tables_run["status"] == 0
+    for name in PARSER_TABLES:
+        table = read_table(tables_run["out"] / f"{name}.csv")
+        assert list(table.columns) == list(COLUMNS[name]), name
+
+
+def test_tables_content_matches_the_reference(tables_run):
+    out = tables_run["out"]
+    interviews = read_table(out / "interviews.csv")
+    assert interviews["company_ref"].tolist() == ["6", "16", ""]
+    contacts = read_table(out / "contacts.csv")
+    assert len(contacts) == 11 and "8" in set(contacts["company_ref"])
+    statements = read_table(out / "statements.csv")
+    assert statements["statement_id"].is_unique and len(statements) > 100
+    problems = read_table(out / "problems.csv")
+    assert problems[["source_file", "line", "severity"]].values.tolist() == [
+        ["image.md", "1", "error"]]
+
+
+def test_tables_prints_a_summary_and_errors_on_stderr(tables_run):
+    assert "interviews: 3" in tables_run["stdout"]
+    assert tables_run["stderr"].startswith("image.md:1: error:")
+    assert "Traceback" not in tables_run["stderr"]
+
+
+def test_tables_leaves_the_notes_alone_and_caches_elsewhere(tables_run):
+    names = sorted(p.name for p in tables_run["notes"].rglob("*"))
+    assert names == ["entretien-entreprises.md", "image.md"]
+    assert list(tables_run["cache"].rglob("*.json"))
+
+
+def test_tables_in_a_new_process_reuses_the_cache(tables_run, tmp_path):
+    result = run_cli("tables", str(tables_run["notes"]), "--out", str(tmp_path / "again"),
+                     "--cache", str(tables_run["cache"]))
+    assert result.returncode == 0, result.stderr
+    assert "0 note(s) parsed" in result.stdout
+    for name in PARSER_TABLES:
+        first = read_table(tables_run["out"] / f"{name}.csv")
+        pd.testing.assert_frame_equal(read_table(tmp_path / "again" / f"{name}.csv"), first)
+
+
+def test_no_cache_writes_no_cache(tmp_path, capsys):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# Entretien avec Léa\n\n- Elle revient lundi.\n", "utf-8")
+    status = main(["tables", str(notes), "--out", str(tmp_path / "out"), "--no-cache",
+                   "--cache", str(tmp_path / "cache")])
+    assert status == 0
+    assert not (tmp_path / "cache").exists()
+    assert "Elle revient lundi." in read_table(tmp_path / "out" / "statements.csv")["text"].tolist()
+
+
+def test_missing_notes_dir_is_one_line_on_stderr_and_a_non_zero_exit(tmp_path):
+    missing = tmp_path / "pas-de-notes"
+    result = run_cli("tables", str(missing), "--out", str(tmp_path / "out"))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(missing) in lines[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_defaults_are_the_project_folders():
+    args = build_parser().parse_args(["tables"])
+    assert args.notes_dir == str(config.DEFAULT_NOTES_DIR)
+    assert args.cache == config.CACHE_DIR_NAME and not args.no_cache

@@ -1,0 +1,145 @@
+"""Tests for csf_analysis.interviews: interview headings and front matter."""
+from __future__ import annotations
+
+import doctest
+import time
+
+import pytest
+
+from csf_analysis import interviews
+from csf_analysis.interviews import (front_matter_hint, heading_hint, interviewers_of,
+                                     read_front_matter)
+
+BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
+    for previous, name in zip("abcdefgh", "bcdefghi"))
+
+
+def test_docstring_examples_hold():
+    assert doctest.testmod(interviews).failed == 0
+
+
+@pytest.mark.parametrize("title, year, date", [
+    ("(900h) Entretien du 3/02/2020", None, "2020-02-03"),
+    ("Entretien du 06/02/2020", None, "2020-02-06"),
+    ("Entretien du mardi 17 décembre avec la tutrice", 2019, "2019-12-17"),
+    ("L'entretien du 27 décembre", 2019, "2019-12-27"),
+    ("Observation du « RUN » du 2 mars 2020", None, "2020-03-02"),
+    ("2 mars 2020", None, "2020-03-02"),
+    ("Test acheteur du 26/05/2020", None, "2020-05-26"),
+])
+def test_dated_headings_start_an_interview_with_their_date(title, year, date):
+    hint = heading_hint(title, default_year=year)
+    assert hint is not None and hint["date"] == date and hint["date_problem"] == ""
+
+
+@pytest.mark.parametrize("title", [
+    "Entretien avec la DRH", "Test utilisateur", "Échange avec la coordinatrice",
+    "Echange téléphonique", "Observation du RUN", "Interview de Léa",
+])
+def test_keyword_headings_start_an_interview(title):
+    hint = heading_hint(title)
+    assert hint is not None and hint["date"] == ""
+
+
+@pytest.mark.parametrize("title, ref, hours, label", [
+    ("(300h) 6 : Plone DGESCO & DNE", "6", 300, "300h"),
+    ('16 (autre) Province : "infrastructures"', "16", None, "autre"),
+    ("(450h) 22 : Nettoyage des locaux", "22", 450, "450h"),
+    ("(900h) Entretien du 3/02/2020", "", 900, "900h"),
+])
+def test_clause_marker_headings_give_company_and_clause(title, ref, hours, label):
+    hint = heading_hint(title)
+    assert (hint["company_ref"], hint["clause_hours"], hint["clause_label"]) == (ref, hours, label)
+
+
+@pytest.mark.parametrize("title", [
+    "Entretiens", "Retours", "Retours en erreur:", "Questions prévues", "Email de contact envoyé",
+    "Référence des entreprises contactées", "Ressentis", "En 2018", "Accueil",
+])
+def test_other_headings_start_no_interview(title):
+    assert heading_hint(title) is None
+
+
+def test_impossible_date_is_a_problem_not_a_crash():
+    hint = heading_hint("Entretien du 09/15/2020")
+    assert hint["date"] == ""
+    assert "09/15/2020" in hint["date_problem"]
+
+
+def test_day_without_year_and_without_fallback_is_reported():
+    hint = heading_hint("Entretien du mardi 17 décembre")
+    assert hint["date"] == "" and "year" in hint["date_problem"]
+
+
+@pytest.mark.parametrize("title, names", [
+    ("Debrief (Yannick & Philippe, après l'entretien)", ["Yannick", "Philippe"]),
+    ("Debrief (Léa et Tom)", ["Léa", "Tom"]),
+    ("Debrief (Léa / Tom / Ana)", ["Léa", "Tom", "Ana"]),
+    ("Debrief (après l'entretien)", []),
+    ("Debrief", []),
+])
+def test_interviewers_of_a_debrief_heading(title, names):
+    assert interviewers_of(title) == names
+
+
+def test_front_matter_fields_become_interview_fields():
+    fields, errors = read_front_matter(
+        "title: Visite de l'atelier\ndate: 2020-03-12\nactor: Entreprise\ncompany: 22\n"
+        "clause: 450h\ninterviewers: [Camille, Ahmed]\n")
+    assert errors == []
+    hint, errors = front_matter_hint(fields)
+    assert errors == []
+    assert hint == {"title": "Visite de l'atelier", "date": "2020-03-12",
+                    "date_text": "2020-03-12", "actor": "entreprise", "company_ref": "22",
+                    "clause_hours": 450, "clause_label": "450h",
+                    "interviewers": ["Camille", "Ahmed"]}
+
+
+def test_front_matter_french_keys_and_string_lists():
+    fields, errors = read_front_matter("titre: Appel\ndate: 12/03/2020\nacteur: acheteur\n"
+                                       "enqueteurs: Léa & Tom\nclause: autre\n")
+    hint, more = front_matter_hint(fields)
+    assert errors == more == []
+    assert (hint["title"], hint["date"], hint["actor"], hint["interviewers"],
+            hint["clause_label"]) == ("Appel", "2020-03-12", "acheteur", ["Léa", "Tom"], "autre")
+
+
+def test_front_matter_date_that_is_no_date_is_reported():
+    assert front_matter_hint({"date": "bientôt"}) == (
+        {}, ["front matter date 'bientôt' is not a date: write e.g. 2020-03-12"])
+
+
+def test_unknown_front_matter_keys_are_reported_and_known_ones_kept():
+    fields, errors = read_front_matter("date: 2020-03-12\nlieu: Lyon\n")
+    assert "lieu" in fields and len(errors) == 1 and "lieu" in errors[0]
+
+
+@pytest.mark.parametrize("raw", [
+    "date: [2020-03-12",                      # invalid YAML
+    "x: " + "a" * 20_001,                      # far too long
+])
+def test_unreadable_front_matter_is_an_error_message(raw):
+    fields, errors = read_front_matter(raw)
+    assert fields == {} and len(errors) == 1
+
+
+@pytest.mark.parametrize("raw", ["- une liste\n- pas un dictionnaire", "Une phrase.",
+                                 "Gros problème : l'information"])
+def test_yaml_without_known_keys_is_not_front_matter(raw):
+    assert read_front_matter(raw) == ({}, [])
+
+
+@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/object/new:os.system",
+                                 "!!python/name:os.system"])
+def test_hostile_yaml_is_refused_and_never_run(tag, capfd):
+    fields, errors = read_front_matter(f'title: {tag} ["echo hacked"]\n')
+    assert fields == {} and "python" in errors[0]
+    assert "hacked" not in capfd.readouterr().out
+
+
+def test_billion_laughs_is_refused_quickly():
+    start = time.perf_counter()
+    fields, errors = read_front_matter(BILLION_LAUGHS)
+    assert time.perf_counter() - start < 1
+    assert fields == {} and "alias" in errors[0]

@@ -1,0 +1,77 @@
+"""Tests for csf_analysis.lines: timestamps, (done) markers, labels and #tags."""
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from csf_analysis import lines
+from csf_analysis.lines import split_label, split_marker, split_tags, split_time
+
+
+def test_docstring_examples_hold():
+    assert doctest.testmod(lines).failed == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("15:42 : début de l'appel", ("15:42", "début de l'appel")),
+    ("15:49: il existe une trame", ("15:49", "il existe une trame")),
+    ("9h05 on commence", ("09:05", "on commence")),
+    ("16 h 02 : suite", ("16:02", "suite")),
+])
+def test_leading_time_of_day_is_split_off(text, expected):
+    assert split_time(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "25:00 trop tard", "12:75 minutes", "15:42", "15:42:collé", "Vers 15:42 on a fini",
+    "2 ou 3 semaines",
+])
+def test_what_is_not_a_leading_time_stays_text(text):
+    assert split_time(text) == ("", text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Remonter les cartes des persona (done).", ("done", "Remonter les cartes des persona.")),
+    ("Lien vers le bilan (Fait)", ("done", "Lien vers le bilan")),
+    ("Envoyer la liste => Fait", ("done", "Envoyer la liste")),
+    ("Envoyer la liste ==> fait.", ("done", "Envoyer la liste")),
+    ("[x] Relancer la DRH", ("done", "Relancer la DRH")),
+    ("[ ] Relancer la DRH", ("todo", "Relancer la DRH")),
+    ("Rien à signaler", ("", "Rien à signaler")),
+])
+def test_done_and_todo_markers_are_taken_off(text, expected):
+    assert split_marker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Acheteur : on va vous reproposer un profil", ("Acheteur", "on va vous reproposer un profil")),
+    ("Méta: J'ai apprécié les questions", ("Méta", "J'ai apprécié les questions")),
+    ("**Ressentis** : plutôt bien", ("Ressentis", "plutôt bien")),
+    ("Tutrice pilote : on aurait des profils", ("Tutrice pilote", "on aurait des profils")),
+])
+def test_label_before_a_colon_is_split_off(text, expected):
+    assert split_label(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "https://exemple.fr : le site",          # a URL is not a label
+    "Lot 3 : Asnières",                      # "... 3 :" is a reference, not a label
+    "Un label beaucoup trop long pour en être un, qui parle de tout et de rien : x",
+    "Représentation :",                      # nothing after the colon
+    "Pas de deux-points ici",
+])
+def test_what_is_not_a_label_stays_text(text):
+    assert split_label(text) == ("", text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On a relancé trois fois. #relance #outillage/kit",
+     (["relance", "outillage/kit"], "On a relancé trois fois.")),
+    ("Délai trop long #Délai", (["délai"], "Délai trop long")),
+    ("#relance au début", ([], "#relance au début")),
+    ("Le lot #3 est en retard", ([], "Le lot #3 est en retard")),
+    ("C'est le lot #3 #retard", (["retard"], "C'est le lot #3")),
+])
+def test_tags_at_the_end_are_taken_off(text, expected):
+    assert split_tags(text) == expected
