@@ -26,8 +26,9 @@ report: install
 charts: install
 	$(BIN)/csf-analysis charts $(NOTES) --out $(OUT)/figures
 
+# The notebooks' python3 kernel is the first python on PATH: make it the project's.
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab notebooks/
 
 clean:
 	rm -rf $(VENV) .csf-cache

@@ -59,6 +59,10 @@ _ELISIONS = {
 }
 
 
+# libyaml's safe loader when it is there (5x faster), the pure-Python one otherwise.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class CodebookError(ValueError):
     """An invalid codebook: the message names the file, the entry and the fix."""
 
@@ -171,7 +175,7 @@ def load_codebook(notes_dir: Path | None = None) -> Codebook:
 def _read_file(path: Path, *, source: str, require_version: bool = False) -> tuple[str, list[dict]]:
     """Parse and validate one codebook file; return (version, entries)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SAFE_LOADER)  # noqa: S506
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
