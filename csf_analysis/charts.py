@@ -541,7 +541,7 @@ def code_cooccurrence_data(codings: pd.DataFrame, codebook, *,
         codings: The ``codings`` table (``statement_id``, ``code``).
         codebook: The codebook (``Codebook`` or its table): labels and order.
         statements: The ``statements`` table; when given, codings of copies
-            (``duplicate_of``) are left out.
+            (``duplicate_of``) and of file-level notes (no interview) are left out.
         top: Keep the ``top`` codes with the most statements (``None``: all).
 
     Returns:
@@ -552,9 +552,11 @@ def code_cooccurrence_data(codings: pd.DataFrame, codebook, *,
     pairs = pd.DataFrame({"statement_id": _strings(codings["statement_id"]),
                           "code": _strings(codings["code"])}).drop_duplicates()
     if statements is not None and "duplicate_of" in statements.columns:
-        copy = _strings(statements["duplicate_of"]) != ""
-        copies = set(_strings(statements["statement_id"])[copy])
-        pairs = pairs[~pairs["statement_id"].isin(copies)]
+        # As in the per-interview charts: no copies, no file-level notes (guides).
+        left_out = _strings(statements["duplicate_of"]) != ""
+        if "interview_id" in statements.columns:
+            left_out |= _strings(statements["interview_id"]) == ""
+        pairs = pairs[~pairs["statement_id"].isin(set(_strings(statements["statement_id"])[left_out]))]
     sizes = pairs["code"].value_counts()
     if top is not None:
         sizes = sizes.sort_values(ascending=False, kind="stable").head(top)
