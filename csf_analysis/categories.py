@@ -8,10 +8,18 @@ matches wins; its id (``family:name``) goes to ``category_rule`` so that a
 researcher can see why. The words the rules look for are in :data:`LEXICONS`
 and :data:`PHRASES`, folded (lowercase, no accents: :func:`csf_analysis.nlp.fold`).
 
+Where the sentence itself says nothing, the heading it sits under may:
+:data:`SECTION_CUES` lists the words of a heading that asks about the speaker
+("Préambule", "Ton poste ?") or for proposals ("Si tu avais une action à
+tenter ?"); those rules come after the strong cues of the sentence (mood,
+emotion, role, proposal), before the weak ones (a judgement word, a tense).
+
 The small French model often tags a conditional as an imperfect
 ("faudrait": ``Tense=Imp``) and a capitalised infinitive as a proper noun
-("Changer l'ordre"); the rules therefore recognise the conditional from the
-lemma's future stem and an infinitive from the lemmatizer's verb list.
+("Changer l'ordre"), even a conditional as an adjective ("aimerais") and
+"Ca" as punctuation; the rules therefore recognise the conditional from the
+future stem of a known verb, an infinitive from the lemmatizer's verb list,
+and repair the part of speech of a few pronouns.
 
 Measured on hand-coded statements by ``benchmarks/category_eval.py``.
 
@@ -112,8 +120,8 @@ LEXICONS: dict[str, frozenset[str]] = {
         "complexe", "complexite", "difficile", "lourd", "lourdeur", "chronophage", "important",
         "essentiel", "necessaire", "louable", "clair", "flou", "rare", "utile", "inutile",
         "efficace", "lie", "lier", "soumis", "soumettre", "evident", "normal", "logique",
-        "habitude", "majeur", "principal", "priorite", "miroir", "mirroir", "dimension", "long",
-        "permettre"}),
+        "habitude", "majeur", "principal", "priorite", "miroir", "mirroir",
+        "dimension", "long", "permettre"}),
     # representation: belief and understanding, the speaker as subject ("on pensait").
     "cognition": frozenset({"penser", "croire", "savoir", "comprendre", "connaitre", "sembler",
                             "paraitre", "imaginer", "estimer", "considerer", "supposer"}),
@@ -136,6 +144,31 @@ LEXICONS: dict[str, frozenset[str]] = {
                          "aout", "septembre", "octobre", "novembre", "decembre"}),
     "time_units": frozenset({"h", "heure", "minute", "jour", "semaine", "mois", "an", "annee",
                              "euro", "k", "%"}),
+    # representation: adverbs that make a present tense generic ("découvrent souvent").
+    "frequency": frozenset({"souvent", "toujours", "jamais", "rarement", "parfois",
+                            "generalement", "forcement", "systematiquement", "entierement",
+                            "mal", "frequemment", "habituellement"}),
+    # facts: verbs that report what someone said ("L'acheteuse a rappelé que ...").
+    "reporting": frozenset({"dire", "rappeler", "expliquer", "indiquer", "annoncer", "preciser",
+                            "repondre", "raconter", "signaler", "confirmer", "affirmer",
+                            "ajouter", "evoquer", "demander", "presenter"}),
+    # context: the speaker's training and experience ("J'ai suivi le cursus acheteur").
+    "training": frozenset({"cursus", "formation", "diplome", "diplomer", "former", "carriere",
+                           "anciennete"}),
+}
+
+# Words of a section heading (folded) that say what its statements are about,
+# for statements with no cue of their own: a question heading such as
+# "Peux-tu te présenter ?" or "Si tu avais une action à tenter ?".
+SECTION_CUES: dict[str, tuple[str, ...]] = {
+    "context": ("preambule", "presentation", "presente", "ton poste", "votre poste",
+                "ton role", "votre role", "ton metier", "votre metier", "ton parcours",
+                "votre parcours professionnel", "qui es-tu", "qui etes-vous", "environnement",
+                "ta structure", "votre structure", "ton organisation", "votre organisation"),
+    "suggestions": ("action", "changement", "amelioration", "suggestion", "proposition",
+                    "piste", "si tu avais", "si vous aviez", "si tu pouvais", "si vous pouviez",
+                    "a faire", "a tenter", "priorite", "baguette", "ideal", "changerais",
+                    "changeriez", "ferais", "feriez", "souhait", "besoin", "attente"),
 }
 
 # Multi-word cues, matched on the folded lemmas or the folded forms.
@@ -149,7 +182,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
                  "du mal a", "de le mal a", "me aider", "m' aider"),
     "representation": ("de plus en plus", "il etre possible que", "au vu de", "au vue de",
                        "jouer le jeu", "a priori", "pour cela que", "pour ca que",
-                       "ce etre parce que", "a cause de", "comme si"),
+                       "ce etre parce que", "a cause de", "comme si", "en fait", "en realite"),
     # only at the head of the statement
     "opinion": ("pour moi", "pour nous", "a mon avis", "selon moi", "selon nous",
                 "de mon point de vue"),
@@ -174,6 +207,12 @@ _HEAD_SKIP = frozenset({"bien", "mieux", "toujours", "aussi", "surtout", "vraime
                         "ensuite", "enfin", "donc"})
 _GENERIC_SUBJECTS = frozenset({"beaucoup", "certains", "certaines", "tous", "toutes",
                                "plusieurs", "personne", "peu"})
+_TRAINING_VERBS = frozenset({"suivre", "faire", "avoir", "passer", "obtenir", "etre", "former"})
+# Judgement adjectives that judge only a judgement noun ("le problème principal"),
+# not an actor ("la tutrice principale").
+_WEAK_JUDGEMENTS = frozenset({"principal", "majeur"})
+# Nouns that head an observation, not a proposal ("Des difficultés sur ...").
+_NOT_PROPOSALS = frozenset({"difficulte", "probleme", "souci"})
 _INTERROGATIVES = frozenset({"qui", "quoi", "comment", "ou", "quand", "pourquoi"})
 _ATTRS = [ORTH, LEMMA, POS, MORPH]
 
@@ -191,7 +230,7 @@ class Sentence:
     form: tuple[str, ...]    # VerbForm: "Inf", "Fin", "Part" or ""
     tags: tuple[frozenset[str], ...]  # the LEXICONS each token belongs to
     speaker: str
-    section: str  # kept for rules to come: none of the current rules needs it
+    section: str  # the heading or label above the statement, folded
 
     def hit(self, i: int, lexicon: str) -> bool:
         """True when token ``i`` belongs to ``LEXICONS[lexicon]``."""
@@ -249,6 +288,8 @@ def sentence(doc: Doc, *, speaker: str = "", section: str = "") -> Sentence:
 
 
 _FEATURES: dict[tuple[int, int, int, int], tuple] = {}
+# Words the small model tags wrongly often enough to matter ("Ca" as punctuation).
+_POS_FIXES = {"ca": "PRON", "cela": "PRON"}  # keys folded: "Ça", "çà" -> "ca"
 
 
 def _features(strings, orth: int, lemma: int, pos: int, morph: int) -> tuple:
@@ -263,7 +304,8 @@ def _features(strings, orth: int, lemma: int, pos: int, morph: int) -> tuple:
             if morph else {}
         tags = frozenset(name for name, words in LEXICONS.items()
                          if folded in words or lower in words or base in words)
-        found = (lower, folded or lower, base, strings[pos] if pos else "", feats.get("Mood", ""),
+        tag = _POS_FIXES.get(lower, strings[pos] if pos else "")
+        found = (lower, folded or lower, base, tag, feats.get("Mood", ""),
                  feats.get("Tense", ""), feats.get("VerbForm", ""), tags)
         if len(_FEATURES) < 200_000:
             _FEATURES[key] = found
@@ -297,14 +339,27 @@ def future_stem(lemma: str) -> str:
 
 
 def is_conditional(s: Sentence, i: int) -> bool:
-    """True when token ``i`` is a verb in the conditional ("faudrait", "aimerais")."""
-    if s.pos[i] not in ("VERB", "AUX"):
+    """True when token ``i`` is a verb in the conditional ("faudrait", "aimerais").
+
+    A word the tagger took for an adjective or a noun ("aimerais": ``ADJ``) is
+    a conditional when its stem is the future stem of a known verb.
+    """
+    if s.pos[i] not in ("VERB", "AUX", "ADJ", "NOUN"):
         return False
     word = s.lower[i]
     ending = next((e for e in _COND_ENDINGS if word.endswith(e) and len(word) > len(e) + 2), "")
-    if not ending or not word[: -len(ending)].endswith("r"):
+    stem = word[: -len(ending)] if ending else ""
+    if not stem.endswith("r"):
         return False  # "connaissais", "comptait": an imperfect, whatever the tagger says
-    return s.mood[i] == "Cnd" or word[: -len(ending)] == future_stem(s.lemma[i])
+    if s.pos[i] in ("ADJ", "NOUN"):
+        return stem in _future_stems()
+    return s.mood[i] == "Cnd" or stem == future_stem(s.lemma[i])
+
+
+@functools.lru_cache(maxsize=1)
+def _future_stems() -> frozenset[str]:
+    """The future stems of every verb the lemmatizer knows ("aimer", "prendr", "faudr")."""
+    return frozenset(future_stem(verb) for verb in verb_lemmas())
 
 
 def is_infinitive(s: Sentence, i: int) -> bool:
@@ -348,15 +403,58 @@ def _measured(s: Sentence) -> bool:
     return False
 
 
+def _label_then_infinitive(s: Sentence) -> bool:
+    """A short label, then an infinitive: "Test utilisateur : faire une page ..."."""
+    i = s.head
+    return 0 < i and ":" in s.lower[:i] and is_infinitive(s, i)
+
+
+def in_section(s: Sentence, family: str) -> bool:
+    """True when the statement's section heading has a cue of ``SECTION_CUES[family]``."""
+    if not s.section:
+        return False
+    padded = f" {''.join(ch if ch.isalnum() or ch == '-' else ' ' for ch in s.section)} "
+    return any(f" {cue}" in padded for cue in SECTION_CUES[family])
+
+
+def _verbless(s: Sentence) -> bool:
+    """No finite verb after the leading label ("Une carte des parcours", "Lien vers ...")."""
+    start = max(s.head, 0)
+    return not any(s.form[i] == "Fin" for i in s.words if i >= start)
+
+
+def past_events(s: Sentence) -> int:
+    """How many compound past tenses ("a changé", "avait reçu", "a été retiré") occur;
+    "c'est lié" is a state, not an event."""
+    count = 0
+    for i in range(len(s.lemma)):
+        if s.pos[i] != "AUX" or s.form[i] != "Fin" or is_conditional(s, i):
+            continue
+        if s.lemma[i] == "etre" and i > 0 and s.lemma[i - 1] in ("ce", "ca", "cela"):
+            continue
+        if _past_participle_after(s, i):
+            count += 1
+    return count
+
+
+def _subject_is_speaker(s: Sentence, i: int) -> bool:
+    """True when "je" stands among the four tokens before token ``i``."""
+    return "je" in s.lemma[max(0, i - 4):i]
+
+
 # --- meta -------------------------------------------------------------------------
 
 def _meta(s: Sentence) -> bool:
     """"Test réalisé en visio", "Présents : ...", "Les questions étaient longues"."""
     words = s.words
-    if not words:
-        return False
+    if not words or _label_then_infinitive(s):
+        return False  # "Test utilisateur : faire une page ...": a proposal
     if s.hit(words[0], "meta_heads") or s.hit(words[0], "meta_nouns") or s.has_phrase("meta"):
         return True
+    if len(words) <= 4 and any(s.lemma[i] in ("debut", "fin") and (
+            i == words[-1] or s.hit(words[-1], "meta_nouns") or s.lemma[words[-1]] == "session")
+            for i in words):
+        return True  # "15:42 : début", "fin du test": what is left of a timestamp line
     for i in words[1:]:
         if s.hit(i, "meta_nouns") and s.lemma[i - 1] in ("le", "ce", "pendant"):
             return True  # "l'entretien", "pendant le test"; "un entretien" is a topic
@@ -422,6 +520,9 @@ def _own_work(s: Sentence) -> bool:
     for i in range(len(s.lemma) - 1):
         if s.lemma[i] in ("mon", "ma", "notre") and s.hit(i + 1, "units"):
             return True
+        if s.lemma[i] in ("on", "nous") and s.lemma[i + 1] == "travailler" \
+                and s.tense[i + 1] == "Pres":
+            return True  # "On travaille beaucoup l'image de soi": what the unit does
         if s.lemma[i] != "je":
             continue
         if s.hit(i + 1, "managing") and s.tense[i + 1] == "Pres":
@@ -432,6 +533,25 @@ def _own_work(s: Sentence) -> bool:
                 return "temps" in tail
             return any(l in LEXICONS["workload"] for l in tail)
     return False
+
+
+def _experience(s: Sentence) -> bool:
+    """The speaker's training or experience: "J'ai suivi le cursus acheteur",
+    "Je n'avais jamais utilisé ce genre de site"."""
+    if "je" not in s.lemma:
+        return False
+    for i in range(len(s.lemma) if "training" in s.tagset else 0):
+        window = s.lemma[max(0, i - 6):i]
+        if s.hit(i, "training") and "je" in window and _TRAINING_VERBS & set(window):
+            return True  # "j'ai suivi le cursus", not "je pense à une personne diplômée"
+    return "jamais" in s.lemma and any(
+        s.form[i] == "Part" and s.lower[i].startswith(("utilis", "entendu", "travaill"))
+        for i in range(len(s.lemma)))
+
+
+def _context_section(s: Sentence) -> bool:
+    """A statement under a heading about the speaker ("Préambule", "Ton poste ?")."""
+    return in_section(s, "context")
 
 
 # --- suggestions --------------------------------------------------------------------
@@ -449,6 +569,8 @@ def _wish_verb(s: Sentence) -> bool:
         if s.hit(i, "propose_verbs") and s.tense[i] == "Pres" and i > 0 \
                 and s.lemma[i - 1] in ("je", "nous", "on"):
             return True
+    if "peut-etre" in s.lower and "pouvoir" in s.lemma and "que" in s.lemma:
+        return True  # "les pénalités, peut-être qu'on peut les ajuster"
     return s.has_phrase("suggestions")
 
 
@@ -479,7 +601,30 @@ def _nominal_wish(s: Sentence) -> bool:
     if len(words) >= 2 and s.lemma[words[0]] in ("plus", "moins", "davantage", "mieux") \
             and s.lemma[words[1]] == "de" and not any(s.form[i] == "Fin" for i in words):
         return True
-    return bool(words) and s.hit(words[0], "proposal_nouns") and ":" in s.lower
+    if bool(words) and s.hit(words[0], "proposal_nouns") and ":" in s.lower:
+        return True
+    return bool(words) and s.lemma[words[0]] == "un" and _verbless(s) \
+        and not {"judgements", "months"} & s.tagset and not _NOT_PROPOSALS & set(s.lemma) \
+        and not _measured(s) and not _example(s)  # "Une personne dédiée au suivi"
+
+
+def _verbless_question(s: Sentence) -> bool:
+    """A question with no verb: "Le rôle de la MLDS ?", "Ou bien la tutrice ?"."""
+    return s.lower[-1:] == ("?",) and _verbless(s)
+
+
+def _proposal_section(s: Sentence) -> bool:
+    """A verbless item under a heading that asks for proposals ("Si tu avais une action
+    à tenter ?"): "Avec des vidéos de retours usagers"."""
+    words = s.words
+    return in_section(s, "suggestions") and _verbless(s) and not _example(s) \
+        and not (words and s.lemma[words[0]] in ("aucun", "pas", "personne", "rien"))
+
+
+def _example(s: Sentence) -> bool:
+    """An example told ("Un autre exemple : 3 jeunes positionnés"), not "des exemples de"."""
+    return any(s.lemma[i] == "exemple" and s.lower[i - 1] in ("un", "autre")
+               for i in range(1, len(s.lemma)))
 
 
 # --- feelings -----------------------------------------------------------------------
@@ -491,7 +636,21 @@ def _emotion(s: Sentence) -> bool:
         return True
     return "emotions" in s.tagset and any(
         s.hit(i, "emotions") and s.pos[i] in ("VERB", "NOUN", "ADJ", "AUX", "ADV")
-        and not is_conditional(s, i) for i in range(len(s.lemma)))
+        and not is_conditional(s, i) and not _purpose_infinitive(s, i)
+        for i in range(len(s.lemma)))
+
+
+def _purpose_infinitive(s: Sentence, i: int) -> bool:
+    """An infinitive that says what an action was for ("pour rassurer sur le profil"),
+    unless caused ("lui faire sentir")."""
+    return s.form[i] == "Inf" and (i == 0 or s.lemma[i - 1] not in ("faire", "laisser"))
+
+
+def _not_found(s: Sentence) -> bool:
+    """The speaker cannot find something: "je ne vois pas où ...", "Je ne trouve pas ..."."""
+    return any(s.lemma[i] in ("voir", "trouver") and s.form[i] == "Fin"
+               and s.tense[i] == "Pres" and _subject_is_speaker(s, i)
+               and "pas" in s.lemma[i + 1:i + 3] for i in range(1, len(s.lemma)))
 
 
 def _appraisal(s: Sentence) -> bool:
@@ -521,7 +680,7 @@ def _judgement_label(s: Sentence) -> bool:
     for k in (0, 1):
         if len(words) > k + 2 and s.hit(words[k], "judgements") \
                 and s.lower[words[k] + 1:words[k] + 2] == (":",):
-            return k == 0 or s.pos[words[0]] == "ADJ"
+            return k == 0 or s.pos[words[0]] == "ADJ" or s.hit(words[0], "judgements")
     return False
 
 
@@ -540,14 +699,59 @@ def _counterfactual(s: Sentence) -> bool:
 
 def _judgement(s: Sentence) -> bool:
     """Judgement, hedge or belief: "C'est une obligation", "peut-être", "On pensait que"."""
-    if s.has_phrase("representation") or "hedges" in s.tagset:
+    if s.has_phrase("representation") or any(
+            s.hit(i, "hedges") and not (i and s.lemma[i - 1] == "plus")  # "le plus possible"
+            for i in range(len(s.lemma) if "hedges" in s.tagset else 0)):
         return True
     if "judgements" in s.tagset and any(s.hit(i, "judgements") and s.pos[i] in (
-            "NOUN", "ADJ", "VERB", "ADV") for i in range(len(s.lemma))):
+            "NOUN", "ADJ", "VERB", "ADV") and _strong_judgement(s, i) for i in range(len(s.lemma))):
         return True
     return "cognition" in s.tagset and any(
         s.hit(i, "cognition") and any(l in ("je", "on", "nous") for l in s.lemma[max(0, i - 6):i])
         for i in range(len(s.lemma)))
+
+
+def _cest_noun(s: Sentence) -> bool:
+    """A definition or judgement: "C'est une déformation d'acheteur" (not "c'est moi qui")."""
+    for i in range(len(s.lemma) - 3):
+        if s.lemma[i] in ("ce", "ca", "cela") and s.lemma[i + 1] == "etre" \
+                and s.tense[i + 1] == "Pres" and s.lemma[i + 2] == "un" and s.pos[i + 3] == "NOUN":
+            return "qui" not in s.lemma[i + 4:i + 6] and past_events(s) == 0
+    return False
+
+
+def _frequency(s: Sentence) -> bool:
+    """How things usually go, not the speaker's habit: "Les acheteurs découvrent souvent
+    la clause à la notification", "Le tableau n'est tenu à jour que par une personne"."""
+    return ("frequency" in s.tagset or _restrictive(s)) and not s.conditionals \
+        and not any(s.pos[i] == "AUX" and s.lemma[i] == "avoir" for i in s.words) \
+        and not any(lemma in ("je", "me", "moi") for lemma in s.lemma) \
+        and not any(s.form[i] == "Fin" and s.tense[i] in ("Imp", "Past") for i in s.words)
+
+
+def _restrictive(s: Sentence) -> bool:
+    """"ne ... que" meaning "only" ("n'est tenu à jour que par"), not "ne pense pas que"."""
+    for i, lemma in enumerate(s.lemma):
+        if lemma == "ne":
+            between = s.lemma[i + 1:i + 7]
+            return "que" in between and not {"pas", "plus", "jamais"} & set(
+                between[:between.index("que")] if "que" in between else between)
+    return False
+
+
+def _expected_effect(s: Sentence) -> bool:
+    """What something will bring: "Ça va démocratiser la CSF"."""
+    return any(s.lemma[i] in ("ce", "ca", "cela") and s.lemma[i + 1] == "aller"
+               and s.tense[i + 1] == "Pres" and is_infinitive(s, i + 2)
+               for i in range(len(s.lemma) - 2))
+
+
+def _strong_judgement(s: Sentence, i: int) -> bool:
+    """False for "principal" or "majeur" away from another judgement word."""
+    if s.lemma[i] not in _WEAK_JUDGEMENTS and s.base[i] not in _WEAK_JUDGEMENTS:
+        return True
+    return any(s.hit(j, "judgements") and s.lemma[j] not in _WEAK_JUDGEMENTS
+               for j in range(max(0, i - 2), min(len(s.lemma), i + 3)) if j != i)
 
 
 def _generic_present(s: Sentence) -> bool:
@@ -560,10 +764,23 @@ def _generic_present(s: Sentence) -> bool:
     if len(subject) == 1 and s.lower[subject[0]] in _GENERIC_SUBJECTS:
         return True
     return bool(subject) and any(s.hit(i, "actors") for i in subject) \
-        and s.lower[subject[0]] in ("les", "des", "beaucoup", "tous", "toutes", "certains", "la")
+        and s.lower[subject[0]] in ("les", "des", "beaucoup", "tous", "toutes", "certains")
 
 
 # --- facts --------------------------------------------------------------------------
+
+def _reported(s: Sentence) -> bool:
+    """Someone else's words reported: "L'acheteuse a rappelé que la clause est ..."."""
+    return "reporting" in s.tagset and any(
+        s.hit(i, "reporting") and s.form[i] == "Part" and s.pos[i - 1] == "AUX"
+        and "que" in s.lemma[i + 1:i + 3] and not _subject_is_speaker(s, i)
+        for i in range(1, len(s.lemma)))
+
+
+def _narrative(s: Sentence) -> bool:
+    """Two events or more told in the past: an account, whatever it judges on the way."""
+    return past_events(s) >= 2 and "jamais" not in s.lemma  # "je n'ai jamais vu": experience
+
 
 def _speaker_turn(s: Sentence) -> bool:
     """A turn of a transcribed exchange ("Acheteur : on va vous reproposer un profil")."""
@@ -606,19 +823,29 @@ RULES: tuple[Rule, ...] = (
     ("context:hierarchy", _hierarchy),
     ("context:organisation", _organisation),
     ("context:own-work", _own_work),
+    ("context:experience", _experience),
     ("suggestions:wish-verb", _wish_verb),
     ("representation:judgement-label", _judgement_label),
     ("representation:opinion", _opinion),
+    ("facts:reported", _reported),
     ("feelings:emotion", _emotion),
     ("feelings:appraisal", _appraisal),
     ("feelings:judged-by-me", _judged_by_me),
+    ("feelings:not-found", _not_found),
+    ("facts:narrative", _narrative),
     ("facts:speaker-turn", _speaker_turn),
     ("facts:think-aloud", _think_aloud),
     ("representation:counterfactual", _counterfactual),
     ("suggestions:infinitive", _head_infinitive),
     ("suggestions:conditional", _conditional),
     ("suggestions:nominal", _nominal_wish),
+    ("suggestions:verbless-question", _verbless_question),
+    ("context:section", _context_section),
+    ("suggestions:section", _proposal_section),
+    ("representation:definition", _cest_noun),
+    ("representation:expected-effect", _expected_effect),
     ("representation:judgement", _judgement),
+    ("representation:frequency", _frequency),
     ("facts:dated", _dated),
     ("facts:measured", _measured),
     ("facts:past", _past),
@@ -634,8 +861,9 @@ def infer_category(doc: Doc, *, speaker: str = "", section: str = "") -> tuple[s
             (``load_nlp(components=LEMMAS)``): tokens carry lemma, POS and morphology.
         speaker: The statement's speaker, if the notes named one: a turn of an
             exchange is an event (``facts``) unless a stronger cue says otherwise.
-        section: The heading or label the statement sits under (not used by
-            the current rules).
+        section: The heading or label the statement sits under: a heading
+            about the speaker or asking for proposals decides for a statement
+            that has no cue of its own (see :data:`SECTION_CUES`).
 
     Returns:
         A category of :data:`INFERABLE` and the id of the rule that chose it

@@ -90,7 +90,8 @@ def _is_pseudo_heading(block: Block) -> bool:
 def _starts_label(text: str) -> bool:
     """Does this line open with a speaker or category label (``Acheteur : ...``)?"""
     label, _ = split_label(split_time(text)[1])
-    return bool(label) and bool(category_of_label(label, max_words=6) or speaker_of_label(label))
+    return bool(label) and bool(category_of_label(label, max_words=6, anchored=True)
+                                or speaker_of_label(label))
 
 
 def split_block(block: Block) -> list[Block]:
@@ -275,7 +276,7 @@ class _NoteParser:
         segment.marker, text = split_marker(text)
         label, rest = split_label(text)
         if label:
-            category = category_of_label(label, max_words=6)
+            category = category_of_label(label, max_words=6, anchored=True)
             speaker = "" if category else speaker_of_label(label)
             if category:
                 segment.category, segment.section, text = category, label, rest

@@ -93,17 +93,26 @@ def normalize(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
-def category_of_label(label: str, *, max_words: int = 12) -> str:
+def category_of_label(label: str, *, max_words: int = 12, anchored: bool = False) -> str:
     """Return the category a heading or label names, or ``""``.
 
     Keywords are searched in order of specificity (guides and takeaways
-    before facts), so ``Questions prévues`` is a guide, not a fact.
+    before facts), so ``Questions prévues`` is a guide, not a fact. With
+    ``anchored``, the keyword must open the label (after an article), as in
+    an inline label: ``Méta : ...`` is one, ``Sortir des représentations :
+    ...`` is a sentence.
+
+    >>> category_of_label("Sortir des représentations", anchored=True)
+    ''
     """
     key = normalize(label).strip(" :*_#-")
     if not key or len(key.split()) > max_words:
         return ""
+    if anchored:
+        key = re.sub(r"^" + _ARTICLE, "", key)
     for category, pattern in _KEYWORD_RES.items():
-        if pattern.search(key):
+        match = pattern.search(key)
+        if match and (not anchored or match.start() == 0):
             return category
     return ""
 

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from csf_analysis.categories import (
-    DEFAULT_RULE, INFERABLE, LEXICONS, PHRASES, RULES, future_stem, infer_categories,
-    infer_category, is_conditional, sentence,
+    DEFAULT_RULE, INFERABLE, LEXICONS, PHRASES, RULES, SECTION_CUES, future_stem,
+    in_section, infer_categories, infer_category, is_conditional, past_events, sentence,
 )
 from csf_analysis.corpus import load_corpus
 from csf_analysis.nlp import LEMMAS, fold, load_nlp
@@ -19,6 +19,8 @@ from csf_analysis.nlp import LEMMAS, fold, load_nlp
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_CSV = ROOT / "benchmarks" / "data" / "category_eval.csv"
 FIXTURE_NOTES = ROOT / "benchmarks" / "data" / "category_notes"
+BLIND_NOTES = ROOT / "benchmarks" / "data" / "category_blind"
+BLIND_CSV = ROOT / "benchmarks" / "data" / "category_blind.csv"
 REFERENCE = "entretien-entreprises.md"
 
 
@@ -35,6 +37,7 @@ def categorise(nlp, text: str, **kwargs) -> tuple[str, str]:
 SENTENCES = {
     "meta": [
         ("Entretien réalisé par téléphone, la ligne coupait souvent.", "meta:interview"),
+        ("fin de la session", "meta:interview"),  # what a timestamp line leaves
         ("Merci pour le temps que vous nous avez accordé.", "meta:interview"),
         ("Les questions de la deuxième partie étaient trop longues.", "meta:interview"),
     ],
@@ -43,6 +46,9 @@ SENTENCES = {
         ("Mon supérieur valide chaque convention de stage.", "context:hierarchy"),
         ("PME de 45 salariés, un seul site.", "context:organisation"),
         ("Je coordonne les tutrices de deux lycées.", "context:own-work"),
+        ("Nous travaillons surtout la confiance en soi.", "context:own-work"),
+        ("J'ai suivi une formation d'acheteur public en 2017.", "context:experience"),
+        ("Je n'avais jamais utilisé de plateforme de ce type.", "context:experience"),
     ],
     "suggestions": [
         ("Il faudrait prévenir l'entreprise plus tôt.", "suggestions:wish-verb"),
@@ -51,27 +57,73 @@ SENTENCES = {
         ("Envoyer la fiche du jeune une semaine avant son arrivée.", "suggestions:infinitive"),
         ("Simplifier le formulaire d'inscription.", "suggestions:infinitive"),
         ("Plus de visibilité sur le calendrier des relances.", "suggestions:nominal"),
+        ("Un référent unique par académie.", "suggestions:nominal"),
+        ("Le calendrier des relances ?", "suggestions:verbless-question"),
+        ("Entretien suivant : préparer une grille plus courte.", "suggestions:infinitive"),
     ],
     "feelings": [
         ("J'ai beaucoup apprécié son sérieux.", "feelings:emotion"),
         ("Ça nous a vraiment découragés.", "feelings:emotion"),
         ("Le tableau de bord est très pratique.", "feelings:appraisal"),
+        ("je ne trouve pas le bouton d'inscription", "feelings:not-found"),
     ],
     "representation": [
         ("Les entreprises ne lisent pas les conventions.", "representation:generic-present"),
-        ("C'est une obligation du marché.", "representation:judgement"),
+        ("C'est une obligation du marché.", "representation:definition"),
         ("Pour moi les jeunes ont surtout besoin de confiance.", "representation:opinion"),
         ("On pensait que le jeune viendrait avec son tuteur.", "representation:judgement"),
         ("Si on nous avait prévenus, on aurait préparé son poste.",
          "representation:counterfactual"),
+        ("C'est une affaire de confiance.", "representation:definition"),
+        ("Les familles hésitent souvent à signer la convention.", "representation:frequency"),
+        ("L'entreprise oublie parfois de répondre.", "representation:frequency"),
+        ("Le planning n'est connu que du chef d'équipe.", "representation:frequency"),
+        ("Ça va simplifier le suivi des parcours.", "representation:expected-effect"),
     ],
     "facts": [
         ("Le jeune est arrivé le 3 février.", "facts:dated"),
         ("Nous avons envoyé deux relances à l'entreprise.", "facts:past"),
         ("je clique sur l'onglet des parcours", "facts:think-aloud"),
         ("La convention compte douze pages.", DEFAULT_RULE),
+        ("La tutrice a expliqué que le dispositif est obligatoire.", "facts:reported"),
+        ("Le jeune est arrivé lundi, il a été accueilli par le chef d'atelier et il a trouvé "
+         "le rythme difficile.", "facts:narrative"),
+        ("la tutrice envoie la fiche à l'acheteur", DEFAULT_RULE),  # a process step
+        ("La tutrice principale a relancé l'entreprise.", "facts:past"),
+        ("On a regardé le plus possible de parcours.", "facts:past"),
     ],
 }
+
+
+@pytest.mark.parametrize("text,section,expected", [
+    ("Dix ans dans la restauration.", "Préambule : votre parcours ?",
+     ("context", "context:section")),
+    ("Avec des exemples de missions.", "Si vous aviez une idée à proposer ?",
+     ("suggestions", "suggestions:section")),
+    ("Un autre exemple : aucun retour du tuteur.", "Si vous aviez une idée à proposer ?",
+     ("facts", DEFAULT_RULE)),
+    ("Avec des exemples de missions.", "Déroulé de la visite", ("facts", DEFAULT_RULE)),
+])
+def test_section_heading_decides_when_the_sentence_says_nothing(nlp, text, section, expected):
+    assert categorise(nlp, text, section=section) == expected
+
+
+def test_section_cues_match_whole_words_only(nlp):
+    s = sentence(nlp("Une visite du site."), section="Interactions avec le lycée")
+    assert not in_section(s, "suggestions")  # "interactions" is no "action"
+    assert in_section(sentence(nlp("Une visite."), section="Actions à mener"), "suggestions")
+
+
+def test_misread_pronoun_and_conditional_are_repaired(nlp):
+    assert sentence(nlp("Ca marche bien.")).pos[0] == "PRON"
+    s = sentence(nlp("Les acheteuses aimerais suivre leurs parcours."))
+    i = s.lower.index("aimerais")
+    assert is_conditional(s, i)
+
+
+def test_past_events_counts_compound_tenses_not_states(nlp):
+    assert past_events(sentence(nlp("Il est arrivé lundi et il a été accueilli."))) == 2
+    assert past_events(sentence(nlp("C'est lié au calendrier scolaire."))) == 0
 
 
 @pytest.mark.parametrize("category,text,rule", [
@@ -110,6 +162,7 @@ def test_future_stem(lemma, stem):
 def test_lexicons_and_phrases_are_folded():
     unfolded = [w for words in LEXICONS.values() for w in words if fold(w) != w]
     unfolded += [p for phrases in PHRASES.values() for p in phrases if fold(p) != p]
+    unfolded += [c for cues in SECTION_CUES.values() for c in cues if fold(c) != c]
     assert unfolded == []
 
 
@@ -213,3 +266,14 @@ def test_eval_set_matches_the_fixture_notes():
     with open(EVAL_CSV, encoding="utf-8", newline="") as handle:
         labels = [r for r in csv.DictReader(handle) if r["corpus"] == "fixtures"]
     assert {(r["source_file"], int(r["line"]), r["text_sha1"]) for r in labels} == found
+
+
+def test_blind_set_labels_every_statement_of_the_blind_notes():
+    statements = load_corpus(BLIND_NOTES, cache_dir=None, code=False, progress=False).statements
+    found = sorted((row.source_file, int(row.line), row.text) for row in statements.itertuples())
+    with open(BLIND_CSV, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted((r["source_file"], int(r["line"]), r["text"]) for r in rows) == found
+    assert len(rows) >= 200 and len({r["source_file"] for r in rows}) >= 4
+    assert {r["category"] for r in rows} <= {*INFERABLE, "question"}
+    assert all(r["note"] for r in rows)
