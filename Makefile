@@ -27,8 +27,9 @@ charts: install
 	$(BIN)/csf-analysis charts $(NOTES) --out $(OUT)/figures
 
 # The notebooks' python3 kernel is the first python on PATH: make it the project's.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: install
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab notebooks/
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab notebooks/ $(LAB_ARGS)
 
 clean:
 	rm -rf $(VENV) .csf-cache
