@@ -2,9 +2,10 @@
 
 The notebook is executed with papermill (its cell tagged ``parameters``
 receives the notes folder, the output folder, the cache and the manifest),
-then exported through the package's nbconvert exporters. Outputs are written
-to temporary files and renamed, so an interrupted build never leaves a broken
-PDF; the manifest of this build is saved only after both exports succeeded.
+then exported through the package's nbconvert exporters. Everything is
+written to a temporary folder inside the output folder and moved into place
+only once both exports succeeded, so an interrupted or failed build leaves
+the previous report (PDF, HTML, notebook and manifest) as it was.
 
 Example:
     >>> build_report("interviews", "reports")          # doctest: +SKIP
@@ -81,12 +82,17 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
         "CACHE_DIR": str(Path(cache_dir).resolve()) if cache_dir else "",
         "MANIFEST": str(out_dir / FILE_NAME), "BUILD_DATE": build_date or today(),
     }
-    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as work:
-        parameters["NEXT_MANIFEST"] = str(Path(work) / FILE_NAME)
-        node = execute(notebook, parameters, Path(work) / "synthese.ipynb")
-        html = export_html(node, out_dir / "synthese.html", base_dir=out_dir)
-        pdf = export_pdf(node, out_dir / "synthese.pdf", base_dir=out_dir)
-        os.replace(Path(work) / "synthese.ipynb", executed_path)
-        # Only now that both exports succeeded does this build become "the last report".
-        os.replace(parameters["NEXT_MANIFEST"], out_dir / FILE_NAME)
-    return ReportResult(pdf, html, executed_path, time.perf_counter() - start)
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as folder:
+        work = Path(folder)
+        parameters["NEXT_MANIFEST"] = str(work / FILE_NAME)
+        node = execute(notebook, parameters, work / "synthese.ipynb")
+        export_html(node, work / "synthese.html", base_dir=out_dir)
+        export_pdf(node, work / "synthese.pdf", base_dir=out_dir)
+        # Only now that both exports succeeded do they, the executed notebook and
+        # the manifest replace the previous report (the manifest last).
+        for name in ("synthese.pdf", "synthese.html", "synthese.ipynb"):
+            os.replace(work / name, out_dir / name)
+        if (work / FILE_NAME).is_file():  # a notebook of the user's may write none
+            os.replace(work / FILE_NAME, out_dir / FILE_NAME)
+    return ReportResult(out_dir / "synthese.pdf", out_dir / "synthese.html", executed_path,
+                        time.perf_counter() - start)

@@ -5,25 +5,66 @@ needs) and returns an HTML fragment in French that the synthesis notebook
 displays. Text from the notes is data: it is always escaped here
 (``html.escape``, ``DataFrame.to_html(escape=True)``), never trusted as markup.
 
+The report stays a synthesis when the corpus grows: above a limit (the
+``*_LIMIT`` constants), a list is replaced by counts and the section says
+where the full list is (the CSV tables of ``csf-analysis tables``); charts
+with one row or column per interview show the most recent interviews only
+(:func:`report_figures`).
+
 Example:
     >>> from csf_analysis import load_corpus
     >>> corpus = load_corpus("interviews")                 # doctest: +SKIP
     >>> html = findings_by_theme(corpus, quotes=2)          # doctest: +SKIP
+    >>> count(1, "entretien"), count(1234, "énoncé")
+    ('1 entretien', '1\\xa0234 énoncés')
+    >>> long_date("2020-04-01")
+    '1er avril 2020'
 """
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import textwrap
 from html import escape
 
 import pandas as pd
 
+from . import charts
 from .charts import ACTOR_LABELS, CATEGORY_LABELS, _format_date, interview_labels
+from .events import events_table
 from .figures import render
 
 STATUS_LABELS = {"no_reply": "sans réponse", "replied": "a répondu", "error": "erreur"}
 FINDING_CATEGORIES = ("representation", "feelings", "suggestions", "context", "facts", "meta")
-ANNEX_LIMIT = 3000  # above this many statements, the annex is summarised
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+ANNEX_LIMIT = 3000       # statements: above, the annex gives counts instead of the list
+OVERVIEW_LIMIT = 60      # interviews listed one by one in the corpus overview
+CONTACT_LIMIT = 60       # contacts listed one by one in the funnel section
+PROBLEM_LIMIT = 40       # problems listed one by one in the methods annex
+TAKEAWAY_LIMIT = 40      # takeaways and debrief items quoted in full
+NEW_LIMIT = 40           # new interviews listed in "Nouveau depuis le dernier rapport"
+WHERE_LIMIT = 12         # interviews named under a theme
+CHART_INTERVIEWS = 15    # interviews in a chart with one row or column per interview
+TIMELINE_ROWS = 45       # dated events in the timeline chart
+
+
+def _number(n: int) -> str:
+    return f"{int(n):,}".replace(",", "\u00a0")
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """``"1 entretien"``, ``"3 entretiens"``, thousands split by a no-break space."""
+    return f"{_number(n)} {singular if abs(int(n)) < 2 else plural or singular + 's'}"
+
+
+def long_date(iso: str) -> str:
+    """``"2026-11-29"`` -> ``"29 novembre 2026"``; other text unchanged."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _originals(corpus) -> pd.DataFrame:
@@ -40,84 +81,157 @@ def _p(text: str, css: str = "") -> str:
     return f"<p{cls}>{escape(text)}</p>"
 
 
+def _actor(code: str, *, lower: bool = False) -> str:
+    """French label of an actor code; ``lower`` for use inside a sentence (MLDS stays)."""
+    label = ACTOR_LABELS.get(code, code) or "—"
+    return label.lower() if lower and not label.isupper() else label
+
+
+def _by_actor(actors: pd.Series) -> pd.Series:
+    """Interviews per actor code: most first, ties in alphabetical order."""
+    return actors.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+
+
 def period(corpus) -> tuple[str, str]:
+    """First and last interview dates (ISO), or ``("", "")`` when none is dated."""
     dates = sorted(d for d in corpus.interviews["date"] if len(d) == 10)
     return (dates[0], dates[-1]) if dates else ("", "")
 
 
+def _period_text(corpus) -> str:
+    start, end = period(corpus)
+    if not start:
+        return "dates des entretiens non précisées"
+    covered = f"du {long_date(start)} au {long_date(end)}" if start != end \
+        else f"le {long_date(start)}"
+    dated = int(corpus.interviews["date"].str.len().eq(10).sum())
+    total = len(corpus.interviews)
+    return covered if dated == total else \
+        f"{covered} ({count(dated, 'entretien daté', 'entretiens datés')} sur {_number(total)})"
+
+
 def title_page(corpus, *, build_date: str, title: str = "Synthèse des entretiens") -> str:
     """Title page: study, period covered, interviews by actor, date of the build."""
-    start, end = period(corpus)
-    covered = (f"du {_format_date(start)} au {_format_date(end)}" if start and start != end
-               else _format_date(start) if start else "dates non précisées")
-    by_actor = corpus.interviews["actor"].value_counts()
-    actors = ", ".join(f"{ACTOR_LABELS.get(a, a)} : {n}" for a, n in by_actor.items())
-    built = _format_date(build_date)
-    return (f'<div class="csf-title"><h1>{escape(title)}</h1>'
-            '<p class="csf-subtitle">Clause sociale de formation — entretiens avec les '
-            "entreprises, les acheteurs et les tutrices MLDS</p>"
-            f"<p>Période couverte : {escape(covered)}</p>"
-            f"<p>{len(corpus.interviews)} entretien(s) — {escape(actors or 'aucun')}</p>"
-            f"<p>{len(_originals(corpus))} énoncés codés, {len(corpus.contacts)} entreprises "
-            f"contactées</p><p>Rapport construit le {escape(built)}</p></div>")
+    by_actor = _by_actor(corpus.interviews["actor"])
+    contacts = corpus.contacts
+    replied = int((contacts["status"] == "replied").sum()) if not contacts.empty else 0
+    facts = [("Période couverte", _period_text(corpus)),
+             ("Entretiens", _number(len(corpus.interviews)))]
+    facts += [("par acteur" if k == 0 else "", f"{_actor(a)} : {_number(n)}")
+              for k, (a, n) in enumerate(by_actor.items())]
+    facts += [("Énoncés analysés", _number(len(_originals(corpus)))),
+              ("Entreprises contactées", f"{_number(len(contacts))} "
+                                         f"(dont {count(replied, 'réponse')})")]
+    sub = ' class="csf-sub"'
+    rows = "".join(f'<tr{sub if k in ("", "par acteur") else ""}><th>{escape(k)}</th>'
+                   f"<td>{escape(v)}</td></tr>" for k, v in facts)
+    return (f'<div class="csf-title"><p class="csf-kicker">Étude sur la clause sociale de '
+            f"formation</p><h1>{escape(title)}</h1>"
+            '<p class="csf-subtitle">Ce que disent les entreprises, les acheteurs publics, '
+            "les équipes de la MLDS et leurs partenaires de l'accueil de jeunes en "
+            "immersion professionnelle</p>"
+            f'<table class="csf-facts"><tbody>{rows}</tbody></table>'
+            f'<p class="csf-built">Rapport construit le {escape(long_date(build_date))}</p></div>')
 
 
-def corpus_overview(corpus) -> str:
-    """The interviews at a glance."""
-    view = corpus.interviews.assign(
-        Date=corpus.interviews["date"].map(lambda d: _format_date(d) if d else "—"),
-        Acteur=corpus.interviews["actor"].map(lambda a: ACTOR_LABELS.get(a, a)),
-        Entreprise=corpus.interviews["company_ref"].replace("", "—"),
-        Clause=corpus.interviews["clause_label"].replace("", "—"),
-        Entretien=corpus.interviews["title"],
-        Énoncés=corpus.interviews["n_statements"],
-        Enquêteurs=corpus.interviews["interviewers"].str.replace("; ", ", "),
+def _overview_counts(interviews: pd.DataFrame) -> str:
+    """Interviews counted by actor and clause size (a display crosstab)."""
+    clause = interviews["clause_label"].replace("", "non précisée")
+    table = pd.crosstab(interviews["actor"].map(_actor), clause, margins=True,
+                        margins_name="Total")
+    table = table.rename_axis(index="Acteur", columns=None).reset_index()
+    return _table(table, css="csf-counts csf-totals")
+
+
+def corpus_overview(corpus, *, limit: int = OVERVIEW_LIMIT) -> str:
+    """The interviews at a glance: one row each, or counts above ``limit``."""
+    interviews = corpus.interviews
+    if interviews.empty:
+        return _p("Aucun entretien dans les notes.")
+    if len(interviews) > limit:
+        return _p(f"{count(len(interviews), 'entretien')} : trop pour les lister ici ; "
+                  "le tableau donne leur nombre par acteur et taille de clause. La liste "
+                  "complète est dans interviews.csv (csf-analysis tables).") + \
+            _overview_counts(interviews)
+    view = interviews.assign(
+        Date=interviews["date"].map(lambda d: _format_date(d) if d else "—"),
+        Acteur=interviews["actor"].map(_actor),
+        Entreprise=interviews["company_ref"].replace("", "—"),
+        Clause=interviews["clause_label"].replace("", "—"),
+        Entretien=interviews["title"],
+        Énoncés=interviews["n_statements"],
+        Enquêteurs=interviews["interviewers"].str.replace("; ", ", "),
     )
     columns = ["Date", "Acteur", "Entreprise", "Clause", "Entretien", "Énoncés", "Enquêteurs"]
-    if view.empty:
-        return _p("Aucun entretien dans les notes.")
-    return _table(view.sort_values("date", kind="stable")[columns])
+    return _table(view.sort_values("date", kind="stable")[columns], css="csf-overview")
 
 
-def funnel(corpus) -> str:
-    """The contact funnel in words and the contact log as a table."""
+def _funnel_text(contacts: pd.DataFrame) -> str:
+    counts = contacts["status"].value_counts()
+    replied, interviewed = int(counts.get("replied", 0)), int(contacts["interviewed"].sum())
+    return (f"{count(len(contacts), 'entreprise')} contactée{'s' if len(contacts) > 1 else ''} : "
+            f"{replied} {'ont' if replied > 1 else 'a'} répondu, "
+            f"{counts.get('no_reply', 0)} sans réponse, {counts.get('error', 0)} en erreur ; "
+            f"{count(interviewed, 'entretien')} réalisé{'s' if interviewed > 1 else ''}.")
+
+
+def funnel(corpus, *, limit: int = CONTACT_LIMIT) -> str:
+    """The contact funnel in words and the contact log as a table (counts above ``limit``)."""
     contacts = corpus.contacts
     if contacts.empty:
         return _p("Aucun journal de contacts dans les notes.")
-    counts = contacts["status"].value_counts()
-    text = (f"{len(contacts)} entreprises contactées : {counts.get('replied', 0)} ont répondu, "
-            f"{counts.get('no_reply', 0)} sans réponse, {counts.get('error', 0)} en erreur ; "
-            f"{int(contacts['interviewed'].sum())} entretien(s) réalisé(s).")
+    status = contacts["status"].map(STATUS_LABELS).fillna(contacts["status"])
+    if len(contacts) > limit:
+        table = pd.crosstab(contacts["clause_label"].replace("", "non précisée"), status,
+                            margins=True, margins_name="Total")
+        return _p(_funnel_text(contacts)) + _p(
+            "Contacts par taille de clause et statut (le journal complet est dans "
+            "contacts.csv) :") + _table(table.rename_axis(index="Clause", columns=None)
+                                        .reset_index(), css="csf-counts csf-totals")
     view = pd.DataFrame({
         "Entreprise": contacts["company_ref"], "Clause": contacts["clause_label"],
-        "Statut": contacts["status"].map(STATUS_LABELS),
-        "Entretien": contacts["interviewed"].map({True: "oui", False: "non"}),
-        "Note": contacts["note"], "Marché": contacts["market"].str.slice(0, 90)})
-    return _p(text) + _table(view, css="csf-small")
+        "Statut": status, "Entretien": contacts["interviewed"].map({True: "oui", False: "non"}),
+        "Note": contacts["note"],
+        "Marché": contacts["market"].map(lambda m: textwrap.shorten(m, 110, placeholder=" …"))})
+    return _p(_funnel_text(contacts)) + _table(view, css="csf-small csf-contacts")
+
+
+def _source(row, interviews: pd.DataFrame) -> tuple[str, str]:
+    """(who: interview, company or actor, clause, date; where: ``file:line``)."""
+    where = f"{row['source_file']}:{row['line']}"
+    if not row["interview_id"]:
+        return "notes hors entretien", where
+    info = interviews.loc[interviews["interview_id"] == row["interview_id"]].iloc[0]
+    title = info["title"] or "Entretien"
+    parts = [f"entreprise {info['company_ref']}" if info["company_ref"] else
+             _actor(info["actor"], lower=True)]
+    parts += [f"clause {info['clause_label']}"] if info["clause_label"] else []
+    date = _format_date(info["date"]) if info["date"] else ""
+    parts += [date] if date and date not in title else []
+    return f"{title} — {', '.join(parts)}", where
 
 
 def attribution(row, interviews: pd.DataFrame) -> str:
-    """« Entretien (entreprise 6, 300h, 3/02/2020) — file:line »."""
-    if row["interview_id"]:
-        info = interviews.loc[interviews["interview_id"] == row["interview_id"]].iloc[0]
-        parts = [f"entreprise {info['company_ref']}" if info["company_ref"] else
-                 ACTOR_LABELS.get(info["actor"], info["actor"])]
-        parts += [info["clause_label"]] if info["clause_label"] else []
-        parts += [_format_date(info["date"])] if info["date"] else []
-        who = f"{info['title']} ({', '.join(parts)})"
-    else:
-        who = "notes hors entretien"
-    return f"{who} — {row['source_file']}:{row['line']}"
+    """Who said it and where: ``"(300h) 6 : Plone — entreprise 6, clause 300h — file.md:61"``.
+
+    The interview's title, then its company (or actor), clause size and date
+    (left out when the title already says it), then ``file:line``; a
+    statement outside any interview is ``"notes hors entretien — file:line"``.
+    """
+    return " — ".join(_source(row, interviews))
 
 
 def _quotes(rows: pd.DataFrame, interviews: pd.DataFrame, n: int) -> str:
     """Up to ``n`` quotes, from as many interviews as possible, in a stable order."""
     rows = rows.assign(_rank=rows.groupby("interview_id").cumcount())
     chosen = rows.sort_values(["_rank", "source_file", "line"], kind="stable").head(n)
-    items = "".join(
-        f'<li><q>{escape(r["text"])}</q> <span class="csf-source">'
-        f"{escape(attribution(r, interviews))}</span></li>" for _, r in chosen.iterrows())
-    return f'<ul class="csf-quotes">{items}</ul>' if items else ""
+    items = []
+    for _, row in chosen.iterrows():
+        who, where = _source(row, interviews)
+        items.append(f'<li><q>{escape(row["text"])}</q><span class="csf-source">'
+                     f'{escape(who)} — <span class="csf-ref">{escape(where)}</span>'
+                     "</span></li>")
+    return f'<ul class="csf-quotes">{"".join(items)}</ul>' if items else ""
 
 
 def findings_by_category(corpus, *, quotes: int = 3) -> str:
@@ -130,15 +244,34 @@ def findings_by_category(corpus, *, quotes: int = 3) -> str:
         if rows.empty:
             continue
         inferred = int((rows["category_origin"] == "inferred").sum())
-        parts.append(f"<h3>{escape(CATEGORY_LABELS[category])}</h3>" + _p(
-            f"{len(rows)} énoncé(s) dans {rows['interview_id'].nunique()} entretien(s)"
-            f" (dont {inferred} catégorisé(s) automatiquement).")
-            + _quotes(rows, corpus.interviews, quotes))
+        text = (f"{count(len(rows), 'énoncé')} dans "
+                f"{count(rows['interview_id'].nunique(), 'entretien')}")
+        text += (f", dont {inferred} classé{'s' if inferred > 1 else ''} automatiquement "
+                 "d'après la phrase." if inferred else ".")
+        parts.append(f"<h3>{escape(CATEGORY_LABELS[category])}</h3>" + _p(text)
+                     + _quotes(rows, corpus.interviews, quotes))
     return "".join(parts) or _p("Aucun énoncé d'entretien.")
 
 
+def _where(interview_ids, interviews: pd.DataFrame, labels: pd.Series, *,
+           limit: int = WHERE_LIMIT) -> str:
+    """The interviews a theme appears in: named up to ``limit``, counted by actor above."""
+    ids = [i for i in dict.fromkeys(interview_ids) if i]
+    if not ids:
+        return "Entretiens : notes hors entretien."
+    if len(ids) <= limit:
+        return f"{count(len(ids), 'entretien')} : {', '.join(labels.get(i, i) for i in ids)}."
+    actors = _by_actor(interviews.loc[interviews["interview_id"].isin(ids), "actor"])
+    by_actor = ", ".join(f"{_actor(a, lower=True)} {_number(n)}" for a, n in actors.items())
+    return f"{count(len(ids), 'entretien')} ({by_actor})."
+
+
 def findings_by_theme(corpus, *, quotes: int = 3, limit: int | None = None) -> str:
-    """Per theme (most frequent first): count, interviews and quotes."""
+    """Per theme (most frequent first): count, interviews and quotes.
+
+    The quotes leave out the questions of interview guides: they are what the
+    team asked, not what was said.
+    """
     statements = _originals(corpus)
     codings = corpus.codings.drop_duplicates(["statement_id", "code"])
     coded = codings.merge(statements, on="statement_id")
@@ -148,32 +281,60 @@ def findings_by_theme(corpus, *, quotes: int = 3, limit: int | None = None) -> s
     parts = []
     for theme in table.itertuples(index=False):
         rows = coded[coded["code"] == theme.code]
-        where = ", ".join(labels.get(i, i) for i in dict.fromkeys(rows["interview_id"]) if i)
         parts.append(f"<h3>{escape(theme.label)} ({int(theme.n_statements)})</h3>"
-                     + _p(f"Entretiens : {where or 'notes hors entretien'}.", "csf-where")
-                     + _quotes(rows, corpus.interviews, quotes))
+                     + _p(_where(rows["interview_id"], corpus.interviews, labels), "csf-where")
+                     + _quotes(rows[rows["category"] != "question"], corpus.interviews, quotes))
     return "".join(parts) or _p("Aucun thème codé.")
 
 
-def takeaways(corpus) -> str:
-    """The researchers' own parts: takeaways (On retient, A retenir) and debriefs."""
+def _recent_first(interviews: pd.DataFrame) -> list[str]:
+    """Interview ids, most recent date first, undated ones last (table order kept)."""
+    order = interviews.assign(_pos=range(len(interviews))).sort_values(
+        ["date", "_pos"], ascending=[False, True], kind="stable")
+    return list(order.loc[order["date"] != "", "interview_id"]) + \
+        list(order.loc[order["date"] == "", "interview_id"])
+
+
+def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> str:
+    """The researchers' own parts: takeaways (On retient, A retenir) and debriefs.
+
+    Above ``limit`` items in a category, those of the most recent interviews
+    are quoted and the section says how many are left out.
+    """
     statements = _originals(corpus)
-    parts = []
     labels = interview_labels(corpus.interviews)
+    rank = {i: k for k, i in enumerate(_recent_first(corpus.interviews))}
+    parts = []
     for category in ("takeaway", "debrief"):
         rows = statements[statements["category"] == category]
         if rows.empty:
             continue
         parts.append(f"<h3>{escape(CATEGORY_LABELS[category])}</h3>")
+        if len(rows) > limit:
+            rows = rows.assign(_rank=rows["interview_id"].map(rank).fillna(len(rank)))
+            parts.append(_p(f"{count(len(rows), 'élément')} dans les notes ; voici ceux des "
+                            "entretiens les plus récents. Les autres sont dans statements.csv."))
+            rows = rows.sort_values("_rank", kind="stable").head(limit)  # most recent first
         for interview_id, group in rows.groupby("interview_id", sort=False):
-            name = labels.get(interview_id, "Notes hors entretien") if interview_id else \
-                "Notes hors entretien"
+            name = labels.get(interview_id, "Notes hors entretien") if interview_id \
+                else "Notes hors entretien"
             items = "".join(f"<li>{escape(t)}</li>" for t in group["text"])
-            parts.append(f"<p><strong>{escape(name)}</strong></p><ul>{items}</ul>")
+            parts.append(f'<p class="csf-group">{escape(name)}</p><ul>{items}</ul>')
     return "".join(parts) or _p("Aucun « On retient » ni débrief dans les notes.")
 
 
-def new_since(corpus, baseline: dict | None) -> str:
+def _new_interviews_table(new: pd.DataFrame, *, limit: int) -> str:
+    view = pd.DataFrame({
+        "Date": new["date"].map(lambda d: _format_date(d) if d else "—"),
+        "Entretien": new["title"], "Acteur": new["actor"].map(_actor),
+        "Entreprise": new["company_ref"].replace("", "—"),
+        "Clause": new["clause_label"].replace("", "—"), "Énoncés": new["n_statements"]})
+    more = _p(f"… et {count(len(new) - limit, 'autre entretien')} (liste dans "
+              "interviews.csv).") if len(new) > limit else ""
+    return _table(view.head(limit), css="csf-overview") + more
+
+
+def new_since(corpus, baseline: dict | None, *, quotes: int = 10) -> str:
     """What was added since the previous report, or « premier rapport »."""
     if baseline is None:
         return _p("Premier rapport : tout est nouveau.")
@@ -182,28 +343,113 @@ def new_since(corpus, baseline: dict | None) -> str:
         ~corpus.interviews["interview_id"].isin(baseline["interviews"])]
     new_statements = statements[~statements["statement_id"].isin(baseline["statements"])]
     gone = len(set(baseline["statements"]) - set(corpus.statements["statement_id"]))
-    text = (f"Depuis le rapport du {_format_date(baseline['date'])} : "
-            f"{len(new_interviews)} nouvel(s) entretien(s), {len(new_statements)} nouvel(s) "
-            f"énoncé(s), {gone} énoncé(s) retiré(s) ou modifié(s).")
+    n_new = len(new_interviews)
+    text = (f"Depuis le rapport du {long_date(baseline['date'])} : "
+            f"{n_new} {'nouveaux entretiens' if n_new > 1 else 'nouvel entretien'}, "
+            f"{count(len(new_statements), 'nouvel énoncé', 'nouveaux énoncés')}, "
+            f"{count(gone, 'énoncé')} retiré{'s' if gone > 1 else ''} ou modifié"
+            f"{'s' if gone > 1 else ''}.")
     html = _p(text)
     if not new_interviews.empty:
-        html += _table(new_interviews.assign(Date=new_interviews["date"].map(_format_date))[
-            ["Date", "title", "actor", "company_ref", "clause_label", "n_statements"]].rename(
-            columns={"title": "Entretien", "actor": "Acteur", "company_ref": "Entreprise",
-                     "clause_label": "Clause", "n_statements": "Énoncés"}))
+        html += _new_interviews_table(new_interviews, limit=NEW_LIMIT)
     if not new_statements.empty:
-        html += _quotes(new_statements, corpus.interviews, 10)
+        html += _p("Quelques nouveaux énoncés :") + _quotes(new_statements, corpus.interviews,
+                                                            quotes)
     return html
 
 
-def figure_html(figure, *, caption: str, dpi: int = 170) -> str:
+def figure_html(figure, *, caption: str, dpi: int = 150) -> str:
     """A figure embedded as PNG, with its caption (no file needed)."""
     data = base64.b64encode(render(figure, "png", dpi=dpi)).decode()
     return (f'<figure class="csf-figure"><img src="data:image/png;base64,{data}" '
             f'alt="{escape(caption)}"/><figcaption>{escape(caption)}</figcaption></figure>')
 
 
-def methods_annex(corpus, *, model: dict) -> str:
+def _most_recent(shown: int, total: int, which: str = "") -> str:
+    """The caption's note on a chart limited to the most recent interviews."""
+    which = f" {which}" if which else ""
+    if shown == 1:
+        return f" Seul le plus récent des {_number(total)} entretiens{which} est montré."
+    return f" Seuls les {_number(shown)} plus récents des {_number(total)} entretiens{which} " \
+        "sont montrés."
+
+
+def _chart_interviews(interviews: pd.DataFrame, *, limit: int) -> tuple[pd.DataFrame, str]:
+    """The most recent ``limit`` interviews (table order kept) and the caption's note."""
+    if len(interviews) <= limit:
+        return interviews, ""
+    keep = set(_recent_first(interviews)[:limit])
+    return interviews[interviews["interview_id"].isin(keep)], _most_recent(limit, len(interviews))
+
+
+def _timeline_interviews(events: pd.DataFrame, interviews: pd.DataFrame, *,
+                         rows: int) -> tuple[pd.DataFrame, str]:
+    """The most recent interviews whose dated events fit in ``rows`` timeline rows."""
+    sizes = charts.timeline_data(events, interviews).groupby("interview_id").size()
+    dated = [i for i in _recent_first(interviews) if i in sizes.index]
+    keep, used = [], 0
+    for interview_id in dated:
+        if keep and used + sizes[interview_id] > rows:
+            break
+        keep.append(interview_id)
+        used += sizes[interview_id]
+    note = _most_recent(len(keep), len(dated), "datés") if len(keep) < len(dated) else ""
+    return interviews[interviews["interview_id"].isin(set(keep))], note
+
+
+def report_figures(corpus, *, interviews_limit: int = CHART_INTERVIEWS,
+                   timeline_rows: int = TIMELINE_ROWS) -> dict[str, tuple]:
+    """The report's charts: name -> (Figure, caption in French).
+
+    Charts with one row or column per interview show at most
+    ``interviews_limit`` interviews (the most recent); the timeline at most
+    ``timeline_rows`` dated events; the caption says so.
+    """
+    st, co, iv, book = corpus.statements, corpus.codings, corpus.interviews, corpus.codebook
+    events = events_table(st, iv)
+    recent, note = _chart_interviews(iv, limit=interviews_limit)
+    dated, timeline_note = _timeline_interviews(events, iv, rows=timeline_rows)
+    return {
+        "entonnoir_contacts": (charts.contact_funnel(corpus.contacts),
+                               "Entreprises à chaque étape du contact, par taille de clause."),
+        "categories_par_entretien": (charts.categories_by_interview(st, recent),
+                                     "Nombre d'énoncés de chaque catégorie, par entretien."
+                                     + note),
+        "themes_par_entretien": (charts.themes_by_interview(st, co, recent, book),
+                                 "Chaque case : énoncés de l'entretien (colonne) codés avec "
+                                 "le thème (ligne) ; plus la case est foncée, plus leur part "
+                                 "est grande." + note),
+        "themes_par_clause": (charts.themes_by_clause(st, co, iv, book),
+                              "Part moyenne des énoncés codés avec chaque thème, selon la "
+                              "taille de la clause (chaque entretien pèse autant)."),
+        "themes_par_acteur": (charts.themes_by_actor(st, co, iv, book),
+                              "Part moyenne des énoncés codés avec chaque thème, selon "
+                              "l'acteur interrogé (chaque entretien pèse autant)."),
+        "chronologie": (charts.timeline(events, dated),
+                        "Dates citées dans les entretiens ; le losange est la date de "
+                        "l'entretien." + timeline_note),
+        "durees": (charts.durations(events, interviews=iv, max_rows=30),
+                   "Durées rapportées dans les entretiens (échelle logarithmique)."),
+        "cooccurrences": (charts.code_cooccurrence(co, book, statements=st),
+                          "Nombre d'énoncés codés avec chacun des deux thèmes."),
+    }
+
+
+def _problems_html(problems: pd.DataFrame, *, limit: int) -> str:
+    if problems.empty:
+        return _p("Aucun.")
+    view = problems.rename(columns={"source_file": "Fichier", "line": "Ligne",
+                                    "severity": "Gravité", "message": "Message"})
+    view = view.sort_values("Gravité", kind="stable")  # errors before warnings
+    if len(view) <= limit:
+        return _table(view, css="csf-small csf-problems")
+    by_severity = ", ".join(f"{count(n, s)}" for s, n in view["Gravité"].value_counts().items())
+    return _p(f"{count(len(view), 'problème')} ({by_severity}) ; voici les {limit} premiers, "
+              "la liste complète est dans problems.csv.") + \
+        _table(view.head(limit), css="csf-small csf-problems")
+
+
+def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -> str:
     """Codebook and its version, spaCy model, counts, problems found in the notes."""
     statements = corpus.statements
     origin = statements["category_origin"].value_counts()
@@ -217,38 +463,50 @@ def methods_annex(corpus, *, model: dict) -> str:
         int((~_originals(corpus)["statement_id"].isin(corpus.codings["statement_id"])).sum())]})
     html = _p(f"Modèle : spaCy {model.get('spacy_version', '?')}, {model.get('name', '?')} "
               f"{model.get('version', '?')}. Livre de codes : version "
-              f"{corpus.codebook_version or '?'}.") + _table(counts)
+              f"{corpus.codebook_version or '?'}.") + _table(counts, css="csf-counts")
     book = corpus.codebook.rename(columns={"code": "Code", "label": "Libellé", "parent": "Parent",
                                            "description": "Description",
                                            "n_statements": "Énoncés"})
     html += "<h3>Livre de codes</h3>" + _table(
-        book[["Code", "Libellé", "Parent", "Énoncés", "Description"]], css="csf-small")
-    problems = corpus.problems.rename(columns={"source_file": "Fichier", "line": "Ligne",
-                                               "severity": "Gravité", "message": "Message"})
-    html += "<h3>Problèmes trouvés dans les notes</h3>" + (
-        _table(problems, css="csf-small") if not problems.empty else _p("Aucun."))
-    return html
+        book[["Code", "Libellé", "Parent", "Énoncés", "Description"]], css="csf-small csf-book")
+    return html + "<h3>Problèmes trouvés dans les notes</h3>" + _problems_html(
+        corpus.problems, limit=problems_limit)
+
+
+def _annex_summary(statements: pd.DataFrame, interviews: pd.DataFrame) -> str:
+    actors = statements["interview_id"].map(interviews.set_index("interview_id")["actor"])
+    table = pd.crosstab(actors.fillna("").map(lambda a: _actor(a) if a else "Hors entretien"),
+                        statements["category"].map(CATEGORY_LABELS).fillna("—"),
+                        margins=True, margins_name="Total")
+    return _p(f"{count(len(statements), 'énoncé')} : trop pour cette annexe, qui donne leur "
+              "nombre par acteur et catégorie ; la liste complète est dans statements.csv et "
+              "codings.csv (csf-analysis tables).") + _table(
+        table.rename_axis(index="Acteur", columns=None).reset_index(),
+        css="csf-counts csf-totals")
 
 
 def statements_annex(corpus, *, limit: int = ANNEX_LIMIT) -> str:
-    """Every statement of every interview with its category and codes."""
+    """Every statement of every interview with its category and codes (counts above ``limit``)."""
     statements = _originals(corpus)
+    if len(statements) > limit:
+        return _annex_summary(statements, corpus.interviews)
     codes = corpus.codings.groupby("statement_id")["code"].agg(
         lambda c: ", ".join(dict.fromkeys(c)))
-    if len(statements) > limit:
-        summary = statements.groupby("interview_id").size().rename("Énoncés").reset_index()
-        return _p(f"{len(statements)} énoncés : trop pour cette annexe, qui donne le nombre "
-                  "d'énoncés par entretien ; la liste complète est dans statements.csv et "
-                  "codings.csv (csf-analysis tables).") + _table(summary, css="csf-small")
     labels = interview_labels(corpus.interviews)
     parts = []
     for interview_id, group in statements.groupby("interview_id", sort=False):
         name = labels.get(interview_id, interview_id) if interview_id else "Notes hors entretien"
+        files = list(dict.fromkeys(group["source_file"]))
+        one_file = len(files) == 1
         view = pd.DataFrame({
-            "Ligne": group["source_file"] + ":" + group["line"].astype(str),
-            "Catégorie": group["category"].map(CATEGORY_LABELS),
-            "Codes": group["statement_id"].map(codes).fillna(""), "Énoncé": group["text"]})
-        parts.append(f"<h3>{escape(name)}</h3>" + _table(view, css="csf-annex"))
+            "Ligne": group["line"].astype(str) if one_file else
+            group["source_file"] + ":" + group["line"].astype(str),
+            "Catégorie": group["category"].map(CATEGORY_LABELS).fillna(group["category"]),
+            "Codes": group["statement_id"].map(codes).fillna("").str.replace(", ", " · "),
+            "Énoncé": group["text"]})
+        heading = f"{name} — {files[0]}" if one_file else name
+        parts.append(f"<h4>{escape(heading)}</h4>"
+                     + _table(view, css="csf-annex" + (" csf-annex-lines" if one_file else "")))
     return "".join(parts)
 
 

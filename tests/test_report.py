@@ -1,0 +1,217 @@
+"""End-to-end tests for csf_analysis.report: notes -> notebook -> HTML and PDF.
+
+Three reports are built once for the whole module from a copy of
+``interviews/`` (a fixed build date, a cache of their own): the first report,
+a rebuild after adding a note (whose text holds markup), and a rebuild with
+nothing changed. The tests read the PDFs with pypdf and the HTML with
+BeautifulSoup.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+from nbconvert.exporters import get_export_names
+from pypdf import PdfReader
+
+from csf_analysis import config, exporter, report
+from csf_analysis.manifest import FILE_NAME, load_manifest
+
+pytestmark = pytest.mark.slow
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+NEW_NOTE_NAME = "2020-03-12-test.md"
+# Written for these tests in the team's style (not taken from the team's notes).
+NEW_NOTE = f"""\
+### (450h) 23 : Test avec la blanchisserie {SCRIPT}
+
+Ce qui s'est passé jusqu'à présent :
+- Le marché a été notifié en janvier 2020. Personne ne nous a parlé de la clause avant mars.
+
+Représentation :
+- On pensait que la clause était une formalité {SCRIPT} du marché.
+- Le tuteur {IMG} n'avait aucune information sur le jeune.
+
+Ressentis :
+- On s'est senti un peu seuls au début, sans interlocuteur.
+
+#### On retient :
+- prévoir un point avec la tutrice MLDS avant l'arrivée du jeune
+"""
+
+
+@dataclass
+class Build:
+    text: str          # the PDF's text, whitespace collapsed
+    pages: int
+    html: str
+    pdf: bytes
+    manifest: bytes
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` (hidden ones too) and its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _build(notes: Path, out: Path, cache: Path, date: str) -> Build:
+    before = _snapshot(notes)
+    result = report.build_report(notes, out, cache_dir=cache, build_date=date)
+    assert _snapshot(notes) == before, "the build wrote into the notes folder"
+    reader = PdfReader(result.pdf)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    return Build(text, len(reader.pages), result.html.read_text("utf-8"),
+                 result.pdf.read_bytes(), (out / FILE_NAME).read_bytes())
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """(first report, rebuild after adding a note, rebuild unchanged) and the folders."""
+    root = tmp_path_factory.mktemp("report")
+    notes, out, cache = root / "notes", root / "out", root / "cache"
+    shutil.copytree(config.PROJECT_ROOT / "interviews", notes)
+    first = _build(notes, out, cache, "2020-03-01")
+    (notes / NEW_NOTE_NAME).write_text(NEW_NOTE, encoding="utf-8")
+    second = _build(notes, out, cache, "2020-03-12")
+    third = _build(notes, out, cache, "2020-03-12")
+    return {"first": first, "second": second, "third": third, "notes": notes, "out": out}
+
+
+def _section(text: str, heading: str, next_heading: str) -> str:
+    """The body of a section (its last occurrence: the first ones are in the contents)."""
+    start = text.rindex(heading) + len(heading)
+    return text[start:text.index(next_heading, start)]
+
+
+def test_first_report_shows_the_three_interviews(builds):
+    text = builds["first"].text
+    assert "Entreprise 6 300h (300h) 6 : Plone DGESCO & DNE" in text
+    assert "Entreprise 16 autre 16 (autre) Province" in text
+    assert "3/02/2020 Entreprise — 900h (900h) Entretien du 3/02/2020" in text
+
+
+def test_title_page(builds):
+    first_page = builds["first"].text.split("Page 1 / ")[0]
+    assert "Synthèse des entretiens" in first_page
+    assert "CLAUSE SOCIALE DE FORMATION" in first_page
+    assert "Période couverte le 3 février 2020 (1 entretien daté sur 3)" in first_page
+    assert "par acteur Entreprise : 3" in first_page
+    assert "Rapport construit le 1er mars 2020" in first_page
+    assert "Table des matières" not in first_page
+
+
+def test_quotes_are_attributed(builds):
+    text = builds["first"].text
+    assert re.search(r"« Je ne connaissais pas le principe\. » \(300h\) 6 : Plone DGESCO & "
+                     r"DNE — entreprise 6, clause 300h — entretien-entreprises\.md:\d+", text)
+    assert len(re.findall(r"entretien-entreprises\.md:\d+", text)) >= 20
+
+
+def test_funnel_figures(builds):
+    assert ("11 entreprises contactées : 4 ont répondu, 5 sans réponse, 2 en erreur ; "
+            "2 entretiens réalisés.") in builds["first"].text
+
+
+def test_first_report_says_so(builds):
+    section = _section(builds["first"].text, "Nouveau depuis le dernier rapport",
+                       "Les contacts avec les entreprises")
+    assert "Premier rapport : tout est nouveau." in section
+
+
+def test_contents_and_annexes(builds):
+    text = builds["first"].text
+    assert "Table des matières" in text
+    for heading in ("Le corpus en un coup d'œil", "Ce que disent les entretiens, par catégorie",
+                    "Les thèmes un par un", "Ce que nous retenons", "Annexe A — Méthode",
+                    "Annexe B — Tous les énoncés"):
+        assert text.count(heading) >= 2, heading  # in the contents and in the body
+
+
+def test_new_interview_is_new_since_the_last_report(builds):
+    section = _section(builds["second"].text, "Nouveau depuis le dernier rapport",
+                       "Les contacts avec les entreprises")
+    assert section.lstrip().startswith("Ce qui a été ajouté")
+    assert ("Depuis le rapport du 1er mars 2020 : 1 nouvel entretien, 6 nouveaux énoncés, "
+            "0 énoncé retiré ou modifié.") in section
+    assert "Test avec la blanchisserie" in section
+    assert f"On pensait que la clause était une formalité {SCRIPT} du marché." in section
+    assert f"{NEW_NOTE_NAME}:" in section
+    assert "Plone" not in section
+
+
+def test_markup_from_the_notes_is_literal_text_in_the_pdf(builds):
+    text = builds["second"].text
+    assert f"Le tuteur {IMG} n'avait aucune information sur le jeune." in text
+    assert text.count(SCRIPT) >= 3
+
+
+def test_html_has_no_live_markup_from_the_notes(builds):
+    html = builds["second"].html
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find_all(["script", "iframe", "object", "embed"]) == []
+    assert not [name for tag in soup.find_all(True) for name in tag.attrs
+                if name.lower().startswith("on")]
+    assert not [img for img in soup.find_all("img") if img.get("src") == "x"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert IMG in soup.get_text()
+
+
+def test_unchanged_rebuild_gives_the_same_text(builds):
+    assert builds["third"].text == builds["second"].text
+    assert builds["third"].pages == builds["second"].pages
+
+
+def test_page_count_is_sane(builds):
+    for name in ("first", "second", "third"):
+        assert 12 <= builds[name].pages <= 60, (name, builds[name].pages)
+    assert builds["second"].pages >= builds["first"].pages
+
+
+def test_manifest_records_the_last_build(builds):
+    manifest = load_manifest(builds["out"] / FILE_NAME)
+    assert manifest.current["date"] == "2020-03-12"
+    assert manifest.previous["date"] == "2020-03-01"
+    assert any("2020-03-12-test" in i for i in manifest.current["interviews"])
+
+
+def test_output_folder_holds_only_the_report(builds):
+    assert sorted(p.name for p in builds["out"].iterdir()) == [
+        FILE_NAME, "synthese.html", "synthese.ipynb", "synthese.pdf"]
+
+
+def test_failed_export_leaves_the_previous_report(builds, monkeypatch):
+    """The PDF export fails: the previous PDF, HTML and manifest stay as they were."""
+    out = builds["out"]
+    executed = (out / "synthese.ipynb").read_text("utf-8")
+    before = {name: (out / name).read_bytes()
+              for name in ("synthese.pdf", "synthese.html", "synthese.ipynb", FILE_NAME)}
+
+    def execute(notebook, parameters, out_path):
+        # Stand-in for papermill: a notebook that differs from the last one, and its
+        # manifest, without running the notebook again.
+        node = nbformat.reads(executed, as_version=4)
+        node.cells.append(nbformat.v4.new_markdown_cell("## Rapport interrompu"))
+        nbformat.write(node, out_path)
+        Path(parameters["NEXT_MANIFEST"]).write_text('{"current": null}', encoding="utf-8")
+        return node
+
+    def broken_export(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report, "execute", execute)
+    monkeypatch.setattr(exporter, "export_pdf", broken_export)
+    with pytest.raises(OSError, match="disk full"):
+        report.build_report(builds["notes"], out, cache_dir=None, build_date="2020-04-01")
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(before)  # no temporary left
+
+
+def test_csf_pdf_is_a_registered_exporter():
+    assert {"csf_pdf", "csf_html"} <= set(get_export_names())
