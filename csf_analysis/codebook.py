@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,7 @@ import yaml
 from spacy.matcher import Matcher
 
 from csf_analysis import config
+from csf_analysis.atomic import write_text_atomic
 from csf_analysis.nlp import LEMMA_ATTR, LOWER_ATTR, fold
 
 DEFAULT_CODEBOOK = Path(__file__).resolve().parent / "data" / "codebook.yml"
@@ -136,12 +138,15 @@ def _as_written(pattern: str | list) -> str:
     return yaml.safe_dump(pattern, default_flow_style=True, allow_unicode=True, width=1000).strip()
 
 
-def load_codebook(notes_dir: Path | None = None) -> Codebook:
+def load_codebook(notes_dir: Path | None = None, *, cache_dir: Path | None = None) -> Codebook:
     """Load the default codebook, extended/overridden by the notes' one.
 
     Args:
         notes_dir: The notes folder; its ``codebook.yml`` (if present)
             replaces default codes with the same id and adds new ones.
+        cache_dir: Where a codebook already validated is kept, keyed by the
+            files' bytes and this module's source (validating needs spaCy's
+            French tokenizer, a few seconds); None: always validate.
 
     Returns:
         The validated :class:`Codebook`.
@@ -151,9 +156,54 @@ def load_codebook(notes_dir: Path | None = None) -> Codebook:
             duplicate id, unknown parent, parent cycle, or a pattern spaCy
             rejects.
     """
+    notes_file = Path(notes_dir) / config.NOTES_CODEBOOK_FILE if notes_dir else None
+    cached = _CompiledCache(cache_dir, notes_file)
+    book = cached.get()
+    if book is None:
+        book = _load(notes_file)
+        cached.put(book)
+    return book
+
+
+class _CompiledCache:
+    """A validated codebook as JSON, keyed by the YAML files and this module's code."""
+
+    def __init__(self, cache_dir: Path | None, notes_file: Path | None) -> None:
+        self.path = None
+        if cache_dir is None:
+            return
+        digest = hashlib.sha256(spacy.__version__.encode())
+        for path in (Path(__file__), DEFAULT_CODEBOOK, notes_file):
+            if path is not None and path.is_file():
+                digest.update(path.read_bytes())
+        self.path = Path(cache_dir) / "codebook" / f"{digest.hexdigest()}.json"
+
+    def get(self) -> Codebook | None:
+        try:
+            data = json.loads(self.path.read_text("utf-8")) if self.path else None
+        except (OSError, ValueError):
+            return None
+        if not data:
+            return None
+        return Codebook(version=data["version"],
+                        table=pd.DataFrame(data["table"], columns=list(TABLE_COLUMNS)),
+                        patterns=data["patterns"], written=data["written"])
+
+    def put(self, book: Codebook) -> None:
+        if self.path is None:
+            return
+        data = {"version": book.version, "table": book.table.to_dict("records"),
+                "patterns": book.patterns, "written": book.written}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(self.path, json.dumps(data, ensure_ascii=False))
+        except (OSError, TypeError):
+            pass  # no cache: validate again next time
+
+
+def _load(notes_file: Path | None) -> Codebook:
     version, entries = _read_file(DEFAULT_CODEBOOK, source="default", require_version=True)
     merged = {entry["code"]: entry for entry in entries}
-    notes_file = Path(notes_dir) / config.NOTES_CODEBOOK_FILE if notes_dir else None
     if notes_file is not None and notes_file.is_file():
         _, notes_entries = _read_file(notes_file, source=str(notes_file))
         merged.update({entry["code"]: entry for entry in notes_entries})

@@ -168,7 +168,7 @@ def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
     results, keys, stats = _parse_stage(notes_dir, cache, progress)
     if not code:
         return _combine(notes_dir, results, stats)
-    codebook = load_codebook(notes_dir)
+    codebook = load_codebook(notes_dir, cache_dir=cache.dir)
     autos = _coding_stage(results, keys, codebook, cache, stats, progress)
     return _combine(notes_dir, results, stats, autos=autos, codebook=codebook)
 

@@ -164,3 +164,28 @@ def test_invalid_parent_override_names_the_notes_file(tmp_path):
     with pytest.raises(CodebookError, match=re.escape(f"{path}: code 'delais': unknown parent")):
         load_codebook(tmp_path)
 
+
+
+def test_validated_codebook_is_cached_and_identical(tmp_path):
+    fresh = load_codebook()
+    first = load_codebook(cache_dir=tmp_path)
+    again = load_codebook(cache_dir=tmp_path)
+    assert list((tmp_path / "codebook").glob("*.json"))
+    for book in (first, again):
+        assert book.version == fresh.version
+        assert book.patterns == fresh.patterns and book.written == fresh.written
+        assert book.table.equals(fresh.table)
+
+
+def test_cached_codebook_follows_the_notes_file(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    load_codebook(notes, cache_dir=tmp_path / "cache")
+    (notes / "codebook.yml").write_text(
+        "codes:\n  - id: ambassadeurs\n    label: Ambassadeurs\n    patterns: [ambassadeur]\n",
+        encoding="utf-8")
+    book = load_codebook(notes, cache_dir=tmp_path / "cache")
+    assert "ambassadeurs" in set(book.table["code"]) and "+notes-" in book.version
+    (notes / "codebook.yml").write_text("codes:\n  - id: Pas Valide\n", encoding="utf-8")
+    with pytest.raises(CodebookError):
+        load_codebook(notes, cache_dir=tmp_path / "cache")
