@@ -33,19 +33,21 @@ from .vocabulary import code_id
 INLINE_CODER = "notes"
 
 
-def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp,
+def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None,
               batch_size: int = 256, n_process: int = 1) -> dict:
     """Infer categories and match themes for ``statements`` in one spaCy pass.
 
     Returns ``{"categories": {statement_id: [category, rule]}, "codings": [rows]}``;
-    categories only for rows whose origin is not ``structure``.
+    categories only for rows whose origin is not ``structure``. Pass a
+    ``ThemeMatcher`` to reuse it across calls.
     """
     from .categories import infer_category  # rules need the lemma pipeline
-    matcher = ThemeMatcher(codebook, nlp)
+    from .nlp import lemmas_only
+    matcher = matcher or ThemeMatcher(codebook, nlp)
     categories, docs = {}, []
     texts = statements["text"].fillna("").astype(str).tolist()
-    for row, doc in zip(statements.itertuples(index=False),
-                        nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+    for row, doc in zip(statements.itertuples(index=False), lemmas_only(nlp).pipe(
+            texts, batch_size=batch_size, n_process=n_process)):
         docs.append(doc)
         if row.category_origin != "structure":
             categories[row.statement_id] = list(

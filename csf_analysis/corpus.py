@@ -140,8 +140,8 @@ def _read(path: Path, source_file: str) -> tuple[bytes | None, dict | None]:
 
 
 def _nlp_factory():
-    from .nlp import SENTENCES, load_nlp  # spaCy is loaded only when a note changed
-    return load_nlp(components=SENTENCES)
+    from .nlp import LEMMAS, load_nlp, sentences_only  # only when a note changed
+    return sentences_only(load_nlp(components=LEMMAS))
 
 
 def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
@@ -199,22 +199,58 @@ def _parse_stage(notes_dir: Path, cache: _NoteCache, progress) -> tuple[list, li
     return results, keys, stats
 
 
+CODING_CHUNK = 2000  # statements coded together: one spaCy stream, bounded memory
+
+
 def _coding_stage(results, keys, codebook, cache, stats, progress) -> list[dict]:
     """Auto coding per note, cached by note, codebook version and coding version."""
-    from .coding import auto_code
     salt = f"{codebook.version}\x1f{code_version(config.CODING_MODULES)}\x1f{config.SPACY_MODEL}"
     coding_keys = [hashlib.sha256(f"{key}\x1f{salt}".encode()).hexdigest() for key in keys]
     autos = [cache.get("codings", key) for key in coding_keys]
     todo = [i for i, auto in enumerate(autos) if auto is None]
-    if todo:
-        from .nlp import LEMMAS, load_nlp
-        nlp = load_nlp(components=LEMMAS)
-        for i in tqdm(todo, desc="codage", unit="note", disable=_quiet(progress)):
-            statements = frame("statements", results[i].get("statements", []))
-            autos[i] = auto_code(statements, codebook=codebook, nlp=nlp)
-            cache.put("codings", coding_keys[i], autos[i])
     stats["coded"] = len(todo)
+    if not todo:
+        return autos
+    from .coding import auto_code
+    from .nlp import LEMMAS, load_nlp
+    from .themes import ThemeMatcher
+    nlp = load_nlp(components=LEMMAS)
+    matcher = ThemeMatcher(codebook, nlp)
+    bar = tqdm(total=len(todo), desc="codage", unit="note", disable=_quiet(progress))
+    for chunk in _chunks(todo, results):
+        rows = [row for i in chunk for row in results[i].get("statements", [])]
+        coded = auto_code(frame("statements", rows), codebook=codebook, nlp=nlp, matcher=matcher)
+        for i, auto in zip(chunk, _split_by_note(coded, [results[i] for i in chunk])):
+            autos[i] = auto
+            cache.put("codings", coding_keys[i], auto)
+        bar.update(len(chunk))
+    bar.close()
     return autos
+
+
+def _chunks(todo: list[int], results: list[dict]):
+    """Groups of notes holding about CODING_CHUNK statements each."""
+    chunk, size = [], 0
+    for i in todo:
+        chunk.append(i)
+        size += len(results[i].get("statements", []))
+        if size >= CODING_CHUNK:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _split_by_note(coded: dict, notes: list[dict]) -> list[dict]:
+    """The auto coding of a chunk, note by note (what the cache keeps)."""
+    owner = {row["statement_id"]: n for n, note in enumerate(notes)
+             for row in note.get("statements", [])}
+    parts = [{"categories": {}, "codings": []} for _ in notes]
+    for sid, pair in coded["categories"].items():
+        parts[owner[sid]]["categories"][sid] = pair
+    for row in coded["codings"]:
+        parts[owner[row["statement_id"]]]["codings"].append(row)
+    return parts
 
 
 def _rows(results: list[dict], name: str) -> list[dict]:

@@ -28,7 +28,11 @@ from spacy.tokens import Token
 from csf_analysis import config
 
 SENTENCES: tuple[str, ...] = ("senter",)
-LEMMAS: tuple[str, ...] = ("tok2vec", "morphologizer", "attribute_ruler", "lemmatizer")
+# The sentence splitter rides along with the lemmas: one pipeline (one French
+# tokenizer to build, a few seconds) serves both the parser and the coding,
+# each running only what it needs (see sentences_only / lemmas_only).
+LEMMAS: tuple[str, ...] = ("tok2vec", "morphologizer", "senter", "attribute_ruler",
+                           "lemmatizer")
 
 # Token extensions the codebook's phrase patterns are compiled to.
 LEMMA_ATTR = "csf_lemma"
@@ -117,6 +121,29 @@ def _load(model: str, components: tuple[str, ...]) -> Language:
     for name in nlp.disabled:  # e.g. "senter", disabled in the model's config
         nlp.enable_pipe(name)
     return nlp
+
+
+class _Only:
+    """``nlp.pipe`` with only some components on: the same Docs, less work."""
+
+    def __init__(self, nlp: Language, *, enable=None, disable=None) -> None:
+        self.nlp, self.enable, self.disable = nlp, enable, disable
+        self.vocab = nlp.vocab
+
+    def pipe(self, texts, **kwargs):
+        names = self.enable or [n for n in self.nlp.pipe_names if n not in self.disable]
+        with self.nlp.select_pipes(enable=[n for n in names if n in self.nlp.pipe_names]):
+            yield from self.nlp.pipe(texts, **kwargs)
+
+
+def sentences_only(nlp: Language) -> _Only:
+    """The pipeline as a sentence splitter (senter only)."""
+    return _Only(nlp, enable=["senter"])
+
+
+def lemmas_only(nlp: Language) -> _Only:
+    """The pipeline without its sentence splitter (statements are sentences already)."""
+    return _Only(nlp, disable=["senter"])
 
 
 def model_info() -> dict:
