@@ -109,7 +109,8 @@ VOCAB: dict[str, tuple[str, ...]] = {
         "compliqué à vivre", "enrichissant",
     ),
     "emotion_f": (
-        "surprise", "déçue", "touchée", "rassurée", "agacée", "soulagée", "démotivée", "bousculée",
+        "surprise", "déçue", "touchée", "rassurée", "agacée", "soulagée", "démotivée",
+        "bousculée",
     ),
     "progres": (
         "prendre confiance", "arriver à l'heure tous les jours", "parler aux clients",
@@ -140,8 +141,9 @@ VOCAB: dict[str, tuple[str, ...]] = {
         "un geste pour le territoire", "une formalité juridique",
     ),
     "cliche": (
-        "ne veulent rien faire", "ne pensent qu'à l'argent", "posent des problèmes de comportement",
-        "manquent de motivation", "n'arrivent pas à se lever le matin", "sont difficiles à encadrer",
+        "ne veulent rien faire", "ne pensent qu'à l'argent",
+        "posent des problèmes de comportement", "manquent de motivation",
+        "n'arrivent pas à se lever le matin", "sont difficiles à encadrer",
         "ont des soucis avec la justice", "ne savent pas ce qu'ils veulent",
         "passent leur temps sur leur téléphone", "ont été exclus de leur lycée",
     ),
@@ -163,7 +165,8 @@ VOCAB: dict[str, tuple[str, ...]] = {
         "les entretiens annuels", "la formation continue", "l'accueil des alternants",
         "les appels d'offres", "la sécurité des chantiers",
     ),
-    "client": ("des collectivités", "des ministères", "des hôpitaux", "des établissements scolaires",
+    "client": ("des collectivités", "des ministères", "des hôpitaux",
+               "des établissements scolaires",
                "des grands comptes", "des universités", "des bailleurs sociaux",
                "des opérateurs de l'État", "des PME de la région", "des musées"),
     "besoin": (
@@ -174,7 +177,8 @@ VOCAB: dict[str, tuple[str, ...]] = {
         "un modèle de convention", "une date de démarrage ferme",
         "comprendre les pénalités", "un bilan écrit",
     ),
-    "theme": ("le parcours du jeune", "les pénalités", "le rôle de l'acheteur", "la durée du stage",
+    "theme": ("le parcours du jeune", "les pénalités", "le rôle de l'acheteur",
+              "la durée du stage",
               "la fiche entreprise", "le suivi", "les montants", "la convention",
               "les horaires", "la gratification", "l'assurance", "le tutorat",
               "les missions confiées", "la fin de parcours"),
@@ -187,7 +191,8 @@ VOCAB: dict[str, tuple[str, ...]] = {
                  "de pouvoir parler librement", "la possibilité de relire les notes",
                  "qu'on prenne le temps", "le ton de l'échange", "qu'on soit deux",
                  "les exemples d'autres entreprises", "la relance par mail"),
-    "lien": ("le bouton contact", "la page acheteur", "la foire aux questions", "le formulaire en ligne",
+    "lien": ("le bouton contact", "la page acheteur", "la foire aux questions",
+             "le formulaire en ligne",
              "la frise", "le modèle de clause", "la fiche entreprise", "le menu du haut",
              "la page à propos", "les témoignages", "la carte des parcours", "le pied de page"),
     "info": ("le volume horaire", "le rôle de la MLDS", "un exemple de convention",
@@ -257,7 +262,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "mais on veut bien essayer avec {acteur}.",
         "Pour moi {jeune} n'avait pas sa place à {service}.",
         "L'idée de {sigle} est bonne, c'est {frein} qui coince.",
-        "{acteur_cap} dit que de plus en plus d'élèves de {ville} quittent le lycée sans diplôme.",
+        "{acteur_cap} dit que de plus en plus d'élèves de {ville} "
+        "quittent le lycée sans diplôme.",
         "J'ai compris assez tard que {sigle} n'était pas un recrutement pour {service}.",
     ),
     "feelings": (
@@ -716,7 +722,8 @@ def _market(f: _Filler, *, short: bool = False) -> str:
 
 def _guide(note: _Note, *, heading: bool) -> None:
     if heading:
-        note.heading(1, note.f.pick(("Questions prévues", "Guide d'entretien", "Questions à poser")))
+        note.heading(1, note.f.pick(("Questions prévues", "Guide d'entretien",
+                                     "Questions à poser")))
     else:
         note.blank()
         note.add(note.f.pick(("Questions prévues pour cette série :",
@@ -937,11 +944,13 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m benchmarks.synthetic",
         description="Write a synthetic corpus of interview notes in the team's style.")
     parser.add_argument("out_dir", help="folder to write the notes into")
-    parser.add_argument("-n", "--notes", type=int, default=100, help="number of notes (%(default)s)")
+    parser.add_argument("-n", "--notes", type=int, default=100,
+                        help="number of notes (%(default)s)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (%(default)s)")
     parser.add_argument("--words-per-note", type=int, default=1000,
                         help="average words per note (%(default)s)")
-    parser.add_argument("--start", type=int, default=0, help="index of the first note (%(default)s)")
+    parser.add_argument("--start", type=int, default=0,
+                        help="index of the first note (%(default)s)")
     args = parser.parse_args(argv)
     paths = generate_corpus(args.out_dir, args.notes, seed=args.seed,
                             words_per_note=args.words_per_note, start=args.start)
