@@ -95,7 +95,9 @@ def apply_decisions(statements: pd.DataFrame, codings: pd.DataFrame, decisions: 
     statements = _apply_categories(statements, live[live["action"] == "category"])
     removed = set(zip(live.loc[live["action"] == "remove", "statement_id"],
                       live.loc[live["action"] == "remove", "code"]))
-    keep = [(s, c) not in removed for s, c in zip(codings["statement_id"], codings["code"])]
+    keep = [(s, c) not in removed for s, c in zip(codings["statement_id"].tolist(),
+                                                  codings["code"].tolist())] \
+        if removed else slice(None)
     adds = live[live["action"] == "add"]
     for code in sorted(set(adds["code"]) - set(codebook.table["code"])):
         codebook.add_code(code)  # coding with a new code creates it

@@ -299,7 +299,7 @@ def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook
     statements, final, more = apply_decisions(
         statements, codings, load_decisions(notes_dir), codebook,
         source=decisions_path(notes_dir).name)
-    return statements, codings, frame("codings", final.to_dict("records")), problems + more
+    return statements, codings, frame("codings", final.reset_index(drop=True)), problems + more
 
 
 def _codebook_table(codebook, codings: pd.DataFrame, originals: pd.DataFrame) -> pd.DataFrame:
@@ -318,21 +318,22 @@ def mark_duplicates(statements: pd.DataFrame) -> list[dict]:
     Returns one warning per pair (copy interview, original interview).
     """
     keys = statements["text"].map(text_key)
-    scope = statements["source_file"] + "\x1f" + statements["interview_id"]
-    candidates = keys[keys.str.len() >= MIN_DUPLICATE_CHARS]
-    repeated = candidates.duplicated(keep="first")
-    firsts = {key: index for index, key in candidates[~repeated].items()}
-    warnings: dict[tuple[str, str], dict] = {}
-    for index, key in candidates[repeated].items():
-        original = firsts[key]
-        if scope[index] == scope[original]:
-            continue
-        statements.at[index, "duplicate_of"] = statements.at[original, "statement_id"]
-        pair = (scope[index], scope[original])
-        entry = warnings.setdefault(pair, {"row": statements.loc[index], "n": 0,
-                                           "orig": statements.loc[original]})
-        entry["n"] += 1
-    return [_duplicate_warning(e["row"], e["orig"], e["n"]) for e in warnings.values()]
+    keys = keys[keys.str.len() >= MIN_DUPLICATE_CHARS]
+    scope = (statements["source_file"] + "\x1f" + statements["interview_id"]).to_numpy()
+    index = keys.index.to_numpy()
+    first = pd.Series(index, index=index).groupby(keys.to_numpy()).transform("first").to_numpy()
+    copy = (first != index) & (scope[index] != scope[first])
+    copies, originals = index[copy], first[copy]
+    ids = statements["statement_id"].to_numpy()
+    statements.loc[copies, "duplicate_of"] = ids[originals]
+    pairs = pd.DataFrame({"copy": copies, "original": originals,
+                          "scope": scope[copies], "of": scope[originals]})
+    grouped = pairs.groupby(["scope", "of"], sort=False).agg(
+        copy=("copy", "first"), original=("original", "first"), n=("copy", "size"))
+    columns = {c: statements[c].to_numpy() for c in ("source_file", "line", "interview_id")}
+    return [_duplicate_warning({c: v[g.copy] for c, v in columns.items()},
+                               {c: v[g.original] for c, v in columns.items()}, g.n)
+            for g in grouped.itertuples()]
 
 
 def _duplicate_warning(row, original, count: int) -> dict:

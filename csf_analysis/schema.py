@@ -44,10 +44,11 @@ _INT_COLUMNS = {"line", "end_line", "clause_hours", "n_statements"}
 _BOOL_COLUMNS = {"interviewed"}
 
 
-def frame(name: str, rows: list[dict] | None = None) -> pd.DataFrame:
-    """Return the table ``name`` with its contract columns and dtypes."""
+def frame(name: str, rows: list[dict] | pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the table ``name`` (from rows or a DataFrame) with its contract columns
+    and dtypes."""
     columns = list(COLUMNS[name])
-    df = pd.DataFrame(rows or [], columns=columns)
+    df = pd.DataFrame(rows if rows is not None else [], columns=columns)
     for column in columns:
         if column in _INT_COLUMNS:
             df[column] = pd.to_numeric(df[column]).astype("Int64")
