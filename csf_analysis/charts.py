@@ -399,8 +399,8 @@ def themes_by_interview(statements: pd.DataFrame, codings: pd.DataFrame,
     shares = shares.set_axis(labels, axis=0).set_axis(columns, axis=1)
     texts = counts.map(lambda n: str(n) if n else "")
     fig = _figure(_theme_height(len(codes)))
-    ax = _heatmap(fig, shares, texts,
-                  colorbar_label="Part des énoncés de l'entretien codés avec le thème")
+    _heatmap(fig, shares, texts,
+             colorbar_label="Part des énoncés de l'entretien codés avec le thème")
     fig.suptitle(f"{title} (nombre d'énoncés codés dans chaque case)", fontsize=10)
     return fig
 
@@ -420,8 +420,8 @@ def _themes_by_group(data: pd.DataFrame, column: str, names: dict[str, str],
     rows = data.drop_duplicates("code")["label"].tolist()
     columns = [f"{names[g]}\n{size[g]} entretien{'s' if size[g] > 1 else ''}" for g in groups]
     fig = _figure(_theme_height(len(codes)) + (0.3 if note else 0))
-    ax = _heatmap(fig, shares.set_axis(rows, axis=0).set_axis(columns, axis=1), texts,
-                  colorbar_label="Part moyenne des énoncés d'un entretien")
+    _heatmap(fig, shares.set_axis(rows, axis=0).set_axis(columns, axis=1), texts,
+             colorbar_label="Part moyenne des énoncés d'un entretien")
     fig.suptitle(f"{title}\n(moyenne par entretien ; nombre d'énoncés codés entre parenthèses)",
                  fontsize=10)
     if note:

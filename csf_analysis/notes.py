@@ -76,11 +76,16 @@ def slugify(text: str, *, width: int = 48) -> str:
     return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")[:width].strip("-")
 
 
+def _is_label_line(text: str) -> bool:
+    """``Représentation :`` alone on its line: a label for what follows."""
+    return text.endswith(":") and 0 < len(text) <= 100
+
+
 def _is_pseudo_heading(block: Block) -> bool:
     if block.kind != "paragraph" or len(block.lines) != 1:
         return False
     text = block.text
-    if text.endswith(":") and 0 < len(text) <= 100:
+    if _is_label_line(text):
         return True
     words = text.split()
     return (0 < len(words) <= 8 and text[-1] not in ".!?;"
@@ -109,8 +114,7 @@ def split_block(block: Block) -> list[Block]:
         else:
             groups[-1].append(line)
     first = groups[0]
-    if block.kind == "paragraph" and len(first) > 1 and first[0][1].endswith(":") \
-            and len(first[0][1]) <= 100:
+    if block.kind == "paragraph" and len(first) > 1 and _is_label_line(first[0][1]):
         groups[0:1] = [first[:1], first[1:]]
     return [Block(block.kind, lines, list_id=block.list_id) for lines in groups]
 
