@@ -18,7 +18,6 @@ Example:
 from __future__ import annotations
 
 import functools
-import unicodedata
 from importlib import metadata
 
 import spacy
@@ -26,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from csf_analysis import config
+from csf_analysis.vocabulary import strip_accents
 
 SENTENCES: tuple[str, ...] = ("senter",)
 # The sentence splitter rides along with the lemmas: one pipeline (one French
@@ -50,8 +50,7 @@ def fold(text: str) -> str:
     Ligatures such as "œ" are kept: both sides of a comparison are folded the
     same way, so that is harmless.
     """
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_accents(text.lower())
 
 
 def _register_extensions() -> None:

@@ -82,15 +82,19 @@ _SPEAKER_RE = re.compile(
 )
 
 
+def strip_accents(text: str) -> str:
+    """``"Élève"`` -> ``"Eleve"`` (compatibility decomposition, marks dropped)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def normalize(text: str) -> str:
     """Lowercase, strip accents and collapse spaces: the key for loose matching.
 
     >>> normalize("  Représentation  DES jeunes ")
     'representation des jeunes'
     """
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    return " ".join(strip_accents(text.replace("’", "'")).casefold().split())
 
 
 def category_of_label(label: str, *, max_words: int = 12, anchored: bool = False) -> str:
