@@ -183,7 +183,8 @@ def print_errors(frame: pd.DataFrame, pred: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--notes", type=Path, default=Path("/work/shared/notes"))
+    parser.add_argument("--notes", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "shared" / "notes")
     parser.add_argument("--fixtures", type=Path, default=ROOT / "data" / "category_notes")
     parser.add_argument("--labels", type=Path, default=ROOT / "data" / "category_eval.csv")
     parser.add_argument("--blind-notes", type=Path, default=ROOT / "data" / "category_blind")

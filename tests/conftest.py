@@ -1,7 +1,7 @@
 """Shared fixtures: the notes folders and spaCy pipelines, each loaded once.
 
-``/work/shared/notes`` (the team's real notes, read-only) is used when it
-exists; tests that need it are skipped otherwise. The real spaCy pipeline is
+``../shared/notes`` beside the project (the team's real notes, read-only;
+``CSF_SHARED_NOTES`` overrides the path) is used when it exists; tests that need it are skipped otherwise. The real spaCy pipeline is
 loaded at most once per session: ``csf_analysis.nlp.load_nlp`` caches it, and
 ``load_corpus`` asks for the same cached object.
 """
@@ -17,7 +17,8 @@ from csf_analysis import config
 TESTS_DIR = Path(__file__).resolve().parent
 FIXTURE_NOTES = TESTS_DIR / "fixtures" / "notes"
 REFERENCE_NOTE = config.PROJECT_ROOT / "interviews" / "entretien-entreprises.md"
-SHARED_NOTES = Path(os.environ.get("CSF_SHARED_NOTES", "/work/shared/notes"))
+SHARED_NOTES = Path(os.environ.get("CSF_SHARED_NOTES",
+                                   config.PROJECT_ROOT.parent / "shared" / "notes"))
 
 
 @pytest.fixture(scope="session")

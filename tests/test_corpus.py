@@ -1,7 +1,7 @@
 """Tests for csf_analysis.corpus: a folder of notes -> tidy tables, cached, incremental.
 
 The reference note (``interviews/entretien-entreprises.md``) and the team's
-real notes (``/work/shared/notes``, skipped when absent) have known expected
+real notes (``../shared/notes``, skipped when absent) have known expected
 output; everything else runs on small notes written into ``tmp_path``.
 """
 from __future__ import annotations
