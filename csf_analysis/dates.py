@@ -32,7 +32,7 @@ from pathlib import PurePath
 from typing import Callable
 
 __all__ = [
-    "FoundDate", "FoundDuration", "find_dates", "first_date",
+    "FoundDate", "FoundDuration", "MONTH_LABELS", "find_dates", "first_date",
     "date_from_filename", "find_durations",
 ]
 
@@ -130,7 +130,7 @@ _MONTH_ABBREVIATIONS = {
     "janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "juill": 7,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH_LABELS = (
+MONTH_LABELS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre",
 )
@@ -237,7 +237,7 @@ def _day_iso(text: str, year: int, month: int, day: int, *, layout: str) -> tupl
                     f"expected a year between {MIN_YEAR} and {MAX_YEAR}, fix the typo")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return "", (f"impossible date '{text}' (day {day}; {_MONTH_LABELS[month - 1]} "
+        return "", (f"impossible date '{text}' (day {day}; {MONTH_LABELS[month - 1]} "
                     f"{year} has {last} days): write a day between 1 and {last}")
     return f"{year:04d}-{month:02d}-{day:02d}", ""
 

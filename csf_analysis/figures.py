@@ -39,13 +39,20 @@ DPI = 150
 _STABLE_SVG = {"svg.hashsalt": "csf-analysis"}
 
 
-def all_figures(tables: dict[str, pd.DataFrame]) -> dict[str, Figure]:
+def all_figures(tables: dict[str, pd.DataFrame], *,
+                per_interview: pd.DataFrame | None = None,
+                timeline_interviews: pd.DataFrame | None = None,
+                durations_rows: int = 40) -> dict[str, Figure]:
     """Draw every chart from the tables.
 
     Args:
         tables: ``interviews``, ``statements``, ``contacts``, ``codings`` and
             ``codebook`` (the table or a ``Codebook``); ``events`` is
             computed from the statements when absent.
+        per_interview: The interviews drawn in the charts with one row or
+            column per interview (default: all of them).
+        timeline_interviews: The interviews drawn in the timeline (default: all).
+        durations_rows: The most durations the durations chart lists.
 
     Returns:
         Name -> Figure, in the order of :data:`FIGURE_NAMES`.
@@ -66,15 +73,17 @@ def all_figures(tables: dict[str, pd.DataFrame]) -> dict[str, Figure]:
     if events is None:
         events = events_table(statements, interviews)
     themes = (statements, codings, interviews, codebook)
+    shown = interviews if per_interview is None else per_interview
+    dated = interviews if timeline_interviews is None else timeline_interviews
     return {
-        "themes_par_entretien": charts.themes_by_interview(*themes),
+        "themes_par_entretien": charts.themes_by_interview(statements, codings, shown, codebook),
         "themes_par_clause": charts.themes_by_clause(*themes),
         "themes_par_acteur": charts.themes_by_actor(*themes),
-        "categories_par_entretien": charts.categories_by_interview(statements, interviews),
+        "categories_par_entretien": charts.categories_by_interview(statements, shown),
         "cooccurrences": charts.code_cooccurrence(codings, codebook, statements=statements),
         "entonnoir_contacts": charts.contact_funnel(tables["contacts"]),
-        "chronologie": charts.timeline(events, interviews),
-        "durees": charts.durations(events, interviews=interviews),
+        "chronologie": charts.timeline(events, dated),
+        "durees": charts.durations(events, interviews=interviews, max_rows=durations_rows),
     }
 
 

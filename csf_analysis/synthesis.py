@@ -31,13 +31,12 @@ import pandas as pd
 
 from . import charts
 from .charts import ACTOR_LABELS, CATEGORY_LABELS, _format_date, interview_labels
+from .dates import MONTH_LABELS
 from .events import events_table
-from .figures import render
+from .figures import all_figures, render
 
 STATUS_LABELS = {"no_reply": "sans réponse", "replied": "a répondu", "error": "erreur"}
 FINDING_CATEGORIES = ("representation", "feelings", "suggestions", "context", "facts", "meta")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
 ANNEX_LIMIT = 3000       # statements: above, the annex gives counts instead of the list
 OVERVIEW_LIMIT = 60      # interviews listed one by one in the corpus overview
 CONTACT_LIMIT = 60       # contacts listed one by one in the funnel section
@@ -64,7 +63,7 @@ def long_date(iso: str) -> str:
         day = dt.date.fromisoformat(iso)
     except (TypeError, ValueError):
         return iso
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{'1er' if day.day == 1 else day.day} {MONTH_LABELS[day.month - 1]} {day.year}"
 
 
 def _originals(corpus) -> pd.DataFrame:
@@ -405,34 +404,28 @@ def report_figures(corpus, *, interviews_limit: int = CHART_INTERVIEWS,
     ``interviews_limit`` interviews (the most recent); the timeline at most
     ``timeline_rows`` dated events; the caption says so.
     """
-    st, co, iv, book = corpus.statements, corpus.codings, corpus.interviews, corpus.codebook
-    events = events_table(st, iv)
-    recent, note = _chart_interviews(iv, limit=interviews_limit)
-    dated, timeline_note = _timeline_interviews(events, iv, rows=timeline_rows)
-    return {
-        "entonnoir_contacts": (charts.contact_funnel(corpus.contacts),
-                               "Entreprises à chaque étape du contact, par taille de clause."),
-        "categories_par_entretien": (charts.categories_by_interview(st, recent),
-                                     "Nombre d'énoncés de chaque catégorie, par entretien."
-                                     + note),
-        "themes_par_entretien": (charts.themes_by_interview(st, co, recent, book),
-                                 "Chaque case : énoncés de l'entretien (colonne) codés avec "
-                                 "le thème (ligne) ; plus la case est foncée, plus leur part "
-                                 "est grande." + note),
-        "themes_par_clause": (charts.themes_by_clause(st, co, iv, book),
-                              "Part moyenne des énoncés codés avec chaque thème, selon la "
-                              "taille de la clause (chaque entretien pèse autant)."),
-        "themes_par_acteur": (charts.themes_by_actor(st, co, iv, book),
-                              "Part moyenne des énoncés codés avec chaque thème, selon "
-                              "l'acteur interrogé (chaque entretien pèse autant)."),
-        "chronologie": (charts.timeline(events, dated),
-                        "Dates citées dans les entretiens ; le losange est la date de "
-                        "l'entretien." + timeline_note),
-        "durees": (charts.durations(events, interviews=iv, max_rows=30),
-                   "Durées rapportées dans les entretiens (échelle logarithmique)."),
-        "cooccurrences": (charts.code_cooccurrence(co, book, statements=st),
-                          "Nombre d'énoncés codés avec chacun des deux thèmes."),
+    events = events_table(corpus.statements, corpus.interviews)
+    recent, note = _chart_interviews(corpus.interviews, limit=interviews_limit)
+    dated, timeline_note = _timeline_interviews(events, corpus.interviews, rows=timeline_rows)
+    figures = all_figures({**corpus.tables(), "events": events}, per_interview=recent,
+                          timeline_interviews=dated, durations_rows=30)
+    captions = {
+        "entonnoir_contacts": "Entreprises à chaque étape du contact, par taille de clause.",
+        "categories_par_entretien": "Nombre d'énoncés de chaque catégorie, par entretien."
+                                    + note,
+        "themes_par_entretien": "Chaque case : énoncés de l'entretien (colonne) codés avec le "
+                                "thème (ligne) ; plus la case est foncée, plus leur part est "
+                                "grande." + note,
+        "themes_par_clause": "Part moyenne des énoncés codés avec chaque thème, selon la taille "
+                             "de la clause (chaque entretien pèse autant).",
+        "themes_par_acteur": "Part moyenne des énoncés codés avec chaque thème, selon l'acteur "
+                             "interrogé (chaque entretien pèse autant).",
+        "chronologie": "Dates citées dans les entretiens ; le losange est la date de "
+                       "l'entretien." + timeline_note,
+        "durees": "Durées rapportées dans les entretiens (échelle logarithmique).",
+        "cooccurrences": "Nombre d'énoncés codés avec chacun des deux thèmes.",
     }
+    return {name: (figures[name], caption) for name, caption in captions.items()}
 
 
 def _problems_html(problems: pd.DataFrame, *, limit: int) -> str:
