@@ -32,8 +32,12 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="parse every note again")
 
 
-def _corpus(args: argparse.Namespace):
-    return load_corpus(args.notes_dir, cache_dir=None if args.no_cache else args.cache)
+def _cache(args: argparse.Namespace) -> str | None:
+    return None if args.no_cache else args.cache
+
+
+def _corpus(args: argparse.Namespace, notes_dir: str | None = None):
+    return load_corpus(notes_dir or args.notes_dir, cache_dir=_cache(args))
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
@@ -60,7 +64,7 @@ def cmd_charts(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import ReportError, build_report
-    cache = None if args.no_cache else args.cache
+    cache = _cache(args)
 
     def build() -> None:
         try:
@@ -84,7 +88,7 @@ def _default_coder() -> str:
 def cmd_code(args: argparse.Namespace) -> int:
     if not args.code and not args.category:
         raise UserError("give a CODE to add (or --remove), or --category CATEGORY")
-    corpus = load_corpus(args.notes, cache_dir=None if args.no_cache else args.cache)
+    corpus = _corpus(args, args.notes)
     found = corpus.statements[corpus.statements["statement_id"] == args.statement_id]
     if found.empty:
         raise UserError(f"no statement {args.statement_id!r} in {args.notes}: statement ids "
@@ -106,7 +110,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     if len(args.coder) != 2:
         raise UserError("give exactly two coders: --coder A --coder B ('auto' is the toolkit)")
     from .review import coder_agreement
-    corpus = load_corpus(args.notes_dir, cache_dir=None if args.no_cache else args.cache)
+    corpus = _corpus(args)
     try:
         per_code, summary = coder_agreement(corpus, *args.coder)
     except ValueError as error:
