@@ -92,24 +92,28 @@ def _is_pseudo_heading(block: Block) -> bool:
             and category_of_label(text) in _BARE_LABEL_CATEGORIES)
 
 
-def _starts_label(text: str) -> bool:
+INTERVIEWER = "enqueteur"  # the speaker of a turn labelled with an interviewer's name
+
+
+def _starts_label(text: str, names: frozenset[str] = frozenset()) -> bool:
     """Does this line open with a speaker or category label (``Acheteur : ...``)?"""
     label, _ = split_label(split_time(text)[1])
     return bool(label) and bool(category_of_label(label, max_words=6, anchored=True)
-                                or speaker_of_label(label))
+                                or speaker_of_label(label) or normalize(label) in names)
 
 
-def split_block(block: Block) -> list[Block]:
+def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block]:
     """Split a paragraph or item where a line starts a new speaker or label.
 
     ``Acheteur : ...`` / ``Entreprise : ...`` on consecutive lines are two
     statements; a first line ``Ressentis :`` over prose lines is a label.
+    ``names`` are the interviewers' names (folded): ``Yannick : ...`` is a turn too.
     """
     if block.kind not in ("paragraph", "item", "quote") or len(block.lines) < 2:
         return [block]
     groups = [[block.lines[0]]]
     for line in block.lines[1:]:
-        if _starts_label(line[1]):
+        if _starts_label(line[1], names):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -131,6 +135,8 @@ class _NoteParser:
         self.file_date = file_date
         self.default_year = int(file_date[:4]) if file_date else None
         self.headings: list[tuple[int, str, str]] = []   # (level, text, category)
+        self.hints: list[dict] = []                       # per interview, as found
+        self.names: frozenset[str] = frozenset()          # interviewers, folded
         self.current = -1
         self.current_level = 0
         self.single = False
@@ -153,6 +159,7 @@ class _NoteParser:
         actor = hint.get("actor") or actor_of_text(title) or (
             "entreprise" if hint.get("company_ref") or clause_label else ""
         ) or actor_of_text(PurePosixPath(self.note.source_file).stem) or "autre"
+        self.hints.append(hint)
         self.note.interviews.append({
             "interview_id": ident, "source_file": self.note.source_file, "line": line,
             "end_line": line, "title": title, "date": hint.get("date") or self.file_date,
@@ -181,6 +188,7 @@ class _NoteParser:
 
     def plan_interviews(self) -> None:
         hint = self.find_front_matter()
+        self.names = self.interviewer_names(hint)
         has_heading = any(
             b.kind == "heading" and interview_rules.heading_hint(b.text) for b in self.blocks)
         if hint is not None or not has_heading:
@@ -191,6 +199,16 @@ class _NoteParser:
                 hint = interview_rules.heading_hint(title, default_year=self.default_year) or {}
             self.start_interview(1, title, hint)
 
+    def interviewer_names(self, hint: dict | None) -> frozenset[str]:
+        """Folded names of the interviewers: front matter and debrief headings or labels."""
+        names = list((hint or {}).get("interviewers", []))
+        for block in self.blocks:
+            if block.kind == "heading" or _is_pseudo_heading(block):
+                text = block.text.rstrip(": ")
+                if category_of_label(text) in _BARE_LABEL_CATEGORIES:
+                    names += interview_rules.interviewers_of(text)
+        return frozenset(normalize(name) for name in names if name.strip())
+
     # -- structure ----------------------------------------------------------
     def on_heading(self, block: Block) -> None:
         self.end_label()
@@ -199,16 +217,38 @@ class _NoteParser:
             title, default_year=self.default_year)
         if hint is not None:
             self.headings = []
+            hint = self.absorb_container(block.level, hint)
             self.start_interview(block.line, title, hint)
             self.current_level = block.level
             return
-        if self.current >= 0 and not self.single and block.level <= self.current_level:
+        category = category_of_label(title)
+        if (self.current >= 0 and not self.single and block.level <= self.current_level
+                and not self.closing_debrief(category)):
             self.current = -1
         self.headings = [h for h in self.headings if h[0] < block.level]
-        category = category_of_label(title)
         self.headings.append((block.level, title, category))
         if category in ("debrief", "takeaway") and self.current >= 0:
             self.add_interviewers(title)
+
+    def absorb_container(self, level: int, hint: dict) -> dict:
+        """An empty interview heading right above this one (``# Entretien du 19 février``
+        over ``### (450h) 23 : ...``) is its title, not another interview: drop it and
+        let this one inherit its date and interviewers."""
+        if self.current < 0 or self.current != len(self.note.interviews) - 1:
+            return hint
+        if level <= self.current_level or any(
+                seg.interview == self.current for seg in self.note.segments):
+            return hint
+        self.note.interviews.pop()
+        container = self.hints.pop()
+        self.current = -1
+        inherited = {key: container[key] for key in ("date", "date_text", "interviewers")
+                     if container.get(key) and not hint.get(key)}
+        return {**hint, **inherited}
+
+    def closing_debrief(self, category: str) -> bool:
+        """A debrief or takeaway heading above the file's only interview still belongs to it."""
+        return category in _BARE_LABEL_CATEGORIES and len(self.note.interviews) == 1
 
     def add_interviewers(self, title: str) -> None:
         people = self.note.interviews[self.current]["interviewers"]
@@ -286,6 +326,10 @@ class _NoteParser:
                 segment.category, segment.section, text = category, label, rest
             elif speaker:
                 segment.speaker, text = speaker, rest
+            elif normalize(label) in self.names:
+                segment.speaker, text = INTERVIEWER, rest
+                if rest.rstrip().endswith("?"):
+                    segment.category = "question"
         segment.lines[0] = (line, text.strip())
         for i, (number, other) in enumerate(segment.lines[1:], start=1):
             marker, other = split_marker(other)
@@ -302,7 +346,7 @@ class _NoteParser:
             elif block.kind == "front_matter":
                 self.problem(block.line, "front matter is only read at the very top of a note")
             else:
-                for part in split_block(block):
+                for part in split_block(block, self.names):
                     if _is_pseudo_heading(part):
                         self.on_pseudo_heading(part)
                     else:

@@ -377,3 +377,71 @@ def test_dated_debrief_heading_stays_in_its_interview():
 def test_timestamp_alone_gives_no_empty_statement():
     note = parse_note("# Test du 3/02/2020\n\n- 15:42 :\n- 15:43 : on commence\n", "a.md")
     assert [(s.time, s.text) for s in note.segments] == [("15:43", "on commence")]
+
+
+DATED_TITLE_OVER_CLAUSE = """# Entretien du 19 février 2020 — plombier
+
+### (450h) 23 : Plomberie du collège
+
+- Gérant : on a eu un jeune en septembre.
+- Yannick : vous aviez déjà eu des stagiaires ?
+- Gérant : oui, souvent.
+- Philippe : on vous enverra le compte-rendu.
+
+## Debrief (Yannick & Philippe)
+
+- Le gérant est content.
+"""
+
+
+def test_dated_title_over_a_clause_heading_is_one_interview_with_both_fields():
+    note = parse_note(DATED_TITLE_OVER_CLAUSE, "plombier.md")
+    assert len(note.interviews) == 1
+    interview = note.interviews[0]
+    assert (interview["company_ref"], interview["clause_label"]) == ("23", "450h")
+    assert (interview["date"], interview["date_text"]) == ("2020-02-19", "19 février 2020")
+    assert all(segment.interview == 0 for segment in note.segments)
+
+
+def test_debrief_above_the_only_interview_still_belongs_to_it():
+    note = parse_note(DATED_TITLE_OVER_CLAUSE, "plombier.md")
+    debrief = [s for s in note.segments if s.category == "debrief"]
+    assert [s.text for s in debrief] == ["Le gérant est content."]
+    assert debrief[0].interview == 0
+    assert note.interviews[0]["interviewers"] == ["Yannick", "Philippe"]
+
+
+def test_debrief_above_several_interviews_stays_at_file_level():
+    text = ("## (300h) 6 : Plone\n\n- Un.\n\n## (150h) 7 : Autre\n\n- Deux.\n\n"
+            "# Debrief (Léa)\n\n- Les deux se ressemblent.\n")
+    note = parse_note(text, "deux.md")
+    assert [s.interview for s in note.segments] == [0, 1, -1]
+
+
+def test_empty_interview_heading_without_a_nested_one_is_kept():
+    note = parse_note("### (300h) 6 : Plone\n\n### (150h) 7 : Autre\n\n- Un.\n", "a.md")
+    assert [i["company_ref"] for i in note.interviews] == ["6", "7"]
+
+
+def test_interviewer_turns_are_speaker_enqueteur_and_their_questions_are_questions():
+    note = parse_note(DATED_TITLE_OVER_CLAUSE, "plombier.md")
+    turns = [(s.speaker, s.category, s.text) for s in note.segments if s.interview == 0][:4]
+    assert turns == [
+        ("gerant", "", "on a eu un jeune en septembre."),
+        (notes.INTERVIEWER, "question", "vous aviez déjà eu des stagiaires ?"),
+        ("gerant", "", "oui, souvent."),
+        (notes.INTERVIEWER, "", "on vous enverra le compte-rendu."),
+    ]
+
+
+def test_interviewer_names_from_front_matter_split_a_dialogue_paragraph():
+    text = ("---\ninterviewers: [Léa]\n---\n\nGérante : on a eu deux jeunes.\n"
+            "Léa : combien de temps ?\n")
+    note = parse_note(text, "a.md")
+    assert [(s.speaker, s.text) for s in note.segments] == [
+        ("gerante", "on a eu deux jeunes."), (notes.INTERVIEWER, "combien de temps ?")]
+
+
+def test_an_unknown_first_name_label_is_left_in_the_text():
+    note = parse_note("- Martine : elle a appelé.\n", "a.md")
+    assert [(s.speaker, s.text) for s in note.segments] == [("", "Martine : elle a appelé.")]
