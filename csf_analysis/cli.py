@@ -37,7 +37,7 @@ def _cache(args: argparse.Namespace) -> str | None:
 
 
 def _corpus(args: argparse.Namespace, notes_dir: str | None = None):
-    return load_corpus(notes_dir or args.notes_dir, cache_dir=_cache(args))
+    return load_corpus(notes_dir or args.notes_dir, cache_dir=_cache(args), overlap=True)
 
 
 def cmd_tables(args: argparse.Namespace) -> int:

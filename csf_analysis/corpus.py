@@ -26,10 +26,10 @@ from tqdm import tqdm
 from . import config
 from .atomic import write_text_atomic
 from .codebook import load_codebook
-from .notes import parse_note
 from .schema import frame
-from .sources import Problem, decode_note
-from .statements import statement_rows, text_key
+from .sources import Problem
+from .statements import text_key
+from .workers import Task, Workers, parse_file, run_task, tasks_of, text_bytes, worker_count
 
 TABLES = ("interviews", "statements", "contacts", "problems", "codings", "codebook")
 MIN_DUPLICATE_CHARS = 20  # shorter texts ("Oui.", "(done)") repeat by chance
@@ -88,6 +88,9 @@ class _NoteCache:
         except (OSError, ValueError):
             return None
 
+    def has(self, kind: str, key: str) -> bool:
+        return bool(self.dir) and (self.dir / kind / key[:2] / f"{key}.json").is_file()
+
     def put(self, kind: str, key: str, result: dict) -> None:
         if not self.dir:
             return
@@ -116,19 +119,6 @@ def note_files(notes_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(notes_dir).as_posix())
 
 
-def parse_file(data: bytes, source_file: str, nlp_factory) -> dict:
-    """Parse one note's bytes into table rows (JSON-friendly dict)."""
-    text, problems = decode_note(data, source_file)
-    result = {"interviews": [], "statements": [], "contacts": [], "problems": []}
-    if text is not None and text.strip():
-        note = parse_note(text, source_file)
-        result["statements"] = statement_rows(note, nlp_factory())
-        result["interviews"], result["contacts"] = note.interviews, note.contacts
-        problems += note.problems
-    result["problems"] = [p.row() for p in problems]
-    return result
-
-
 def _read(path: Path, source_file: str) -> tuple[bytes | None, dict | None]:
     try:
         with open(path, "rb") as handle:  # read-only, always
@@ -139,14 +129,10 @@ def _read(path: Path, source_file: str) -> tuple[bytes | None, dict | None]:
         return None, {"problems": [row.row()]}
 
 
-def _nlp_factory():
-    from .nlp import LEMMAS, load_nlp, sentences_only  # only when a note changed
-    return sentences_only(load_nlp(components=LEMMAS))
-
-
 def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
                 cache_dir: str | Path | None = config.CACHE_DIR_NAME,
-                progress: bool | None = None, code: bool = True) -> Corpus:
+                progress: bool | None = None, code: bool = True,
+                overlap: bool = False) -> Corpus:
     """Read every note below ``notes_dir`` and return its tables.
 
     Args:
@@ -154,103 +140,119 @@ def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
         cache_dir: Where per-note results are kept between runs; None for no cache.
         progress: Show a progress bar; None shows it on a terminal only.
         code: Also code the statements (categories, themes, tags, manual codes).
+        overlap: Load spaCy in a worker process even for a small job, while this
+            process reads the cache: faster for a process that ends after this
+            call (the command line), slower for one that calls again.
 
     Raises:
         NotesDirError: ``notes_dir`` is missing or not a folder.
         CodebookError: the notes' ``codebook.yml`` is invalid.
         DecisionError: the manual-codes CSV is unreadable.
+        ValueError: ``CSF_WORKERS`` is set to something else than a number.
     """
     notes_dir = Path(notes_dir)
     if not notes_dir.is_dir():
         raise NotesDirError(f"notes folder '{notes_dir}' does not exist or is not a folder: "
                             "give the folder that holds the .md notes")
     cache = _NoteCache(cache_dir)
-    results, keys, stats = _parse_stage(notes_dir, cache, progress)
+    codebook = load_codebook(notes_dir, cache_dir=cache.dir) if code else None
+    run = _Run(notes_dir, cache, codebook, progress)
+    run.work(overlap=overlap)
     if not code:
-        return _combine(notes_dir, results, stats)
-    codebook = load_codebook(notes_dir, cache_dir=cache.dir)
-    autos = _coding_stage(results, keys, codebook, cache, stats, progress)
-    return _combine(notes_dir, results, stats, autos=autos, codebook=codebook)
+        return _combine(notes_dir, run.results, run.stats)
+    return _combine(notes_dir, run.results, run.stats, autos=run.autos, codebook=codebook)
 
 
 def _quiet(progress: bool | None) -> bool | None:
     return None if progress is None else not progress
 
 
-def _parse_stage(notes_dir: Path, cache: _NoteCache, progress) -> tuple[list, list, dict]:
-    """Parse every note, or take it from the cache when its bytes are unchanged."""
-    results, keys = [], []
-    stats = {"notes": 0, "parsed": 0, "cached": 0, "coded": 0}
-    for path in tqdm(note_files(notes_dir), desc="lecture", unit="note",
-                     disable=_quiet(progress)):
-        source_file = path.relative_to(notes_dir).as_posix()
-        data, failure = _read(path, source_file)
-        stats["notes"] += 1
-        key = cache.key(data or b"", source_file)
-        result = failure or cache.get("notes", key)
-        if result is None:
-            result = parse_file(data, source_file, _nlp_factory)
-            cache.put("notes", key, result)
-            stats["parsed"] += 1
-        elif not failure:
-            stats["cached"] += 1
-        results.append(result)
-        keys.append(key)
-    return results, keys, stats
+class _Run:
+    """One pass over the notes: cached results where the bytes are unchanged, the
+    rest parsed and coded by :mod:`csf_analysis.workers` while the cache is read."""
 
+    def __init__(self, notes_dir: Path, cache: _NoteCache, codebook, progress) -> None:
+        self.cache, self.codebook, self.progress = cache, codebook, progress
+        self.files = [(path.relative_to(notes_dir).as_posix(), path)
+                      for path in note_files(notes_dir)]
+        self.stats = {"notes": len(self.files), "parsed": 0, "cached": 0, "coded": 0}
+        self.results: list[dict | None] = [None] * len(self.files)
+        self.autos: list[dict | None] = [None] * len(self.files)
+        self.keys: list[str] = []
+        self.coding_keys: list[str] = []
 
-CODING_CHUNK = 2000  # statements coded together: one spaCy stream, bounded memory
+    def work(self, *, overlap: bool) -> None:
+        """Fill ``results`` and ``autos`` (when coding), writing new ones to the cache."""
+        datas = self.read()
+        todo = [(i, name, datas[i]) for i, (name, _) in enumerate(self.files)
+                if self.results[i] is None and not self.cache.has("notes", self.keys[i])]
+        code = self.codebook is not None
+        size = sum(len(data) for *_, data in todo)
+        with Workers(worker_count(size, overlap=overlap), self.codebook) as workers:
+            futures = [workers.submit(task) for task in tasks_of(todo, [], code_parsed=code)]
+            parsed = {i for i, _, _ in todo}
+            self.read_cached(parsed, datas)
+            recode = [(i, self.results[i]) for i in self.read_codings(parsed)] if code else []
+            if recode:
+                workers.ensure(worker_count(sum(map(text_bytes, recode)), overlap=False))
+                futures += [workers.submit(task)
+                            for task in tasks_of([], recode, code_parsed=False)]
+            self.collect(workers, futures)
 
+    def read(self) -> list[bytes | None]:
+        datas = []
+        for i, (name, path) in enumerate(self.files):
+            data, failure = _read(path, name)
+            datas.append(data)
+            self.results[i] = failure
+            self.keys.append(self.cache.key(data or b"", name))
+        if self.codebook is not None:
+            salt = (f"{self.codebook.version}\x1f{code_version(config.CODING_MODULES)}"
+                    f"\x1f{config.SPACY_MODEL}")
+            self.coding_keys = [hashlib.sha256(f"{key}\x1f{salt}".encode()).hexdigest()
+                                for key in self.keys]
+        return datas
 
-def _coding_stage(results, keys, codebook, cache, stats, progress) -> list[dict]:
-    """Auto coding per note, cached by note, codebook version and coding version."""
-    salt = f"{codebook.version}\x1f{code_version(config.CODING_MODULES)}\x1f{config.SPACY_MODEL}"
-    coding_keys = [hashlib.sha256(f"{key}\x1f{salt}".encode()).hexdigest() for key in keys]
-    autos = [cache.get("codings", key) for key in coding_keys]
-    todo = [i for i, auto in enumerate(autos) if auto is None]
-    stats["coded"] = len(todo)
-    if not todo:
-        return autos
-    from .coding import auto_code
-    from .nlp import LEMMAS, load_nlp
-    from .themes import ThemeMatcher
-    nlp = load_nlp(components=LEMMAS)
-    matcher = ThemeMatcher(codebook, nlp)
-    bar = tqdm(total=len(todo), desc="codage", unit="note", disable=_quiet(progress))
-    for chunk in _chunks(todo, results):
-        rows = [row for i in chunk for row in results[i].get("statements", [])]
-        coded = auto_code(frame("statements", rows), codebook=codebook, nlp=nlp, matcher=matcher)
-        for i, auto in zip(chunk, _split_by_note(coded, [results[i] for i in chunk])):
-            autos[i] = auto
-            cache.put("codings", coding_keys[i], auto)
-        bar.update(len(chunk))
-    bar.close()
-    return autos
+    def read_cached(self, parsed: set[int], datas: list[bytes | None]) -> None:
+        """Cached results of the notes no worker parses (a broken cache file: parse here)."""
+        for i in tqdm(range(len(self.files)), desc="lecture", unit="note",
+                      disable=_quiet(self.progress)):
+            if i in parsed or self.results[i] is not None:
+                continue
+            result = self.cache.get("notes", self.keys[i])
+            if result is None:
+                result = run_task(Task(parse=[(i, self.files[i][0], datas[i])]))[0][1]
+                self.cache.put("notes", self.keys[i], result)
+                self.stats["parsed"] += 1
+            else:
+                self.stats["cached"] += 1
+            self.results[i] = result
 
+    def read_codings(self, parsed: set[int]) -> list[int]:
+        """Cached codings of the notes read from the cache; the indexes still to code."""
+        recode = []
+        for i in range(len(self.files)):
+            if i not in parsed:
+                self.autos[i] = self.cache.get("codings", self.coding_keys[i])
+                if self.autos[i] is None:
+                    recode.append(i)
+        return recode
 
-def _chunks(todo: list[int], results: list[dict]):
-    """Groups of notes holding about CODING_CHUNK statements each."""
-    chunk, size = [], 0
-    for i in todo:
-        chunk.append(i)
-        size += len(results[i].get("statements", []))
-        if size >= CODING_CHUNK:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
-
-
-def _split_by_note(coded: dict, notes: list[dict]) -> list[dict]:
-    """The auto coding of a chunk, note by note (what the cache keeps)."""
-    owner = {row["statement_id"]: n for n, note in enumerate(notes)
-             for row in note.get("statements", [])}
-    parts = [{"categories": {}, "codings": []} for _ in notes]
-    for sid, pair in coded["categories"].items():
-        parts[owner[sid]]["categories"][sid] = pair
-    for row in coded["codings"]:
-        parts[owner[row["statement_id"]]]["codings"].append(row)
-    return parts
+    def collect(self, workers: Workers, futures: list) -> None:
+        """Wait for the workers' results; put them in place and in the cache."""
+        bar = tqdm(total=len(futures), desc="analyse", unit="lot", disable=_quiet(self.progress))
+        for future in futures:
+            for i, result, auto in workers.result(future):
+                if result is not None:
+                    self.results[i] = result
+                    self.cache.put("notes", self.keys[i], result)
+                    self.stats["parsed"] += 1
+                if auto is not None:
+                    self.autos[i] = auto
+                    self.cache.put("codings", self.coding_keys[i], auto)
+                    self.stats["coded"] += 1
+            bar.update(1)
+        bar.close()
 
 
 def _rows(results: list[dict], name: str) -> list[dict]:

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import csf_analysis.corpus as corpus_module
+import csf_analysis.workers as workers_module
 import csf_analysis.nlp as nlp_module
 from csf_analysis.corpus import MIN_DUPLICATE_CHARS, NotesDirError, load_corpus, note_files
 from csf_analysis.schema import COLUMNS
@@ -52,7 +53,7 @@ def refuse_spacy(monkeypatch) -> None:
     """Make any attempt to load a spaCy pipeline fail the test."""
     def refuse(*args, **kwargs):
         raise AssertionError("spaCy was loaded although no note changed")
-    monkeypatch.setattr(corpus_module, "_nlp_factory", refuse)
+    monkeypatch.setattr(workers_module, "_nlp_factory", refuse)
     monkeypatch.setattr(nlp_module, "load_nlp", refuse)
     monkeypatch.setattr("spacy.load", refuse)
 
