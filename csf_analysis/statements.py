@@ -27,6 +27,9 @@ from .notes import ParsedNote, Segment
 
 _ALNUM = re.compile(r"\w")
 _TERMINAL = re.compile(r"[.!?…]+[\"'»)\]]*$")
+# Abbreviations after which a note goes on ("env. 300 marchés", "cf. le guide").
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:env|cf|ex|resp|approx|hab|tél|tel|nb|cad)\.$",
+                           re.IGNORECASE)
 
 
 def text_key(text: str) -> str:
@@ -54,24 +57,42 @@ def _joined(segment: Segment) -> tuple[str, list[int], list[int]]:
 
 
 def _spans(doc, starts: list[int]) -> list[tuple[int, str]]:
-    """Sentence spans (start offset, text), trusting spaCy only at a full stop.
+    """Sentence spans (start offset, text): spaCy's sentences, adjusted to the notes.
 
-    The statistical splitter sometimes cuts after a bare number
-    ("19 | Février 2018 : ..."); a cut is kept where the previous piece ends
-    with terminal punctuation or the next one starts a source line.
+    A cut is kept where the previous piece ends with terminal punctuation (not
+    an abbreviation such as "env.") or the next one starts a source line: the
+    statistical splitter sometimes cuts after a bare number ("19 | Février
+    2018 : ..."). A source line that starts after terminal punctuation starts
+    a sentence even where spaCy did not cut (``... avec eux."`` + new line).
     """
     line_starts = set(starts)
     spans: list[tuple[int, str]] = []
-    for sent in doc.sents:
-        text = sent.text.strip()
+    for start, end in _cuts(doc, starts):
+        text = doc.text[start:end].strip()
         if not text:
             continue
-        if spans and not (_TERMINAL.search(spans[-1][1]) or sent.start_char in line_starts):
-            start, previous = spans[-1]
-            spans[-1] = (start, doc.text[start:sent.end_char].strip())
+        previous = spans[-1][1] if spans else ""
+        if spans and (start not in line_starts and (
+                not _TERMINAL.search(previous) or _ABBREVIATION.search(previous))):
+            first = spans[-1][0]
+            spans[-1] = (first, doc.text[first:end].strip())
         else:
-            spans.append((sent.start_char, text))
+            spans.append((start, text))
     return spans
+
+
+def _cuts(doc, starts: list[int]) -> list[tuple[int, int]]:
+    """spaCy's sentence boundaries, plus the line starts that follow terminal punctuation."""
+    bounds = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for line_start in starts:
+            if start < line_start < sent.end_char and _TERMINAL.search(
+                    doc.text[start:line_start].rstrip()):
+                bounds.append((start, line_start))
+                start = line_start
+        bounds.append((start, sent.end_char))
+    return bounds
 
 
 def _sentences(doc, starts: list[int], numbers: list[int]) -> list[tuple[int, str, list[str]]]:

@@ -88,6 +88,18 @@ def test_no_cut_after_a_bare_number(nlp):
         "19 Février 2018 : on a été notifié qu'on était attributaires."]
 
 
+def test_a_line_after_a_closing_quote_starts_a_sentence(nlp):
+    rows = rows_of('- Il nous a dit "on verra avec eux."\n  Pour lui c\'est trop tôt.\n', nlp)
+    assert [(r["line"], r["text"]) for r in rows] == [
+        (1, 'Il nous a dit "on verra avec eux."'), (2, "Pour lui c'est trop tôt.")]
+
+
+@pytest.mark.parametrize("abbreviation", ["env.", "cf.", "ex."])
+def test_no_cut_after_an_abbreviation(nlp, abbreviation):
+    text = f"Une équipe de 4 acheteurs, {abbreviation} 300 marchés en cours."
+    assert [r["text"] for r in rows_of(f"- {text}\n", nlp)] == [text]
+
+
 def test_tags_stay_with_their_sentence(nlp):
     rows = rows_of("- On a relancé trois fois. #relance #outillage/kit\n", nlp)
     assert [(r["text"], r["tags"]) for r in rows] == [
