@@ -4,7 +4,7 @@ For each size, a corpus is generated (:mod:`benchmarks.synthetic`) in a
 temporary folder and ``tables`` runs three times, each in a fresh
 subprocess: cold (empty cache), warm (nothing changed), and, on the largest
 corpus, after adding one note. Wall time, notes/s, statements/s, words and
-the child's peak memory (``ru_maxrss`` from ``os.wait4``) are printed as a
+the peak memory of the child and its workers (summed, sampled) are printed as a
 Markdown table next to the goals. The children run a frozen copy of the
 ``csf_analysis`` package, so that edits made to the working tree during a
 long run neither mix versions nor invalidate the cache (its keys hash the
@@ -29,9 +29,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import psutil
 
 from benchmarks.synthetic import generate_corpus
 
@@ -77,8 +80,9 @@ def run_child(command: list[str], *, cwd: Path) -> tuple[float, float, float, st
     ``cwd`` must not hold a ``csf_analysis`` folder: ``python -m`` puts the
     working directory first on ``sys.path``, before the frozen copy.
 
-    ``os.wait4`` gives the resource usage of that one child, so each run's
-    peak memory is its own (``RUSAGE_CHILDREN`` would keep the maximum of all).
+    The peak memory is that of the whole process tree (the CLI and its
+    workers, summed), sampled every 20 ms with psutil; the CPU time is the
+    child's and its workers' (``os.wait4`` counts the descendants it waited for).
 
     Raises:
         RuntimeError: the command failed (its stderr is included).
@@ -87,8 +91,11 @@ def run_child(command: list[str], *, cwd: Path) -> tuple[float, float, float, st
         start = time.perf_counter()
         child = subprocess.Popen(command, stdout=stdout, stderr=stderr, cwd=cwd,
                                  env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        sampler = TreeMemory(child.pid)
+        sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
+        sampler.stop()
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode != 0:
             stderr.seek(0)
@@ -97,7 +104,30 @@ def run_child(command: list[str], *, cwd: Path) -> tuple[float, float, float, st
         stdout.seek(0)
         output = stdout.read().decode(errors="replace")
     cpu = usage.ru_utime + usage.ru_stime
-    return seconds, cpu, usage.ru_maxrss / 1024, output  # Linux: ru_maxrss in kilobytes
+    peak = max(sampler.peak, usage.ru_maxrss * 1024)  # Linux: ru_maxrss in kilobytes
+    return seconds, cpu, peak / 2**20, output
+
+
+class TreeMemory(threading.Thread):
+    """Peak resident memory of a process and its descendants, summed, sampled."""
+
+    def __init__(self, pid: int, *, every: float = 0.02) -> None:
+        super().__init__(daemon=True)
+        self.process, self.every, self.peak = psutil.Process(pid), every, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            try:
+                tree = [self.process, *self.process.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in tree))
+            except psutil.Error:  # a process ended between the listing and the reading
+                pass
+            self.done.wait(self.every)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
 
 
 def count_rows(path: Path) -> int:
