@@ -1,8 +1,10 @@
 """Coding: inferred categories, auto themes, ``#tags`` and manual decisions -> codings.
 
 Auto coding runs spaCy's French pipeline (lemmas and morphology) once per
-statement: the category rules of :mod:`csf_analysis.categories` fill the
-categories the structure left silent, and the codebook's lemma patterns
+statement: the category rules of :mod:`csf_analysis.categories`, overruled
+on their weakest answers by the trained model of
+:mod:`csf_analysis.category_model`, fill the categories the structure left
+silent, and the codebook's lemma patterns
 (:mod:`csf_analysis.themes`) give the themes. Its result is cached per note,
 codebook version and source of the rules, so a rerun only codes the notes
 that changed. Then, in this order, come the inline ``#tags`` of the notes and the researchers'
@@ -41,17 +43,17 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
     categories only for rows whose origin is not ``structure``. Pass a
     ``ThemeMatcher`` to reuse it across calls.
     """
-    from .categories import infer_category  # rules need the lemma pipeline
+    from .category_model import infer_categories_with_model  # needs the lemma pipeline
     from .nlp import lemmas_only
     matcher = matcher or ThemeMatcher(codebook, nlp)
-    categories, docs = {}, []
     texts = statements["text"].fillna("").astype(str).tolist()
-    for row, doc in zip(statements.itertuples(index=False), lemmas_only(nlp).pipe(
-            texts, batch_size=batch_size, n_process=n_process)):
-        docs.append(doc)
-        if row.category_origin != "structure":
-            categories[row.statement_id] = list(
-                infer_category(doc, speaker=row.speaker, section=row.section))
+    docs = list(lemmas_only(nlp).pipe(texts, batch_size=batch_size, n_process=n_process))
+    silent = (statements["category_origin"] != "structure").to_numpy().nonzero()[0]
+    rows = statements.iloc[silent]
+    pairs = infer_categories_with_model(
+        [docs[i] for i in silent], rows["speaker"].fillna("").astype(str).tolist(),
+        rows["section"].fillna("").astype(str).tolist())
+    categories = {sid: list(pair) for sid, pair in zip(rows["statement_id"], pairs)}
     codings = matcher.codings(list(statements["statement_id"]), iter(docs))
     return {"categories": categories, "codings": codings.to_dict("records")}
 

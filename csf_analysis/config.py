@@ -22,4 +22,5 @@ SPACY_MODEL = "fr_core_news_sm"
 PARSER_VERSION = "1"
 PARSER_MODULES = ("sources", "blocks", "lines", "vocabulary", "contacts", "dates",
                   "interviews", "notes", "statements", "schema")
-CODING_MODULES = ("categories", "themes", "codebook", "coding", "nlp")
+CODING_MODULES = ("categories", "category_model", "themes", "codebook", "coding", "nlp",
+                  "data/category_model.json")  # the trained weights too

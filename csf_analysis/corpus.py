@@ -29,7 +29,7 @@ from .codebook import load_codebook
 from .schema import frame
 from .sources import Problem
 from .statements import text_key
-from .workers import Task, Workers, parse_file, run_task, tasks_of, text_bytes, worker_count
+from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
 
 TABLES = ("interviews", "statements", "contacts", "problems", "codings", "codebook")
 MIN_DUPLICATE_CHARS = 20  # shorter texts ("Oui.", "(done)") repeat by chance
@@ -104,10 +104,12 @@ class _NoteCache:
 
 @functools.lru_cache(maxsize=None)
 def code_version(modules: tuple[str, ...]) -> str:
-    """Hash of the source of ``modules``: a change of rules invalidates their cache."""
+    """Hash of the source of ``modules`` (and of data files named with their extension,
+    such as ``data/category_model.json``): a change of rules invalidates their cache."""
     digest = hashlib.sha256(config.PARSER_VERSION.encode())
     for name in modules:
-        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+        digest.update((Path(__file__).parent / (name if "." in name else f"{name}.py"))
+                      .read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -12,7 +12,6 @@ import re
 import pandas as pd
 import pytest
 
-import csf_analysis.corpus as corpus_module
 import csf_analysis.workers as workers_module
 import csf_analysis.nlp as nlp_module
 from csf_analysis.corpus import MIN_DUPLICATE_CHARS, NotesDirError, load_corpus, note_files

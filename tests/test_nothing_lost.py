@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from csf_analysis.corpus import parse_file
+from csf_analysis.workers import parse_file
 
 # ---------------------------------------------------------------------------
 # Words: what the check compares

@@ -1,0 +1,166 @@
+"""Tests for csf_analysis.category_model: features, fit/predict, JSON weights, back-off."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from csf_analysis.categories import DEFAULT_RULE, INFERABLE, infer_category
+from csf_analysis.category_model import (
+    DEFAULT_PATH, MIN_CONFIDENCE, WEAK_RULES, CategoryModel, combine, features,
+    infer_categories_with_model, infer_category_with_model, load_default,
+)
+from csf_analysis.nlp import LEMMAS, load_nlp
+
+# A tiny training set of our own: (text, speaker, section, label).
+TRAIN = [
+    ("Il faudrait un interlocuteur unique pour les entreprises.", "", "", "suggestions"),
+    ("Ce serait bien d'avoir une fiche sur le jeune.", "", "", "suggestions"),
+    ("On pourrait envoyer le planning plus tôt.", "", "", "suggestions"),
+    ("J'aimerais qu'on simplifie la convention.", "", "", "suggestions"),
+    ("Le jeune est arrivé le 3 mars.", "", "", "facts"),
+    ("On a reçu deux CV en avril.", "", "", "facts"),
+    ("La convention a été signée la semaine dernière.", "", "", "facts"),
+    ("Elle a appelé le lycée deux fois.", "", "", "facts"),
+    ("Je suis responsable RH dans une PME.", "", "", "context"),
+    ("Je gère les achats de l'académie depuis trois ans.", "", "", "context"),
+    ("Notre entreprise compte quatre-vingts salariés.", "", "", "context"),
+    ("J'ai trouvé ça vraiment frustrant.", "", "", "feelings"),
+    ("On était très contents de l'accueil.", "", "", "feelings"),
+    ("Je me suis sentie seule face au dossier.", "", "", "feelings"),
+    ("Pour moi la clause est une contrainte de plus.", "", "", "representation"),
+    ("Les entreprises pensent que les jeunes ne viennent pas.", "", "", "representation"),
+    ("Le problème principal c'est le délai.", "", "", "representation"),
+    ("Entretien réalisé en visio, la connexion coupait.", "", "", "meta"),
+    ("Présents : la tutrice et deux chercheurs.", "", "", "meta"),
+    ("Merci pour le temps accordé.", "", "", "meta"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(components=LEMMAS)
+
+
+@pytest.fixture(scope="module")
+def train_docs(nlp):
+    return list(nlp.pipe([text for text, *_ in TRAIN]))
+
+
+@pytest.fixture(scope="module")
+def small_model(train_docs):
+    return CategoryModel(C=10.0).fit(train_docs, [sp for _, sp, _, _ in TRAIN],
+                                     [se for _, _, se, _ in TRAIN],
+                                     [label for *_, label in TRAIN])
+
+
+def test_features_read_morphology_and_punctuation(nlp):
+    names = features(nlp("Il faudrait un interlocuteur unique ?"))
+    assert "w:falloir" in names and "b:<s> il" in names
+    assert "conditional" in names and "p:?" in names
+    assert "fires:suggestions:wish-verb" in names
+    assert "no-speaker" in names and "no-section" in names
+    assert len(names) == len(set(names))
+
+
+def test_features_speaker_section_and_rules(nlp):
+    doc = nlp("On a relancé l'acheteur en mars 2019.")
+    names = features(doc, speaker="Tutrice pilote", section="Si tu avais une action à tenter ?",
+                     use_rules=True)
+    assert {"speaker", "spk:tutrice", "sec:action", "sec-question", "digit"} <= set(names)
+    category, rule = infer_category(doc, speaker="Tutrice pilote",
+                                    section="Si tu avais une action à tenter ?")
+    assert f"rule-cat:{category}" in names and f"rule:{rule}" in names
+    assert not any(n.startswith("rule") for n in features(doc))
+
+
+def test_fit_predict_learns_the_training_set(small_model, train_docs):
+    predicted = small_model.predict(train_docs, [""] * len(TRAIN), [""] * len(TRAIN))
+    accuracy = np.mean([p == label for (p, _), (*_, label) in zip(predicted, TRAIN)])
+    assert accuracy >= 0.9
+    assert set(small_model.classes) == set(INFERABLE)
+    assert all(1 / len(INFERABLE) <= confidence <= 1 for _, confidence in predicted)
+
+
+def test_to_dict_from_dict_predicts_the_same(small_model, nlp):
+    docs = list(nlp.pipe(["Il faudrait prévenir l'entreprise plus tôt.",
+                          "La tutrice a rappelé le jeune.", "C'était décevant."]))
+    data = json.loads(json.dumps(small_model.to_dict()))  # JSON-friendly
+    copy = CategoryModel.from_dict(data)
+    before = small_model.predict(docs, ["", "", ""], ["", "", ""])
+    after = copy.predict(docs, ["", "", ""], ["", "", ""])
+    assert [c for c, _ in before] == [c for c, _ in after]
+    assert np.allclose([p for _, p in before], [p for _, p in after], atol=1e-3)
+
+
+def test_save_load_round_trip(small_model, train_docs, tmp_path):
+    path = tmp_path / "model.json"
+    small_model.save(path)
+    loaded = CategoryModel.load(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == "csf-category-model/1"
+    blank = [""] * len(TRAIN)
+    before, after = (m.predict(train_docs, blank, blank) for m in (small_model, loaded))
+    assert [c for c, _ in after] == [c for c, _ in before]
+    assert [p for _, p in after] == pytest.approx([p for _, p in before], abs=1e-3)
+
+
+def test_errors(train_docs):
+    with pytest.raises(ValueError, match="not trained"):
+        CategoryModel().predict(train_docs[:1], [""], [""])
+    with pytest.raises(ValueError, match="one label per statement"):
+        CategoryModel().fit(train_docs[:2], ["", ""], ["", ""], ["facts"])
+    with pytest.raises(ValueError, match="not a category model"):
+        CategoryModel.from_dict({"format": "something else"})
+
+
+def test_edge_cases(small_model, train_docs, nlp):
+    assert small_model.predict([], [], []) == []
+    with pytest.raises(ValueError):  # one speaker and one section per Doc
+        small_model.predict(train_docs[:2], [""], ["", ""])
+    category, confidence = small_model.predict([nlp("")], [""], [""])[0]
+    assert category in INFERABLE and 0 < confidence <= 1
+
+
+@pytest.mark.parametrize("rule, category, guess, confidence, expected", [
+    (DEFAULT_RULE, "facts", "suggestions", 0.9, ("suggestions", "model:suggestions")),
+    (DEFAULT_RULE, "facts", "suggestions", MIN_CONFIDENCE - 0.01, ("facts", DEFAULT_RULE)),
+    ("facts:past", "facts", "feelings", 0.7, ("feelings", "model:feelings")),
+    ("suggestions:wish-verb", "suggestions", "facts", 0.99,
+     ("suggestions", "suggestions:wish-verb")),
+    (DEFAULT_RULE, "facts", "facts", 0.99, ("facts", DEFAULT_RULE)),
+])
+def test_combine_overrules_only_weak_rules(rule, category, guess, confidence, expected):
+    assert combine(category, rule, guess, confidence) == expected
+    assert DEFAULT_RULE in WEAK_RULES
+
+
+# --- the shipped weights -------------------------------------------------------------
+
+needs_weights = pytest.mark.skipif(not DEFAULT_PATH.is_file(), reason="no shipped weights")
+
+
+@needs_weights
+@pytest.mark.parametrize("text, expected", [
+    ("Il faudrait un interlocuteur unique.", "suggestions"),
+    ("Ce serait bien d'avoir un guide pour les tuteurs.", "suggestions"),
+    ("Je suis acheteuse au rectorat depuis deux ans.", "context"),
+    ("J'ai trouvé ça vraiment frustrant.", "feelings"),
+    ("Entretien réalisé en visio, la connexion a coupé deux fois.", "meta"),
+    ("Le jeune a commencé son stage le 3 mars 2020.", "facts"),
+])
+def test_default_model_on_new_sentences(nlp, text, expected):
+    category, confidence = load_default().predict([nlp(text)], [""], [""])[0]
+    assert category == expected
+    assert 0 < confidence <= 1
+
+
+@needs_weights
+def test_default_model_with_rules(nlp):
+    model = load_default()
+    assert model.use_rules is False and set(model.classes) == set(INFERABLE)
+    docs = list(nlp.pipe(["Il faudrait un interlocuteur unique.", "Je suis DRH."]))
+    assert infer_categories_with_model(docs, ["", ""], ["", ""]) == [
+        ("suggestions", "suggestions:wish-verb"), ("context", "context:role")]
+    category, rule = infer_category_with_model(nlp("Une personne dédiée au suivi des jeunes."))
+    assert category in INFERABLE and rule
