@@ -60,7 +60,19 @@ SPEAKER_ROLES = (
     "directeur", "directrice", "responsable", "manager", "chef", "cheffe",
     "gerant", "gerante", "parent", "pere", "mere", "papa", "maman", "nous",
     "interviewe", "interviewee", "referent", "referente", "formateur", "formatrice",
+    "conseiller", "conseillere", "facilitateur", "facilitatrice", "juriste", "patron",
+    "patronne", "salarie", "salariee", "assistant", "assistante", "inspecteur",
+    "inspectrice", "proviseur", "proviseure", "cpe", "prof", "professeur", "professeure",
+    "associe", "associee", "secretaire", "comptable", "dirigeant", "dirigeante",
+    "president", "presidente", "femme", "mari", "conducteur", "conductrice",
 )
+# "La coordinatrice confirme : ..." reports speech: a sentence, not a speaker label.
+REPORTING_VERBS = frozenset({
+    "confirme", "precise", "explique", "dit", "ajoute", "repond", "raconte", "pense",
+    "indique", "rappelle", "souligne", "estime", "trouve", "reconnait", "insiste",
+    "conclut", "demande", "note", "remarque", "admet", "avoue", "regrette", "signale",
+    "propose", "affirme", "constate", "resume", "nous", "m'a", "a",
+})
 
 ACTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
     "acheteur": ("acheteur", "acheteuse", "achats", "acheteurs"),
@@ -70,7 +82,8 @@ ACTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
     "entreprise": ("entreprise", "societe", "drh", "prestataire", "commercial"),
 }
 
-_ARTICLE = r"(?:(?:le|la|les|l'|un|une|notre|nos|mon|ma|autre|autres)\s*)?"
+_ARTICLE = (r"(?:(?:le|la|les|l'|un|une|notre|nos|mon|ma|sa|son|ses|leur|leurs"
+            r"|autre|autres)\s*)?")
 _KEYWORD_RES = {
     category: re.compile(
         r"(?:^|[^a-z0-9])(?:" + "|".join(re.escape(k) for k in keys) + r")"
@@ -123,8 +136,10 @@ def category_of_label(label: str, *, max_words: int = 12, anchored: bool = False
 
 def speaker_of_label(label: str) -> str:
     """Return the speaker a short label names (``Le commercial`` -> ``commercial``)."""
-    key = normalize(label).strip(" :*_")
+    key = " ".join(re.sub(r"\([^)]*\)", " ", normalize(label)).strip(" :*_").split())
     if len(key.split()) > 4 or not _SPEAKER_RE.match(key):
+        return ""
+    if REPORTING_VERBS.intersection(key.split()[1:]):
         return ""
     return re.sub(r"^" + _ARTICLE, "", key).strip()
 

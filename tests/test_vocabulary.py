@@ -61,13 +61,18 @@ def test_other_labels_have_no_category(label):
     ("Le commercial", "commercial"),
     ("La tutrice", "tutrice"),
     ("DRH", "drh"),
+    ("Conseillère", "conseillere"),
+    ("Sa femme", "femme"),
+    ("Coordinatrice (à la fin)", "coordinatrice"),
+    ("Chef d'équipe", "chef d'equipe"),
 ])
 def test_speaker_labels(label, speaker):
     assert speaker_of_label(label) == speaker
 
 
 @pytest.mark.parametrize("label", ["Méta", "Ce qui s'est passé", "Elle a dit que",
-                                   "Un souci majeur remonté", "Gros problème"])
+                                   "Un souci majeur remonté", "Gros problème",
+                                   "La coordinatrice confirme", "Le gérant nous explique"])
 def test_other_labels_are_no_speaker(label):
     assert speaker_of_label(label) == ""
 
