@@ -8,7 +8,7 @@ import pytest
 
 from csf_analysis.categories import DEFAULT_RULE, INFERABLE, infer_category
 from csf_analysis.category_model import (
-    DEFAULT_PATH, MIN_CONFIDENCE, WEAK_RULES, CategoryModel, combine, features,
+    DEFAULT_PATH, MIN_CONFIDENCE, USE_RULES, WEAK_RULES, CategoryModel, combine, features,
     infer_categories_with_model, infer_category_with_model, load_default,
 )
 from csf_analysis.nlp import LEMMAS, load_nlp
@@ -122,17 +122,32 @@ def test_edge_cases(small_model, train_docs, nlp):
     assert category in INFERABLE and 0 < confidence <= 1
 
 
+WEAK = frozenset({DEFAULT_RULE, "facts:past"})
+
+
 @pytest.mark.parametrize("rule, category, guess, confidence, expected", [
     (DEFAULT_RULE, "facts", "suggestions", 0.9, ("suggestions", "model:suggestions")),
-    (DEFAULT_RULE, "facts", "suggestions", MIN_CONFIDENCE - 0.01, ("facts", DEFAULT_RULE)),
+    (DEFAULT_RULE, "facts", "suggestions", 0.49, ("facts", DEFAULT_RULE)),
     ("facts:past", "facts", "feelings", 0.7, ("feelings", "model:feelings")),
     ("suggestions:wish-verb", "suggestions", "facts", 0.99,
      ("suggestions", "suggestions:wish-verb")),
     (DEFAULT_RULE, "facts", "facts", 0.99, ("facts", DEFAULT_RULE)),
 ])
 def test_combine_overrules_only_weak_rules(rule, category, guess, confidence, expected):
+    assert combine(category, rule, guess, confidence, weak_rules=WEAK,
+                   min_confidence=0.5) == expected
+
+
+@pytest.mark.parametrize("rule, category, guess, confidence, expected", [
+    ("suggestions:wish-verb", "suggestions", "facts", 0.99, ("facts", "model:facts")),
+    ("suggestions:wish-verb", "suggestions", "facts", MIN_CONFIDENCE - 0.01,
+     ("suggestions", "suggestions:wish-verb")),
+    (DEFAULT_RULE, "facts", "facts", 0.99, ("facts", DEFAULT_RULE)),
+])
+def test_shipped_setting_lets_a_confident_model_overrule_any_rule(
+        rule, category, guess, confidence, expected):
+    assert WEAK_RULES is None
     assert combine(category, rule, guess, confidence) == expected
-    assert DEFAULT_RULE in WEAK_RULES
 
 
 # --- the shipped weights -------------------------------------------------------------
@@ -158,7 +173,7 @@ def test_default_model_on_new_sentences(nlp, text, expected):
 @needs_weights
 def test_default_model_with_rules(nlp):
     model = load_default()
-    assert model.use_rules is False and set(model.classes) == set(INFERABLE)
+    assert model.use_rules is USE_RULES and set(model.classes) == set(INFERABLE)
     docs = list(nlp.pipe(["Il faudrait un interlocuteur unique.", "Je suis DRH."]))
     assert infer_categories_with_model(docs, ["", ""], ["", ""]) == [
         ("suggestions", "suggestions:wish-verb"), ("context", "context:role")]
