@@ -20,9 +20,10 @@ from benchmarks.synthetic import generate_corpus
 from csf_analysis import manual
 from csf_analysis.codebook import load_codebook
 from csf_analysis.coding import auto_code
-from csf_analysis.corpus import CODING_CHUNK, load_corpus
+from csf_analysis.corpus import load_corpus
 from csf_analysis.nlp import LEMMAS, load_nlp
 from csf_analysis.themes import ThemeMatcher
+from csf_analysis.workers import CODING_CHUNK
 
 
 def measure(notes_dir: Path, cache_dir: Path) -> None:
