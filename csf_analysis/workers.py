@@ -29,6 +29,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -197,6 +198,15 @@ def _split_by_note(coded: dict, notes: list[dict]) -> list[dict]:
 
 
 # -- the pool ------------------------------------------------------------------
+def start_method() -> str:
+    """``fork`` (workers start at once, sharing what is imported) where it is safe: a
+    single-threaded process on a system that has it. Else ``spawn`` (a Jupyter kernel
+    runs threads, and forking them can deadlock)."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 class Workers:
     """Run tasks in ``n`` worker processes, or in this process when ``n`` is 0.
 
@@ -211,9 +221,8 @@ class Workers:
     def ensure(self, n: int) -> None:
         """Start ``n`` workers if none run yet (``n`` 0: keep working here)."""
         if n and self.pool is None:
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             self.pool = ProcessPoolExecutor(
-                max_workers=n, mp_context=multiprocessing.get_context(method),
+                max_workers=n, mp_context=multiprocessing.get_context(start_method()),
                 initializer=_start_worker, initargs=(self.codebook,))
 
     def __enter__(self) -> Workers:

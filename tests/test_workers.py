@@ -103,3 +103,18 @@ def test_a_broken_pool_runs_the_rest_here(monkeypatch):
         pool.pool = Broken()
         assert pool.result(pool.submit(task)) == expected
         assert pool.pool is None
+
+
+def test_with_other_threads_running_workers_are_spawned_not_forked(monkeypatch):
+    import threading
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        assert workers.start_method() == "spawn"
+        here = _tables(FIXTURE_NOTES, None, monkeypatch, "0")
+        there = _tables(FIXTURE_NOTES, None, monkeypatch, "1")
+    finally:
+        stop.set()
+    pd.testing.assert_frame_equal(here["statements"], there["statements"])
+    pd.testing.assert_frame_equal(here["codings"], there["codings"])
