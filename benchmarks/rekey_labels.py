@@ -74,8 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.labels}: {len(labels)} labels, {len(out)} carried over, {moved} with a new key")
     for message in messages:
         print("  " + message)
-    if args.write:
-        out.to_csv(args.labels, index=False)
+    if args.write:  # keep the file's line ends, so that the diff shows only new keys
+        crlf = b"\r\n" in args.labels.read_bytes().split(b"\n", 1)[0] + b"\n"
+        out.to_csv(args.labels, index=False, lineterminator="\r\n" if crlf else "\n")
     return 1 if messages else 0
 
 

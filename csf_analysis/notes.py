@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -25,7 +26,9 @@ from .blocks import Block, parse_blocks
 from .contacts import parse_contact_line
 from .lines import split_label, split_marker, split_time
 from .sources import Problem
-from .vocabulary import actor_of_text, category_of_label, normalize, speaker_of_label
+from .vocabulary import (
+    actor_of_text, category_of_label, name_of_label, normalize, speaker_of_label,
+)
 
 
 @dataclass
@@ -65,6 +68,7 @@ class _Label:
     used: bool = False
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'»)\]]*\s*$")
 # A short line without a colon is a label only for the researchers' own parts.
 _BARE_LABEL_CATEGORIES = ("debrief", "takeaway")
 # An unmapped "label :" longer than this is also a statement ("Un souci majeur est ... :").
@@ -111,9 +115,12 @@ def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block
     """
     if block.kind not in ("paragraph", "item", "quote") or len(block.lines) < 2:
         return [block]
-    groups = [[block.lines[0]]]
-    for line in block.lines[1:]:
-        if _starts_label(line[1], names):
+    starts = [_starts_label(text, names) for _, text in block.lines]
+    dialogue = sum(starts) >= 2  # one line per turn: a plain line after a full stop is
+    groups = [[block.lines[0]]]  # the narrator's ("Il dit que ..."), not the last speaker's
+    for line, starts_label in zip(block.lines[1:], starts[1:]):
+        ended = _ENDS_SENTENCE.search(groups[-1][-1][1])
+        if starts_label or (dialogue and ended):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -137,6 +144,7 @@ class _NoteParser:
         self.headings: list[tuple[int, str, str]] = []   # (level, text, category)
         self.hints: list[dict] = []                       # per interview, as found
         self.names: frozenset[str] = frozenset()          # interviewers, folded
+        self.people: frozenset[str] = frozenset()         # "Claire :" turns seen twice
         self.current = -1
         self.current_level = 0
         self.single = False
@@ -189,6 +197,7 @@ class _NoteParser:
     def plan_interviews(self) -> None:
         hint = self.find_front_matter()
         self.names = self.interviewer_names(hint)
+        self.people = self.named_speakers()
         has_heading = any(
             b.kind == "heading" and interview_rules.heading_hint(b.text) for b in self.blocks)
         if hint is not None or not has_heading:
@@ -208,6 +217,16 @@ class _NoteParser:
                 if category_of_label(text) in _BARE_LABEL_CATEGORIES:
                     names += interview_rules.interviewers_of(text)
         return frozenset(normalize(name) for name in names if name.strip())
+
+    def named_speakers(self) -> frozenset[str]:
+        """First names that open two lines or more (``Claire : ...``): people speaking.
+        Once only, ``Mécanisme : ...`` is more likely a word than a name."""
+        seen = Counter()
+        for block in self.blocks:
+            for _, text in block.lines:
+                name = name_of_label(split_label(split_time(text)[1])[0])
+                seen[name] += bool(name)
+        return frozenset(name for name, count in seen.items() if count >= 2) | self.names
 
     # -- structure ----------------------------------------------------------
     def on_heading(self, block: Block) -> None:
@@ -322,14 +341,18 @@ class _NoteParser:
         if label:
             category = category_of_label(label, max_words=6, anchored=True)
             speaker = "" if category else speaker_of_label(label)
-            if category:
+            if category and segment.category not in _BARE_LABEL_CATEGORIES:
                 segment.category, segment.section, text = category, label, rest
+            elif category:  # "Piste : ..." in a debrief stays the researchers' words
+                pass
             elif speaker:
                 segment.speaker, text = speaker, rest
             elif normalize(label) in self.names:
                 segment.speaker, text = INTERVIEWER, rest
                 if rest.rstrip().endswith("?"):
                     segment.category = "question"
+            elif normalize(label) in self.people:  # "Claire : ...", role unknown
+                segment.speaker, text = normalize(label), rest
         segment.lines[0] = (line, text.strip())
         for i, (number, other) in enumerate(segment.lines[1:], start=1):
             marker, other = split_marker(other)
@@ -346,7 +369,7 @@ class _NoteParser:
             elif block.kind == "front_matter":
                 self.problem(block.line, "front matter is only read at the very top of a note")
             else:
-                for part in split_block(block, self.names):
+                for part in split_block(block, self.people):
                     if _is_pseudo_heading(part):
                         self.on_pseudo_heading(part)
                     else:

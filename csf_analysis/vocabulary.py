@@ -24,15 +24,18 @@ import unicodedata
 CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
     "question": (
         "questions prevues", "question prevue", "questions a poser",
-        "guide d'entretien", "guide", "trame d'entretien", "questionnaire",
+        "guide d'entretien", "guide", "trame d'entretien", "questionnaire", "consigne",
     ),
     "takeaway": (
         "on retient", "a retenir", "ce que nous avons appris",
         "ce qu'on retient", "ce que l'on retient", "ce que nous retenons",
+        "ce qu'on en tire", "ce que l'on en tire", "ce qu'on a appris",
         "enseignement", "lecons", "conclusion", "synthese", "retenu",
     ),
-    "debrief": ("debrief", "debriefing", "notre analyse", "analyse de l'equipe"),
-    "meta": ("meta", "email de contact", "mail de contact", "methode", "methodologie"),
+    "debrief": ("debrief", "debriefing", "notre analyse", "analyse de l'equipe",
+                "notre lecture"),
+    "meta": ("meta", "email de contact", "mail de contact", "methode", "methodologie",
+             "presents", "participants"),
     "facts": (
         "ce qui s'est passe", "faits", "deroule", "historique", "chronologie",
         "ce qui s'est deroule",
@@ -71,7 +74,9 @@ REPORTING_VERBS = frozenset({
     "confirme", "precise", "explique", "dit", "ajoute", "repond", "raconte", "pense",
     "indique", "rappelle", "souligne", "estime", "trouve", "reconnait", "insiste",
     "conclut", "demande", "note", "remarque", "admet", "avoue", "regrette", "signale",
-    "propose", "affirme", "constate", "resume", "nous", "m'a", "a",
+    "propose", "affirme", "constate", "resume", "presente", "decrit", "detaille", "cite",
+    "evoque", "mentionne", "parle", "reprend", "poursuit", "montre", "lit", "nous", "m'a",
+    "a",
 })
 
 ACTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -132,6 +137,34 @@ def category_of_label(label: str, *, max_words: int = 12, anchored: bool = False
         if match and (not anchored or match.start() == 0):
             return category
     return ""
+
+
+# Words that open a "Word : ..." line without being anybody's first name.
+_NOT_NAMES = frozenset("""
+    attention important remarque remarques exemple exemples objectif objectifs note notes nb
+    ps question questions reponse reponses conclusion idee idees probleme problemes solution
+    solutions bilan resultat resultats decision decisions action actions suite rappel info
+    infos information informations precision precisions lien liens source sources date dates
+    lieu duree statut theme sujet titre resume constat constats avis verbatim citation objet
+    ordre commentaire commentaires definition hypothese limite limites risque risques point
+    points etape etapes total cout budget contact contacts tel telephone mail email adresse
+    site url horaires public cible besoin besoins attentes difficulte difficultes frein freins
+    levier leviers atout atouts avantage avantages inconvenient inconvenients positif negatif
+    oui non ok fait retour retours feedback demande demandes conseil conseils astuce outil
+    outils document documents annexe edit maj aujourd'hui demain hier lundi mardi mercredi
+    jeudi vendredi samedi dimanche matin midi soir semaine mois annee bref donc alors puis
+    ensuite enfin mais sinon bon bien reste resultat verdict chiffres chiffre cas
+""".split())
+_NAME_RE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
+
+
+def name_of_label(label: str) -> str:
+    """The first name a label is (``Claire`` -> ``claire``), or ``""`` (``Attention``)."""
+    label = label.strip(" :*_")
+    if not _NAME_RE.match(label) or not 3 <= len(label) <= 20:
+        return ""
+    key = normalize(label)
+    return "" if key in _NOT_NAMES or category_of_label(label) else key
 
 
 def speaker_of_label(label: str) -> str:

@@ -442,6 +442,33 @@ def test_interviewer_names_from_front_matter_split_a_dialogue_paragraph():
         ("gerante", "on a eu deux jeunes."), (notes.INTERVIEWER, "combien de temps ?")]
 
 
-def test_an_unknown_first_name_label_is_left_in_the_text():
-    note = parse_note("- Martine : elle a appelé.\n", "a.md")
-    assert [(s.speaker, s.text) for s in note.segments] == [("", "Martine : elle a appelé.")]
+def test_a_first_name_label_seen_once_is_left_in_the_text():
+    note = parse_note("- Martine : elle a appelé.\n- Mécanisme : en quoi ça consiste.\n", "a.md")
+    assert [(s.speaker, s.text) for s in note.segments] == [
+        ("", "Martine : elle a appelé."), ("", "Mécanisme : en quoi ça consiste.")]
+
+
+def test_a_first_name_opening_two_turns_is_a_speaker():
+    text = ("Claire : on a deux jeunes.\nGérante : oui.\nClaire : et un troisième en mai.\n\n"
+            "- Attention : rien de signé.\n- Attention : pas de convention.\n")
+    note = parse_note(text, "a.md")
+    assert [(s.speaker, s.text) for s in note.segments] == [
+        ("claire", "on a deux jeunes."), ("gerante", "oui."),
+        ("claire", "et un troisième en mai."), ("", "Attention : rien de signé."),
+        ("", "Attention : pas de convention.")]
+
+
+def test_an_inline_label_in_a_debrief_keeps_the_debrief():
+    text = "### (300h) 6 : Plone\n\n- Un.\n\n#### Debrief (Léa)\n\n- Piste : filtrer les parcours.\n"
+    [_, piste] = parse_note(text, "a.md").segments
+    assert (piste.category, piste.section, piste.text) == (
+        "debrief", "Debrief (Léa)", "Piste : filtrer les parcours.")
+
+
+def test_in_a_dialogue_paragraph_a_plain_line_after_a_full_stop_is_the_narrator():
+    text = ("Proviseur : on en a eu sept.\nIl dit que quatre sont revenus.\n"
+            "CPE : et trois sont restés\njusqu'au bout.\n")
+    note = parse_note(text, "a.md")
+    assert [(s.speaker, s.text) for s in note.segments] == [
+        ("proviseur", "on en a eu sept."), ("", "Il dit que quatre sont revenus."),
+        ("cpe", "et trois sont restés jusqu'au bout.")]
