@@ -10,7 +10,7 @@ person), the rules' lexicons (:data:`csf_analysis.categories.LEXICONS`) that
 its words belong to, every rule of :data:`csf_analysis.categories.RULES` that
 matches (whatever its rank), punctuation, digits, length, the speaker, the
 words of the section heading, and (``use_rules=True``) the rules' own answer.
-Trained on about 1,900 hand-labelled statements from seven coders, it reaches
+Trained on about 1,800 hand-labelled statements from seven coders, it reaches
 71% in leave-one-note-out cross-validation (68% on other coders' notes, where
 the rules get 48%) and 65% on a blind set; see ``benchmarks/train_category_model.py``.
 
