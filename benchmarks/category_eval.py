@@ -202,12 +202,17 @@ def print_errors(frame: pd.DataFrame, pred: str) -> None:
               f"[{row.rule}]  {row.text[:100]}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_label_options(parser: argparse.ArgumentParser) -> None:
+    """--notes, --fixtures and --labels: the hand-coded shared and fixture notes."""
     parser.add_argument("--notes", type=Path,
                         default=Path(__file__).resolve().parents[2] / "shared" / "notes")
     parser.add_argument("--fixtures", type=Path, default=ROOT / "data" / "category_notes")
     parser.add_argument("--labels", type=Path, default=ROOT / "data" / "category_eval.csv")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_label_options(parser)
     parser.add_argument("--blind-notes", type=Path, default=ROOT / "data" / "category_blind2")
     parser.add_argument("--blind-labels", type=Path,
                         default=ROOT / "data" / "category_blind2.csv")

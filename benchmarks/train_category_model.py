@@ -50,7 +50,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.category_eval import join_labels, load_blind, load_statements  # noqa: E402
+from benchmarks.category_eval import (  # noqa: E402
+    add_label_options, join_labels, load_blind, load_statements,
+)
 from benchmarks.synthetic import _Filler  # noqa: E402
 from csf_analysis.categories import INFERABLE, infer_category  # noqa: E402
 from csf_analysis.category_model import (  # noqa: E402
@@ -213,10 +215,7 @@ def timings(model: CategoryModel, docs: list, frame: pd.DataFrame, fit_seconds: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--notes", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared" / "notes")
-    parser.add_argument("--fixtures", type=Path, default=ROOT / "data" / "category_notes")
-    parser.add_argument("--labels", type=Path, default=ROOT / "data" / "category_eval.csv")
+    add_label_options(parser)
     parser.add_argument("--blind-notes", type=Path, default=ROOT / "data" / "category_blind")
     parser.add_argument("--blind-labels", type=Path,
                         default=ROOT / "data" / "category_blind.csv")
