@@ -304,6 +304,16 @@ def main(argv: list[str] | None = None) -> int:
     fit_seconds = time.perf_counter() - start
     labelled = evaluated | (frame["category_origin"] == "structure")
     timings(final, [d for d, keep in zip(docs, labelled) if keep], frame[labelled], fit_seconds)
+    others = evaluated & (frame["corpus"] == "train")
+    final.info = {
+        "statements": int((trainable & (frame["corpus"] != "synthetic").to_numpy()).sum()),
+        "synthetic": int((trainable & (frame["corpus"] == "synthetic").to_numpy()).sum()),
+        "cv_accuracy": round(float((results[chosen][evaluated] == truth).mean()), 3),
+        "cv_accuracy_other_coders": round(float(
+            (results[chosen][others] == frame.loc[others, "label"]).mean()), 3),
+        "cv_rules_other_coders": round(float(
+            (frame.loc[others, "rules"] == frame.loc[others, "label"]).mean()), 3),
+    }
     if not args.no_write:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         final.save(args.out)

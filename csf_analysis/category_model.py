@@ -191,6 +191,7 @@ class CategoryModel:
         self.vocabulary: dict[str, int] = {}
         self.coef = np.zeros((0, 0))
         self.intercept = np.zeros(0)
+        self.info: dict = {}  # how it was trained and measured (for the report's annex)
 
     def featurize(self, docs: Iterable[Doc], speakers: Iterable[str],
                   sections: Iterable[str]) -> list[list[str]]:
@@ -275,7 +276,7 @@ class CategoryModel:
                 "class_weight": self.class_weight, "min_count": self.min_count,
                 "classes": list(self.classes),
                 "intercept": [round(float(v), digits) for v in self.intercept],
-                "weights": weights}
+                "info": dict(self.info), "weights": weights}
 
     @classmethod
     def from_dict(cls, data: dict) -> CategoryModel:
@@ -291,6 +292,7 @@ class CategoryModel:
         model.coef = np.array([data["weights"][n] for n in names], dtype=float) \
             .reshape(len(names), len(model.classes)).T
         model.intercept = np.array(data["intercept"], dtype=float)
+        model.info = dict(data.get("info", {}))
         return model
 
     def save(self, path: str | Path) -> None:
@@ -309,7 +311,6 @@ class CategoryModel:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-@functools.lru_cache(maxsize=1)
 @functools.lru_cache(maxsize=1)
 def load_default() -> CategoryModel:
     """The shipped model (``csf_analysis/data/category_model.json``), loaded once."""

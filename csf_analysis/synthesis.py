@@ -442,6 +442,23 @@ def _problems_html(problems: pd.DataFrame, *, limit: int) -> str:
         _table(view.head(limit), css="csf-small csf-problems")
 
 
+def category_method() -> str:
+    """How the inferred categories are made, and how often they are right, from the
+    shipped model's own measures (``benchmarks/train_category_model.py``)."""
+    from .category_model import MIN_CONFIDENCE, load_default
+    info = load_default().info
+    text = ("Catégories déduites : des règles écrites à la main (mode du verbe, première "
+            "personne, mots d'émotion…), puis un modèle entraîné sur "
+            f"{info.get('statements', '?')} énoncés annotés à la main, qui tranche quand il "
+            f"est sûr à {MIN_CONFIDENCE * 100:.0f} % au moins ; la colonne category_rule "
+            "dit lequel a joué.")
+    if "cv_accuracy_other_coders" in info:
+        text += (" Sur les notes d'autres codeurs, la catégorie déduite est la bonne "
+                 f"{info['cv_accuracy_other_coders'] * 100:.0f} % du temps (les règles seules : "
+                 f"{info['cv_rules_other_coders'] * 100:.0f} %) : vérifiez-la avant de citer.")
+    return text
+
+
 def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -> str:
     """Codebook and its version, spaCy model, counts, problems found in the notes."""
     statements = corpus.statements
@@ -456,7 +473,8 @@ def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -
         int((~_originals(corpus)["statement_id"].isin(corpus.codings["statement_id"])).sum())]})
     html = _p(f"Modèle : spaCy {model.get('spacy_version', '?')}, {model.get('name', '?')} "
               f"{model.get('version', '?')}. Livre de codes : version "
-              f"{corpus.codebook_version or '?'}.") + _table(counts, css="csf-counts")
+              f"{corpus.codebook_version or '?'}.") + _p(category_method())
+    html += _table(counts, css="csf-counts")
     book = corpus.codebook.rename(columns={"code": "Code", "label": "Libellé", "parent": "Parent",
                                            "description": "Description",
                                            "n_statements": "Énoncés"})

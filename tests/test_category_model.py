@@ -179,3 +179,11 @@ def test_default_model_with_rules(nlp):
         ("suggestions", "suggestions:wish-verb"), ("context", "context:role")]
     category, rule = infer_category_with_model(nlp("Une personne dédiée au suivi des jeunes."))
     assert category in INFERABLE and rule
+
+
+@needs_weights
+def test_shipped_model_carries_its_training_measures():
+    info = load_default().info
+    assert info["statements"] > 1000 and info["synthetic"] > 0
+    assert 0.5 < info["cv_accuracy_other_coders"] < 1
+    assert info["cv_rules_other_coders"] < info["cv_accuracy_other_coders"]

@@ -376,3 +376,16 @@ def test_count_with_irregular_plural():
     ("2020-12-25", "25 décembre 2020"), ("2020-02", "2020-02"), ("", "")])
 def test_long_date(iso, expected):
     assert synthesis.long_date(iso) == expected
+
+
+def test_methods_annex_says_how_categories_are_inferred_and_how_often_right(corpus, monkeypatch):
+    from csf_analysis import category_model
+    model = category_model.CategoryModel()
+    model.info = {"statements": 1800, "cv_accuracy_other_coders": 0.677,
+                  "cv_rules_other_coders": 0.475}
+    monkeypatch.setattr(category_model, "load_default", lambda: model)
+    html = synthesis.methods_annex(corpus, model={"name": "fr_core_news_sm"})
+    assert "entraîné sur 1800 énoncés annotés" in html
+    assert "la bonne 68 % du temps (les règles seules : 48 %)" in html
+    model.info = {}
+    assert "du temps" not in synthesis.category_method()
