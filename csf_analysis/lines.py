@@ -27,6 +27,8 @@ _MARKER_RES = (
 )
 _LABEL_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
 _TAGS_RE = re.compile(r"(?:(?<=\s)|^)((?:#[^\W\d_][\w/-]*\s*)+)$")
+# A text that ends a sentence: "... fin.", "... eux.\"", "... (fait !)"; search it.
+ENDS_SENTENCE = re.compile(r"[.!?…]+[\"'»)\]]*\s*$")
 
 
 def split_time(text: str) -> tuple[str, str]:

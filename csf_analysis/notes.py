@@ -24,7 +24,7 @@ from pathlib import PurePosixPath
 from . import dates, interviews as interview_rules
 from .blocks import Block, parse_blocks
 from .contacts import parse_contact_line
-from .lines import split_label, split_marker, split_time
+from .lines import ENDS_SENTENCE, split_label, split_marker, split_time
 from .sources import Problem
 from .vocabulary import (
     actor_of_text, category_of_label, name_of_label, normalize, speaker_of_label,
@@ -68,7 +68,6 @@ class _Label:
     used: bool = False
 
 
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'»)\]]*\s*$")
 # A short line without a colon is a label only for the researchers' own parts.
 _BARE_LABEL_CATEGORIES = ("debrief", "takeaway")
 # An unmapped "label :" longer than this is also a statement ("Un souci majeur est ... :").
@@ -111,7 +110,8 @@ def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block
 
     ``Acheteur : ...`` / ``Entreprise : ...`` on consecutive lines are two
     statements; a first line ``Ressentis :`` over prose lines is a label.
-    ``names`` are the interviewers' names (folded): ``Yannick : ...`` is a turn too.
+    ``names`` are the folded first names of the people speaking in the note
+    (interviewers, and names that open two lines or more): ``Yannick : ...`` is a turn.
     """
     if block.kind not in ("paragraph", "item", "quote") or len(block.lines) < 2:
         return [block]
@@ -119,7 +119,7 @@ def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block
     dialogue = sum(starts) >= 2  # one line per turn: a plain line after a full stop is
     groups = [[block.lines[0]]]  # the narrator's ("Il dit que ..."), not the last speaker's
     for line, starts_label in zip(block.lines[1:], starts[1:]):
-        ended = _ENDS_SENTENCE.search(groups[-1][-1][1])
+        ended = ENDS_SENTENCE.search(groups[-1][-1][1])
         if starts_label or (dialogue and ended):
             groups.append([line])
         else:

@@ -22,11 +22,10 @@ import re
 import unicodedata
 from collections import Counter
 
-from .lines import split_tags
+from .lines import ENDS_SENTENCE, split_tags
 from .notes import ParsedNote, Segment
 
 _ALNUM = re.compile(r"\w")
-_TERMINAL = re.compile(r"[.!?…]+[\"'»)\]]*$")
 # Abbreviations after which a note goes on ("env. 300 marchés", "cf. le guide").
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:env|cf|ex|resp|approx|hab|tél|tel|nb|cad)\.$",
                            re.IGNORECASE)
@@ -73,7 +72,7 @@ def _spans(doc, starts: list[int]) -> list[tuple[int, str]]:
             continue
         previous = spans[-1][1] if spans else ""
         if spans and (start not in line_starts and (
-                not _TERMINAL.search(previous) or _ABBREVIATION.search(previous))):
+                not ENDS_SENTENCE.search(previous) or _ABBREVIATION.search(previous))):
             first = spans[-1][0]
             spans[-1] = (first, doc.text[first:end].strip())
         else:
@@ -87,7 +86,7 @@ def _cuts(doc, starts: list[int]) -> list[tuple[int, int]]:
     for sent in doc.sents:
         start = sent.start_char
         for line_start in starts:
-            if start < line_start < sent.end_char and _TERMINAL.search(
+            if start < line_start < sent.end_char and ENDS_SENTENCE.search(
                     doc.text[start:line_start].rstrip()):
                 bounds.append((start, line_start))
                 start = line_start
