@@ -44,7 +44,7 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
 
 from .categories import (
-    DEFAULT_RULE, INFERABLE, RULES, Sentence, in_section, infer_category, is_conditional,
+    DEFAULT_RULE, INFERABLE, RULES, Sentence, in_section, is_conditional,
     is_infinitive, sentence,
 )
 from .nlp import fold
@@ -93,7 +93,15 @@ def _length_bucket(n_words: int) -> str:
 
 def features(doc: Doc, *, speaker: str = "", section: str = "",
              use_rules: bool = False) -> list[str]:
-    """The names of the binary features of one statement, without duplicates.
+    """The names of the binary features of one statement (see :func:`analyse`)."""
+    return analyse(doc, speaker=speaker, section=section, use_rules=use_rules)[0]
+
+
+def analyse(doc: Doc, *, speaker: str = "", section: str = "",
+            use_rules: bool = False) -> tuple[list[str], str]:
+    """The names of the binary features of one statement, without duplicates, and the
+    id of the rule :func:`csf_analysis.categories.infer_category` would choose (the
+    first that fires), from one pass over the rules.
 
     Args:
         doc: The statement processed by the LEMMAS pipeline.
@@ -123,10 +131,10 @@ def features(doc: Doc, *, speaker: str = "", section: str = "",
     out += _cue_features(s)
     fired = [rule_id for rule_id, matches in RULES if matches(s)]
     out += [f"fires:{rule_id}" for rule_id in fired]
+    rule = fired[0] if fired else DEFAULT_RULE
     if use_rules:
-        rule = fired[0] if fired else DEFAULT_RULE
         out += [f"rule-cat:{rule.split(':', 1)[0]}", f"rule:{rule}"]
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(out)), rule
 
 
 def _verb_features(words: list[tuple]) -> list[str]:
@@ -344,20 +352,19 @@ def infer_categories_with_model(docs: Sequence[Doc], speakers: Sequence[str],
     """(category, rule id) of each statement: the rules, overruled by the model where it
     is confident (see :func:`combine`). ``model`` defaults to :func:`load_default`."""
     model = model or load_default()
-    docs = list(docs)
-    rules = [infer_category(doc, speaker=sp or "", section=se or "")
-             for doc, sp, se in zip(docs, speakers, sections, strict=True)]
-    predicted = model.predict(docs, speakers, sections)
-    return [combine(category, rule, guess, confidence)
-            for (category, rule), (guess, confidence) in zip(rules, predicted)]
+    analysed = [analyse(doc, speaker=sp or "", section=se or "", use_rules=model.use_rules)
+                for doc, sp, se in zip(docs, speakers, sections, strict=True)]
+    predicted = model.predict_features([row for row, _ in analysed])
+    return [combine(rule.split(":", 1)[0], rule, guess, confidence)
+            for (_, rule), (guess, confidence) in zip(analysed, predicted)]
 
 
 def infer_category_with_model(doc: Doc, *, speaker: str = "", section: str = "",
                               model: CategoryModel | None = None) -> tuple[str, str]:
-    """:func:`csf_analysis.categories.infer_category`, with the model's say (see :func:`combine`)."""
+    """:func:`csf_analysis.categories.infer_category`, with the model's say (:func:`combine`)."""
     return infer_categories_with_model([doc], [speaker], [section], model=model)[0]
 
 
-__all__ = ["CategoryModel", "combine", "features", "infer_categories_with_model",
+__all__ = ["CategoryModel", "analyse", "combine", "features", "infer_categories_with_model",
            "infer_category_with_model", "load_default", "INFERABLE", "MIN_CONFIDENCE",
            "USE_RULES", "WEAK_RULES"]

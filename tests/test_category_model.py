@@ -8,7 +8,7 @@ import pytest
 
 from csf_analysis.categories import DEFAULT_RULE, INFERABLE, infer_category
 from csf_analysis.category_model import (
-    DEFAULT_PATH, MIN_CONFIDENCE, USE_RULES, WEAK_RULES, CategoryModel, combine, features,
+    DEFAULT_PATH, MIN_CONFIDENCE, USE_RULES, WEAK_RULES, CategoryModel, analyse, combine, features,
     infer_categories_with_model, infer_category_with_model, load_default,
 )
 from csf_analysis.nlp import LEMMAS, load_nlp
@@ -187,3 +187,15 @@ def test_shipped_model_carries_its_training_measures():
     assert info["statements"] > 1000 and info["synthetic"] > 0
     assert 0.5 < info["cv_accuracy_other_coders"] < 1
     assert info["cv_rules_other_coders"] < info["cv_accuracy_other_coders"]
+
+
+def test_analyse_gives_the_rule_infer_category_chooses(nlp):
+    from csf_analysis.categories import infer_category
+    texts = ["Il faudrait un interlocuteur unique.", "Je suis DRH.", "On a relancé en mars.",
+             "Entretien en visio.", "Ça nous a vraiment plu.", "Les jeunes décrochent tôt.",
+             "Une personne dédiée au suivi des jeunes."]
+    for doc, section in zip(nlp.pipe(texts), ["", "Ton poste ?", "", "", "", "", ""]):
+        row, rule = analyse(doc, speaker="gerant", section=section, use_rules=True)
+        assert rule == infer_category(doc, speaker="gerant", section=section)[1]
+        assert f"rule:{rule}" in row
+        assert row == features(doc, speaker="gerant", section=section, use_rules=True)
