@@ -72,6 +72,8 @@ class _Label:
 _BARE_LABEL_CATEGORIES = ("debrief", "takeaway")
 # An unmapped "label :" longer than this is also a statement ("Un souci majeur est ... :").
 _LABEL_STATEMENT_WORDS = 4
+# "Q : ... ?" and "Question : ... ?" mark a question asked in the interview.
+_QUESTION_LABELS = frozenset({"q", "question"})
 
 
 def slugify(text: str, *, width: int = 48) -> str:
@@ -340,6 +342,8 @@ class _NoteParser:
         label, rest = split_label(text)
         if label:
             category = category_of_label(label, max_words=6, anchored=True)
+            if normalize(label) in _QUESTION_LABELS and rest.rstrip().endswith("?"):
+                category = "question"
             speaker = "" if category else speaker_of_label(label)
             if category and segment.category not in _BARE_LABEL_CATEGORIES:
                 segment.category, segment.section, text = category, label, rest

@@ -434,6 +434,18 @@ def test_interviewer_turns_are_speaker_enqueteur_and_their_questions_are_questio
     ]
 
 
+def test_q_and_question_labels_mark_questions_only_before_a_question():
+    text = ("Q : Vous avez déjà vu des pénalités appliquées ?\n\nJamais.\n\n"
+            "- Question : c'est quoi pour toi un bon tuteur ?\n- Question : le tutorat.\n")
+    note = parse_note(text, "a.md")
+    assert [(s.category, s.section, s.text) for s in note.segments] == [
+        ("question", "Q", "Vous avez déjà vu des pénalités appliquées ?"),
+        ("", "", "Jamais."),
+        ("question", "Question", "c'est quoi pour toi un bon tuteur ?"),
+        ("", "", "Question : le tutorat."),
+    ]
+
+
 def test_interviewer_names_from_front_matter_split_a_dialogue_paragraph():
     text = ("---\ninterviewers: [Léa]\n---\n\nGérante : on a eu deux jeunes.\n"
             "Léa : combien de temps ?\n")
