@@ -98,12 +98,14 @@ def load_statements(notes: Path, fixtures: Path) -> pd.DataFrame:
     return st
 
 
-def join_labels(statements: pd.DataFrame,
-                labels: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(labelled statements, label rows that match no statement)."""
+def join_labels(statements: pd.DataFrame, labels: pd.DataFrame, *,
+                how: str = "inner") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(labelled statements, label rows that match no statement); ``how="left"`` keeps
+    every statement, in order, with label "" where it has none."""
     labels = labels.assign(line=labels["line"].astype(int))
     merged = statements.merge(labels[KEY + ["category", "note"]].rename(
-        columns={"category": "label"}), on=KEY, how="inner")
+        columns={"category": "label"}), on=KEY, how=how)
+    merged["label"] = merged["label"].fillna("")
     found = set(map(tuple, merged[KEY].astype(str).to_numpy()))
     missing = labels[[tuple(map(str, row)) not in found for row in labels[KEY].to_numpy()]]
     return merged.reset_index(drop=True), missing
@@ -143,11 +145,13 @@ def speed(docs: list, frame: pd.DataFrame, *, repeat: int = 7) -> float:
     return n_tokens / best
 
 
-def load_blind(notes: Path, labels_csv: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load_blind(notes: Path, labels_csv: Path, *,
+               how: str = "inner") -> tuple[pd.DataFrame, pd.DataFrame]:
     """(the blind notes' statements joined to their hand labels, unmatched label rows).
 
     The blind labels carry their text (the notes are ours), keyed by
-    ``source_file``, ``line`` and ``text``.
+    ``source_file``, ``line`` and ``text``. ``how="left"`` keeps every statement, in
+    order, with label "" where it has none.
     """
     statements = load_corpus(notes, cache_dir=None, code=False, progress=False).statements
     statements = statements.assign(line=statements["line"].astype(int))
@@ -155,21 +159,26 @@ def load_blind(notes: Path, labels_csv: Path) -> tuple[pd.DataFrame, pd.DataFram
     labels = labels.assign(line=labels["line"].astype(int))
     key = ["source_file", "line", "text"]
     merged = statements.merge(labels[key + ["category", "note"]].rename(
-        columns={"category": "label"}), on=key, how="inner")
+        columns={"category": "label"}), on=key, how=how)
+    merged["label"] = merged["label"].fillna("")
     missing = labels.merge(statements[key], on=key, how="left", indicator=True)
     return merged.reset_index(drop=True), missing[missing["_merge"] == "left_only"]
 
 
 def blind_report(frame: pd.DataFrame, nlp, *, title: str) -> None:
-    """Print a blind set's figures: the rules, and the rules overruled on weak answers
-    by the trained model (what ``tables`` does), on statements the structure left silent."""
+    """Print a blind set's figures: the rules, and the rules overruled by the trained
+    model (what ``tables`` does), on the labelled statements the structure left silent.
+
+    ``frame`` holds every statement of the notes in reading order (label "" where
+    there is none), as ``tables`` codes them: the model reads the neighbours."""
     docs = list(nlp.pipe(frame["text"].tolist(), batch_size=256))
     speakers, sections = frame["speaker"].tolist(), frame["section"].tolist()
     frame["rules"] = [infer_category(d, speaker=sp, section=se)[0]
                       for d, sp, se in zip(docs, speakers, sections)]
-    frame["final"] = [c for c, _ in infer_categories_with_model(docs, speakers, sections)]
+    frame["final"] = [c for c, _ in infer_categories_with_model(
+        docs, speakers, sections, frame["source_file"].tolist())]
     frame["split"] = "blind"
-    inferred = frame[frame["category_origin"] != "structure"]
+    inferred = frame[(frame["category_origin"] != "structure") & (frame["label"] != "")]
     print(f"\n== {title}")
     for pred, name in (("rules", "rules alone"), ("final", "rules + model (tables)")):
         print(f"\n-- {name}")
@@ -272,9 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print_errors(frame, "rules")
 
-    spent, spent_missing = load_blind(args.spent_notes, args.spent_labels)
+    spent, spent_missing = load_blind(args.spent_notes, args.spent_labels, how="left")
     blind_report(spent, nlp, title="FIRST BLIND SET (spent: the model was trained on it)")
-    blind, blind_missing = load_blind(args.blind_notes, args.blind_labels)
+    blind, blind_missing = load_blind(args.blind_notes, args.blind_labels, how="left")
     for row in pd.concat([spent_missing, blind_missing]).itertuples():
         print(f"  unmatched blind label: {row.source_file}:{row.line} ({row.note})")
     blind_report(blind, nlp, title="BLIND SET (new notes, labelled before anything was run "

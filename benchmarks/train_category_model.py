@@ -9,8 +9,10 @@ labelled without seeing the rules; ``benchmarks/rekey_labels.py`` carries
 their labels over a parser change), plus two kinds of free extra training rows that are never
 evaluated: the structure-labelled statements of ``tests/fixtures/notes``
 (noisy: the section's label) and synthetic sentences from the templates of
-``benchmarks/synthetic.py`` (weight :data:`SYNTHETIC_WEIGHT`). Guide questions
-(label ``question``) are left out of training. The second held-out set
+``benchmarks/synthetic.py`` (weight :data:`SYNTHETIC_WEIGHT`). Questions (label
+``question``) are a class of the model: interviewers' questions that no label
+marks. Every note is read whole, in order, unlabelled statements included: the
+model reads the rules' answer on each statement's neighbours. The second held-out set
 (``category_blind2``) is never read here.
 
 Cross-validation leaves one note out: the model is trained on every other
@@ -23,7 +25,9 @@ structure left silent. It compares
 * (c) the model with the rules' answer as features (``use_rules=True``),
   alone or through :func:`csf_analysis.category_model.combine` (the model
   overrules a rule, or only a weak one, when confident enough), and the
-  back-off of the model without rule features on the weak rules.
+  back-off of the model without rule features on the weak rules;
+* (d) the same with the rules' category of the neighbouring statements
+  (``use_context=True``).
 
 Mind what the columns mean: the rules were tuned on the shared and fixture
 notes (``tuned``), so there they look better than they are; ``blind`` (the
@@ -54,9 +58,10 @@ from benchmarks.category_eval import (  # noqa: E402
     add_label_options, join_labels, load_blind, load_statements,
 )
 from benchmarks.synthetic import _Filler  # noqa: E402
-from csf_analysis.categories import INFERABLE, infer_category  # noqa: E402
+from csf_analysis.categories import infer_category  # noqa: E402
 from csf_analysis.category_model import (  # noqa: E402
-    DEFAULT_PATH, MIN_CONFIDENCE, USE_RULES, WEAK_RULES, CategoryModel, combine,
+    CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
+    combine,
 )
 from csf_analysis.corpus import load_corpus  # noqa: E402
 from csf_analysis.nlp import LEMMAS, load_nlp  # noqa: E402
@@ -77,11 +82,12 @@ SETTINGS = {"C": 1.0, "class_weight": "balanced", "min_count": 1}
 # --- data ----------------------------------------------------------------------------
 
 def labelled_statements(args: argparse.Namespace) -> pd.DataFrame:
-    """Hand-labelled statements of the shared, fixture and blind notes."""
+    """Every statement of the shared, fixture and blind notes, in order, with the hand
+    labels (label "" where there is none)."""
     statements = load_statements(args.notes, args.fixtures)
     frame, missing = join_labels(statements, pd.read_csv(args.labels, dtype=str,
-                                                         keep_default_na=False))
-    blind, blind_missing = load_blind(args.blind_notes, args.blind_labels)
+                                                         keep_default_na=False), how="left")
+    blind, blind_missing = load_blind(args.blind_notes, args.blind_labels, how="left")
     if len(missing) or len(blind_missing):
         raise SystemExit(f"{len(missing) + len(blind_missing)} labels match no statement: "
                          f"run benchmarks/category_eval.py")
@@ -97,7 +103,7 @@ def training_sets(folder: Path) -> pd.DataFrame:
         labels = notes.with_suffix(".csv")
         if not labels.is_file():
             raise SystemExit(f"{notes}: no labels at {labels}: label the notes first")
-        statements, missing = load_blind(notes, labels)
+        statements, missing = load_blind(notes, labels, how="left")
         if len(missing):
             raise SystemExit(f"{labels}: {len(missing)} labels match no statement, e.g. "
                              f"line {missing.iloc[0]['line']}: label the parser's statements")
@@ -109,10 +115,12 @@ def training_sets(folder: Path) -> pd.DataFrame:
 
 
 def extra_statements(folder: Path) -> pd.DataFrame:
-    """Structure-labelled statements of ``folder`` (label = the section's category)."""
+    """Every statement of ``folder``; the structure-labelled ones carry their section's
+    category as label."""
     st = load_corpus(folder, cache_dir=None, code=False, progress=False).statements
-    st = st[(st["category_origin"] == "structure") & st["category"].isin(INFERABLE)]
-    return _finish(st.assign(corpus="extra", label=st["category"], weight=1.0))
+    labelled = (st["category_origin"] == "structure") & st["category"].isin(CLASSES)
+    return _finish(st.assign(corpus="extra", label=st["category"].where(labelled, ""),
+                             weight=1.0))
 
 
 def synthetic_statements(seed: int = 0) -> pd.DataFrame:
@@ -120,9 +128,9 @@ def synthetic_statements(seed: int = 0) -> pd.DataFrame:
     filler = _Filler(random.Random(f"category-model:{seed}"))
     rows = [{"text": filler.sentence(template), "label": category}
             for template, category in SYNTHETIC_SETS for _ in range(SYNTHETIC_PER_TEMPLATE_SET)]
-    frame = pd.DataFrame(rows).assign(corpus="synthetic", source_file="synthetic",
-                                      category_origin="synthetic", speaker="", section="",
-                                      weight=SYNTHETIC_WEIGHT)
+    frame = pd.DataFrame(rows).assign(corpus="synthetic", category_origin="synthetic",
+                                      speaker="", section="", weight=SYNTHETIC_WEIGHT)
+    frame["source_file"] = [f"synthetic-{i}" for i in range(len(frame))]  # no neighbours
     return _finish(frame)
 
 
@@ -139,7 +147,8 @@ def shipped_name() -> str:
     """The CV row of the settings :mod:`csf_analysis.category_model` ships."""
     if WEAK_RULES is None:
         assert USE_RULES, "the CV compares 'any rule' only for the model with rule features"
-        return f"(c) model + rule features, overrules any rule at p>={MIN_CONFIDENCE}"
+        first = "(d) + neighbours" if USE_CONTEXT else "(c) model + rule features"
+        return f"{first}, overrules any rule at p>={MIN_CONFIDENCE}"
     weak = "+".join(sorted(r.split(":")[1] for r in WEAK_RULES))
     return f"(c) back-off {weak} p>={MIN_CONFIDENCE}"
 
@@ -147,7 +156,7 @@ def shipped_name() -> str:
 def leave_one_note_out(frame: pd.DataFrame, rows: list[list[str]], *,
                        model_args: dict, evaluated: pd.Series) -> pd.DataFrame:
     """Out-of-fold (category, confidence) for the ``evaluated`` rows, one fold per note."""
-    trainable = frame["label"].isin(INFERABLE).to_numpy()
+    trainable = frame["label"].isin(CLASSES).to_numpy()
     out = pd.DataFrame(index=frame.index, columns=["pred", "conf"])
     for group in sorted(frame.loc[evaluated, "group"].unique()):
         train = np.flatnonzero(trainable & (frame["group"] != group).to_numpy())
@@ -176,7 +185,7 @@ def score_row(name: str, truth: pd.Series, pred: pd.Series, corpus: pd.Series) -
     tuned = corpus.isin(["notes", "fixtures"])
     row = {"method": name, "n": len(ok), "all": ok.mean(), "tuned": ok[tuned].mean(),
            "blind": ok[corpus == "blind"].mean(), "others": ok[corpus == "train"].mean()}
-    row.update({f"R {c[:5]}": ok[truth == c].mean() for c in INFERABLE})
+    row.update({f"R {c[:5]}": ok[truth == c].mean() for c in CLASSES})
     return row
 
 
@@ -242,14 +251,15 @@ def main(argv: list[str] | None = None) -> int:
                for d, sp, se in zip(docs, frame["speaker"], frame["section"])]
     frame["rules"] = [category for category, _ in answers]
     frame["rule"] = [rule for _, rule in answers]
-    plain = CategoryModel(**SETTINGS)
-    stacked = CategoryModel(use_rules=True, **SETTINGS)
-    rows = plain.featurize(docs, frame["speaker"], frame["section"])
-    rows_rules = stacked.featurize(docs, frame["speaker"], frame["section"])
+    columns = (docs, frame["speaker"].tolist(), frame["section"].tolist(),
+               frame["group"].tolist())
+    rows = CategoryModel(**SETTINGS).featurize(*columns)
+    rows_rules = CategoryModel(use_rules=True, **SETTINGS).featurize(*columns)
+    rows_context = CategoryModel(use_rules=True, use_context=True, **SETTINGS).featurize(*columns)
     no_synthetic = frame.assign(weight=np.where(frame["corpus"] == "synthetic", 0.0, 1.0))
 
-    evaluated = (frame["category_origin"] != "structure") & frame["corpus"].isin(
-        ["notes", "fixtures", "blind", "train"])
+    evaluated = (frame["category_origin"] != "structure") & (frame["label"] != "") & frame[
+        "corpus"].isin(["notes", "fixtures", "blind", "train"])
     truth, corpus = frame.loc[evaluated, "label"], frame.loc[evaluated, "corpus"]
     model = leave_one_note_out(frame, rows, model_args=SETTINGS, evaluated=evaluated)
     results = {
@@ -266,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
     for threshold in (0.3, 0.4, 0.5):
         results[f"(c) model + rule features, overrules any rule at p>={threshold}"] = backoff(
             frame, stacked_cv, None, threshold)
+    context_cv = leave_one_note_out(frame, rows_context, model_args=SETTINGS,
+                                    evaluated=evaluated)
+    for threshold in (0.0, 0.3, 0.4):
+        results[f"(d) + neighbours, overrules any rule at p>={threshold}"] = backoff(
+            frame, context_cv, None, threshold)
     for weak in (frozenset({"facts:default"}), frozenset({"facts:default", "facts:past"})):
         for threshold in (0.0, 0.4, 0.5, 0.6):
             name = f"(c) back-off {'+'.join(sorted(r.split(':')[1] for r in weak))} p>={threshold}"
@@ -295,12 +310,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{part}: the back-off fixes {int((~rules_ok & chosen_ok)[mask].sum())} rule "
               f"mistakes and breaks {int((rules_ok & ~chosen_ok)[mask].sum())} right answers")
 
-    trainable = frame["label"].isin(INFERABLE).to_numpy()
+    trainable = frame["label"].isin(CLASSES).to_numpy()
     start = time.perf_counter()
-    final = CategoryModel(use_rules=USE_RULES, **SETTINGS).fit(
-        [docs[i] for i in np.flatnonzero(trainable)], frame["speaker"][trainable].tolist(),
-        frame["section"][trainable].tolist(), frame["label"][trainable].tolist(),
-        sample_weight=frame["weight"][trainable].to_numpy())
+    final = CategoryModel(use_rules=USE_RULES, use_context=USE_CONTEXT, **SETTINGS)
+    shipped_rows = final.featurize(*columns)
+    final.fit_features([shipped_rows[i] for i in np.flatnonzero(trainable)],
+                       frame["label"][trainable].tolist(),
+                       sample_weight=frame["weight"][trainable].to_numpy())
     fit_seconds = time.perf_counter() - start
     labelled = evaluated | (frame["category_origin"] == "structure")
     timings(final, [d for d, keep in zip(docs, labelled) if keep], frame[labelled], fit_seconds)

@@ -2,17 +2,20 @@
 
 The hand-written rules of :mod:`csf_analysis.categories` are precise but
 overfit the notes they were written from (92% there, 70% on the first blind
-notes, 51% on notes by other coders). :class:`CategoryModel` is a
+notes, 48% on notes by other coders). :class:`CategoryModel` is a
 multinomial logistic regression on sparse binary features of the statement,
 read from a Doc of the :data:`csf_analysis.nlp.LEMMAS` pipeline: folded lemma
 unigrams and bigrams, the morphology of the verbs (mood, tense, verb form,
 person), the rules' lexicons (:data:`csf_analysis.categories.LEXICONS`) that
 its words belong to, every rule of :data:`csf_analysis.categories.RULES` that
 matches (whatever its rank), punctuation, digits, length, the speaker, the
-words of the section heading, and (``use_rules=True``) the rules' own answer.
-Trained on about 1,800 hand-labelled statements from seven coders, it reaches
-71% in leave-one-note-out cross-validation (68% on other coders' notes, where
-the rules get 48%) and 65% on a blind set; see ``benchmarks/train_category_model.py``.
+words of the section heading, (``use_rules=True``) the rules' own answer and
+(``use_context=True``) the rules' category of the two statements before and
+the one after (:func:`neighbour_features`). Besides the inferable categories it
+knows ``question``: an interviewer's question no label marks. Trained on about
+1,900 hand-labelled statements from seven coders, it reaches 76% in
+leave-one-note-out cross-validation (75% on other coders' notes, where the rules
+get 48%) and 69% on a blind set; see ``benchmarks/train_category_model.py``.
 
 The weights live in a plain JSON file (:meth:`CategoryModel.to_dict`, no
 pickle); :func:`load_default` reads the shipped ones
@@ -36,7 +39,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +65,13 @@ WEAK_RULES: frozenset[str] | None = None
 MIN_CONFIDENCE = 0.3
 # The shipped model sees the rules' answer among its features.
 USE_RULES = True
+# The shipped model sees the rules' category of the statements around each one.
+USE_CONTEXT = True
+# The categories the model can give: the inferable ones, and an interviewer's
+# question that no label marked ("Et si c'était vous qui appeliez ?").
+CLASSES = (*INFERABLE, "question")
+# The neighbours whose rule category is a feature: (offset, feature prefix).
+NEIGHBOURS = ((-2, "prev2"), (-1, "prev"), (1, "next"))
 
 _MORPH_KEYS = ("Mood", "Tense", "VerbForm", "Person")
 _KEEP_PUNCT = frozenset({"?", "!", ":", "..."})
@@ -137,6 +147,42 @@ def analyse(doc: Doc, *, speaker: str = "", section: str = "",
     return list(dict.fromkeys(out)), rule
 
 
+def analyse_all(docs: Sequence[Doc], speakers: Sequence[str], sections: Sequence[str],
+                groups: Sequence | None = None, *, use_rules: bool = False,
+                use_context: bool = False) -> tuple[list[list[str]], list[str]]:
+    """(feature names, rule id) of each statement, as :func:`analyse`, plus (with
+    ``use_context``) :func:`neighbour_features` within ``groups``."""
+    analysed = [analyse(doc, speaker=sp or "", section=se or "", use_rules=use_rules)
+                for doc, sp, se in zip(docs, speakers, sections, strict=True)]
+    rows, rules = [row for row, _ in analysed], [rule for _, rule in analysed]
+    if use_context:
+        around = neighbour_features(rules, groups)
+        rows = [row + extra for row, extra in zip(rows, around)]
+    return rows, rules
+
+
+def neighbour_features(rules: Sequence[str], groups: Sequence | None = None) -> list[list[str]]:
+    """The rules' category of the statements around each one (:data:`NEIGHBOURS`).
+
+    Statements are in reading order; ``groups`` (a note's file, say) bounds the
+    neighbourhood, and None makes every statement a group of its own.
+
+    >>> neighbour_features(["facts:past", "suggestions:conditional", "meta:visio"],
+    ...                    ["a.md", "a.md", "b.md"])[1]
+    ['prev2:none', 'prev:facts', 'next:none']
+    """
+    groups = list(range(len(rules))) if groups is None else list(groups)
+    out = []
+    for i in range(len(rules)):
+        row = []
+        for offset, name in NEIGHBOURS:
+            j = i + offset
+            inside = 0 <= j < len(rules) and groups[j] == groups[i]
+            row.append(f"{name}:{rules[j].split(':', 1)[0]}" if inside else f"{name}:none")
+        out.append(row)
+    return out
+
+
 def _verb_features(words: list[tuple]) -> list[str]:
     """Morphology of every verb, and of the first one apart ("v1:Mood=Cnd", "v1:falloir")."""
     verbs = [t for t in words if t[2] in ("VERB", "AUX")]
@@ -186,14 +232,16 @@ class CategoryModel:
     Args:
         use_rules: Give the model the rules' answer as features (the rules run
             inside :meth:`predict`).
+        use_context: Give the model the rules' category of the neighbouring
+            statements (:func:`neighbour_features`).
         C: Inverse regularisation strength of the logistic regression.
         class_weight: ``"balanced"`` or None, as in scikit-learn.
         min_count: Keep only features seen in at least this many training statements.
     """
 
-    def __init__(self, *, use_rules: bool = False, C: float = 1.0,
+    def __init__(self, *, use_rules: bool = False, use_context: bool = False, C: float = 1.0,
                  class_weight: str | None = "balanced", min_count: int = 1) -> None:
-        self.use_rules, self.C = use_rules, C
+        self.use_rules, self.use_context, self.C = use_rules, use_context, C
         self.class_weight, self.min_count = class_weight, min_count
         self.classes: list[str] = []
         self.vocabulary: dict[str, int] = {}
@@ -201,17 +249,24 @@ class CategoryModel:
         self.intercept = np.zeros(0)
         self.info: dict = {}  # how it was trained and measured (for the report's annex)
 
-    def featurize(self, docs: Iterable[Doc], speakers: Iterable[str],
-                  sections: Iterable[str]) -> list[list[str]]:
-        """:func:`features` of each statement."""
-        return [features(doc, speaker=sp or "", section=se or "", use_rules=self.use_rules)
-                for doc, sp, se in zip(docs, speakers, sections, strict=True)]
+    def analyse(self, docs: Sequence[Doc], speakers: Sequence[str], sections: Sequence[str],
+                groups: Sequence | None = None) -> tuple[list[list[str]], list[str]]:
+        """(features, rule id) of each statement, with this model's settings
+        (:func:`analyse_all`)."""
+        return analyse_all(list(docs), list(speakers), list(sections), groups,
+                           use_rules=self.use_rules, use_context=self.use_context)
+
+    def featurize(self, docs: Sequence[Doc], speakers: Sequence[str], sections: Sequence[str],
+                  groups: Sequence | None = None) -> list[list[str]]:
+        """The features of each statement (statements in reading order, see
+        :func:`neighbour_features` for ``groups``)."""
+        return self.analyse(docs, speakers, sections, groups)[0]
 
     def fit(self, docs: Sequence[Doc], speakers: Sequence[str], sections: Sequence[str],
-            labels: Sequence[str], *, sample_weight: Sequence[float] | None = None
-            ) -> CategoryModel:
+            labels: Sequence[str], *, groups: Sequence | None = None,
+            sample_weight: Sequence[float] | None = None) -> CategoryModel:
         """Learn the weights from labelled statements (one label per Doc)."""
-        return self.fit_features(self.featurize(docs, speakers, sections), labels,
+        return self.fit_features(self.featurize(docs, speakers, sections, groups), labels,
                                  sample_weight=sample_weight)
 
     def fit_features(self, rows: Sequence[list[str]], labels: Sequence[str], *,
@@ -266,11 +321,11 @@ class CategoryModel:
         best = probs.argmax(axis=1)
         return [(self.classes[b], float(probs[r, b])) for r, b in enumerate(best)]
 
-    def predict(self, docs: Iterable[Doc], speakers: Iterable[str],
-                sections: Iterable[str]) -> list[tuple[str, float]]:
+    def predict(self, docs: Sequence[Doc], speakers: Sequence[str], sections: Sequence[str],
+                groups: Sequence | None = None) -> list[tuple[str, float]]:
         """(category, confidence) of each statement: the most probable class and its
         probability."""
-        return self.predict_features(self.featurize(docs, speakers, sections))
+        return self.predict_features(self.featurize(docs, speakers, sections, groups))
 
     def to_dict(self, *, digits: int = 4) -> dict:
         """A JSON-friendly copy of the model (weights rounded to ``digits``; features
@@ -280,7 +335,8 @@ class CategoryModel:
             values = [round(float(v), digits) for v in self.coef[:, column]]
             if any(values):
                 weights[name] = values
-        return {"format": FORMAT, "use_rules": self.use_rules, "C": self.C,
+        return {"format": FORMAT, "use_rules": self.use_rules,
+                "use_context": self.use_context, "C": self.C,
                 "class_weight": self.class_weight, "min_count": self.min_count,
                 "classes": list(self.classes),
                 "intercept": [round(float(v), digits) for v in self.intercept],
@@ -292,8 +348,9 @@ class CategoryModel:
         if data.get("format") != FORMAT:
             raise ValueError(f"not a category model: format {data.get('format')!r}, "
                              f"expected {FORMAT!r}")
-        model = cls(use_rules=data["use_rules"], C=data["C"],
-                    class_weight=data["class_weight"], min_count=data["min_count"])
+        model = cls(use_rules=data["use_rules"], use_context=data.get("use_context", False),
+                    C=data["C"], class_weight=data["class_weight"],
+                    min_count=data["min_count"])
         model.classes = list(data["classes"])
         names = sorted(data["weights"])
         model.vocabulary = {name: i for i, name in enumerate(names)}
@@ -347,16 +404,18 @@ def combine(rule_category: str, rule_id: str, model_category: str, confidence: f
 
 
 def infer_categories_with_model(docs: Sequence[Doc], speakers: Sequence[str],
-                                sections: Sequence[str], *,
+                                sections: Sequence[str], groups: Sequence | None = None, *,
                                 model: CategoryModel | None = None) -> list[tuple[str, str]]:
     """(category, rule id) of each statement: the rules, overruled by the model where it
-    is confident (see :func:`combine`). ``model`` defaults to :func:`load_default`."""
+    is confident (see :func:`combine`). ``model`` defaults to :func:`load_default`.
+
+    Give every statement of a note, in reading order, with the note's file as its
+    group (:func:`neighbour_features`): the model reads the neighbours' rule category.
+    """
     model = model or load_default()
-    analysed = [analyse(doc, speaker=sp or "", section=se or "", use_rules=model.use_rules)
-                for doc, sp, se in zip(docs, speakers, sections, strict=True)]
-    predicted = model.predict_features([row for row, _ in analysed])
+    rows, rules = model.analyse(docs, speakers, sections, groups)
     return [combine(rule.split(":", 1)[0], rule, guess, confidence)
-            for (_, rule), (guess, confidence) in zip(analysed, predicted)]
+            for rule, (guess, confidence) in zip(rules, model.predict_features(rows))]
 
 
 def infer_category_with_model(doc: Doc, *, speaker: str = "", section: str = "",
@@ -365,6 +424,7 @@ def infer_category_with_model(doc: Doc, *, speaker: str = "", section: str = "",
     return infer_categories_with_model([doc], [speaker], [section], model=model)[0]
 
 
-__all__ = ["CategoryModel", "analyse", "combine", "features", "infer_categories_with_model",
-           "infer_category_with_model", "load_default", "INFERABLE", "MIN_CONFIDENCE",
-           "USE_RULES", "WEAK_RULES"]
+__all__ = ["CLASSES", "CategoryModel", "analyse", "analyse_all", "combine", "features",
+           "infer_categories_with_model", "infer_category_with_model", "load_default",
+           "neighbour_features", "INFERABLE", "MIN_CONFIDENCE", "USE_CONTEXT", "USE_RULES",
+           "WEAK_RULES"]

@@ -48,12 +48,14 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
     matcher = matcher or ThemeMatcher(codebook, nlp)
     texts = statements["text"].fillna("").astype(str).tolist()
     docs = list(lemmas_only(nlp).pipe(texts, batch_size=batch_size, n_process=n_process))
-    silent = (statements["category_origin"] != "structure").to_numpy().nonzero()[0]
-    rows = statements.iloc[silent]
+    # Every statement, in reading order: the model reads the rules' answer on the
+    # neighbours of a silent statement, labelled or not.
     pairs = infer_categories_with_model(
-        [docs[i] for i in silent], rows["speaker"].fillna("").astype(str).tolist(),
-        rows["section"].fillna("").astype(str).tolist())
-    categories = {sid: list(pair) for sid, pair in zip(rows["statement_id"], pairs)}
+        docs, *(statements[c].fillna("").astype(str).tolist()
+                for c in ("speaker", "section", "source_file")))
+    silent = (statements["category_origin"] != "structure").to_numpy()
+    categories = {sid: list(pair) for sid, pair, keep
+                  in zip(statements["statement_id"], pairs, silent) if keep}
     codings = matcher.codings(list(statements["statement_id"]), iter(docs))
     return {"categories": categories, "codings": codings.to_dict("records")}
 

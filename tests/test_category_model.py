@@ -8,8 +8,9 @@ import pytest
 
 from csf_analysis.categories import DEFAULT_RULE, INFERABLE, infer_category
 from csf_analysis.category_model import (
-    DEFAULT_PATH, MIN_CONFIDENCE, USE_RULES, WEAK_RULES, CategoryModel, analyse, combine, features,
-    infer_categories_with_model, infer_category_with_model, load_default,
+    CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
+    analyse, combine, features, infer_categories_with_model, infer_category_with_model,
+    load_default, neighbour_features,
 )
 from csf_analysis.nlp import LEMMAS, load_nlp
 
@@ -73,6 +74,33 @@ def test_features_speaker_section_and_rules(nlp):
                                     section="Si tu avais une action à tenter ?")
     assert f"rule-cat:{category}" in names and f"rule:{rule}" in names
     assert not any(n.startswith("rule") for n in features(doc))
+
+
+def test_neighbour_features_stay_inside_a_group():
+    rules = ["facts:past", "suggestions:conditional", "meta:visio", "context:role"]
+    assert neighbour_features(rules, ["a", "a", "a", "b"]) == [
+        ["prev2:none", "prev:none", "next:suggestions"],
+        ["prev2:none", "prev:facts", "next:meta"],
+        ["prev2:facts", "prev:suggestions", "next:none"],
+        ["prev2:none", "prev:none", "next:none"],
+    ]
+    assert neighbour_features(rules[:2]) == [["prev2:none", "prev:none", "next:none"]] * 2
+    assert neighbour_features([], []) == []
+
+
+def test_context_model_reads_the_neighbours(train_docs):
+    blank = [""] * len(TRAIN)
+    model = CategoryModel(use_rules=True, use_context=True)
+    rows = model.featurize(train_docs, blank, blank, ["note.md"] * len(TRAIN))
+    assert "prev:none" in rows[0] and "next:suggestions" in rows[0]
+    assert not any(n.startswith("prev") for n in CategoryModel().featurize(
+        train_docs[:2], ["", ""], ["", ""], ["a", "a"])[1])
+    model.fit(train_docs, blank, blank, [label for *_, label in TRAIN],
+              groups=["note.md"] * len(TRAIN))
+    copy = CategoryModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    groups = ["n"] * len(TRAIN)
+    before, after = (m.predict(train_docs, blank, blank, groups) for m in (model, copy))
+    assert copy.use_context and [c for c, _ in after] == [c for c, _ in before]
 
 
 def test_fit_predict_learns_the_training_set(small_model, train_docs):
@@ -163,6 +191,7 @@ needs_weights = pytest.mark.skipif(not DEFAULT_PATH.is_file(), reason="no shippe
     ("J'ai trouvé ça vraiment frustrant.", "feelings"),
     ("Entretien réalisé en visio, la connexion a coupé deux fois.", "meta"),
     ("Le jeune a commencé son stage le 3 mars 2020.", "facts"),
+    ("Est-ce que vous avez déjà accueilli un jeune en immersion ?", "question"),
 ])
 def test_default_model_on_new_sentences(nlp, text, expected):
     category, confidence = load_default().predict([nlp(text)], [""], [""])[0]
@@ -173,7 +202,8 @@ def test_default_model_on_new_sentences(nlp, text, expected):
 @needs_weights
 def test_default_model_with_rules(nlp):
     model = load_default()
-    assert model.use_rules is USE_RULES and set(model.classes) == set(INFERABLE)
+    assert model.use_rules is USE_RULES and model.use_context is USE_CONTEXT
+    assert set(model.classes) == set(CLASSES)
     docs = list(nlp.pipe(["Il faudrait un interlocuteur unique.", "Je suis DRH."]))
     assert infer_categories_with_model(docs, ["", ""], ["", ""]) == [
         ("suggestions", "suggestions:wish-verb"), ("context", "context:role")]
