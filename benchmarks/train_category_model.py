@@ -155,19 +155,38 @@ def shipped_name() -> str:
 
 def leave_one_note_out(frame: pd.DataFrame, rows: list[list[str]], *,
                        model_args: dict, evaluated: pd.Series) -> pd.DataFrame:
-    """Out-of-fold (category, confidence) for the ``evaluated`` rows, one fold per note."""
+    """Out-of-fold (category, confidence, {category: probability}) for the ``evaluated``
+    rows, one fold per note."""
     trainable = frame["label"].isin(CLASSES).to_numpy()
-    out = pd.DataFrame(index=frame.index, columns=["pred", "conf"])
+    out = pd.DataFrame(index=frame.index, columns=["pred", "conf", "probs"])
     for group in sorted(frame.loc[evaluated, "group"].unique()):
         train = np.flatnonzero(trainable & (frame["group"] != group).to_numpy())
         test = np.flatnonzero(evaluated.to_numpy() & (frame["group"] == group).to_numpy())
         model = CategoryModel(**model_args).fit_features(
             [rows[i] for i in train], frame["label"].iloc[train].tolist(),
             sample_weight=frame["weight"].iloc[train].to_numpy())
-        predicted = model.predict_features([rows[i] for i in test])
-        out.iloc[test, 0] = [category for category, _ in predicted]
-        out.iloc[test, 1] = [confidence for _, confidence in predicted]
+        probabilities = model.probabilities([rows[i] for i in test])
+        best = probabilities.argmax(axis=1)
+        out.iloc[test, 0] = [model.classes[b] for b in best]
+        out.iloc[test, 1] = probabilities[np.arange(len(test)), best]
+        out.iloc[test, 2] = [dict(zip(model.classes, row)) for row in probabilities]
     return out
+
+
+def confidence_table(truth: pd.Series, pred: pd.Series, probs: pd.Series) -> None:
+    """How often the category is right by the probability the model gives it (the
+    ``category_confidence`` of ``tables``), and how many mistakes the least sure hold."""
+    conf = pd.Series([p.get(c, 0.0) for c, p in zip(pred, probs)], index=pred.index)
+    ok = truth == pred
+    buckets = pd.cut(conf, [0, .4, .5, .6, .7, .8, .9, 1.0], include_lowest=True)
+    table = ok.groupby(buckets, observed=True).agg(["mean", "size"])
+    print(table.rename(columns={"mean": "right", "size": "n"}).to_string(
+        formatters={"right": "{:.1%}".format}))
+    order = conf.sort_values(kind="stable").index
+    for share in (0.3, 0.5):
+        first = order[:int(len(order) * share)]
+        print(f"the least sure {share:.0%} ({len(first)} statements) hold "
+              f"{int((~ok[first]).sum())} of the {int((~ok).sum())} mistakes")
 
 
 def backoff(frame: pd.DataFrame, pred: pd.DataFrame, weak: frozenset[str] | None,
@@ -292,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
                  for name, pred in results.items()])
 
     chosen = shipped_name()
+    others = evaluated & (frame["corpus"] == "train")
+    print(f"\n== other coders' notes: how often {chosen} is right, by category_confidence")
+    confidence_table(frame.loc[others, "label"], results[chosen][others],
+                     (context_cv if USE_CONTEXT else stacked_cv).loc[others, "probs"])
     blind = evaluated & (frame["corpus"] == "blind")
     print("\n== the same on the blind notes only (recall per category)")
     print_table([score_row(name, frame.loc[blind, "label"], results[name][blind],
@@ -320,7 +343,6 @@ def main(argv: list[str] | None = None) -> int:
     fit_seconds = time.perf_counter() - start
     labelled = evaluated | (frame["category_origin"] == "structure")
     timings(final, [d for d, keep in zip(docs, labelled) if keep], frame[labelled], fit_seconds)
-    others = evaluated & (frame["corpus"] == "train")
     final.info = {
         "statements": int((trainable & (frame["corpus"] != "synthetic").to_numpy()).sum()),
         "synthetic": int((trainable & (frame["corpus"] == "synthetic").to_numpy()).sum()),

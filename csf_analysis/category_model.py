@@ -412,10 +412,27 @@ def infer_categories_with_model(docs: Sequence[Doc], speakers: Sequence[str],
     Give every statement of a note, in reading order, with the note's file as its
     group (:func:`neighbour_features`): the model reads the neighbours' rule category.
     """
+    return [(category, rule) for category, rule, _ in
+            score_categories(docs, speakers, sections, groups, model=model)]
+
+
+def score_categories(docs: Sequence[Doc], speakers: Sequence[str], sections: Sequence[str],
+                     groups: Sequence | None = None, *, model: CategoryModel | None = None
+                     ) -> list[tuple[str, str, float]]:
+    """(category, rule id, confidence) of each statement, as
+    :func:`infer_categories_with_model`; the confidence is the probability the model
+    gives the category chosen, whoever chose it: the lowest are the first to check."""
     model = model or load_default()
     rows, rules = model.analyse(docs, speakers, sections, groups)
-    return [combine(rule.split(":", 1)[0], rule, guess, confidence)
-            for rule, (guess, confidence) in zip(rules, model.predict_features(rows))]
+    column = {name: i for i, name in enumerate(model.classes)}
+    out = []
+    for rule, probs in zip(rules, model.probabilities(rows)):
+        best = int(probs.argmax())
+        category, chosen = combine(rule.split(":", 1)[0], rule, model.classes[best],
+                                   float(probs[best]))
+        out.append((category, chosen, float(probs[column[category]]) if category in column
+                    else 0.0))
+    return out
 
 
 def infer_category_with_model(doc: Doc, *, speaker: str = "", section: str = "",
@@ -426,5 +443,5 @@ def infer_category_with_model(doc: Doc, *, speaker: str = "", section: str = "",
 
 __all__ = ["CLASSES", "CategoryModel", "analyse", "analyse_all", "combine", "features",
            "infer_categories_with_model", "infer_category_with_model", "load_default",
-           "neighbour_features", "INFERABLE", "MIN_CONFIDENCE", "USE_CONTEXT", "USE_RULES",
+           "neighbour_features", "score_categories", "INFERABLE", "MIN_CONFIDENCE", "USE_CONTEXT", "USE_RULES",
            "WEAK_RULES"]

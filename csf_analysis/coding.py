@@ -39,23 +39,24 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
               batch_size: int = 256, n_process: int = 1) -> dict:
     """Infer categories and match themes for ``statements`` in one spaCy pass.
 
-    Returns ``{"categories": {statement_id: [category, rule]}, "codings": [rows]}``;
-    categories only for rows whose origin is not ``structure``. Pass a
+    Returns ``{"categories": {statement_id: [category, rule, confidence]}, "codings":
+    [rows]}``; categories only for rows whose origin is not ``structure``. Pass a
     ``ThemeMatcher`` to reuse it across calls.
     """
-    from .category_model import infer_categories_with_model  # needs the lemma pipeline
+    from .category_model import score_categories  # needs the lemma pipeline
     from .nlp import lemmas_only
     matcher = matcher or ThemeMatcher(codebook, nlp)
     texts = statements["text"].fillna("").astype(str).tolist()
     docs = list(lemmas_only(nlp).pipe(texts, batch_size=batch_size, n_process=n_process))
     # Every statement, in reading order: the model reads the rules' answer on the
     # neighbours of a silent statement, labelled or not.
-    pairs = infer_categories_with_model(
+    scored = score_categories(
         docs, *(statements[c].fillna("").astype(str).tolist()
                 for c in ("speaker", "section", "source_file")))
     silent = (statements["category_origin"] != "structure").to_numpy()
-    categories = {sid: list(pair) for sid, pair, keep
-                  in zip(statements["statement_id"], pairs, silent) if keep}
+    categories = {sid: [category, rule, round(confidence, 3)]
+                  for sid, (category, rule, confidence), keep
+                  in zip(statements["statement_id"], scored, silent) if keep}
     codings = matcher.codings(list(statements["statement_id"]), iter(docs))
     return {"categories": categories, "codings": codings.to_dict("records")}
 
@@ -121,6 +122,7 @@ def _apply_categories(statements: pd.DataFrame, decisions: pd.DataFrame) -> pd.D
     statements.loc[hit, "category_origin"] = "manual"
     statements.loc[hit, "category_rule"] = "manual:" + statements.loc[hit, "statement_id"].map(
         chosen["coder"])
+    statements.loc[hit, "category_confidence"] = float("nan")  # a researcher decided
     return statements
 
 

@@ -296,6 +296,8 @@ def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook
     chosen = statements.loc[hit, "statement_id"]
     statements.loc[hit, "category"] = chosen.map(lambda sid: inferred[sid][0])
     statements.loc[hit, "category_rule"] = chosen.map(lambda sid: inferred[sid][1])
+    statements.loc[hit, "category_confidence"] = chosen.map(
+        lambda sid: inferred[sid][2]).astype(float)  # an empty map would be str
     statements.loc[statements["category_origin"] == "structure", "category_rule"] = "structure"
     inline, problems = inline_codings(statements, codebook)
     codings = frame("codings", [row for auto in autos for row in auto.get("codings", [])]

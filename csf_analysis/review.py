@@ -5,6 +5,7 @@ Example:
     >>> from csf_analysis.review import Coder, coded_statements
     >>> corpus = load_corpus("interviews")                      # doctest: +SKIP
     >>> coded_statements(corpus, interview="entretien-entreprises:300h-6-plone-dgesco-dne")  # doctest: +SKIP
+    >>> categories_to_check(corpus, limit=20)                   # doctest: +SKIP
     >>> moi = Coder("interviews", "yannick")                     # doctest: +SKIP
     >>> moi.add("s1a2b3c4d5e6f", "outillage")                    # doctest: +SKIP
 """
@@ -33,7 +34,8 @@ def coded_statements(corpus, *, interview: str | None = None,
     """Statements with their category and codes, and why each code was given.
 
     Columns: statement_id, line, section, speaker, category, category_origin,
-    category_rule, text, codes ("; "-joined), why (code [origin « words »]).
+    category_rule, category_confidence, text, codes ("; "-joined), why (code [origin
+    « words »]).
     """
     statements = corpus.statements
     if interview is not None:
@@ -44,10 +46,29 @@ def coded_statements(corpus, *, interview: str | None = None,
     grouped = codings.groupby("statement_id").agg(
         codes=("code", lambda c: "; ".join(dict.fromkeys(c))), why=("why", "; ".join))
     columns = ["statement_id", "source_file", "line", "section", "speaker", "category",
-               "category_origin", "category_rule", "text"]
+               "category_origin", "category_rule", "category_confidence", "text"]
     view = statements[columns].merge(grouped, how="left", left_on="statement_id",
                                      right_index=True)
     return view.fillna({"codes": "", "why": ""}).reset_index(drop=True)
+
+
+def categories_to_check(corpus, *, interview: str | None = None,
+                        limit: int | None = None) -> pd.DataFrame:
+    """The inferred categories, the least sure first: the ones to check before quoting.
+
+    ``category_confidence`` is the probability the trained model gives the category
+    chosen (see :func:`csf_analysis.category_model.score_categories`). Copies are left
+    out; ``limit`` keeps the first rows only.
+    """
+    statements = corpus.statements
+    keep = (statements["category_origin"] == "inferred") & (statements["duplicate_of"] == "")
+    if interview is not None:
+        keep &= statements["interview_id"] == interview
+    columns = ["statement_id", "source_file", "line", "speaker", "category",
+               "category_confidence", "category_rule", "text"]
+    view = statements.loc[keep, columns].sort_values(
+        ["category_confidence", "source_file", "line"], kind="stable", na_position="first")
+    return view.head(limit).reset_index(drop=True) if limit else view.reset_index(drop=True)
 
 
 def uncoded_statements(corpus) -> pd.DataFrame:

@@ -27,7 +27,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "statements": (
         "statement_id", "interview_id", "source_file", "line", "section",
-        "category", "category_origin", "category_rule", "speaker", "text", "tags", "block",
+        "category", "category_origin", "category_rule", "category_confidence", "speaker",
+        "text", "tags", "block",
         "time", "marker", "duplicate_of",
     ),
     "contacts": (
@@ -42,6 +43,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 # pandas dtypes: strings stay strings ("6" is a company, not a number).
 _INT_COLUMNS = {"line", "end_line", "clause_hours", "n_statements"}
 _BOOL_COLUMNS = {"interviewed"}
+_FLOAT_COLUMNS = {"category_confidence"}  # empty (NaN) where it does not apply
 
 
 def frame(name: str, rows: list[dict] | pd.DataFrame | None = None) -> pd.DataFrame:
@@ -54,6 +56,8 @@ def frame(name: str, rows: list[dict] | pd.DataFrame | None = None) -> pd.DataFr
             df[column] = pd.to_numeric(df[column]).astype("Int64")
         elif column in _BOOL_COLUMNS:
             df[column] = df[column].astype(bool)
+        elif column in _FLOAT_COLUMNS:
+            df[column] = pd.to_numeric(df[column], errors="coerce").astype(float)
         else:
             df[column] = df[column].astype(object).where(df[column].notna(), "").astype(str)
     return df

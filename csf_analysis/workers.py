@@ -190,8 +190,8 @@ def _split_by_note(coded: dict, notes: list[dict]) -> list[dict]:
     owner = {row["statement_id"]: n for n, note in enumerate(notes)
              for row in note.get("statements", [])}
     parts = [{"categories": {}, "codings": []} for _ in notes]
-    for sid, pair in coded["categories"].items():
-        parts[owner[sid]]["categories"][sid] = pair
+    for sid, inferred in coded["categories"].items():
+        parts[owner[sid]]["categories"][sid] = inferred
     for row in coded["codings"]:
         parts[owner[row["statement_id"]]]["codings"].append(row)
     return parts

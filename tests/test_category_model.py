@@ -10,7 +10,7 @@ from csf_analysis.categories import DEFAULT_RULE, INFERABLE, infer_category
 from csf_analysis.category_model import (
     CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
     analyse, combine, features, infer_categories_with_model, infer_category_with_model,
-    load_default, neighbour_features,
+    load_default, neighbour_features, score_categories,
 )
 from csf_analysis.nlp import LEMMAS, load_nlp
 
@@ -209,6 +209,20 @@ def test_default_model_with_rules(nlp):
         ("suggestions", "suggestions:wish-verb"), ("context", "context:role")]
     category, rule = infer_category_with_model(nlp("Une personne dédiée au suivi des jeunes."))
     assert category in INFERABLE and rule
+
+
+@needs_weights
+def test_score_categories_gives_the_probability_of_the_category_chosen(nlp):
+    docs = list(nlp.pipe(["Il faudrait un interlocuteur unique.", "Je suis DRH.",
+                          "On a relancé en mars.", "Vous avez eu des jeunes ?"]))
+    blank, groups = [""] * 4, ["a.md"] * 4
+    scored = score_categories(docs, blank, blank, groups)
+    assert [(c, r) for c, r, _ in scored] == infer_categories_with_model(docs, blank, blank,
+                                                                        groups)
+    model = load_default()
+    probabilities = model.probabilities(model.featurize(docs, blank, blank, groups))
+    for (category, _, confidence), row in zip(scored, probabilities):
+        assert confidence == pytest.approx(row[model.classes.index(category)])
 
 
 @needs_weights
