@@ -39,7 +39,10 @@ a journal note holding two interviews) were written and every statement
 hand-labelled in ``category_blind2.csv`` by a coder who never saw the rules,
 the model or their output. A second coder labelled the same statements
 blind (``category_blind2_coder2.csv``): their agreement is printed last, as
-the ceiling a classifier can be held to. Never tune on the blind set's
+the ceiling a classifier can be held to, followed by that of the training
+notes (``category_train/<set>.csv``), each labelled again by one of three
+coders who saw neither the first labels nor the model
+(``category_train/<set>_coder2.csv``). Never tune on the blind set's
 per-sentence results (``--errors`` leaves them out): label new blind notes
 first when the rules or the model change again.
 
@@ -189,11 +192,12 @@ def blind_report(frame: pd.DataFrame, nlp, *, title: str) -> None:
         scores(f"{title}: {name}", inferred["label"], inferred[pred])
 
 
-def coder_agreement(labels_csv: Path, second_csv: Path) -> None:
-    """Print how often two coders who labelled the same statements agree (the ceiling)."""
-    if not second_csv.is_file():
-        return
+def coder_agreement(labels_csv: Path, second_csv: Path) -> pd.DataFrame:
+    """Print how often two coders who labelled the same statements agree (the ceiling);
+    return the statements both labelled (``category_1``, ``category_2``)."""
     key = ["source_file", "line", "text"]
+    if not second_csv.is_file():
+        return pd.DataFrame(columns=[*key, "category_1", "category_2"])
     first = pd.read_csv(labels_csv, dtype=str, keep_default_na=False)
     second = pd.read_csv(second_csv, dtype=str, keep_default_na=False)
     both = first.merge(second, on=key, suffixes=("_1", "_2"))
@@ -201,6 +205,19 @@ def coder_agreement(labels_csv: Path, second_csv: Path) -> None:
     kappa = cohen_kappa_score(both["category_1"], both["category_2"])
     print(f"\n== two coders on the same statements ({second_csv.name}): {len(both)} statements, "
           f"agreement {same:.1%}, Cohen's kappa {kappa:.3f}")
+    return both
+
+
+def training_agreement(folder: Path) -> None:
+    """The same for the training notes, each set labelled again by a second coder
+    (``<set>_coder2.csv``): how consistent the labels the model learns from are."""
+    pairs = [coder_agreement(second.with_name(second.name.replace("_coder2", "")), second)
+             for second in sorted(folder.glob("*_coder2.csv"))]
+    if pairs:
+        both = pd.concat(pairs, ignore_index=True)
+        print(f"== all training sets: {len(both)} statements, agreement "
+              f"{(both['category_1'] == both['category_2']).mean():.1%}, Cohen's kappa "
+              f"{cohen_kappa_score(both['category_1'], both['category_2']):.3f}")
 
 
 def print_errors(frame: pd.DataFrame, pred: str) -> None:
@@ -289,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     blind_report(blind, nlp, title="BLIND SET (new notes, labelled before anything was run "
                                    "on them; never read per sentence)")
     coder_agreement(args.blind_labels, args.second_coder)
+    training_agreement(ROOT / "data" / "category_train")
     return 1 if len(missing) or len(lost) or len(blind_missing) or len(spent_missing) else 0
 
 

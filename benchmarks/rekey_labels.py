@@ -1,6 +1,7 @@
 """Carry hand labels over a parser change that rewrote some statements' text.
 
-The labelled sets (``category_blind2.csv``, ``category_train/<set>.csv``) key
+The labelled sets (``category_blind2.csv`` and its second coder's, ``category_train/<set>.csv``
+and ``<set>_coder2.csv``) key
 each label by ``source_file``, ``line`` and ``text``. When the parser learns
 to take a speaker label off a line (``Conseillère : Le stage ...`` becomes
 ``Le stage ...``) or to cut a sentence elsewhere, the old key no longer
