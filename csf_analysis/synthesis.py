@@ -456,7 +456,8 @@ def category_method() -> str:
         text += (" Sur les notes d'autres codeurs, la catégorie déduite est la bonne "
                  f"{info['cv_accuracy_other_coders'] * 100:.0f} % du temps (les règles seules : "
                  f"{info['cv_rules_other_coders'] * 100:.0f} %) : vérifiez-la avant de citer.")
-    return text
+    return text + (" La colonne category_confidence dit à quel point le modèle est sûr de "
+                   "la catégorie retenue : relisez d'abord les moins sûres.")
 
 
 def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -> str:

@@ -387,5 +387,6 @@ def test_methods_annex_says_how_categories_are_inferred_and_how_often_right(corp
     html = synthesis.methods_annex(corpus, model={"name": "fr_core_news_sm"})
     assert "entraîné sur 1800 énoncés annotés" in html
     assert "la bonne 68 % du temps (les règles seules : 48 %)" in html
+    assert "category_confidence dit à quel point" in html and "les moins sûres" in html
     model.info = {}
     assert "du temps" not in synthesis.category_method()
