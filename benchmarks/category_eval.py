@@ -58,7 +58,8 @@ statements when the rules ignore the structure, a check that structural
 categories survive ``infer_categories``, the rules' speed, then for each
 blind set the rules alone and the rules overruled by the model (what
 ``tables`` does): accuracy against the baseline, per note, per category,
-confusion; and last the two coders' agreement. Exit status 1 when a label no longer matches a statement or a
+confusion; and last the two coders' agreement, on the blind set and on each
+training set. Exit status 1 when a label no longer matches a statement or a
 structural category is lost.
 """
 from __future__ import annotations

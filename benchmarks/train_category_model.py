@@ -33,7 +33,10 @@ Mind what the columns mean: the rules were tuned on the shared and fixture
 notes (``tuned``), so there they look better than they are; ``blind`` (the
 first blind set) and ``others`` (the other coders' notes) are the fair
 comparison. The settings shipped (:data:`~csf_analysis.category_model.USE_RULES`,
-``WEAK_RULES``, ``MIN_CONFIDENCE``) are the best overall row. Then it times training and prediction, trains on every
+``USE_CONTEXT``, ``WEAK_RULES``, ``MIN_CONFIDENCE``) are the best overall row.
+For that row it prints how often the category is right by
+``category_confidence`` (the probability the model gives it) on other
+coders' notes. Then it times training and prediction, trains on every
 labelled statement and writes ``csf_analysis/data/category_model.json``.
 
 Run from the project root::
