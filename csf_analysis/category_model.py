@@ -443,5 +443,5 @@ def infer_category_with_model(doc: Doc, *, speaker: str = "", section: str = "",
 
 __all__ = ["CLASSES", "CategoryModel", "analyse", "analyse_all", "combine", "features",
            "infer_categories_with_model", "infer_category_with_model", "load_default",
-           "neighbour_features", "score_categories", "INFERABLE", "MIN_CONFIDENCE", "USE_CONTEXT", "USE_RULES",
-           "WEAK_RULES"]
+           "neighbour_features", "score_categories", "INFERABLE", "MIN_CONFIDENCE",
+           "USE_CONTEXT", "USE_RULES", "WEAK_RULES"]
