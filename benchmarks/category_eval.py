@@ -50,6 +50,8 @@ Run from the project root::
 
     .venv/bin/python benchmarks/category_eval.py            # the report
     .venv/bin/python benchmarks/category_eval.py --errors   # also list mistakes
+    .venv/bin/python benchmarks/category_eval.py --record   # after training: the blind
+                                                            # figure goes to the report
 
 It prints: the accuracy of the rules on statements the structure left
 silent (overall, per split, against a majority baseline), per-category
@@ -74,7 +76,7 @@ import pandas as pd
 from sklearn.metrics import classification_report, cohen_kappa_score, confusion_matrix
 
 from csf_analysis.categories import INFERABLE, infer_categories, infer_category
-from csf_analysis.category_model import infer_categories_with_model
+from csf_analysis.category_model import DEFAULT_PATH, CategoryModel, infer_categories_with_model
 from csf_analysis.corpus import load_corpus
 from csf_analysis.nlp import LEMMAS, load_nlp
 
@@ -191,6 +193,16 @@ def blind_report(frame: pd.DataFrame, nlp, *, title: str) -> None:
             lambda part: f"{(part['label'] == part[pred]).mean():.1%} of {len(part)}")
         print("per note:\n" + per_file.to_string())
         scores(f"{title}: {name}", inferred["label"], inferred[pred])
+    return float((inferred["label"] == inferred["final"]).mean()), len(inferred)
+
+
+def record_blind_accuracy(accuracy: float, n: int, path: Path = DEFAULT_PATH) -> None:
+    """Write the blind set's figure into the shipped model's ``info`` (the report's
+    methods annex quotes it): the weights are left as they are."""
+    model = CategoryModel.load(path)
+    model.info.update(blind_accuracy=round(accuracy, 3), blind_statements=n)
+    model.save(path)
+    print(f"\nrecorded blind_accuracy {accuracy:.1%} ({n} statements) in {path}")
 
 
 def coder_agreement(labels_csv: Path, second_csv: Path) -> pd.DataFrame:
@@ -247,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
                         default=ROOT / "data" / "category_blind2_coder2.csv")
     parser.add_argument("--spent-notes", type=Path, default=ROOT / "data" / "category_blind")
     parser.add_argument("--spent-labels", type=Path, default=ROOT / "data" / "category_blind.csv")
+    parser.add_argument("--record", action="store_true",
+                        help="write the blind set's accuracy into the shipped model's info, "
+                             "for the report (after training the model)")
     parser.add_argument("--errors", action="store_true",
                         help="list every mistake (never those of the blind set)")
     args = parser.parse_args(argv)
@@ -304,8 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     blind, blind_missing = load_blind(args.blind_notes, args.blind_labels, how="left")
     for row in pd.concat([spent_missing, blind_missing]).itertuples():
         print(f"  unmatched blind label: {row.source_file}:{row.line} ({row.note})")
-    blind_report(blind, nlp, title="BLIND SET (new notes, labelled before anything was run "
-                                   "on them; never read per sentence)")
+    accuracy, n = blind_report(blind, nlp, title="BLIND SET (new notes, labelled before "
+                                                 "anything was run on them; never read per "
+                                                 "sentence)")
+    if args.record:
+        record_blind_accuracy(accuracy, n)
     coder_agreement(args.blind_labels, args.second_coder)
     training_agreement(ROOT / "data" / "category_train")
     return 1 if len(missing) or len(lost) or len(blind_missing) or len(spent_missing) else 0

@@ -452,7 +452,14 @@ def category_method() -> str:
             f"{info.get('statements', '?')} énoncés annotés à la main, qui tranche quand il "
             f"est sûr à {MIN_CONFIDENCE * 100:.0f} % au moins ; la colonne category_rule "
             "dit lequel a joué.")
-    if "cv_accuracy_other_coders" in info:
+    if "blind_accuracy" in info:
+        text += (" Sur des notes nouvelles, que ni les règles ni le modèle n'avaient vues, la "
+                 f"catégorie déduite est la bonne {info['blind_accuracy'] * 100:.0f} % du temps "
+                 f"({info['blind_statements']} énoncés)")
+        text += (f", {info['cv_accuracy_other_coders'] * 100:.0f} % sur les notes d'autres "
+                 "codeurs en validation croisée" if "cv_accuracy_other_coders" in info else "")
+        text += " : vérifiez-la avant de citer."
+    elif "cv_accuracy_other_coders" in info:
         text += (" Sur les notes d'autres codeurs, la catégorie déduite est la bonne "
                  f"{info['cv_accuracy_other_coders'] * 100:.0f} % du temps (les règles seules : "
                  f"{info['cv_rules_other_coders'] * 100:.0f} %) : vérifiez-la avant de citer.")

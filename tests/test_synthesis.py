@@ -388,5 +388,8 @@ def test_methods_annex_says_how_categories_are_inferred_and_how_often_right(corp
     assert "entraîné sur 1800 énoncés annotés" in html
     assert "la bonne 68 % du temps (les règles seules : 48 %)" in html
     assert "category_confidence dit à quel point" in html and "les moins sûres" in html
+    model.info.update(blind_accuracy=0.693, blind_statements=215)
+    assert ("la bonne 69 % du temps (215 énoncés), 68 % sur les notes d'autres codeurs en "
+            "validation croisée : vérifiez-la") in synthesis.category_method()
     model.info = {}
     assert "du temps" not in synthesis.category_method()
