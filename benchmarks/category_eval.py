@@ -171,16 +171,25 @@ def load_blind(notes: Path, labels_csv: Path, *,
     return merged.reset_index(drop=True), missing[missing["_merge"] == "left_only"]
 
 
+def add_rule_answers(frame: pd.DataFrame, nlp) -> list:
+    """Process the statements' texts and add the rules' answer to ``frame`` (``rules``:
+    the category, ``rule``: the rule's id); return the Docs."""
+    docs = list(nlp.pipe(frame["text"].tolist(), batch_size=256))
+    answers = [infer_category(d, speaker=sp, section=se)
+               for d, sp, se in zip(docs, frame["speaker"], frame["section"])]
+    frame["rules"] = [category for category, _ in answers]
+    frame["rule"] = [rule for _, rule in answers]
+    return docs
+
+
 def blind_report(frame: pd.DataFrame, nlp, *, title: str) -> None:
     """Print a blind set's figures: the rules, and the rules overruled by the trained
     model (what ``tables`` does), on the labelled statements the structure left silent.
 
     ``frame`` holds every statement of the notes in reading order (label "" where
     there is none), as ``tables`` codes them: the model reads the neighbours."""
-    docs = list(nlp.pipe(frame["text"].tolist(), batch_size=256))
+    docs = add_rule_answers(frame, nlp)
     speakers, sections = frame["speaker"].tolist(), frame["section"].tolist()
-    frame["rules"] = [infer_category(d, speaker=sp, section=se)[0]
-                      for d, sp, se in zip(docs, speakers, sections)]
     frame["final"] = [c for c, _ in infer_categories_with_model(
         docs, speakers, sections, frame["source_file"].tolist())]
     frame["split"] = "blind"
@@ -279,11 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  unmatched label: {row.corpus}/{row.source_file}:{row.line} ({row.note})")
 
     nlp = load_nlp(components=LEMMAS)
-    docs = list(nlp.pipe(frame["text"].tolist(), batch_size=256))
-    ignored = [infer_category(d, speaker=sp, section=se)
-               for d, sp, se in zip(docs, frame["speaker"], frame["section"])]
-    frame["rules"] = [category for category, _ in ignored]
-    frame["rule"] = [rule for _, rule in ignored]
+    docs = add_rule_answers(frame, nlp)  # the rules alone, ignoring the structure
     final = infer_categories(frame, docs)
 
     inferred = frame[frame["category_origin"] != "structure"]

@@ -58,7 +58,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.category_eval import (  # noqa: E402
-    add_label_options, join_labels, load_blind, load_statements,
+    add_label_options, add_rule_answers, join_labels, load_blind, load_statements,
 )
 from benchmarks.synthetic import _Filler  # noqa: E402
 from csf_analysis.categories import infer_category  # noqa: E402
@@ -267,12 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                        extra_statements(args.extra_notes), synthetic_statements()],
                       ignore_index=True)
     print("training rows:\n" + frame.groupby(["corpus", "category_origin"]).size().to_string())
-    nlp = load_nlp(components=LEMMAS)
-    docs = list(nlp.pipe(frame["text"].tolist(), batch_size=256))
-    answers = [infer_category(d, speaker=sp, section=se)
-               for d, sp, se in zip(docs, frame["speaker"], frame["section"])]
-    frame["rules"] = [category for category, _ in answers]
-    frame["rule"] = [rule for _, rule in answers]
+    docs = add_rule_answers(frame, load_nlp(components=LEMMAS))
     columns = (docs, frame["speaker"].tolist(), frame["section"].tolist(),
                frame["group"].tolist())
     rows = CategoryModel(**SETTINGS).featurize(*columns)
