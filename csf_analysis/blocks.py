@@ -11,6 +11,7 @@ Example:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -145,6 +146,24 @@ class _Walker:
         line = token.map[0] + 1 if token.map else (self.row[0][0] if self.row else 0)
         if cells:
             self.blocks.append(Block("table", [(line, " | ".join(cells))]))
+
+
+# "##" then a no-break space: a heading to whoever typed it (a French keyboard's
+# Alt Gr + space, or a word processor), not to CommonMark.
+_NBSP_HEADING = re.compile(r"^( {0,3}#{1,6})([\u00a0\u202f\u2007]+)", re.MULTILINE)
+
+
+def plain_heading_spaces(text: str) -> tuple[str, list[int]]:
+    """Give headings written ``##`` + no-break space a plain space; return the text
+    and the (1-based) lines changed. Offsets and line numbers stay as they were.
+
+    >>> plain_heading_spaces("##\u00a0Accueil")
+    ('## Accueil', [1])
+    """
+    lines = [text.count("\n", 0, m.start()) + 1 for m in _NBSP_HEADING.finditer(text)]
+    if not lines:
+        return text, []
+    return _NBSP_HEADING.sub(lambda m: m[1] + " " * len(m[2]), text), lines
 
 
 def parse_blocks(text: str, *, front_matter: bool = True) -> list[Block]:

@@ -75,8 +75,9 @@ def inline_codings(statements: pd.DataFrame, codebook: Codebook) -> tuple[list[d
                     codebook.add_code(code, parent=its_parent)
                     problems.append(Problem(
                         row.source_file, int(row.line), "warning",
-                        f"tag #{tag} names no code of the codebook: created code '{code}'; "
-                        "give it a label and a description in codebook.yml").row())
+                        f"l'étiquette #{tag} ne nomme aucun code du livre de codes : code "
+                        f"« {code} » créé ; donnez-lui un libellé et une description dans "
+                        "codebook.yml").row())
             rows.append({"statement_id": row.statement_id, "code": child, "origin": "inline",
                          "coder": INLINE_CODER, "matched": f"#{tag}", "pattern": ""})
     return rows, problems
@@ -92,9 +93,10 @@ def apply_decisions(statements: pd.DataFrame, codings: pd.DataFrame, decisions: 
     decisions = latest(decisions)
     known = set(statements["statement_id"])
     problems = [Problem(source, int(d.line), "warning",
-                        f"decision '{d.action} {d.code}' by {d.coder} ({d.time}) is for statement "
-                        f"{d.statement_id}, which is no longer in the notes (text: "
-                        f"'{d.text[:60]}'): recode the new statement; the decision is kept").row()
+                        f"la décision « {d.action} {d.code} » de {d.coder} ({d.time}) porte sur "
+                        f"l'énoncé {d.statement_id}, qui n'est plus dans les notes (texte : "
+                        f"« {d.text[:60]} ») : recodez le nouvel énoncé ; la décision est "
+                        "gardée").row()
                 for d in decisions.itertuples() if d.statement_id not in known]
     live = decisions[decisions["statement_id"].isin(known)]
     statements = _apply_categories(statements, live[live["action"] == "category"])

@@ -14,7 +14,7 @@ Example:
     >>> first_date("Entretien du mardi 17 décembre", default_year=2019).iso
     '2019-12-17'
     >>> find_dates("le 09/15/2020")[0].problem
-    "impossible date '09/15/2020' (month 15): write it as dd/mm/yyyy (15/09/2020?)"
+    'date impossible « 09/15/2020 » (mois 15) : écrivez-la jj/mm/aaaa (15/09/2020 ?)'
     >>> date_from_filename("entretien_tutrice_pilote_20191216.md")
     '2019-12-16'
     >>> [(d.text, d.days_min, d.days_max) for d in find_durations("2-3 mois, puis 6 semaines")]
@@ -215,15 +215,19 @@ _BARE_YEAR = re.compile(
 _BARE_MONTH = re.compile(r"\b(?P<mon>" + "|".join(_MONTH_NAMES) + r")\b")
 
 
+_LAYOUTS = {"dd/mm/yyyy": "jj/mm/aaaa", "yyyy-mm-dd": "aaaa-mm-jj", "dd mois yyyy": "jj mois aaaa",
+            "yyyymmdd": "aaaammjj"}
+
+
 def _swap_hint(year: int, month: int, day: int, *, layout: str) -> str:
     """Say how to write a date whose month is impossible, with the swapped reading if valid."""
-    hint = f"write it as {layout}"
+    hint = f"écrivez-la {_LAYOUTS[layout]}"
     swapped_ok = MIN_YEAR <= year <= MAX_YEAR and 1 <= day <= 12
     if swapped_ok and 1 <= month <= calendar.monthrange(year, day)[1]:
         if layout == "dd/mm/yyyy":
-            hint += f" ({month:02d}/{day:02d}/{year}?)"
+            hint += f" ({month:02d}/{day:02d}/{year} ?)"
         elif layout == "yyyy-mm-dd":
-            hint += f" ({year}-{day:02d}-{month:02d}?)"
+            hint += f" ({year}-{day:02d}-{month:02d} ?)"
     return hint
 
 
@@ -231,14 +235,14 @@ def _day_iso(text: str, year: int, month: int, day: int, *, layout: str) -> tupl
     """Return ``(iso, problem)`` for a day-precision date."""
     if not 1 <= month <= 12:
         hint = _swap_hint(year, month, day, layout=layout)
-        return "", f"impossible date '{text}' (month {month}): {hint}"
+        return "", f"date impossible « {text} » (mois {month}) : {hint}"
     if not MIN_YEAR <= year <= MAX_YEAR:
-        return "", (f"implausible year in date '{text}' ({year}): "
-                    f"expected a year between {MIN_YEAR} and {MAX_YEAR}, fix the typo")
+        return "", (f"année invraisemblable dans la date « {text} » ({year}) : attendu une "
+                    f"année entre {MIN_YEAR} et {MAX_YEAR}, corrigez la faute de frappe")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return "", (f"impossible date '{text}' (day {day}; {MONTH_LABELS[month - 1]} "
-                    f"{year} has {last} days): write a day between 1 and {last}")
+        return "", (f"date impossible « {text} » (jour {day} ; {MONTH_LABELS[month - 1]} "
+                    f"{year} a {last} jours) : écrivez un jour entre 1 et {last}")
     return f"{year:04d}-{month:02d}-{day:02d}", ""
 
 
@@ -284,14 +288,14 @@ def _text_day(match: re.Match, text: str, default_year: int | None) -> FoundDate
     elif default_year is not None:
         year = default_year if weekday is None else _weekday_year(day, month, weekday, default_year)
     else:
-        problem = (f"date '{written}' has no year: write it as '{written} yyyy', or date "
-                   f"the interview (a dated heading or a yyyymmdd file name)")
+        problem = (f"date « {written} » sans année : écrivez « {written} aaaa », ou datez "
+                   f"l'entretien (un titre daté ou un nom de fichier aaaammjj)")
         return FoundDate(written, match.start(), end, "", "day", problem)
     iso, problem = _day_iso(written, year, month, day, layout="dd mois yyyy")
     if iso and weekday is not None and dt.date.fromisoformat(iso).weekday() != weekday:
         actual = _WEEKDAYS[dt.date.fromisoformat(iso).weekday()]
-        problem = (f"date '{written}': {iso} is a {actual}, not a {match['wd']}: "
-                   f"check the day and the year")
+        problem = (f"date « {written} » : le {iso} est un {actual}, pas un {match['wd']} : "
+                   f"vérifiez le jour et l'année")
     return FoundDate(written, match.start(), end, iso, "day", problem)
 
 

@@ -1,14 +1,21 @@
 """Line-level noise and labels: timestamps, ``(done)``, ``=> Fait``, ``Méta :``.
 
 These helpers take the plain text of one line and return what it says apart
-from its text: a time of day, a done/todo marker, a label before a colon, and
-``#tags`` at the end.
+from its text: a time of day (leading, or a trailing ``=> 15:54``), a marker
+(done, todo, or an ``=>``/``->`` arrow opening the line), a label before a
+colon, and ``#tags`` at the end.
 
 Example:
     >>> split_time("15:49: il existe une trame")
     ('15:49', 'il existe une trame')
+    >>> split_time("je clique sur l'accueil => 15:54")
+    ('15:54', "je clique sur l'accueil")
+    >>> split_time("=> 15:58")
+    ('15:58', '=> 15:58')
     >>> split_marker("Remonter les cartes des persona (done).")
     ('done', 'Remonter les cartes des persona.')
+    >>> split_marker("-> ajouter un lien vers le bilan")
+    ('arrow', 'ajouter un lien vers le bilan')
     >>> split_label("Acheteur : on va vous reproposer un profil")
     ('Acheteur', 'on va vous reproposer un profil')
     >>> split_tags("On a relancé trois fois. #relance #outillage/kit")
@@ -19,12 +26,17 @@ from __future__ import annotations
 import re
 
 _TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*(?:\s*:\s+|\s*:$|\s+(?=\S))")
+_TRAILING_TIME_RE = re.compile(r"\s*(?:=+>|-+>|→)\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*$")
+_ARROW = r"(?:=+>|-+>|→|⇒)"
 _MARKER_RES = (
     (re.compile(r"\s*\((?:done|fait|ok|termin[ée]e?)\)", re.IGNORECASE), "done"),
-    (re.compile(r"\s*=+>\s*(?:fait|done|ok|termin[ée]e?)\s*\.?\s*$", re.IGNORECASE), "done"),
+    (re.compile(r"\s*" + _ARROW + r"\s*(?:fait|done|ok|termin[ée]e?)\s*\.?\s*$",
+                re.IGNORECASE), "done"),
     (re.compile(r"^\s*\[[xX]\]\s+"), "done"),
     (re.compile(r"^\s*\[ \]\s+"), "todo"),
+    (re.compile(r"^\s*" + _ARROW + r"\s*"), "arrow"),
 )
+STARTS_WITH_ARROW = re.compile(r"^\s*" + _ARROW)
 _LABEL_RE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(\S.*)$")
 _TAGS_RE = re.compile(r"(?:(?<=\s)|^)((?:#[^\W\d_][\w/-]*\s*)+)$")
 # A text that ends a sentence: "... fin.", "... eux.\"", "... (fait !)"; search it.
@@ -32,15 +44,20 @@ ENDS_SENTENCE = re.compile(r"[.!?…]+[\"'»)\]]*\s*$")
 
 
 def split_time(text: str) -> tuple[str, str]:
-    """Split a leading time of day (``15:42 :``) off the line."""
+    """Split a leading time of day (``15:42 :``), or a trailing ``=> 15:54``, off the line."""
     match = _TIME_RE.match(text)
-    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        return "", text
-    return f"{int(match.group(1)):02d}:{match.group(2)}", text[match.end():]
+    if match and int(match.group(1)) <= 23 and int(match.group(2)) <= 59:
+        return f"{int(match.group(1)):02d}:{match.group(2)}", text[match.end():]
+    match = _TRAILING_TIME_RE.search(text)
+    if match and int(match.group(1)) <= 23 and int(match.group(2)) <= 59:
+        # "=> 14:58" alone: the time is noted, and the line kept as written
+        return f"{int(match.group(1)):02d}:{match.group(2)}", text[:match.start()] or text
+    return "", text
 
 
 def split_marker(text: str) -> tuple[str, str]:
-    """Remove ``(done)``, ``=> Fait``, ``[x]`` or ``[ ]``; return (marker, text)."""
+    """Remove ``(done)``, ``=> Fait``, ``[x]``, ``[ ]`` or a leading ``=>``; return
+    (marker, text): ``done``, ``todo``, ``arrow`` or ``""``."""
     for pattern, marker in _MARKER_RES:
         if pattern.search(text):
             return marker, pattern.sub("", text, count=1).strip()

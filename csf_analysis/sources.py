@@ -52,8 +52,8 @@ def decode_note(data: bytes, source_file: str) -> tuple[str | None, list[Problem
             pass
     if _looks_binary(data):
         return None, [Problem(source_file, 1, "error",
-                              "binary file, not a Markdown note: remove it from the notes "
-                              "folder or save it as text (UTF-8)")]
+                              "fichier binaire, pas une note Markdown : retirez-le du dossier "
+                              "des notes ou enregistrez-le en texte (UTF-8)")]
     try:
         text = data.decode("utf-8-sig")
         problems = []
@@ -61,13 +61,14 @@ def decode_note(data: bytes, source_file: str) -> tuple[str | None, list[Problem
         text = data.decode("cp1252", errors="replace")
         problems = [Problem(
             source_file, _line_of(data, error.start), "warning",
-            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at line "
-            f"{_line_of(data, error.start)}): read as Windows-1252 (cp1252); "
-            "re-save the file as UTF-8 to silence this warning")]
+            f"pas en UTF-8 valide (octet 0x{data[error.start]:02x} à la ligne "
+            f"{_line_of(data, error.start)}) : lu en Windows-1252 (cp1252) ; "
+            "réenregistrez le fichier en UTF-8 pour faire taire cet avertissement")]
     text = _clean(text)
     if not text.strip():
         problems.append(Problem(source_file, 1, "warning",
-                                "empty note: nothing to read; write the interview or remove the file"))
+                                "note vide : rien à lire ; écrivez l'entretien ou retirez le "
+                                "fichier"))
     return text, problems
 
 

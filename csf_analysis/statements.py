@@ -29,6 +29,25 @@ _ALNUM = re.compile(r"\w")
 # Abbreviations after which a note goes on ("env. 300 marchés", "cf. le guide").
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:env|cf|ex|resp|approx|hab|tél|tel|nb|cad)\.$",
                            re.IGNORECASE)
+# A line that ends on one of these goes on below ("... pour la" / "suite").
+_DANGLING = re.compile(
+    r"(?:(?:^|\s)(?:et|ou|mais|de|des|du|à|au|aux|en|pour|par|avec|sans|sur|dans|le|la|les"
+    r"|un|une|qui|que|ce|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|très|plus|moins|pas|ne)"
+    r"|(?:^|\s)[dlnjcqs]'|[,;:(\-–—/&+])$", re.IGNORECASE)
+# A line that opens on one of these continues the line above ("restés" / "jusqu'au bout").
+_CONTINUES = re.compile(
+    r"^(?:et|ou|mais|donc|car|puis|ni|or|de|des|du|d'|à|au|aux|en|pour|par|avec|sans|sur"
+    r"|sous|dans|chez|vers|entre|qui|que|qu'|dont|où|comme|quand|lorsqu|parce|afin|jusqu"
+    r"|selon|malgré|après|avant|si)\b")
+# Words that open a sentence at the start of a line: a new thought even after a long
+# line (a wrapped line goes on in lower case, or with a proper noun). Subject pronouns
+# open one in lower case too ("... enlevez-la" / "il manque un tableau").
+_OPENS = re.compile(
+    r"^(?:(?i:je|j'|il|elle|on|nous|vous|ils|elles)|Le|La|Les|L'|Un|Une|Des|Ce|Cette|Ces|C'"
+    r"|Ça|Ca|Cela|Mon|Ma|Mes|Son|Sa|Ses|Notre|Nos|Leur|Leurs|Pas|Mais|Et|Donc|Puis|Alors"
+    r"|Depuis|Pour|Avec|Sans|Quand|Si|Tout|Tous|Très|Beaucoup|Personne|Rien|Aucun|Aucune"
+    r"|Y|Oui|Non|Peut-être)\b")
+SHORT_LINE = 60  # characters: shorter lines are thoughts; an editor wraps prose at 72-80
 
 
 def text_key(text: str) -> str:
@@ -55,14 +74,40 @@ def _joined(segment: Segment) -> tuple[str, list[int], list[int]]:
     return " ".join(parts), starts, numbers
 
 
+def new_thought(previous: str, line: str) -> bool:
+    """Does a line break between two lines of a paragraph part two thoughts, although
+    no punctuation ends the first? A short line does, unless it dangles (``... pour
+    la``) or the next line goes on (``jusqu'au bout``); a long one only before a
+    sentence opener (``Je``, ``Le``..., or a subject pronoun in lower case).
+
+    >>> new_thought("Général", "très intéressant : la page est claire")
+    True
+    >>> new_thought("et trois sont restés", "jusqu'au bout.")
+    False
+    """
+    previous, line = previous.rstrip(), line.lstrip()
+    if not previous or not line or ENDS_SENTENCE.search(previous) \
+            or _DANGLING.search(previous) or _CONTINUES.match(line):
+        return False
+    return len(previous) < SHORT_LINE or bool(_OPENS.match(line))
+
+
+def _open_quote(text: str) -> bool:
+    """Is a quotation still open at the end of ``text`` (« pourquoi moi ?)?"""
+    return (text.count("«") > text.count("»") or text.count("“") > text.count("”")
+            or text.count('"') % 2 == 1)
+
+
 def _spans(doc, starts: list[int]) -> list[tuple[int, str]]:
     """Sentence spans (start offset, text): spaCy's sentences, adjusted to the notes.
 
     A cut is kept where the previous piece ends with terminal punctuation (not
-    an abbreviation such as "env.") or the next one starts a source line: the
-    statistical splitter sometimes cuts after a bare number ("19 | Février
-    2018 : ..."). A source line that starts after terminal punctuation starts
-    a sentence even where spaCy did not cut (``... avec eux."`` + new line).
+    an abbreviation such as "env.", nor inside a quotation: « pourquoi moi ? »
+    dit-elle) or the next one starts a source line: the statistical splitter
+    sometimes cuts after a bare number ("19 | Février 2018 : ..."). A source
+    line starts a sentence even where spaCy did not cut when the line before
+    ends with terminal punctuation (``... avec eux."`` + new line) or is a
+    thought of its own (:func:`new_thought`).
     """
     line_starts = set(starts)
     spans: list[tuple[int, str]] = []
@@ -72,7 +117,8 @@ def _spans(doc, starts: list[int]) -> list[tuple[int, str]]:
             continue
         previous = spans[-1][1] if spans else ""
         if spans and (start not in line_starts and (
-                not ENDS_SENTENCE.search(previous) or _ABBREVIATION.search(previous))):
+                not ENDS_SENTENCE.search(previous) or _ABBREVIATION.search(previous)
+                or _open_quote(previous))):
             first = spans[-1][0]
             spans[-1] = (first, doc.text[first:end].strip())
         else:
@@ -81,17 +127,21 @@ def _spans(doc, starts: list[int]) -> list[tuple[int, str]]:
 
 
 def _cuts(doc, starts: list[int]) -> list[tuple[int, int]]:
-    """spaCy's sentence boundaries, plus the line starts that follow terminal punctuation."""
+    """spaCy's sentence boundaries, plus the line starts that follow terminal
+    punctuation or part two thoughts."""
     bounds = []
     for sent in doc.sents:
         start = sent.start_char
-        for line_start in starts:
-            if start < line_start < sent.end_char and ENDS_SENTENCE.search(
-                    doc.text[start:line_start].rstrip()):
+        for before, line_start in zip(starts, starts[1:]):
+            if start < line_start < sent.end_char and (
+                    ENDS_SENTENCE.search(doc.text[start:line_start].rstrip())
+                    or new_thought(doc.text[before:line_start],
+                                   doc.text[line_start:line_start + 40])):
                 bounds.append((start, line_start))
                 start = line_start
         bounds.append((start, sent.end_char))
     return bounds
+
 
 
 def _sentences(doc, starts: list[int], numbers: list[int]) -> list[tuple[int, str, list[str]]]:
@@ -100,9 +150,10 @@ def _sentences(doc, starts: list[int], numbers: list[int]) -> list[tuple[int, st
     for start, raw in _spans(doc, starts):
         tags, text = split_tags(raw)
         line = numbers[max(0, bisect.bisect_right(starts, start) - 1)]
-        if out and not _ALNUM.search(text):
+        if out and not _ALNUM.search(text):  # glued to the previous one as written: «moi ?»
             prev_line, prev_text, prev_tags = out[-1]
-            out[-1] = (prev_line, f"{prev_text} {text}".strip(), prev_tags + tags)
+            space = " " if start and doc.text[start - 1].isspace() else ""
+            out[-1] = (prev_line, f"{prev_text}{space}{text}".strip(), prev_tags + tags)
         elif text or tags:
             out.append((line, text, tags))
     return [s for s in out if s[1]]

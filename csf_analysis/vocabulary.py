@@ -22,9 +22,11 @@ import unicodedata
 
 # Keyword phrases (normalised: lowercase, no accents), matched at word starts.
 CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
+    # A guide only where the label *is* one: "Guide d'entretien", not "Test du guide".
     "question": (
-        "questions prevues", "question prevue", "questions a poser",
-        "guide d'entretien", "guide", "trame d'entretien", "questionnaire", "consigne",
+        "questions prevues", "question prevue", "questions a poser", "guide d'entretien",
+        "guide de l'entretien", "guide d'animation", "guide$", "trame d'entretien",
+        "trame$", "questionnaire", "consigne", "liste des questions",
     ),
     "takeaway": (
         "on retient", "a retenir", "ce que nous avons appris",
@@ -83,15 +85,18 @@ ACTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
     "acheteur": ("acheteur", "acheteuse", "achats", "acheteurs"),
     "mlds": ("tuteur", "tutrice", "coordinat", "coordonnat", "mlds"),
     "jeune": ("jeune", "eleve", "decrocheur", "stagiaire"),
-    "partenaire": ("partenaire",),
+    "partenaire": ("partenaire", "mission locale", "missions locales", "cci", "chambre de",
+                   "chambre des", "facilitat", "pole emploi", "france travail", "e2c", "epide",
+                   "maison de l'emploi", "plie"),
     "entreprise": ("entreprise", "societe", "drh", "prestataire", "commercial"),
 }
 
 _ARTICLE = (r"(?:(?:le|la|les|l'|un|une|notre|nos|mon|ma|sa|son|ses|leur|leurs"
             r"|autre|autres)\s*)?")
+_ANCHORED_CATEGORIES = frozenset({"question"})  # their keywords open the label
 _KEYWORD_RES = {
     category: re.compile(
-        r"(?:^|[^a-z0-9])(?:" + "|".join(re.escape(k) for k in keys) + r")"
+        r"(?:^|[^a-z0-9])(?:" + "|".join(re.escape(k).replace(r"\$", "$") for k in keys) + r")"
     )
     for category, keys in CATEGORY_KEYWORDS.items()
 }
@@ -100,10 +105,25 @@ _SPEAKER_RE = re.compile(
 )
 
 
+_STRIPPED: dict[int, str] = {}  # character -> itself decomposed, marks dropped
+_SEEN: set[str] = set()
+
+
 def strip_accents(text: str) -> str:
-    """``"Élève"`` -> ``"Eleve"`` (compatibility decomposition, marks dropped)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """``"Élève"`` -> ``"Eleve"`` (compatibility decomposition, marks dropped).
+
+    Character by character, which is what NFKD does, through a table that
+    grows with the characters met: fast on long texts.
+    """
+    if text.isascii():
+        return text
+    for char in set(text) - _SEEN:
+        decomposed = unicodedata.normalize("NFKD", char)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if stripped != char:
+            _STRIPPED[ord(char)] = stripped
+        _SEEN.add(char)
+    return text.translate(_STRIPPED)
 
 
 def normalize(text: str) -> str:
@@ -122,19 +142,22 @@ def category_of_label(label: str, *, max_words: int = 12, anchored: bool = False
     before facts), so ``Questions prévues`` is a guide, not a fact. With
     ``anchored``, the keyword must open the label (after an article), as in
     an inline label: ``Méta : ...`` is one, ``Sortir des représentations :
-    ...`` is a sentence.
+    ...`` is a sentence. A guide's keywords always open the label: ``Test du
+    nouveau guide des acheteurs`` is no guide.
 
     >>> category_of_label("Sortir des représentations", anchored=True)
     ''
+    >>> category_of_label("Test du nouveau guide des acheteurs"), category_of_label("Guide")
+    ('', 'question')
     """
     key = normalize(label).strip(" :*_#-")
     if not key or len(key.split()) > max_words:
         return ""
-    if anchored:
-        key = re.sub(r"^" + _ARTICLE, "", key)
+    bare = re.sub(r"^" + _ARTICLE, "", key)
     for category, pattern in _KEYWORD_RES.items():
-        match = pattern.search(key)
-        if match and (not anchored or match.start() == 0):
+        at_start = anchored or category in _ANCHORED_CATEGORIES
+        match = pattern.search(bare if at_start else key)
+        if match and (not at_start or match.start() == 0):
             return category
     return ""
 
@@ -177,13 +200,20 @@ def speaker_of_label(label: str) -> str:
     return re.sub(r"^" + _ARTICLE, "", key).strip()
 
 
+def actors_of_text(text: str) -> list[str]:
+    """Every actor a title or file name names, most specific first.
+
+    >>> actors_of_text("Atelier acheteurs + tuteurs MLDS")
+    ['acheteur', 'mlds']
+    """
+    key = normalize(re.sub(r"[_\-.]+", " ", text))
+    return [actor for actor, stems in ACTOR_KEYWORDS.items()
+            if any(re.search(r"(?:^|[^a-z])" + stem, key) for stem in stems)]
+
+
 def actor_of_text(text: str) -> str:
     """Return the actor a title or file name points to, or ``""``."""
-    key = normalize(re.sub(r"[_\-.]+", " ", text))
-    for actor, stems in ACTOR_KEYWORDS.items():
-        if any(re.search(r"(?:^|[^a-z])" + stem, key) for stem in stems):
-            return actor
-    return ""
+    return next(iter(actors_of_text(text)), "")
 
 
 def code_id(tag: str) -> str:

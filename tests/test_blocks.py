@@ -90,3 +90,13 @@ def test_table_rows_quotes_and_html_are_kept():
 def test_hostile_text_is_data():
     [block] = parse_blocks("- <script>alert(1)</script> & {{ x }}\n")
     assert block.text == "<script>alert(1)</script> & {{ x }}"
+
+
+def test_a_heading_typed_with_a_no_break_space_is_a_heading():
+    from csf_analysis.blocks import plain_heading_spaces
+    text, lines = plain_heading_spaces("Intro\n\n##\u00a0Accueil\n\n- bien\n#\u202fFin\n")
+    assert lines == [3, 6]
+    assert [(b.kind, b.line, b.text) for b in parse_blocks(text)] == [
+        ("paragraph", 1, "Intro"), ("heading", 3, "Accueil"), ("item", 5, "bien"),
+        ("heading", 6, "Fin")]
+    assert plain_heading_spaces("##Accueil\n") == ("##Accueil\n", [])

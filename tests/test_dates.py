@@ -149,21 +149,21 @@ def test_impossible_month_says_how_to_write_it():
     found = only_date("Entretien du 09/15/2020")
     assert (found.text, found.iso, found.precision) == ("09/15/2020", "", "day")
     assert found.problem.startswith(
-        "impossible date '09/15/2020' (month 15): write it as dd/mm/yyyy")
-    assert "15/09/2020?" in found.problem
+        "date impossible « 09/15/2020 » (mois 15) : écrivez-la jj/mm/aaaa")
+    assert "15/09/2020 ?" in found.problem
 
 
 @pytest.mark.parametrize(
     ("sentence", "written", "expected"),
     [
-        ("le 31/02/2020", "31/02/2020", "day 31; février 2020 has 29 days"),
-        ("le 30 février 2020", "30 février 2020", "day 30; février 2020 has 29 days"),
-        ("le 29/02/2019", "29/02/2019", "février 2019 has 28 days"),
-        ("le 00/03/2020", "00/03/2020", "day 0"),
-        ("le 12/00/2020", "12/00/2020", "month 0"),
-        ("le 2020-13-01", "2020-13-01", "write it as yyyy-mm-dd"),
-        ("le 14 mai 2218", "14 mai 2218", "expected a year between 1900 and 2099"),
-        ("le 3/02/0000", "3/02/0000", "expected a year between 1900 and 2099"),
+        ("le 31/02/2020", "31/02/2020", "jour 31 ; février 2020 a 29 jours"),
+        ("le 30 février 2020", "30 février 2020", "jour 30 ; février 2020 a 29 jours"),
+        ("le 29/02/2019", "29/02/2019", "février 2019 a 28 jours"),
+        ("le 00/03/2020", "00/03/2020", "jour 0"),
+        ("le 12/00/2020", "12/00/2020", "mois 0"),
+        ("le 2020-13-01", "2020-13-01", "écrivez-la aaaa-mm-jj"),
+        ("le 14 mai 2218", "14 mai 2218", "année entre 1900 et 2099"),
+        ("le 3/02/0000", "3/02/0000", "année entre 1900 et 2099"),
     ],
 )
 def test_impossible_dates_are_problems_not_exceptions(sentence, written, expected):
@@ -179,9 +179,9 @@ def test_leap_day_is_fine():
 def test_day_without_year_is_a_problem_without_default_year():
     found = only_date("## Échange du jeudi 12 décembre, MLDS")
     assert (found.text, found.iso, found.precision) == ("jeudi 12 décembre", "", "day")
-    assert found.problem.startswith("date 'jeudi 12 décembre' has no year")
+    assert found.problem.startswith("date « jeudi 12 décembre » sans année")
     found = only_date("Point du 8 janvier")
-    assert found.problem.startswith("date '8 janvier' has no year")
+    assert found.problem.startswith("date « 8 janvier » sans année")
 
 
 def test_default_year_resolves_day_without_year():
@@ -200,12 +200,12 @@ def test_weekday_picks_the_neighbouring_year():
 def test_weekday_that_does_not_match_is_reported():
     found = only_date("le mardi 10 décembre 2020")
     assert found.iso == "2020-12-10"
-    assert "jeudi, not a mardi" in found.problem
+    assert "jeudi, pas un mardi" in found.problem
 
 
 def test_impossible_day_with_default_year():
     found = only_date("le 29 février", default_year=2019)
-    assert found.iso == "" and "février 2019 has 28 days" in found.problem
+    assert found.iso == "" and "février 2019 a 28 jours" in found.problem
 
 
 def test_bare_month_needs_default_year_and_is_never_a_problem():

@@ -75,3 +75,23 @@ def test_what_is_not_a_label_stays_text(text):
 ])
 def test_tags_at_the_end_are_taken_off(text, expected):
     assert split_tags(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("je clique sur l'accueil => 15:54", ("15:54", "je clique sur l'accueil")),
+    ("retour à l'accueil -> 16h02", ("16:02", "retour à l'accueil")),
+    ("=> 14:58", ("14:58", "=> 14:58")),  # alone: the time is noted, the line kept
+])
+def test_a_trailing_arrow_time_goes_to_time(text, expected):
+    assert split_time(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("=> revoir le titre", ("arrow", "revoir le titre")),
+    ("-> ajouter un lien", ("arrow", "ajouter un lien")),
+    ("→ relancer la DRH", ("arrow", "relancer la DRH")),
+    ("=> Fait", ("done", "")),
+    ("chronologie => déroulé pour chacun", ("", "chronologie => déroulé pour chacun")),
+])
+def test_an_arrow_opening_a_line_is_a_marker(text, expected):
+    assert split_marker(text) == expected

@@ -63,7 +63,7 @@ def test_binary_file_is_an_error_not_a_note():
     text, problems = decode_note(PNG + bytes(range(256)) * 4, "image.md")
     assert text is None
     assert [(p.source_file, p.line, p.severity) for p in problems] == [("image.md", 1, "error")]
-    assert "binary" in problems[0].message
+    assert "binaire" in problems[0].message
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n\t\n", codecs.BOM_UTF8])
@@ -71,7 +71,7 @@ def test_empty_note_is_a_warning(data):
     text, problems = decode_note(data, "vide.md")
     assert text is not None and not text.strip()
     assert [(p.line, p.severity) for p in problems] == [(1, "warning")]
-    assert "empty" in problems[0].message
+    assert "vide" in problems[0].message
 
 
 def test_problem_row_has_the_problems_columns():

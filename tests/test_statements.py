@@ -172,3 +172,41 @@ def test_editing_a_statement_changes_only_its_id(blank_nlp):
     after = ids_by_text(rows_of(TWO_INTERVIEWS.replace("en mars", "en avril"), blank_nlp))
     changed = {t for t in before if before[t] != after.get(t)}
     assert changed == {"La cheffe de cuisine a accueilli une élève en mars."}
+
+
+# -- separate thoughts and quotations (issue: reading a team's whole folder) -----------
+
+def test_short_lines_of_one_paragraph_are_separate_statements(nlp):
+    rows = rows_of("Général\ntrès intéressant : la page est claire\nvous visez quel public ?\n",
+                   nlp)
+    assert [(r["line"], r["text"]) for r in rows] == [
+        (1, "Général"), (2, "très intéressant : la page est claire"),
+        (3, "vous visez quel public ?")]
+
+
+@pytest.mark.parametrize("previous, line, cut", [
+    ("Général", "très intéressant", True),
+    ("la page partenaires il faut la remplir sinon enlevez-la", "il manque un tableau", True),
+    ("et trois sont restés", "jusqu'au bout.", False),         # the next line goes on
+    ("Elle a été reçue par le tuteur pour la", "semaine suivante.", False),  # dangling
+    ("Auriez des disponibilités pour réaliser un entretien téléphonique ou en",
+     "visioconférence ?", False),                              # prose wrapped by an editor
+    ("Rare sont les tuteurs en entreprises qui sont les mêmes que dans la fiche",
+     "Je n'ai jamais vu un jeune", True),                      # a long line, a new sentence
+    ("Nous avons rencontré la direction des affaires juridiques de l'Éducation",
+     "Nationale à Paris.", False),                             # a proper noun goes on
+    ("Fin de la phrase.", "Une autre", False),                 # punctuation already cuts
+])
+def test_when_a_line_break_parts_two_thoughts(previous, line, cut):
+    from csf_analysis.statements import new_thought
+    assert new_thought(previous, line) is cut
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Elle m'a dit « pourquoi moi ? » en riant, puis elle a continué.\n",
+     ["Elle m'a dit « pourquoi moi ? » en riant, puis elle a continué."]),
+    ('Il demande "et après il se passe quoi ?" puis il repart. Fin.\n',
+     ['Il demande "et après il se passe quoi ?" puis il repart.', "Fin."]),
+])
+def test_a_question_mark_inside_a_quotation_does_not_end_the_sentence(nlp, text, expected):
+    assert [r["text"] for r in rows_of(text, nlp)] == expected

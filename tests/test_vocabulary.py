@@ -90,3 +90,21 @@ def test_other_labels_are_no_speaker(label):
 def test_actor_of_a_title_or_file_name(text, actor):
     assert actor_of_text(text) == actor
     assert actor == "" or actor in ACTORS
+
+
+@pytest.mark.parametrize("label, category", [
+    ("Questions prévues pour le 1er entretien", "question"), ("Guide d'entretien", "question"),
+    ("Guide", "question"), ("Trame", "question"), ("Nos questions prévues", "question"),
+    ("Test du nouveau guide des acheteurs", ""),   # it mentions a guide, it is none
+    ("Retour sur le questionnaire", ""), ("Le guide des acheteurs", ""),
+])
+def test_only_a_heading_that_is_a_guide_makes_questions(label, category):
+    assert category_of_label(label) == category
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Échange avec la mission locale du Pays de Morlaix", "partenaire"),
+    ("Rencontre CCI Orléans", "partenaire"), ("Test site facilitateur clauses", "partenaire"),
+])
+def test_partner_organisations_are_partners(text, actor):
+    assert actor_of_text(text) == actor
