@@ -42,7 +42,7 @@ from .events import EVENT_COLUMNS
 from .schema import ACTORS, CATEGORIES, CLAUSE_HOURS
 
 __all__ = [
-    "ACTOR_LABELS", "CATEGORY_LABELS", "CLAUSE_ORDER", "NO_DATA",
+    "ACTOR_LABELS", "CATEGORY_LABELS", "CLAUSE_ORDER", "KIND_LABELS", "NO_DATA",
     "categories_by_interview", "categories_by_interview_data",
     "code_cooccurrence", "code_cooccurrence_data",
     "clause_group", "contact_funnel", "contact_funnel_data",
@@ -70,6 +70,10 @@ CATEGORY_LABELS = {
 ACTOR_LABELS = {
     "entreprise": "Entreprise", "acheteur": "Acheteur", "mlds": "MLDS",
     "partenaire": "Partenaire", "jeune": "Jeune", "autre": "Autre",
+}
+KIND_LABELS = {
+    "entretien": "Entretiens", "test-utilisateur": "Tests utilisateurs",
+    "observation": "Observations", "atelier": "Ateliers", "document": "Documents",
 }
 CLAUSE_ORDER = (*(f"{hours}h" for hours in CLAUSE_HOURS), "autre")
 NO_CLAUSE = "non précisée"

@@ -5,7 +5,8 @@ naming what is wrong and exit with status 2; no traceback.
 
 Example:
     $ csf-analysis tables interviews --out /tmp/tables
-    interviews: 3  statements: 118  contacts: 11  problems: 0  (1 note parsed, 0 from cache)
+    interviews: 3  statements: 127  contacts: 11  problems: 0  ...  (1 note(s) parsed, ...
+    sessions counted: 3 (entretien 3)
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import sys
 from . import config, manual
 from .codebook import CodebookError
 from .corpus import NotesDirError, load_corpus
-from .schema import CATEGORIES
+from .schema import CATEGORIES, KINDS
 
 
 class UserError(Exception):
@@ -40,6 +41,25 @@ def _corpus(args: argparse.Namespace, notes_dir: str | None = None):
     return load_corpus(notes_dir or args.notes_dir, cache_dir=_cache(args), overlap=True)
 
 
+def kinds_summary(interviews) -> str:
+    """What the interview rows are: the sessions counted, by kind, and what is left out.
+
+    >>> import pandas as pd
+    >>> kinds_summary(pd.DataFrame({"kind": ["entretien", "entretien", "document"],
+    ...                             "duplicate_of": ["", "x", ""]}))
+    'sessions counted: 1 (entretien 1); left out of counts: 1 copy, 1 document'
+    """
+    copy = interviews["duplicate_of"] != ""
+    document = interviews["kind"] == "document"
+    counts = interviews.loc[~copy & ~document, "kind"].value_counts()
+    kinds = ", ".join(f"{kind} {counts[kind]}" for kind in KINDS if kind in counts)
+    left = [f"{n} {word}{'s' if n > 1 else ''}".replace("copys", "copies")
+            for n, word in ((int(copy.sum()), "copy"), (int((document & ~copy).sum()), "document"))
+            if n]
+    return (f"sessions counted: {int(counts.sum())}" + (f" ({kinds})" if kinds else "")
+            + (f"; left out of counts: {', '.join(left)}" if left else ""))
+
+
 def cmd_tables(args: argparse.Namespace) -> int:
     corpus = _corpus(args)
     corpus.write(args.out)
@@ -47,6 +67,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
     stats = corpus.stats
     print(f"{counts}  ({stats['parsed']} note(s) parsed, {stats['cached']} from cache)"
           f" -> {args.out}")
+    print(kinds_summary(corpus.interviews))
     errors = corpus.problems[corpus.problems["severity"] == "error"]
     for _, row in errors.iterrows():
         print(f"{row['source_file']}:{row['line']}: error: {row['message']}", file=sys.stderr)
@@ -56,7 +77,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 def cmd_charts(args: argparse.Namespace) -> int:
     from .figures import all_figures, write_figures  # matplotlib only when charting
     corpus = _corpus(args)
-    figures = all_figures(corpus.tables())
+    figures = all_figures(corpus.counted().tables())
     paths = write_figures(figures, args.out)
     print(f"{len(figures)} figures ({len(paths)} files, SVG and PNG) -> {args.out}")
     return 0
@@ -112,7 +133,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from .review import coder_agreement
     corpus = _corpus(args)
     try:
-        per_code, summary = coder_agreement(corpus, *args.coder)
+        per_code, summary = coder_agreement(corpus.counted(), *args.coder)
     except ValueError as error:
         raise UserError(str(error)) from None
     print(per_code.to_string(index=False, float_format=lambda x: f"{x:.2f}"))

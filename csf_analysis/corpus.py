@@ -14,6 +14,7 @@ Example:
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -26,13 +27,15 @@ from tqdm import tqdm
 from . import config
 from .atomic import write_text_atomic
 from .codebook import load_codebook
+from .copies import MIN_DUPLICATE_CHARS, mark_copies
 from .schema import frame
 from .sources import Problem
-from .statements import text_key
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
 
+__all__ = ["Corpus", "MIN_DUPLICATE_CHARS", "NotesDirError", "TABLES", "load_corpus",
+           "note_files"]
+
 TABLES = ("interviews", "statements", "contacts", "problems", "codings", "codebook")
-MIN_DUPLICATE_CHARS = 20  # shorter texts ("Oui.", "(done)") repeat by chance
 
 
 class NotesDirError(ValueError):
@@ -56,6 +59,15 @@ class Corpus:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLES}
+
+    def counted(self) -> Corpus:
+        """The corpus that counts: the sessions (kind other than ``document``) that are
+        no copy of another, with their statements, codings and recounted codebook.
+        Every count, chart, quote and finding comes from here; the full tables keep
+        every line."""
+        from .filters import filter_tables  # matplotlib only where charts are drawn
+        tables = filter_tables({**self.tables(), "auto_codings": self.auto_codings})
+        return dataclasses.replace(self, **tables)
 
     def write(self, out_dir: str | Path) -> list[Path]:
         """Write every table as ``out_dir/<name>.csv`` (atomically); return the paths."""
@@ -127,7 +139,7 @@ def _read(path: Path, source_file: str) -> tuple[bytes | None, dict | None]:
             return handle.read(), None
     except OSError as error:
         row = Problem(source_file, 1, "error",
-                      f"cannot read the note ({error.strerror}): check its permissions")
+                      f"note illisible ({error.strerror}) : vérifiez ses droits de lecture")
         return None, {"problems": [row.row()]}
 
 
@@ -264,25 +276,26 @@ def _rows(results: list[dict], name: str) -> list[dict]:
 def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
              autos: list[dict] | None = None, codebook=None) -> Corpus:
     statements = frame("statements", _rows(results, "statements"))
-    problems = _rows(results, "problems")
-    problems += mark_duplicates(statements)
+    interviews = frame("interviews", [
+        {**row, "interviewers": "; ".join(row["interviewers"])}
+        for row in _rows(results, "interviews")])
+    problems = _rows(results, "problems") + mark_copies(interviews, statements)
     codings = auto_codings = frame("codings")
     if autos is not None:
         statements, auto_codings, codings, more = _code(notes_dir, statements, autos, codebook)
         problems += more
-    interviews = frame("interviews", [
-        {**row, "interviewers": "; ".join(row["interviewers"])}
-        for row in _rows(results, "interviews")])
     originals = statements[statements["duplicate_of"] == ""]
     counts = originals.groupby("interview_id").size()
     interviews["n_statements"] = interviews["interview_id"].map(counts).fillna(0).astype("Int64")
     contacts = frame("contacts", _rows(results, "contacts"))
     contacts = contacts.drop_duplicates("company_ref", keep="last").reset_index(drop=True)
-    interviewed = set(interviews.loc[interviews["company_ref"] != "", "company_ref"])
-    contacts["interviewed"] = contacts["company_ref"].isin(interviewed)
+    sessions = interviews[(interviews["kind"] != "document") & (interviews["duplicate_of"] == "")]
+    contacts["interviewed"] = contacts["company_ref"].isin(
+        set(sessions.loc[sessions["company_ref"] != "", "company_ref"]))
+    counted = originals[originals["interview_id"].isin({"", *sessions["interview_id"]})]
     stats["statements"] = len(statements)
     return Corpus(notes_dir, interviews, statements, contacts, frame("problems", problems),
-                  codings=codings, codebook=_codebook_table(codebook, codings, originals),
+                  codings=codings, codebook=_codebook_table(codebook, codings, counted),
                   auto_codings=auto_codings, stats=stats,
                   codebook_version=codebook.version if codebook else "")
 
@@ -309,44 +322,10 @@ def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook
 
 
 def _codebook_table(codebook, codings: pd.DataFrame, originals: pd.DataFrame) -> pd.DataFrame:
-    """The codebook with the number of (non-duplicate) statements per code."""
+    """The codebook with the number of counted statements per code (no copy, no document)."""
     if codebook is None:
         return frame("codebook")
     coded = codings[codings["statement_id"].isin(originals["statement_id"])]
     counts = coded.drop_duplicates(["statement_id", "code"]).groupby("code").size()
     table = codebook.table.assign(n_statements=codebook.table["code"].map(counts).fillna(0))
     return frame("codebook", table.to_dict("records"))
-
-
-def mark_duplicates(statements: pd.DataFrame) -> list[dict]:
-    """Fill ``duplicate_of`` (in place) for texts repeated in another interview or file.
-
-    Returns one warning per pair (copy interview, original interview).
-    """
-    keys = statements["text"].map(text_key)
-    keys = keys[keys.str.len() >= MIN_DUPLICATE_CHARS]
-    scope = (statements["source_file"] + "\x1f" + statements["interview_id"]).to_numpy()
-    index = keys.index.to_numpy()
-    first = pd.Series(index, index=index).groupby(keys.to_numpy()).transform("first").to_numpy()
-    copy = (first != index) & (scope[index] != scope[first])
-    copies, originals = index[copy], first[copy]
-    ids = statements["statement_id"].to_numpy()
-    statements.loc[copies, "duplicate_of"] = ids[originals]
-    pairs = pd.DataFrame({"copy": copies, "original": originals,
-                          "scope": scope[copies], "of": scope[originals]})
-    grouped = pairs.groupby(["scope", "of"], sort=False).agg(
-        copy=("copy", "first"), original=("original", "first"), n=("copy", "size"))
-    columns = {c: statements[c].to_numpy() for c in ("source_file", "line", "interview_id")}
-    return [_duplicate_warning({c: v[g.copy] for c, v in columns.items()},
-                               {c: v[g.original] for c, v in columns.items()}, g.n)
-            for g in grouped.itertuples()]
-
-
-def _duplicate_warning(row, original, count: int) -> dict:
-    where = original["interview_id"] or "file-level notes"
-    return Problem(
-        row["source_file"], int(row["line"]), "warning",
-        f"{count} statement(s) repeat {where} ({original['source_file']}:{original['line']}): "
-        "marked duplicate_of and left out of counts; remove the copy if it was filed twice",
-    ).row()
-

@@ -1,11 +1,12 @@
-"""Keep the part of the corpus a researcher asks for: actors, clause sizes, dates.
+"""Keep the part of the corpus a researcher asks for: actors, clause sizes, dates, kinds.
 
 :func:`filter_tables` takes the tables of ``load_corpus`` (``corpus.tables()``)
 and returns the same tables restricted to the interviews of the chosen actors,
-clause sizes and date range, with everything that hangs from them: their
-statements, the codings of those statements, the codebook counts. It is pure:
-the input tables are never changed. With no filter the tables come back as
-they are (copies). :func:`describe_filters` says in French what was kept.
+clause sizes, date range and kinds, with everything that hangs from them: their
+statements, the codings of those statements, the codebook counts. Documents
+(kind ``document``) and copied interviews (``duplicate_of``) are always left
+out: they are kept in the tables, never counted. It is pure: the input tables
+are never changed. :func:`describe_filters` says in French what was kept.
 
 Example:
     >>> from csf_analysis.schema import frame
@@ -27,9 +28,10 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .charts import CLAUSE_ORDER, clause_group
-from .schema import ACTORS
+from .schema import ACTORS, SESSION_KINDS
 
-__all__ = ["describe_filters", "filter_tables", "normalise_actors", "normalise_clauses"]
+__all__ = ["describe_filters", "filter_tables", "normalise_actors", "normalise_clauses",
+           "normalise_kinds"]
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -55,6 +57,22 @@ def normalise_actors(actors: Iterable[str] | str | None) -> list[str]:
     if unknown:
         raise ValueError(f"unknown actor(s) {unknown}: expected some of {list(ACTORS)}. "
                          "Fix the ACTORS filter (an empty list keeps every actor).")
+    return list(dict.fromkeys(chosen))
+
+
+def normalise_kinds(kinds: Iterable[str] | str | None) -> list[str]:
+    """The kinds of session asked for (``[]`` = every kind but ``document``).
+
+    Raises:
+        ValueError: A kind is not one of ``entretien, test-utilisateur,
+            observation, atelier``.
+    """
+    chosen = _values(kinds)
+    unknown = [kind for kind in chosen if kind not in SESSION_KINDS]
+    if unknown:
+        raise ValueError(f"unknown kind(s) {unknown}: expected some of {list(SESSION_KINDS)} "
+                         "(documents are never counted). Fix the KINDS filter (an empty list "
+                         "keeps every kind of session).")
     return list(dict.fromkeys(chosen))
 
 
@@ -124,6 +142,16 @@ def _kept_interviews(interviews: pd.DataFrame, *, actors: list[str], clauses: li
     return keep
 
 
+def _counted(interviews: pd.DataFrame, kinds: list[str]) -> pd.Series:
+    """Boolean mask of the sessions of ``kinds`` (all but documents) that copy no other."""
+    kind = _text(interviews["kind"]) if "kind" in interviews else pd.Series(
+        "entretien", index=interviews.index)
+    keep = kind.replace("", "entretien").isin(kinds or SESSION_KINDS)
+    if "duplicate_of" in interviews:
+        keep &= _text(interviews["duplicate_of"]) == ""
+    return keep
+
+
 def _promote_copies(statements: pd.DataFrame, left_out: set[str]) -> pd.DataFrame:
     """Copies whose original was filtered out: the first kept one becomes the original."""
     copy_of = _text(statements["duplicate_of"])
@@ -147,8 +175,9 @@ def filter_tables(tables: dict[str, pd.DataFrame], *,
                   actors: Iterable[str] | str | None = None,
                   clauses: Iterable[str | int] | str | int | None = None,
                   date_from: str | None = None, date_to: str | None = None,
-                  keep_undated: bool = False) -> dict[str, pd.DataFrame]:
-    """Return the tables restricted to the interviews that pass the filters.
+                  keep_undated: bool = False,
+                  kinds: Iterable[str] | str | None = None) -> dict[str, pd.DataFrame]:
+    """Return the tables restricted to the counted interviews that pass the filters.
 
     Args:
         tables: Name -> table, as ``corpus.tables()``; ``interviews`` is
@@ -165,11 +194,14 @@ def filter_tables(tables: dict[str, pd.DataFrame], *,
             all of February.
         keep_undated: With a date bound, also keep interviews whose date is
             unknown (left out by default).
+        kinds: Kinds of session kept (``["test-utilisateur"]``). Empty or
+            ``None``: every kind but ``document``, which is never kept.
 
     Returns:
-        The same names and columns. When a filter is given: the kept
-        interviews; their statements only (file-level notes such as a guide
-        belong to no interview and are left out); codings and events of those
+        The same names and columns: the kept interviews (never a document nor
+        a copy of another interview); their statements only (file-level notes
+        such as a guide belong to no interview and are left out when an actor,
+        clause or date filter is given); codings and events of those
         statements; ``n_statements`` of interviews and codebook recounted; a
         copy (``duplicate_of``) whose original was left out becomes the
         original. Contacts (companies, undated) follow the clause filter, and
@@ -181,17 +213,20 @@ def filter_tables(tables: dict[str, pd.DataFrame], *,
     """
     actors, clauses = normalise_actors(actors), normalise_clauses(clauses)
     date_from, date_to = _check_date(date_from, "date_from"), _check_date(date_to, "date_to")
+    kinds = normalise_kinds(kinds)
     if tables.get("interviews") is None:
         raise ValueError(f"filter_tables needs the 'interviews' table; found {sorted(tables)}. "
                          "Pass corpus.tables() from load_corpus().")
     out = {name: table.copy() for name, table in tables.items()}
-    if not (actors or clauses or date_from or date_to):
-        return out
     interviews = tables["interviews"]
-    kept = interviews[_kept_interviews(interviews, actors=actors, clauses=clauses,
-                                       date_from=date_from, date_to=date_to,
-                                       keep_undated=keep_undated)]
-    kept_ids = set(_text(kept["interview_id"]))
+    narrowed = bool(actors or clauses or date_from or date_to)
+    keep = _counted(interviews, kinds) & _kept_interviews(
+        interviews, actors=actors, clauses=clauses, date_from=date_from, date_to=date_to,
+        keep_undated=keep_undated)
+    if keep.all() and not narrowed:
+        return out
+    kept = interviews[keep]
+    kept_ids = set(_text(kept["interview_id"])) | (set() if narrowed else {""})
     out["interviews"] = kept.reset_index(drop=True)
     if "statements" in tables:
         _filter_statements(out, tables["statements"], kept_ids)
@@ -236,15 +271,19 @@ def _filter_statements(out: dict[str, pd.DataFrame], statements: pd.DataFrame,
 def describe_filters(*, actors: Iterable[str] | str | None = None,
                      clauses: Iterable[str | int] | str | int | None = None,
                      date_from: str | None = None, date_to: str | None = None,
-                     keep_undated: bool = False) -> str:
+                     keep_undated: bool = False,
+                     kinds: Iterable[str] | str | None = None) -> str:
     """The filters in one French sentence (``"Aucun filtre : tout le corpus."`` if none)."""
     actors, clauses = normalise_actors(actors), normalise_clauses(clauses)
+    kinds = normalise_kinds(kinds)
     date_from, date_to = _check_date(date_from, "date_from"), _check_date(date_to, "date_to")
     parts = []
     if actors:
         parts.append("acteurs " + ", ".join(actors))
     if clauses:
         parts.append("clauses " + ", ".join(clauses))
+    if kinds:
+        parts.append("types " + ", ".join(kinds))
     if date_from and date_to:
         parts.append(f"entretiens du {date_from} au {date_to}")
     elif date_from:

@@ -1,10 +1,13 @@
 """What starts an interview, and what its heading or front matter says of it.
 
 An interview starts at a heading that carries a date (``3/02/2020``, ``mardi
-17 décembre``), starts with a word such as Entretien, Test, Échange or
-Observation, or carries a clause marker (``(300h) 6 : Plone``, ``16 (autre)
-Province``); or at YAML front matter, which describes the whole file and wins
-over guesses.
+17 décembre``), starts with a word such as Entretien, Test, Échange,
+Observation or Atelier (singular: ``## Entretiens`` holds several), or
+carries a clause marker (``(300h) 6 : Plone``, ``16 (autre) Province``); or
+at YAML front matter, which describes the whole file and wins over guesses
+(front matter that only gives the ``kind`` leaves the headings in charge). A
+heading with only a date right above a cued one is its preface
+(:func:`interview_starts`).
 
 Example:
     >>> h = heading_hint("(300h) 6 : Plone DGESCO & DNE")
@@ -21,11 +24,14 @@ import yaml
 
 from . import dates
 from .contacts import clause_of
-from .vocabulary import category_of_label, normalize
+from .kinds import kind_of_front_matter
+from .schema import ACTORS
+from .vocabulary import actor_of_text, category_of_label, normalize
 
 _KEYWORD_RE = re.compile(
     r"^(?:(?:l'|le |la |un |une |1er |premier |deuxieme |second )\s*)?"
-    r"(entretien|test|echange|observation|interview|rencontre|reunion|visite|appel)\b"
+    r"(entretien|test|echange|observation|interview|rencontre|reunion|visite|appel|atelier"
+    r"|workshop|seminaire|focus group|table ronde)\b"
 )
 _CLAUSE = r"\(\s*(\d{2,4}\s*h|autres?)\s*\)"
 _CLAUSE_FIRST = re.compile(r"^\s*" + _CLAUSE + r"\s*(?:(\d{1,4})\b(?!\s*h))?", re.IGNORECASE)
@@ -36,11 +42,20 @@ RESEARCHER_PARTS = ("debrief", "takeaway", "question", "meta")
 FRONT_MATTER_KEYS = {
     "title", "titre", "date", "actor", "acteur", "company", "company_ref", "entreprise",
     "clause", "clause_hours", "interviewers", "enqueteurs", "id", "interview_id",
+    "kind", "type",
 }
+# Keys that describe the whole file, not one interview: front matter holding only
+# these leaves the file's interview headings in charge ("kind: test-utilisateur"
+# over two tests).
+FILE_KEYS = {"kind", "type", "interviewers", "enqueteurs"}
 
 
 def heading_hint(title: str, *, default_year: int | None = None) -> dict | None:
-    """Return what an interview heading says, or None if it starts no interview."""
+    """Return what an interview heading says, or None if it starts no interview.
+
+    ``cue`` says what made it one: a clause ``marker``, a ``keyword`` (Entretien,
+    Test...) or only a ``date``.
+    """
     hint = {"company_ref": "", "clause_hours": None, "clause_label": "", "date": "",
             "date_text": "", "date_problem": ""}
     marker = _CLAUSE_FIRST.match(title) or _REF_FIRST.match(title)
@@ -59,7 +74,36 @@ def heading_hint(title: str, *, default_year: int | None = None) -> dict | None:
     keyword = _KEYWORD_RE.match(normalize(title))
     if not (marker or found or keyword):
         return None
+    hint["cue"] = "marker" if marker else "keyword" if keyword else "date"
     return hint
+
+
+def interview_starts(headings: list[tuple[int, int, str]], *,
+                     default_year: int | None = None) -> dict[int, dict]:
+    """The headings ``(line, level, text)`` that start an interview -> their hints.
+
+    A heading with only a date (``# Les deux messages à retenir (03/02/2020)``)
+    above an interview heading with a cue (a word or a clause marker), in its
+    scope, is that interview's preface, not an interview.
+
+    >>> heads = [(1, 1, "Les deux messages (03/02/2020)"), (5, 1, "Entretien du 03/02/2020")]
+    >>> list(interview_starts(heads))
+    [5]
+    """
+    hints = [heading_hint(text, default_year=default_year) for _, _, text in headings]
+    return {line: hint for k, ((line, level, _), hint) in enumerate(zip(headings, hints))
+            if hint is not None and not (hint["cue"] == "date"
+                                         and _prefaces(level, headings[k + 1:], hints[k + 1:]))}
+
+
+def _prefaces(level: int, after: list[tuple[int, int, str]], hints: list[dict | None]) -> bool:
+    """Is the next interview heading in scope (no shallower heading first) a cued one?"""
+    for (_, other_level, _), hint in zip(after, hints):
+        if other_level < level:
+            return False
+        if hint is not None:
+            return hint["cue"] != "date"
+    return False
 
 
 def interviewers_of(title: str) -> list[str]:
@@ -79,8 +123,8 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.YAMLError(f"YAML aliases (*{event.anchor}) are not allowed "
-                                 f"in front matter (line {event.start_mark.line + 1})")
+            raise yaml.YAMLError(f"les alias YAML (*{event.anchor}) ne sont pas permis "
+                                 f"dans le front matter (ligne {event.start_mark.line + 1})")
         return super().compose_node(parent, index)
 
 
@@ -90,17 +134,18 @@ def read_front_matter(raw: str) -> tuple[dict, list[str]]:
     YAML that names none of the known keys is not front matter: ``({}, [])``.
     """
     if len(raw) > 20_000:
-        return {}, ["front matter longer than 20,000 characters: keep it to a few fields"]
+        return {}, ["front matter de plus de 20 000 caractères : gardez-y quelques champs"]
     try:
         data = yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as error:
-        return {}, [f"invalid YAML front matter ({str(error).splitlines()[0]}): "
-                    "fix it (see the README for the keys); its lines were read as text"]
+        return {}, [f"front matter YAML invalide ({str(error).splitlines()[0]}) : "
+                    "corrigez-le (voir les clés dans le README) ; ses lignes sont lues comme du "
+                    "texte"]
     if not isinstance(data, dict) or not any(str(k) in FRONT_MATTER_KEYS for k in data):
         return {}, []  # not front matter: text between two rules
     unknown = sorted(str(k) for k in data if str(k) not in FRONT_MATTER_KEYS)
-    errors = [f"unknown front matter key(s) {', '.join(unknown)}: "
-              f"known keys are {', '.join(sorted(FRONT_MATTER_KEYS))}"] if unknown else []
+    errors = [f"clé(s) de front matter inconnue(s) {', '.join(unknown)} : "
+              f"les clés connues sont {', '.join(sorted(FRONT_MATTER_KEYS))}"] if unknown else []
     return {str(k): v for k, v in data.items()}, errors
 
 
@@ -119,10 +164,14 @@ def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
         if found and found.iso:
             hint["date"], hint["date_text"] = found.iso, str(raw_date)
         else:
-            errors.append(f"front matter date '{raw_date}' is not a date: write e.g. 2020-03-12")
+            errors.append(f"la date du front matter « {raw_date} » n'est pas une date : "
+                          "écrivez par exemple 2020-03-12")
     actor = first("actor", "acteur")
     if actor:
-        hint["actor"] = normalize(str(actor))
+        hint["actor"] = actor_of_text(str(actor)) or normalize(str(actor))
+        if hint["actor"] not in ACTORS:
+            errors.append(f"acteur « {actor} » inconnu dans le front matter : écrivez l'un de "
+                          f"{', '.join(ACTORS)}")
     company = first("company_ref", "company", "entreprise")
     if company != "":
         hint["company_ref"] = str(company)
@@ -135,4 +184,8 @@ def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
     ident = first("interview_id", "id")
     if ident:
         hint["interview_id"] = str(ident)
+    kind = first("kind", "type")
+    if kind:
+        hint["kind"], error = kind_of_front_matter(kind)
+        errors += [error] if error else []
     return hint, errors

@@ -22,9 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import dates, interviews as interview_rules
-from .blocks import Block, parse_blocks
+from .blocks import Block, parse_blocks, plain_heading_spaces
 from .contacts import parse_contact_line
-from .lines import ENDS_SENTENCE, split_label, split_marker, split_time
+from .lines import (
+    ENDS_SENTENCE, STARTS_WITH_ARROW, split_label, split_marker, split_time,
+)
+from .note_kinds import classify
 from .sources import Problem
 from .vocabulary import (
     actor_of_text, category_of_label, name_of_label, normalize, speaker_of_label,
@@ -43,6 +46,8 @@ class Segment:
     speaker: str = ""
     time: str = ""
     marker: str = ""
+    label: str = ""           # the role label taken off the first line as its speaker
+    speaker_from: str = ""    # "label", "heading" (## Tutrice pilote) or "name"
 
     @property
     def text(self) -> str:
@@ -107,22 +112,43 @@ def _starts_label(text: str, names: frozenset[str] = frozenset()) -> bool:
                                 or speaker_of_label(label) or normalize(label) in names)
 
 
+def _starts_entry(text: str) -> bool:
+    """Is this line a log entry of its own: a time of day (``15:48 : ...`` or
+    ``... => 15:49``) or an arrow (``=> revoir le titre``)?"""
+    return bool(split_time(text)[0] or STARTS_WITH_ARROW.match(text))
+
+
+def _title_of(blocks: list[Block]) -> str:
+    """What heads the file: its first heading, or a short line alone at its top
+    (``Réunion d'équipe — 10/02/2020``, written without ``#``), or ``""``."""
+    heading = next((b.text for b in blocks if b.kind == "heading"), "")
+    first = next((b for b in blocks if b.kind != "front_matter"), None)
+    if first is None or first.kind == "heading" or first.kind != "paragraph" \
+            or len(first.lines) != 1:
+        return heading
+    text = first.text
+    short = 0 < len(text.split()) <= 15 and text[-1] not in ".:;!?…"
+    return text if short and first.line <= 2 else heading
+
+
 def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block]:
-    """Split a paragraph or item where a line starts a new speaker or label.
+    """Split a paragraph or item where a line starts a new speaker, label or entry.
 
     ``Acheteur : ...`` / ``Entreprise : ...`` on consecutive lines are two
-    statements; a first line ``Ressentis :`` over prose lines is a label.
+    statements, and so are ``15:48 : ...`` / ``15:49 : ...`` or ``=> ...``
+    lines; a first line ``Ressentis :`` over prose lines is a label.
     ``names`` are the folded first names of the people speaking in the note
     (interviewers, and names that open two lines or more): ``Yannick : ...`` is a turn.
     """
     if block.kind not in ("paragraph", "item", "quote") or len(block.lines) < 2:
         return [block]
     starts = [_starts_label(text, names) for _, text in block.lines]
+    entries = [_starts_entry(text) for _, text in block.lines]
     dialogue = sum(starts) >= 2  # one line per turn: a plain line after a full stop is
     groups = [[block.lines[0]]]  # the narrator's ("Il dit que ..."), not the last speaker's
-    for line, starts_label in zip(block.lines[1:], starts[1:]):
+    for line, starts_label, entry in zip(block.lines[1:], starts[1:], entries[1:]):
         ended = ENDS_SENTENCE.search(groups[-1][-1][1])
-        if starts_label or (dialogue and ended):
+        if starts_label or entry or (dialogue and ended):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -137,14 +163,20 @@ class _NoteParser:
 
     def __init__(self, text: str, source_file: str) -> None:
         self.note = ParsedNote(source_file)
-        self.text = text
-        self.blocks = parse_blocks(text)
+        self.text, nbsp_lines = plain_heading_spaces(text)
+        for line in nbsp_lines:
+            self.problem(line, "titre écrit « ## » + espace insécable : lu comme un titre ; "
+                               "remplacez l'espace insécable par une espace ordinaire")
+        self.blocks = parse_blocks(self.text)
         self.stem = str(PurePosixPath(source_file).with_suffix(""))
         file_date = dates.date_from_filename(PurePosixPath(source_file).name)
         self.file_date = file_date
         self.default_year = int(file_date[:4]) if file_date else None
-        self.headings: list[tuple[int, str, str]] = []   # (level, text, category)
+        self.headings: list[tuple[int, str, str, str]] = []  # (level, text, category, speaker)
         self.hints: list[dict] = []                       # per interview, as found
+        self.file_hint: dict = {}                         # front matter of the whole file
+        self.title = ""                                   # what heads the file
+        self.starts: dict[int, dict] = {}                 # heading line -> interview hint
         self.names: frozenset[str] = frozenset()          # interviewers, folded
         self.people: frozenset[str] = frozenset()         # "Claire :" turns seen twice
         self.current = -1
@@ -157,7 +189,8 @@ class _NoteParser:
         self.note.problems.append(Problem(self.note.source_file, line, severity, message))
 
     # -- interviews ---------------------------------------------------------
-    def start_interview(self, line: int, title: str, hint: dict) -> None:
+    def start_interview(self, line: int, title: str, hint: dict, *, heading: str = "") -> None:
+        hint = {**self.file_hint, **hint}
         slug = slugify(hint.get("title", title)) or "entretien"
         ident = hint.get("interview_id") or (self.stem if self.single else f"{self.stem}:{slug}")
         taken = {i["interview_id"] for i in self.note.interviews}
@@ -167,22 +200,45 @@ class _NoteParser:
         title = hint.get("title", title)
         clause_label = hint.get("clause_label", "")
         actor = hint.get("actor") or actor_of_text(title) or (
-            "entreprise" if hint.get("company_ref") or clause_label else ""
-        ) or actor_of_text(PurePosixPath(self.note.source_file).stem) or "autre"
-        self.hints.append(hint)
+            "entreprise" if hint.get("company_ref") or clause_label else "") or self.actor_around()
+        self.hints.append({**hint, "heading": heading})
         self.note.interviews.append({
             "interview_id": ident, "source_file": self.note.source_file, "line": line,
             "end_line": line, "title": title, "date": hint.get("date") or self.file_date,
             "date_text": hint.get("date_text", ""), "actor": actor,
             "company_ref": hint.get("company_ref", ""), "clause_hours": hint.get("clause_hours"),
             "clause_label": clause_label, "interviewers": list(hint.get("interviewers", [])),
+            "kind": "", "kind_evidence": "", "duplicate_of": "",
         })
         self.current = len(self.note.interviews) - 1
         if hint.get("date_problem"):
-            self.problem(line, hint["date_problem"])
+            self.problem(line, self.date_problem(hint))
+
+    def actor_around(self) -> str:
+        """The actor of an interview whose heading names none: the file name's, the
+        previous interview's of the file (``# Test du site (même jour)``), a folder's."""
+        path = PurePosixPath(self.note.source_file)
+        previous = [self.note.interviews[-1]["actor"]] if self.note.interviews else []
+        found = [actor_of_text(path.stem), *previous,
+                 *map(actor_of_text, reversed(path.parts[:-1]))]
+        return next((actor for actor in found if actor and actor != "autre"), "autre")
+
+    def date_problem(self, hint: dict) -> str:
+        """The heading's date problem; where the file name's date stands in for an
+        impossible one, say so, and suggest no other date."""
+        if hint.get("date") or not self.file_date:
+            return hint["date_problem"]
+        used = "/".join(reversed(self.file_date.split("-")))
+        return (f"date impossible « {hint.get('date_text', '')} » dans le titre : la date du "
+                f"nom du fichier, {used}, est retenue ; si ce n'est pas la bonne, corrigez le "
+                "titre (jj/mm/aaaa)")
 
     def find_front_matter(self) -> dict | None:
-        """Fields of the YAML front matter, or None (then its lines are read as text)."""
+        """Fields of the YAML front matter, or None (then its lines are read as text).
+
+        Front matter that only says what the whole file is (``kind:``,
+        ``interviewers:``) goes to ``file_hint`` and leaves the headings in charge:
+        None is returned."""
         if not self.blocks or self.blocks[0].kind != "front_matter":
             return None
         block = self.blocks[0]
@@ -194,21 +250,26 @@ class _NoteParser:
             self.blocks = parse_blocks(self.text, front_matter=False)
             return None
         self.blocks.pop(0)
+        if set(fields) <= interview_rules.FILE_KEYS:
+            self.file_hint = hint
+            return None
         return hint
 
     def plan_interviews(self) -> None:
         hint = self.find_front_matter()
-        self.names = self.interviewer_names(hint)
+        self.names = self.interviewer_names(hint or self.file_hint)
         self.people = self.named_speakers()
-        has_heading = any(
-            b.kind == "heading" and interview_rules.heading_hint(b.text) for b in self.blocks)
-        if hint is not None or not has_heading:
+        headings = [(b.line, b.level, b.text) for b in self.blocks if b.kind == "heading"]
+        self.starts = interview_rules.interview_starts(headings, default_year=self.default_year)
+        self.title = _title_of(self.blocks)
+        if hint is not None or not self.starts:
             self.single = True
-            first = next((b for b in self.blocks if b.kind == "heading"), None)
-            title = first.text if first else PurePosixPath(self.note.source_file).stem
+            title = self.title or PurePosixPath(self.note.source_file).stem
             if hint is None:
                 hint = interview_rules.heading_hint(title, default_year=self.default_year) or {}
-            self.start_interview(1, title, hint)
+            else:
+                hint = {**hint, "front_matter": True}
+            self.start_interview(1, title, hint, heading=hint.get("title") or self.title)
 
     def interviewer_names(self, hint: dict | None) -> frozenset[str]:
         """Folded names of the interviewers: front matter and debrief headings or labels."""
@@ -234,12 +295,11 @@ class _NoteParser:
     def on_heading(self, block: Block) -> None:
         self.end_label()
         title = block.text
-        hint = None if self.single else interview_rules.heading_hint(
-            title, default_year=self.default_year)
-        if hint is not None:
+        hint = None if self.single else self.starts.get(block.line)
+        if hint is not None and not self.subsection(block.level, hint):
             self.headings = []
             hint = self.absorb_container(block.level, hint)
-            self.start_interview(block.line, title, hint)
+            self.start_interview(block.line, title, hint, heading=title)
             self.current_level = block.level
             return
         category = category_of_label(title)
@@ -247,9 +307,25 @@ class _NoteParser:
                 and not self.closing_debrief(category)):
             self.current = -1
         self.headings = [h for h in self.headings if h[0] < block.level]
-        self.headings.append((block.level, title, category))
+        self.headings.append((block.level, title, category, self.heading_speaker(title)))
         if category in ("debrief", "takeaway") and self.current >= 0:
             self.add_interviewers(title)
+
+    def subsection(self, level: int, hint: dict) -> bool:
+        """A keyword heading with no date nor clause below an interview that has begun,
+        or that has a date or clause of its own, is a section of it (``## Test du nouveau
+        guide`` under ``# Test acheteur du 26/05``)."""
+        if self.current < 0 or level <= self.current_level or hint["cue"] != "keyword" \
+                or hint.get("date_text"):
+            return False
+        above = self.hints[self.current]
+        return bool(above.get("date_text") or above.get("cue") == "marker" or any(
+            seg.interview == self.current for seg in self.note.segments))
+
+    def heading_speaker(self, title: str) -> str:
+        """The role a heading names inside a debrief (``## Tutrice pilote``): its lines' speaker."""
+        in_debrief = any(c in _BARE_LABEL_CATEGORIES for _, _, c, _ in self.headings)
+        return speaker_of_label(title) if in_debrief and len(title.split()) <= 4 else ""
 
     def absorb_container(self, level: int, hint: dict) -> dict:
         """An empty interview heading right above this one (``# Entretien du 19 février``
@@ -307,7 +383,7 @@ class _NoteParser:
             self.end_label()
             label = None
         section = self.headings[-1][1] if self.headings else ""
-        category = next((c for _, _, c in reversed(self.headings) if c), "")
+        category = next((c for _, _, c, _ in reversed(self.headings) if c), "")
         if label:
             label.used = True
             section = label.text
@@ -326,6 +402,9 @@ class _NoteParser:
         segment = Segment(self.current, list(block.lines), block.kind, section, category)
         if block.kind in ("paragraph", "item", "quote"):
             self.read_first_line(segment)
+        speaker = next((sp for _, _, _, sp in reversed(self.headings) if sp), "")
+        if speaker and not segment.speaker:
+            segment.speaker, segment.speaker_from = speaker, "heading"
         self.add_segment(segment)
 
     def add_segment(self, segment: Segment) -> None:
@@ -350,17 +429,19 @@ class _NoteParser:
             elif category:  # "Piste : ..." in a debrief stays the researchers' words
                 pass
             elif speaker:
-                segment.speaker, text = speaker, rest
+                segment.speaker, segment.label, text = speaker, label, rest
+                segment.speaker_from = "label"
             elif normalize(label) in self.names:
-                segment.speaker, text = INTERVIEWER, rest
+                segment.speaker, segment.speaker_from, text = INTERVIEWER, "name", rest
                 if rest.rstrip().endswith("?"):
                     segment.category = "question"
             elif normalize(label) in self.people:  # "Claire : ...", role unknown
-                segment.speaker, text = normalize(label), rest
+                segment.speaker, segment.speaker_from, text = normalize(label), "name", rest
         segment.lines[0] = (line, text.strip())
         for i, (number, other) in enumerate(segment.lines[1:], start=1):
             marker, other = split_marker(other)
-            segment.marker = segment.marker or marker
+            time, other = split_time(other) if not segment.time else ("", other)
+            segment.marker, segment.time = segment.marker or marker, segment.time or time
             segment.lines[i] = (number, other)
 
     def parse(self) -> ParsedNote:
@@ -371,7 +452,8 @@ class _NoteParser:
             elif block.kind == "rule":
                 self.end_label()
             elif block.kind == "front_matter":
-                self.problem(block.line, "front matter is only read at the very top of a note")
+                self.problem(block.line, "front matter ignoré : il n'est lu qu'en tout début de "
+                                         "note ; déplacez-le en tête du fichier")
             else:
                 for part in split_block(block, self.people):
                     if _is_pseudo_heading(part):
@@ -379,6 +461,7 @@ class _NoteParser:
                     else:
                         self.on_content(part)
         self.end_label()
+        classify(self.note, self.text, self.hints, title=self.title)
         return self.note
 
 

@@ -17,13 +17,16 @@ CATEGORIES = (
     "meta", "debrief", "takeaway", "question",
 )
 ACTORS = ("entreprise", "acheteur", "mlds", "partenaire", "jeune", "autre")
+# What a note records (csf_analysis.kinds); a document is kept, never counted.
+KINDS = ("entretien", "test-utilisateur", "observation", "atelier", "document")
+SESSION_KINDS = KINDS[:-1]
 CLAUSE_HOURS = (150, 300, 450, 900)
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "interviews": (
         "interview_id", "source_file", "line", "end_line", "title", "date",
         "date_text", "actor", "company_ref", "clause_hours", "clause_label",
-        "interviewers", "n_statements",
+        "interviewers", "kind", "kind_evidence", "duplicate_of", "n_statements",
     ),
     "statements": (
         "statement_id", "interview_id", "source_file", "line", "section",

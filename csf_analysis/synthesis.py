@@ -30,7 +30,7 @@ from html import escape
 import pandas as pd
 
 from . import charts
-from .charts import ACTOR_LABELS, CATEGORY_LABELS, _format_date, interview_labels
+from .charts import ACTOR_LABELS, CATEGORY_LABELS, KIND_LABELS, _format_date, interview_labels
 from .dates import MONTH_LABELS
 from .events import events_table
 from .figures import all_figures, render
@@ -110,19 +110,27 @@ def _period_text(corpus) -> str:
 
 
 def title_page(corpus, *, build_date: str, title: str = "Synthèse des entretiens") -> str:
-    """Title page: study, period covered, interviews by actor, date of the build."""
+    """Title page: study, period covered, sessions by kind and actor, date of the build.
+
+    ``corpus`` is the counted corpus (``Corpus.counted()``): no document, no copy.
+    """
     by_actor = _by_actor(corpus.interviews["actor"])
+    by_kind = corpus.interviews["kind"].value_counts()
     contacts = corpus.contacts
     replied = int((contacts["status"] == "replied").sum()) if not contacts.empty else 0
     facts = [("Période couverte", _period_text(corpus)),
-             ("Entretiens", _number(len(corpus.interviews)))]
+             ("Entretiens" if set(by_kind.index) <= {"entretien"} else "Sessions",
+              _number(len(corpus.interviews)))]
+    if len(by_kind) > 1:
+        facts += [("par type" if k == 0 else "", f"{KIND_LABELS.get(kind, kind)} : {_number(n)}")
+                  for k, (kind, n) in enumerate(by_kind.items())]
     facts += [("par acteur" if k == 0 else "", f"{_actor(a)} : {_number(n)}")
               for k, (a, n) in enumerate(by_actor.items())]
     facts += [("Énoncés analysés", _number(len(_originals(corpus)))),
               ("Entreprises contactées", f"{_number(len(contacts))} "
                                          f"(dont {count(replied, 'réponse')})")]
     sub = ' class="csf-sub"'
-    rows = "".join(f'<tr{sub if k in ("", "par acteur") else ""}><th>{escape(k)}</th>'
+    rows = "".join(f'<tr{sub if k in ("", "par type", "par acteur") else ""}><th>{escape(k)}</th>'
                    f"<td>{escape(v)}</td></tr>" for k, v in facts)
     return (f'<div class="csf-title"><p class="csf-kicker">Étude sur la clause sociale de '
             f"formation</p><h1>{escape(title)}</h1>"
@@ -467,23 +475,52 @@ def category_method() -> str:
                    "la catégorie retenue : relisez d'abord les moins sûres.")
 
 
+def kinds_table(interviews: pd.DataFrame) -> pd.DataFrame:
+    """What the notes hold, by kind: the rows of ``interviews``, those counted, and the
+    copies and documents left out (a display table)."""
+    kind = interviews["kind"].replace("", "entretien")
+    copy = interviews["duplicate_of"] != ""
+    table = pd.DataFrame({"kind": kind, "copy": copy}).groupby("kind").agg(
+        lues=("copy", "size"), copies=("copy", "sum"))
+    table = table.reindex([k for k in KIND_LABELS if k in table.index])
+    table["comptées"] = (table["lues"] - table["copies"]).where(table.index != "document", 0)
+    return pd.DataFrame({"Type": [KIND_LABELS[k] for k in table.index],
+                         "Lues": table["lues"].tolist(), "Comptées": table["comptées"].tolist(),
+                         "Copies": table["copies"].tolist()})
+
+
 def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -> str:
-    """Codebook and its version, spaCy model, counts, problems found in the notes."""
-    statements = corpus.statements
+    """Codebook and its version, spaCy model, what the notes hold by kind, counts,
+    problems found in the notes.
+
+    ``corpus`` is the whole corpus: documents and copies are named here (and only
+    here), the counts come from ``corpus.counted()``.
+    """
+    counted = corpus.counted()
+    statements = counted.statements
     origin = statements["category_origin"].value_counts()
     counts = pd.DataFrame({"Mesure": [
-        "Notes lues", "Entretiens", "Énoncés", "dont doublons", "Catégorie donnée par la note",
-        "Catégorie déduite de la phrase", "Catégorie corrigée à la main", "Codages",
-        "Énoncés sans thème"], "Valeur": [
-        corpus.stats.get("notes", 0), len(corpus.interviews), len(statements),
-        int((statements["duplicate_of"] != "").sum()), int(origin.get("structure", 0)),
-        int(origin.get("inferred", 0)), int(origin.get("manual", 0)), len(corpus.codings),
-        int((~_originals(corpus)["statement_id"].isin(corpus.codings["statement_id"])).sum())]})
+        "Notes lues", "Sessions comptées", "Énoncés comptés", "dont doublons",
+        "Énoncés des documents et copies (gardés, non comptés)",
+        "Catégorie donnée par la note", "Catégorie déduite de la phrase",
+        "Catégorie corrigée à la main", "Codages", "Énoncés sans thème"], "Valeur": [
+        corpus.stats.get("notes", 0), len(counted.interviews), len(statements),
+        int((statements["duplicate_of"] != "").sum()),
+        len(corpus.statements) - len(statements), int(origin.get("structure", 0)),
+        int(origin.get("inferred", 0)), int(origin.get("manual", 0)), len(counted.codings),
+        int((~_originals(counted)["statement_id"].isin(counted.codings["statement_id"])).sum())]})
     html = _p(f"Modèle : spaCy {model.get('spacy_version', '?')}, {model.get('name', '?')} "
               f"{model.get('version', '?')}. Livre de codes : version "
               f"{corpus.codebook_version or '?'}.") + _p(category_method())
+    html += _p("Chaque note est lue comme un entretien, un test utilisateur, une observation, "
+               "un atelier ou un document (notes de l'équipe, liens, pièces administratives) : "
+               "la colonne kind d'interviews.csv le dit, et kind_evidence dit pourquoi. Les "
+               "documents et les copies d'un autre entretien sont gardés dans les tables mais "
+               "jamais comptés ; une ligne « kind: ... » dans le front matter d'une note "
+               "corrige son type.")
+    html += _table(kinds_table(corpus.interviews), css="csf-counts")
     html += _table(counts, css="csf-counts")
-    book = corpus.codebook.rename(columns={"code": "Code", "label": "Libellé", "parent": "Parent",
+    book = counted.codebook.rename(columns={"code": "Code", "label": "Libellé", "parent": "Parent",
                                            "description": "Description",
                                            "n_statements": "Énoncés"})
     html += "<h3>Livre de codes</h3>" + _table(

@@ -109,3 +109,7 @@ def test_defaults_are_the_project_folders():
     args = build_parser().parse_args(["tables"])
     assert args.notes_dir == str(config.DEFAULT_NOTES_DIR)
     assert args.cache == config.CACHE_DIR_NAME and not args.no_cache
+
+
+def test_tables_prints_the_sessions_counted_by_kind(tables_run):
+    assert "sessions counted: 3 (entretien 3)" in tables_run["stdout"]

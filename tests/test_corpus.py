@@ -260,7 +260,7 @@ def test_one_warning_per_copied_interview_not_per_statement(tmp_path, parse_fold
     corpus = parse_folder(notes)
     assert corpus.statements.query("source_file == 'b.md'")["duplicate_of"].ne("").all()
     [message] = corpus.problems["message"]
-    assert message.startswith("2 statement(s)")
+    assert message.startswith("2 énoncé(s) répètent l'entretien")
 
 
 # -- bad input ---------------------------------------------------------------------------------
@@ -290,8 +290,8 @@ def bad_folder(tmp_path_factory, parse_folder):
 
 @pytest.mark.parametrize("name, line, severity, words", [
     ("windows.md", 3, "warning", "UTF-8"),
-    ("image.md", 1, "error", "binary"),
-    ("vide.md", 1, "warning", "empty"),
+    ("image.md", 1, "error", "binaire"),
+    ("vide.md", 1, "warning", "vide"),
     ("yaml-invalide.md", 1, "error", "YAML"),
     ("yaml-hostile.md", 1, "error", "python"),
     ("yaml-bombe.md", 1, "error", "alias"),

@@ -214,3 +214,37 @@ def test_describe_filters_in_french():
         "entretiens du 2020-01-01 au 2020-06-30.")
     assert describe_filters(date_to="2020", keep_undated=True) == (
         "Filtres : entretiens jusqu'au 2020 ; entretiens sans date gardés.")
+
+
+# -- kinds: documents and copies are never counted ---------------------------------------
+
+@pytest.fixture()
+def kinded(tables):
+    interviews = tables["interviews"].copy()
+    interviews["kind"] = ["entretien", "entretien", "entretien", "test-utilisateur",
+                          "entretien", "document"]
+    interviews.loc[interviews["interview_id"] == "ent-autre", "duplicate_of"] = "ent-300"
+    return {**tables, "interviews": interviews}
+
+
+def test_documents_and_copies_are_left_out_even_without_filters(kinded):
+    out = filter_tables(kinded)
+    assert _ids(out["interviews"]) == ["ent-300", "ent-900", "ach", "tut"]
+    kept = set(_ids(out["statements"], "statement_id"))
+    assert "s-obs-a" not in kept and "s-autre-a" not in kept
+    assert "s-guide" in kept  # file-level notes stay when no actor, clause or date is asked
+    assert "s-obs-a" not in set(_ids(out["codings"], "statement_id"))
+    counts = out["codebook"].set_index("code")["n_statements"]
+    assert (counts["duree"], counts["attente"]) == (1, 1)  # the document's and copy's gone
+
+
+def test_kinds_filter_keeps_the_kinds_asked_for(kinded):
+    out = filter_tables(kinded, kinds=["test-utilisateur"])
+    assert _ids(out["interviews"]) == ["ach"]
+    assert describe_filters(kinds="test-utilisateur") == "Filtres : types test-utilisateur."
+
+
+@pytest.mark.parametrize("kinds", [["document"], ["interview"]])
+def test_a_kind_that_is_no_session_is_an_error(kinded, kinds):
+    with pytest.raises(ValueError, match="unknown kind"):
+        filter_tables(kinded, kinds=kinds)

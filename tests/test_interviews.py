@@ -69,7 +69,7 @@ def test_impossible_date_is_a_problem_not_a_crash():
 
 def test_day_without_year_and_without_fallback_is_reported():
     hint = heading_hint("Entretien du mardi 17 décembre")
-    assert hint["date"] == "" and "year" in hint["date_problem"]
+    assert hint["date"] == "" and "sans année" in hint["date_problem"]
 
 
 @pytest.mark.parametrize("title, names", [
@@ -107,7 +107,8 @@ def test_front_matter_french_keys_and_string_lists():
 
 def test_front_matter_date_that_is_no_date_is_reported():
     assert front_matter_hint({"date": "bientôt"}) == (
-        {}, ["front matter date 'bientôt' is not a date: write e.g. 2020-03-12"])
+        {}, ["la date du front matter « bientôt » n'est pas une date : écrivez par exemple "
+             "2020-03-12"])
 
 
 def test_unknown_front_matter_keys_are_reported_and_known_ones_kept():
@@ -143,3 +144,23 @@ def test_billion_laughs_is_refused_quickly():
     fields, errors = read_front_matter(BILLION_LAUGHS)
     assert time.perf_counter() - start < 1
     assert fields == {} and "alias" in errors[0]
+
+
+def test_a_dated_heading_above_a_cued_interview_is_its_preface():
+    from csf_analysis.interviews import interview_starts
+    heads = [(1, 1, "Les deux messages à retenir (03/02/2020)"), (6, 1, "Notes en vrac (3/02/2020)"),
+             (9, 1, "Entretien avec Mme Perrin du 3/02/2020")]
+    assert list(interview_starts(heads)) == [9]
+    journal = [(1, 2, "3/02/2020"), (5, 2, "5/02/2020")]     # dated entries of a journal
+    assert list(interview_starts(journal)) == [1, 5]
+    scoped = [(1, 2, "Point du 3/02/2020"), (4, 1, "Autre partie"),
+              (6, 2, "(300h) 6 : Plone")]                    # a shallower heading between
+    assert list(interview_starts(scoped)) == [1, 6]
+
+
+def test_front_matter_kind_and_actor_are_read():
+    fields, errors = read_front_matter("kind: Test utilisateur\nactor: acheteuse\n")
+    assert errors == [] and front_matter_hint(fields) == (
+        {"kind": "test-utilisateur", "actor": "acheteur"}, [])
+    hint, errors = front_matter_hint({"kind": "podcast", "actor": "voisin"})
+    assert hint == {"kind": "", "actor": "voisin"} and len(errors) == 2

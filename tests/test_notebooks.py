@@ -176,7 +176,7 @@ def test_themes_notebook_applies_the_filters(tmp_path, cache_dir):
     summary = texts(nb, "text/markdown")[0]
     assert summary.startswith("**Filtres : acteurs entreprise ; clauses 300h, 900h ; "
                               "entretiens jusqu'au 2020-12-31 ; entretiens sans date gardés.**")
-    assert "2 entretien(s) sur 3" in summary
+    assert "2 session(s) retenue(s) sur 3" in summary
     shown = "".join(texts(nb, "text/plain"))
     assert "6 · 300h" in shown and "16 · autre" not in shown  # labels of kept / left-out
 

@@ -349,7 +349,10 @@ def test_rules_at_the_top_are_not_front_matter():
     note = parse_note("----\n\nUne phrase importante sur le stage.\n\n----\n\n- Un point.\n",
                       "a.md")
     assert [s.text for s in note.segments] == ["Une phrase importante sur le stage.", "Un point."]
-    assert note.problems == []
+    # No front matter problem; with no speaker, label, date nor answer, it reads as a
+    # document, and says so.
+    assert [(p.line, p.message[:50]) for p in note.problems] == [
+        (1, "type de note incertain : lu comme « document » ; d")]
 
 
 def test_each_line_of_a_dialogue_paragraph_has_its_speaker():
@@ -484,3 +487,46 @@ def test_in_a_dialogue_paragraph_a_plain_line_after_a_full_stop_is_the_narrator(
     assert [(s.speaker, s.text) for s in note.segments] == [
         ("proviseur", "on en a eu sept."), ("", "Il dit que quatre sont revenus."),
         ("cpe", "et trois sont restés jusqu'au bout.")]
+
+
+# -- a team's whole folder: traps seen in real notes -----------------------------------
+
+def test_an_impossible_heading_date_with_a_file_date_suggests_only_the_date_used():
+    note = parse_note("# Entretien du 09/15/2020\n\n- Le tuteur a appelé.\n", "20200615_a.md")
+    assert note.interviews[0]["date"] == "2020-06-15"
+    [problem] = note.problems
+    assert "15/06/2020, est retenue" in problem.message and "15/09" not in problem.message
+
+
+def test_a_heading_with_a_no_break_space_is_a_heading_with_a_warning():
+    note = parse_note("# Test du 3/02/2020\n\n##\u00a0Accueil\n\n- la page est claire\n", "a.md")
+    assert [(s.section, s.text) for s in note.segments] == [("Accueil", "la page est claire")]
+    assert [(p.line, "espace insécable" in p.message) for p in note.problems] == [(3, True)]
+
+
+def test_a_keyword_heading_inside_an_interview_is_a_section():
+    text = ("# Test acheteuse du 26/05/2020\n\n- 15:42 : début\n\n"
+            "## Test du nouveau guide des acheteurs\n\n- elle trouve le guide long\n")
+    note = parse_note(text, "a.md")
+    assert len(note.interviews) == 1
+    assert segment(note, "guide long").section == "Test du nouveau guide des acheteurs"
+    assert segment(note, "guide long").category == ""  # a mention of a guide is no guide
+
+
+def test_an_empty_dated_interview_heading_keeps_its_keyword_section():
+    text = ("# Entretien avec l'acheteuse du 03/02/2020\n\n## Échange sur le guide\n\n"
+            "- Elle l'a lu.\n\n## Suite\n\n- Rien.\n")
+    note = parse_note(text, "a.md")
+    assert [i["title"] for i in note.interviews] == ["Entretien avec l'acheteuse du 03/02/2020"]
+    assert {s.interview for s in note.segments} == {0}
+
+
+def test_think_aloud_lines_are_statements_with_their_time_and_marker():
+    text = ("# Test du 26/05/2020\n\n15:42 : début\n15:48 je vais sur la page acheteur\n"
+            "je clique sur le modèle => 15:49\n=> il manque un exemple\n- [x] lien vers le bilan\n"
+            "- 15:51 : retour au site (done)\n")
+    note = parse_note(text, "a.md")
+    assert [(s.time, s.marker, s.text) for s in note.segments] == [
+        ("15:42", "", "début"), ("15:48", "", "je vais sur la page acheteur"),
+        ("15:49", "", "je clique sur le modèle"), ("", "arrow", "il manque un exemple"),
+        ("", "done", "lien vers le bilan"), ("15:51", "done", "retour au site")]

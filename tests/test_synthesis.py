@@ -393,3 +393,52 @@ def test_methods_annex_says_how_categories_are_inferred_and_how_often_right(corp
             "validation croisée : vérifiez-la") in synthesis.category_method()
     model.info = {}
     assert "du temps" not in synthesis.category_method()
+
+
+# --- Kinds: documents and copies are named in the annex, never counted -----------------
+
+DOCUMENT = """\
+# Liens utiles
+
+- https://www.economie.gouv.fr/daj/clauses-sociales
+- https://exemple.fr/guide-acheteur.pdf
+- https://exemple.fr/kit-entreprise
+"""
+
+WEBSITE_TEST = """\
+# Test acheteuse du 26/05/2020
+
+- 15:42 : je vais sur la page acheteur
+- 15:44 : je clique sur le modèle de clause
+- 15:47 : je ne trouve pas le formulaire
+"""
+
+
+@pytest.fixture(scope="module")
+def with_kinds(tmp_path_factory, nlp):
+    folder = _write(tmp_path_factory.mktemp("notes"), {
+        "notes-2020.md": CONTACTS_AND_COMPANY, "2020-03-12-tutrice.md": TUTOR,
+        "liens.md": DOCUMENT, "test-acheteuse.md": WEBSITE_TEST})
+    return load_corpus(folder, cache_dir=None, progress=False)
+
+
+def test_title_page_counts_sessions_by_kind_never_documents(with_kinds):
+    text = _text(synthesis.title_page(with_kinds.counted(), build_date="2020-06-01"))
+    assert "Sessions 3 par type Entretiens : 2 Tests utilisateurs : 1" in text
+    assert "Documents" not in text
+
+
+def test_methods_annex_names_documents_and_copies_but_counts_sessions(with_kinds):
+    html = synthesis.methods_annex(with_kinds, model={"name": "fr_core_news_sm"})
+    text = _text(html)
+    assert "Type Lues Comptées Copies Entretiens 2 2 0 Tests utilisateurs 1 1 0 " \
+           "Documents 1 0 0" in text
+    assert "Sessions comptées 3" in text
+    assert "Énoncés des documents et copies (gardés, non comptés) 3" in text
+
+
+def test_no_finding_quotes_a_document(with_kinds):
+    counted = with_kinds.counted()
+    for html in (synthesis.findings_by_category(counted), synthesis.findings_by_theme(counted),
+                 synthesis.takeaways(counted), synthesis.statements_annex(counted)):
+        assert "economie.gouv.fr" not in html and "exemple.fr" not in html
