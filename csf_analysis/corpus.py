@@ -28,7 +28,7 @@ from . import config
 from .atomic import write_text_atomic
 from .codebook import load_codebook
 from .copies import MIN_DUPLICATE_CHARS, mark_copies
-from .schema import frame
+from .schema import counted_rows, frame
 from .sources import Problem
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
 
@@ -289,7 +289,7 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
     interviews["n_statements"] = interviews["interview_id"].map(counts).fillna(0).astype("Int64")
     contacts = frame("contacts", _rows(results, "contacts"))
     contacts = contacts.drop_duplicates("company_ref", keep="last").reset_index(drop=True)
-    sessions = interviews[(interviews["kind"] != "document") & (interviews["duplicate_of"] == "")]
+    sessions = interviews[counted_rows(interviews)]
     contacts["interviewed"] = contacts["company_ref"].isin(
         set(sessions.loc[sessions["company_ref"] != "", "company_ref"]))
     counted = originals[originals["interview_id"].isin({"", *sessions["interview_id"]})]

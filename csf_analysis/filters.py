@@ -28,7 +28,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .charts import CLAUSE_ORDER, clause_group
-from .schema import ACTORS, SESSION_KINDS
+from .schema import ACTORS, SESSION_KINDS, counted_rows
 
 __all__ = ["describe_filters", "filter_tables", "normalise_actors", "normalise_clauses",
            "normalise_kinds"]
@@ -144,12 +144,11 @@ def _kept_interviews(interviews: pd.DataFrame, *, actors: list[str], clauses: li
 
 def _counted(interviews: pd.DataFrame, kinds: list[str]) -> pd.Series:
     """Boolean mask of the sessions of ``kinds`` (all but documents) that copy no other."""
+    if not kinds:
+        return counted_rows(interviews)
     kind = _text(interviews["kind"]) if "kind" in interviews else pd.Series(
-        "entretien", index=interviews.index)
-    keep = kind.replace("", "entretien").isin(kinds or SESSION_KINDS)
-    if "duplicate_of" in interviews:
-        keep &= _text(interviews["duplicate_of"]) == ""
-    return keep
+        "", index=interviews.index)
+    return counted_rows(interviews) & kind.replace("", "entretien").isin(kinds)
 
 
 def _promote_copies(statements: pd.DataFrame, left_out: set[str]) -> pd.DataFrame:

@@ -123,12 +123,10 @@ def _title_of(blocks: list[Block]) -> str:
     (``Réunion d'équipe — 10/02/2020``, written without ``#``), or ``""``."""
     heading = next((b.text for b in blocks if b.kind == "heading"), "")
     first = next((b for b in blocks if b.kind != "front_matter"), None)
-    if first is None or first.kind == "heading" or first.kind != "paragraph" \
-            or len(first.lines) != 1:
+    if first is None or first.kind != "paragraph" or len(first.lines) != 1:
         return heading
     text = first.text
-    short = 0 < len(text.split()) <= 15 and text[-1] not in ".:;!?…"
-    return text if short and first.line <= 2 else heading
+    return text if 0 < len(text.split()) <= 15 and text[-1] not in ".:;!?…" else heading
 
 
 def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block]:
@@ -439,9 +437,8 @@ class _NoteParser:
                 segment.speaker, segment.speaker_from, text = normalize(label), "name", rest
         segment.lines[0] = (line, text.strip())
         for i, (number, other) in enumerate(segment.lines[1:], start=1):
-            marker, other = split_marker(other)
-            time, other = split_time(other) if not segment.time else ("", other)
-            segment.marker, segment.time = segment.marker or marker, segment.time or time
+            marker, other = split_marker(other)  # a timed line is a segment of its own
+            segment.marker = segment.marker or marker
             segment.lines[i] = (number, other)
 
     def parse(self) -> ParsedNote:

@@ -49,6 +49,16 @@ _BOOL_COLUMNS = {"interviewed"}
 _FLOAT_COLUMNS = {"category_confidence"}  # empty (NaN) where it does not apply
 
 
+def counted_rows(interviews: pd.DataFrame) -> pd.Series:
+    """Boolean mask of the interview rows that count: sessions (any kind but
+    ``document``; an empty kind is an interview) that copy no other interview."""
+    kind = interviews["kind"] if "kind" in interviews else pd.Series("", index=interviews.index)
+    keep = kind.fillna("").astype(str) != "document"
+    if "duplicate_of" in interviews:
+        keep &= interviews["duplicate_of"].fillna("").astype(str) == ""
+    return keep
+
+
 def frame(name: str, rows: list[dict] | pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the table ``name`` (from rows or a DataFrame) with its contract columns
     and dtypes."""
