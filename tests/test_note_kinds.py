@@ -185,3 +185,11 @@ def test_the_spent_blind_folder_still_reads_right():
     used to mend the rules; kept as a regression test."""
     table = compare(Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "kinds_blind")
     assert table["file_ok"].all(), table.loc[~table["file_ok"], ["file", "kind", "read_kind"]]
+
+
+def test_the_blind_folder_reads_as_when_first_measured():
+    """``benchmarks/data/kinds_blind3``, never tuned on: 23 of 25 files right when first
+    measured (the two others are where its writer and labeller disagree)."""
+    table = compare(Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+                    / "kinds_blind3")
+    assert int(table["file_ok"].sum()) >= 23 and table["copy_ok"].all()
