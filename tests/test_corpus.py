@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -422,3 +423,22 @@ def test_default_cache_is_outside_the_notes_folder(tmp_path, parse_folder, monke
     assert list((work / ".csf-cache").rglob("*.json"))
     second = load_corpus(notes, progress=False, code=False)
     assert second.stats["cached"] == 1
+
+
+def test_the_parser_cache_key_hashes_every_module_the_parser_imports():
+    """A parsed note is cached by the source of ``config.PARSER_MODULES``: a module the
+    parser imports but the list leaves out would leave stale notes in the cache."""
+    import ast
+    from csf_analysis import config
+    package = Path(config.__file__).parent
+    seen, todo = set(), ["notes", "statements", "sources"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                todo += [node.module] if node.module else [a.name for a in node.names]
+    assert seen <= set(config.PARSER_MODULES), seen - set(config.PARSER_MODULES)
