@@ -43,6 +43,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -213,42 +214,55 @@ class Content:
     dated: bool = False  # the interview has a day date
 
 
-# Matched line by line, case aside ("’" is an apostrophe too).
-_ACTION = re.compile(
-    r"(?:^|[^\w])(?:je|j['’])\s*(?:clique|clic|vais (?:sur|dans|voir|en|à|a|au)|cherche"
-    r"|reviens|retourne|tombe|descends|remonte|scrolle|d[ée]file|lis|ouvre|t[ée]l[ée]charge"
-    r"|survole|tape|navigue|arrive sur|suis sur|passe (?:à|a|sur)|ferme|trouve pas|ne trouve)",
-    re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"(?:^|[^\w])(?:je|j['’]|moi|me|m['’]|mon|ma|mes)(?=[^\w]|$)",
-                           re.IGNORECASE)
-_QUOTE = re.compile(r"[«“\"]")
-_URL = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
-_MONEY = re.compile(r"\d\s?(?:k?€|euros?\b|k?eur\b)|\b(?:HT|TTC)\b|montant|prix unitaire",
-                    re.IGNORECASE)
-_GROUPS = re.compile(r"post-?its?|\b(?:table|groupe|sous-groupe)s? (?:\d|[A-C]\b)|restitution"
-                     r"|tour de table|brainstorm|pl[ée]ni[èe]re|\bparticipants?\b", re.IGNORECASE)
-_BLANKS = re.compile(r"_{3,}|__/__|\.{5,}|\[ *\.\.\. *\]")
+# Searched over an interview's lines joined and lower-cased ("’" is an apostrophe too),
+# each with words one of which a line must hold to match (a fast test before the scan).
+_CUES = {
+    "actions": (re.compile(
+        r"\b(?:je|j['’])\s*(?:clique|clic|vais (?:sur|dans|voir|en|à|a|au)|cherche|reviens"
+        r"|retourne|tombe|descends|remonte|scrolle|d[ée]file|lis|ouvre|t[ée]l[ée]charge"
+        r"|survole|tape|navigue|arrive sur|suis sur|passe (?:à|a|sur)|ferme|trouve pas"
+        r"|ne trouve)"), ("j",)),
+    "answers": (re.compile(r"\b(?:je|j['’]|moi|me|m['’]|mon|ma|mes)\b"), ("j", "m")),
+    "quotes": (re.compile(r"[«“\"]"), ("«", "“", '"')),
+    "links": (re.compile(r"https?://|www\.|\]\("), ("http", "www.", "](")),
+    "money": (re.compile(r"\d\s?(?:k?€|euros?\b|k?eur\b)|\b(?:ht|ttc)\b|montant|prix unitaire"),
+              ("€", "eur", "ht", "ttc", "montant", "prix")),
+    "groups": (re.compile(r"post-?its?|\b(?:table|groupe|sous-groupe)s? (?:\d|[a-c]\b)"
+                          r"|restitution|tour de table|brainstorm|pl[ée]ni[èe]re"
+                          r"|\bparticipants?\b"),
+               ("post", "table", "groupe", "restitution", "brainstorm", "plén", "plen",
+                "participant")),
+    "blanks": (re.compile(r"_{3,}|__/__|\.{5,}|\[ *\.\.\. *\]"), ("__", ".....", "[")),
+}
 
 
 def measure(lines: list[str], *, times: int, speakers: int, labels: int,
             dated: bool) -> Content:
     """Count what ``lines`` (raw text of one interview) hold; the parser gives the rest.
 
-    >>> c = measure(["- 15:48 : je clique sur l'accueil", "voir https://a.fr"],
+    >>> c = measure(["- 15:48 : je clique sur l'accueil", "voir https://a.fr", "J'ai vu"],
     ...             times=1, speakers=0, labels=0, dated=False)
     >>> (c.lines, c.actions, c.links, c.answers)
-    (2, 1, 1, 1)
+    (3, 1, 1, 2)
     """
     kept = [line for line in lines if line.strip()]
+    text, starts, offset = "\n".join(kept).lower(), [], 0
+    for line in kept:
+        starts.append(offset)
+        offset += len(line) + 1
 
-    def count(pattern: re.Pattern) -> int:
-        return sum(1 for line in kept if pattern.search(line))
+    def count(name: str) -> int:  # lines holding a match: one scan of the text
+        pattern, words = _CUES[name]
+        if not any(word in text for word in words):
+            return 0
+        return len({bisect.bisect_right(starts, m.start()) for m in pattern.finditer(text)})
 
-    quoted = count(_QUOTE)  # one quote may be a title: two or more are someone's words
+    quoted = count("quotes")  # one quote may be a title: two or more are someone's words
     return Content(
         lines=len(kept), times=times, speakers=speakers, labels=labels, dated=dated,
-        actions=count(_ACTION), answers=count(_FIRST_PERSON) + (quoted if quoted >= 2 else 0),
-        links=count(_URL), money=count(_MONEY), groups=count(_GROUPS), blanks=count(_BLANKS))
+        actions=count("actions"), answers=count("answers") + (quoted if quoted >= 2 else 0),
+        links=count("links"), money=count("money"), groups=count("groups"),
+        blanks=count("blanks"))
 
 
 def content_evidence(content: Content) -> list[Evidence]:
