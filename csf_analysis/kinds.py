@@ -23,7 +23,9 @@ content         1-2.5   a think-aloud log (timestamps, "je clique") is a test;
 ==============  ======  ====================================================
 
 The kind with the most weight wins; with no evidence at all, a note is an
-interview, as notes have always been read. Where the kind is an interview
+interview, as notes have always been read. In a file of several interviews,
+one whose heading opens with its kind is read by its heading: what describes
+the whole file weighs half (:mod:`csf_analysis.note_kinds`). Where the kind is an interview
 for want of evidence, or another kind won on content alone, or against
 another kind with real evidence, :func:`decide` also returns a problem (in
 French) that names the kind chosen, the evidence and the one front-matter line
