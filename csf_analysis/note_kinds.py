@@ -7,8 +7,7 @@ evidence is weak or contested, a problem row says which kind was chosen and
 the front-matter line that fixes it. Then:
 
 - a workshop or an observation whose title or file name names several actors
-  is a mixed
-  group: its actor is ``autre``;
+  is a mixed group: its actor is ``autre``;
 - a file whose interviews are all documents becomes one row of kind
   ``document`` that holds every line of the file: kept, never counted;
 - in a usability test, a role label other than the tester's (``Le jeune : lui
@@ -42,7 +41,7 @@ def classify(note, text: str, hints: list[dict], *, title: str = "") -> None:
     """Set each interview's kind (in place); merge a document file; free page comments.
 
     ``hints`` are what each interview's heading or front matter said; ``title`` is
-    the file's first heading when it opens the file.
+    what heads the file (its first heading, or a short line alone at its top).
     """
     lines = text.split("\n")
     segments: dict[int, list] = {}
