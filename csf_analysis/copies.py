@@ -49,11 +49,17 @@ COMMON_TEXT = 10          # a text in more interviews than this is boilerplate, 
 def mark_copies(interviews: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
     """Fill ``duplicate_of`` of both tables (in place); return the warnings."""
     keys = _keys(statements)
-    copied = copied_interviews(statements, keys, dates=interviews.set_index("interview_id")["date"])
-    interviews["duplicate_of"] = [copied[i][0] if i in copied else ""
-                                  for i in interviews["interview_id"]]
-    problems = [_copy_warning(interviews, copy, *found) for copy, found in copied.items()]
+    rows = interviews.set_index(_scope(interviews))  # two files may give one id: in front matter
+    copied = copied_interviews(statements, keys, dates=rows["date"])
+    interviews["duplicate_of"] = [rows.at[copied[s][0], "interview_id"] if s in copied else ""
+                                  for s in rows.index]
+    problems = [_copy_warning(rows, copy, *found) for copy, found in copied.items()]
     return problems + mark_duplicates(statements, keys, copies=copied)
+
+
+def _scope(table: pd.DataFrame) -> pd.Series:
+    """Where a row belongs: its file and interview (ids are unique within a file)."""
+    return table["source_file"] + "\x1f" + table["interview_id"]
 
 
 def _keys(statements: pd.DataFrame) -> pd.Series:
@@ -64,11 +70,12 @@ def _keys(statements: pd.DataFrame) -> pd.Series:
 
 def copied_interviews(statements: pd.DataFrame, keys: pd.Series, *,
                       dates: pd.Series) -> dict[str, tuple[str, int, int]]:
-    """Copy interview -> (original, statements shared, statements of the copy);
-    ``dates`` holds each interview's ISO date (``""`` if unknown)."""
-    ids = statements["interview_id"].reindex(keys.index)
+    """Copy interview -> (original, statements shared, statements of the copy), each
+    interview named by its scope (file and id); ``dates`` holds each scope's ISO date
+    (``""`` if unknown)."""
+    ids = _scope(statements).reindex(keys.index)
     table = pd.DataFrame({"interview": ids, "key": keys})
-    table = table[table["interview"] != ""].drop_duplicates()
+    table = table[~table["interview"].str.endswith("\x1f")].drop_duplicates()  # no file-level
     sizes = table.groupby("interview").size()
     spread = table.groupby("key")["interview"].transform("size")
     shared = table[(spread > 1) & (spread <= COMMON_TEXT)]
@@ -93,13 +100,13 @@ def _day(dates: pd.Series, interview: str, other: str) -> str:
     return day if len(day) == len(other_day) == 10 else ""
 
 
-def _copy_warning(interviews: pd.DataFrame, copy: str, original: str, shared: int,
+def _copy_warning(rows: pd.DataFrame, copy: str, original: str, shared: int,
                   size: int) -> dict:
-    rows = interviews.set_index("interview_id")
     where = f"{rows.at[original, 'source_file']}:{rows.at[original, 'line']}"
     return Problem(
         rows.at[copy, "source_file"], int(rows.at[copy, "line"]), "warning",
-        f"copie de l'entretien {original} ({where}) : {shared} de ses {size} énoncés y "
+        f"copie de l'entretien {rows.at[original, 'interview_id']} ({where}) : {shared} de ses "
+        f"{size} énoncés y "
         "sont déjà ; marqué duplicate_of et laissé hors des comptes. Si c'est un autre "
         "entretien, réécrivez ce qui a été recopié ; sinon, retirez la copie").row()
 
@@ -115,9 +122,9 @@ def mark_duplicates(statements: pd.DataFrame, keys: pd.Series | None = None, *,
     """
     keys = _keys(statements) if keys is None else keys
     copies = copies or {}
-    scope = (statements["source_file"] + "\x1f" + statements["interview_id"]).to_numpy()
+    scope = _scope(statements).to_numpy()
     index = keys.index.to_numpy()
-    late = statements["interview_id"].reindex(keys.index).isin(copies).to_numpy()
+    late = pd.Series(scope[index]).isin(copies).to_numpy()
     ranked = np.lexsort((index, late))  # originals first, then copies, in reading order
     first = (pd.Series(index[ranked], index=index[ranked])
              .groupby(keys.to_numpy()[ranked]).transform("first").reindex(index).to_numpy())
@@ -133,8 +140,7 @@ def mark_duplicates(statements: pd.DataFrame, keys: pd.Series | None = None, *,
     known = {(c, o) for c, (o, _, _) in copies.items()}
     return [_duplicate_warning({c: v[g.copy] for c, v in columns.items()},
                                {c: v[g.original] for c, v in columns.items()}, g.n)
-            for g in grouped.itertuples()
-            if (columns["interview_id"][g.copy], columns["interview_id"][g.original]) not in known]
+            for g in grouped.itertuples() if g.Index not in known]
 
 
 def _duplicate_warning(row, original, count: int) -> dict:

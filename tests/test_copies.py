@@ -95,3 +95,13 @@ def test_a_file_filed_twice_in_one_folder_is_one_copy_of_each_interview(tmp_path
     rows = corpus.interviews
     assert rows.loc[rows["source_file"] == "b.md", "duplicate_of"].str.startswith("a:").all()
     assert len(corpus.counted().interviews) == 2
+
+
+def test_copies_of_interviews_sharing_a_front_matter_id_are_found(tmp_path, parse_folder):
+    head = "---\nid: drh-22\ndate: {}\n---\n\n"
+    notes = write_notes(tmp_path / "notes", {
+        "a.md": head.format("2020-03-09") + "".join(f"- {line}\n" for line in LINES),
+        "b.md": head.format("2020-04-02") + "".join(f"- {line}\n" for line in LINES)})
+    corpus = parse_folder(notes)
+    assert corpus.interviews["duplicate_of"].tolist() == ["", "drh-22"]
+    assert len(corpus.problems) == 1
