@@ -18,7 +18,7 @@ import sys
 from . import config, manual
 from .codebook import CodebookError
 from .corpus import NotesDirError, load_corpus
-from .schema import CATEGORIES, KINDS
+from .schema import CATEGORIES, KINDS, counted_rows
 
 
 class UserError(Exception):
@@ -50,12 +50,11 @@ def kinds_summary(interviews) -> str:
     'sessions counted: 1 (entretien 1); left out of counts: 1 copy, 1 document'
     """
     copy = interviews["duplicate_of"] != ""
-    document = interviews["kind"] == "document"
-    counts = interviews.loc[~copy & ~document, "kind"].value_counts()
+    counts = interviews.loc[counted_rows(interviews), "kind"].value_counts()
     kinds = ", ".join(f"{kind} {counts[kind]}" for kind in KINDS if kind in counts)
-    left = [f"{n} {word}{'s' if n > 1 else ''}".replace("copys", "copies")
-            for n, word in ((int(copy.sum()), "copy"), (int((document & ~copy).sum()), "document"))
-            if n]
+    documents = int(((interviews["kind"] == "document") & ~copy).sum())
+    left = [f"{n} {word if n == 1 else plural}" for n, word, plural in (
+        (int(copy.sum()), "copy", "copies"), (documents, "document", "documents")) if n]
     return (f"sessions counted: {int(counts.sum())}" + (f" ({kinds})" if kinds else "")
             + (f"; left out of counts: {', '.join(left)}" if left else ""))
 

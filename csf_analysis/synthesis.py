@@ -34,6 +34,7 @@ from .charts import ACTOR_LABELS, CATEGORY_LABELS, KIND_LABELS, _format_date, in
 from .dates import MONTH_LABELS
 from .events import events_table
 from .figures import all_figures, render
+from .schema import counted_rows
 
 STATUS_LABELS = {"no_reply": "sans réponse", "replied": "a répondu", "error": "erreur"}
 FINDING_CATEGORIES = ("representation", "feelings", "suggestions", "context", "facts", "meta")
@@ -478,12 +479,11 @@ def category_method() -> str:
 def kinds_table(interviews: pd.DataFrame) -> pd.DataFrame:
     """What the notes hold, by kind: the rows of ``interviews``, those counted, and the
     copies and documents left out (a display table)."""
-    kind = interviews["kind"].replace("", "entretien")
-    copy = interviews["duplicate_of"] != ""
-    table = pd.DataFrame({"kind": kind, "copy": copy}).groupby("kind").agg(
-        lues=("copy", "size"), copies=("copy", "sum"))
+    table = pd.DataFrame({"kind": interviews["kind"].replace("", "entretien"),
+                          "copy": interviews["duplicate_of"] != "",
+                          "counted": counted_rows(interviews)}).groupby("kind").agg(
+        lues=("copy", "size"), comptées=("counted", "sum"), copies=("copy", "sum"))
     table = table.reindex([k for k in KIND_LABELS if k in table.index])
-    table["comptées"] = (table["lues"] - table["copies"]).where(table.index != "document", 0)
     return pd.DataFrame({"Type": [KIND_LABELS[k] for k in table.index],
                          "Lues": table["lues"].tolist(), "Comptées": table["comptées"].tolist(),
                          "Copies": table["copies"].tolist()})
