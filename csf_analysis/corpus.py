@@ -26,8 +26,10 @@ from tqdm import tqdm
 
 from . import config
 from .atomic import write_text_atomic
+from .cells import to_csv_text
 from .codebook import load_codebook
 from .copies import MIN_DUPLICATE_CHARS, mark_copies
+from .filesets import Staging
 from .schema import counted_rows, frame
 from .sources import Problem
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
@@ -70,15 +72,16 @@ class Corpus:
         return dataclasses.replace(self, **tables)
 
     def write(self, out_dir: str | Path) -> list[Path]:
-        """Write every table as ``out_dir/<name>.csv`` (atomically); return the paths."""
+        """Write every table as ``out_dir/<name>.csv``, all together (all new, or all
+        old if a write fails); text cells are escaped against spreadsheet formulas
+        (:mod:`csf_analysis.cells`). Return the paths."""
         out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for name, table in self.tables().items():
-            path = out / f"{name}.csv"
-            write_text_atomic(path, table.to_csv(index=False))
-            paths.append(path)
-        return paths
+        names = [f"{name}.csv" for name in TABLES]
+        with Staging(out) as stage:
+            for name, table in zip(names, self.tables().values()):
+                (stage.path / name).write_text(to_csv_text(table), encoding="utf-8")
+            stage.commit(names)
+        return [out / name for name in names]
 
 
 class _NoteCache:

@@ -22,8 +22,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import charts
-from .atomic import write_bytes_atomic
 from .events import events_table
+from .filesets import Staging
 
 __all__ = ["FIGURE_NAMES", "all_figures", "render", "write_figures"]
 
@@ -98,7 +98,8 @@ def render(figure: Figure, fmt: str, *, dpi: int = DPI) -> bytes:
 
 def write_figures(figures: dict[str, Figure], out_dir: str | Path, *,
                   formats: tuple[str, ...] = FORMATS, dpi: int = DPI) -> list[Path]:
-    """Write each figure as ``out_dir/<name>.<format>``, atomically.
+    """Write each figure as ``out_dir/<name>.<format>``, all together (all new, or all
+    old if one cannot be written: see :mod:`csf_analysis.filesets`).
 
     Args:
         figures: Name -> Figure (see :func:`all_figures`).
@@ -110,9 +111,10 @@ def write_figures(figures: dict[str, Figure], out_dir: str | Path, *,
         The paths written, figure by figure, in the order of ``formats``.
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, figure in figures.items():
-        for fmt in formats:
-            paths.append(write_bytes_atomic(out / f"{name}.{fmt}", render(figure, fmt, dpi=dpi)))
-    return paths
+    names = [f"{name}.{fmt}" for name in figures for fmt in formats]
+    with Staging(out) as stage:
+        for name, figure in figures.items():
+            for fmt in formats:
+                (stage.path / f"{name}.{fmt}").write_bytes(render(figure, fmt, dpi=dpi))
+        stage.commit(names)
+    return [out / name for name in names]

@@ -3,9 +3,10 @@
 The notebook is executed with papermill (its cell tagged ``parameters``
 receives the notes folder, the output folder, the cache and the manifest),
 then exported through the package's nbconvert exporters. Everything is
-written to a temporary folder inside the output folder and moved into place
-only once both exports succeeded, so an interrupted or failed build leaves
-the previous report (PDF, HTML, notebook and manifest) as it was.
+written to a staging folder inside the output folder and moved into place,
+as one set, only once both exports succeeded (:mod:`csf_analysis.filesets`):
+a failed or killed build leaves the previous report (PDF, HTML, notebook and
+manifest) whole, and the next build clears what it left.
 
 Example:
     >>> build_report("interviews", "reports")          # doctest: +SKIP
@@ -15,12 +16,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import config
+from .filesets import Staging
 from .manifest import FILE_NAME
 
 NOTEBOOK = config.PROJECT_ROOT / "notebooks" / "synthese.ipynb"
@@ -82,17 +83,17 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
         "CACHE_DIR": str(Path(cache_dir).resolve()) if cache_dir else "",
         "MANIFEST": str(out_dir / FILE_NAME), "BUILD_DATE": build_date or today(),
     }
-    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as folder:
-        work = Path(folder)
+    with Staging(out_dir) as stage:
+        work = stage.path
         parameters["NEXT_MANIFEST"] = str(work / FILE_NAME)
         node = execute(notebook, parameters, work / "synthese.ipynb")
         export_html(node, work / "synthese.html", base_dir=out_dir)
         export_pdf(node, work / "synthese.pdf", base_dir=out_dir)
         # Only now that both exports succeeded do they, the executed notebook and
-        # the manifest replace the previous report (the manifest last).
-        for name in ("synthese.pdf", "synthese.html", "synthese.ipynb"):
-            os.replace(work / name, out_dir / name)
+        # the manifest replace the previous report, together (see filesets).
+        names = ["synthese.pdf", "synthese.html", "synthese.ipynb"]
         if (work / FILE_NAME).is_file():  # a notebook of the user's may write none
-            os.replace(work / FILE_NAME, out_dir / FILE_NAME)
+            names.append(FILE_NAME)
+        stage.commit(names)
     return ReportResult(out_dir / "synthese.pdf", out_dir / "synthese.html", executed_path,
                         time.perf_counter() - start)
