@@ -11,7 +11,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 
@@ -101,27 +100,37 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _default_coder() -> str:
-    return os.environ.get("CSF_CODER") or getpass.getuser()
+def _coder(args: argparse.Namespace) -> str:
+    """Whoever the researcher says: ``--coder`` or ``$CSF_CODER``, never the login name
+    (it would land in a file the team shares)."""
+    coder = (args.coder or os.environ.get("CSF_CODER", "")).strip()
+    if not coder:
+        raise UserError("say who codes: --coder NAME (or set CSF_CODER=NAME once in your "
+                        "shell); the name is stored with the decision in "
+                        f"{config.MANUAL_CODES_FILE}")
+    return coder
 
 
 def cmd_code(args: argparse.Namespace) -> int:
     if not args.code and not args.category:
         raise UserError("give a CODE to add (or --remove), or --category CATEGORY")
+    coder = _coder(args)
     corpus = _corpus(args, args.notes)
     found = corpus.statements[corpus.statements["statement_id"] == args.statement_id]
     if found.empty:
         raise UserError(f"no statement {args.statement_id!r} in {args.notes}: statement ids "
                         "are in statements.csv (csf-analysis tables)")
     text = found.iloc[0]["text"]
-    coder = args.coder or _default_coder()
+    rows = []
     if args.category:
-        manual.set_category(args.notes, args.statement_id, args.category, coder=coder, text=text)
+        rows.append(manual.set_category(args.notes, args.statement_id, args.category,
+                                        coder=coder, text=text))
     if args.code:
         action = manual.remove_code if args.remove else manual.add_code
-        action(args.notes, args.statement_id, args.code, coder=coder, text=text)
+        rows.append(action(args.notes, args.statement_id, args.code, coder=coder, text=text))
+    done = "recorded" if any(row["recorded"] for row in rows) else "already recorded, unchanged"
     where = f"{found.iloc[0]['source_file']}:{found.iloc[0]['line']}"
-    print(f"{args.statement_id} ({where}) «{text[:70]}»: recorded in "
+    print(f"{args.statement_id} ({where}) «{text[:70]}»: {done} in "
           f"{manual.decisions_path(args.notes)} by {coder}")
     return 0
 
@@ -139,6 +148,17 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     print(f"\nKrippendorff's alpha (nominal, all codes): {summary['alpha']:.3f} on "
           f"{summary['n_statements']} statements coded by both, {summary['n_codes']} codes")
     return 0
+
+
+def _write_error(error: OSError) -> str:
+    """What went wrong writing an output, and that the previous outputs are kept.
+
+    >>> _write_error(OSError(28, "No space left on device", "reports/tables"))
+    'cannot write reports/tables: No space left on device; the previous outputs are unchanged (free some space, or choose another folder with --out)'
+    """
+    where = f" {error.filename}" if error.filename else ""
+    return (f"cannot write{where}: {error.strerror or error}; the previous outputs are "
+            "unchanged (free some space, or choose another folder with --out)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -173,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("code", nargs="?", default="", help="code to add (created if new)")
     code.add_argument("--remove", action="store_true", help="remove CODE from the statement")
     code.add_argument("--category", choices=CATEGORIES, help="set the statement's category")
-    code.add_argument("--coder", help="your name (default: $CSF_CODER or the login name)")
+    code.add_argument("--coder", help="your name (default: $CSF_CODER; required)")
     code.add_argument("--notes", default=str(config.DEFAULT_NOTES_DIR),
                       help="notes folder (default: %(default)s)")
     code.add_argument("--cache", default=config.CACHE_DIR_NAME, help=argparse.SUPPRESS)
@@ -194,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (UserError, NotesDirError, CodebookError, manual.DecisionError) as error:
         print(f"csf-analysis: error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a full disk, a read-only output folder...
+        print(f"csf-analysis: error: {_write_error(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("csf-analysis: interrupted", file=sys.stderr)

@@ -16,14 +16,21 @@ Example:
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import io
+import os
 from pathlib import Path
 
 import pandas as pd
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: decisions from one process at a time
+    fcntl = None
+
 from . import config
 from .atomic import write_text_atomic
+from .cells import to_csv_text, unescape_frame
 from .schema import CATEGORIES
 from .vocabulary import code_id
 
@@ -44,7 +51,7 @@ def load_decisions(notes_dir: str | Path) -> pd.DataFrame:
     path = decisions_path(notes_dir)
     if not path.exists():
         return pd.DataFrame(columns=list(COLUMNS))
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = unescape_frame(pd.read_csv(path, dtype=str, keep_default_na=False))
     missing = [c for c in ("statement_id", "action", "code", "coder") if c not in table]
     if missing:
         raise DecisionError(f"{path}: missing column(s) {', '.join(missing)}: the header "
@@ -57,8 +64,38 @@ def load_decisions(notes_dir: str | Path) -> pd.DataFrame:
 
 
 def record(notes_dir: str | Path, statement_id: str, action: str, code: str, *,
-           coder: str, note: str = "", text: str = "") -> pd.Series:
-    """Append one decision to the CSV (atomic rewrite) and return it."""
+           coder: str, note: str = "", text: str = "", once: bool = False) -> pd.Series:
+    """Append one decision to the CSV and return it.
+
+    The read, append and atomic rewrite happen under a lock on the notes folder,
+    so decisions recorded at the same time by several processes are all kept. A
+    decision that is already the one in force for this coder (same statement,
+    action and code) is not written again; with ``once``, neither is one the log
+    already holds at all (a list of corrections run again must not undo a newer
+    decision). The returned row's ``recorded`` says whether it was written.
+
+    Raises:
+        DecisionError: an invalid decision, or a notes folder that cannot be written.
+    """
+    row = _decision_row(statement_id, action, code, coder=coder, note=note, text=text)
+    path = decisions_path(notes_dir)
+    try:
+        with _locked(Path(notes_dir)):
+            table = load_decisions(notes_dir).drop(columns="line", errors="ignore")
+            written = not _already(table, row, once=once)
+            if written:
+                table = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+                write_text_atomic(path, to_csv_text(table[list(COLUMNS)]))
+    except OSError as error:
+        raise DecisionError(
+            f"cannot write {path}: {error.strerror or error}; the decision was not "
+            "recorded (make the notes folder writable, or free disk space, then run "
+            "the command again)") from None
+    return pd.Series({**row, "recorded": written})
+
+
+def _decision_row(statement_id: str, action: str, code: str, *, coder: str, note: str,
+                  text: str) -> dict:
     if action not in ACTIONS:
         raise DecisionError(f"unknown action {action!r}: expected one of {', '.join(ACTIONS)}")
     if not coder.strip():
@@ -69,34 +106,59 @@ def record(notes_dir: str | Path, statement_id: str, action: str, code: str, *,
         raise DecisionError(f"unknown category {code!r}: expected one of {', '.join(CATEGORIES)}")
     if action != "category":
         code = code_id(code)
-    row = {"statement_id": statement_id.strip(), "action": action, "code": code.strip(),
-           "coder": coder.strip(), "time": dt.datetime.now().isoformat(timespec="seconds"),
-           "note": note, "text": text[:200]}
-    table = load_decisions(notes_dir).drop(columns="line", errors="ignore")
-    table = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
-    buffer = io.StringIO()
-    table[list(COLUMNS)].to_csv(buffer, index=False)
-    write_text_atomic(decisions_path(notes_dir), buffer.getvalue())
-    return pd.Series(row)
+    return {"statement_id": statement_id.strip(), "action": action, "code": code.strip(),
+            "coder": coder.strip(), "time": dt.datetime.now().isoformat(timespec="seconds"),
+            "note": note, "text": text[:200]}
+
+
+def _already(table: pd.DataFrame, row: dict, *, once: bool) -> bool:
+    """Is ``row`` the decision in force (or, with ``once``, anywhere in the log)?"""
+    same = table[(table["statement_id"] == row["statement_id"])
+                 & (table["coder"] == row["coder"])]
+    if row["action"] == "category":
+        topic = same[same["action"] == "category"]
+    else:
+        topic = same[(same["action"] != "category") & (same["code"] == row["code"])]
+    if once and ((topic["action"] == row["action"]) & (topic["code"] == row["code"])).any():
+        return True
+    return not topic.empty and topic.iloc[-1]["action"] == row["action"] \
+        and topic.iloc[-1]["code"] == row["code"]
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """Hold an exclusive lock on the notes folder (``flock`` on the folder itself, so no
+    lock file is left behind); clear the temporary file of a write killed half way."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        for tmp in folder.glob(f".{config.MANUAL_CODES_FILE}.*.tmp"):
+            tmp.unlink(missing_ok=True)
+        yield
+    finally:
+        os.close(fd)
 
 
 def add_code(notes_dir, statement_id: str, code: str, *, coder: str, note: str = "",
-             text: str = "") -> pd.Series:
+             text: str = "", once: bool = False) -> pd.Series:
     """Code ``statement_id`` with ``code`` (created in the codebook if new)."""
-    return record(notes_dir, statement_id, "add", code, coder=coder, note=note, text=text)
+    return record(notes_dir, statement_id, "add", code, coder=coder, note=note, text=text,
+                  once=once)
 
 
 def remove_code(notes_dir, statement_id: str, code: str, *, coder: str, note: str = "",
-                text: str = "") -> pd.Series:
+                text: str = "", once: bool = False) -> pd.Series:
     """Remove ``code`` from ``statement_id`` (an auto or inline code, or an earlier add)."""
-    return record(notes_dir, statement_id, "remove", code, coder=coder, note=note, text=text)
+    return record(notes_dir, statement_id, "remove", code, coder=coder, note=note, text=text,
+                  once=once)
 
 
 def set_category(notes_dir, statement_id: str, category: str, *, coder: str, note: str = "",
-                 text: str = "") -> pd.Series:
+                 text: str = "", once: bool = False) -> pd.Series:
     """Set the category of ``statement_id`` (origin ``manual``)."""
     return record(notes_dir, statement_id, "category", category, coder=coder, note=note,
-                  text=text)
+                  text=text, once=once)
 
 
 def latest(decisions: pd.DataFrame) -> pd.DataFrame:

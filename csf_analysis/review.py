@@ -107,6 +107,21 @@ class Coder:
         return manual.set_category(self.notes_dir, statement_id, category, coder=self.name,
                                    note=note)
 
+    def apply(self, corrections) -> int:
+        """Record a list of ``(statement_id, action, value)`` corrections, each once: run
+        again (a notebook's Run All), it writes nothing and never undoes a decision taken
+        since. Returns how many were written."""
+        methods = {"add": manual.add_code, "remove": manual.remove_code,
+                   "category": manual.set_category}
+        written = 0
+        for statement_id, action, value in corrections:
+            if action not in methods:
+                raise manual.DecisionError(f"unknown action {action!r} in the corrections: "
+                                           f"expected one of {', '.join(methods)}")
+            written += bool(methods[action](self.notes_dir, statement_id, value,
+                                            coder=self.name, once=True)["recorded"])
+        return written
+
     def decisions(self) -> pd.DataFrame:
         """This coder's decisions so far."""
         table = manual.load_decisions(self.notes_dir)

@@ -195,7 +195,7 @@ def test_themes_notebook_runs_on_the_shared_notes(tmp_path, cache_dir, shared_no
 def check_coding(nb) -> None:
     assert_ran_cleanly(nb)
     printed = "".join(texts(nb, "stream"))
-    assert "correction(s) enregistrée(s)." in printed
+    assert "nouvelle(s) enregistrée(s)." in printed
     assert "entretiens," in printed and "énoncés" in printed
     tables = texts(nb, "text/html")
     assert len(tables) >= 5, "expected the interviews, review, codebook and uncoded tables"
@@ -212,7 +212,7 @@ def test_coding_notebook_runs_and_writes_nothing(source, tmp_path, cache_dir, re
     nb = execute(CODING, tmp_path / "codage.ipynb", NOTES_DIR=str(notes),
                  CACHE_DIR=str(cache_dir), CODER="", CORRECTIONS=[])
     check_coding(nb)
-    assert "0 correction(s) enregistrée(s)." in "".join(texts(nb, "stream"))
+    assert "0 correction(s), 0 nouvelle(s) enregistrée(s)." in "".join(texts(nb, "stream"))
     assert snapshot(notes) == before, "the coding notebook wrote in the notes folder"
 
 
@@ -227,7 +227,7 @@ def test_coding_notebook_records_a_correction_in_the_copy(tmp_path, cache_dir):
                  CACHE_DIR=str(cache_dir), CODER="testeur",
                  CORRECTIONS=[[statement["statement_id"], "add", "code-de-test"]])
     check_coding(nb)
-    assert "1 correction(s) enregistrée(s)." in "".join(texts(nb, "stream"))
+    assert "1 correction(s), 1 nouvelle(s) enregistrée(s)." in "".join(texts(nb, "stream"))
     assert any(text.startswith("**testeur / auto** : alpha =")
                for text in texts(nb, "text/markdown"))
     decisions = load_decisions(notes)

@@ -1,0 +1,128 @@
+"""Tests for csf_analysis.manual: the decisions log survives concurrent writers,
+replays, kills and folders that cannot be written."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+import textwrap
+
+import pandas as pd
+import pytest
+
+from csf_analysis import manual
+from csf_analysis.manual import (
+    DecisionError, add_code, decisions_path, load_decisions, record, remove_code,
+)
+from csf_analysis.review import Coder
+
+SID = "s0123456789ab"
+
+
+def _record_many(args) -> None:
+    folder, worker, count, barrier = args
+    barrier.wait()
+    for n in range(count):
+        add_code(folder, f"s{worker:02d}{n:02d}", f"code-{worker}-{n}", coder=f"coder{worker}")
+
+
+def test_forty_concurrent_decisions_are_all_kept(tmp_path):
+    """20 pairs of writers at once (the issue: 5 of 40 were lost, read-append-rename)."""
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(40)
+    processes = [context.Process(target=_record_many, args=((tmp_path, w, 1, barrier),))
+                 for w in range(40)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    assert [p.exitcode for p in processes] == [0] * 40
+    decisions = load_decisions(tmp_path)
+    assert len(decisions) == 40 and decisions["coder"].nunique() == 40
+
+
+def test_the_same_decision_twice_is_written_once(tmp_path):
+    first = add_code(tmp_path, SID, "outillage", coder="ana")
+    again = add_code(tmp_path, SID, "outillage", coder="ana")
+    assert first["recorded"] and not again["recorded"]
+    assert len(load_decisions(tmp_path)) == 1
+    assert add_code(tmp_path, SID, "outillage", coder="bob")["recorded"]  # another coder
+
+
+def test_a_decision_can_be_undone_and_redone_by_hand(tmp_path):
+    add_code(tmp_path, SID, "outillage", coder="ana")
+    remove_code(tmp_path, SID, "outillage", coder="ana")
+    assert add_code(tmp_path, SID, "outillage", coder="ana")["recorded"]
+    assert load_decisions(tmp_path)["action"].tolist() == ["add", "remove", "add"]
+
+
+def test_corrections_run_again_never_undo_a_newer_decision(tmp_path):
+    """The coding notebook's Run All, twice, with a command-line decision in between."""
+    corrections = [(SID, "add", "outillage"), (SID, "category", "feelings"),
+                   ("s99", "remove", "echec")]
+    coder = Coder(tmp_path, "ana")
+    assert coder.apply(corrections) == 3
+    remove_code(tmp_path, SID, "outillage", coder="ana")  # taken since, from the CLI
+    assert coder.apply(corrections) == 0
+    decisions = load_decisions(tmp_path)
+    assert len(decisions) == 4
+    assert manual.latest(decisions).query("code == 'outillage'")["action"].tolist() == [
+        "remove"]
+
+
+def test_unknown_action_in_corrections_is_a_clear_error(tmp_path):
+    with pytest.raises(DecisionError, match="unknown action 'ajout'"):
+        Coder(tmp_path, "ana").apply([(SID, "ajout", "x")])
+
+
+def test_cells_a_spreadsheet_would_run_are_escaped_and_read_back_raw(tmp_path):
+    text = "=HYPERLINK(\"http://evil\",\"clic\")"
+    add_code(tmp_path, SID, "outillage", coder="@ana", text=text)
+    raw = decisions_path(tmp_path).read_text("utf-8")
+    written = pd.read_csv(decisions_path(tmp_path), dtype=str, keep_default_na=False)
+    assert not written[["coder", "text"]].stack().str.startswith(("=", "@")).any(), raw
+    assert load_decisions(tmp_path)[["coder", "text"]].values.tolist() == [["@ana", text]]
+
+
+def test_a_read_only_folder_gives_a_clear_error_and_keeps_the_file(tmp_path, monkeypatch):
+    add_code(tmp_path, SID, "outillage", coder="ana")
+    before = decisions_path(tmp_path).read_bytes()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(manual, "write_text_atomic", refuse)
+    with pytest.raises(DecisionError, match="Permission denied.*not recorded"):
+        add_code(tmp_path, SID, "echec", coder="ana")
+    assert decisions_path(tmp_path).read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes in read-only folders")
+def test_a_truly_read_only_folder_gives_a_clear_error(tmp_path):
+    tmp_path.chmod(0o555)
+    try:
+        with pytest.raises(DecisionError, match="cannot write"):
+            add_code(tmp_path, SID, "outillage", coder="ana")
+    finally:
+        tmp_path.chmod(0o755)
+
+
+def test_a_write_killed_half_way_leaves_the_log_whole_and_no_temporary_file(tmp_path):
+    add_code(tmp_path, SID, "outillage", coder="ana")
+    before = decisions_path(tmp_path).read_bytes()
+    script = textwrap.dedent(f"""
+        import os
+        from csf_analysis import manual
+        def die(path, text):
+            with open(os.path.join(os.path.dirname(path), ".codage-manuel.csv.x.tmp"), "w") as f:
+                f.write(text[:10])
+            os.kill(os.getpid(), 9)
+        manual.write_text_atomic = die
+        manual.add_code({str(tmp_path)!r}, "s1", "echec", coder="ana")
+    """)
+    subprocess.run([sys.executable, "-c", script], check=False)
+    assert decisions_path(tmp_path).read_bytes() == before
+    add_code(tmp_path, "s2", "echec", coder="ana")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["codage-manuel.csv"]
+    assert len(load_decisions(tmp_path)) == 2
