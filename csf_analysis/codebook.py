@@ -205,7 +205,7 @@ def _load(notes_file: Path | None) -> Codebook:
     version, entries = _read_file(DEFAULT_CODEBOOK, source="default", require_version=True)
     merged = {entry["code"]: entry for entry in entries}
     if notes_file is not None and notes_file.is_file():
-        _, notes_entries = _read_file(notes_file, source=str(notes_file))
+        _, notes_entries = _read_file(notes_file, source=notes_file.name)  # no absolute path
         merged.update({entry["code"]: entry for entry in notes_entries})
         digest = hashlib.sha256(notes_file.read_bytes()).hexdigest()[:8]
         version = f"{version}+notes-{digest}"

@@ -14,11 +14,14 @@ Example:
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import nbformat
 
 from . import config
 from .filesets import Staging
@@ -59,7 +62,32 @@ def execute(notebook: Path, parameters: dict, out_path: Path):
             cwd=str(notebook.parent), progress_bar=False, log_output=False)
     except PapermillExecutionError as error:
         raise ReportError(f"{notebook.name}, cell {error.exec_count}: {error.ename}: "
-                          f"{error.evalue} (the executed notebook is {out_path})") from None
+                          f"{error.evalue}") from None
+
+
+def shown_path(path: Path) -> str:
+    """How an output names a folder of this machine: relative to the current folder when
+    inside it, else by its own name; never an absolute path (it holds a login name).
+
+    >>> shown_path(Path.cwd() / "interviews"), shown_path(Path("/home/ana/notes"))
+    ('interviews', 'notes')
+    """
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return path.name or "."
+
+
+def relative_paths(node, folders: dict[Path, str]):
+    """The executed notebook with every absolute path of ``folders`` (papermill's metadata,
+    the injected parameters, any output) replaced by its shown name."""
+    import nbformat
+    text = nbformat.writes(node)
+    for folder, shown in sorted(folders.items(), key=lambda item: -len(str(item[0]))):
+        for form in {str(folder), folder.as_posix()}:
+            text = text.replace(json.dumps(form)[1:-1], shown)
+    return nbformat.reads(text, as_version=4)
 
 
 def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
@@ -73,6 +101,9 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
 
     start = time.perf_counter()
     notes_dir, out_dir = Path(notes_dir).resolve(), Path(out_dir).resolve()
+    shown = {Path.home(): "~", config.PROJECT_ROOT: ".", notes_dir: shown_path(notes_dir),
+             out_dir: ".",
+             **({Path(cache_dir).resolve(): shown_path(cache_dir)} if cache_dir else {})}
     notebook = Path(notebook or NOTEBOOK).resolve()
     if not notebook.is_file():
         raise ReportError(f"synthesis notebook {notebook} not found: pass --notebook PATH")
@@ -87,6 +118,8 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
         work = stage.path
         parameters["NEXT_MANIFEST"] = str(work / FILE_NAME)
         node = execute(notebook, parameters, work / "synthese.ipynb")
+        node = relative_paths(node, {work: ".", **shown})  # no path of this machine
+        nbformat.write(node, work / "synthese.ipynb")
         export_html(node, work / "synthese.html", base_dir=out_dir)
         export_pdf(node, work / "synthese.pdf", base_dir=out_dir)
         # Only now that both exports succeeded do they, the executed notebook and

@@ -215,3 +215,76 @@ def test_failed_export_leaves_the_previous_report(builds, monkeypatch):
 
 def test_csf_pdf_is_a_registered_exporter():
     assert {"csf_pdf", "csf_html"} <= set(get_export_names())
+
+
+def _private_strings(*folders: Path) -> list[str]:
+    """What no output may hold: this machine's absolute paths, login and host names."""
+    import getpass
+    import socket
+    found = [str(f.resolve()) for f in folders] + [str(config.PROJECT_ROOT), str(Path.home())]
+    names = [getpass.getuser(), socket.gethostname()]
+    return found + [name for name in names if len(name) >= 4]
+
+
+def test_no_absolute_path_login_or_host_name_in_any_output(builds):
+    out, notes = builds["out"], builds["notes"]
+    private = _private_strings(notes, out, out.parent / "cache")
+    for path in out.iterdir():
+        text = path.read_bytes().decode("utf-8", "replace")
+        if path.suffix == ".pdf":
+            text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+        leaks = [value for value in private if re.search(rf"(?<![\w.-]){re.escape(value)}"
+                                                          r"(?![\w-])", text)]
+        assert not leaks, f"{path.name} holds {leaks}"
+
+
+def test_the_executed_notebook_names_folders_relatively(builds):
+    node = nbformat.read(builds["out"] / "synthese.ipynb", as_version=4)
+    parameters = node.metadata["papermill"]["parameters"]
+    assert parameters["NOTES_DIR"] == "notes" and parameters["OUT_DIR"] == "."
+
+
+def test_a_build_killed_at_any_moment_keeps_a_whole_report_set(builds, tmp_path):
+    """kill -9 of a report build during the notebook run and during the file swap: the
+    set on disk is the previous one (or, after the swap's journal is rolled forward by
+    the next run, the new one), never a mix; no build folder is left by the next run."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    out = tmp_path / "out"
+    shutil.copytree(builds["out"], out)
+    names = ["synthese.pdf", "synthese.html", "synthese.ipynb", FILE_NAME]
+    before = {name: (out / name).read_bytes() for name in names}
+    for moment in ("execute", "swap"):
+        script = textwrap.dedent(f"""
+            import os
+            from pathlib import Path
+            from csf_analysis import filesets, report
+            real_replace = os.replace
+            def execute(notebook, parameters, out_path):
+                for name in {names!r}:
+                    (Path(out_path).parent / name).write_text("new " + name)
+                if {moment!r} == "execute":
+                    os.kill(os.getpid(), 9)
+                import nbformat
+                return nbformat.v4.new_notebook()
+            def replace(src, dst, moved=[]):
+                if len(moved) == 2:
+                    os.kill(os.getpid(), 9)
+                moved.append(dst)
+                real_replace(src, dst)
+            report.execute = execute
+            os.replace = replace
+            report.build_report({str(builds["notes"])!r}, {str(out)!r}, cache_dir=None)
+        """)
+        killed = subprocess.run([sys.executable, "-c", script], check=False, cwd=tmp_path)
+        assert killed.returncode == -9
+        from csf_analysis.filesets import recover
+        recover(out)  # what the next run does first
+        now = {name: (out / name).read_bytes() for name in names}
+        fresh = {name: now[name] != before[name] for name in names}
+        assert len(set(fresh.values())) == 1, f"a mixed set after a kill at {moment}: {fresh}"
+        assert (now == before) == (moment == "execute")
+        assert sorted(p.name for p in out.iterdir()) == sorted(names)
+        before = now
