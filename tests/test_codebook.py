@@ -64,7 +64,7 @@ def test_phrase_words_are_folded_and_elisions_become_lemmas(tmp_path):
 
 
 def test_notes_codebook_extends_and_overrides(tmp_path):
-    path = write_notes_codebook(tmp_path, """
+    write_notes_codebook(tmp_path, """
         version: "local-2"
         codes:
           - id: outillage

@@ -13,7 +13,7 @@ import pytest
 
 from csf_analysis import manual
 from csf_analysis.manual import (
-    DecisionError, add_code, decisions_path, load_decisions, record, remove_code,
+    DecisionError, add_code, decisions_path, load_decisions, remove_code,
 )
 from csf_analysis.review import Coder
 

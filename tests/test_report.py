@@ -248,7 +248,6 @@ def test_a_build_killed_at_any_moment_keeps_a_whole_report_set(builds, tmp_path)
     """kill -9 of a report build during the notebook run and during the file swap: the
     set on disk is the previous one (or, after the swap's journal is rolled forward by
     the next run, the new one), never a mix; no build folder is left by the next run."""
-    import os
     import subprocess
     import sys
     import textwrap
