@@ -22,8 +22,9 @@ paragraphs, ``th``/``thead`` and images into literal text. Instead the
 exporter drops what could run code: ``<script>``, ``<iframe>``, ``<object>``,
 ``<embed>``, ``on*`` attributes, ``javascript:`` links and, in the body,
 ``<link>``/``<base>``/``<meta>``; and it never
-fetches anything over the network (WeasyPrint may only read ``file:`` and
-``data:`` URLs).
+fetches anything over the network, nor any local file outside the output
+folder and the package's templates (WeasyPrint may only read ``data:`` URLs
+and ``file:`` URLs below those: see :func:`local_url_fetcher`).
 
 Example:
     >>> from csf_analysis.exporter import export_pdf
@@ -166,19 +167,46 @@ class SynthesePDFExporter(SyntheseHTMLExporter):
         return pdf, resources
 
 
-def local_url_fetcher():
-    """A WeasyPrint URL fetcher that only reads ``file:`` and ``data:`` URLs.
+def local_url_fetcher(*roots: str | os.PathLike[str]):
+    """A WeasyPrint URL fetcher that reads ``data:`` URLs and the files below ``roots``
+    (the package's templates are always allowed), and nothing else.
 
-    Any other URL (http, https, ftp...) is refused before a connection is
-    made; WeasyPrint logs a warning and renders the page without it.
+    Any other URL (http, https, ftp, a ``file:`` outside the roots, reached through a
+    symlink or ``..`` included) is refused before anything is opened; WeasyPrint logs
+    a warning and renders the page without it.
     """
     from weasyprint.urls import URLFetcher  # lazy: the HTML exporter needs no WeasyPrint
 
-    return URLFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+    allowed = [Path(root).resolve() for root in (TEMPLATES_DIR, *roots)]
+
+    class LocalURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not _allowed_url(url, allowed):
+                raise ValueError(f"the report reads no file outside the project: {url[:80]}")
+            return super().fetch(url, headers)
+
+    return LocalURLFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
+def _allowed_url(url: str, roots: list[Path]) -> bool:
+    """Is ``url`` a ``data:`` URL, or a ``file:`` URL of a file below one of ``roots``?
+
+    >>> _allowed_url("file:///etc/passwd", [Path("/tmp")]), _allowed_url("data:,x", [])
+    (False, True)
+    """
+    from urllib.parse import unquote, urlsplit
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "data":
+        return True
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(unquote(parts.path)).resolve()
+    return any(path == root or root in path.parents for root in roots)
 
 
 def html_to_pdf(html: str, *, base_dir: str | os.PathLike[str]) -> bytes:
-    """Print an HTML string to PDF with WeasyPrint, without network access.
+    """Print an HTML string to PDF with WeasyPrint, reading only ``base_dir`` (figures)
+    and the package's templates: no network, no other local file.
 
     Args:
         html: The complete HTML document.
@@ -190,8 +218,8 @@ def html_to_pdf(html: str, *, base_dir: str | os.PathLike[str]) -> bytes:
     import weasyprint
 
     document = weasyprint.HTML(
-        string=html, base_url=f"{os.fspath(base_dir)}{os.sep}", url_fetcher=local_url_fetcher()
-    )
+        string=html, base_url=f"{os.fspath(base_dir)}{os.sep}",
+        url_fetcher=local_url_fetcher(base_dir))
     return document.write_pdf()
 
 

@@ -35,6 +35,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from .notes import parse_note
+from .references import external_references
 from .schema import frame
 from .sources import decode_note
 from .statements import statement_rows
@@ -126,7 +127,7 @@ def parse_file(data: bytes, source_file: str, nlp_factory) -> dict:
         note = parse_note(text, source_file)
         result["statements"] = statement_rows(note, nlp_factory())
         result["interviews"], result["contacts"] = note.interviews, note.contacts
-        problems += note.problems
+        problems += note.problems + external_references(text, source_file)
     result["problems"] = [p.row() for p in problems]
     return result
 

@@ -257,9 +257,47 @@ def test_pdf_makes_no_network_request(tmp_path, monkeypatch):
 
 def test_local_fetcher_refuses_http_and_reads_data_urls():
     fetcher = exporter.local_url_fetcher()
-    with pytest.raises(ValueError, match="disallowed protocol"):
+    with pytest.raises(ValueError, match="reads no file outside the project"):
         fetcher("https://example.org/style.css")
     assert fetcher("data:text/plain;base64,w6l0w6k=").read() == "été".encode()
+
+
+def test_local_fetcher_reads_only_below_its_roots(tmp_path):
+    inside, outside = tmp_path / "reports", tmp_path / "ailleurs"
+    inside.mkdir(), outside.mkdir()
+    (inside / "figure.svg").write_text("<svg/>")
+    (outside / "secret.txt").write_text("secret")
+    (inside / "lien.txt").symlink_to(outside / "secret.txt")
+    fetcher = exporter.local_url_fetcher(inside)
+    assert fetcher((inside / "figure.svg").as_uri()).read() == b"<svg/>"
+    for url in [(outside / "secret.txt").as_uri(), (inside / "lien.txt").as_uri(),
+                f"file://{inside}/../ailleurs/secret.txt", "file:///etc/passwd",
+                "file://autre-machine/partage/x.png"]:
+        with pytest.raises(ValueError, match="reads no file outside the project"):
+            fetcher(url)
+
+
+def test_a_local_image_outside_the_report_never_reaches_the_pdf(tmp_path):
+    """A note's <img src="file:///..."> (or CSS url()) pointing outside the output folder
+    is not read: the PDF holds no image; the same image inside the folder is embedded."""
+    from pypdf import PdfReader
+    png = base64.b64decode(_png_bytes())
+    out, outside = tmp_path / "out", tmp_path / "prive"
+    out.mkdir(), outside.mkdir()
+    (outside / "photo.png").write_bytes(png)
+    (out / "figure.png").write_bytes(png)
+
+    def images_in_pdf(html: str) -> int:
+        nb = new_notebook(cells=[new_markdown_cell("# Titre"), new_code_cell("", outputs=[
+            new_output("display_data", data={"text/html": html})])])
+        pdf = export_pdf(nb, tmp_path / "rapport.pdf", base_dir=out)
+        return sum(len(page.images) for page in PdfReader(pdf).pages)
+
+    hostile = (f'<img src="{(outside / "photo.png").as_uri()}" alt="x">'
+               f'<div style="width:20px;height:20px;background:url('
+               f'{(outside / "photo.png").as_uri()})">fond</div>')
+    assert images_in_pdf(hostile) == 0
+    assert images_in_pdf('<img src="figure.png" alt="ok">') > 0  # the check can fail
 
 
 def test_relative_markdown_image_is_embedded(tmp_path):
