@@ -1,0 +1,395 @@
+"""Pseudonymise a corpus: every person named in the notes becomes "Personne B".
+
+Who is a person:
+
+- everyone in ``personnes`` of the notes' ``pseudonymes.yml`` (always);
+- the interviewers (front matter ``interviewers``, debrief headings);
+- names after a civility (``Mme Lefèvre``), after ``avec`` in a heading, as a
+  speaker label (``Camille Lefèvre : ...``), in an e-mail address
+  (``camille.lefevre@...``);
+- the ``PER`` entities of spaCy's French pipeline, when they do not read as
+  a French word (the pipeline's lemma table, or the word written in lower
+  case elsewhere in the notes: ``Pourra``, ``Tutrice`` are not names).
+
+A person found once is replaced everywhere, in every form (see
+:mod:`csf_analysis.replacer`), in every table: statements, titles,
+interviewers, problem messages, and in the ids and file names that hold a
+name (``interview_id``, ``source_file``, ``duplicate_of``, ``coder``), the same
+way in each table so joins still work. Statement ids are hashes: unchanged.
+
+Pseudonyms are given in the order people first appear in the notes (never
+alphabetically, which would tell the initial), ``Personne A``, ``Personne B``,
+... and kept in ``pseudonymes-correspondance.csv`` next to the notes, the only
+place the correspondence is written: a person keeps their pseudonym when new
+interviews arrive, and a pseudonym is never given to someone else. Organisations
+listed in ``pseudonymes.yml`` become ``Organisation 1``... with
+``organisations=True``, and are kept as they are otherwise.
+
+Example:
+    >>> corpus = load_corpus("interviews")               # doctest: +SKIP
+    >>> anonymous = pseudonymise(corpus)                 # doctest: +SKIP
+    >>> anonymous.interviews["interviewers"].tolist()    # doctest: +SKIP
+    ['Personne A; Personne B', 'Personne A; Personne B', '']
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from .atomic import write_text_atomic
+from .pseudonym_list import PseudonymList, load_pseudonym_list
+from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer, fold_keep_case
+from .vocabulary import category_of_label, speaker_of_label
+
+__all__ = ["MAPPING_FILE", "find_people", "load_mapping", "name_checker", "pseudonymise",
+           "pseudonymise_tables"]
+
+MAPPING_FILE = "pseudonymes-correspondance.csv"
+PERSON, ORGANISATION = "personne", "organisation"
+# Columns that hold ids or file names (names in them are slugs) and hashes.
+ID_COLUMNS = {"interview_id", "source_file", "coder"}
+HASH_COLUMNS = {"statement_id"}
+# Columns of the tables that can hold a name, searched for new people.
+TEXT_COLUMNS = {"title", "interviewers", "section", "text", "market", "note", "message"}
+_NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
+_CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+(" + _NAME + r")")
+_LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
+_WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
+_NON_NAMES = frozenset(
+    "bonjour bonsoir merci cordialement madame monsieur mademoiselle oui non ok entretien "
+    "debrief retours appel mail email courriel tel tél téléphone note notes jeune jeunes "
+    "entreprise acheteur acheteuse tutrice tuteur coordinatrice coordinateur commercial "
+    "commerciale rectorat academie ministere education nationale clause mlds csf".split())
+_EMAIL_WORDS = frozenset(
+    "contact info infos accueil rh direction service secretariat secretaire admin "
+    "administration mlds ce dsi noreply no reply bonjour support compta recrutement".split())
+
+
+def _letters(n: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
+    return (_letters(n // 26 - 1) if n >= 26 else "") + chr(ord("A") + n % 26)
+
+
+class _Names:
+    """Names found so far, in order, merged: "Lefèvre" is a form of "Camille Lefèvre"."""
+
+    def __init__(self, *, lower_words=frozenset(), others=frozenset(), use_model=True) -> None:
+        self.found: dict[str, str] = {}  # folded key -> name as first written
+        self.lower_words, self.others = lower_words, others
+        self.inflected, self.lemmas = _lexicon() if use_model else ((), frozenset())
+
+    @staticmethod
+    def key(name: str) -> str:
+        return " ".join(sorted(fold_keep_case(name).lower().split()))
+
+    def add(self, name: str, *, trusted: bool = False, initial: bool = False) -> None:
+        """Add ``name`` if trusted (listed, an interviewer, after a civility) or plausible;
+        ``initial``: it opens a sentence, where a capital says nothing."""
+        name = " ".join(name.replace("’", "'").strip(" .,;:'-").split())
+        if not name or self.key(name) in self.found:
+            return
+        if trusted or self.plausible(name, initial=initial):
+            self.found[self.key(name)] = name
+
+    def word(self, word: str, *, initial: bool = False) -> bool:
+        """Does ``word`` read as a French word rather than a name? A lemma such as
+        "Martin" or "Julien" counts as a word only where it opens a sentence."""
+        folded, lower = fold_keep_case(word).lower(), word.lower()
+        return (folded in _NON_NAMES or folded in self.lower_words or lower in self.inflected
+                or (initial and lower in self.lemmas))
+
+    def plausible(self, name: str, *, initial: bool = False) -> bool:
+        words = [w for w in re.split(r"[\s-]+", name)
+                 if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
+        if not words or len(words) > 4 or any(not w[0].isupper() or any(c.isdigit() for c in w)
+                                             for w in words):
+            return False
+        if all(w.isupper() and len(w) <= 6 for w in words):
+            return False  # acronyms: DGESCO, DNE
+        if len(words) == 1 and fold_keep_case(words[0]) in self.others:
+            return False  # part of an organisation or a place elsewhere
+        return not all(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
+
+    def names(self) -> list[str]:
+        """Full names, then single names that are no word of a full name."""
+        words = {w for name in self.found.values() if len(name.split()) > 1
+                 for w in fold_keep_case(name).lower().replace("-", " ").split()}
+        return [name for name in self.found.values()
+                if len(name.split()) > 1 or fold_keep_case(name).lower() not in words]
+
+
+def _lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words written in lower case somewhere in the notes (folded): no names."""
+    words = set()
+    for text in texts:
+        text = EMAIL_RE.sub(" ", re.sub(r"\S*(?:/|www\.)\S*", " ", text))
+        words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])[a-zà-öø-ÿœ][\w-]+", text))
+    return frozenset(words)
+
+
+def _email_names(text: str) -> list[str]:
+    names = []
+    for address in EMAIL_RE.findall(text):
+        parts = [p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
+        if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts) \
+                and not _EMAIL_WORDS.intersection(parts):
+            names.append(" ".join(p.capitalize() for p in parts))
+    return names
+
+
+def _rule_names(text: str, *, heading: bool) -> list[tuple[str, bool, int]]:
+    """(name, trusted, where) the writing shows: after a civility (trusted), as a
+    speaker label, after "avec" or "chez" in a heading."""
+    found = [(m.group(1), True, m.start(1)) for m in _CIVILITY_RE.finditer(text)]
+    label = _LABEL_RE.match(text)
+    if label and not speaker_of_label(label.group(1)) and not category_of_label(label.group(1)):
+        found.append((label.group(1), False, label.start(1)))
+    if heading:
+        found += [(m.group(1), False, m.start(1)) for m in _WITH_RE.finditer(text)]
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> tuple[object, frozenset[str]]:
+    """The French pipeline's inflected forms (a lookup table) and its lemmas."""
+    from .nlp import load_nlp
+    lookups = load_nlp(components=("lemmatizer", "ner")).get_pipe("lemmatizer").lookups
+    index = lookups.get_table("lemma_index")
+    return lookups.get_table("lemma_lookup"), frozenset(w for k in index for w in index[k])
+
+
+def _ner(texts: list[str]) -> tuple[list[list[tuple[str, int, int]]], set[str]]:
+    """spaCy's PER entities of each text, and the words of its other entities
+    (``Plone`` of "Plone DGESCO", an organisation, is then no person)."""
+    from .nlp import _Only, load_nlp
+    nlp = load_nlp(components=("lemmatizer", "ner"))
+    people, others = [], set()
+    for doc in _Only(nlp, enable=["ner"]).pipe(texts, batch_size=256):
+        people.append([(e.text, e.start_char, e.end_char) for e in doc.ents
+                       if e.label_ == "PER"])
+        others.update(fold_keep_case(t.text) for e in doc.ents if e.label_ != "PER" for t in e)
+    return people, others
+
+
+def _initial(text: str, start: int) -> bool:
+    """Does the word at ``start`` open a sentence (where any word has a capital)?"""
+    before = text[:start].rstrip(" *_-–•>\t\"«(")
+    return not before or before[-1] in ".!?:;\n"
+
+
+def find_people(texts: list[str], *, headings: Iterable[str] = (),
+                interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
+                use_model: bool = True) -> list[str]:
+    """The people named in ``texts`` (and ``headings``): listed ones first, merged.
+
+    >>> find_people(["Mme Lefèvre a appelé.", "Camille Lefèvre : oui"], use_model=False)
+    ['Camille Lefèvre']
+    """
+    listing = listing or PseudonymList()
+    texts = list(dict.fromkeys(t for t in texts if t))
+    headings = list(dict.fromkeys(h for h in headings if h))
+    everything = texts + headings
+    entities, others = _ner(everything) if use_model and everything else ([], set())
+    names = _Names(lower_words=_lower_words(everything), others=frozenset(others),
+                   use_model=use_model)
+    for name in listing.people:
+        names.add(name, trusted=True)
+    for name in interviewers:
+        names.add(name, trusted=True)
+    guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
+    for i, text in enumerate(everything):
+        kept = guard.protected(text)
+        found = [(n, trusted, _initial(text, start))
+                 for n, trusted, start in _rule_names(text, heading=i >= len(texts))]
+        found += [(n, False, _initial(text, start)) for n, start, stop in
+                  (entities[i] if entities else []) if not any(a < stop and start < b
+                                                               for a, b in kept)]
+        found += [(n, False, False) for n in _email_names(text)]
+        for name, trusted, initial in found:
+            name = re.sub(r"^" + CIVILITY + r"\s+", "", name)
+            if name and not guard.protected(name):
+                names.add(name, trusted=trusted and not names.word(name.split()[-1]),
+                          initial=initial)
+    return names.names()
+
+
+def load_mapping(notes_dir: str | Path) -> list[dict]:
+    """The rows of ``pseudonymes-correspondance.csv`` (type, nom, pseudonyme)."""
+    path = Path(notes_dir) / MAPPING_FILE
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if row.get("nom")]
+
+
+def _assign(names: list[str], forced: dict[str, str], rows: list[dict], kind: str,
+            fresh) -> dict[str, str]:
+    """Each name's pseudonym: forced, else the one it had, else a new one."""
+    before = {_Names.key(r["nom"]): r["pseudonyme"] for r in rows if r["type"] == kind}
+    words = {}
+    for r in rows:
+        if r["type"] == kind:
+            for w in fold_keep_case(r["nom"]).lower().split():
+                words.setdefault(w, r["pseudonyme"])
+    taken = {r["pseudonyme"] for r in rows} | set(forced.values())
+    given, used = {}, set()
+    for name in names:
+        old = before.get(_Names.key(name))
+        if old is None and len(name.split()) > 1:  # "Camille" mapped before "Camille Lefèvre"
+            old = next((words[w] for w in fold_keep_case(name).lower().split()
+                        if w in words and _Names.key(w) in before), None)
+        if forced.get(name):
+            given[name] = forced[name]
+        elif old and old not in used:
+            given[name] = old
+        else:
+            given[name] = fresh(taken)
+            taken.add(given[name])
+        used.add(given[name])
+    return given
+
+
+def _fresh_person(taken: set[str]) -> str:
+    return next(p for i in range(10**6) if (p := f"Personne {_letters(i)}") not in taken)
+
+
+def _fresh_organisation(taken: set[str]) -> str:
+    return next(p for i in range(1, 10**6) if (p := f"Organisation {i}") not in taken)
+
+
+def save_mapping(notes_dir: str | Path, rows: list[dict]) -> Path:
+    """Write the mapping next to the notes, only when it changed (no rebuild loop)."""
+    path = Path(notes_dir) / MAPPING_FILE
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["type", "nom", "pseudonyme"],
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    old = path.read_text(encoding="utf-8") if path.is_file() else None
+    if buffer.getvalue() != old:
+        write_text_atomic(path, buffer.getvalue())
+    return path
+
+
+def _merge_rows(rows: list[dict], kind: str, given: dict[str, str]) -> list[dict]:
+    known = {(r["type"], r["nom"]) for r in rows}
+    changed = [{**r, "pseudonyme": given[r["nom"]]} if r["type"] == kind and r["nom"] in given
+               else r for r in rows]
+    return changed + [{"type": kind, "nom": name, "pseudonyme": pseudonym}
+                      for name, pseudonym in given.items() if (kind, name) not in known]
+
+
+# Columns of closed vocabularies (codes, categories, kinds...): nothing to replace.
+_CODE_COLUMNS = {"category", "category_origin", "category_rule", "origin", "code", "pattern",
+                 "parent", "kind", "actor", "severity", "status", "clause_label",
+                 "company_ref", "date", "block", "marker", "time", "source"}
+
+
+def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[str], list[str]]:
+    """(texts, headings, interviewers) of the tables, in the order of the notes."""
+    interviews, statements = tables["interviews"], tables["statements"]
+    interviewers = [n.strip() for cell in interviews["interviewers"] for n in cell.split(";")
+                    if n.strip()]
+    headings = list(interviews["title"]) + list(statements["section"])
+    texts = list(statements["text"]) + [
+        value for name in ("contacts", "problems") for column in ("market", "note", "message")
+        if column in tables[name] for value in tables[name][column]]
+    return texts, headings, interviewers
+
+
+def _appearance(people: list[str], texts: Iterable[str]) -> list[str]:
+    """``people`` in the order the texts first name them; the others after."""
+    finder, seen = Replacer({name: name for name in people}), {}
+    for text in texts:
+        for name, _ in finder.found(text):
+            seen.setdefault(name, len(seen))
+        if len(seen) == len(people):
+            break
+    return sorted(people, key=lambda name: seen.get(name, len(seen)))
+
+
+def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True):
+    """The corpus with every person (and organisation if asked) pseudonymised.
+
+    Writes ``pseudonymes-correspondance.csv`` in the notes folder (only when it
+    changes). Raises PseudonymListError when ``pseudonymes.yml`` is invalid.
+    """
+    notes_dir = Path(corpus.notes_dir)
+    listing = load_pseudonym_list(notes_dir)
+    tables = {**corpus.tables(), "auto_codings": corpus.auto_codings}
+    texts, headings, interviewers = _texts_in_order(tables)
+    people = find_people(texts, headings=headings, interviewers=interviewers, listing=listing,
+                         use_model=use_model)
+    seen = _appearance(people, [*headings[:len(tables["interviews"])],
+                                "; ".join(interviewers), *texts, *headings])
+    rows = load_mapping(notes_dir)
+    given = _assign(seen, listing.people, rows, PERSON, _fresh_person)
+    rows = _merge_rows(rows, PERSON, given)
+    renamed = {}
+    if organisations:
+        renamed = _assign(list(listing.organisations), listing.organisations, rows,
+                          ORGANISATION, _fresh_organisation)
+        rows = _merge_rows(rows, ORGANISATION, renamed)
+    save_mapping(notes_dir, rows)
+    replacer = Replacer(given, renamed, exempt=listing.exempt,
+                        protect=() if organisations else listing.organisations)
+    return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer))
+
+
+def pseudonymise_tables(tables: dict[str, pd.DataFrame],
+                        replacer: Replacer) -> dict[str, pd.DataFrame]:
+    """Every table with names replaced: ids the same way in each, texts in place."""
+    def id_columns(name: str, table: pd.DataFrame) -> list[str]:
+        return [c for c in table.columns
+                if c in ID_COLUMNS or (c == "duplicate_of" and name == "interviews")]
+
+    renamed = {}
+    for name, table in tables.items():
+        for column in id_columns(name, table):
+            renamed.update({v: new for v in table[column].unique()
+                            if isinstance(v, str) and (new := replacer.ident(v)) != v})
+    old_ids = re.compile("|".join(map(re.escape, sorted(renamed, key=len, reverse=True)))) \
+        if renamed else None
+
+    def text(value):
+        if not isinstance(value, str) or not value:
+            return value
+        if old_ids is not None:
+            value = old_ids.sub(lambda m: renamed[m.group()], value)
+        return replacer.text(value)
+
+    result = {}
+    for name, table in tables.items():
+        table = table.copy()
+        ids = id_columns(name, table)
+        for column in table.columns:
+            if not (pd.api.types.is_string_dtype(table[column]) or table[column].dtype == object):
+                continue
+            if column in ids:
+                table[column] = table[column].map(lambda v: renamed.get(v, v))
+            elif column not in HASH_COLUMNS | _CODE_COLUMNS and not (
+                    column == "duplicate_of" and name != "interviews"):
+                table[column] = table[column].map(text)
+        result[name] = table
+    return result
+
+
+def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Replacer:
+    """A replacer that knows every mapped and listed name: finds what leaks."""
+    listing = load_pseudonym_list(notes_dir)
+    rows = load_mapping(notes_dir)
+    people = {name: "" for name in listing.people}
+    people.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == PERSON})
+    orgs = {}
+    if organisations:
+        orgs = {name: "" for name in listing.organisations}
+        orgs.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == ORGANISATION})
+    return Replacer(people, orgs, exempt=listing.exempt,
+                    protect=() if organisations else listing.organisations)
