@@ -61,6 +61,11 @@ TEXT_COLUMNS = {"title", "interviewers", "section", "text", "market", "note", "m
 _NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
 _CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+(" + _NAME + r")")
 _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
+_PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
+                      r"(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?|[A-ZÀ-Þ]{2,})(?![\w-])")
+_PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
+                         r"|\b(?:prises?|rédigée?s?|écrites?) par)\s*([^\n]+)")
+_PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
 _WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
 _NON_NAMES = frozenset(
     "bonjour bonsoir merci cordialement madame monsieur mademoiselle oui non ok entretien "
@@ -73,8 +78,8 @@ _EMAIL_WORDS = frozenset(
 
 
 def _letters(n: int) -> str:
-    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
-    return (_letters(n // 26 - 1) if n >= 26 else "") + chr(ord("A") + n % 26)
+    """0 -> 'A', 25 -> 'Z', 26 -> 'A2': never two capitals, which read as initials."""
+    return chr(ord("A") + n % 26) + (str(n // 26 + 1) if n >= 26 else "")
 
 
 class _Names:
@@ -82,6 +87,7 @@ class _Names:
 
     def __init__(self, *, lower_words=frozenset(), others=frozenset(), use_model=True) -> None:
         self.found: dict[str, str] = {}  # folded key -> name as first written
+        self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.lower_words, self.others = lower_words, others
         self.inflected, self.lemmas = _lexicon() if use_model else ((), frozenset())
 
@@ -89,13 +95,15 @@ class _Names:
     def key(name: str) -> str:
         return " ".join(sorted(fold_keep_case(name).lower().split()))
 
-    def add(self, name: str, *, trusted: bool = False, initial: bool = False) -> None:
-        """Add ``name`` if trusted (listed, an interviewer, after a civility) or plausible;
+    def add(self, name: str, *, trust: str = "plain", initial: bool = False) -> None:
+        """Add ``name`` if ``trust`` is "trusted" (listed, an interviewer, after a
+        civility) or if it is plausible; "strict": no word of it may be a French word.
         ``initial``: it opens a sentence, where a capital says nothing."""
-        name = " ".join(name.replace("’", "'").strip(" .,;:'-").split())
-        if not name or self.key(name) in self.found:
+        name = " ".join(name.replace("’", "'").strip(" ,;:'-").split())
+        name = name[:-1] if name.endswith(".") and not _is_initial(name.split()[-1]) else name
+        if not name or self.key(name) in self.found or re.search(r"[@\d/_|]", name):
             return
-        if trusted or self.plausible(name, initial=initial):
+        if trust == "trusted" or self.plausible(name, initial=initial, strict=trust == "strict"):
             self.found[self.key(name)] = name
 
     def word(self, word: str, *, initial: bool = False) -> bool:
@@ -105,7 +113,7 @@ class _Names:
         return (folded in _NON_NAMES or folded in self.lower_words or lower in self.inflected
                 or (initial and lower in self.lemmas))
 
-    def plausible(self, name: str, *, initial: bool = False) -> bool:
+    def plausible(self, name: str, *, initial: bool = False, strict: bool = False) -> bool:
         words = [w for w in re.split(r"[\s-]+", name)
                  if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
         if not words or len(words) > 4 or any(not w[0].isupper() or any(c.isdigit() for c in w)
@@ -115,14 +123,77 @@ class _Names:
             return False  # acronyms: DGESCO, DNE
         if len(words) == 1 and fold_keep_case(words[0]) in self.others:
             return False  # part of an organisation or a place elsewhere
-        return not all(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
+        test = any if strict else all
+        return not test(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
+
+    def trim(self, span: str) -> list[str]:
+        """The names in an entity: cut at punctuation, leading words and civilities off
+        ("Réponse de S. Derouet" -> "S. Derouet", "Chloé Vincent | A. Perrin" -> both)."""
+        names = []
+        for part in re.split(r"\s*[|,;/()\[\]\n«»\"]\s*", span):
+            words = part.split()
+            while words and (re.fullmatch(CIVILITY, words[0]) or words[0].lower() in _PARTICLES
+                             or (len(words) > 1 and _fold(words[0]) in _NON_NAMES | self.lower_words)
+                             or not words[0][:1].isupper()):
+                words = words[1:]
+            if words:
+                names.append(" ".join(words))
+        return names
 
     def names(self) -> list[str]:
-        """Full names, then single names that are no word of a full name."""
-        words = {w for name in self.found.values() if len(name.split()) > 1
-                 for w in fold_keep_case(name).lower().replace("-", " ").split()}
-        return [name for name in self.found.values()
-                if len(name.split()) > 1 or fold_keep_case(name).lower() not in words]
+        """Full names, then the other forms that name none of them: a single name
+        ("Lefèvre"), initials ("S. Derouet", "Aya D."), an e-mail's name."""
+        full = [n for n in self.found.values() if _is_full(n)]
+        full = [n for n in full if not any(  # "Thi Hoa" of "Thi Hoa Nguyen"
+            len(o.split()) > len(n.split()) and set(_folded_words(n)) <= set(_folded_words(o))
+            for o in full)]
+        words = {w for name in full for w in _folded_words(name)}
+        words |= {"".join(w[0] for w in _core(n)).lower() for n in full}  # "PC"
+        surnames = {_fold(" ".join(_core(n)[1:])) for n in full}
+        initials = {(_fold(_core(n)[0]), _fold(_core(n)[-1])[:1]) for n in full}
+        kept, squashed = [], set()
+        for name in self.found.values():
+            core = _core(name)
+            if name in full:
+                if _squash(name) not in squashed:  # "Helene Delatour" is "Hélène de La Tour"
+                    squashed.add(_squash(name))
+                    kept.append(name)
+            elif not (set(_folded_words(name)) <= words
+                      or (_is_initial(core[0]) and _fold(" ".join(core[1:])) in surnames)
+                      or (len(core) == 2 and (_fold(core[0]), _fold(core[1])) in initials)):
+                kept.append(name)
+        return kept
+
+
+def _is_initial(word: str) -> bool:
+    """"S.", "M.-C.", "J-M": initials of first names."""
+    return re.fullmatch(r"[A-ZÀ-Þ]\.?(?:-?[A-ZÀ-Þ]\.?)?", word) is not None
+
+
+def _is_full(name: str) -> bool:
+    core = _core(name)
+    return len(core) > 1 and len(core[-1]) > 1 and not _is_initial(core[0])
+
+
+_PARTICLES = ("de", "du", "des", "van", "von", "le", "la", "d'")
+
+
+def _fold(text: str) -> str:
+    return fold_keep_case(text).lower()
+
+
+def _core(name: str) -> list[str]:
+    """The words of a name without particles, a trailing initial's dot dropped."""
+    return [w.rstrip(".") for w in name.split() if w.lower() not in _PARTICLES] or [name]
+
+
+def _folded_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s.]+", _fold(name)) if w] + \
+        [w for w in re.split(r"[\s.-]+", _fold(name)) if w]
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z]", "", _fold(name))
 
 
 def _lower_words(texts: Iterable[str]) -> frozenset[str]:
@@ -144,16 +215,32 @@ def _email_names(text: str) -> list[str]:
     return names
 
 
-def _rule_names(text: str, *, heading: bool) -> list[tuple[str, bool, int]]:
-    """(name, trusted, where) the writing shows: after a civility (trusted), as a
-    speaker label, after "avec" or "chez" in a heading."""
-    found = [(m.group(1), True, m.start(1)) for m in _CIVILITY_RE.finditer(text)]
+def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
+    """(name, trust, where) the writing shows: after a civility (trusted), as a
+    speaker label, after "avec" or "chez" in a heading, two capitalised words
+    that are no French word ("Agnès Perrin": strict)."""
+    found = [(m.group(1), "trusted", m.start(1)) for m in _CIVILITY_RE.finditer(text)]
     label = _LABEL_RE.match(text)
     if label and not speaker_of_label(label.group(1)) and not category_of_label(label.group(1)):
-        found.append((label.group(1), False, label.start(1)))
+        found.append((label.group(1), "plain", label.start(1)))
     if heading:
-        found += [(m.group(1), False, m.start(1)) for m in _WITH_RE.finditer(text)]
+        found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
+    found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
     return found
+
+
+def _listed_names(text: str) -> list[str]:
+    """Names listed after "présents :", "notes prises par"..., lower case or not."""
+    names = []
+    for match in _PRESENT_RE.finditer(text):
+        line = re.sub(r"\([^)]*\)?|_|\*", " ", match.group(1))
+        for part in re.split(r"\s*(?:[,;+&/]|\bet\b)\s*", line):
+            words = part.split()
+            if 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w'-]+", w) for w in words) \
+                    and (len(words) == 1 or all(w[0].isupper() for w in words)) \
+                    and _fold(part) not in _NON_NAMES:
+                names.append(part.strip())
+    return names
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,9 +266,10 @@ def _ner(texts: list[str]) -> tuple[list[list[tuple[str, int, int]]], set[str]]:
 
 
 def _initial(text: str, start: int) -> bool:
-    """Does the word at ``start`` open a sentence (where any word has a capital)?"""
+    """Does the word at ``start`` open a sentence (where any word has a capital)?
+    Not after a colon: "conseiller : Jean Barré" names someone."""
     before = text[:start].rstrip(" *_-–•>\t\"«(")
-    return not before or before[-1] in ".!?:;\n"
+    return not before or before[-1] in ".!?;\n"
 
 
 def find_people(texts: list[str], *, headings: Iterable[str] = (),
@@ -192,6 +280,13 @@ def find_people(texts: list[str], *, headings: Iterable[str] = (),
     >>> find_people(["Mme Lefèvre a appelé.", "Camille Lefèvre : oui"], use_model=False)
     ['Camille Lefèvre']
     """
+    return _discover(texts, headings=headings, interviewers=interviewers, listing=listing,
+                     use_model=use_model).names()
+
+
+def _discover(texts: list[str], *, headings: Iterable[str] = (),
+              interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
+              use_model: bool = True) -> _Names:
     listing = listing or PseudonymList()
     texts = list(dict.fromkeys(t for t in texts if t))
     headings = list(dict.fromkeys(h for h in headings if h))
@@ -199,25 +294,31 @@ def find_people(texts: list[str], *, headings: Iterable[str] = (),
     entities, others = _ner(everything) if use_model and everything else ([], set())
     names = _Names(lower_words=_lower_words(everything), others=frozenset(others),
                    use_model=use_model)
-    for name in listing.people:
-        names.add(name, trusted=True)
-    for name in interviewers:
-        names.add(name, trusted=True)
+    for name in [*listing.people, *interviewers]:
+        names.add(name, trust="trusted")
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
     for i, text in enumerate(everything):
         kept = guard.protected(text)
-        found = [(n, trusted, _initial(text, start))
-                 for n, trusted, start in _rule_names(text, heading=i >= len(texts))]
-        found += [(n, False, _initial(text, start)) for n, start, stop in
-                  (entities[i] if entities else []) if not any(a < stop and start < b
-                                                               for a, b in kept)]
-        found += [(n, False, False) for n in _email_names(text)]
-        for name, trusted, initial in found:
-            name = re.sub(r"^" + CIVILITY + r"\s+", "", name)
-            if name and not guard.protected(name):
-                names.add(name, trusted=trusted and not names.word(name.split()[-1]),
-                          initial=initial)
-    return names.names()
+        found = _rule_names(text, heading=i >= len(texts))
+        found += [(n, "plain", start) for n, start, _ in (entities[i] if entities else [])]
+        found = [(n, trust, start) for n, trust, start in found
+                 if not any(a < start + len(n) and start < b for a, b in kept)]
+        for name in _listed_names(text):
+            names.lowercase.add(_fold(name.split()[0]))
+            names.add(name.title() if name.islower() else name, trust="trusted")
+        for name, trust, start in found:
+            if name.islower():  # "hugo : ..." read as a name by the model
+                names.lowercase.add(_fold(name))
+                name = name.title()
+            for part in names.trim(name):
+                if not guard.protected(part):
+                    if trust == "trusted" and names.word(part.split()[-1]):
+                        trust = "plain"  # "M. le directeur"
+                    where = text.find(part, start)
+                    names.add(part, trust=trust, initial=_initial(text, max(where, start)))
+        for name in _email_names(text):
+            names.add(name, initial=False)
+    return names
 
 
 def load_mapping(notes_dir: str | Path) -> list[dict]:
@@ -298,7 +399,9 @@ def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[st
     interviewers = [n.strip() for cell in interviews["interviewers"] for n in cell.split(";")
                     if n.strip()]
     headings = list(interviews["title"]) + list(statements["section"])
-    texts = list(statements["text"]) + [
+    listing = statements["section"].str.match(_PRESENT_SECTION)  # "Présents" then a list
+    texts = [f"{section} : {text}" if listed else text for section, text, listed in
+             zip(statements["section"], statements["text"], listing)] + [
         value for name in ("contacts", "problems") for column in ("market", "note", "message")
         if column in tables[name] for value in tables[name][column]]
     return texts, headings, interviewers
@@ -325,8 +428,9 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True)
     listing = load_pseudonym_list(notes_dir)
     tables = {**corpus.tables(), "auto_codings": corpus.auto_codings}
     texts, headings, interviewers = _texts_in_order(tables)
-    people = find_people(texts, headings=headings, interviewers=interviewers, listing=listing,
-                         use_model=use_model)
+    found = _discover(texts, headings=headings, interviewers=interviewers, listing=listing,
+                      use_model=use_model)
+    people = found.names()
     seen = _appearance(people, [*headings[:len(tables["interviews"])],
                                 "; ".join(interviewers), *texts, *headings])
     rows = load_mapping(notes_dir)
@@ -338,7 +442,8 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True)
                           ORGANISATION, _fresh_organisation)
         rows = _merge_rows(rows, ORGANISATION, renamed)
     save_mapping(notes_dir, rows)
-    replacer = Replacer(given, renamed, exempt=listing.exempt,
+    lowercase = [name for name in given if _fold(name.split()[0]) in found.lowercase]
+    replacer = Replacer(given, renamed, exempt=listing.exempt, lowercase=lowercase,
                         protect=() if organisations else listing.organisations)
     return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer))
 

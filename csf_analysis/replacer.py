@@ -56,14 +56,17 @@ PLACE_WORDS = (
     "piscine", "théâtre", "halle", "EREA", "LP", "LEP", "CFA", "IUT", "EPLE",
 )
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’]*"
+_PARTICLES = ("de", "du", "des", "da", "dos", "do", "van", "von", "le", "la", "les", "d'", "di")
 _PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
-_PLACE_RE = re.compile(
-    r"(?:(?i:\b(?:" + "|".join(re.escape(w) for w in PLACE_WORDS) + r"))\s+(?:"
+_PLACE_RE = re.compile(  # matched on folded text: no accents
+    r"(?:(?i:\b(?:" + "|".join(re.escape(strip_accents(w)) for w in PLACE_WORDS) + r")"
+    r"(?:\s+(?:professionnel|polyvalent|agricole|technique|general|technologique|prive"
+    r"|public|municipal|intercommunal|regional|departemental)){0,2})\s+(?:"
     + _PARTICLE + r"\s*)?" + _CAP + r"(?:(?:\s+|-)(?:" + _PARTICLE + r"\s*)?" + _CAP + r"){0,3}"
     r"|\b(?:Saint|Sainte|St|Ste)-" + _CAP + r"(?:-" + _CAP + r")*)")
 # Capitals that are acronyms of the field, never someone's initials.
 ACRONYMS = frozenset(
-    "AO BAC BEP BTP CA CAP CE CFA CSF DA DG DNE DRH DSI EN IA IEN LP MEN MLDS OK PDG PME RH "
+    "AO BAC BEP BTP CA CAP CE CFA CSF DA DG DNE DRH DSI EN IA IEN MEN MLDS OK PDG PME RH "
     "RDV SA SAS TPE UE".split())
 
 
@@ -103,16 +106,22 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
     first, last = _split(name)
     if not first:
         return [name, name.upper()] if len(name) > 1 else []
+    if len(last.rstrip(".")) < 2:  # "Aya D.": the initial alone is no form
+        return [name, first]
     upper = last.upper()
     forms = [name, f"{last} {first}", f"{first} {upper}", f"{upper} {first}", last, upper]
+    words = last.split()
+    if len(words) > 1 and all(w[:1].isupper() and w.lower() not in _PARTICLES for w in words):
+        forms += [words[-1], words[-1].upper(), f"{first} {' '.join(words[:-1])}"]  # "Thi Hoa Nguyen"
     words = [w for w in last.split() if w[:1].isupper()]
-    if len(words) > 1 or (words and words[0] != last):
-        forms += [words[-1], " ".join(words)]  # "de La Tour" -> "La Tour", "Tour"
+    if words and " ".join(words) != last:
+        forms.append(" ".join(words))  # "de La Tour" -> "La Tour"
     forms.append(first)
     if initials:
         dotted, bare = _initials(first)
         forms += [f"{dotted} {last}", f"{dotted}{last}", f"{first} {last[0]}."]
-        letters = bare + "".join(w[0] for w in words or [last])
+        parts = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()] or [last]
+        letters = bare + "".join(w[0] for w in parts)  # "Thomas Nguyen-Van" -> "TNV"
         if 2 <= len(letters) <= 4 and letters not in ACRONYMS:
             forms += [letters, ".".join(letters) + "."]
     return list(dict.fromkeys(f for f in forms if len(f) > 1))
@@ -134,12 +143,16 @@ class Replacer:
     """
 
     def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
-                 *, exempt: Iterable[str] = (), protect: Iterable[str] = ()) -> None:
+                 *, exempt: Iterable[str] = (), protect: Iterable[str] = (),
+                 lowercase: Iterable[str] = ()) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         for names, initials in ((organisations or {}, False), (people, True)):
             for name in names:  # full names first: a shared first name goes to the first
                 for form in name_forms(name, initials=initials):
                     self.owner.setdefault(fold_keep_case(form), name)
+        for name in lowercase:  # first names also written in lower case ("présents : hugo")
+            first = _split(name)[0] or name
+            self.owner.setdefault(fold_keep_case(first).lower(), name)
         self.pseudonym = {**(organisations or {}), **people}
         kept = [*exempt, *protect]
         self._protect = re.compile(
@@ -157,6 +170,10 @@ class Replacer:
         self.id_owner = {}
         for form in self.owner:
             self.id_owner.setdefault(slug(form), self.owner[form])
+            squashed = slug(form).replace("-", "")  # "delatour" in a file name
+            if " " in form.strip() and len(squashed) >= 6 and not form.isupper():
+                forms.add(squashed)
+                self.id_owner.setdefault(squashed, self.owner[form])
         alternation = "|".join("[^a-z0-9]{1,2}".join(map(re.escape, f.split("-")))
                                for f in sorted(forms, key=lambda f: (-len(f), f)) if f)
         return re.compile(r"(?<![a-z0-9])(?:" + alternation + r")(?![a-z0-9])") \
@@ -233,14 +250,18 @@ class Replacer:
             end = match.end()
         return "".join(out) + ident[end:]
 
-    def found(self, text: str, *, ids: bool = False) -> list[tuple[str, str]]:
+    def found(self, text: str, *, ids: bool = False,
+              initials: bool = True) -> list[tuple[str, str]]:
         """(name, form as written) of each known name left in ``text``, protected
-        spans aside; with ``ids``, full names written as slugs too (``camille-lefevre``)."""
+        spans aside; with ``ids``, full names written as slugs too (``camille-lefevre``);
+        without ``initials``, bare capitals (``CL``) are not searched."""
         found = []
         if self._names is not None:
             folded, kept = fold_keep_case(text), self.protected(text)
             for match in self._names.finditer(folded):
                 start, stop = match.span("name")
+                if not initials and re.fullmatch(r"[A-Z.]{2,8}", match.group("name")):
+                    continue
                 if not any(a < stop and start < b for a, b in kept):
                     key = re.sub(r"\s+", " ", match.group("name"))
                     found.append((self.owner[key], text[start:stop]))
