@@ -62,7 +62,7 @@ _NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"
 _CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+(" + _NAME + r")")
 _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
 _PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
-                      r"(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?|[A-ZÀ-Þ]{2,})(?![\w-])")
+                      r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
 _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
                          r"|\b(?:prises?|rédigée?s?|écrites?) par)\s*([^\n]+)")
 _PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
@@ -88,6 +88,7 @@ class _Names:
     def __init__(self, *, lower_words=frozenset(), others=frozenset(), use_model=True) -> None:
         self.found: dict[str, str] = {}  # folded key -> name as first written
         self.lowercase: set[str] = set()  # folded first names also written in lower case
+        self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.lower_words, self.others = lower_words, others
         self.inflected, self.lemmas = _lexicon() if use_model else ((), frozenset())
 
@@ -105,6 +106,8 @@ class _Names:
             return
         if trust == "trusted" or self.plausible(name, initial=initial, strict=trust == "strict"):
             self.found[self.key(name)] = name
+            if trust == "trusted":
+                self.trusted.add(name)
 
     def word(self, word: str, *, initial: bool = False) -> bool:
         """Does ``word`` read as a French word rather than a name? A lemma such as
@@ -121,10 +124,14 @@ class _Names:
             return False
         if all(w.isupper() and len(w) <= 6 for w in words):
             return False  # acronyms: DGESCO, DNE
+        if any(w.isupper() and len(w) > 2 for w in words) and any(
+                w.lower() in self.lemmas for w in words):
+            return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
         if len(words) == 1 and fold_keep_case(words[0]) in self.others:
             return False  # part of an organisation or a place elsewhere
-        test = any if strict else all
-        return not test(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
+        if strict:  # no word of it is a French word, wherever it stands
+            return not any(self.word(w, initial=True) for w in words)
+        return not all(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
 
     def trim(self, span: str) -> list[str]:
         """The names in an entity: cut at punctuation, leading words and civilities off
@@ -133,8 +140,8 @@ class _Names:
         for part in re.split(r"\s*[|,;/()\[\]\n«»\"]\s*", span):
             words = part.split()
             while words and (re.fullmatch(CIVILITY, words[0]) or words[0].lower() in _PARTICLES
-                             or (len(words) > 1 and _fold(words[0]) in _NON_NAMES | self.lower_words)
-                             or not words[0][:1].isupper()):
+                             or not words[0][:1].isupper() or (len(words) > 1 and (
+                                 _fold(words[0]) in _NON_NAMES | self.lower_words))):
                 words = words[1:]
             if words:
                 names.append(" ".join(words))
@@ -144,9 +151,14 @@ class _Names:
         """Full names, then the other forms that name none of them: a single name
         ("Lefèvre"), initials ("S. Derouet", "Aya D."), an e-mail's name."""
         full = [n for n in self.found.values() if _is_full(n)]
-        full = [n for n in full if not any(  # "Thi Hoa" of "Thi Hoa Nguyen"
+        full = [n for n in full if n in self.trusted or not any(  # "Thi Hoa" of "Thi Hoa Nguyen"
             len(o.split()) > len(n.split()) and set(_folded_words(n)) <= set(_folded_words(o))
             for o in full)]
+        firsts = {_fold(_core(n)[0]) for n in full}
+        dropped = {n for n in full if n not in self.trusted and (  # "Remarque Elsa"
+            len(_core(n)) == 2 and _fold(_core(n)[1]) in firsts
+            and _core(n)[0].lower() in self.lemmas)}
+        full = [n for n in full if n not in dropped]
         words = {w for name in full for w in _folded_words(name)}
         words |= {"".join(w[0] for w in _core(n)).lower() for n in full}  # "PC"
         surnames = {_fold(" ".join(_core(n)[1:])) for n in full}
@@ -158,7 +170,7 @@ class _Names:
                 if _squash(name) not in squashed:  # "Helene Delatour" is "Hélène de La Tour"
                     squashed.add(_squash(name))
                     kept.append(name)
-            elif not (set(_folded_words(name)) <= words
+            elif name not in dropped and not (set(_folded_words(name)) <= words
                       or (_is_initial(core[0]) and _fold(" ".join(core[1:])) in surnames)
                       or (len(core) == 2 and (_fold(core[0]), _fold(core[1])) in initials)):
                 kept.append(name)
