@@ -74,7 +74,7 @@ def _corpus_for_output(args: argparse.Namespace):
     if options is None:
         return corpus
     from .pseudonymise import pseudonymise
-    return pseudonymise(corpus, **options)
+    return pseudonymise(corpus, **options, cache_dir=_cache(args))
 
 
 def kinds_summary(interviews) -> str:

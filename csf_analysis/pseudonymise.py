@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import functools
 import io
 import re
 from collections.abc import Iterable
@@ -44,6 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from .atomic import write_text_atomic
+from .name_model import NameModel
 from .pseudonym_list import PseudonymList, load_pseudonym_list
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer, fold_keep_case
 from .vocabulary import category_of_label, speaker_of_label
@@ -56,8 +56,6 @@ PERSON, ORGANISATION = "personne", "organisation"
 # Columns that hold ids or file names (names in them are slugs) and hashes.
 ID_COLUMNS = {"interview_id", "source_file", "coder"}
 HASH_COLUMNS = {"statement_id"}
-# Columns of the tables that can hold a name, searched for new people.
-TEXT_COLUMNS = {"title", "interviewers", "section", "text", "market", "note", "message"}
 _NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
 _CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+(" + _NAME + r")")
 _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
@@ -85,12 +83,13 @@ def _letters(n: int) -> str:
 class _Names:
     """Names found so far, in order, merged: "Lefèvre" is a form of "Camille Lefèvre"."""
 
-    def __init__(self, *, lower_words=frozenset(), others=frozenset(), use_model=True) -> None:
+    def __init__(self, *, lower_words=frozenset(), others=frozenset(),
+                 model: NameModel | None = None) -> None:
         self.found: dict[str, str] = {}  # folded key -> name as first written
         self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.lower_words, self.others = lower_words, others
-        self.inflected, self.lemmas = _lexicon() if use_model else ((), frozenset())
+        self.model = model
 
     @staticmethod
     def key(name: str) -> str:
@@ -113,8 +112,12 @@ class _Names:
         """Does ``word`` read as a French word rather than a name? A lemma such as
         "Martin" or "Julien" counts as a word only where it opens a sentence."""
         folded, lower = fold_keep_case(word).lower(), word.lower()
-        return (folded in _NON_NAMES or folded in self.lower_words or lower in self.inflected
-                or (initial and lower in self.lemmas))
+        return (folded in _NON_NAMES or folded in self.lower_words
+                or (self.model is not None and (self.model.is_inflected(lower)
+                                                or (initial and self.model.is_lemma(lower)))))
+
+    def lemma(self, word: str) -> bool:
+        return self.model is not None and self.model.is_lemma(word.lower())
 
     def plausible(self, name: str, *, initial: bool = False, strict: bool = False) -> bool:
         words = [w for w in re.split(r"[\s-]+", name)
@@ -125,7 +128,7 @@ class _Names:
         if all(w.isupper() and len(w) <= 6 for w in words):
             return False  # acronyms: DGESCO, DNE
         if any(w.isupper() and len(w) > 2 for w in words) and any(
-                w.lower() in self.lemmas for w in words):
+                self.lemma(w) for w in words):
             return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
         if len(words) == 1 and fold_keep_case(words[0]) in self.others:
             return False  # part of an organisation or a place elsewhere
@@ -157,7 +160,7 @@ class _Names:
         firsts = {_fold(_core(n)[0]) for n in full}
         dropped = {n for n in full if n not in self.trusted and (  # "Remarque Elsa"
             len(_core(n)) == 2 and _fold(_core(n)[1]) in firsts
-            and _core(n)[0].lower() in self.lemmas)}
+            and self.lemma(_core(n)[0]))}
         full = [n for n in full if n not in dropped]
         words = {w for name in full for w in _folded_words(name)}
         words |= {"".join(w[0] for w in _core(n)).lower() for n in full}  # "PC"
@@ -248,33 +251,11 @@ def _listed_names(text: str) -> list[str]:
         line = re.sub(r"\([^)]*\)?|_|\*", " ", match.group(1))
         for part in re.split(r"\s*(?:[,;+&/]|\bet\b)\s*", line):
             words = part.split()
-            if 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w'-]+", w) for w in words) \
+            if 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w-]+", w) for w in words) \
                     and (len(words) == 1 or all(w[0].isupper() for w in words)) \
                     and _fold(part) not in _NON_NAMES:
                 names.append(part.strip())
     return names
-
-
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> tuple[object, frozenset[str]]:
-    """The French pipeline's inflected forms (a lookup table) and its lemmas."""
-    from .nlp import load_nlp
-    lookups = load_nlp(components=("lemmatizer", "ner")).get_pipe("lemmatizer").lookups
-    index = lookups.get_table("lemma_index")
-    return lookups.get_table("lemma_lookup"), frozenset(w for k in index for w in index[k])
-
-
-def _ner(texts: list[str]) -> tuple[list[list[tuple[str, int, int]]], set[str]]:
-    """spaCy's PER entities of each text, and the words of its other entities
-    (``Plone`` of "Plone DGESCO", an organisation, is then no person)."""
-    from .nlp import _Only, load_nlp
-    nlp = load_nlp(components=("lemmatizer", "ner"))
-    people, others = [], set()
-    for doc in _Only(nlp, enable=["ner"]).pipe(texts, batch_size=256):
-        people.append([(e.text, e.start_char, e.end_char) for e in doc.ents
-                       if e.label_ == "PER"])
-        others.update(fold_keep_case(t.text) for e in doc.ents if e.label_ != "PER" for t in e)
-    return people, others
 
 
 def _initial(text: str, start: int) -> bool:
@@ -286,26 +267,31 @@ def _initial(text: str, start: int) -> bool:
 
 def find_people(texts: list[str], *, headings: Iterable[str] = (),
                 interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
-                use_model: bool = True) -> list[str]:
+                use_model: bool = True, cache_dir: str | Path | None = None) -> list[str]:
     """The people named in ``texts`` (and ``headings``): listed ones first, merged.
 
     >>> find_people(["Mme Lefèvre a appelé.", "Camille Lefèvre : oui"], use_model=False)
     ['Camille Lefèvre']
     """
-    return _discover(texts, headings=headings, interviewers=interviewers, listing=listing,
-                     use_model=use_model).names()
+    model = NameModel(cache_dir=cache_dir) if use_model else None
+    names = _discover(texts, headings=headings, interviewers=interviewers, listing=listing,
+                      model=model).names()
+    if model is not None:
+        model.save()
+    return names
 
 
 def _discover(texts: list[str], *, headings: Iterable[str] = (),
               interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
-              use_model: bool = True) -> _Names:
+              model: NameModel | None = None) -> _Names:
+    """Every name the list, the writing and the model show in the texts, as _Names."""
     listing = listing or PseudonymList()
     texts = list(dict.fromkeys(t for t in texts if t))
     headings = list(dict.fromkeys(h for h in headings if h))
     everything = texts + headings
-    entities, others = _ner(everything) if use_model and everything else ([], set())
-    names = _Names(lower_words=_lower_words(everything), others=frozenset(others),
-                   use_model=use_model)
+    entities, others = model.entities(everything) if model and everything else ([], set())
+    names = _Names(lower_words=_lower_words(everything),
+                   others=frozenset(map(fold_keep_case, others)), model=model)
     for name in [*listing.people, *interviewers]:
         names.add(name, trust="trusted")
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
@@ -339,7 +325,8 @@ def load_mapping(notes_dir: str | Path) -> list[dict]:
     if not path.is_file():
         return []
     with open(path, encoding="utf-8", newline="") as handle:
-        return [row for row in csv.DictReader(handle) if row.get("nom")]
+        return [row for row in csv.DictReader(handle)
+                if row.get("nom") and row.get("pseudonyme") and row.get("type")]
 
 
 def _assign(names: list[str], forced: dict[str, str], rows: list[dict], kind: str,
@@ -430,19 +417,24 @@ def _appearance(people: list[str], texts: Iterable[str]) -> list[str]:
     return sorted(people, key=lambda name: seen.get(name, len(seen)))
 
 
-def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True):
+def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
+                 cache_dir: str | Path | None = None):
     """The corpus with every person (and organisation if asked) pseudonymised.
 
     Writes ``pseudonymes-correspondance.csv`` in the notes folder (only when it
-    changes). Raises PseudonymListError when ``pseudonymes.yml`` is invalid.
+    changes); ``cache_dir`` keeps the model's answers (see :mod:`.name_model`).
+    Raises PseudonymListError when ``pseudonymes.yml`` is invalid.
     """
     notes_dir = Path(corpus.notes_dir)
     listing = load_pseudonym_list(notes_dir)
     tables = {**corpus.tables(), "auto_codings": corpus.auto_codings}
     texts, headings, interviewers = _texts_in_order(tables)
+    model = NameModel(cache_dir=cache_dir) if use_model else None
     found = _discover(texts, headings=headings, interviewers=interviewers, listing=listing,
-                      use_model=use_model)
+                      model=model)
     people = found.names()
+    if model is not None:
+        model.save()
     seen = _appearance(people, [*headings[:len(tables["interviews"])],
                                 "; ".join(interviewers), *texts, *headings])
     rows = load_mapping(notes_dir)

@@ -122,3 +122,17 @@ def test_cli_tables_and_charts_pseudonymised(notes, tmp_path):
         assert [name for name in NAMES if name in text] == []
         assert not (out / MAPPING_FILE).exists() and not list(out.glob(".pseudo-*"))
     assert "Personne A" in (tmp_path / "tables" / "statements.csv").read_text("utf-8")
+
+
+def test_a_rerun_on_unchanged_notes_does_not_ask_the_model(notes, tmp_path, monkeypatch):
+    from csf_analysis import name_model
+    cache = tmp_path / "cache"
+    first = pseudonymise(load_corpus(notes, cache_dir=None), cache_dir=cache)
+
+    def refuse(*args):
+        raise AssertionError("the pipeline was asked again")
+
+    monkeypatch.setattr(name_model, "_run_ner", refuse)
+    monkeypatch.setattr(name_model, "_lexicon", refuse)
+    again = pseudonymise(load_corpus(notes, cache_dir=None), cache_dir=cache)
+    assert _cells(again) == _cells(first)
