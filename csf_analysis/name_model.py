@@ -28,15 +28,20 @@ from .atomic import write_text_atomic
 __all__ = ["NameModel"]
 
 COMPONENTS = ("lemmatizer", "ner")
+VERSION = "2"  # of the questions asked: a new one leaves the old answers behind
 
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> tuple[object, frozenset[str]]:
-    """The pipeline's inflected forms (a lookup table) and its lemmas."""
+    """The pipeline's inflected forms (a lookup table) and its lemmas: those of its
+    index (nouns, adjectives...) and those its lookup table leads to (verbs)."""
     from .nlp import load_nlp
     lookups = load_nlp(components=COMPONENTS).get_pipe("lemmatizer").lookups
-    index = lookups.get_table("lemma_index")
-    return lookups.get_table("lemma_lookup"), frozenset(w for k in index for w in index[k])
+    index, lookup = lookups.get_table("lemma_index"), lookups.get_table("lemma_lookup")
+    lemmas = {w for k in index for w in index[k]}
+    lemmas.update(w for value in lookup.values()
+                  for w in ([value] if isinstance(value, str) else value))
+    return lookup, frozenset(lemmas)
 
 
 def _run_ner(texts: list[str]) -> list[tuple[list, list]]:
@@ -58,7 +63,8 @@ class NameModel:
     """The pipeline's answers, from the cache when it holds them."""
 
     def __init__(self, *, cache_dir: str | Path | None) -> None:
-        self.path = (Path(cache_dir) / "names" / f"{config.SPACY_MODEL}-{_version()}.json"
+        self.path = (Path(cache_dir) / "names" /
+                     f"{config.SPACY_MODEL}-{_version()}-{VERSION}.json"
                      if cache_dir else None)
         try:
             data = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}

@@ -45,7 +45,7 @@ import pandas as pd
 from .atomic import write_text_atomic
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList, load_pseudonym_list
-from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer, fold_keep_case
+from .replacer import _CAP, _INITIALS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case
 from .vocabulary import category_of_label, speaker_of_label
 
 __all__ = ["MAPPING_FILE", "find_people", "load_mapping", "name_checker", "pseudonymise",
@@ -127,6 +127,8 @@ class _Names:
             return False
         if all(w.isupper() and len(w) <= 6 for w in words):
             return False  # acronyms: DGESCO, DNE
+        if any(len(w) == 1 for w in words):
+            return False  # "40K Euros": a lone capital is no initial without its dot
         if any(w.isupper() and len(w) > 2 for w in words) and any(
                 self.lemma(w) for w in words):
             return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
@@ -316,7 +318,28 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
                     names.add(part, trust=trust, initial=_initial(text, max(where, start)))
         for name in _email_names(text):
             names.add(name, initial=False)
+    _complete(names, everything, guard)
     return names
+
+
+def _complete(names: _Names, texts: list[str], guard: Replacer) -> None:
+    """A surname found alone ("Mme Roux") makes a name of what stands before it
+    elsewhere: initials ("B. Le Roux") or a first name that is no word."""
+    singles = sorted((n for n in names.found.values() if " " not in n and len(n) > 2
+                      and n[0].isupper()), key=len, reverse=True)
+    if not singles:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + _INITIALS + r"|[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)"
+                         r"\s+((?:(?:Le|La|De|Du|Da|Van|Von|d')\s?)?(?:"
+                         + "|".join(map(re.escape, singles)) + r"))(?![\w-])")
+    for text in texts:
+        kept = guard.protected(text)
+        for match in pattern.finditer(text):
+            first, (start, stop) = match.group(1), match.span()
+            if any(a < stop and start < b for a, b in kept) or re.fullmatch(CIVILITY, first) or (not _is_initial(first.rstrip(".")) and names.word(
+                    first, initial=_initial(text, match.start()))):
+                continue
+            names.add(f"{first} {match.group(2)}", trust="trusted")
 
 
 def load_mapping(notes_dir: str | Path) -> list[dict]:

@@ -6,8 +6,8 @@ each name in the forms people write it, accents optional, case kept:
 - the full name, surname first too, the surname in capitals (``LEFÈVRE``);
 - the first name alone and the surname alone;
 - initials: ``C. Lefèvre``, ``Camille L.``, ``C.L.``, ``CL`` (a whole word);
-- a civility before any of these is part of the name: ``Mme Lefèvre`` reads
-  ``Personne B``, not ``Mme Personne B``;
+- a civility or initials before any of these are part of the name: ``Mme
+  Lefèvre`` reads ``Personne B``, not ``Mme Personne B``; so does ``J-M Lefèvre``;
 - an elided article before it takes its full form: ``d'Hugo`` reads ``de
   Personne C`` (a pseudonym that starts with a vowel keeps ``d'``).
 
@@ -44,6 +44,8 @@ PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)33\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)")
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
             r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
+# Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
+_INITIALS = r"[A-Z]\.(?:-?[A-Z]\.?)?|[A-Z]-[A-Z]\b"
 _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
 # them are the place's name, kept even when a person bears it.
@@ -159,7 +161,8 @@ class Replacer:
             (r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])|" if kept else "")
             + _PLACE_RE.pattern)
         self._names = re.compile(
-            r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + r")\s+)?(?P<name>"
+            r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + _INITIALS
+            + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
             + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
         self._ids = self._id_pattern()
         self._cache: dict[str, str] = {}
@@ -255,9 +258,9 @@ class Replacer:
         """(name, form as written) of each known name left in ``text``, protected
         spans aside; with ``ids``, full names written as slugs too (``camille-lefevre``);
         without ``initials``, bare capitals (``CL``) are not searched."""
-        found = []
+        found, kept = [], self.protected(text)
         if self._names is not None:
-            folded, kept = fold_keep_case(text), self.protected(text)
+            folded = fold_keep_case(text)
             for match in self._names.finditer(folded):
                 start, stop = match.span("name")
                 if not initials and re.fullmatch(r"[A-Z.]{2,8}", match.group("name")):
@@ -268,6 +271,8 @@ class Replacer:
         if ids and self._ids is not None:
             for match in self._ids.finditer(fold_keep_case(text).lower()):
                 key = re.sub(r"[^a-z0-9]+", "-", match.group())
-                if "-" in key and key in self.id_owner:
+                start, stop = match.span()
+                if "-" in key and key in self.id_owner and not any(
+                        a < stop and start < b for a, b in kept):
                     found.append((self.id_owner[key], text[match.start():match.end()]))
         return found

@@ -43,6 +43,14 @@ def test_finds_people_the_model_and_the_writing_show():
     assert not {"Pourra", "Tutrice Pilote", "Tutrice"} & set(found)
 
 
+def test_a_surname_found_alone_completes_the_names_before_it():
+    found = find_people(["la tutrice était Mme Rigaud", "| Shana | B. Le Rigaud | 8 |",
+                         "puis Olivier Dufresne, acheteur", "M. Dufresne a rappelé",
+                         "Puis Dufresne a écrit"])
+    assert {"B. Le Rigaud", "Olivier Dufresne"} <= set(found)
+    assert not [name for name in found if name.startswith("Puis")]
+
+
 def test_merges_forms_of_one_person():
     found = find_people(["Camille Lefèvre a appelé.", "Mme Lefèvre", "Camille L. a signé",
                          "écrire à camille.lefevre@ac-exemple.fr"], use_model=False)

@@ -37,6 +37,8 @@ def test_forms_of_a_name(replacer, text, expected):
     ("Mme Lefèvre est acheteuse", "Personne B est acheteuse"),
     ("M. Marchand et Madame Lefèvre", "Enquêteur 1 et Personne B"),
     ("Dr Dupont", "Personne C"),
+    ("J-M Dupont, J.P. Dupont et M.-C. Lefèvre", "Personne C, Personne C et Personne B"),
+    ("B. Le Dupont, M. Du Lefèvre", "Personne C, Personne B"),
 ])
 def test_civility_is_part_of_the_name(replacer, text, expected):
     assert replacer.text(text) == expected
