@@ -17,6 +17,8 @@ import sys
 from . import config, manual
 from .codebook import CodebookError
 from .corpus import NotesDirError, load_corpus
+from .leaks import LeakError
+from .pseudonym_list import PseudonymListError
 from .schema import CATEGORIES, KINDS, counted_rows
 
 
@@ -40,6 +42,41 @@ def _corpus(args: argparse.Namespace, notes_dir: str | None = None):
     return load_corpus(notes_dir or args.notes_dir, cache_dir=_cache(args), overlap=True)
 
 
+def _add_pseudonym_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pseudonymise", action="store_true",
+                        help="replace people's names, e-mails and phone numbers in every "
+                        "output (pseudonymes.yml in the notes folder lists names; the "
+                        "correspondence is kept there, in pseudonymes-correspondance.csv)")
+    parser.add_argument("--pseudonymise-organisations", action="store_true",
+                        help="also replace the organisations listed in pseudonymes.yml "
+                        "(implies --pseudonymise)")
+
+
+def _pseudonymising(args: argparse.Namespace) -> dict | None:
+    """The pseudonymisation asked for (``organisations``), or None."""
+    if not (args.pseudonymise or args.pseudonymise_organisations):
+        return None
+    return {"organisations": args.pseudonymise_organisations}
+
+
+def _leak_check(args: argparse.Namespace):
+    """With --pseudonymise, the check the new outputs pass before they replace the old
+    ones (a name left in any of them stops the write); else None."""
+    options = _pseudonymising(args)
+    if options is None:
+        return None
+    from .leaks import check_outputs
+    return lambda paths: check_outputs(paths, args.notes_dir, **options)
+
+
+def _corpus_for_output(args: argparse.Namespace):
+    corpus, options = _corpus(args), _pseudonymising(args)
+    if options is None:
+        return corpus
+    from .pseudonymise import pseudonymise
+    return pseudonymise(corpus, **options, cache_dir=_cache(args))
+
+
 def kinds_summary(interviews) -> str:
     """What the interview rows are: the sessions counted, by kind, and what is left out.
 
@@ -59,8 +96,8 @@ def kinds_summary(interviews) -> str:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    corpus = _corpus(args)
-    corpus.write(args.out)
+    corpus = _corpus_for_output(args)
+    corpus.write(args.out, check=_leak_check(args))
     counts = "  ".join(f"{name}: {len(table)}" for name, table in corpus.tables().items())
     stats = corpus.stats
     print(f"{counts}  ({stats['parsed']} note(s) parsed, {stats['cached']} from cache)"
@@ -74,9 +111,9 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 def cmd_charts(args: argparse.Namespace) -> int:
     from .figures import all_figures, write_figures  # matplotlib only when charting
-    corpus = _corpus(args)
+    corpus = _corpus_for_output(args)
     figures = all_figures(corpus.counted().tables())
-    paths = write_figures(figures, args.out)
+    paths = write_figures(figures, args.out, check=_leak_check(args))
     print(f"{len(figures)} figures ({len(paths)} files, SVG and PNG) -> {args.out}")
     return 0
 
@@ -88,7 +125,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     def build() -> None:
         try:
             result = build_report(args.notes_dir, args.out, notebook=args.notebook,
-                                  cache_dir=cache)
+                                  cache_dir=cache, pseudonymise=_pseudonymising(args))
         except ReportError as error:
             raise UserError(str(error)) from None
         print(f"{result.pdf} and {result.html.name} written in {result.seconds:.1f} s")
@@ -170,12 +207,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_options(tables)
     tables.add_argument("--out", default=str(config.DEFAULT_REPORTS_DIR / "tables"),
                         help="output folder (default: %(default)s)")
+    _add_pseudonym_options(tables)
     tables.set_defaults(func=cmd_tables)
 
     charts = commands.add_parser("charts", help="write every chart as SVG and PNG")
     _add_corpus_options(charts)
     charts.add_argument("--out", default=str(config.DEFAULT_FIGURES_DIR),
                         help="output folder (default: %(default)s)")
+    _add_pseudonym_options(charts)
     charts.set_defaults(func=cmd_charts)
 
     report = commands.add_parser("report", help="build the PDF and HTML synthesis")
@@ -186,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: notebooks/synthese.ipynb of the project)")
     report.add_argument("--watch", action="store_true",
                         help="rebuild whenever a note is added or changed (Ctrl-C to stop)")
+    _add_pseudonym_options(report)
     report.set_defaults(func=cmd_report)
 
     code = commands.add_parser("code", help="code a statement by hand (stored next to the notes)")
@@ -212,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (UserError, NotesDirError, CodebookError, manual.DecisionError) as error:
+    except (UserError, NotesDirError, CodebookError, manual.DecisionError, PseudonymListError,
+            LeakError) as error:
         print(f"csf-analysis: error: {error}", file=sys.stderr)
         return 2
     except OSError as error:  # a full disk, a read-only output folder...

@@ -71,16 +71,17 @@ class Corpus:
         tables = filter_tables({**self.tables(), "auto_codings": self.auto_codings})
         return dataclasses.replace(self, **tables)
 
-    def write(self, out_dir: str | Path) -> list[Path]:
+    def write(self, out_dir: str | Path, *, check=None) -> list[Path]:
         """Write every table as ``out_dir/<name>.csv``, all together (all new, or all
-        old if a write fails); text cells are escaped against spreadsheet formulas
-        (:mod:`csf_analysis.cells`). Return the paths."""
+        old if a write or ``check(paths)`` of the new files fails); text cells are
+        escaped against spreadsheet formulas (:mod:`csf_analysis.cells`). Return the
+        paths."""
         out = Path(out_dir)
         names = [f"{name}.csv" for name in TABLES]
         with Staging(out) as stage:
             for name, table in zip(names, self.tables().values()):
                 (stage.path / name).write_text(to_csv_text(table), encoding="utf-8")
-            stage.commit(names)
+            stage.commit(names, check=check)
         return [out / name for name in names]
 
 

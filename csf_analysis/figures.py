@@ -97,7 +97,8 @@ def render(figure: Figure, fmt: str, *, dpi: int = DPI) -> bytes:
 
 
 def write_figures(figures: dict[str, Figure], out_dir: str | Path, *,
-                  formats: tuple[str, ...] = FORMATS, dpi: int = DPI) -> list[Path]:
+                  formats: tuple[str, ...] = FORMATS, dpi: int = DPI,
+                  check=None) -> list[Path]:
     """Write each figure as ``out_dir/<name>.<format>``, all together (all new, or all
     old if one cannot be written: see :mod:`csf_analysis.filesets`).
 
@@ -106,6 +107,8 @@ def write_figures(figures: dict[str, Figure], out_dir: str | Path, *,
         out_dir: Destination folder, created if needed.
         formats: File formats, SVG and PNG by default.
         dpi: Resolution of the bitmap formats.
+        check: Called with the new files' paths before they replace the old ones
+            (a leak check); if it raises, nothing is replaced.
 
     Returns:
         The paths written, figure by figure, in the order of ``formats``.
@@ -116,5 +119,5 @@ def write_figures(figures: dict[str, Figure], out_dir: str | Path, *,
         for name, figure in figures.items():
             for fmt in formats:
                 (stage.path / f"{name}.{fmt}").write_bytes(render(figure, fmt, dpi=dpi))
-        stage.commit(names)
+        stage.commit(names, check=check)
     return [out / name for name in names]

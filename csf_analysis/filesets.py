@@ -137,11 +137,14 @@ class Staging(contextlib.AbstractContextManager):
         self._fd = _try_lock(self.path)
         return self
 
-    def commit(self, names: list[str]) -> None:
-        """Move ``names`` from the staging folder into place, journalled (see module)."""
+    def commit(self, names: list[str], *, check=None) -> None:
+        """Move ``names`` from the staging folder into place, journalled (see module).
+        ``check(paths)`` sees the staged files first: if it raises, nothing moves."""
         missing = [name for name in names if not (self.path / name).is_file()]
         if missing:
             raise FileNotFoundError(f"nothing to commit for {', '.join(missing)}")
+        if check is not None:
+            check([self.path / name for name in names])
         journal = self.folder / (self.path.name + _JOURNAL)
         with _folder_lock(self.folder):
             _write_journal(journal, {"names": list(names)})

@@ -94,8 +94,13 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
                  out_dir: str | Path = config.DEFAULT_REPORTS_DIR, *,
                  notebook: str | Path | None = None,
                  cache_dir: str | Path | None = config.CACHE_DIR_NAME,
-                 build_date: str | None = None) -> ReportResult:
-    """Build ``out_dir/synthese.pdf`` and ``synthese.html`` from the notes."""
+                 build_date: str | None = None,
+                 pseudonymise: dict | None = None) -> ReportResult:
+    """Build ``out_dir/synthese.pdf`` and ``synthese.html`` from the notes.
+
+    ``pseudonymise`` (a dict, ``{"organisations": False}``) replaces names in the
+    report (see :mod:`csf_analysis.pseudonymise`) and checks every file of the build
+    for names before it replaces the previous report."""
     from .exporter import export_html, export_pdf
     from .synthesis import today
 
@@ -114,6 +119,9 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
         "CACHE_DIR": str(Path(cache_dir).resolve()) if cache_dir else "",
         "MANIFEST": str(out_dir / FILE_NAME), "BUILD_DATE": build_date or today(),
     }
+    if pseudonymise is not None:
+        parameters.update(PSEUDONYMISE=True, PSEUDONYMISE_ORGANISATIONS=bool(
+            pseudonymise.get("organisations")))
     with Staging(out_dir) as stage:
         work = stage.path
         parameters["NEXT_MANIFEST"] = str(work / FILE_NAME)
@@ -122,6 +130,9 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
         nbformat.write(node, work / "synthese.ipynb")
         export_html(node, work / "synthese.html", base_dir=out_dir)
         export_pdf(node, work / "synthese.pdf", base_dir=out_dir)
+        if pseudonymise is not None:
+            from .leaks import check_outputs
+            check_outputs([work], notes_dir, **pseudonymise)
         # Only now that both exports succeeded do they, the executed notebook and
         # the manifest replace the previous report, together (see filesets).
         names = ["synthese.pdf", "synthese.html", "synthese.ipynb"]

@@ -1,0 +1,527 @@
+"""Pseudonymise a corpus: every person named in the notes becomes "Personne B".
+
+Who is a person:
+
+- everyone in ``personnes`` of the notes' ``pseudonymes.yml`` (always);
+- the interviewers (front matter ``interviewers``, debrief headings);
+- names after a civility (``Mme Lefèvre``), after ``avec`` in a heading, as a
+  speaker label (``Camille Lefèvre : ...``), in an e-mail address
+  (``camille.lefevre@...``);
+- the ``PER`` entities of spaCy's French pipeline, when they do not read as
+  a French word (the pipeline's lemma table, or the word written in lower
+  case elsewhere in the notes: ``Pourra``, ``Tutrice`` are not names).
+
+A person found once is replaced everywhere, in every form (see
+:mod:`csf_analysis.replacer`), in every table: statements, titles,
+interviewers, problem messages, and in the ids and file names that hold a
+name (``interview_id``, ``source_file``, ``duplicate_of``, ``coder``), the same
+way in each table so joins still work. Statement ids are hashes: unchanged.
+
+Pseudonyms are given in the order people first appear in the notes (never
+alphabetically, which would tell the initial), ``Personne A``, ``Personne B``,
+... and kept in ``pseudonymes-correspondance.csv`` next to the notes, the only
+place the correspondence is written: a person keeps their pseudonym when new
+interviews arrive, and a pseudonym is never given to someone else. Organisations
+listed in ``pseudonymes.yml`` become ``Organisation 1``... with
+``organisations=True``, and are kept as they are otherwise.
+
+Example:
+    >>> corpus = load_corpus("interviews")               # doctest: +SKIP
+    >>> anonymous = pseudonymise(corpus)                 # doctest: +SKIP
+    >>> anonymous.interviews["interviewers"].tolist()    # doctest: +SKIP
+    ['Personne A; Personne B', 'Personne A; Personne B', '']
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from .atomic import write_text_atomic
+from .name_model import NameModel
+from .pseudonym_list import PseudonymList, load_pseudonym_list
+from .replacer import _CAP, _INITIALS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case
+from .vocabulary import category_of_label, speaker_of_label
+
+__all__ = ["MAPPING_FILE", "find_people", "load_mapping", "name_checker", "pseudonymise",
+           "pseudonymise_tables"]
+
+MAPPING_FILE = "pseudonymes-correspondance.csv"
+PERSON, ORGANISATION = "personne", "organisation"
+# Columns that hold ids or file names (names in them are slugs) and hashes.
+ID_COLUMNS = {"interview_id", "source_file", "coder"}
+HASH_COLUMNS = {"statement_id"}
+_NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
+_CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+(" + _NAME + r")")
+_LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
+_PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
+                      r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
+_PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
+                         r"|\b(?:prises?|rédigée?s?|écrites?) par)\s*([^\n]+)")
+_PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
+_WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
+_NON_NAMES = frozenset(
+    "bonjour bonsoir merci cordialement madame monsieur mademoiselle oui non ok entretien "
+    "debrief retours appel mail email courriel tel tél téléphone note notes jeune jeunes "
+    "entreprise acheteur acheteuse tutrice tuteur coordinatrice coordinateur commercial "
+    "commerciale rectorat academie ministere education nationale clause mlds csf".split())
+_EMAIL_WORDS = frozenset(
+    "contact info infos accueil rh direction service secretariat secretaire admin "
+    "administration mlds ce dsi noreply no reply bonjour support compta recrutement".split())
+
+
+def _letters(n: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'A2': never two capitals, which read as initials."""
+    return chr(ord("A") + n % 26) + (str(n // 26 + 1) if n >= 26 else "")
+
+
+class _Names:
+    """Names found so far, in order, merged: "Lefèvre" is a form of "Camille Lefèvre"."""
+
+    def __init__(self, *, lower_words=frozenset(), others=frozenset(),
+                 model: NameModel | None = None) -> None:
+        self.found: dict[str, str] = {}  # folded key -> name as first written
+        self.lowercase: set[str] = set()  # folded first names also written in lower case
+        self.trusted: set[str] = set()  # listed, interviewers, after a civility
+        self.lower_words, self.others = lower_words, others
+        self.model = model
+
+    @staticmethod
+    def key(name: str) -> str:
+        return " ".join(sorted(fold_keep_case(name).lower().split()))
+
+    def add(self, name: str, *, trust: str = "plain", initial: bool = False) -> None:
+        """Add ``name`` if ``trust`` is "trusted" (listed, an interviewer, after a
+        civility) or if it is plausible; "strict": no word of it may be a French word.
+        ``initial``: it opens a sentence, where a capital says nothing."""
+        name = " ".join(name.replace("’", "'").strip(" ,;:'-").split())
+        name = name[:-1] if name.endswith(".") and not _is_initial(name.split()[-1]) else name
+        if not name or self.key(name) in self.found or re.search(r"[@\d/_|]", name):
+            return
+        if trust == "trusted" or self.plausible(name, initial=initial, strict=trust == "strict"):
+            self.found[self.key(name)] = name
+            if trust == "trusted":
+                self.trusted.add(name)
+
+    def word(self, word: str, *, initial: bool = False) -> bool:
+        """Does ``word`` read as a French word rather than a name? A lemma such as
+        "Martin" or "Julien" counts as a word only where it opens a sentence."""
+        folded, lower = fold_keep_case(word).lower(), word.lower()
+        return (folded in _NON_NAMES or folded in self.lower_words
+                or (self.model is not None and (self.model.is_inflected(lower)
+                                                or (initial and self.model.is_lemma(lower)))))
+
+    def lemma(self, word: str) -> bool:
+        return self.model is not None and self.model.is_lemma(word.lower())
+
+    def plausible(self, name: str, *, initial: bool = False, strict: bool = False) -> bool:
+        words = [w for w in re.split(r"[\s-]+", name)
+                 if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
+        if not words or len(words) > 4 or any(not w[0].isupper() or any(c.isdigit() for c in w)
+                                             for w in words):
+            return False
+        if all(w.isupper() and len(w) <= 6 for w in words):
+            return False  # acronyms: DGESCO, DNE
+        if any(len(w) == 1 for w in words):
+            return False  # "40K Euros": a lone capital is no initial without its dot
+        if any(w.isupper() and len(w) > 2 for w in words) and any(
+                self.lemma(w) for w in words):
+            return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
+        if len(words) == 1 and fold_keep_case(words[0]) in self.others:
+            return False  # part of an organisation or a place elsewhere
+        if strict:  # no word of it is a French word, wherever it stands
+            return not any(self.word(w, initial=True) for w in words)
+        return not all(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
+
+    def trim(self, span: str) -> list[str]:
+        """The names in an entity: cut at punctuation, leading words and civilities off
+        ("Réponse de S. Derouet" -> "S. Derouet", "Chloé Vincent | A. Perrin" -> both)."""
+        names = []
+        for part in re.split(r"\s*[|,;/()\[\]\n«»\"]\s*", span):
+            words = part.split()
+            while words and (re.fullmatch(CIVILITY, words[0]) or words[0].lower() in _PARTICLES
+                             or not words[0][:1].isupper() or (len(words) > 1 and (
+                                 _fold(words[0]) in _NON_NAMES | self.lower_words))):
+                words = words[1:]
+            if words:
+                names.append(" ".join(words))
+        return names
+
+    def names(self) -> list[str]:
+        """Full names, then the other forms that name none of them: a single name
+        ("Lefèvre"), initials ("S. Derouet", "Aya D."), an e-mail's name."""
+        full = [n for n in self.found.values() if _is_full(n)]
+        full = [n for n in full if n in self.trusted or not any(  # "Thi Hoa" of "Thi Hoa Nguyen"
+            len(o.split()) > len(n.split()) and set(_folded_words(n)) <= set(_folded_words(o))
+            for o in full)]
+        firsts = {_fold(_core(n)[0]) for n in full}
+        dropped = {n for n in full if n not in self.trusted and (  # "Remarque Elsa"
+            len(_core(n)) == 2 and _fold(_core(n)[1]) in firsts
+            and self.lemma(_core(n)[0]))}
+        full = [n for n in full if n not in dropped]
+        words = {w for name in full for w in _folded_words(name)}
+        words |= {"".join(w[0] for w in _core(n)).lower() for n in full}  # "PC"
+        surnames = {_fold(" ".join(_core(n)[1:])) for n in full}
+        initials = {(_fold(_core(n)[0]), _fold(_core(n)[-1])[:1]) for n in full}
+        kept, squashed = [], set()
+        for name in self.found.values():
+            core = _core(name)
+            if name in full:
+                if _squash(name) not in squashed:  # "Helene Delatour" is "Hélène de La Tour"
+                    squashed.add(_squash(name))
+                    kept.append(name)
+            elif name not in dropped and not (set(_folded_words(name)) <= words
+                      or (_is_initial(core[0]) and _fold(" ".join(core[1:])) in surnames)
+                      or (len(core) == 2 and (_fold(core[0]), _fold(core[1])) in initials)):
+                kept.append(name)
+        return kept
+
+
+def _is_initial(word: str) -> bool:
+    """"S.", "M.-C.", "J-M": initials of first names."""
+    return re.fullmatch(r"[A-ZÀ-Þ]\.?(?:-?[A-ZÀ-Þ]\.?)?", word) is not None
+
+
+def _is_full(name: str) -> bool:
+    core = _core(name)
+    return len(core) > 1 and len(core[-1]) > 1 and not _is_initial(core[0])
+
+
+_PARTICLES = ("de", "du", "des", "van", "von", "le", "la", "d'")
+
+
+def _fold(text: str) -> str:
+    return fold_keep_case(text).lower()
+
+
+def _core(name: str) -> list[str]:
+    """The words of a name without particles, a trailing initial's dot dropped."""
+    return [w.rstrip(".") for w in name.split() if w.lower() not in _PARTICLES] or [name]
+
+
+def _folded_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s.]+", _fold(name)) if w] + \
+        [w for w in re.split(r"[\s.-]+", _fold(name)) if w]
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z]", "", _fold(name))
+
+
+def _lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words written in lower case somewhere in the notes (folded): no names."""
+    words = set()
+    for text in texts:
+        text = EMAIL_RE.sub(" ", re.sub(r"\S*(?:/|www\.)\S*", " ", text))
+        words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])[a-zà-öø-ÿœ][\w-]+", text))
+    return frozenset(words)
+
+
+def _email_names(text: str) -> list[str]:
+    names = []
+    for address in EMAIL_RE.findall(text):
+        parts = [p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
+        if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts) \
+                and not _EMAIL_WORDS.intersection(parts):
+            names.append(" ".join(p.capitalize() for p in parts))
+    return names
+
+
+def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
+    """(name, trust, where) the writing shows: after a civility (trusted), as a
+    speaker label, after "avec" or "chez" in a heading, two capitalised words
+    that are no French word ("Agnès Perrin": strict)."""
+    found = [(m.group(1), "trusted", m.start(1)) for m in _CIVILITY_RE.finditer(text)]
+    label = _LABEL_RE.match(text)
+    if label and not speaker_of_label(label.group(1)) and not category_of_label(label.group(1)):
+        found.append((label.group(1), "plain", label.start(1)))
+    if heading:
+        found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
+    found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
+    return found
+
+
+def _listed_names(text: str) -> list[str]:
+    """Names listed after "présents :", "notes prises par"..., lower case or not."""
+    names = []
+    for match in _PRESENT_RE.finditer(text):
+        line = re.sub(r"\([^)]*\)?|_|\*", " ", match.group(1))
+        for part in re.split(r"\s*(?:[,;+&/]|\bet\b)\s*", line):
+            words = part.split()
+            if 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w-]+", w) for w in words) \
+                    and (len(words) == 1 or all(w[0].isupper() for w in words)) \
+                    and _fold(part) not in _NON_NAMES:
+                names.append(part.strip())
+    return names
+
+
+def _initial(text: str, start: int) -> bool:
+    """Does the word at ``start`` open a sentence (where any word has a capital)?
+    Not after a colon: "conseiller : Jean Barré" names someone."""
+    before = text[:start].rstrip(" *_-–•>\t\"«(")
+    return not before or before[-1] in ".!?;\n"
+
+
+def find_people(texts: list[str], *, headings: Iterable[str] = (),
+                interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
+                use_model: bool = True, cache_dir: str | Path | None = None) -> list[str]:
+    """The people named in ``texts`` (and ``headings``): listed ones first, merged.
+
+    >>> find_people(["Mme Lefèvre a appelé.", "Camille Lefèvre : oui"], use_model=False)
+    ['Camille Lefèvre']
+    """
+    model = NameModel(cache_dir=cache_dir) if use_model else None
+    names = _discover(texts, headings=headings, interviewers=interviewers, listing=listing,
+                      model=model).names()
+    if model is not None:
+        model.save()
+    return names
+
+
+def _discover(texts: list[str], *, headings: Iterable[str] = (),
+              interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
+              model: NameModel | None = None) -> _Names:
+    """Every name the list, the writing and the model show in the texts, as _Names."""
+    listing = listing or PseudonymList()
+    texts = list(dict.fromkeys(t for t in texts if t))
+    headings = list(dict.fromkeys(h for h in headings if h))
+    everything = texts + headings
+    entities, others = model.entities(everything) if model and everything else ([], set())
+    names = _Names(lower_words=_lower_words(everything),
+                   others=frozenset(map(fold_keep_case, others)), model=model)
+    for name in [*listing.people, *interviewers]:
+        names.add(name, trust="trusted")
+    guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
+    for i, text in enumerate(everything):
+        kept = guard.protected(text)
+        found = _rule_names(text, heading=i >= len(texts))
+        found += [(n, "plain", start) for n, start, _ in (entities[i] if entities else [])]
+        found = [(n, trust, start) for n, trust, start in found
+                 if not any(a < start + len(n) and start < b for a, b in kept)]
+        for name in _listed_names(text):
+            names.lowercase.add(_fold(name.split()[0]))
+            names.add(name.title() if name.islower() else name, trust="trusted")
+        for name, trust, start in found:
+            if name.islower():  # "hugo : ..." read as a name by the model
+                names.lowercase.add(_fold(name))
+                name = name.title()
+            for part in names.trim(name):
+                if not guard.protected(part):
+                    if trust == "trusted" and names.word(part.split()[-1]):
+                        trust = "plain"  # "M. le directeur"
+                    where = text.find(part, start)
+                    names.add(part, trust=trust, initial=_initial(text, max(where, start)))
+        for name in _email_names(text):
+            names.add(name, initial=False)
+    _complete(names, everything, guard)
+    return names
+
+
+def _complete(names: _Names, texts: list[str], guard: Replacer) -> None:
+    """A surname found alone ("Mme Roux") makes a name of what stands before it
+    elsewhere: initials ("B. Le Roux") or a first name that is no word."""
+    singles = sorted((n for n in names.found.values() if " " not in n and len(n) > 2
+                      and n[0].isupper()), key=len, reverse=True)
+    if not singles:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + _INITIALS + r"|[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)"
+                         r"\s+((?:(?:Le|La|De|Du|Da|Van|Von|d')\s?)?(?:"
+                         + "|".join(map(re.escape, singles)) + r"))(?![\w-])")
+    for text in texts:
+        kept = guard.protected(text)
+        for match in pattern.finditer(text):
+            first, (start, stop) = match.group(1), match.span()
+            if any(a < stop and start < b for a, b in kept) or re.fullmatch(CIVILITY, first) or (not _is_initial(first.rstrip(".")) and names.word(
+                    first, initial=_initial(text, match.start()))):
+                continue
+            names.add(f"{first} {match.group(2)}", trust="trusted")
+
+
+def load_mapping(notes_dir: str | Path) -> list[dict]:
+    """The rows of ``pseudonymes-correspondance.csv`` (type, nom, pseudonyme)."""
+    path = Path(notes_dir) / MAPPING_FILE
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle)
+                if row.get("nom") and row.get("pseudonyme") and row.get("type")]
+
+
+def _assign(names: list[str], forced: dict[str, str], rows: list[dict], kind: str,
+            fresh) -> dict[str, str]:
+    """Each name's pseudonym: forced, else the one it had, else a new one."""
+    before = {_Names.key(r["nom"]): r["pseudonyme"] for r in rows if r["type"] == kind}
+    words = {}
+    for r in rows:
+        if r["type"] == kind:
+            for w in fold_keep_case(r["nom"]).lower().split():
+                words.setdefault(w, r["pseudonyme"])
+    taken = {r["pseudonyme"] for r in rows} | set(forced.values())
+    given, used = {}, set()
+    for name in names:
+        old = before.get(_Names.key(name))
+        if old is None and len(name.split()) > 1:  # "Camille" mapped before "Camille Lefèvre"
+            old = next((words[w] for w in fold_keep_case(name).lower().split()
+                        if w in words and _Names.key(w) in before), None)
+        if forced.get(name):
+            given[name] = forced[name]
+        elif old and old not in used:
+            given[name] = old
+        else:
+            given[name] = fresh(taken)
+            taken.add(given[name])
+        used.add(given[name])
+    return given
+
+
+def _fresh_person(taken: set[str]) -> str:
+    return next(p for i in range(10**6) if (p := f"Personne {_letters(i)}") not in taken)
+
+
+def _fresh_organisation(taken: set[str]) -> str:
+    return next(p for i in range(1, 10**6) if (p := f"Organisation {i}") not in taken)
+
+
+def save_mapping(notes_dir: str | Path, rows: list[dict]) -> Path:
+    """Write the mapping next to the notes, only when it changed (no rebuild loop)."""
+    path = Path(notes_dir) / MAPPING_FILE
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["type", "nom", "pseudonyme"],
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    old = path.read_text(encoding="utf-8") if path.is_file() else None
+    if buffer.getvalue() != old:
+        write_text_atomic(path, buffer.getvalue())
+    return path
+
+
+def _merge_rows(rows: list[dict], kind: str, given: dict[str, str]) -> list[dict]:
+    known = {(r["type"], r["nom"]) for r in rows}
+    changed = [{**r, "pseudonyme": given[r["nom"]]} if r["type"] == kind and r["nom"] in given
+               else r for r in rows]
+    return changed + [{"type": kind, "nom": name, "pseudonyme": pseudonym}
+                      for name, pseudonym in given.items() if (kind, name) not in known]
+
+
+# Columns of closed vocabularies (codes, categories, kinds...): nothing to replace.
+_CODE_COLUMNS = {"category", "category_origin", "category_rule", "origin", "code", "pattern",
+                 "parent", "kind", "actor", "severity", "status", "clause_label",
+                 "company_ref", "date", "block", "marker", "time", "source"}
+
+
+def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[str], list[str]]:
+    """(texts, headings, interviewers) of the tables, in the order of the notes."""
+    interviews, statements = tables["interviews"], tables["statements"]
+    interviewers = [n.strip() for cell in interviews["interviewers"] for n in cell.split(";")
+                    if n.strip()]
+    headings = list(interviews["title"]) + list(statements["section"])
+    listing = statements["section"].str.match(_PRESENT_SECTION)  # "Présents" then a list
+    texts = [f"{section} : {text}" if listed else text for section, text, listed in
+             zip(statements["section"], statements["text"], listing)] + [
+        value for name in ("contacts", "problems") for column in ("market", "note", "message")
+        if column in tables[name] for value in tables[name][column]]
+    return texts, headings, interviewers
+
+
+def _appearance(people: list[str], texts: Iterable[str]) -> list[str]:
+    """``people`` in the order the texts first name them; the others after."""
+    finder, seen = Replacer({name: name for name in people}), {}
+    for text in texts:
+        for name, _ in finder.found(text):
+            seen.setdefault(name, len(seen))
+        if len(seen) == len(people):
+            break
+    return sorted(people, key=lambda name: seen.get(name, len(seen)))
+
+
+def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
+                 cache_dir: str | Path | None = None):
+    """The corpus with every person (and organisation if asked) pseudonymised.
+
+    Writes ``pseudonymes-correspondance.csv`` in the notes folder (only when it
+    changes); ``cache_dir`` keeps the model's answers (see :mod:`.name_model`).
+    Raises PseudonymListError when ``pseudonymes.yml`` is invalid.
+    """
+    notes_dir = Path(corpus.notes_dir)
+    listing = load_pseudonym_list(notes_dir)
+    tables = {**corpus.tables(), "auto_codings": corpus.auto_codings}
+    texts, headings, interviewers = _texts_in_order(tables)
+    model = NameModel(cache_dir=cache_dir) if use_model else None
+    found = _discover(texts, headings=headings, interviewers=interviewers, listing=listing,
+                      model=model)
+    people = found.names()
+    if model is not None:
+        model.save()
+    seen = _appearance(people, [*headings[:len(tables["interviews"])],
+                                "; ".join(interviewers), *texts, *headings])
+    rows = load_mapping(notes_dir)
+    given = _assign(seen, listing.people, rows, PERSON, _fresh_person)
+    rows = _merge_rows(rows, PERSON, given)
+    renamed = {}
+    if organisations:
+        renamed = _assign(list(listing.organisations), listing.organisations, rows,
+                          ORGANISATION, _fresh_organisation)
+        rows = _merge_rows(rows, ORGANISATION, renamed)
+    save_mapping(notes_dir, rows)
+    lowercase = [name for name in given if _fold(name.split()[0]) in found.lowercase]
+    replacer = Replacer(given, renamed, exempt=listing.exempt, lowercase=lowercase,
+                        protect=() if organisations else listing.organisations)
+    return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer))
+
+
+def pseudonymise_tables(tables: dict[str, pd.DataFrame],
+                        replacer: Replacer) -> dict[str, pd.DataFrame]:
+    """Every table with names replaced: ids the same way in each, texts in place."""
+    def id_columns(name: str, table: pd.DataFrame) -> list[str]:
+        return [c for c in table.columns
+                if c in ID_COLUMNS or (c == "duplicate_of" and name == "interviews")]
+
+    renamed = {}
+    for name, table in tables.items():
+        for column in id_columns(name, table):
+            renamed.update({v: new for v in table[column].unique()
+                            if isinstance(v, str) and (new := replacer.ident(v)) != v})
+    old_ids = re.compile("|".join(map(re.escape, sorted(renamed, key=len, reverse=True)))) \
+        if renamed else None
+
+    def text(value):
+        if not isinstance(value, str) or not value:
+            return value
+        if old_ids is not None:
+            value = old_ids.sub(lambda m: renamed[m.group()], value)
+        return replacer.text(value)
+
+    result = {}
+    for name, table in tables.items():
+        table = table.copy()
+        ids = id_columns(name, table)
+        for column in table.columns:
+            if not (pd.api.types.is_string_dtype(table[column]) or table[column].dtype == object):
+                continue
+            if column in ids:
+                table[column] = table[column].map(lambda v: renamed.get(v, v))
+            elif column not in HASH_COLUMNS | _CODE_COLUMNS and not (
+                    column == "duplicate_of" and name != "interviews"):
+                table[column] = table[column].map(text)
+        result[name] = table
+    return result
+
+
+def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Replacer:
+    """A replacer that knows every mapped and listed name: finds what leaks."""
+    listing = load_pseudonym_list(notes_dir)
+    rows = load_mapping(notes_dir)
+    people = {name: "" for name in listing.people}
+    people.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == PERSON})
+    orgs = {}
+    if organisations:
+        orgs = {name: "" for name in listing.organisations}
+        orgs.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == ORGANISATION})
+    return Replacer(people, orgs, exempt=listing.exempt,
+                    protect=() if organisations else listing.organisations)

@@ -1,0 +1,278 @@
+"""Replace known names, e-mail addresses and phone numbers in a text or an id.
+
+A :class:`Replacer` is built from names and the pseudonyms they get; it finds
+each name in the forms people write it, accents optional, case kept:
+
+- the full name, surname first too, the surname in capitals (``LEFÈVRE``);
+- the first name alone and the surname alone;
+- initials: ``C. Lefèvre``, ``Camille L.``, ``C.L.``, ``CL`` (a whole word);
+- a civility or initials before any of these are part of the name: ``Mme
+  Lefèvre`` reads ``Personne B``, not ``Mme Personne B``; so does ``J-M Lefèvre``;
+- an elided article before it takes its full form: ``d'Hugo`` reads ``de
+  Personne C`` (a pseudonym that starts with a vowel keeps ``d'``).
+
+E-mail addresses become ``[courriel de Personne B]`` when their local part
+names a known person (``camille.lefevre@...``), else ``[courriel]``; phone
+numbers become ``[téléphone]``. Names in ids and file names (lower case,
+``entretien-camille-lefevre``) become the pseudonym's slug (``personne-b``).
+
+Protected spans are never touched: the exempted names (``Jules Ferry``), the
+organisations when they are not replaced, and places and schools named after
+people (``rue Victor Hugo``, ``lycée Jean Moulin``, ``Saint-Exupéry``).
+
+Example:
+    >>> r = Replacer({"Camille Lefèvre": "Personne B", "Hugo": "Personne C"},
+    ...              exempt=["Jules Ferry"])
+    >>> r.text("Mme Lefevre a vu l'équipe d'Hugo au collège Jules Ferry.")
+    "Personne B a vu l'équipe de Personne C au collège Jules Ferry."
+    >>> r.text("Écrire à camille.lefevre@ac-paris.fr ou au 06 12 34 56 78")
+    'Écrire à [courriel de Personne B] ou au [téléphone]'
+    >>> r.ident("entretiens/2020-camille-lefevre.md")
+    'entretiens/2020-personne-b.md'
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .vocabulary import strip_accents
+
+__all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "name_forms", "slug"]
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_RE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)33\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)")
+CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
+            r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
+# Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
+_INITIALS = r"[A-Z]\.(?:-?[A-Z]\.?)?|[A-Z]-[A-Z]\b"
+_ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
+# Words that name a place, a school or a street: the capitalised words after
+# them are the place's name, kept even when a person bears it.
+PLACE_WORDS = (
+    "rue", "avenue", "av.", "boulevard", "bd", "place", "quai", "allée", "impasse", "chemin",
+    "route", "square", "cours", "passage", "villa", "lycée", "collège", "école", "groupe scolaire",
+    "cité scolaire", "université", "institut", "campus", "stade", "gymnase", "hôpital",
+    "clinique", "résidence", "parc", "pont", "gare", "station", "métro", "médiathèque",
+    "bibliothèque", "salle", "musée", "fondation", "espace", "maison", "centre", "complexe",
+    "piscine", "théâtre", "halle", "EREA", "LP", "LEP", "CFA", "IUT", "EPLE",
+)
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’]*"
+_PARTICLES = ("de", "du", "des", "da", "dos", "do", "van", "von", "le", "la", "les", "d'", "di")
+_PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
+_PLACE_RE = re.compile(  # matched on folded text: no accents
+    r"(?:(?i:\b(?:" + "|".join(re.escape(strip_accents(w)) for w in PLACE_WORDS) + r")"
+    r"(?:\s+(?:professionnel|polyvalent|agricole|technique|general|technologique|prive"
+    r"|public|municipal|intercommunal|regional|departemental)){0,2})\s+(?:"
+    + _PARTICLE + r"\s*)?" + _CAP + r"(?:(?:\s+|-)(?:" + _PARTICLE + r"\s*)?" + _CAP + r"){0,3}"
+    r"|\b(?:Saint|Sainte|St|Ste)-" + _CAP + r"(?:-" + _CAP + r")*)")
+# Capitals that are acronyms of the field, never someone's initials.
+ACRONYMS = frozenset(
+    "AO BAC BEP BTP CA CAP CE CFA CSF DA DG DNE DRH DSI EN IA IEN MEN MLDS OK PDG PME RH "
+    "RDV SA SAS TPE UE".split())
+
+
+def fold_keep_case(text: str) -> str:
+    """Accents removed, case kept, one character for one: offsets stay valid.
+
+    >>> fold_keep_case("Lefèvre, Élodie")
+    'Lefevre, Elodie'
+    """
+    if text.isascii():
+        return text
+    return "".join(f if len(f := strip_accents(c)) == 1 else c for c in text)
+
+
+def slug(text: str) -> str:
+    """``"Personne B"`` -> ``"personne-b"``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold_keep_case(text).lower()).strip("-")
+
+
+def _split(name: str) -> tuple[str, str]:
+    """First name and surname: the first word, and the rest (particles included)."""
+    words = name.split()
+    return (words[0], " ".join(words[1:])) if len(words) > 1 else ("", name)
+
+
+def _initials(first: str) -> list[str]:
+    parts = [p for p in re.split(r"-", first) if p]
+    return ["-".join(f"{p[0]}." for p in parts), "".join(p[0] for p in parts)]
+
+
+def name_forms(name: str, *, initials: bool = True) -> list[str]:
+    """Every written form of ``name`` the replacer looks for.
+
+    >>> name_forms("Camille Lefèvre")[:6]
+    ['Camille Lefèvre', 'Lefèvre Camille', 'Camille LEFÈVRE', 'LEFÈVRE Camille', 'Lefèvre', 'LEFÈVRE']
+    """
+    first, last = _split(name)
+    if not first:
+        return [name, name.upper()] if len(name) > 1 else []
+    if len(last.rstrip(".")) < 2:  # "Aya D.": the initial alone is no form
+        return [name, first]
+    upper = last.upper()
+    forms = [name, f"{last} {first}", f"{first} {upper}", f"{upper} {first}", last, upper]
+    words = last.split()
+    if len(words) > 1 and all(w[:1].isupper() and w.lower() not in _PARTICLES for w in words):
+        forms += [words[-1], words[-1].upper(), f"{first} {' '.join(words[:-1])}"]  # "Thi Hoa Nguyen"
+    words = [w for w in last.split() if w[:1].isupper()]
+    if words and " ".join(words) != last:
+        forms.append(" ".join(words))  # "de La Tour" -> "La Tour"
+    forms.append(first)
+    if initials:
+        dotted, bare = _initials(first)
+        forms += [f"{dotted} {last}", f"{dotted}{last}", f"{first} {last[0]}."]
+        parts = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()] or [last]
+        letters = bare + "".join(w[0] for w in parts)  # "Thomas Nguyen-Van" -> "TNV"
+        if 2 <= len(letters) <= 4 and letters not in ACRONYMS:
+            forms += [letters, ".".join(letters) + "."]
+    return list(dict.fromkeys(f for f in forms if len(f) > 1))
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    ordered = sorted({fold_keep_case(f) for f in forms}, key=lambda f: (-len(f), f))
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+
+
+class Replacer:
+    """Names -> pseudonyms, in texts (:meth:`text`) and ids (:meth:`ident`).
+
+    Args:
+        people: name -> pseudonym.
+        organisations: organisation name -> pseudonym, replaced like people.
+        exempt: names never replaced, and ``protect``: other strings kept as
+            they are (the organisations when they are not replaced).
+    """
+
+    def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
+                 *, exempt: Iterable[str] = (), protect: Iterable[str] = (),
+                 lowercase: Iterable[str] = ()) -> None:
+        self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
+        for names, initials in ((organisations or {}, False), (people, True)):
+            for name in names:  # full names first: a shared first name goes to the first
+                for form in name_forms(name, initials=initials):
+                    self.owner.setdefault(fold_keep_case(form), name)
+        for name in lowercase:  # first names also written in lower case ("présents : hugo")
+            first = _split(name)[0] or name
+            self.owner.setdefault(fold_keep_case(first).lower(), name)
+        self.pseudonym = {**(organisations or {}), **people}
+        kept = [*exempt, *protect]
+        self._protect = re.compile(
+            (r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])|" if kept else "")
+            + _PLACE_RE.pattern)
+        self._names = re.compile(
+            r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + _INITIALS
+            + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
+            + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
+        self._ids = self._id_pattern()
+        self._cache: dict[str, str] = {}
+
+    def _id_pattern(self) -> re.Pattern | None:
+        forms = {re.sub(r"[^a-z0-9]+", "-", fold_keep_case(form).lower()).strip("-")
+                 for form in self.owner if len(form) > 2 and not form.isupper()}
+        self.id_owner = {}
+        for form in self.owner:
+            self.id_owner.setdefault(slug(form), self.owner[form])
+            squashed = slug(form).replace("-", "")  # "delatour" in a file name
+            if " " in form.strip() and len(squashed) >= 6 and not form.isupper():
+                forms.add(squashed)
+                self.id_owner.setdefault(squashed, self.owner[form])
+        alternation = "|".join("[^a-z0-9]{1,2}".join(map(re.escape, f.split("-")))
+                               for f in sorted(forms, key=lambda f: (-len(f), f)) if f)
+        return re.compile(r"(?<![a-z0-9])(?:" + alternation + r")(?![a-z0-9])") \
+            if alternation else None
+
+    def protected(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` kept as they are (exempted names, places...)."""
+        return [m.span() for m in self._protect.finditer(fold_keep_case(text))]
+
+    def text(self, text: str) -> str:
+        """``text`` with e-mail addresses, phone numbers and names replaced."""
+        if not text:
+            return text
+        done = self._cache.get(text)
+        if done is None:
+            done = self._cache[text] = self._names_in(PHONE_RE.sub("[téléphone]",
+                                                                    self._emails(text)))
+        return done
+
+    def _emails(self, text: str) -> str:
+        def replace(match: re.Match) -> str:
+            local = re.split(r"[._-]+", fold_keep_case(match.group().split("@")[0]).lower())
+            who = self._email_owner(local)
+            return f"[courriel de {who}]" if who else "[courriel]"
+        return EMAIL_RE.sub(replace, text)
+
+    def _email_owner(self, local: list[str]) -> str:
+        for name, pseudonym in self.pseudonym.items():
+            first, last = _split(name)
+            words = [fold_keep_case(w).lower() for w in name.split()]
+            initial = [fold_keep_case(first[:1]).lower() + w for w in words[1:]] if first else []
+            if len(words) > 1 and (set(words) <= set(local) or "".join(local) in initial
+                                   or "".join(local) == "".join(words)):
+                return pseudonym
+        return ""
+
+    def _names_in(self, text: str) -> str:
+        if self._names is None:
+            return text
+        folded = fold_keep_case(text)
+        kept = self.protected(text)
+        out, end = [], 0
+        for match in self._names.finditer(folded):
+            start, stop = match.span()
+            if any(a < stop and start < b for a, b in kept):
+                continue
+            out += [text[end:start], self._spoken(match)]
+            end = stop
+        return "".join(out) + text[end:]
+
+    def _spoken(self, match: re.Match) -> str:
+        name = self.owner[re.sub(r"\s+", " ", match.group("name"))]
+        pseudonym = self.pseudonym[name]
+        elide = match.group("elide")
+        if not elide:
+            return pseudonym
+        article = elide[:-1]  # "d", "Qu", "jusqu"
+        if fold_keep_case(pseudonym[:1]).lower() in "aeiouyh":
+            return f"{article}'{pseudonym}"
+        return f"{article}e {pseudonym}"
+
+    def ident(self, ident: str) -> str:
+        """An id or file name with the names in it replaced by the pseudonym's slug."""
+        if not ident or self._ids is None:
+            return ident
+        lowered = fold_keep_case(ident).lower()
+        out, end = [], 0
+        for match in self._ids.finditer(lowered):
+            key = re.sub(r"[^a-z0-9]+", "-", match.group())
+            name = self.id_owner.get(key)
+            if name is None:
+                continue
+            out += [ident[end:match.start()], slug(self.pseudonym[name])]
+            end = match.end()
+        return "".join(out) + ident[end:]
+
+    def found(self, text: str, *, ids: bool = False,
+              initials: bool = True) -> list[tuple[str, str]]:
+        """(name, form as written) of each known name left in ``text``, protected
+        spans aside; with ``ids``, full names written as slugs too (``camille-lefevre``);
+        without ``initials``, bare capitals (``CL``) are not searched."""
+        found, kept = [], self.protected(text)
+        if self._names is not None:
+            folded = fold_keep_case(text)
+            for match in self._names.finditer(folded):
+                start, stop = match.span("name")
+                if not initials and re.fullmatch(r"[A-Z.]{2,8}", match.group("name")):
+                    continue
+                if not any(a < stop and start < b for a, b in kept):
+                    key = re.sub(r"\s+", " ", match.group("name"))
+                    found.append((self.owner[key], text[start:stop]))
+        if ids and self._ids is not None:
+            for match in self._ids.finditer(fold_keep_case(text).lower()):
+                key = re.sub(r"[^a-z0-9]+", "-", match.group())
+                start, stop = match.span()
+                if "-" in key and key in self.id_owner and not any(
+                        a < stop and start < b for a, b in kept):
+                    found.append((self.id_owner[key], text[match.start():match.end()]))
+        return found

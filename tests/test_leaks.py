@@ -1,0 +1,79 @@
+"""The leak check: a name left in an output stops the build, naming file and name,
+and the previous outputs stay."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from csf_analysis import cli, replacer
+from csf_analysis.leaks import LeakError, check_outputs, find_leaks, output_text
+
+FOLDER = Path(__file__).resolve().parent / "fixtures" / "pseudonymes"
+
+
+@pytest.fixture()
+def notes(tmp_path):
+    shutil.copytree(FOLDER, tmp_path / "notes")
+    return tmp_path / "notes"
+
+
+def test_finds_listed_names_in_every_kind_of_output(notes, tmp_path):
+    files = {"a.csv": "id,text\n1,Mme Lefèvre a dit\n",
+             "b.html": "<p>l&#x27;appui de Camille</p><img src=\"data:image/png;base64,CLxx\">",
+             "c.svg": "<svg><!-- Lefevre --></svg>",
+             "d.ipynb": json.dumps({"cells": [{"source": ["entretien-camille-lefevre"]}]}),
+             "e.csv": "id,text\n1,collège Jules Ferry et Personne A\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    leaks = find_leaks(sorted(tmp_path.glob("*.*")), notes)
+    assert {(path.name, form) for path, _, form in leaks} == {
+        ("a.csv", "Lefèvre"), ("b.html", "Camille"), ("c.svg", "Lefevre"),
+        ("d.ipynb", "camille-lefevre")}
+    assert "CL" not in output_text(tmp_path / "b.html")  # images are no text
+
+
+def test_check_names_the_file_and_the_name(notes, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "statements.csv").write_text("text\nHugo Marchand a relu\n", encoding="utf-8")
+    with pytest.raises(LeakError) as error:
+        check_outputs([out], notes)
+    assert "statements.csv" in str(error.value) and "Hugo Marchand" in str(error.value)
+
+
+def test_a_name_the_replacer_misses_stops_the_tables(notes, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "tables"
+    out.mkdir()
+    (out / "statements.csv").write_text("previous\n", encoding="utf-8")
+    monkeypatch.setattr(replacer.Replacer, "_names_in", lambda self, text: text)  # the bug
+    status = cli.main(["tables", str(notes), "--out", str(out), "--no-cache", "--pseudonymise"])
+    err = capsys.readouterr().err
+    assert status == 2 and "Traceback" not in err
+    assert "pseudonymisation incomplète" in err and ".csv contient encore « " in err
+    assert (out / "statements.csv").read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in out.iterdir()) == ["statements.csv"]
+
+
+@pytest.mark.slow
+def test_a_leaking_report_does_not_replace_the_previous_one(notes, tmp_path):
+    from csf_analysis.report import build_report
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('NOTES_DIR = ""', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell('from IPython.display import HTML, display\n'
+                                  'display(HTML("<p>Entretien de Camille Lefèvre</p>"))')],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}, "language_info": {"name": "python"}})
+    path = tmp_path / "fuite.ipynb"
+    nbformat.write(notebook, path)
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "synthese.pdf").write_bytes(b"previous")
+    with pytest.raises(LeakError) as error:
+        build_report(notes, out, notebook=path, cache_dir=None, pseudonymise={})
+    assert "synthese" in str(error.value) and "Camille Lefèvre" in str(error.value)
+    assert (out / "synthese.pdf").read_bytes() == b"previous"
+    assert not (out / "synthese.html").exists() and not list(out.glob(".build-*"))

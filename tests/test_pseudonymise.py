@@ -1,0 +1,146 @@
+"""Pseudonymising a corpus: who is found, consistency across tables, a stable mapping
+kept next to the notes only."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csf_analysis import cli, load_corpus
+from csf_analysis.pseudonymise import MAPPING_FILE, find_people, load_mapping, pseudonymise
+from csf_analysis.watch import _relevant
+
+FOLDER = Path(__file__).resolve().parent / "fixtures" / "pseudonymes"
+NAMES = ("Camille", "Lefèvre", "Lefevre", "lefevre", "Hugo Marchand", "Marchand", "Vasseur",
+         "vasseur", "Bertrand", "Sophie", "Renaud", "06 12 34 56 78", "@ac-exemple.fr")
+
+
+@pytest.fixture()
+def notes(tmp_path):
+    shutil.copytree(FOLDER, tmp_path / "notes")
+    return tmp_path / "notes"
+
+
+@pytest.fixture()
+def anonymous(notes):
+    return pseudonymise(load_corpus(notes, cache_dir=None))
+
+
+def _cells(corpus) -> str:
+    return "\n".join(table.astype(str).to_csv(index=False) for table in corpus.tables().values())
+
+
+def test_finds_people_the_model_and_the_writing_show():
+    texts = ["Elle travaille avec Bertrand Vasseur, le directeur des achats.",
+             "Pourra être amené à se déplacer.", "Tutrice Pilote : très contente.",
+             "conseiller : Jean Barré", "Mme Kouassi a rappelé.", "Chloé Vincent | A. Perrin | 23",
+             "présents : élodie, thomas + Elsa Hoffmann (chercheuse)"]
+    found = find_people(texts)
+    assert {"Bertrand Vasseur", "Jean Barré", "Kouassi", "Chloé Vincent", "A. Perrin",
+            "Élodie", "Thomas", "Elsa Hoffmann"} <= set(found)
+    assert not {"Pourra", "Tutrice Pilote", "Tutrice"} & set(found)
+
+
+def test_a_surname_found_alone_completes_the_names_before_it():
+    found = find_people(["la tutrice était Mme Rigaud", "| Shana | B. Le Rigaud | 8 |",
+                         "puis Olivier Dufresne, acheteur", "M. Dufresne a rappelé",
+                         "Puis Dufresne a écrit"])
+    assert {"B. Le Rigaud", "Olivier Dufresne"} <= set(found)
+    assert not [name for name in found if name.startswith("Puis")]
+
+
+def test_merges_forms_of_one_person():
+    found = find_people(["Camille Lefèvre a appelé.", "Mme Lefèvre", "Camille L. a signé",
+                         "écrire à camille.lefevre@ac-exemple.fr"], use_model=False)
+    assert found == ["Camille Lefèvre"]
+
+
+def test_no_name_left_in_any_table(anonymous):
+    cells = _cells(anonymous)
+    assert [name for name in NAMES if name in cells] == []
+    assert "Personne A" in cells and "Enquêteur 1" in cells  # the forced pseudonym
+    for kept in ("La tutrice pilote", "Boulangerie Martin", "collège Jules Ferry",
+                 "rue Victor Hugo", "[téléphone]", "[courriel de Personne A]"):
+        assert kept in cells
+
+
+def test_ids_stay_consistent_across_tables(anonymous):
+    interviews, statements = anonymous.interviews, anonymous.statements
+    assert set(statements["interview_id"]) - {""} <= set(interviews["interview_id"])
+    assert set(statements["source_file"]) == set(interviews["source_file"])
+    assert "2020-03-02_entretien_personne-a.md" in set(interviews["source_file"])
+    assert set(anonymous.codings["statement_id"]) <= set(statements["statement_id"])
+
+
+def test_quotes_read_naturally(anonymous):
+    texts = list(anonymous.statements["text"])
+    assert "Personne A est acheteuse au rectorat depuis 2017, elle suit la clause de 300h." \
+        in texts
+    assert "Elle a apprécié l'appui d'Enquêteur 1 pendant le premier mois." in texts
+
+
+def test_mapping_is_kept_next_to_the_notes_and_stable(notes, anonymous):
+    first = {row["nom"]: row["pseudonyme"] for row in load_mapping(notes)}
+    assert first["Camille Lefèvre"] == "Personne A" and first["Hugo Marchand"] == "Enquêteur 1"
+    # A new interview, read before the others, names a new person and an old one.
+    (notes / "2019-12-01_premier.md").write_text(
+        "# Entretien du 1/12/2019 avec Paulette Guillon\n\n"
+        "- Paulette Guillon connaît Bertrand Vasseur depuis longtemps.\n", encoding="utf-8")
+    again = pseudonymise(load_corpus(notes, cache_dir=None))
+    second = {row["nom"]: row["pseudonyme"] for row in load_mapping(notes)}
+    assert {name: second[name] for name in first} == first
+    assert second["Paulette Guillon"] not in first.values()
+    assert "Paulette" not in _cells(again)
+
+
+def test_mapping_is_written_only_when_it_changes(notes, anonymous):
+    path = notes / MAPPING_FILE
+    before = path.stat().st_mtime_ns
+    pseudonymise(load_corpus(notes, cache_dir=None))
+    assert path.stat().st_mtime_ns == before
+    assert not _relevant(None, str(path))  # report --watch does not rebuild on it
+
+
+def test_organisations_on_request(notes):
+    corpus = pseudonymise(load_corpus(notes, cache_dir=None), organisations=True)
+    cells = _cells(corpus)
+    assert "Boulangerie Martin" not in cells and "la Organisation 1" in cells
+    assert {"type": "organisation", "nom": "Boulangerie Martin",
+            "pseudonyme": "Organisation 1"} in load_mapping(notes)
+
+
+def test_tables_without_the_option_are_unchanged(notes, tmp_path):
+    assert cli.main(["tables", str(notes), "--out", str(tmp_path / "plain"), "--no-cache"]) == 0
+    assert not (notes / MAPPING_FILE).exists()
+    expected = load_corpus(notes, cache_dir=None)
+    for name, table in expected.tables().items():
+        written = pd.read_csv(tmp_path / "plain" / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert list(written.columns) == list(table.columns)
+    assert "Camille Lefèvre" in (tmp_path / "plain" / "interviews.csv").read_text("utf-8")
+
+
+def test_cli_tables_and_charts_pseudonymised(notes, tmp_path):
+    for command in ("tables", "charts"):
+        out = tmp_path / command
+        assert cli.main([command, str(notes), "--out", str(out), "--no-cache",
+                         "--pseudonymise"]) == 0
+        text = "\n".join(p.read_text("utf-8") for p in out.iterdir() if p.suffix in (".csv", ".svg"))
+        assert [name for name in NAMES if name in text] == []
+        assert not (out / MAPPING_FILE).exists() and not list(out.glob(".pseudo-*"))
+    assert "Personne A" in (tmp_path / "tables" / "statements.csv").read_text("utf-8")
+
+
+def test_a_rerun_on_unchanged_notes_does_not_ask_the_model(notes, tmp_path, monkeypatch):
+    from csf_analysis import name_model
+    cache = tmp_path / "cache"
+    first = pseudonymise(load_corpus(notes, cache_dir=None), cache_dir=cache)
+
+    def refuse(*args):
+        raise AssertionError("the pipeline was asked again")
+
+    monkeypatch.setattr(name_model, "_run_ner", refuse)
+    monkeypatch.setattr(name_model, "_lexicon", refuse)
+    again = pseudonymise(load_corpus(notes, cache_dir=None), cache_dir=cache)
+    assert _cells(again) == _cells(first)
