@@ -1,6 +1,7 @@
 """Researchers' coding decisions, kept in one CSV next to the notes.
 
-``codage-manuel.csv`` is the only file the toolkit writes in the notes folder.
+``codage-manuel.csv`` is, with ``--pseudonymise``'s correspondence table, the only
+file the toolkit writes in the notes folder.
 It is a log, one decision per row, readable and editable in a spreadsheet:
 add a code to a statement, remove a code (an auto one, say), or set the
 statement's category, with the coder's name and the time. Rows are keyed by
