@@ -283,7 +283,7 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
     codings = auto_codings = frame("codings")
     if autos is not None:
         statements, auto_codings, codings, more = _code(notes_dir, statements, autos, codebook)
-        problems += more
+        problems += _rows([auto for auto in autos if auto], "problems") + more
     originals = statements[statements["duplicate_of"] == ""]
     counts = originals.groupby("interview_id").size()
     interviews["n_statements"] = interviews["interview_id"].map(counts).fillna(0).astype("Int64")

@@ -444,22 +444,30 @@ class _NoteParser:
     def parse(self) -> ParsedNote:
         self.plan_interviews()
         for block in self.blocks:
-            if block.kind == "heading":
-                self.on_heading(block)
-            elif block.kind == "rule":
-                self.end_label()
-            elif block.kind == "front_matter":
-                self.problem(block.line, "front matter ignoré : il n'est lu qu'en tout début de "
-                                         "note ; déplacez-le en tête du fichier")
-            else:
-                for part in split_block(block, self.people):
-                    if _is_pseudo_heading(part):
-                        self.on_pseudo_heading(part)
-                    else:
-                        self.on_content(part)
+            try:
+                self.on_block(block)
+            except Exception as error:
+                error.note_line = getattr(error, "note_line", block.line)  # for the problem row
+                raise
         self.end_label()
         classify(self.note, self.text, self.hints, title=self.title)
         return self.note
+
+    def on_block(self, block: Block) -> None:
+        """Read one block: a heading, a rule, a misplaced front matter or content."""
+        if block.kind == "heading":
+            self.on_heading(block)
+        elif block.kind == "rule":
+            self.end_label()
+        elif block.kind == "front_matter":
+            self.problem(block.line, "front matter ignoré : il n'est lu qu'en tout début de "
+                                     "note ; déplacez-le en tête du fichier")
+        else:
+            for part in split_block(block, self.people):
+                if _is_pseudo_heading(part):
+                    self.on_pseudo_heading(part)
+                else:
+                    self.on_content(part)
 
 
 def parse_note(text: str, source_file: str) -> ParsedNote:

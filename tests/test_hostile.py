@@ -1,0 +1,119 @@
+"""Hostile notes: one bad note never stops the run, and costs a bounded time.
+
+Each test builds a notes folder in ``tmp_path`` with a good note beside one
+hostile file, and checks that the good note's statements are all there and
+that the hostile one gives a problem row (in French, naming its line).
+"""
+from __future__ import annotations
+
+import pytest
+
+import csf_analysis.coding as coding_module
+import csf_analysis.workers as workers_module
+from csf_analysis.corpus import load_corpus
+
+GOOD = "bonne.md"
+GOOD_NOTE = ("# Entretien du 3/02/2020\n\n- La tutrice a rappelé l'entreprise deux fois.\n"
+             "- Le jeune a fini son stage.\n")
+GOOD_TEXTS = {"La tutrice a rappelé l'entreprise deux fois.", "Le jeune a fini son stage."}
+
+
+def folder_with(tmp_path, hostile: dict[str, str | bytes]):
+    """A notes folder holding the good note and the ``hostile`` files."""
+    notes = tmp_path / "notes"
+    notes.mkdir(exist_ok=True)
+    (notes / GOOD).write_text(GOOD_NOTE, encoding="utf-8")
+    for name, content in hostile.items():
+        path = notes / name
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+    return notes
+
+
+def parse(notes, **options):
+    options.setdefault("cache_dir", None)
+    options.setdefault("code", False)
+    return load_corpus(notes, progress=False, **options)
+
+
+def assert_good_note_read(corpus) -> None:
+    good = corpus.statements.query("source_file == @GOOD")
+    assert set(good["text"]) == GOOD_TEXTS
+    assert not (corpus.problems["source_file"] == GOOD).any()
+
+
+def problems_of(corpus, name: str):
+    return corpus.problems.query("source_file == @name")
+
+
+# -- 1. an exception inside one note ---------------------------------------------
+@pytest.fixture
+def in_process(monkeypatch):
+    monkeypatch.setenv("CSF_WORKERS", "0")  # the monkeypatched functions run here
+
+
+def test_a_parser_exception_is_an_error_row_for_that_note_only(tmp_path, monkeypatch,
+                                                               in_process):
+    notes = folder_with(tmp_path, {"piege.md": "# Entretien\n\n- ok\n\nPIÈGE ici\n"})
+    real = workers_module.parse_note.__globals__["_NoteParser"].on_content
+
+    def explode(self, block):
+        if "PIÈGE" in block.text:
+            raise ValueError("boum")
+        return real(self, block)
+
+    monkeypatch.setattr(workers_module.parse_note.__globals__["_NoteParser"], "on_content",
+                        explode)
+    corpus = parse(notes)
+    assert_good_note_read(corpus)
+    rows = problems_of(corpus, "piege.md")
+    assert rows[["line", "severity"]].values.tolist() == [[5, "error"]]
+    assert "note non lue" in rows["message"].iloc[0] and "ValueError" in rows["message"].iloc[0]
+
+
+def test_an_exception_while_splitting_sentences_is_an_error_row(tmp_path, monkeypatch,
+                                                                in_process):
+    notes = folder_with(tmp_path, {"piege.md": "- PIÈGE\n"})
+    real = workers_module.statement_rows
+
+    def explode(note, nlp, **kwargs):
+        if note.source_file == "piege.md":
+            raise RuntimeError("spaCy a cassé")
+        return real(note, nlp, **kwargs)
+
+    monkeypatch.setattr(workers_module, "statement_rows", explode)
+    corpus = parse(notes)
+    assert_good_note_read(corpus)
+    assert problems_of(corpus, "piege.md")["message"].str.contains("RuntimeError").all()
+    assert len(problems_of(corpus, "piege.md")) == 1
+
+
+def test_a_coding_exception_costs_only_that_note_its_coding(tmp_path, monkeypatch,
+                                                            in_process):
+    notes = folder_with(tmp_path, {"piege.md": "- PIÈGE dans le codage.\n"})
+    real = coding_module.auto_code
+
+    def explode(statements, **kwargs):
+        if statements["text"].str.contains("PIÈGE").any():
+            raise ValueError("codage impossible")
+        return real(statements, **kwargs)
+
+    monkeypatch.setattr(coding_module, "auto_code", explode)
+    corpus = parse(notes, code=True)
+    assert_good_note_read(corpus)
+    rules = corpus.statements.set_index("text")["category_rule"]
+    assert all(rules[text] for text in GOOD_TEXTS)      # inferred: coded
+    assert not rules["PIÈGE dans le codage."]            # read, not coded
+    rows = problems_of(corpus, "piege.md").query("severity == 'error'")
+    assert len(rows) == 1 and "note non codée" in rows["message"].iloc[0]
+
+
+def test_a_worker_result_that_cannot_come_back_is_redone_here(monkeypatch):
+    from concurrent.futures import Future
+    future = Future()
+    future.set_exception(TypeError("cannot pickle"))
+    future.task = workers_module.Task()
+    monkeypatch.setattr(workers_module, "run_task", lambda task, codebook=None: ["redone"])
+    assert workers_module.Workers(0).result(future) == ["redone"]
