@@ -117,3 +117,35 @@ def test_a_worker_result_that_cannot_come_back_is_redone_here(monkeypatch):
     future.task = workers_module.Task()
     monkeypatch.setattr(workers_module, "run_task", lambda task, codebook=None: ["redone"])
     assert workers_module.Workers(0).result(future) == ["redone"]
+
+
+# -- 2. front matter values off the contract -------------------------------------
+@pytest.mark.parametrize("front_matter, words", [
+    ("date: 2020-13-45\ntitle: Entretien RH", "2020-13-45"),
+    ("date: 2020-02-30\ntitle: Entretien RH", "2020-02-30"),
+    ("title: " + "[" * 400 + "]" * 400, "imbriqués"),
+    ("title: Entretien RH\nactor: {role: {nom: [1, 2]}}", "dictionnaire"),
+    ("title: Entretien RH\ncompany: [6, 16]", "liste de 2"),
+    ("title: Entretien RH\ninterviewers: [" + ", ".join(["Ana"] * 1000) + "]", "1000"),
+    ("title: Entretien RH\ninterviewers: [[Ana], [Léo]]", "liste de 2"),
+    ("title: Entretien RH\nkind: {a: 1}", "kind"),
+    ("title: " + "x" * 600, "600 caractères"),
+])
+def test_front_matter_off_the_contract_is_a_problem_row_and_the_note_is_read(
+        tmp_path, front_matter, words):
+    note = f"---\n{front_matter}\n---\n\n- Le jeune est venu trois jours.\n"
+    corpus = parse(folder_with(tmp_path, {"fm.md": note}))
+    assert_good_note_read(corpus)
+    rows = problems_of(corpus, "fm.md")
+    assert rows["message"].str.contains(words, regex=False).any(), rows["message"].tolist()
+    assert (rows["line"] == 1).all()
+    assert "Le jeune est venu trois jours." in set(corpus.statements["text"])
+    interview = corpus.interviews.query("source_file == 'fm.md'").iloc[0]
+    assert interview["date"] == "" and interview["company_ref"] == ""
+    assert interview["actor"] in ("", "autre") and len(interview["interviewers"]) < 100
+
+
+def test_a_valid_front_matter_date_is_still_read(tmp_path):
+    corpus = parse(folder_with(tmp_path, {"fm.md": "---\ndate: 2020-03-12\n---\n\n- Oui.\n"}))
+    assert corpus.interviews.query("source_file == 'fm.md'")["date"].tolist() == ["2020-03-12"]
+    assert problems_of(corpus, "fm.md").empty
