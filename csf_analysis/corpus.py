@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +33,8 @@ from .schema import counted_rows, frame
 from .sources import Problem
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
 
-__all__ = ["Corpus", "MIN_DUPLICATE_CHARS", "NotesDirError", "TABLES", "load_corpus",
-           "note_files"]
+__all__ = ["CacheWarning", "Corpus", "MIN_DUPLICATE_CHARS", "NotesDirError", "TABLES",
+           "load_corpus", "note_files"]
 
 TABLES = ("interviews", "statements", "contacts", "problems", "codings", "codebook")
 
@@ -81,6 +82,37 @@ class Corpus:
         return paths
 
 
+class CacheWarning(UserWarning):
+    """A cache entry of the wrong shape was ignored (the note is read again)."""
+
+
+def _rows_of_dicts(value, *, keys: tuple[str, ...] = ()) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(row, dict) and all(key in row for key in keys) for row in value)
+
+
+def _is_note_result(result) -> bool:
+    """Is ``result`` a parsed note as :func:`csf_analysis.workers.parse_file` gives it?"""
+    return (isinstance(result, dict)
+            and _rows_of_dicts(result.get("interviews"), keys=("interview_id", "interviewers"))
+            and _rows_of_dicts(result.get("statements"), keys=("statement_id", "text"))
+            and _rows_of_dicts(result.get("contacts"), keys=("company_ref",))
+            and _rows_of_dicts(result.get("problems"), keys=("source_file", "line", "message")))
+
+
+def _is_coding_result(result) -> bool:
+    """Is ``result`` a note's auto coding as :func:`csf_analysis.workers.code_results`
+    gives it?"""
+    return (isinstance(result, dict) and isinstance(result.get("categories"), dict)
+            and all(isinstance(pair, list) and len(pair) == 3
+                    for pair in result["categories"].values())
+            and _rows_of_dicts(result.get("codings"), keys=("statement_id", "code"))
+            and _rows_of_dicts(result.get("problems", [])))
+
+
+_CACHE_SHAPES = {"notes": _is_note_result, "codings": _is_coding_result}
+
+
 class _NoteCache:
     """JSON results per note in ``cache_dir/<kind>/``; silently off if unwritable."""
 
@@ -93,12 +125,20 @@ class _NoteCache:
         return hashlib.sha256(salt + data).hexdigest()
 
     def get(self, kind: str, key: str) -> dict | None:
+        """The cached result, or None: absent, unreadable, or not of the shape
+        ``kind`` has (valid JSON written by something else): then a warning."""
         if not self.dir:
             return None
+        path = self.dir / kind / key[:2] / f"{key}.json"
         try:
-            return json.loads((self.dir / kind / key[:2] / f"{key}.json").read_text("utf-8"))
+            result = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return None
+        if not _CACHE_SHAPES.get(kind, _is_note_result)(result):
+            warnings.warn(f"cache entry {path} is not a {kind} result: ignored, the note "
+                          "is read again", CacheWarning, stacklevel=2)
+            return None
+        return result
 
     def has(self, kind: str, key: str) -> bool:
         return bool(self.dir) and (self.dir / kind / key[:2] / f"{key}.json").is_file()

@@ -149,3 +149,25 @@ def test_a_valid_front_matter_date_is_still_read(tmp_path):
     corpus = parse(folder_with(tmp_path, {"fm.md": "---\ndate: 2020-03-12\n---\n\n- Oui.\n"}))
     assert corpus.interviews.query("source_file == 'fm.md'")["date"].tolist() == ["2020-03-12"]
     assert problems_of(corpus, "fm.md").empty
+
+
+# -- 9. cache entries of the wrong shape -----------------------------------------
+@pytest.mark.parametrize("entry", ["[]", "{}", '{"statements": [1, 2]}', "null", "3",
+                                   '{"interviews": [], "statements": [], "contacts": [], '
+                                   '"problems": {}}'])
+def test_a_cache_entry_of_the_wrong_shape_is_ignored_and_the_note_read_again(
+        tmp_path, entry):
+    from csf_analysis.corpus import CacheWarning
+    notes, cache = folder_with(tmp_path, {}), tmp_path / "cache"
+    first = parse(notes, cache_dir=cache, code=True)
+    entries = list(cache.rglob("*.json"))
+    assert {p.parent.parent.name for p in entries} >= {"notes", "codings"}
+    for path in entries:
+        if path.parent.parent.name in ("notes", "codings"):
+            path.write_text(entry, encoding="utf-8")
+    with pytest.warns(CacheWarning, match="read again"):
+        again = parse(notes, cache_dir=cache, code=True)
+    assert set(again.statements["text"]) == GOOD_TEXTS
+    assert again.stats["parsed"] == 1
+    assert again.codings.sort_values(["statement_id", "code"]).reset_index(drop=True).equals(
+        first.codings.sort_values(["statement_id", "code"]).reset_index(drop=True))
