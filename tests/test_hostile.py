@@ -171,3 +171,31 @@ def test_a_cache_entry_of_the_wrong_shape_is_ignored_and_the_note_read_again(
     assert again.stats["parsed"] == 1
     assert again.codings.sort_values(["statement_id", "code"]).reset_index(drop=True).equals(
         first.codings.sort_values(["statement_id", "code"]).reset_index(drop=True))
+
+
+# -- 5. one invalid byte in a UTF-8 note -----------------------------------------
+def test_one_invalid_byte_in_a_utf8_note_is_replaced_alone_with_a_warning(tmp_path):
+    note = ("# Entretien du 4/02/2020\n\n- Elle a été très claire.\n"
+            "- Le café \xff était froid.\n").encode("utf-8").replace(b"\xc3\xbf", b"\xff")
+    corpus = parse(folder_with(tmp_path, {"octet.md": note}))
+    assert_good_note_read(corpus)
+    texts = set(corpus.statements.query("source_file == 'octet.md'")["text"])
+    assert texts == {"Elle a été très claire.", "Le café \ufffd était froid."}
+    rows = problems_of(corpus, "octet.md")
+    assert rows[["line", "severity"]].values.tolist() == [[4, "warning"]]
+    assert "ligne 4" in rows["message"].iloc[0]
+
+
+def test_many_invalid_bytes_give_a_bounded_number_of_rows(tmp_path):
+    note = "- été\n".encode() + b"- x\xff\n" * 50
+    corpus = parse(folder_with(tmp_path, {"octets.md": note}))
+    rows = problems_of(corpus, "octets.md").query("message.str.contains('UTF-8')")
+    assert rows["line"].tolist() == [2, 3, 4, 5, 6, 7]
+    assert "45 autre(s) ligne(s)" in rows["message"].iloc[-1]
+
+
+def test_a_windows_1252_note_is_still_read_as_cp1252(tmp_path):
+    note = "# Entretien du 4/02/2020\n\n- Elle a été très claire… “oui”.\n".encode("cp1252")
+    corpus = parse(folder_with(tmp_path, {"windows.md": note}))
+    assert "Elle a été très claire… “oui”." in set(corpus.statements["text"])
+    assert "Windows-1252" in problems_of(corpus, "windows.md")["message"].iloc[0]
