@@ -29,6 +29,7 @@ from . import config
 from .atomic import write_text_atomic
 from .codebook import load_codebook
 from .copies import MIN_DUPLICATE_CHARS, mark_copies
+from .files import display_name, read_note, scan_notes
 from .schema import counted_rows, frame
 from .sources import Problem
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
@@ -166,21 +167,23 @@ def code_version(modules: tuple[str, ...]) -> str:
 
 
 def note_files(notes_dir: Path) -> list[Path]:
-    """Every ``*.md`` below ``notes_dir``, hidden folders left out, in a stable order."""
-    files = [p for p in notes_dir.rglob("*.md")
-             if p.is_file() and not any(part.startswith(".")
-                                        for part in p.relative_to(notes_dir).parts)]
-    return sorted(files, key=lambda p: p.relative_to(notes_dir).as_posix())
+    """Every ``*.md`` below ``notes_dir``, hidden folders left out, in a stable order
+    (see :func:`csf_analysis.files.scan_notes` for links and special files)."""
+    return scan_notes(notes_dir)[0]
 
 
 def _read(path: Path, source_file: str) -> tuple[bytes | None, dict | None]:
-    try:
-        with open(path, "rb") as handle:  # read-only, always
-            return handle.read(), None
-    except OSError as error:
-        row = Problem(source_file, 1, "error",
-                      f"note illisible ({error.strerror}) : vérifiez ses droits de lecture")
-        return None, {"problems": [row.row()]}
+    data, problem = read_note(path, source_file)  # read-only, always
+    return data, (None if problem is None else {"problems": [problem.row()]})
+
+
+def _name_problem(source_file: str, path: Path) -> list[Problem]:
+    """A warning when the file name is not valid UTF-8 (shown with U+FFFD)."""
+    if display_name(str(path)) == str(path):
+        return []
+    return [Problem(source_file, 1, "warning",
+                    "nom de fichier qui n'est pas en UTF-8 : affiché avec « \ufffd » ; "
+                    "renommez le fichier (accents en UTF-8) pour retrouver son nom")]
 
 
 def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
@@ -212,9 +215,10 @@ def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
     codebook = load_codebook(notes_dir, cache_dir=cache.dir) if code else None
     run = _Run(notes_dir, cache, codebook, progress)
     run.work(overlap=overlap)
+    results = [run.found, *run.results]
     if not code:
-        return _combine(notes_dir, run.results, run.stats)
-    return _combine(notes_dir, run.results, run.stats, autos=run.autos, codebook=codebook)
+        return _combine(notes_dir, results, run.stats)
+    return _combine(notes_dir, results, run.stats, autos=run.autos, codebook=codebook)
 
 
 def _quiet(progress: bool | None) -> bool | None:
@@ -227,8 +231,11 @@ class _Run:
 
     def __init__(self, notes_dir: Path, cache: _NoteCache, codebook, progress) -> None:
         self.cache, self.codebook, self.progress = cache, codebook, progress
-        self.files = [(path.relative_to(notes_dir).as_posix(), path)
-                      for path in note_files(notes_dir)]
+        paths, problems = scan_notes(notes_dir)
+        self.files = [(display_name(path.relative_to(notes_dir).as_posix()), path)
+                      for path in paths]
+        problems += [p for name, path in self.files for p in _name_problem(name, path)]
+        self.found = {"problems": [p.row() for p in problems]}  # while finding the notes
         self.stats = {"notes": len(self.files), "parsed": 0, "cached": 0, "coded": 0}
         self.results: list[dict | None] = [None] * len(self.files)
         self.autos: list[dict | None] = [None] * len(self.files)

@@ -199,3 +199,86 @@ def test_a_windows_1252_note_is_still_read_as_cp1252(tmp_path):
     corpus = parse(folder_with(tmp_path, {"windows.md": note}))
     assert "Elle a été très claire… “oui”." in set(corpus.statements["text"])
     assert "Windows-1252" in problems_of(corpus, "windows.md")["message"].iloc[0]
+
+
+# -- 4. a file name that is not UTF-8 --------------------------------------------
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_with_a_replacement_char(tmp_path):
+    import os
+    notes = folder_with(tmp_path, {})
+    with open(os.fsencode(notes) + b"/caf\xe9.md", "wb") as handle:
+        handle.write("# Entretien du 5/02/2020\n\n- Le café était noir.\n".encode())
+    cache = tmp_path / "cache"
+    corpus = parse(notes, cache_dir=cache, code=True)
+    assert_good_note_read(corpus)
+    assert corpus.statements.query("text == 'Le café était noir.'")["source_file"].tolist() \
+        == ["caf\ufffd.md"]
+    assert "UTF-8" in problems_of(corpus, "caf\ufffd.md")["message"].iloc[0]
+    corpus.write(tmp_path / "tables")                       # CSV: no UnicodeEncodeError
+    again = parse(notes, cache_dir=cache, code=True)      # JSON cache written, then read
+    assert again.stats["cached"] == 2
+
+
+# -- 10. links, loops and special files in the notes folder ----------------------
+@pytest.fixture
+def odd_folder(tmp_path):
+    import os
+    notes = folder_with(tmp_path, {})
+    outside = tmp_path / "dehors"
+    outside.mkdir()
+    (outside / "secret.md").write_text("- Un secret hors du dossier.\n", encoding="utf-8")
+    os.symlink("/etc/passwd", notes / "p.md")
+    os.symlink(outside, notes / "lien-dehors")
+    os.symlink(outside / "secret.md", notes / "secret.md")
+    os.mkfifo(notes / "tube.md")
+    os.symlink(notes, notes / "boucle")
+    os.symlink("loop.md", notes / "loop.md")
+    (notes / "sous").mkdir()
+    (notes / "sous" / "dedans.md").write_text("- Une note rangée.\n", encoding="utf-8")
+    (notes / "rangees").mkdir()
+    os.symlink(notes / "sous", notes / "rangees" / "vers-sous")
+    return notes
+
+
+def test_links_leaving_the_folder_are_not_followed_and_named(odd_folder):
+    corpus = parse(odd_folder)
+    assert_good_note_read(corpus)
+    assert "Un secret hors du dossier." not in set(corpus.statements["text"])
+    assert not corpus.statements["text"].str.contains("root:").any()
+    for name in ("p.md", "lien-dehors", "secret.md"):
+        message = problems_of(corpus, name)["message"].iloc[0]
+        assert "hors du dossier des notes" in message and "non suivi" in message
+
+
+def test_a_fifo_named_like_a_note_is_never_opened(odd_folder):
+    corpus = parse(odd_folder)          # opening the FIFO would block here forever
+    assert "jamais ouvert" in problems_of(corpus, "tube.md")["message"].iloc[0]
+
+
+def test_links_inside_the_folder_are_read_once_and_loops_end(odd_folder):
+    corpus = parse(odd_folder)
+    assert corpus.statements.query("text == 'Une note rangée.'")["source_file"].tolist() \
+        == ["sous/dedans.md"]
+    assert "cassé" in problems_of(corpus, "loop.md")["message"].iloc[0]
+
+
+def test_a_folder_linked_from_inside_is_read(tmp_path):
+    import os
+    notes = folder_with(tmp_path, {})
+    (tmp_path / "notes" / ".archives").mkdir()
+    (notes / ".archives" / "vieille.md").write_text("- Une vieille note.\n", encoding="utf-8")
+    os.symlink(notes / ".archives", notes / "archives")
+    corpus = parse(notes)
+    assert corpus.statements.query("text == 'Une vieille note.'")["source_file"].tolist() \
+        == ["archives/vieille.md"]
+
+
+# -- 3. notes too big to read ----------------------------------------------------
+def test_a_note_over_the_size_limit_is_refused_with_how_to_split_it(tmp_path, monkeypatch):
+    import csf_analysis.files as files_module
+    monkeypatch.setattr(files_module, "MAX_NOTE_BYTES", 10_000)
+    corpus = parse(folder_with(tmp_path, {"enorme.md": "- Une phrase de plus.\n" * 1000}))
+    assert_good_note_read(corpus)
+    rows = problems_of(corpus, "enorme.md")
+    assert rows["severity"].tolist() == ["error"]
+    assert "un fichier par entretien" in rows["message"].iloc[0]
+    assert not (corpus.statements["source_file"] == "enorme.md").any()
