@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import dates, interviews as interview_rules
-from .blocks import Block, parse_blocks, plain_heading_spaces
+from .blocks import MAX_PREFIX, Block, flatten_deep_lines, parse_blocks, plain_heading_spaces
 from .contacts import parse_contact_line
 from .lines import (
     ENDS_SENTENCE, STARTS_WITH_ARROW, split_label, split_marker, split_time,
@@ -165,6 +165,9 @@ class _NoteParser:
         for line in nbsp_lines:
             self.problem(line, "titre écrit « ## » + espace insécable : lu comme un titre ; "
                                "remplacez l'espace insécable par une espace ordinaire")
+        self.text, deep_lines = flatten_deep_lines(self.text)
+        if deep_lines:
+            self.problem(deep_lines[0], self.deep_message(deep_lines))
         self.blocks = parse_blocks(self.text)
         self.stem = str(PurePosixPath(source_file).with_suffix(""))
         file_date = dates.date_from_filename(PurePosixPath(source_file).name)
@@ -185,6 +188,13 @@ class _NoteParser:
     # -- problems -----------------------------------------------------------
     def problem(self, line: int, message: str, severity: str = "warning") -> None:
         self.note.problems.append(Problem(self.note.source_file, line, severity, message))
+
+    @staticmethod
+    def deep_message(lines: list[int]) -> str:
+        more = f" (et {len(lines) - 1} autre(s) ligne(s))" if len(lines) > 1 else ""
+        return (f"liste ou citation imbriquée sur plus de {MAX_PREFIX} niveaux d'indentation "
+                f"à la ligne {lines[0]}{more} : lue au niveau {MAX_PREFIX}, rien n'est perdu ; "
+                "réduisez l'indentation ou le nombre de « > »")
 
     # -- interviews ---------------------------------------------------------
     def start_interview(self, line: int, title: str, hint: dict, *, heading: str = "") -> None:

@@ -13,10 +13,11 @@ Example:
 """
 from __future__ import annotations
 
-import bisect
 import codecs
 import re
 from dataclasses import dataclass
+
+from .blocks import line_numbers
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,7 @@ def _decode_mixed(data: bytes, source_file: str) -> tuple[str | None, list[Probl
     text = data.decode("utf-8-sig", errors="surrogateescape")
     if not _NON_ASCII.search(text):
         return None, []
-    ends = [m.start() for m in re.finditer("\n", text)]
-    lines = sorted({bisect.bisect_left(ends, m.start()) + 1
-                    for m in _INVALID_BYTE.finditer(text)})
+    lines = sorted(set(line_numbers(text, [m.start() for m in _INVALID_BYTE.finditer(text)])))
     problems = [Problem(source_file, line, "warning",
                         f"octet invalide en UTF-8 à la ligne {line} : remplacé par « \ufffd » ; "
                         "corrigez le caractère à cette ligne (ou réenregistrez la note en "

@@ -282,3 +282,29 @@ def test_a_note_over_the_size_limit_is_refused_with_how_to_split_it(tmp_path, mo
     assert rows["severity"].tolist() == ["error"]
     assert "un fichier par entretien" in rows["message"].iloc[0]
     assert not (corpus.statements["source_file"] == "enorme.md").any()
+
+
+# -- 6. lists and quotes nested past markdown-it's limit --------------------------
+DEEP_LIST = "".join("  " * i + f"- niveau {i}\n" for i in range(10))
+DEEP_QUOTE = "".join("> " * i + f"citation {i}\n" for i in range(1, 21))
+
+
+@pytest.mark.parametrize("deep, last", [(DEEP_LIST, "niveau 9"), (DEEP_QUOTE, "citation 20")])
+def test_deep_nesting_keeps_every_line_and_every_later_interview(tmp_path, deep, last):
+    note = (f"# Entretien du 3/02/2020\n\n{deep}\nAprès la liste.\n\n"
+            "# Entretien du 4/02/2020\n\n- Le second entretien.\n")
+    corpus = parse(folder_with(tmp_path, {"profond.md": note}))
+    assert_good_note_read(corpus)
+    texts = " ".join(corpus.statements.query("source_file == 'profond.md'")["text"])
+    for word in (last, "Après la liste.", "Le second entretien."):
+        assert word in texts
+    assert len(corpus.interviews.query("source_file == 'profond.md'")) == 2
+    rows = problems_of(corpus, "profond.md").query("message.str.contains('imbriquée')")
+    assert rows["severity"].tolist() == ["warning"] and "ligne" in rows["message"].iloc[0]
+
+
+def test_a_line_nested_thousands_deep_parses(tmp_path):
+    note = "# Entretien du 3/02/2020\n\n" + "> - " * 5000 + "fin\n\n- Après.\n"
+    corpus = parse(folder_with(tmp_path, {"abime.md": note}))
+    texts = set(corpus.statements.query("source_file == 'abime.md'")["text"])
+    assert {"fin", "Après."} <= texts
