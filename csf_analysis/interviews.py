@@ -159,7 +159,9 @@ def read_front_matter(raw: str) -> tuple[dict, list[str]]:
     YAML that names none of the known keys is not front matter: ``({}, [])``.
     """
     if len(raw) > 20_000:
-        return {}, ["front matter de plus de 20 000 caractères : gardez-y quelques champs"]
+        return {}, [f"front matter de {len(raw)} caractères, plus que les 20 000 permis : "
+                    "ses lignes sont lues comme du texte ; gardez-y quelques champs (titre, "
+                    "date, acteur...) et mettez le reste dans la note"]
     try:
         data = yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as error:

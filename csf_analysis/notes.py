@@ -16,6 +16,7 @@ Example:
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -127,6 +128,44 @@ def _title_of(blocks: list[Block]) -> str:
         return heading
     text = first.text
     return text if 0 < len(text.split()) <= 15 and text[-1] not in ".:;!?…" else heading
+
+
+# spaCy refuses a text over nlp.max_length (1,000,000 characters) and needs about
+# 1 GB per 100,000 words: longer paragraphs or lines are cut before it.
+MAX_SEGMENT_CHARS = 100_000
+
+
+def cut_segment(segment: Segment, limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+    """``segment`` as pieces of at most ``limit`` characters: between lines, and a
+    longer line at a space (or anywhere, if it has none) keeping its line number.
+
+    >>> parts = cut_segment(Segment(-1, [(3, "un deux trois")], "paragraph"), limit=8)
+    >>> [p.lines for p in parts]
+    [[(3, 'un deux')], [(3, 'trois')]]
+    """
+    if len(segment.text) <= limit:
+        return [segment]
+    pieces, lines, size = [], [], 0
+    for number, text in segment.lines:
+        for part in _cut_line(text, limit):
+            if lines and size + len(part) + 1 > limit:
+                pieces.append(lines)
+                lines, size = [], 0
+            lines.append((number, part))
+            size += len(part) + 1
+    pieces.append(lines)
+    return [dataclasses.replace(segment, lines=piece) for piece in pieces]
+
+
+def _cut_line(text: str, limit: int) -> list[str]:
+    """A line in parts of at most ``limit`` characters, cut at the last space of each."""
+    parts = []
+    while len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit + 1)
+        cut = cut if cut > 0 else limit
+        parts.append(text[:cut].strip())
+        text = text[cut:]
+    return parts + [text.strip()]
 
 
 def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block]:
@@ -416,10 +455,22 @@ class _NoteParser:
         self.add_segment(segment)
 
     def add_segment(self, segment: Segment) -> None:
-        if segment.text:
-            self.note.segments.append(segment)
-            if self.current >= 0:
-                self.note.interviews[self.current]["end_line"] = segment.lines[-1][0]
+        if not segment.text:
+            return
+        pieces = cut_segment(segment)
+        if len(pieces) > 1:
+            self.problem(segment.lines[0][0], self.long_message(segment, len(pieces)))
+        self.note.segments += pieces
+        if self.current >= 0:
+            self.note.interviews[self.current]["end_line"] = segment.lines[-1][0]
+
+    @staticmethod
+    def long_message(segment: Segment, pieces: int) -> str:
+        first, last = segment.lines[0][0], segment.lines[-1][0]
+        where = f"à la ligne {first}" if first == last else f"des lignes {first} à {last}"
+        return (f"texte de {len(segment.text)} caractères d'un seul tenant {where} : lu en "
+                f"{pieces} morceaux de {MAX_SEGMENT_CHARS} caractères au plus (une phrase "
+                "peut y être coupée) ; ajoutez des retours à la ligne ou des lignes vides")
 
     def read_first_line(self, segment: Segment) -> None:
         """Take the time, marker and label off the segment's first line."""

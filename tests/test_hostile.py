@@ -308,3 +308,25 @@ def test_a_line_nested_thousands_deep_parses(tmp_path):
     corpus = parse(folder_with(tmp_path, {"abime.md": note}))
     texts = set(corpus.statements.query("source_file == 'abime.md'")["text"])
     assert {"fin", "Après."} <= texts
+
+
+# -- 3. huge lines, paragraphs and front matter ----------------------------------
+WORDS = "Le jeune est venu au chantier avec son tuteur et il a aimé "
+
+
+def test_huge_lines_paragraphs_and_front_matter_are_cut_before_spacy(tmp_path):
+    notes = folder_with(tmp_path, {
+        "ligne.md": "# Entretien\n\n" + WORDS * (2_000_000 // len(WORDS)) + "\n",
+        "paragraphe.md": "# Entretien\n\n" + (WORDS + "\n") * (1_100_000 // len(WORDS)),
+        "front.md": "---\ntitle: x\nnotes: " + WORDS * (1_100_000 // len(WORDS))
+                    + "\n---\n\n- Le jeune est revenu.\n",
+    })
+    corpus = parse(notes)
+    assert_good_note_read(corpus)
+    for name, line in (("ligne.md", 3), ("paragraphe.md", 3), ("front.md", 2)):
+        rows = problems_of(corpus, name).query("message.str.contains('morceaux')")
+        assert rows[["line", "severity"]].values.tolist() == [[line, "warning"]], name
+        words = corpus.statements.query("source_file == @name")["text"].str.count("jeune")
+        assert words.sum() >= 1_000_000 // len(WORDS), name  # every word kept
+    assert "20 000" in problems_of(corpus, "front.md")["message"].iloc[0]
+    assert "Le jeune est revenu." in set(corpus.statements["text"])
