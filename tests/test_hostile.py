@@ -330,3 +330,22 @@ def test_huge_lines_paragraphs_and_front_matter_are_cut_before_spacy(tmp_path):
         assert words.sum() >= 1_000_000 // len(WORDS), name  # every word kept
     assert "20 000" in problems_of(corpus, "front.md")["message"].iloc[0]
     assert "Le jeune est revenu." in set(corpus.statements["text"])
+
+
+# -- 7. adversarial lines --------------------------------------------------------
+def test_every_adversarial_line_is_read_in_bounded_time(nlp):
+    """A catastrophic-case guard (the per-pattern figures are in
+    benchmarks/bench_hostile.py): before, one 20 KB line of "!?" took a minute."""
+    import time
+
+    from benchmarks.bench_hostile import PATTERNS, PLACES
+    from csf_analysis.notes import parse_note
+    from csf_analysis.statements import statement_rows
+    size = 20_000
+    lines = "".join(PLACES[place].format(line=(unit * (size // len(unit) + 1))[:size]) + "\n"
+                    for unit in PATTERNS.values() for place in PLACES)
+    text = f"# Entretien du 3/02/2020\n\n{lines}\n- Une fin.\n"
+    start = time.perf_counter()
+    rows = statement_rows(parse_note(text, "hostile.md"), nlp)  # its tokenizer guarded
+    assert time.perf_counter() - start < 60
+    assert rows[-1]["text"] == "Une fin."
