@@ -21,6 +21,7 @@ SPACY_MODEL = "fr_core_news_sm"
 # (see corpus.code_version), so editing the parser or the rules invalidates it.
 PARSER_VERSION = "1"
 PARSER_MODULES = ("sources", "blocks", "lines", "vocabulary", "contacts", "dates",
-                  "interviews", "notes", "statements", "schema", "kinds", "note_kinds")
+                  "interviews", "notes", "statements", "schema", "kinds", "note_kinds",
+                  "nlp")  # the sentence splitter's tokenizer (guard_long_tokens)
 CODING_MODULES = ("categories", "category_model", "themes", "codebook", "coding", "nlp",
                   "data/category_model.json")  # the trained weights too

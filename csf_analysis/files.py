@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .sources import Problem
 
-MAX_NOTE_BYTES = 5_000_000  # about 800,000 words: many interviews, or not a note
+MAX_NOTE_BYTES = 3_000_000  # about 500,000 words (a note is ~10,000): under 2 GB to read
 
 
 def display_name(name: str) -> str:
