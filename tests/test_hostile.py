@@ -128,7 +128,7 @@ def test_a_worker_result_that_cannot_come_back_is_redone_here(monkeypatch):
     ("title: Entretien RH\ncompany: [6, 16]", "liste de 2"),
     ("title: Entretien RH\ninterviewers: [" + ", ".join(["Ana"] * 1000) + "]", "1000"),
     ("title: Entretien RH\ninterviewers: [[Ana], [Léo]]", "liste de 2"),
-    ("title: Entretien RH\nkind: {a: 1}", "kind"),
+    ("title: Entretien RH\nkind: {a: 1}", "« kind: » : un dictionnaire"),
     ("title: " + "x" * 600, "600 caractères"),
 ])
 def test_front_matter_off_the_contract_is_a_problem_row_and_the_note_is_read(
