@@ -130,8 +130,8 @@ def _title_of(blocks: list[Block]) -> str:
     return text if 0 < len(text.split()) <= 15 and text[-1] not in ".:;!?…" else heading
 
 
-# spaCy refuses a text over nlp.max_length (1,000,000 characters) and needs about
-# 1 GB per 100,000 words: longer paragraphs or lines are cut before it.
+# spaCy refuses a text over nlp.max_length (1,000,000 characters, error E088) and
+# its memory grows with each text's length: longer paragraphs or lines are cut.
 MAX_SEGMENT_CHARS = 100_000
 
 

@@ -140,13 +140,13 @@ def parse_file(data: bytes, source_file: str, nlp_factory) -> dict:
 def failure(source_file: str, error: BaseException, stage: str) -> Problem:
     """The error row of a note whose reading (``stage`` "lue") or coding ("codée")
     failed: the line when the parser knows it (``error.note_line``), what failed."""
-    line = getattr(error, "note_line", 1)
+    line = getattr(error, "note_line", None)
+    where = f"vers la ligne {line}" if line else "(ligne inconnue)"
     what = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
-    return Problem(source_file, line, "error",
-                   f"note non {stage} : erreur inattendue vers la ligne {line} "
-                   f"({what[:200]}) ; les autres notes sont traitées. Vérifiez cette ligne "
-                   "(ou scindez la note pour trouver le passage en cause) et signalez "
-                   "l'erreur à l'équipe qui maintient csf-analysis")
+    return Problem(source_file, line or 1, "error",
+                   f"note non {stage} : erreur inattendue {where} ({what[:200]}) ; les "
+                   "autres notes sont traitées. Vérifiez ce passage (ou scindez la note pour "
+                   "le trouver) et signalez l'erreur à l'équipe qui maintient csf-analysis")
 
 
 def _nlp_factory():
@@ -181,6 +181,7 @@ def code_results(results: dict[int, dict], codebook) -> dict[int, dict]:
     if _STATE.get("matcher", (None,))[0] != key:  # one matcher per codebook, reused
         _STATE["matcher"] = (key, ThemeMatcher(codebook, nlp))
     matcher = _STATE["matcher"][1]
+
     def code(chunk: list[int]) -> list[dict]:
         rows = [row for i in chunk for row in results[i].get("statements", [])]
         coded = auto_code(frame("statements", rows), codebook=codebook, nlp=nlp,
