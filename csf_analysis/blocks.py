@@ -11,6 +11,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -18,8 +19,30 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-_MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
-_MD_PLAIN = MarkdownIt("commonmark").enable("table")
+# markdown-it stops reading a note past ``maxNesting`` open blocks (20 in CommonMark:
+# a list 10 deep), silently dropping the rest of it. Lines are flattened to
+# MAX_PREFIX pieces of indentation and markers (see flatten_deep_lines: a list 8
+# deep), so no block nests deeper than about MAX_PREFIX + 2 levels, under
+# MAX_NESTING (each level costs a few Python frames: far below the recursion limit).
+MAX_PREFIX = 16
+MAX_NESTING = 40
+_OPTIONS = {"maxNesting": MAX_NESTING}
+# markdown-it looks for the "]" of every "[" (a link label) to the end of the
+# paragraph: quadratic on a line of thousands of "[" (1 s for 50 KB, 4 s for 100).
+# A note with a line of more than MAX_BRACKETS "[" is read without links (their
+# text stays as written, "[texte](url)").
+MAX_BRACKETS = 64
+
+
+def _parser(*, front_matter: bool, links: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", _OPTIONS).enable("table")
+    if front_matter:
+        md.use(front_matter_plugin)
+    return md if links else md.disable(["link", "image"])
+
+
+_PARSERS = {(fm, links): _parser(front_matter=fm, links=links)
+            for fm in (True, False) for links in (True, False)}
 
 
 @dataclass
@@ -148,6 +171,18 @@ class _Walker:
             self.blocks.append(Block("table", [(line, " | ".join(cells))]))
 
 
+def line_numbers(text: str, offsets: list[int]) -> list[int]:
+    """The (1-based) line of each offset of ``text``, in one pass over its line ends.
+
+    >>> line_numbers("a\\nb\\nc", [0, 2, 4])
+    [1, 2, 3]
+    """
+    if not offsets:
+        return []
+    ends = [m.start() for m in re.finditer("\n", text)]
+    return [bisect.bisect_left(ends, offset) + 1 for offset in offsets]
+
+
 # "##" then a no-break space: a heading to whoever typed it (a French keyboard's
 # Alt Gr + space, or a word processor), not to CommonMark.
 _NBSP_HEADING = re.compile(r"^( {0,3}#{1,6})([\u00a0\u202f\u2007]+)", re.MULTILINE)
@@ -160,16 +195,50 @@ def plain_heading_spaces(text: str) -> tuple[str, list[int]]:
     >>> plain_heading_spaces("##\u00a0Accueil")
     ('## Accueil', [1])
     """
-    lines = [text.count("\n", 0, m.start()) + 1 for m in _NBSP_HEADING.finditer(text)]
+    lines = line_numbers(text, [m.start() for m in _NBSP_HEADING.finditer(text)])
     if not lines:
         return text, []
     return _NBSP_HEADING.sub(lambda m: m[1] + " " * len(m[2]), text), lines
+
+
+# One piece of a line's container prefix: indentation, a quote marker, a list marker.
+_PIECE = r"(?:[ \t>]|[-*+](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))"
+_PREFIX_PART = re.compile(_PIECE, re.MULTILINE)
+_DEEP_LINE = re.compile(r"^%s{%d}%s*(?=[^ \t\n])" % (_PIECE, MAX_PREFIX + 1, _PIECE),
+                        re.MULTILINE)
+
+
+def flatten_deep_lines(text: str) -> tuple[str, list[int]]:
+    """Cut the container prefix (indentation, ``>``, list markers) of lines nested
+    deeper than :data:`MAX_PREFIX` down to that depth: the line's text joins the
+    deepest block kept, instead of markdown-it dropping the rest of the note.
+    Return the text and the (1-based) lines flattened; line numbers stay.
+
+    >>> flatten_deep_lines("> " * 30 + "fin")
+    ('> > > > > > > > fin', [1])
+    """
+    lines = line_numbers(text, [m.start() for m in _DEEP_LINE.finditer(text)])
+    if not lines:
+        return text, []
+    return _DEEP_LINE.sub(_flatten_prefix, text), lines
+
+
+def _flatten_prefix(match: re.Match) -> str:
+    """The first :data:`MAX_PREFIX` pieces of a prefix, the rest of it dropped."""
+    kept = [part[0] for _, part in zip(range(MAX_PREFIX), _PREFIX_PART.finditer(match[0]))]
+    return "".join(kept).rstrip() + " "
 
 
 def parse_blocks(text: str, *, front_matter: bool = True) -> list[Block]:
     """Parse Markdown ``text`` into blocks, in document order.
 
     With ``front_matter=False`` a leading ``---`` block is read as Markdown
-    (for notes that start with a rule rather than YAML).
+    (for notes that start with a rule rather than YAML). A note with a line
+    of more than :data:`MAX_BRACKETS` ``[`` is read without links:
+
+    >>> parse_blocks("[a](u) " + "[" * 65)[0].text[:8]
+    '[a](u) ['
     """
-    return _Walker().walk((_MD if front_matter else _MD_PLAIN).parse(text))
+    many_brackets = text.count("[") > MAX_BRACKETS and any(
+        line.count("[") > MAX_BRACKETS for line in text.split("\n"))
+    return _Walker().walk(_PARSERS[front_matter, not many_brackets].parse(text))

@@ -33,6 +33,7 @@ import functools
 import hashlib
 import json
 import re
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -225,7 +226,7 @@ def _load(notes_file: Path | None) -> Codebook:
 def _read_file(path: Path, *, source: str, require_version: bool = False) -> tuple[str, list[dict]]:
     """Parse and validate one codebook file; return (version, entries)."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SAFE_LOADER)  # noqa: S506
+        data = _safe_load(path.read_text(encoding="utf-8-sig"), path)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
@@ -235,7 +236,7 @@ def _read_file(path: Path, *, source: str, require_version: bool = False) -> tup
             f"quotes, ':' inside unquoted text); only plain YAML is read, no '!!' tags."
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
-        found = "an empty file" if data is None else f"{type(data).__name__} {str(data)[:60]!r}"
+        found = "an empty file" if data is None else f"{type(data).__name__} {_short(data)}"
         raise CodebookError(
             f"{path}: expected a mapping with a 'codes:' list at the top, found "
             f"{found}. Start the file with 'codes:' followed by '- id: ...' entries."
@@ -260,12 +261,63 @@ def _read_file(path: Path, *, source: str, require_version: bool = False) -> tup
     return str(data.get("version", "")), entries
 
 
+# A codebook of a few hundred codes holds some thousands of YAML nodes; a file
+# whose aliases expand to more is a "billion laughs" bomb, refused before it is built.
+MAX_CODEBOOK_NODES = 200_000
+
+
+def _safe_load(text: str, path: Path):
+    """``yaml.safe_load`` that refuses a document whose aliases expand to more than
+    :data:`MAX_CODEBOOK_NODES` nodes (the composed graph shares them: counting is cheap).
+
+    Raises:
+        CodebookError: the document is an alias bomb.
+    """
+    loader = _SAFE_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        size = _expanded_size(node, {})
+        if size > MAX_CODEBOOK_NODES:
+            raise CodebookError(
+                f"{path}: the YAML expands to more than {MAX_CODEBOOK_NODES:,} values "
+                "through its aliases (*name), a 'billion laughs' file: write the codes "
+                "out without nested aliases.")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
+    """How many nodes ``node`` stands for once every alias is expanded (memoised)."""
+    if id(node) in seen:
+        return seen[id(node)]
+    seen[id(node)] = 1  # a recursive alias counts once, and stops the walk
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(child, seen) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, seen) + _expanded_size(v, seen) for k, v in node.value)
+    seen[id(node)] = min(size, MAX_CODEBOOK_NODES + 1)
+    return seen[id(node)]
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring = 2, 4, 4, 60
+
+
+def _short(value: object) -> str:
+    """A short repr for error messages: never the whole of a huge or recursive value."""
+    return _SHORT.repr(value)
+
+
 def _parse_entry(raw: object, *, index: int, path: Path, source: str) -> dict:
     """Validate one ``codes:`` entry and compile its patterns."""
     where = f"{path}: entry {index}"
     if not isinstance(raw, dict):
         raise CodebookError(
-            f"{where}: expected a mapping (id, label, ...), found {raw!r}. "
+            f"{where}: expected a mapping (id, label, ...), found {_short(raw)}. "
             f"Write the entry as '- id: ...' with its keys indented below."
         )
     code = raw.get("id")
@@ -280,11 +332,11 @@ def _parse_entry(raw: object, *, index: int, path: Path, source: str) -> dict:
     _check_id(code, where)
     parent = raw.get("parent") or ""
     if not isinstance(parent, str):
-        raise CodebookError(f"{where}: 'parent' must be a code id, found {parent!r}.")
+        raise CodebookError(f"{where}: 'parent' must be a code id, found {_short(parent)}.")
     written = raw.get("patterns") or []
     if not isinstance(written, list):
         raise CodebookError(
-            f"{where}: 'patterns' must be a list, found {written!r}. "
+            f"{where}: 'patterns' must be a list, found {_short(written)}. "
             f"Write one '- pattern' per line."
         )
     compiled = [

@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,13 +30,14 @@ from .atomic import write_text_atomic
 from .cells import to_csv_text
 from .codebook import load_codebook
 from .copies import MIN_DUPLICATE_CHARS, mark_copies
+from .files import display_name, read_note, scan_notes
 from .filesets import Staging
 from .schema import counted_rows, frame
 from .sources import Problem
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
 
-__all__ = ["Corpus", "MIN_DUPLICATE_CHARS", "NotesDirError", "TABLES", "load_corpus",
-           "note_files"]
+__all__ = ["CacheWarning", "Corpus", "MIN_DUPLICATE_CHARS", "NotesDirError", "TABLES",
+           "load_corpus", "note_files"]
 
 TABLES = ("interviews", "statements", "contacts", "problems", "codings", "codebook")
 
@@ -85,6 +87,37 @@ class Corpus:
         return [out / name for name in names]
 
 
+class CacheWarning(UserWarning):
+    """A cache entry of the wrong shape was ignored (the note is read again)."""
+
+
+def _rows_of_dicts(value, *, keys: tuple[str, ...] = ()) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(row, dict) and all(key in row for key in keys) for row in value)
+
+
+def _is_note_result(result) -> bool:
+    """Is ``result`` a parsed note as :func:`csf_analysis.workers.parse_file` gives it?"""
+    return (isinstance(result, dict)
+            and _rows_of_dicts(result.get("interviews"), keys=("interview_id", "interviewers"))
+            and _rows_of_dicts(result.get("statements"), keys=("statement_id", "text"))
+            and _rows_of_dicts(result.get("contacts"), keys=("company_ref",))
+            and _rows_of_dicts(result.get("problems"), keys=("source_file", "line", "message")))
+
+
+def _is_coding_result(result) -> bool:
+    """Is ``result`` a note's auto coding as :func:`csf_analysis.workers.code_results`
+    gives it?"""
+    return (isinstance(result, dict) and isinstance(result.get("categories"), dict)
+            and all(isinstance(pair, list) and len(pair) == 3
+                    for pair in result["categories"].values())
+            and _rows_of_dicts(result.get("codings"), keys=("statement_id", "code"))
+            and _rows_of_dicts(result.get("problems", [])))
+
+
+_CACHE_SHAPES = {"notes": _is_note_result, "codings": _is_coding_result}
+
+
 class _NoteCache:
     """JSON results per note in ``cache_dir/<kind>/``; silently off if unwritable."""
 
@@ -97,12 +130,20 @@ class _NoteCache:
         return hashlib.sha256(salt + data).hexdigest()
 
     def get(self, kind: str, key: str) -> dict | None:
+        """The cached result, or None: absent, unreadable, or not of the shape
+        ``kind`` has (valid JSON written by something else): then a warning."""
         if not self.dir:
             return None
+        path = self.dir / kind / key[:2] / f"{key}.json"
         try:
-            return json.loads((self.dir / kind / key[:2] / f"{key}.json").read_text("utf-8"))
+            result = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return None
+        if not _CACHE_SHAPES.get(kind, _is_note_result)(result):
+            warnings.warn(f"cache entry {path} is not a {kind} result: ignored, the note "
+                          "is read again", CacheWarning, stacklevel=2)
+            return None
+        return result
 
     def has(self, kind: str, key: str) -> bool:
         return bool(self.dir) and (self.dir / kind / key[:2] / f"{key}.json").is_file()
@@ -130,21 +171,23 @@ def code_version(modules: tuple[str, ...]) -> str:
 
 
 def note_files(notes_dir: Path) -> list[Path]:
-    """Every ``*.md`` below ``notes_dir``, hidden folders left out, in a stable order."""
-    files = [p for p in notes_dir.rglob("*.md")
-             if p.is_file() and not any(part.startswith(".")
-                                        for part in p.relative_to(notes_dir).parts)]
-    return sorted(files, key=lambda p: p.relative_to(notes_dir).as_posix())
+    """Every ``*.md`` below ``notes_dir``, hidden folders left out, in a stable order
+    (see :func:`csf_analysis.files.scan_notes` for links and special files)."""
+    return scan_notes(notes_dir)[0]
 
 
 def _read(path: Path, source_file: str) -> tuple[bytes | None, dict | None]:
-    try:
-        with open(path, "rb") as handle:  # read-only, always
-            return handle.read(), None
-    except OSError as error:
-        row = Problem(source_file, 1, "error",
-                      f"note illisible ({error.strerror}) : vérifiez ses droits de lecture")
-        return None, {"problems": [row.row()]}
+    data, problem = read_note(path, source_file)  # read-only, always
+    return data, (None if problem is None else {"problems": [problem.row()]})
+
+
+def _name_problem(source_file: str, path: Path) -> list[Problem]:
+    """A warning when the file name is not valid UTF-8 (shown with U+FFFD)."""
+    if display_name(str(path)) == str(path):
+        return []
+    return [Problem(source_file, 1, "warning",
+                    "nom de fichier qui n'est pas en UTF-8 : affiché avec « \ufffd » ; "
+                    "renommez le fichier (accents en UTF-8) pour retrouver son nom")]
 
 
 def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
@@ -176,9 +219,10 @@ def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
     codebook = load_codebook(notes_dir, cache_dir=cache.dir) if code else None
     run = _Run(notes_dir, cache, codebook, progress)
     run.work(overlap=overlap)
+    results = [run.found, *run.results]
     if not code:
-        return _combine(notes_dir, run.results, run.stats)
-    return _combine(notes_dir, run.results, run.stats, autos=run.autos, codebook=codebook)
+        return _combine(notes_dir, results, run.stats)
+    return _combine(notes_dir, results, run.stats, autos=run.autos, codebook=codebook)
 
 
 def _quiet(progress: bool | None) -> bool | None:
@@ -191,8 +235,11 @@ class _Run:
 
     def __init__(self, notes_dir: Path, cache: _NoteCache, codebook, progress) -> None:
         self.cache, self.codebook, self.progress = cache, codebook, progress
-        self.files = [(path.relative_to(notes_dir).as_posix(), path)
-                      for path in note_files(notes_dir)]
+        paths, problems = scan_notes(notes_dir)
+        self.files = [(display_name(path.relative_to(notes_dir).as_posix()), path)
+                      for path in paths]
+        problems += [p for name, path in self.files for p in _name_problem(name, path)]
+        self.found = {"problems": [p.row() for p in problems]}  # while finding the notes
         self.stats = {"notes": len(self.files), "parsed": 0, "cached": 0, "coded": 0}
         self.results: list[dict | None] = [None] * len(self.files)
         self.autos: list[dict | None] = [None] * len(self.files)
@@ -287,7 +334,7 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
     codings = auto_codings = frame("codings")
     if autos is not None:
         statements, auto_codings, codings, more = _code(notes_dir, statements, autos, codebook)
-        problems += more
+        problems += _rows([auto for auto in autos if auto], "problems") + more
     originals = statements[statements["duplicate_of"] == ""]
     counts = originals.groupby("interview_id").size()
     interviews["n_statements"] = interviews["interview_id"].map(counts).fillna(0).astype("Int64")

@@ -18,6 +18,7 @@ Example:
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 import yaml
@@ -117,15 +118,39 @@ def interviewers_of(title: str) -> list[str]:
             if n.strip() and n.strip()[0].isupper() and len(n.split()) <= 3]
 
 
+# Front matter is a few flat fields: deeper nesting is refused before Python's
+# recursion limit is (``[[[...]]]`` 330 levels deep).
+MAX_FRONT_MATTER_DEPTH = 20
+MAX_INTERVIEWERS = 20
+MAX_FIELD_CHARS = 500
+_SCALARS = (str, int, float, datetime.date)
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """Safe loader that refuses aliases, so a YAML bomb cannot blow up memory."""
+    """Safe loader that refuses aliases (a YAML bomb cannot blow up memory) and
+    nesting deeper than :data:`MAX_FRONT_MATTER_DEPTH`, and keeps dates as written
+    (``2020-02-30`` is a problem row of :func:`front_matter_hint`, not a crash)."""
+
+    depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.YAMLError(f"les alias YAML (*{event.anchor}) ne sont pas permis "
                                  f"dans le front matter (ligne {event.start_mark.line + 1})")
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_FRONT_MATTER_DEPTH:
+            mark = self.peek_event().start_mark
+            raise yaml.YAMLError(f"plus de {MAX_FRONT_MATTER_DEPTH} niveaux imbriqués "
+                                 f"(ligne {mark.line + 1})")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                               yaml.SafeLoader.construct_scalar)
 
 
 def read_front_matter(raw: str) -> tuple[dict, list[str]]:
@@ -134,7 +159,9 @@ def read_front_matter(raw: str) -> tuple[dict, list[str]]:
     YAML that names none of the known keys is not front matter: ``({}, [])``.
     """
     if len(raw) > 20_000:
-        return {}, ["front matter de plus de 20 000 caractères : gardez-y quelques champs"]
+        return {}, [f"front matter de {len(raw)} caractères, plus que les 20 000 permis : "
+                    "ses lignes sont lues comme du texte ; gardez-y quelques champs (titre, "
+                    "date, acteur...) et mettez le reste dans la note"]
     try:
         data = yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as error:
@@ -151,10 +178,11 @@ def read_front_matter(raw: str) -> tuple[dict, list[str]]:
 
 def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
     """Turn front matter fields into interview fields; return (hint, errors)."""
-    def first(*keys):
-        return next((fields[k] for k in keys if fields.get(k) not in (None, "")), "")
-
     hint, errors = {}, []
+
+    def first(*keys):
+        return _checked_field(fields, keys, errors)
+
     title = first("title", "titre")
     if title:
         hint["title"] = str(title)
@@ -178,9 +206,9 @@ def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
     clause = first("clause", "clause_hours")
     if clause != "":
         hint["clause_hours"], hint["clause_label"] = clause_of(str(clause))
-    people = first("interviewers", "enqueteurs")
+    people = _interviewers_field(fields, errors)
     if people:
-        hint["interviewers"] = people if isinstance(people, list) else re.split(r"\s*[,;&]\s*", str(people))
+        hint["interviewers"] = people
     ident = first("interview_id", "id")
     if ident:
         hint["interview_id"] = str(ident)
@@ -189,3 +217,46 @@ def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
         hint["kind"], error = kind_of_front_matter(kind)
         errors += [error] if error else []
     return hint, errors
+
+
+def _checked_field(fields: dict, keys: tuple[str, ...], errors: list[str]):
+    """The first of ``keys`` set in ``fields``, if it is a short scalar (a text, a
+    number, a date); else ``""``, with an error saying what was found instead."""
+    for key in keys:
+        value = fields.get(key)
+        if value in (None, ""):
+            continue
+        if isinstance(value, _SCALARS) and len(str(value)) <= MAX_FIELD_CHARS:
+            return value
+        errors.append(f"front matter « {key}: » : {_what(value)} au lieu d'un texte court : "
+                      f"valeur ignorée ; écrivez par exemple « {key}: ... » sur une ligne")
+    return ""
+
+
+def _interviewers_field(fields: dict, errors: list[str]) -> list[str]:
+    """The interviewers: a list of names, or a text ``Yannick, Philippe``; a list of
+    anything else, or of more than :data:`MAX_INTERVIEWERS` names, is refused."""
+    for key in ("interviewers", "enqueteurs"):
+        value = fields.get(key)
+        if value in (None, "", []):
+            continue
+        if isinstance(value, list) and len(value) <= MAX_INTERVIEWERS and all(
+                isinstance(v, _SCALARS) and len(str(v)) <= 100 for v in value):
+            return [str(v) for v in value]
+        if isinstance(value, _SCALARS) and len(str(value)) <= MAX_FIELD_CHARS:
+            return re.split(r"\s*[,;&]\s*", str(value))
+        errors.append(f"front matter « {key}: » : {_what(value)} au lieu d'une liste d'au plus "
+                      f"{MAX_INTERVIEWERS} prénoms : valeur ignorée ; écrivez par exemple "
+                      f"« {key}: [Yannick, Philippe] »")
+    return []
+
+
+def _what(value) -> str:
+    """A short French description of a front-matter value of the wrong shape."""
+    if isinstance(value, dict):
+        return f"un dictionnaire de {len(value)} clé(s)"
+    if isinstance(value, list):
+        return f"une liste de {len(value)} élément(s)"
+    if isinstance(value, _SCALARS):
+        return f"un texte de {len(str(value))} caractères"
+    return f"une valeur de type {type(value).__name__}"

@@ -27,6 +27,9 @@ import re
 
 _TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*(?:\s*:\s+|\s*:$|\s+(?=\S))")
 _TRAILING_TIME_RE = re.compile(r"\s*(?:=+>|-+>|→)\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*$")
+# What a pattern anchored at the line's end looks at: searching a whole 50 KB line
+# of "-" for "-+>...$" is quadratic (a trailing "=> 15:54" is short).
+_TAIL = 80
 _ARROW = r"(?:=+>|-+>|→|⇒)"
 _MARKER_RES = (
     (re.compile(r"\s*\((?:done|fait|ok|termin[ée]e?)\)", re.IGNORECASE), "done"),
@@ -48,7 +51,7 @@ def split_time(text: str) -> tuple[str, str]:
     match = _TIME_RE.match(text)
     if match and int(match.group(1)) <= 23 and int(match.group(2)) <= 59:
         return f"{int(match.group(1)):02d}:{match.group(2)}", text[match.end():]
-    match = _TRAILING_TIME_RE.search(text)
+    match = _TRAILING_TIME_RE.search(text, max(0, len(text) - _TAIL))  # ends the line
     if match and int(match.group(1)) <= 23 and int(match.group(2)) <= 59:
         # "=> 14:58" alone: the time is noted, and the line kept as written
         return f"{int(match.group(1)):02d}:{match.group(2)}", text[:match.start()] or text

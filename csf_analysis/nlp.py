@@ -119,6 +119,32 @@ def _load(model: str, components: tuple[str, ...]) -> Language:
         ) from None
     for name in nlp.disabled:  # e.g. "senter", disabled in the model's config
         nlp.enable_pipe(name)
+    return guard_long_tokens(nlp)
+
+
+# A run of this many characters without a space is no word of a note ("!?!?...",
+# "((((", a pasted hash): spaCy's tokenizer splits affixes off it one at a
+# time, searching the whole run each time (quadratic: a 50 KB run took minutes).
+LONG_TOKEN = 100
+
+
+def guard_long_tokens(nlp: Language) -> Language:
+    """Make ``nlp``'s tokenizer keep any run of :data:`LONG_TOKEN` characters or
+    more as one token, in linear time; shorter strings are tokenized as before.
+
+    >>> nlp = guard_long_tokens(spacy.blank("fr"))
+    >>> len(nlp("!?" * 5000)), len(nlp("Bien!?"))
+    (1, 3)
+    """
+    match = nlp.tokenizer.token_match
+    if getattr(match, "guards_long_tokens", False):
+        return nlp
+
+    def token_match(text: str):
+        return len(text) >= LONG_TOKEN or (match is not None and match(text))
+
+    token_match.guards_long_tokens = True
+    nlp.tokenizer.token_match = token_match
     return nlp
 
 

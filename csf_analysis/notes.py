@@ -16,13 +16,14 @@ Example:
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import dates, interviews as interview_rules
-from .blocks import Block, parse_blocks, plain_heading_spaces
+from .blocks import MAX_PREFIX, Block, flatten_deep_lines, parse_blocks, plain_heading_spaces
 from .contacts import parse_contact_line
 from .lines import (
     ENDS_SENTENCE, STARTS_WITH_ARROW, split_label, split_marker, split_time,
@@ -129,6 +130,44 @@ def _title_of(blocks: list[Block]) -> str:
     return text if 0 < len(text.split()) <= 15 and text[-1] not in ".:;!?…" else heading
 
 
+# spaCy refuses a text over nlp.max_length (1,000,000 characters, error E088) and
+# its memory grows with each text's length: longer paragraphs or lines are cut.
+MAX_SEGMENT_CHARS = 100_000
+
+
+def cut_segment(segment: Segment, limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+    """``segment`` as pieces of at most ``limit`` characters: between lines, and a
+    longer line at a space (or anywhere, if it has none) keeping its line number.
+
+    >>> parts = cut_segment(Segment(-1, [(3, "un deux trois")], "paragraph"), limit=8)
+    >>> [p.lines for p in parts]
+    [[(3, 'un deux')], [(3, 'trois')]]
+    """
+    if len(segment.text) <= limit:
+        return [segment]
+    pieces, lines, size = [], [], 0
+    for number, text in segment.lines:
+        for part in _cut_line(text, limit):
+            if lines and size + len(part) + 1 > limit:
+                pieces.append(lines)
+                lines, size = [], 0
+            lines.append((number, part))
+            size += len(part) + 1
+    pieces.append(lines)
+    return [dataclasses.replace(segment, lines=piece) for piece in pieces]
+
+
+def _cut_line(text: str, limit: int) -> list[str]:
+    """A line in parts of at most ``limit`` characters, cut at the last space of each."""
+    parts = []
+    while len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit + 1)
+        cut = cut if cut > 0 else limit
+        parts.append(text[:cut].strip())
+        text = text[cut:]
+    return parts + [text.strip()]
+
+
 def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block]:
     """Split a paragraph or item where a line starts a new speaker, label or entry.
 
@@ -165,6 +204,9 @@ class _NoteParser:
         for line in nbsp_lines:
             self.problem(line, "titre écrit « ## » + espace insécable : lu comme un titre ; "
                                "remplacez l'espace insécable par une espace ordinaire")
+        self.text, deep_lines = flatten_deep_lines(self.text)
+        if deep_lines:
+            self.problem(deep_lines[0], self.deep_message(deep_lines))
         self.blocks = parse_blocks(self.text)
         self.stem = str(PurePosixPath(source_file).with_suffix(""))
         file_date = dates.date_from_filename(PurePosixPath(source_file).name)
@@ -185,6 +227,13 @@ class _NoteParser:
     # -- problems -----------------------------------------------------------
     def problem(self, line: int, message: str, severity: str = "warning") -> None:
         self.note.problems.append(Problem(self.note.source_file, line, severity, message))
+
+    @staticmethod
+    def deep_message(lines: list[int]) -> str:
+        more = f" (et {len(lines) - 1} autre(s) ligne(s))" if len(lines) > 1 else ""
+        return (f"liste ou citation imbriquée sur plus de {MAX_PREFIX} niveaux d'indentation "
+                f"à la ligne {lines[0]}{more} : lue au niveau {MAX_PREFIX}, rien n'est perdu ; "
+                "réduisez l'indentation ou le nombre de « > »")
 
     # -- interviews ---------------------------------------------------------
     def start_interview(self, line: int, title: str, hint: dict, *, heading: str = "") -> None:
@@ -406,10 +455,22 @@ class _NoteParser:
         self.add_segment(segment)
 
     def add_segment(self, segment: Segment) -> None:
-        if segment.text:
-            self.note.segments.append(segment)
-            if self.current >= 0:
-                self.note.interviews[self.current]["end_line"] = segment.lines[-1][0]
+        if not segment.text:
+            return
+        pieces = cut_segment(segment)
+        if len(pieces) > 1:
+            self.problem(segment.lines[0][0], self.long_message(segment, len(pieces)))
+        self.note.segments += pieces
+        if self.current >= 0:
+            self.note.interviews[self.current]["end_line"] = segment.lines[-1][0]
+
+    @staticmethod
+    def long_message(segment: Segment, pieces: int) -> str:
+        first, last = segment.lines[0][0], segment.lines[-1][0]
+        where = f"à la ligne {first}" if first == last else f"des lignes {first} à {last}"
+        return (f"texte de {len(segment.text)} caractères d'un seul tenant {where} : lu en "
+                f"{pieces} morceaux de {MAX_SEGMENT_CHARS} caractères au plus (une phrase "
+                "peut y être coupée) ; ajoutez des retours à la ligne ou des lignes vides")
 
     def read_first_line(self, segment: Segment) -> None:
         """Take the time, marker and label off the segment's first line."""
@@ -444,22 +505,30 @@ class _NoteParser:
     def parse(self) -> ParsedNote:
         self.plan_interviews()
         for block in self.blocks:
-            if block.kind == "heading":
-                self.on_heading(block)
-            elif block.kind == "rule":
-                self.end_label()
-            elif block.kind == "front_matter":
-                self.problem(block.line, "front matter ignoré : il n'est lu qu'en tout début de "
-                                         "note ; déplacez-le en tête du fichier")
-            else:
-                for part in split_block(block, self.people):
-                    if _is_pseudo_heading(part):
-                        self.on_pseudo_heading(part)
-                    else:
-                        self.on_content(part)
+            try:
+                self.on_block(block)
+            except Exception as error:
+                error.note_line = getattr(error, "note_line", block.line)  # for the problem row
+                raise
         self.end_label()
         classify(self.note, self.text, self.hints, title=self.title)
         return self.note
+
+    def on_block(self, block: Block) -> None:
+        """Read one block: a heading, a rule, a misplaced front matter or content."""
+        if block.kind == "heading":
+            self.on_heading(block)
+        elif block.kind == "rule":
+            self.end_label()
+        elif block.kind == "front_matter":
+            self.problem(block.line, "front matter ignoré : il n'est lu qu'en tout début de "
+                                     "note ; déplacez-le en tête du fichier")
+        else:
+            for part in split_block(block, self.people):
+                if _is_pseudo_heading(part):
+                    self.on_pseudo_heading(part)
+                else:
+                    self.on_content(part)
 
 
 def parse_note(text: str, source_file: str) -> ParsedNote:

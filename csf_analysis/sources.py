@@ -1,7 +1,9 @@
 """Read a note's bytes as text, whatever editor wrote it.
 
-UTF-8 (with or without BOM) is read as is; UTF-16 with a BOM too; bytes that
-are not valid UTF-8 fall back to Windows-1252 with a warning; binary and
+UTF-8 (with or without BOM) is read as is; UTF-16 with a BOM too; a UTF-8
+note with a few invalid bytes has only those replaced (U+FFFD), with a warning
+per line; a note with no valid UTF-8 multibyte character but bytes that are
+not UTF-8 is read as Windows-1252 with a warning; binary and
 empty files are reported, never parsed. Files are only ever opened for
 reading.
 
@@ -12,7 +14,10 @@ Example:
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
+
+from .blocks import line_numbers
 
 
 @dataclass(frozen=True)
@@ -58,18 +63,46 @@ def decode_note(data: bytes, source_file: str) -> tuple[str | None, list[Problem
         text = data.decode("utf-8-sig")
         problems = []
     except UnicodeDecodeError as error:
-        text = data.decode("cp1252", errors="replace")
-        problems = [Problem(
-            source_file, _line_of(data, error.start), "warning",
-            f"pas en UTF-8 valide (octet 0x{data[error.start]:02x} à la ligne "
-            f"{_line_of(data, error.start)}) : lu en Windows-1252 (cp1252) ; "
-            "réenregistrez le fichier en UTF-8 pour faire taire cet avertissement")]
+        text, problems = _decode_mixed(data, source_file)
+        if text is None:
+            text = data.decode("cp1252", errors="replace")
+            problems = [Problem(
+                source_file, _line_of(data, error.start), "warning",
+                f"pas en UTF-8 valide (octet 0x{data[error.start]:02x} à la ligne "
+                f"{_line_of(data, error.start)}) : lu en Windows-1252 (cp1252) ; "
+                "réenregistrez le fichier en UTF-8 pour faire taire cet avertissement")]
     text = _clean(text)
     if not text.strip():
         problems.append(Problem(source_file, 1, "warning",
                                 "note vide : rien à lire ; écrivez l'entretien ou retirez le "
                                 "fichier"))
     return text, problems
+
+
+_INVALID_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+MAX_BYTE_PROBLEMS = 5  # rows for stray bytes; more lines are counted in the last one
+
+
+def _decode_mixed(data: bytes, source_file: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 with a few stray bytes: each replaced by U+FFFD, with a warning per line.
+    None when the note has no valid UTF-8 multibyte character (then it is cp1252:
+    ``été`` written as single bytes)."""
+    text = data.decode("utf-8-sig", errors="surrogateescape")
+    if not _NON_ASCII.search(text):
+        return None, []
+    lines = sorted(set(line_numbers(text, [m.start() for m in _INVALID_BYTE.finditer(text)])))
+    problems = [Problem(source_file, line, "warning",
+                        f"octet invalide en UTF-8 à la ligne {line} : remplacé par « \ufffd » ; "
+                        "corrigez le caractère à cette ligne (ou réenregistrez la note en "
+                        "UTF-8)") for line in lines[:MAX_BYTE_PROBLEMS]]
+    if len(lines) > MAX_BYTE_PROBLEMS:
+        problems.append(Problem(
+            source_file, lines[MAX_BYTE_PROBLEMS], "warning",
+            f"octets invalides en UTF-8 sur {len(lines) - MAX_BYTE_PROBLEMS} autre(s) "
+            f"ligne(s), à partir de la ligne {lines[MAX_BYTE_PROBLEMS]} : remplacés par "
+            "« \ufffd » ; réenregistrez la note en UTF-8"))
+    return _INVALID_BYTE.sub("\ufffd", text), problems
 
 
 def _clean(text: str) -> str:

@@ -92,13 +92,7 @@ def new_thought(previous: str, line: str) -> bool:
     return len(previous) < SHORT_LINE or bool(_OPENS.match(line))
 
 
-def _open_quote(text: str) -> bool:
-    """Is a quotation still open at the end of ``text`` (« pourquoi moi ?)?"""
-    return (text.count("«") > text.count("»") or text.count("“") > text.count("”")
-            or text.count('"') % 2 == 1)
-
-
-def _spans(doc, starts: list[int]) -> list[tuple[int, str]]:
+def _spans(doc, starts: list[int], text: str) -> list[tuple[int, str]]:
     """Sentence spans (start offset, text): spaCy's sentences, adjusted to the notes.
 
     A cut is kept where the previous piece ends with terminal punctuation (not
@@ -107,56 +101,76 @@ def _spans(doc, starts: list[int]) -> list[tuple[int, str]]:
     sometimes cuts after a bare number ("19 | Février 2018 : ..."). A source
     line starts a sentence even where spaCy did not cut when the line before
     ends with terminal punctuation (``... avec eux."`` + new line) or is a
-    thought of its own (:func:`new_thought`).
+    thought of its own (:func:`new_thought`). ``text`` is ``doc.text`` (which
+    spaCy rebuilds at each call): every test looks at a bounded tail, and quotes
+    are counted piece by piece, so a long paragraph costs linear time.
     """
     line_starts = set(starts)
-    spans: list[tuple[int, str]] = []
-    for start, end in _cuts(doc, starts):
-        text = doc.text[start:end].strip()
-        if not text:
+    spans: list[list] = []  # [start, end, open quotes]
+    for start, end in _cuts(doc, starts, text):
+        piece = text[start:end]
+        if not piece.strip():
             continue
-        previous = spans[-1][1] if spans else ""
-        if spans and (start not in line_starts and (
-                not ENDS_SENTENCE.search(previous) or _ABBREVIATION.search(previous)
-                or _open_quote(previous))):
-            first = spans[-1][0]
-            spans[-1] = (first, doc.text[first:end].strip())
+        if spans and start not in line_starts and _goes_on(text, spans[-1]):
+            spans[-1][1] = end
+            spans[-1][2] = [a + b for a, b in zip(spans[-1][2], _quotes(piece))]
         else:
-            spans.append((start, text))
-    return spans
+            spans.append([start, end, _quotes(piece)])
+    return [(start, text[start:end].strip()) for start, end, _ in spans]
 
 
-def _cuts(doc, starts: list[int]) -> list[tuple[int, int]]:
+_TAIL = 200  # characters enough to see how a text ends
+
+
+def _goes_on(text: str, span: list) -> bool:
+    """Does the sentence ``span`` go on in the next piece: no terminal punctuation,
+    an abbreviation, or a quotation still open?"""
+    start, end, (guillemets, quotes, doubles) = span
+    tail = text[max(start, end - _TAIL):end].strip()
+    return (not ENDS_SENTENCE.search(tail) or bool(_ABBREVIATION.search(tail))
+            or guillemets > 0 or quotes > 0 or doubles % 2 == 1)
+
+
+def _quotes(text: str) -> tuple[int, int, int]:
+    """Quotations a piece opens: « minus », “ minus ”, and its straight quotes."""
+    return (text.count("«") - text.count("»"), text.count("“") - text.count("”"),
+            text.count('"'))
+
+
+def _cuts(doc, starts: list[int], text: str) -> list[tuple[int, int]]:
     """spaCy's sentence boundaries, plus the line starts that follow terminal
     punctuation or part two thoughts."""
     bounds = []
     for sent in doc.sents:
         start = sent.start_char
-        for before, line_start in zip(starts, starts[1:]):
-            if start < line_start < sent.end_char and (
-                    ENDS_SENTENCE.search(doc.text[start:line_start].rstrip())
-                    or new_thought(doc.text[before:line_start],
-                                   doc.text[line_start:line_start + 40])):
+        k = bisect.bisect_right(starts, start)  # the line starts inside this sentence
+        while k < len(starts) and starts[k] < sent.end_char:
+            before, line_start = starts[k - 1], starts[k]
+            if (ENDS_SENTENCE.search(text[max(start, line_start - _TAIL):line_start].rstrip())
+                    or new_thought(text[before:line_start], text[line_start:line_start + 40])):
                 bounds.append((start, line_start))
                 start = line_start
+            k += 1
         bounds.append((start, sent.end_char))
     return bounds
 
 
-
 def _sentences(doc, starts: list[int], numbers: list[int]) -> list[tuple[int, str, list[str]]]:
     """(line, text, tags) per sentence; tag-only or symbol-only bits join the previous one."""
-    out: list[tuple[int, str, list[str]]] = []
-    for start, raw in _spans(doc, starts):
+    whole = doc.text
+    out: list[tuple[int, list[str], list[str]]] = []
+    for start, raw in _spans(doc, starts, whole):
         tags, text = split_tags(raw)
         line = numbers[max(0, bisect.bisect_right(starts, start) - 1)]
         if out and not _ALNUM.search(text):  # glued to the previous one as written: «moi ?»
-            prev_line, prev_text, prev_tags = out[-1]
-            space = " " if start and doc.text[start - 1].isspace() else ""
-            out[-1] = (prev_line, f"{prev_text}{space}{text}".strip(), prev_tags + tags)
+            space = " " if start and whole[start - 1].isspace() else ""
+            if text:
+                out[-1][1].append(space + text)
+            out[-1][2].extend(tags)
         elif text or tags:
-            out.append((line, text, tags))
-    return [s for s in out if s[1]]
+            out.append((line, [text], tags))
+    joined = [(line, "".join(parts).strip(), tags) for line, parts, tags in out]
+    return [s for s in joined if s[1]]
 
 
 def statement_rows(note: ParsedNote, nlp, *, batch_size: int = 64) -> list[dict]:

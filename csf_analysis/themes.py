@@ -84,7 +84,8 @@ class ThemeMatcher:
         result = {}
         for code, hits in found.items():
             spans = filter_spans([span for span, _ in hits])
-            ids = list(dict.fromkeys(pid for span, pid in hits if span in spans))
+            kept = {(span.start, span.end) for span in spans}  # a set: thousands of hits
+            ids = list(dict.fromkeys(pid for span, pid in hits if (span.start, span.end) in kept))
             result[code] = (spans, ids)
         return result
 

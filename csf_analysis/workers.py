@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from .notes import parse_note
 from .references import external_references
 from .schema import frame
-from .sources import decode_note
+from .sources import Problem, decode_note
 from .statements import statement_rows
 
 MAX_WORKERS = 2            # each worker holds its own spaCy pipeline and results (0.3 GB)
@@ -120,16 +120,34 @@ _STATE: dict = {}
 
 
 def parse_file(data: bytes, source_file: str, nlp_factory) -> dict:
-    """Parse one note's bytes into table rows (JSON-friendly dict)."""
-    text, problems = decode_note(data, source_file)
+    """Parse one note's bytes into table rows (JSON-friendly dict).
+
+    Whatever goes wrong inside one note (a bug, a pathological input) becomes an
+    error row for that note (:func:`failure`), never a crash of the whole run."""
     result = {"interviews": [], "statements": [], "contacts": [], "problems": []}
-    if text is not None and text.strip():
-        note = parse_note(text, source_file)
-        result["statements"] = statement_rows(note, nlp_factory())
-        result["interviews"], result["contacts"] = note.interviews, note.contacts
-        problems += note.problems + external_references(text, source_file)
+    try:
+        text, problems = decode_note(data, source_file)
+        if text is not None and text.strip():
+            note = parse_note(text, source_file)
+            result["statements"] = statement_rows(note, nlp_factory())
+            result["interviews"], result["contacts"] = note.interviews, note.contacts
+            problems += note.problems + external_references(text, source_file)
+    except Exception as error:  # noqa: BLE001 - one note must never stop the run
+        return {**result, "problems": [failure(source_file, error, "lue").row()]}
     result["problems"] = [p.row() for p in problems]
     return result
+
+
+def failure(source_file: str, error: BaseException, stage: str) -> Problem:
+    """The error row of a note whose reading (``stage`` "lue") or coding ("codée")
+    failed: the line when the parser knows it (``error.note_line``), what failed."""
+    line = getattr(error, "note_line", None)
+    where = f"vers la ligne {line}" if line else "(ligne inconnue)"
+    what = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+    return Problem(source_file, line or 1, "error",
+                   f"note non {stage} : erreur inattendue {where} ({what[:200]}) ; les "
+                   "autres notes sont traitées. Vérifiez ce passage (ou scindez la note pour "
+                   "le trouver) et signalez l'erreur à l'équipe qui maintient csf-analysis")
 
 
 def _nlp_factory():
@@ -164,12 +182,33 @@ def code_results(results: dict[int, dict], codebook) -> dict[int, dict]:
     if _STATE.get("matcher", (None,))[0] != key:  # one matcher per codebook, reused
         _STATE["matcher"] = (key, ThemeMatcher(codebook, nlp))
     matcher = _STATE["matcher"][1]
-    autos = {}
-    for chunk in _chunks(results):
+
+    def code(chunk: list[int]) -> list[dict]:
         rows = [row for i in chunk for row in results[i].get("statements", [])]
         coded = auto_code(frame("statements", rows), codebook=codebook, nlp=nlp,
                           matcher=matcher)
-        autos.update(zip(chunk, _split_by_note(coded, [results[i] for i in chunk])))
+        return _split_by_note(coded, [results[i] for i in chunk])
+
+    autos = {}
+    for chunk in _chunks(results):
+        try:
+            autos.update(zip(chunk, code(chunk)))
+        except Exception:  # noqa: BLE001 - find the note at fault, code the others
+            autos.update(_code_one_by_one(chunk, results, code))
+    return autos
+
+
+def _code_one_by_one(chunk: list[int], results: dict[int, dict], code) -> dict[int, dict]:
+    """Code a chunk that failed note by note: only the note at fault loses its
+    coding, and gets an error row in its place."""
+    autos = {}
+    for i in chunk:
+        try:
+            autos[i] = code([i])[0]
+        except Exception as error:  # noqa: BLE001
+            source = next((row.get("source_file", "") for row in results[i]["statements"]), "")
+            autos[i] = {"categories": {}, "codings": [],
+                        "problems": [failure(source, error, "codée").row()]}
     return autos
 
 
@@ -247,9 +286,12 @@ class Workers:
         return future
 
     def result(self, future: Future):
-        """The future's result; a task lost with a broken pool runs again here."""
+        """The future's result; a task lost with a broken pool, or whose result could
+    not come back, runs again here (where each note's failure is its own row)."""
         try:
             return future.result()
         except BrokenProcessPool:
             self.pool = None
+            return run_task(future.task, self.codebook)
+        except Exception:  # noqa: BLE001 - lost on its way back (pickling...): redo it here
             return run_task(future.task, self.codebook)

@@ -189,3 +189,40 @@ def test_cached_codebook_follows_the_notes_file(tmp_path):
     (notes / "codebook.yml").write_text("codes:\n  - id: Pas Valide\n", encoding="utf-8")
     with pytest.raises(CodebookError):
         load_codebook(notes, cache_dir=tmp_path / "cache")
+
+
+ALIAS_BOMB = ("version: '1'\n"
+              'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+              + "".join(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
+                        for previous, name in zip("abcdefgh", "bcdefghi"))
+              + "codes: *i\n")
+
+
+def test_an_alias_bomb_is_refused_with_a_short_error(tmp_path):
+    (tmp_path / "codebook.yml").write_text(ALIAS_BOMB, encoding="utf-8")
+    assert len(ALIAS_BOMB.encode()) < 500
+    with pytest.raises(CodebookError, match="billion laughs") as error:
+        load_codebook(tmp_path)
+    assert len(str(error.value)) < 200 + len(str(tmp_path)) and "lol" not in str(error.value)
+
+
+def test_aliases_that_expand_to_little_are_still_read(tmp_path):
+    (tmp_path / "codebook.yml").write_text(textwrap.dedent("""\
+        codes:
+          - id: relance
+            label: &label Relances
+            patterns: &p [relancer]
+          - id: rappel
+            label: *label
+            patterns: *p
+        """), encoding="utf-8")
+    codebook = load_codebook(tmp_path)
+    assert codebook.patterns["rappel"] == codebook.patterns["relance"]
+
+
+def test_a_huge_wrong_value_is_named_briefly(tmp_path):
+    (tmp_path / "codebook.yml").write_text("- " + "\n- ".join(["x" * 50] * 5000),
+                                           encoding="utf-8")
+    with pytest.raises(CodebookError, match="codes:") as error:
+        load_codebook(tmp_path)
+    assert len(str(error.value)) < 600 + len(str(tmp_path))  # not 5000 x 50 characters
