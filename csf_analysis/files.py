@@ -73,10 +73,11 @@ def _kind(notes_dir: Path, root: Path, path: Path, entry: os.DirEntry):
         if not real.is_relative_to(root):
             if not (is_note or real.is_dir()):
                 return "", None
-            return "", _problem(notes_dir, path, f"lien symbolique vers « {display_name(str(real))} »"
-                                                 ", hors du dossier des notes : non suivi ; "
-                                                 "copiez la note dans le dossier si elle en fait "
-                                                 "partie")
+            # The target is not named: an absolute path of this machine in problems.csv
+            # would carry a login name into what the team shares (``ls -l`` shows it).
+            return "", _problem(notes_dir, path, "lien symbolique qui sort du dossier des "
+                                                 "notes : non suivi ; copiez la note dans le "
+                                                 "dossier si elle en fait partie")
         if not real.exists():
             return "", (_problem(notes_dir, path, "lien symbolique cassé : sa cible n'existe "
                                                   "pas ; supprimez-le ou corrigez-le")

@@ -246,7 +246,8 @@ def test_links_leaving_the_folder_are_not_followed_and_named(odd_folder):
     assert not corpus.statements["text"].str.contains("root:").any()
     for name in ("p.md", "lien-dehors", "secret.md"):
         message = problems_of(corpus, name)["message"].iloc[0]
-        assert "hors du dossier des notes" in message and "non suivi" in message
+        assert "sort du dossier des notes" in message and "non suivi" in message
+        assert str(odd_folder.parent) not in message and "/etc" not in message  # no path
 
 
 def test_a_fifo_named_like_a_note_is_never_opened(odd_folder):
