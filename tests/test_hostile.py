@@ -350,3 +350,25 @@ def test_every_adversarial_line_is_read_in_bounded_time(nlp):
     rows = statement_rows(parse_note(text, "hostile.md"), nlp)  # its tokenizer guarded
     assert time.perf_counter() - start < 60
     assert rows[-1]["text"] == "Une fin."
+
+
+def test_long_texts_go_through_spacy_in_batches_of_bounded_size(monkeypatch):
+    """Twenty 100,000-character statements in one batch took 7 GB in the model: the
+    pipeline wrapper feeds spaCy batches of at most MAX_BATCH_CHARS characters."""
+    import spacy
+
+    from csf_analysis import nlp as nlp_module
+    blank = spacy.blank("fr")
+    blank.add_pipe("sentencizer")
+    batches, real_pipe = [], blank.pipe
+
+    def recording_pipe(texts, **kwargs):
+        texts = list(texts)
+        batches.append(sum(map(len, texts)))
+        return real_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(blank, "pipe", recording_pipe)
+    texts = ["mot " * 15_000] * 5 + ["Une phrase."] * 300
+    docs = list(nlp_module._Only(blank, enable=["sentencizer"]).pipe(texts, batch_size=256))
+    assert [doc.text for doc in docs] == texts
+    assert max(batches) <= nlp_module.MAX_BATCH_CHARS and len(batches) >= 6
