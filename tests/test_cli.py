@@ -113,3 +113,28 @@ def test_defaults_are_the_project_folders():
 
 def test_tables_prints_the_sessions_counted_by_kind(tables_run):
     assert "sessions counted: 3 (entretien 3)" in tables_run["stdout"]
+
+
+def test_code_without_a_coder_name_is_refused_never_the_login(tmp_path, monkeypatch, capsys):
+    """The coder is whoever the researcher says: no --coder and no CSF_CODER is an error,
+    not the login name written into a file the team shares."""
+    monkeypatch.delenv("CSF_CODER", raising=False)
+    status = main(["code", "s0123456789ab", "echec", "--notes", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert status == 2 and "say who codes: --coder NAME (or set CSF_CODER" in err
+    assert not (tmp_path / config.MANUAL_CODES_FILE).exists()
+
+
+def test_code_takes_the_coder_from_csf_coder(tables_run, monkeypatch, capsys):
+    import shutil
+    notes = tables_run["root"] / "notes-code"
+    shutil.copytree(tables_run["notes"], notes)
+    statement = read_table(tables_run["out"] / "statements.csv")["statement_id"].iloc[0]
+    monkeypatch.setenv("CSF_CODER", "ana")
+    args = ["code", statement, "echec", "--notes", str(notes), "--cache",
+            str(tables_run["cache"])]
+    assert main(args) == 0 and "recorded in" in capsys.readouterr().out
+    assert main(args) == 0 and "already recorded, unchanged" in capsys.readouterr().out
+    decisions = read_table(notes / config.MANUAL_CODES_FILE)
+    assert decisions[["statement_id", "code", "coder"]].values.tolist() == [
+        [statement, "echec", "ana"]]
