@@ -13,7 +13,8 @@ each name in the forms people write it, accents optional, case kept:
 
 E-mail addresses become ``[courriel de Personne B]`` when their local part
 names a known person (``camille.lefevre@...``), else ``[courriel]``; phone
-numbers become ``[téléphone]``. Names in ids and file names (lower case,
+numbers (French, or 9 digits after any country code: ``+262 262 48 11 27``)
+become ``[téléphone]``. Names in ids and file names (lower case,
 ``entretien-camille-lefevre``) become the pseudonym's slug (``personne-b``).
 
 Protected spans are never touched: the exempted names (``Jules Ferry``), the
@@ -40,8 +41,10 @@ from .vocabulary import strip_accents
 __all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "name_forms", "slug"]
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A French number (0 and 9 digits), or the 9 digits after any country code: +33 and
+# the overseas ones (+262 262 48 11 27, +590, +687...). Linear: no nested quantifier.
 PHONE_RE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)33\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)")
+    r"(?<![\w+])(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)")
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
             r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".

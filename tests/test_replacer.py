@@ -66,6 +66,8 @@ def test_initials_are_whole_words_and_acronyms_stay(replacer):
     ("contact@mission-locale.fr", "[courriel]"),
     ("au 06 12 34 56 78 ou 01.45.32.77.10", "au [téléphone] ou [téléphone]"),
     ("+33 6 92 45 18 70, 0612345678", "[téléphone], [téléphone]"),
+    ("standard : +262 262 48 11 27 ou 00590 590 12 34 56", "standard : [téléphone] ou [téléphone]"),
+    ("+33 (0)6 12 34 56 78", "[téléphone]"),
     ("le marché 2020-123456 de 300h", "le marché 2020-123456 de 300h"),
 ])
 def test_emails_and_phones(replacer, text, expected):
