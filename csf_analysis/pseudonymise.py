@@ -134,16 +134,25 @@ class _Names:
             return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
         if len(words) == 1 and fold_keep_case(words[0]) in self.others:
             return False  # part of an organisation or a place elsewhere
-        if strict:  # no word of it is a French word, wherever it stands
-            return not any(self.word(w, initial=True) for w in words)
+        if strict:  # no word of it is a French word, wherever it stands; or the first
+            # is neither a word nor a place ("Sandra Aubin", "Dorian Pages": surnames are
+            # often words, first names seldom)
+            return not any(self.word(w, initial=True) for w in words) or (
+                len(words) == 2 and not self.word(words[0], initial=True)
+                and fold_keep_case(words[0]) not in self.others)
         return not all(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
 
     def trim(self, span: str) -> list[str]:
         """The names in an entity: cut at punctuation, leading words and civilities off
-        ("Réponse de S. Derouet" -> "S. Derouet", "Chloé Vincent | A. Perrin" -> both)."""
+        ("Réponse de S. Derouet" -> "S. Derouet", "Chloé Vincent | A. Perrin" -> both,
+        "Laure Marais — Bordeaux" -> "Laure Marais": what follows a dash says where or
+        what the person is)."""
         names = []
-        for part in re.split(r"\s*[|,;/()\[\]\n«»\"]\s*", span):
+        span = re.split(r"\s+[—–-]+\s+", span)[0]  # "Laure Marais — Bordeaux": a place
+        for part in re.split(r"\s*[|,;/()\[\]\n«»\"~]\s*", span):
             words = part.split()
+            inner = [i for i, w in enumerate(words) if i and re.fullmatch(CIVILITY, w)]
+            words = words[inner[-1]:] if inner else words  # "Prévenir M. Renard-Petit"
             while words and (re.fullmatch(CIVILITY, words[0]) or words[0].lower() in _PARTICLES
                              or not words[0][:1].isupper() or (len(words) > 1 and (
                                  _fold(words[0]) in _NON_NAMES | self.lower_words))):
@@ -214,22 +223,32 @@ def _squash(name: str) -> str:
 
 
 def _lower_words(texts: Iterable[str]) -> frozenset[str]:
-    """Words written in lower case somewhere in the notes (folded): no names."""
-    words = set()
+    """Words written in lower case somewhere in the notes (folded): no names; but
+    not a word written only as a speaker label ("sacha : ...")."""
+    words, labels = set(), set()
     for text in texts:
         text = EMAIL_RE.sub(" ", re.sub(r"\S*(?:/|www\.)\S*", " ", text))
         words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])[a-zà-öø-ÿœ][\w-]+", text))
-    return frozenset(words)
+        labels.update(map(fold_keep_case, _label_words(text)))
+    return frozenset(words - labels)
 
 
-def _email_names(text: str) -> list[str]:
-    names = []
+def _label_words(text: str) -> list[str]:
+    """Lone lower-case words used as a speaker label ("sacha : ..."): written as names."""
+    return re.findall(r"(?m)^[ \t*_•-]*([a-zà-öø-ÿœ][\w-]+)[ \t]*:", text)
+
+
+def _email_names(text: str, names: _Names) -> list[str]:
+    """"Camille Lefevre" of camille.lefevre@...; not "Cci Formation" of
+    cci-formation@...: no word of the address may be a French word."""
+    found = []
     for address in EMAIL_RE.findall(text):
         parts = [p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
         if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts) \
-                and not _EMAIL_WORDS.intersection(parts):
-            names.append(" ".join(p.capitalize() for p in parts))
-    return names
+                and not _EMAIL_WORDS.intersection(parts) \
+                and not any(names.word(p, initial=True) for p in parts):
+            found.append(" ".join(p.capitalize() for p in parts))
+    return found
 
 
 def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
@@ -291,9 +310,15 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
     texts = list(dict.fromkeys(t for t in texts if t))
     headings = list(dict.fromkeys(h for h in headings if h))
     everything = texts + headings
-    entities, others = model.entities(everything) if model and everything else ([], set())
+    entities, others = model.entities([t.replace("~", " ") for t in everything]) \
+        if model and everything else ([], set())
+    # A word the model tags as a place somewhere but that is a speaker label elsewhere
+    # ("Mathéo : ...") is a name: "Amine, Eva, Mathéo" is no list of places.
+    alone = {fold_keep_case(m.group(1)) for text in everything
+             if (m := _LABEL_RE.match(text)) and " " not in m.group(1)}
+    labels = {_fold(w) for text in everything for w in _label_words(text)}
     names = _Names(lower_words=_lower_words(everything),
-                   others=frozenset(map(fold_keep_case, others)), model=model)
+                   others=frozenset(map(fold_keep_case, others)) - alone, model=model)
     for name in [*listing.people, *interviewers]:
         names.add(name, trust="trusted")
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
@@ -316,9 +341,10 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
                         trust = "plain"  # "M. le directeur"
                     where = text.find(part, start)
                     names.add(part, trust=trust, initial=_initial(text, max(where, start)))
-        for name in _email_names(text):
+        for name in _email_names(text, names):
             names.add(name, initial=False)
     _complete(names, everything, guard)
+    names.lowercase.update(_fold(n) for n in names.found.values() if _fold(n) in labels)
     return names
 
 

@@ -144,3 +144,25 @@ def test_a_rerun_on_unchanged_notes_does_not_ask_the_model(notes, tmp_path, monk
     monkeypatch.setattr(name_model, "_lexicon", refuse)
     again = pseudonymise(load_corpus(notes, cache_dir=None), cache_dir=cache)
     assert _cells(again) == _cells(first)
+
+
+def test_no_false_person_from_an_address_of_common_words():
+    found = find_people(["Écrire à cci-formation@exemple.fr ou à pilar.cano@exemple.fr",
+                         "une formation de deux jours"])
+    assert "Pilar Cano" in found
+    assert not [name for name in found if "Formation" in name]
+
+
+def test_a_dash_ends_a_name_and_a_civility_starts_one():
+    found = find_people(["- Laure Marais — Bordeaux", "- Edwige Langlois — Rouen",
+                         "Prévenir M. Renard-Petit du changement"])
+    assert "Edwige Langlois" in found
+    assert not {"Bordeaux", "Rouen"} & set(found)
+    assert not [name for name in found if name.startswith("Prévenir")]
+
+
+def test_struck_through_names_and_labels_written_in_lower_case():
+    found = find_people(["~~Gérard Charrier~~ parti en 2018.",
+                         "Amine, Eva, Mathéo, Sacha", "Mathéo : il n'est pas revenu",
+                         "Sacha : par ma mère", "sacha : avoir un collègue"])
+    assert {"Gérard Charrier", "Mathéo", "Sacha"} <= set(found)
