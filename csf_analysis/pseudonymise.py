@@ -89,6 +89,7 @@ class _Names:
         self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.lower_words, self.others = lower_words, others
+        self.places: frozenset[str] = frozenset()  # one-word places and organisations
         self.model = model
 
     @staticmethod
@@ -319,6 +320,11 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
     labels = {_fold(w) for text in everything for w in _label_words(text)}
     names = _Names(lower_words=_lower_words(everything),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
+    # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
+    # that is never a person on its own nor a speaker label.
+    people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
+    names.places = frozenset(map(fold_keep_case, model.places if model else ())) \
+        - alone - people_alone
     for name in [*listing.people, *interviewers]:
         names.add(name, trust="trusted")
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
@@ -368,13 +374,16 @@ def _complete(names: _Names, texts: list[str], guard: Replacer) -> None:
             names.add(f"{first} {match.group(2)}", trust="trusted")
 
 
-def load_mapping(notes_dir: str | Path) -> list[dict]:
-    """The rows of ``pseudonymes-correspondance.csv`` (type, nom, pseudonyme)."""
+def load_mapping(notes_dir: str | Path, *, forms: bool = False) -> list[dict]:
+    """The rows of ``pseudonymes-correspondance.csv`` (type, nom, pseudonyme; and with
+    ``forms``, ``formes``: the forms of the name the notes use, "; " between them, None
+    when the file has no such column)."""
     path = Path(notes_dir) / MAPPING_FILE
     if not path.is_file():
         return []
+    keys = ("type", "nom", "pseudonyme") + (("formes",) if forms else ())
     with open(path, encoding="utf-8", newline="") as handle:
-        return [row for row in csv.DictReader(handle)
+        return [{key: row.get(key) for key in keys} for row in csv.DictReader(handle)
                 if row.get("nom") and row.get("pseudonyme") and row.get("type")]
 
 
@@ -417,8 +426,9 @@ def save_mapping(notes_dir: str | Path, rows: list[dict]) -> Path:
     """Write the mapping next to the notes, only when it changed (no rebuild loop)."""
     path = Path(notes_dir) / MAPPING_FILE
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["type", "nom", "pseudonyme"],
-                            lineterminator="\n")
+    fields = ["type", "nom", "pseudonyme"] + (["formes"] if any("formes" in r for r in rows)
+                                              else [])
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     old = path.read_text(encoding="utf-8") if path.is_file() else None
@@ -482,8 +492,6 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
     found = _discover(texts, headings=headings, interviewers=interviewers, listing=listing,
                       model=model)
     people = found.names()
-    if model is not None:
-        model.save()
     seen = _appearance(people, [*headings[:len(tables["interviews"])],
                                 "; ".join(interviewers), *texts, *headings])
     rows = load_mapping(notes_dir)
@@ -494,11 +502,52 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
         renamed = _assign(list(listing.organisations), listing.organisations, rows,
                           ORGANISATION, _fresh_organisation)
         rows = _merge_rows(rows, ORGANISATION, renamed)
-    save_mapping(notes_dir, rows)
-    lowercase = [name for name in given if _fold(name.split()[0]) in found.lowercase]
-    replacer = Replacer(given, renamed, exempt=listing.exempt, lowercase=lowercase,
+    replacer = Replacer(given, renamed, exempt=listing.exempt,
+                        lowercase=[name for name in given if _lower_case_too(name, found)],
+                        context_only=_context_only(given, found),
                         protect=() if organisations else listing.organisations)
+    if model is not None:  # after the last question (_lower_case_too asks words)
+        model.save()
+    save_mapping(notes_dir, _with_forms(rows, replacer, [*texts, *headings, *interviewers]))
     return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer))
+
+
+def _lower_case_too(name: str, found: _Names) -> bool:
+    """Is ``name``'s first name replaced in lower case too? When the notes write it so
+    where it can only be a name (after "présents :", as a label), or when it is the
+    first name of a full name, of 4 letters or more, and no French word ("paloma",
+    not "marine")."""
+    first = _fold(name.split()[0])
+    if first in found.lowercase:
+        return True
+    core = _core(name)
+    lower = core[0].lower()  # the words the notes write in lower case do not count here
+    return (found.model is not None and _is_full(name) and len(core[0]) >= 4
+            and "." not in core[0] and first not in _NON_NAMES
+            and not found.model.is_inflected(lower) and not found.model.is_lemma(lower))
+
+
+def _context_only(given: dict[str, str], found: _Names) -> list[str]:
+    """The surnames that are also a place or an organisation on their own in the notes
+    (Julie Paris, "c'est Paris qui décide"): replaced with a first name, initials or a
+    civility before them ("J. Paris", "Mme Paris"), not alone."""
+    forms = []
+    for name in given:
+        core = _core(name)
+        if _is_full(name) and len(core) == 2 and fold_keep_case(core[1]) in found.places:
+            forms += [core[1], core[1].upper()]
+    return forms
+
+
+def _with_forms(rows: list[dict], replacer: Replacer, texts: list[str]) -> list[dict]:
+    """``rows`` with, for each name, the forms the replacer replaces in ``texts`` (the
+    ``formes`` column): the leak check searches those, not a form the notes never use
+    ("FORMATION" of a report title)."""
+    forms: dict[str, set[str]] = {}
+    for text in texts:
+        for form in replacer.forms_in(text):
+            forms.setdefault(replacer.owner[form], set()).add(form)
+    return [{**row, "formes": "; ".join(sorted(forms.get(row["nom"], ())))} for row in rows]
 
 
 def pseudonymise_tables(tables: dict[str, pd.DataFrame],
@@ -540,14 +589,21 @@ def pseudonymise_tables(tables: dict[str, pd.DataFrame],
 
 
 def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Replacer:
-    """A replacer that knows every mapped and listed name: finds what leaks."""
+    """A replacer that knows every mapped and listed name: finds what leaks. It
+    searches the forms ``formes`` of the mapping says the notes use (all the forms of
+    each name when the mapping has no such column)."""
     listing = load_pseudonym_list(notes_dir)
-    rows = load_mapping(notes_dir)
+    rows = load_mapping(notes_dir, forms=True)
     people = {name: "" for name in listing.people}
     people.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == PERSON})
     orgs = {}
     if organisations:
         orgs = {name: "" for name in listing.organisations}
         orgs.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == ORGANISATION})
-    return Replacer(people, orgs, exempt=listing.exempt,
+    # The forms the last pseudonymisation replaced in the notes, when it wrote them: a
+    # form the notes never use as a name is no leak ("FORMATION" of a report's title).
+    only = None
+    if rows and all(r["formes"] is not None for r in rows):
+        only = {form.strip() for r in rows for form in r["formes"].split(";") if form.strip()}
+    return Replacer(people, orgs, exempt=listing.exempt, only=only,
                     protect=() if organisations else listing.organisations)

@@ -166,3 +166,27 @@ def test_struck_through_names_and_labels_written_in_lower_case():
                          "Amine, Eva, Mathéo, Sacha", "Mathéo : il n'est pas revenu",
                          "Sacha : par ma mère", "sacha : avoir un collègue"])
     assert {"Gérard Charrier", "Mathéo", "Sacha"} <= set(found)
+
+
+def test_a_listed_first_name_written_in_lower_case(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Paloma Ortiz\n  - Marine Chauvet\n",
+                                           encoding="utf-8")
+    (notes / "journal.md").write_text(
+        "# Journal 2020\n\n- Paloma Ortiz et Marine Chauvet arrivent.\n"
+        "- bilan de l'année à faire par paloma\n- la marine marchande recrute\n",
+        encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "paloma" not in cells.lower() and "la marine marchande" in cells
+
+
+def test_the_mapping_keeps_the_forms_the_leak_check_searches(notes, tmp_path):
+    from csf_analysis.leaks import find_leaks
+    pseudonymise(load_corpus(notes, cache_dir=None))
+    rows = {r["nom"]: r["formes"] for r in load_mapping(notes, forms=True)}
+    assert "Lefevre" in rows["Camille Lefèvre"].split("; ")  # folded: accents optional
+    assert "LEFEVRE" not in rows["Camille Lefèvre"].split("; ")  # the notes never write it
+    out = tmp_path / "out.csv"
+    out.write_text("titre\nLEFÈVRE, CAMILLE-ET-LES-AUTRES\nMme Lefèvre\n", encoding="utf-8")
+    assert [form for _, _, form in find_leaks([out], notes)] == ["Lefèvre"]
