@@ -50,7 +50,7 @@ def _run_ner(texts: list[str]) -> list[tuple[list, list, list]]:
     nlp = load_nlp(components=COMPONENTS)
     return [([[e.text, e.start_char, e.end_char] for e in doc.ents if e.label_ == "PER"],
              [t.text for e in doc.ents if e.label_ != "PER" for t in e],
-             [e.text for e in doc.ents if e.label_ in ("LOC", "ORG") and len(e) == 1])
+             [[e.text, e.label_] for e in doc.ents if e.label_ in ("LOC", "ORG") and len(e) == 1])
             for doc in _Only(nlp, enable=["ner"]).pipe(texts, batch_size=256)]
 
 
@@ -77,7 +77,8 @@ class NameModel:
         self.texts: dict[str, list] = {}
         self.words: dict[str, list[bool]] = {}
         self.asked = False  # did this run need the pipeline?
-        self.places: set[str] = set()  # one-word LOC and ORG entities ("Paris", "Renault")
+        self.places: set[tuple[str, str]] = set()  # one-word LOC and ORG entities, with
+        # their label: ("Paris", "LOC"), ("Renault", "ORG")
 
     @staticmethod
     def _key(text: str) -> str:
@@ -93,7 +94,7 @@ class NameModel:
             self.old_texts[keys[i]] = list(answer)
         self.texts.update({key: self.old_texts[key] for key in keys})
         others = {word for key in keys for word in self.texts[key][1]}
-        self.places = {word for key in keys for word in self.texts[key][2]}
+        self.places = {tuple(pair) for key in keys for pair in self.texts[key][2]}
         return [self.texts[key][0] for key in keys], others
 
     def _word(self, word: str) -> list[bool]:

@@ -321,10 +321,14 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
     names = _Names(lower_words=_lower_words(everything),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
     # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
-    # that is never a person on its own nor a speaker label.
+    # that is never a person on its own nor a speaker label. The model tags many lone
+    # surnames LOC ("Rault connaît bien la MLDS"): a LOC counts only if it is a word of
+    # the lexicon too (the towns that are also words: Paris, Tours, Nice...).
     people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
-    names.places = frozenset(map(fold_keep_case, model.places if model else ())) \
-        - alone - people_alone
+    names.places = frozenset(
+        fold_keep_case(word) for word, label in (model.places if model else ())
+        if label == "ORG" or model.is_inflected(word.lower()) or model.is_lemma(word.lower())
+    ) - alone - people_alone
     for name in [*listing.people, *interviewers]:
         names.add(name, trust="trusted")
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)

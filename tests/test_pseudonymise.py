@@ -190,3 +190,19 @@ def test_the_mapping_keeps_the_forms_the_leak_check_searches(notes, tmp_path):
     out = tmp_path / "out.csv"
     out.write_text("titre\nLEFÈVRE, CAMILLE-ET-LES-AUTRES\nMme Lefèvre\n", encoding="utf-8")
     assert [form for _, _, form in find_leaks([out], notes)] == ["Lefèvre"]
+
+
+def test_a_surname_that_is_a_town_or_a_firm_stays_alone(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Julie Paris\n  - Benoît Rault\n",
+                                           encoding="utf-8")
+    (notes / "visite.md").write_text(
+        "# Visite du 3/02/2020\n\n- Julie Paris (facilitatrice) nous reçoit.\n"
+        "- Il trouve que \"la clause, c'est Paris qui décide pour nous\".\n"
+        "- Rault connaît bien la MLDS.\n- Benoît Rault est coordinateur.\n"
+        "- **Sarah Renault** (mission locale) demande la plaquette. (rien à voir avec "
+        "Renault l'entreprise)\n", encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "c'est Paris qui décide" in cells and "Renault l'entreprise" in cells
+    assert not {"Julie", "Rault", "Sarah"} & set(cells.replace(",", " ").split())
