@@ -90,6 +90,7 @@ class _Names:
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.lower_words, self.others = lower_words, others
         self.places: frozenset[str] = frozenset()  # one-word places and organisations
+        self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
         self.model = model
 
     @staticmethod
@@ -140,7 +141,7 @@ class _Names:
             # often words, first names seldom)
             return not any(self.word(w, initial=True) for w in words) or (
                 len(words) == 2 and not self.word(words[0], initial=True)
-                and fold_keep_case(words[0]) not in self.others)
+                and fold_keep_case(words[0]) not in self.lone_places)
         return not all(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
 
     def trim(self, span: str) -> list[str]:
@@ -325,6 +326,8 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
     # surnames LOC ("Rault connaît bien la MLDS"): a LOC counts only if it is a word of
     # the lexicon too (the towns that are also words: Paris, Tours, Nice...).
     people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
+    names.lone_places = frozenset(fold_keep_case(word) for word, _ in model.places) \
+        - alone - people_alone if model else frozenset()
     names.places = frozenset(
         fold_keep_case(word) for word, label in (model.places if model else ())
         if label == "ORG" or model.is_inflected(word.lower()) or model.is_lemma(word.lower())

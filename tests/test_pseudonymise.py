@@ -206,3 +206,11 @@ def test_a_surname_that_is_a_town_or_a_firm_stays_alone(tmp_path):
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "c'est Paris qui décide" in cells and "Renault l'entreprise" in cells
     assert not {"Julie", "Rault", "Sarah"} & set(cells.replace(",", " ").split())
+
+
+def test_a_first_name_then_a_surname_that_is_a_word():
+    found = find_people(["la comptable (Sandra Aubin) a dû refaire la convention",
+                         "| 7 | Dorian Pages | 16 | 300 | en attente |",
+                         "le Nantes Métropole de Nantes ; Nantes recrute", "Mission Locale"])
+    assert {"Sandra Aubin", "Dorian Pages"} <= set(found)
+    assert not [name for name in found if "Métropole" in name or "Mission" in name]
