@@ -29,7 +29,7 @@ from .atomic import write_text_atomic
 __all__ = ["NameModel"]
 
 COMPONENTS = ("lemmatizer", "ner")
-VERSION = "3"  # of the questions asked: a new one leaves the old answers behind
+VERSION = "4"  # of the questions asked: a new one leaves the old answers behind
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,7 +50,8 @@ def _run_ner(texts: list[str]) -> list[tuple[list, list, list]]:
     nlp = load_nlp(components=COMPONENTS)
     return [([[e.text, e.start_char, e.end_char] for e in doc.ents if e.label_ == "PER"],
              [t.text for e in doc.ents if e.label_ != "PER" for t in e],
-             [[e.text, e.label_] for e in doc.ents if e.label_ in ("LOC", "ORG") and len(e) == 1])
+             [[e.text, e.label_, e.start_char] for e in doc.ents
+              if e.label_ in ("LOC", "ORG") and len(e) == 1])
             for doc in _Only(nlp, enable=["ner"]).pipe(texts, batch_size=256)]
 
 
@@ -77,8 +78,8 @@ class NameModel:
         self.texts: dict[str, list] = {}
         self.words: dict[str, list[bool]] = {}
         self.asked = False  # did this run need the pipeline?
-        self.places: set[tuple[str, str]] = set()  # one-word LOC and ORG entities, with
-        # their label: ("Paris", "LOC"), ("Renault", "ORG")
+        self.places: list[list] = []  # one-word LOC and ORG entities of each text, with
+        # their label and start: ["Paris", "LOC", 15], ["Renault", "ORG", 40]
 
     @staticmethod
     def _key(text: str) -> str:
@@ -86,7 +87,7 @@ class NameModel:
 
     def entities(self, texts: list[str]) -> tuple[list[list], set[str]]:
         """The PER entities ``[text, start, end]`` of each text; the words of the others.
-        Sets :attr:`places`: the one-word places and organisations of the texts."""
+        Sets :attr:`places`: the one-word places and organisations of each text."""
         keys = [self._key(text) for text in texts]
         missing = [i for i, key in enumerate(keys) if key not in self.old_texts]
         self.asked |= bool(missing)
@@ -94,7 +95,7 @@ class NameModel:
             self.old_texts[keys[i]] = list(answer)
         self.texts.update({key: self.old_texts[key] for key in keys})
         others = {word for key in keys for word in self.texts[key][1]}
-        self.places = {tuple(pair) for key in keys for pair in self.texts[key][2]}
+        self.places = [self.texts[key][2] for key in keys]
         return [self.texts[key][0] for key in keys], others
 
     def _word(self, word: str) -> list[bool]:

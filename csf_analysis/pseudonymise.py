@@ -324,13 +324,18 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
     # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
     # that is never a person on its own nor a speaker label. The model tags many lone
     # surnames LOC ("Rault connaît bien la MLDS"): a LOC counts only if it is a word of
-    # the lexicon too (the towns that are also words: Paris, Tours, Nice...).
+    # the lexicon too (the towns that are also words: Paris, Tours, Nice...), and either
+    # only mid-sentence, where its capital says it is a proper noun ("Marques a repris":
+    # the capital of a sentence's first word says nothing).
     people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
-    names.lone_places = frozenset(fold_keep_case(word) for word, _ in model.places) \
-        - alone - people_alone if model else frozenset()
+    lone = [(text, *entity) for text, found in zip(everything, model.places if model else [])
+            for entity in found]
+    names.lone_places = frozenset(fold_keep_case(word) for _, word, _, _ in lone) \
+        - alone - people_alone
     names.places = frozenset(
-        fold_keep_case(word) for word, label in (model.places if model else ())
-        if label == "ORG" or model.is_inflected(word.lower()) or model.is_lemma(word.lower())
+        fold_keep_case(word) for text, word, label, start in lone
+        if not _initial(text, start) and (label == "ORG" or model.is_inflected(word.lower())
+                                          or model.is_lemma(word.lower()))
     ) - alone - people_alone
     for name in [*listing.people, *interviewers]:
         names.add(name, trust="trusted")

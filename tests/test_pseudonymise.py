@@ -214,3 +214,12 @@ def test_a_first_name_then_a_surname_that_is_a_word():
                          "le Nantes Métropole de Nantes ; Nantes recrute", "Mission Locale"])
     assert {"Sandra Aubin", "Dorian Pages"} <= set(found)
     assert not [name for name in found if "Métropole" in name or "Mission" in name]
+
+
+def test_a_surname_that_is_a_word_opening_a_sentence_is_still_replaced_alone(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Vitor Marques\n", encoding="utf-8")
+    (notes / "suivi.md").write_text("# Suivi du 3/02/2020\n\n- Vitor Marques est tuteur.\n"
+                                    "- Marques a repris le suivi.\n", encoding="utf-8")
+    assert "Marques" not in _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
