@@ -150,17 +150,19 @@ class _Names:
         "Laure Marais — Bordeaux" -> "Laure Marais": what follows a dash says where or
         what the person is)."""
         names = []
-        span = re.split(r"\s+[—–-]+\s+", span)[0]  # "Laure Marais — Bordeaux": a place
-        for part in re.split(r"\s*[|,;/()\[\]\n«»\"~]\s*", span):
+        span = re.split(r"\s[—–-]+\s", span)[0]  # "Laure Marais — Bordeaux": a place
+        for part in re.split(r"[|,;/()\[\]\n«»\"~]", span):  # no \s* around: linear
             words = part.split()
             inner = [i for i, w in enumerate(words) if i and re.fullmatch(CIVILITY, w)]
             words = words[inner[-1]:] if inner else words  # "Prévenir M. Renard-Petit"
-            while words and (re.fullmatch(CIVILITY, words[0]) or words[0].lower() in _PARTICLES
-                             or not words[0][:1].isupper() or (len(words) > 1 and (
-                                 _fold(words[0]) in _NON_NAMES | self.lower_words))):
-                words = words[1:]
-            if words:
-                names.append(" ".join(words))
+            skip = 0  # an index, not words[1:] again and again: linear on a huge span
+            while skip < len(words) and (
+                    re.fullmatch(CIVILITY, words[skip]) or words[skip].lower() in _PARTICLES
+                    or not words[skip][:1].isupper() or (skip < len(words) - 1 and (
+                        _fold(words[skip]) in _NON_NAMES or _fold(words[skip]) in self.lower_words))):
+                skip += 1
+            if words[skip:]:
+                names.append(" ".join(words[skip:]))
         return names
 
     def names(self) -> list[str]:
@@ -229,7 +231,7 @@ def _lower_words(texts: Iterable[str]) -> frozenset[str]:
     not a word written only as a speaker label ("sacha : ...")."""
     words, labels = set(), set()
     for text in texts:
-        text = EMAIL_RE.sub(" ", re.sub(r"\S*(?:/|www\.)\S*", " ", text))
+        text = EMAIL_RE.sub(" ", re.sub(r"(?<!\S)\S*(?:/|www\.)\S*", " ", text))
         words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])[a-zà-öø-ÿœ][\w-]+", text))
         labels.update(map(fold_keep_case, _label_words(text)))
     return frozenset(words - labels)

@@ -223,3 +223,19 @@ def test_a_surname_that_is_a_word_opening_a_sentence_is_still_replaced_alone(tmp
     (notes / "suivi.md").write_text("# Suivi du 3/02/2020\n\n- Vitor Marques est tuteur.\n"
                                     "- Marques a repris le suivi.\n", encoding="utf-8")
     assert "Marques" not in _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+
+
+@pytest.mark.parametrize("unit", [" ", "-", "+1", "00", "a:", "a-b@", "~~", "a ", "Aa ",
+                                  "a.b@c.d ", "M. ", "Aa - ", "sacha : ", "www.", "+262 "])
+def test_a_hostile_50_kb_line_is_read_in_well_under_a_second(unit):
+    import time
+
+    from csf_analysis.pseudonymise import _discover
+    from csf_analysis.replacer import Replacer
+    line = (unit * (50_000 // len(unit) + 1))[:50_000]
+    replacer = Replacer({"Julie Paris": "Personne A", "Pierre-Yves Delacroix": "Personne B"},
+                        context_only=["Paris"], lowercase=["Julie Paris"])
+    start = time.perf_counter()
+    _discover([line], headings=[line[:5000]], model=None).names()
+    replacer.text(line), replacer.forms_in(line), replacer.found(line, ids=True)
+    assert time.perf_counter() - start < 0.5
