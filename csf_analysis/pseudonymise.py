@@ -5,11 +5,20 @@ Who is a person:
 - everyone in ``personnes`` of the notes' ``pseudonymes.yml`` (always);
 - the interviewers (front matter ``interviewers``, debrief headings);
 - names after a civility (``Mme Lefèvre``), after ``avec`` in a heading, as a
-  speaker label (``Camille Lefèvre : ...``), in an e-mail address
-  (``camille.lefevre@...``);
+  speaker label (``Camille Lefèvre : ...``, ``sacha : ...``), in an e-mail address
+  whose parts are no French word (``camille.lefevre@...``, not ``cci-formation@``);
+- two capitalised words whose first is neither a French word nor a place
+  (``Sandra Aubin``, ``Dorian Pages``: surnames are often words, first names seldom);
 - the ``PER`` entities of spaCy's French pipeline, when they do not read as
   a French word (the pipeline's lemma table, or the word written in lower
-  case elsewhere in the notes: ``Pourra``, ``Tutrice`` are not names).
+  case elsewhere in the notes: ``Pourra``, ``Tutrice`` are not names), cut at
+  a spaced dash (``Laure Marais — Bordeaux``).
+
+A surname the notes also use as a town or a firm on its own (``c'est Paris qui
+décide``: a one-word LOC mid-sentence that is also a word, or a one-word ORG)
+is replaced after a first name, initials or a civility only, never alone. The
+first name of a full name that is no French word is replaced in lower case too
+(``par paloma``).
 
 A person found once is replaced everywhere, in every form (see
 :mod:`csf_analysis.replacer`), in every table: statements, titles,
@@ -19,8 +28,9 @@ way in each table so joins still work. Statement ids are hashes: unchanged.
 
 Pseudonyms are given in the order people first appear in the notes (never
 alphabetically, which would tell the initial), ``Personne A``, ``Personne B``,
-... and kept in ``pseudonymes-correspondance.csv`` next to the notes, the only
-place the correspondence is written: a person keeps their pseudonym when new
+... and kept in ``pseudonymes-correspondance.csv`` next to the notes (with, in
+``formes``, the forms of each name the notes use: what the leak check of
+:mod:`csf_analysis.leaks` searches), the only place the correspondence is written: a person keeps their pseudonym when new
 interviews arrive, and a pseudonym is never given to someone else. Organisations
 listed in ``pseudonymes.yml`` become ``Organisation 1``... with
 ``organisations=True``, and are kept as they are otherwise.
