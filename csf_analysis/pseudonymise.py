@@ -30,7 +30,8 @@ Pseudonyms are given in the order people first appear in the notes (never
 alphabetically, which would tell the initial), ``Personne A``, ``Personne B``,
 ... and kept in ``pseudonymes-correspondance.csv`` next to the notes (with, in
 ``formes``, the forms of each name the notes use: what the leak check of
-:mod:`csf_analysis.leaks` searches), the only place the correspondence is written: a person keeps their pseudonym when new
+:mod:`csf_analysis.leaks` searches), the only place the correspondence is
+written: a person keeps their pseudonym when new
 interviews arrive, and a pseudonym is never given to someone else. Organisations
 listed in ``pseudonymes.yml`` become ``Organisation 1``... with
 ``organisations=True``, and are kept as they are otherwise.
@@ -336,9 +337,9 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
     # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
     # that is never a person on its own nor a speaker label. The model tags many lone
     # surnames LOC ("Rault connaît bien la MLDS"): a LOC counts only if it is a word of
-    # the lexicon too (the towns that are also words: Paris, Tours, Nice...), and either
-    # only mid-sentence, where its capital says it is a proper noun ("Marques a repris":
-    # the capital of a sentence's first word says nothing).
+    # the lexicon too (the towns that are also words: Paris, Tours, Nice...); and a LOC or
+    # an ORG counts only mid-sentence, where its capital says it is a proper noun
+    # ("Marques a repris": the capital of a sentence's first word says nothing).
     people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
     lone = [(text, *entity) for text, found in zip(everything, model.places if model else [])
             for entity in found]
