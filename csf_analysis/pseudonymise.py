@@ -70,6 +70,9 @@ HASH_COLUMNS = {"statement_id"}
 _NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
 _CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+(" + _NAME + r")")
 _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
+# A lone initial as a speaker label ("Y. : que ce soit pas toujours dans des bureaux"):
+# someone the notes hide half-way; not Q. and R. (question, réponse).
+_INITIAL_LABEL_RE = re.compile(r"^[ \t*_-]*([A-PS-Z]\.)[ \t]*:")
 _PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
                       r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
 _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
@@ -274,6 +277,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     label = _LABEL_RE.match(text)
     if label and not speaker_of_label(label.group(1)) and not category_of_label(label.group(1)):
         found.append((label.group(1), "plain", label.start(1)))
+    if initial := _INITIAL_LABEL_RE.match(text):
+        found.append((initial.group(1), "trusted", initial.start(1)))
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]

@@ -239,3 +239,9 @@ def test_a_hostile_50_kb_line_is_read_in_well_under_a_second(unit):
     _discover([line], headings=[line[:5000]], model=None).names()
     replacer.text(line), replacer.forms_in(line), replacer.found(line, ids=True)
     assert time.perf_counter() - start < 0.5
+
+
+def test_a_lone_initial_as_a_speaker_label_is_someone():
+    found = find_people(["Amine, Yasmina, Eva", "Y. : que ce soit pas dans des bureaux",
+                         "Q. : comment l'avez-vous su ?", "R. : par ma tutrice"])
+    assert "Y." in found and not {"Q.", "R."} & set(found)
