@@ -635,5 +635,7 @@ def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Repla
     only = None
     if rows and all(r["formes"] is not None for r in rows):
         only = {form.strip() for r in rows for form in r["formes"].split(";") if form.strip()}
+        only |= {name for name in [*people, *orgs] if " " in name}  # a full name is no word
+        # (and it is what a file name holds: "entretien-camille-lefevre.md")
     return Replacer(people, orgs, exempt=listing.exempt, only=only,
                     protect=() if organisations else listing.organisations)

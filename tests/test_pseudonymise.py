@@ -190,6 +190,8 @@ def test_the_mapping_keeps_the_forms_the_leak_check_searches(notes, tmp_path):
     out = tmp_path / "out.csv"
     out.write_text("titre\nLEFÈVRE, CAMILLE-ET-LES-AUTRES\nMme Lefèvre\n", encoding="utf-8")
     assert [form for _, _, form in find_leaks([out], notes)] == ["Lefèvre"]
+    out.write_text("source_file\nentretien-camille-lefevre.md\n", encoding="utf-8")
+    assert find_leaks([out], notes)  # a full name is always searched, in file names too
 
 
 def test_a_surname_that_is_a_town_or_a_firm_stays_alone(tmp_path):
