@@ -5,7 +5,8 @@ Who is a person:
 - everyone in ``personnes`` of the notes' ``pseudonymes.yml`` (always);
 - the interviewers (front matter ``interviewers``, debrief headings);
 - names after a civility (``Mme Lefèvre``), after ``avec`` in a heading, as a
-  speaker label (``Camille Lefèvre : ...``, ``sacha : ...``), in an e-mail address
+  speaker label (``Camille Lefèvre : ...``, ``sacha : ...``, a lone initial ``Y. :``
+  but not ``Q.`` and ``R.``), in an e-mail address
   whose parts are no French word (``camille.lefevre@...``, not ``cci-formation@``);
 - two capitalised words whose first is neither a French word nor a place
   (``Sandra Aubin``, ``Dorian Pages``: surnames are often words, first names seldom);
@@ -620,8 +621,8 @@ def pseudonymise_tables(tables: dict[str, pd.DataFrame],
 
 def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Replacer:
     """A replacer that knows every mapped and listed name: finds what leaks. It
-    searches the forms ``formes`` of the mapping says the notes use (all the forms of
-    each name when the mapping has no such column)."""
+    searches the forms ``formes`` of the mapping says the notes use, and the full
+    names (all the forms of each name when the mapping has no such column)."""
     listing = load_pseudonym_list(notes_dir)
     rows = load_mapping(notes_dir, forms=True)
     people = {name: "" for name in listing.people}
