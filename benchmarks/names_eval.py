@@ -65,9 +65,10 @@ def _outputs(out: Path) -> dict[str, str]:
 
 
 def _survives(form: str, text: str) -> bool:
-    if len(form) <= 2:
-        return re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) is not None
-    return form in text or form in " ".join(text.split())
+    """Is ``form`` in ``text`` as whole words ("Lou" is not in "Louis", "Anne" not in
+    "Annexe"), line breaks read as spaces?"""
+    pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+    return pattern.search(text) is not None or pattern.search(" ".join(text.split())) is not None
 
 
 def _where(form: str, outputs: dict[str, str]) -> str | None:
@@ -75,9 +76,14 @@ def _where(form: str, outputs: dict[str, str]) -> str | None:
 
 
 def _blank(text: str, traps: list[str]) -> str:
-    """``text`` without the traps: "Hugo" of "Rue Victor Hugo" is no surviving person."""
-    for trap in sorted(traps, key=len, reverse=True):
-        text = text.replace(trap, " ")
+    """``text`` without the traps: "Hugo" of "Rue Victor Hugo" is no surviving person,
+    nor "Louis" of a chart label cut to "…Louis Pasteur" (the traps' last words too)."""
+    pieces = set(traps)
+    for trap in traps:
+        words = trap.split()
+        pieces.update(" ".join(words[i:]) for i in range(1, len(words) - 1))
+    for piece in sorted(pieces, key=len, reverse=True):
+        text = text.replace(piece, " ")
     return text
 
 

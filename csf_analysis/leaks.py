@@ -2,9 +2,14 @@
 
 Every file of a build (PDF text read back with pypdf, HTML, CSV, the executed
 notebook, SVG chart labels, JSON) is searched for every name of the mapping
-next to the notes and of ``pseudonymes.yml``, in every form the replacer knows
-(:mod:`csf_analysis.replacer`); a name left anywhere raises :class:`LeakError`
-naming the file and the name, and the previous outputs stay as they were.
+next to the notes and of ``pseudonymes.yml``, in the forms the replacer
+(:mod:`csf_analysis.replacer`) replaces in the notes (the ``formes`` column of
+the mapping, and the full names; every form it knows when the mapping has no
+such column): a form the notes
+never use as a name is no leak (``FORMATION`` of the report's title, ``Paris``
+the town when Julie Paris is listed). A name left anywhere raises
+:class:`LeakError` naming the file and the name, and the previous outputs stay
+as they were.
 
 Example:
     >>> check_outputs(["reports/.build-x/synthese.pdf"], "interviews")  # doctest: +SKIP

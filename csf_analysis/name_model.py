@@ -1,7 +1,8 @@
 """What spaCy's French pipeline says about names, kept between runs.
 
 :mod:`csf_analysis.pseudonymise` asks two things of the pipeline: the ``PER``
-entities of each text (and the words of its other entities), and whether a
+entities of each text (and the words of its other entities, and which of them
+are a place or an organisation on their own: ``Paris``), and whether a
 word is in its lemma tables (a French word, not a name). Loading the pipeline
 costs seconds; the answers are kept in ``CACHE_DIR/names/<model>-<version>.json``
 (keyed by a hash of each text, pruned to the texts of the last run), so a
@@ -28,7 +29,7 @@ from .atomic import write_text_atomic
 __all__ = ["NameModel"]
 
 COMPONENTS = ("lemmatizer", "ner")
-VERSION = "2"  # of the questions asked: a new one leaves the old answers behind
+VERSION = "4"  # of the questions asked: a new one leaves the old answers behind
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,11 +45,13 @@ def _lexicon() -> tuple[object, frozenset[str]]:
     return lookup, frozenset(lemmas)
 
 
-def _run_ner(texts: list[str]) -> list[tuple[list, list]]:
+def _run_ner(texts: list[str]) -> list[tuple[list, list, list]]:
     from .nlp import _Only, load_nlp
     nlp = load_nlp(components=COMPONENTS)
     return [([[e.text, e.start_char, e.end_char] for e in doc.ents if e.label_ == "PER"],
-             [t.text for e in doc.ents if e.label_ != "PER" for t in e])
+             [t.text for e in doc.ents if e.label_ != "PER" for t in e],
+             [[e.text, e.label_, e.start_char] for e in doc.ents
+              if e.label_ in ("LOC", "ORG") and len(e) == 1])
             for doc in _Only(nlp, enable=["ner"]).pipe(texts, batch_size=256)]
 
 
@@ -75,13 +78,16 @@ class NameModel:
         self.texts: dict[str, list] = {}
         self.words: dict[str, list[bool]] = {}
         self.asked = False  # did this run need the pipeline?
+        self.places: list[list] = []  # one-word LOC and ORG entities of each text, with
+        # their label and start: ["Paris", "LOC", 15], ["Renault", "ORG", 40]
 
     @staticmethod
     def _key(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
     def entities(self, texts: list[str]) -> tuple[list[list], set[str]]:
-        """The PER entities ``[text, start, end]`` of each text; the words of the others."""
+        """The PER entities ``[text, start, end]`` of each text; the words of the others.
+        Sets :attr:`places`: the one-word places and organisations of each text."""
         keys = [self._key(text) for text in texts]
         missing = [i for i, key in enumerate(keys) if key not in self.old_texts]
         self.asked |= bool(missing)
@@ -89,6 +95,7 @@ class NameModel:
             self.old_texts[keys[i]] = list(answer)
         self.texts.update({key: self.old_texts[key] for key in keys})
         others = {word for key in keys for word in self.texts[key][1]}
+        self.places = [self.texts[key][2] for key in keys]
         return [self.texts[key][0] for key in keys], others
 
     def _word(self, word: str) -> list[bool]:

@@ -5,11 +5,21 @@ Who is a person:
 - everyone in ``personnes`` of the notes' ``pseudonymes.yml`` (always);
 - the interviewers (front matter ``interviewers``, debrief headings);
 - names after a civility (``Mme Lefèvre``), after ``avec`` in a heading, as a
-  speaker label (``Camille Lefèvre : ...``), in an e-mail address
-  (``camille.lefevre@...``);
+  speaker label (``Camille Lefèvre : ...``, ``sacha : ...``, a lone initial ``Y. :``
+  but not ``Q.`` and ``R.``), in an e-mail address
+  whose parts are no French word (``camille.lefevre@...``, not ``cci-formation@``);
+- two capitalised words whose first is neither a French word nor a place
+  (``Sandra Aubin``, ``Dorian Pages``: surnames are often words, first names seldom);
 - the ``PER`` entities of spaCy's French pipeline, when they do not read as
   a French word (the pipeline's lemma table, or the word written in lower
-  case elsewhere in the notes: ``Pourra``, ``Tutrice`` are not names).
+  case elsewhere in the notes: ``Pourra``, ``Tutrice`` are not names), cut at
+  a spaced dash (``Laure Marais — Bordeaux``).
+
+A surname the notes also use as a town or a firm on its own (``c'est Paris qui
+décide``: a one-word LOC mid-sentence that is also a word, or a one-word ORG)
+is replaced after a first name, initials or a civility only, never alone. The
+first name of a full name that is no French word is replaced in lower case too
+(``par paloma``).
 
 A person found once is replaced everywhere, in every form (see
 :mod:`csf_analysis.replacer`), in every table: statements, titles,
@@ -19,8 +29,10 @@ way in each table so joins still work. Statement ids are hashes: unchanged.
 
 Pseudonyms are given in the order people first appear in the notes (never
 alphabetically, which would tell the initial), ``Personne A``, ``Personne B``,
-... and kept in ``pseudonymes-correspondance.csv`` next to the notes, the only
-place the correspondence is written: a person keeps their pseudonym when new
+... and kept in ``pseudonymes-correspondance.csv`` next to the notes (with, in
+``formes``, the forms of each name the notes use: what the leak check of
+:mod:`csf_analysis.leaks` searches), the only place the correspondence is
+written: a person keeps their pseudonym when new
 interviews arrive, and a pseudonym is never given to someone else. Organisations
 listed in ``pseudonymes.yml`` become ``Organisation 1``... with
 ``organisations=True``, and are kept as they are otherwise.
@@ -59,6 +71,9 @@ HASH_COLUMNS = {"statement_id"}
 _NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
 _CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+(" + _NAME + r")")
 _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
+# A lone initial as a speaker label ("Y. : que ce soit pas toujours dans des bureaux"):
+# someone the notes hide half-way; not Q. and R. (question, réponse).
+_INITIAL_LABEL_RE = re.compile(r"^[ \t*_-]*([A-PS-Z]\.)[ \t]*:")
 _PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
                       r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
 _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
@@ -89,6 +104,8 @@ class _Names:
         self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.lower_words, self.others = lower_words, others
+        self.places: frozenset[str] = frozenset()  # one-word places and organisations
+        self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
         self.model = model
 
     @staticmethod
@@ -134,22 +151,33 @@ class _Names:
             return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
         if len(words) == 1 and fold_keep_case(words[0]) in self.others:
             return False  # part of an organisation or a place elsewhere
-        if strict:  # no word of it is a French word, wherever it stands
-            return not any(self.word(w, initial=True) for w in words)
+        if strict:  # no word of it is a French word, wherever it stands; or the first
+            # is neither a word nor a place ("Sandra Aubin", "Dorian Pages": surnames are
+            # often words, first names seldom)
+            return not any(self.word(w, initial=True) for w in words) or (
+                len(words) == 2 and not self.word(words[0], initial=True)
+                and fold_keep_case(words[0]) not in self.lone_places)
         return not all(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
 
     def trim(self, span: str) -> list[str]:
         """The names in an entity: cut at punctuation, leading words and civilities off
-        ("Réponse de S. Derouet" -> "S. Derouet", "Chloé Vincent | A. Perrin" -> both)."""
+        ("Réponse de S. Derouet" -> "S. Derouet", "Chloé Vincent | A. Perrin" -> both,
+        "Laure Marais — Bordeaux" -> "Laure Marais": what follows a dash says where or
+        what the person is)."""
         names = []
-        for part in re.split(r"\s*[|,;/()\[\]\n«»\"]\s*", span):
+        span = re.split(r"\s[—–-]+\s", span)[0]  # "Laure Marais — Bordeaux": a place
+        for part in re.split(r"[|,;/()\[\]\n«»\"~]", span):  # no \s* around: linear
             words = part.split()
-            while words and (re.fullmatch(CIVILITY, words[0]) or words[0].lower() in _PARTICLES
-                             or not words[0][:1].isupper() or (len(words) > 1 and (
-                                 _fold(words[0]) in _NON_NAMES | self.lower_words))):
-                words = words[1:]
-            if words:
-                names.append(" ".join(words))
+            inner = [i for i, w in enumerate(words) if i and re.fullmatch(CIVILITY, w)]
+            words = words[inner[-1]:] if inner else words  # "Prévenir M. Renard-Petit"
+            skip = 0  # an index, not words[1:] again and again: linear on a huge span
+            while skip < len(words) and (
+                    re.fullmatch(CIVILITY, words[skip]) or words[skip].lower() in _PARTICLES
+                    or not words[skip][:1].isupper() or (skip < len(words) - 1 and (
+                        _fold(words[skip]) in _NON_NAMES or _fold(words[skip]) in self.lower_words))):
+                skip += 1
+            if words[skip:]:
+                names.append(" ".join(words[skip:]))
         return names
 
     def names(self) -> list[str]:
@@ -214,22 +242,32 @@ def _squash(name: str) -> str:
 
 
 def _lower_words(texts: Iterable[str]) -> frozenset[str]:
-    """Words written in lower case somewhere in the notes (folded): no names."""
-    words = set()
+    """Words written in lower case somewhere in the notes (folded): no names; but
+    not a word written only as a speaker label ("sacha : ...")."""
+    words, labels = set(), set()
     for text in texts:
-        text = EMAIL_RE.sub(" ", re.sub(r"\S*(?:/|www\.)\S*", " ", text))
+        text = EMAIL_RE.sub(" ", re.sub(r"(?<!\S)\S*(?:/|www\.)\S*", " ", text))
         words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])[a-zà-öø-ÿœ][\w-]+", text))
-    return frozenset(words)
+        labels.update(map(fold_keep_case, _label_words(text)))
+    return frozenset(words - labels)
 
 
-def _email_names(text: str) -> list[str]:
-    names = []
+def _label_words(text: str) -> list[str]:
+    """Lone lower-case words used as a speaker label ("sacha : ..."): written as names."""
+    return re.findall(r"(?m)^[ \t*_•-]*([a-zà-öø-ÿœ][\w-]+)[ \t]*:", text)
+
+
+def _email_names(text: str, names: _Names) -> list[str]:
+    """"Camille Lefevre" of camille.lefevre@...; not "Cci Formation" of
+    cci-formation@...: no word of the address may be a French word."""
+    found = []
     for address in EMAIL_RE.findall(text):
         parts = [p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
         if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts) \
-                and not _EMAIL_WORDS.intersection(parts):
-            names.append(" ".join(p.capitalize() for p in parts))
-    return names
+                and not _EMAIL_WORDS.intersection(parts) \
+                and not any(names.word(p, initial=True) for p in parts):
+            found.append(" ".join(p.capitalize() for p in parts))
+    return found
 
 
 def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
@@ -240,6 +278,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     label = _LABEL_RE.match(text)
     if label and not speaker_of_label(label.group(1)) and not category_of_label(label.group(1)):
         found.append((label.group(1), "plain", label.start(1)))
+    if initial := _INITIAL_LABEL_RE.match(text):
+        found.append((initial.group(1), "trusted", initial.start(1)))
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
@@ -291,9 +331,31 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
     texts = list(dict.fromkeys(t for t in texts if t))
     headings = list(dict.fromkeys(h for h in headings if h))
     everything = texts + headings
-    entities, others = model.entities(everything) if model and everything else ([], set())
+    entities, others = model.entities([t.replace("~", " ") for t in everything]) \
+        if model and everything else ([], set())
+    # A word the model tags as a place somewhere but that is a speaker label elsewhere
+    # ("Mathéo : ...") is a name: "Amine, Eva, Mathéo" is no list of places.
+    alone = {fold_keep_case(m.group(1)) for text in everything
+             if (m := _LABEL_RE.match(text)) and " " not in m.group(1)}
+    labels = {_fold(w) for text in everything for w in _label_words(text)}
     names = _Names(lower_words=_lower_words(everything),
-                   others=frozenset(map(fold_keep_case, others)), model=model)
+                   others=frozenset(map(fold_keep_case, others)) - alone, model=model)
+    # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
+    # that is never a person on its own nor a speaker label. The model tags many lone
+    # surnames LOC ("Rault connaît bien la MLDS"): a LOC counts only if it is a word of
+    # the lexicon too (the towns that are also words: Paris, Tours, Nice...); and a LOC or
+    # an ORG counts only mid-sentence, where its capital says it is a proper noun
+    # ("Marques a repris": the capital of a sentence's first word says nothing).
+    people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
+    lone = [(text, *entity) for text, found in zip(everything, model.places if model else [])
+            for entity in found]
+    names.lone_places = frozenset(fold_keep_case(word) for _, word, _, _ in lone) \
+        - alone - people_alone
+    names.places = frozenset(
+        fold_keep_case(word) for text, word, label, start in lone
+        if not _initial(text, start) and (label == "ORG" or model.is_inflected(word.lower())
+                                          or model.is_lemma(word.lower()))
+    ) - alone - people_alone
     for name in [*listing.people, *interviewers]:
         names.add(name, trust="trusted")
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
@@ -316,9 +378,10 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
                         trust = "plain"  # "M. le directeur"
                     where = text.find(part, start)
                     names.add(part, trust=trust, initial=_initial(text, max(where, start)))
-        for name in _email_names(text):
+        for name in _email_names(text, names):
             names.add(name, initial=False)
     _complete(names, everything, guard)
+    names.lowercase.update(_fold(n) for n in names.found.values() if _fold(n) in labels)
     return names
 
 
@@ -342,13 +405,16 @@ def _complete(names: _Names, texts: list[str], guard: Replacer) -> None:
             names.add(f"{first} {match.group(2)}", trust="trusted")
 
 
-def load_mapping(notes_dir: str | Path) -> list[dict]:
-    """The rows of ``pseudonymes-correspondance.csv`` (type, nom, pseudonyme)."""
+def load_mapping(notes_dir: str | Path, *, forms: bool = False) -> list[dict]:
+    """The rows of ``pseudonymes-correspondance.csv`` (type, nom, pseudonyme; and with
+    ``forms``, ``formes``: the forms of the name the notes use, "; " between them, None
+    when the file has no such column)."""
     path = Path(notes_dir) / MAPPING_FILE
     if not path.is_file():
         return []
+    keys = ("type", "nom", "pseudonyme") + (("formes",) if forms else ())
     with open(path, encoding="utf-8", newline="") as handle:
-        return [row for row in csv.DictReader(handle)
+        return [{key: row.get(key) for key in keys} for row in csv.DictReader(handle)
                 if row.get("nom") and row.get("pseudonyme") and row.get("type")]
 
 
@@ -391,8 +457,9 @@ def save_mapping(notes_dir: str | Path, rows: list[dict]) -> Path:
     """Write the mapping next to the notes, only when it changed (no rebuild loop)."""
     path = Path(notes_dir) / MAPPING_FILE
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["type", "nom", "pseudonyme"],
-                            lineterminator="\n")
+    fields = ["type", "nom", "pseudonyme"] + (["formes"] if any("formes" in r for r in rows)
+                                              else [])
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     old = path.read_text(encoding="utf-8") if path.is_file() else None
@@ -456,8 +523,6 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
     found = _discover(texts, headings=headings, interviewers=interviewers, listing=listing,
                       model=model)
     people = found.names()
-    if model is not None:
-        model.save()
     seen = _appearance(people, [*headings[:len(tables["interviews"])],
                                 "; ".join(interviewers), *texts, *headings])
     rows = load_mapping(notes_dir)
@@ -468,11 +533,52 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
         renamed = _assign(list(listing.organisations), listing.organisations, rows,
                           ORGANISATION, _fresh_organisation)
         rows = _merge_rows(rows, ORGANISATION, renamed)
-    save_mapping(notes_dir, rows)
-    lowercase = [name for name in given if _fold(name.split()[0]) in found.lowercase]
-    replacer = Replacer(given, renamed, exempt=listing.exempt, lowercase=lowercase,
+    replacer = Replacer(given, renamed, exempt=listing.exempt,
+                        lowercase=[name for name in given if _lower_case_too(name, found)],
+                        context_only=_context_only(given, found),
                         protect=() if organisations else listing.organisations)
+    if model is not None:  # after the last question (_lower_case_too asks words)
+        model.save()
+    save_mapping(notes_dir, _with_forms(rows, replacer, [*texts, *headings, *interviewers]))
     return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer))
+
+
+def _lower_case_too(name: str, found: _Names) -> bool:
+    """Is ``name``'s first name replaced in lower case too? When the notes write it so
+    where it can only be a name (after "présents :", as a label), or when it is the
+    first name of a full name, of 4 letters or more, and no French word ("paloma",
+    not "marine")."""
+    first = _fold(name.split()[0])
+    if first in found.lowercase:
+        return True
+    core = _core(name)
+    lower = core[0].lower()  # the words the notes write in lower case do not count here
+    return (found.model is not None and _is_full(name) and len(core[0]) >= 4
+            and "." not in core[0] and first not in _NON_NAMES
+            and not found.model.is_inflected(lower) and not found.model.is_lemma(lower))
+
+
+def _context_only(given: dict[str, str], found: _Names) -> list[str]:
+    """The surnames that are also a place or an organisation on their own in the notes
+    (Julie Paris, "c'est Paris qui décide"): replaced with a first name, initials or a
+    civility before them ("J. Paris", "Mme Paris"), not alone."""
+    forms = []
+    for name in given:
+        core = _core(name)
+        if _is_full(name) and len(core) == 2 and fold_keep_case(core[1]) in found.places:
+            forms += [core[1], core[1].upper()]
+    return forms
+
+
+def _with_forms(rows: list[dict], replacer: Replacer, texts: list[str]) -> list[dict]:
+    """``rows`` with, for each name, the forms the replacer replaces in ``texts`` (the
+    ``formes`` column): the leak check searches those, not a form the notes never use
+    ("FORMATION" of a report title)."""
+    forms: dict[str, set[str]] = {}
+    for text in texts:
+        for form in replacer.forms_in(text):
+            forms.setdefault(replacer.owner[form], set()).add(form)
+    return [{**row, "formes": "; ".join(sorted(forms.get(row["nom"], ())))} for row in rows]
 
 
 def pseudonymise_tables(tables: dict[str, pd.DataFrame],
@@ -514,14 +620,23 @@ def pseudonymise_tables(tables: dict[str, pd.DataFrame],
 
 
 def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Replacer:
-    """A replacer that knows every mapped and listed name: finds what leaks."""
+    """A replacer that knows every mapped and listed name: finds what leaks. It
+    searches the forms ``formes`` of the mapping says the notes use, and the full
+    names (all the forms of each name when the mapping has no such column)."""
     listing = load_pseudonym_list(notes_dir)
-    rows = load_mapping(notes_dir)
+    rows = load_mapping(notes_dir, forms=True)
     people = {name: "" for name in listing.people}
     people.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == PERSON})
     orgs = {}
     if organisations:
         orgs = {name: "" for name in listing.organisations}
         orgs.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == ORGANISATION})
-    return Replacer(people, orgs, exempt=listing.exempt,
+    # The forms the last pseudonymisation replaced in the notes, when it wrote them: a
+    # form the notes never use as a name is no leak ("FORMATION" of a report's title).
+    only = None
+    if rows and all(r["formes"] is not None for r in rows):
+        only = {form.strip() for r in rows for form in r["formes"].split(";") if form.strip()}
+        only |= {name for name in [*people, *orgs] if " " in name}  # a full name is no word
+        # (and it is what a file name holds: "entretien-camille-lefevre.md")
+    return Replacer(people, orgs, exempt=listing.exempt, only=only,
                     protect=() if organisations else listing.organisations)

@@ -5,7 +5,8 @@ each name in the forms people write it, accents optional, case kept:
 
 - the full name, surname first too, the surname in capitals (``LEFÈVRE``);
 - the first name alone and the surname alone;
-- initials: ``C. Lefèvre``, ``Camille L.``, ``C.L.``, ``CL`` (a whole word);
+- initials: ``C. Lefèvre``, ``Camille L.``, ``C.L.``, ``CL`` (a whole word), and
+  a compound first name's alone (``P-Y``, ``P.-Y.`` of Pierre-Yves);
 - a civility or initials before any of these are part of the name: ``Mme
   Lefèvre`` reads ``Personne B``, not ``Mme Personne B``; so does ``J-M Lefèvre``;
 - an elided article before it takes its full form: ``d'Hugo`` reads ``de
@@ -13,7 +14,8 @@ each name in the forms people write it, accents optional, case kept:
 
 E-mail addresses become ``[courriel de Personne B]`` when their local part
 names a known person (``camille.lefevre@...``), else ``[courriel]``; phone
-numbers become ``[téléphone]``. Names in ids and file names (lower case,
+numbers (French, or 9 digits after any country code: ``+262 262 48 11 27``)
+become ``[téléphone]``. Names in ids and file names (lower case,
 ``entretien-camille-lefevre``) become the pseudonym's slug (``personne-b``).
 
 Protected spans are never touched: the exempted names (``Jules Ferry``), the
@@ -39,9 +41,13 @@ from .vocabulary import strip_accents
 
 __all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "name_forms", "slug"]
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Starts only where a run of address characters starts: linear on a 50 KB run of
+# them with no @ ("+1+1+1...", "0000..."), which took seconds.
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A French number (0 and 9 digits), or the 9 digits after any country code: +33 and
+# the overseas ones (+262 262 48 11 27, +590, +687...). Linear: no nested quantifier.
 PHONE_RE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)33\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)")
+    r"(?<![\w+])(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)")
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
             r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
@@ -122,6 +128,8 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
     if initials:
         dotted, bare = _initials(first)
         forms += [f"{dotted} {last}", f"{dotted}{last}", f"{first} {last[0]}."]
+        if "-" in first.strip("-"):  # "P.-Y.", "P-Y": a compound first name's initials
+            forms += [dotted, "-".join(bare)]
         parts = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()] or [last]
         letters = bare + "".join(w[0] for w in parts)  # "Thomas Nguyen-Van" -> "TNV"
         if 2 <= len(letters) <= 4 and letters not in ACRONYMS:
@@ -142,11 +150,16 @@ class Replacer:
         organisations: organisation name -> pseudonym, replaced like people.
         exempt: names never replaced, and ``protect``: other strings kept as
             they are (the organisations when they are not replaced).
+        lowercase: names whose first name is replaced in lower case too.
+        context_only: forms replaced only after a civility or initials (a
+            surname that is also a town: ``M. Paris``, ``J. Paris``, not ``Paris``).
+        only: the forms searched, when not all (see :meth:`forms_in`).
     """
 
     def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
                  *, exempt: Iterable[str] = (), protect: Iterable[str] = (),
-                 lowercase: Iterable[str] = ()) -> None:
+                 lowercase: Iterable[str] = (), context_only: Iterable[str] = (),
+                 only: Iterable[str] | None = None) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         for names, initials in ((organisations or {}, False), (people, True)):
             for name in names:  # full names first: a shared first name goes to the first
@@ -155,6 +168,10 @@ class Replacer:
         for name in lowercase:  # first names also written in lower case ("présents : hugo")
             first = _split(name)[0] or name
             self.owner.setdefault(fold_keep_case(first).lower(), name)
+        if only is not None:  # the leak check: the forms replaced in the notes, no other
+            only = {fold_keep_case(form) for form in only}
+            self.owner = {form: name for form, name in self.owner.items() if form in only}
+        self.context_only = {fold_keep_case(form) for form in context_only}
         self.pseudonym = {**(organisations or {}), **people}
         kept = [*exempt, *protect]
         self._protect = re.compile(
@@ -221,11 +238,30 @@ class Replacer:
         out, end = [], 0
         for match in self._names.finditer(folded):
             start, stop = match.span()
-            if any(a < stop and start < b for a, b in kept):
+            if any(a < stop and start < b for a, b in kept) or self._needs_context(match):
                 continue
             out += [text[end:start], self._spoken(match)]
             end = stop
         return "".join(out) + text[end:]
+
+    def _needs_context(self, match: re.Match) -> bool:
+        return (not match.group("civ")
+                and re.sub(r"\s+", " ", match.group("name")) in self.context_only)
+
+    def forms_in(self, text: str) -> set[str]:
+        """The forms (folded, as keys of the replacer) :meth:`text` replaces in ``text``,
+        the forms that need a civility aside: what the leak check then searches."""
+        if self._names is None or not text:
+            return set()
+        folded = fold_keep_case(EMAIL_RE.sub(lambda m: " " * len(m.group()), text))
+        kept = self.protected(text)
+        forms = set()
+        for match in self._names.finditer(folded):
+            form, (start, stop) = re.sub(r"\s+", " ", match.group("name")), match.span()
+            if form not in self.context_only and not any(a < stop and start < b
+                                                         for a, b in kept):
+                forms.add(form)
+        return forms
 
     def _spoken(self, match: re.Match) -> str:
         name = self.owner[re.sub(r"\s+", " ", match.group("name"))]
@@ -265,7 +301,8 @@ class Replacer:
                 start, stop = match.span("name")
                 if not initials and re.fullmatch(r"[A-Z.]{2,8}", match.group("name")):
                     continue
-                if not any(a < stop and start < b for a, b in kept):
+                if not any(a < stop and start < b for a, b in kept) \
+                        and not self._needs_context(match):
                     key = re.sub(r"\s+", " ", match.group("name"))
                     found.append((self.owner[key], text[start:stop]))
         if ids and self._ids is not None:

@@ -144,3 +144,106 @@ def test_a_rerun_on_unchanged_notes_does_not_ask_the_model(notes, tmp_path, monk
     monkeypatch.setattr(name_model, "_lexicon", refuse)
     again = pseudonymise(load_corpus(notes, cache_dir=None), cache_dir=cache)
     assert _cells(again) == _cells(first)
+
+
+def test_no_false_person_from_an_address_of_common_words():
+    found = find_people(["Écrire à cci-formation@exemple.fr ou à pilar.cano@exemple.fr",
+                         "une formation de deux jours"])
+    assert "Pilar Cano" in found
+    assert not [name for name in found if "Formation" in name]
+
+
+def test_a_dash_ends_a_name_and_a_civility_starts_one():
+    found = find_people(["- Laure Marais — Bordeaux", "- Edwige Langlois — Rouen",
+                         "Prévenir M. Renard-Petit du changement"])
+    assert "Edwige Langlois" in found
+    assert not {"Bordeaux", "Rouen"} & set(found)
+    assert not [name for name in found if name.startswith("Prévenir")]
+
+
+def test_struck_through_names_and_labels_written_in_lower_case():
+    found = find_people(["~~Gérard Charrier~~ parti en 2018.",
+                         "Amine, Eva, Mathéo, Sacha", "Mathéo : il n'est pas revenu",
+                         "Sacha : par ma mère", "sacha : avoir un collègue"])
+    assert {"Gérard Charrier", "Mathéo", "Sacha"} <= set(found)
+
+
+def test_a_listed_first_name_written_in_lower_case(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Paloma Ortiz\n  - Marine Chauvet\n",
+                                           encoding="utf-8")
+    (notes / "journal.md").write_text(
+        "# Journal 2020\n\n- Paloma Ortiz et Marine Chauvet arrivent.\n"
+        "- bilan de l'année à faire par paloma\n- la marine marchande recrute\n",
+        encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "paloma" not in cells.lower() and "la marine marchande" in cells
+
+
+def test_the_mapping_keeps_the_forms_the_leak_check_searches(notes, tmp_path):
+    from csf_analysis.leaks import find_leaks
+    pseudonymise(load_corpus(notes, cache_dir=None))
+    rows = {r["nom"]: r["formes"] for r in load_mapping(notes, forms=True)}
+    assert "Lefevre" in rows["Camille Lefèvre"].split("; ")  # folded: accents optional
+    assert "LEFEVRE" not in rows["Camille Lefèvre"].split("; ")  # the notes never write it
+    out = tmp_path / "out.csv"
+    out.write_text("titre\nLEFÈVRE, CAMILLE-ET-LES-AUTRES\nMme Lefèvre\n", encoding="utf-8")
+    assert [form for _, _, form in find_leaks([out], notes)] == ["Lefèvre"]
+    out.write_text("source_file\nentretien-camille-lefevre.md\n", encoding="utf-8")
+    assert find_leaks([out], notes)  # a full name is always searched, in file names too
+
+
+def test_a_surname_that_is_a_town_or_a_firm_stays_alone(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Julie Paris\n  - Benoît Rault\n",
+                                           encoding="utf-8")
+    (notes / "visite.md").write_text(
+        "# Visite du 3/02/2020\n\n- Julie Paris (facilitatrice) nous reçoit.\n"
+        "- Il trouve que \"la clause, c'est Paris qui décide pour nous\".\n"
+        "- Rault connaît bien la MLDS.\n- Benoît Rault est coordinateur.\n"
+        "- **Sarah Renault** (mission locale) demande la plaquette. (rien à voir avec "
+        "Renault l'entreprise)\n", encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "c'est Paris qui décide" in cells and "Renault l'entreprise" in cells
+    assert not {"Julie", "Rault", "Sarah"} & set(cells.replace(",", " ").split())
+
+
+def test_a_first_name_then_a_surname_that_is_a_word():
+    found = find_people(["la comptable (Sandra Aubin) a dû refaire la convention",
+                         "| 7 | Dorian Pages | 16 | 300 | en attente |",
+                         "le Nantes Métropole de Nantes ; Nantes recrute", "Mission Locale"])
+    assert {"Sandra Aubin", "Dorian Pages"} <= set(found)
+    assert not [name for name in found if "Métropole" in name or "Mission" in name]
+
+
+def test_a_surname_that_is_a_word_opening_a_sentence_is_still_replaced_alone(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Vitor Marques\n", encoding="utf-8")
+    (notes / "suivi.md").write_text("# Suivi du 3/02/2020\n\n- Vitor Marques est tuteur.\n"
+                                    "- Marques a repris le suivi.\n", encoding="utf-8")
+    assert "Marques" not in _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+
+
+@pytest.mark.parametrize("unit", [" ", "-", "+1", "00", "a:", "a-b@", "~~", "a ", "Aa ",
+                                  "a.b@c.d ", "M. ", "Aa - ", "sacha : ", "www.", "+262 "])
+def test_a_hostile_50_kb_line_is_read_in_well_under_a_second(unit):
+    import time
+
+    from csf_analysis.pseudonymise import _discover
+    from csf_analysis.replacer import Replacer
+    line = (unit * (50_000 // len(unit) + 1))[:50_000]
+    replacer = Replacer({"Julie Paris": "Personne A", "Pierre-Yves Delacroix": "Personne B"},
+                        context_only=["Paris"], lowercase=["Julie Paris"])
+    start = time.perf_counter()
+    _discover([line], headings=[line[:5000]], model=None).names()
+    replacer.text(line), replacer.forms_in(line), replacer.found(line, ids=True)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_a_lone_initial_as_a_speaker_label_is_someone():
+    found = find_people(["Amine, Yasmina, Eva", "Y. : que ce soit pas dans des bureaux",
+                         "Q. : comment l'avez-vous su ?", "R. : par ma tutrice"])
+    assert "Y." in found and not {"Q.", "R."} & set(found)

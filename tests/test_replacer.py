@@ -66,6 +66,8 @@ def test_initials_are_whole_words_and_acronyms_stay(replacer):
     ("contact@mission-locale.fr", "[courriel]"),
     ("au 06 12 34 56 78 ou 01.45.32.77.10", "au [téléphone] ou [téléphone]"),
     ("+33 6 92 45 18 70, 0612345678", "[téléphone], [téléphone]"),
+    ("standard : +262 262 48 11 27 ou 00590 590 12 34 56", "standard : [téléphone] ou [téléphone]"),
+    ("+33 (0)6 12 34 56 78", "[téléphone]"),
     ("le marché 2020-123456 de 300h", "le marché 2020-123456 de 300h"),
 ])
 def test_emails_and_phones(replacer, text, expected):
@@ -94,3 +96,24 @@ def test_found_lists_what_is_left(replacer):
     assert replacer.found("Mme Lefèvre au collège Jules Ferry") == [("Camille Lefèvre", "Lefèvre")]
     assert replacer.found("voir CL", initials=False) == []
     assert replacer.found("entretien-camille-lefevre", ids=True)[-1][0] == "Camille Lefèvre"
+
+
+def test_a_compound_first_name_s_initials_alone():
+    r = Replacer({"Pierre-Yves Delacroix": "Personne E"})
+    assert r.text("sans P-Y, rien ; P.-Y. a signé") == "sans Personne E, rien ; Personne E a signé"
+    assert "P-Y" not in name_forms("Pierre Delacroix")
+
+
+def test_a_surname_that_is_a_town_needs_a_first_name_or_a_civility():
+    r = Replacer({"Julie Paris": "Personne F"}, context_only=["Paris", "PARIS"])
+    assert r.text("Julie Paris, J. Paris et Mme Paris ; c'est Paris qui décide") == \
+        "Personne F, Personne F et Personne F ; c'est Paris qui décide"
+    assert r.forms_in("J. Paris ; à Paris ; Julie") == {"Julie"}
+    assert r.found("c'est Paris qui décide") == []
+
+
+def test_the_leak_check_searches_only_the_forms_it_is_given():
+    r = Replacer({"Cci Formation": "Personne G", "Camille Lefèvre": "Personne B"},
+                 only=["Camille", "Camille Lefèvre"])
+    assert r.found("FORMATION CONTINUE, Lefèvre") == []
+    assert r.found("Camille a relu") == [("Camille Lefèvre", "Camille")]
