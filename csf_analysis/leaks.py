@@ -7,7 +7,11 @@ next to the notes and of ``pseudonymes.yml``, in the forms the replacer
 the mapping, and the full names; every form it knows when the mapping has no
 such column): a form the notes
 never use as a name is no leak (``FORMATION`` of the report's title, ``Paris``
-the town when Julie Paris is listed). A name left anywhere raises
+the town when Julie Paris is only mapped). The people of ``personnes`` are searched
+in every form whatever the replacer did (:func:`csf_analysis.replacer.listed_forms`:
+full name, first name, surname, civility + surname, initials in every spelling,
+lower case and without accents, inside file names too), a first name that is a
+French word ("Rose") only with its capital; only ``exemptes`` keeps one. A name left anywhere raises
 :class:`LeakError` naming the file and the name, and the previous outputs stay
 as they were.
 
@@ -75,8 +79,10 @@ def find_leaks(paths: Iterable[str | Path], notes_dir: str | Path, *,
         seen = set()
         # Bare initials (CL) are replaced but not searched here: PDF text cuts words
         # ("IEN-\nIO") and a check that cries wolf would stop every build.
+        flat = " ".join(text.split())
         for name, form in (checker.found(text, ids=True, initials=False)
-                           + checker.found(" ".join(text.split()), initials=False)):
+                           + checker.found(flat, initials=False)
+                           + checker.listed_found(text) + checker.listed_found(flat)):
             if (name, form) not in seen:
                 seen.add((name, form))
                 leaks.append((path, name, form))

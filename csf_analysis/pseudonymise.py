@@ -17,7 +17,12 @@ Who is a person:
 
 A surname the notes also use as a town or a firm on its own (``c'est Paris qui
 décide``: a one-word LOC mid-sentence that is also a word, or a one-word ORG)
-is replaced after a first name, initials or a civility only, never alone. The
+is replaced after a first name, initials or a civility only, never alone;
+except a listed person's: the team's list wins over spaCy's tags, and every
+form of a listed person is replaced (lower case and without accents too, in
+file names and e-mail addresses: see :mod:`csf_analysis.replacer`), so a
+listed surname that is also a town (Julie Paris) takes the town with it
+unless ``exemptes`` lists it (``- Paris``). The
 first name of a full name that is no French word is replaced in lower case too
 (``par paloma``).
 
@@ -57,7 +62,7 @@ import pandas as pd
 from .atomic import write_text_atomic
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList, load_pseudonym_list
-from .replacer import _CAP, _INITIALS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case
+from .replacer import _CAP, _INITIALS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case, listed_forms
 from .vocabulary import category_of_label, speaker_of_label
 
 __all__ = ["MAPPING_FILE", "find_people", "load_mapping", "name_checker", "pseudonymise",
@@ -535,8 +540,9 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
         rows = _merge_rows(rows, ORGANISATION, renamed)
     replacer = Replacer(given, renamed, exempt=listing.exempt,
                         lowercase=[name for name in given if _lower_case_too(name, found)],
-                        context_only=_context_only(given, found),
-                        protect=() if organisations else listing.organisations)
+                        context_only=_context_only(given, found, listing),
+                        protect=() if organisations else listing.organisations,
+                        listed=listing.people, common=common_words(listing.people, model))
     if model is not None:  # after the last question (_lower_case_too asks words)
         model.save()
     save_mapping(notes_dir, _with_forms(rows, replacer, [*texts, *headings, *interviewers]))
@@ -558,12 +564,28 @@ def _lower_case_too(name: str, found: _Names) -> bool:
             and not found.model.is_inflected(lower) and not found.model.is_lemma(lower))
 
 
-def _context_only(given: dict[str, str], found: _Names) -> list[str]:
+def common_words(people: Iterable[str], model: NameModel | None) -> set[str]:
+    """The words of listed names that are French words ("rose", "marine": inflected
+    forms of the pipeline's lexicon; not "clémence"), searched only with a capital.
+    Without a model, none: the team's list wins."""
+    if model is None:
+        return set()
+    words = {fold_keep_case(w) for name in people for form in listed_forms(name)
+             for w in [form.lower()] if " " not in w and "." not in w and len(w) >= 3}
+    return {w for w in words if model.is_inflected(w)}
+
+
+def _context_only(given: dict[str, str], found: _Names,
+                  listing: PseudonymList | None = None) -> list[str]:
     """The surnames that are also a place or an organisation on their own in the notes
     (Julie Paris, "c'est Paris qui décide"): replaced with a first name, initials or a
-    civility before them ("J. Paris", "Mme Paris"), not alone."""
+    civility before them ("J. Paris", "Mme Paris"), not alone. Never a listed person's:
+    the team's list wins over the tags (exempt the town in ``exemptes``)."""
     forms = []
+    listed = set(listing.people) if listing else set()
     for name in given:
+        if name in listed:
+            continue
         core = _core(name)
         if _is_full(name) and len(core) == 2 and fold_keep_case(core[1]) in found.places:
             forms += [core[1], core[1].upper()]
@@ -638,5 +660,8 @@ def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Repla
         only = {form.strip() for r in rows for form in r["formes"].split(";") if form.strip()}
         only |= {name for name in [*people, *orgs] if " " in name}  # a full name is no word
         # (and it is what a file name holds: "entretien-camille-lefevre.md")
+    # The listed people are searched in all their forms, whatever the mapping says.
+    common = common_words(listing.people, NameModel(cache_dir=None)) if listing.people else set()
     return Replacer(people, orgs, exempt=listing.exempt, only=only,
-                    protect=() if organisations else listing.organisations)
+                    protect=() if organisations else listing.organisations,
+                    listed=listing.people, common=common)

@@ -18,6 +18,17 @@ numbers (French, or 9 digits after any country code: ``+262 262 48 11 27``)
 become ``[téléphone]``. Names in ids and file names (lower case,
 ``entretien-camille-lefevre``) become the pseudonym's slug (``personne-b``).
 
+The people of ``personnes`` (``listed``) are replaced in every form whatever the
+rules and spaCy say (:func:`listed_forms`): also the initials of a compound or
+particle surname (``S.G.-V.``, ``S. G.-V.``, ``SGV``, ``A. de K.``), a word of a
+compound surname (``Vidal``), and, after the rules, a last pass replaces their
+forms left, case- and accent-insensitive, as whole words (``clemence``,
+``wojcik``), inside file names too (``entreprise_23_Duvignau.md`` ->
+``entreprise_23_personne-h.md``) and e-mail local parts (``duvignau.jm@``); a
+first name or surname that is a French word (``common``: "Rose", "Marine") only
+with its capital. Only an exempted name inside which the form stands stops it
+(``Paris`` exempted keeps the town, not ``Julie Paris``).
+
 Protected spans are never touched: the exempted names (``Jules Ferry``), the
 organisations when they are not replaced, and places and schools named after
 people (``rue Victor Hugo``, ``lycée Jean Moulin``, ``Saint-Exupéry``).
@@ -39,7 +50,8 @@ from collections.abc import Iterable
 
 from .vocabulary import strip_accents
 
-__all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "name_forms", "slug"]
+__all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "listed_forms", "name_forms",
+           "slug"]
 
 # Starts only where a run of address characters starts: linear on a 50 KB run of
 # them with no @ ("+1+1+1...", "0000..."), which took seconds.
@@ -137,6 +149,37 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
     return list(dict.fromkeys(f for f in forms if len(f) > 1))
 
 
+def _surname_initials(last: str) -> str:
+    """"Garnier-Vidal" -> "G.-V.", "de Kersauson" -> "de K.": the particles kept."""
+    words = []
+    for word in last.split():
+        if word.lower() in _PARTICLES or not word[:1].isupper():
+            words.append(word)
+        else:
+            words.append("-".join(f"{p[0]}." for p in word.split("-") if p))
+    return " ".join(words)
+
+
+def listed_forms(name: str) -> list[str]:
+    """The forms of a person of ``personnes`` (pseudonymes.yml) searched whatever the
+    notes or spaCy say: :func:`name_forms`, the initials of a compound or particle
+    surname in every spelling (``S.G.-V.``, ``S. G.-V.``, ``SGV``, ``A. de K.``), and
+    each capitalised word of a compound surname (``Garnier``, ``Vidal``, 3+ letters).
+
+    >>> listed_forms("Solène Garnier-Vidal")[-4:]
+    ['S.G.-V.', 'S. G.-V.', 'Garnier', 'Vidal']
+    """
+    forms = name_forms(name)
+    first, last = _split(name)
+    if first and len(last.rstrip(".")) >= 2:
+        dotted = _initials(first)[0]
+        short = _surname_initials(last)
+        forms += [f"{dotted}{short}", f"{dotted} {short}"]
+        forms += [p for w in last.split() if "-" in w  # not "Tour" of "de La Tour"
+                  for p in w.split("-") if len(p) >= 3 and p[:1].isupper()]
+    return list(dict.fromkeys(f for f in forms if len(f) > 1))
+
+
 def _alternation(forms: Iterable[str]) -> str:
     ordered = sorted({fold_keep_case(f) for f in forms}, key=lambda f: (-len(f), f))
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
@@ -154,16 +197,21 @@ class Replacer:
         context_only: forms replaced only after a civility or initials (a
             surname that is also a town: ``M. Paris``, ``J. Paris``, not ``Paris``).
         only: the forms searched, when not all (see :meth:`forms_in`).
+        listed: the names of ``personnes``, replaced in every form (see above);
+            ``common``: their words (lower case) that are French words.
     """
 
     def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
                  *, exempt: Iterable[str] = (), protect: Iterable[str] = (),
                  lowercase: Iterable[str] = (), context_only: Iterable[str] = (),
-                 only: Iterable[str] | None = None) -> None:
+                 only: Iterable[str] | None = None, listed: Iterable[str] = (),
+                 common: Iterable[str] = ()) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
+        listed = list(listed)
         for names, initials in ((organisations or {}, False), (people, True)):
             for name in names:  # full names first: a shared first name goes to the first
-                for form in name_forms(name, initials=initials):
+                for form in (listed_forms(name) if initials and name in listed
+                             else name_forms(name, initials=initials)):
                     self.owner.setdefault(fold_keep_case(form), name)
         for name in lowercase:  # first names also written in lower case ("présents : hugo")
             first = _split(name)[0] or name
@@ -182,6 +230,7 @@ class Replacer:
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
             + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
         self._ids = self._id_pattern()
+        self._listed_pattern(listed, {w.lower() for w in common})
         self._cache: dict[str, str] = {}
 
     def _id_pattern(self) -> re.Pattern | None:
@@ -199,6 +248,76 @@ class Replacer:
         return re.compile(r"(?<![a-z0-9])(?:" + alternation + r")(?![a-z0-9])") \
             if alternation else None
 
+    def _listed_pattern(self, listed: Iterable[str], common: set[str]) -> None:
+        """The forms of the listed people, searched after everything else whatever the
+        tags and the context: case- and accent-insensitive, whole words (a ``_``, ``-``,
+        ``.`` or ``/`` ends a word: ``entreprise_23_Duvignau.md``), but a word that is a
+        French word (``common``: "Rose", "Marine") only with its capital, and initials
+        only as written, dotted or of 3 letters and more (``CL`` is left to the rules)."""
+        self.listed_lower: dict[str, str] = {}  # folded lower-case form -> name
+        self.listed_exact: dict[str, str] = {}  # folded form, case kept -> name
+        for name in listed:
+            for form in listed_forms(name):
+                folded = " ".join(fold_keep_case(form).split())
+                letters = re.sub(r"[^A-Za-z]", "", folded)
+                if "." in folded or (folded.isupper() and len(letters) <= 4):  # initials
+                    if "." in folded or len(letters) >= 3:
+                        self.listed_exact.setdefault(folded, name)
+                elif " " not in folded and folded.lower() in common:  # "Rose", "ROSE"
+                    for cased in (folded, folded.upper(), folded.capitalize()):
+                        self.listed_exact.setdefault(cased, name)
+                elif len(letters) >= 3:
+                    self.listed_lower.setdefault(folded.lower(), name)
+        def alternation(forms):  # "camille-lefevre", "camille_lefevre" of file names too
+            return _alternation(forms).replace(r"\s+", r"[\s_-]+")
+        alternatives = [r"(?i:" + alternation(self.listed_lower) + ")"] if self.listed_lower else []
+        alternatives += [alternation(self.listed_exact)] if self.listed_exact else []
+        self._listed = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])") \
+            if alternatives else None
+
+    def _listed_owner(self, form: str) -> str:
+        for key in (" ".join(form.split()), re.sub(r"[\s_-]+", " ", form)):
+            if name := self.listed_exact.get(key) or self.listed_lower.get(key.lower()):
+                return name
+        return ""
+
+    @staticmethod
+    def _within(start: int, stop: int, kept: list[tuple[int, int]]) -> bool:
+        """Inside a protected span: "Paris" exempted keeps the town, not "Julie Paris"."""
+        return any(a <= start and stop <= b for a, b in kept)
+
+    def listed_found(self, text: str) -> list[tuple[str, str]]:
+        """(name, form as written) of each form of a listed person in ``text``,
+        protected spans aside: what the leak check always searches."""
+        if self._listed is None or not text:
+            return []
+        kept = self.protected(text)
+        return [(self._listed_owner(m.group()), text[m.start():m.end()])
+                for m in self._listed.finditer(fold_keep_case(text))
+                if self._listed_owner(m.group()) and not self._within(*m.span(), kept)]
+
+    def _listed_in(self, text: str, *, ident: bool = False) -> str:
+        """``text`` with the listed people's forms the rules left replaced: by the
+        pseudonym, or its slug inside an id or a file name (``entreprise_23_x.md``)."""
+        if self._listed is None or not text:
+            return text
+        kept = self.protected(text) if not ident else []
+        out, end = [], 0
+        for match in self._listed.finditer(fold_keep_case(text)):
+            start, stop = match.span()
+            if self._within(start, stop, kept):
+                continue
+            pseudonym = self.pseudonym.get(self._listed_owner(match.group()), "")
+            if not pseudonym:
+                continue
+            before, after = text[max(start - 2, 0):start], text[stop:stop + 2]
+            in_id = ident or before[-1:] in ("_", "/") or after[:1] == "_" or (
+                len(before) == 2 and before[1] in "-." and before[0].isalnum()) or (
+                len(after) == 2 and after[0] in "-." and after[1].isalnum())
+            out += [text[end:start], slug(pseudonym) if in_id else pseudonym]
+            end = stop
+        return "".join(out) + text[end:]
+
     def protected(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` kept as they are (exempted names, places...)."""
         return [m.span() for m in self._protect.finditer(fold_keep_case(text))]
@@ -209,8 +328,8 @@ class Replacer:
             return text
         done = self._cache.get(text)
         if done is None:
-            done = self._cache[text] = self._names_in(PHONE_RE.sub("[téléphone]",
-                                                                    self._emails(text)))
+            done = self._cache[text] = self._listed_in(self._names_in(
+                PHONE_RE.sub("[téléphone]", self._emails(text))))
         return done
 
     def _emails(self, text: str) -> str:
@@ -221,6 +340,10 @@ class Replacer:
         return EMAIL_RE.sub(replace, text)
 
     def _email_owner(self, local: list[str]) -> str:
+        for part in local:  # a listed person's name in the address: "duvignau.jm@"
+            name = self.listed_lower.get(part) if len(part) >= 3 else None
+            if name and self.pseudonym.get(name):
+                return self.pseudonym[name]
         for name, pseudonym in self.pseudonym.items():
             first, last = _split(name)
             words = [fold_keep_case(w).lower() for w in name.split()]
@@ -276,8 +399,10 @@ class Replacer:
 
     def ident(self, ident: str) -> str:
         """An id or file name with the names in it replaced by the pseudonym's slug."""
-        if not ident or self._ids is None:
+        if not ident:
             return ident
+        if self._ids is None:
+            return self._listed_in(ident, ident=True)
         lowered = fold_keep_case(ident).lower()
         out, end = [], 0
         for match in self._ids.finditer(lowered):
@@ -287,7 +412,7 @@ class Replacer:
                 continue
             out += [ident[end:match.start()], slug(self.pseudonym[name])]
             end = match.end()
-        return "".join(out) + ident[end:]
+        return self._listed_in("".join(out) + ident[end:], ident=True)
 
     def found(self, text: str, *, ids: bool = False,
               initials: bool = True) -> list[tuple[str, str]]:

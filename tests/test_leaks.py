@@ -77,3 +77,19 @@ def test_a_leaking_report_does_not_replace_the_previous_one(notes, tmp_path):
     assert "synthese" in str(error.value) and "Camille Lefèvre" in str(error.value)
     assert (out / "synthese.pdf").read_bytes() == b"previous"
     assert not (out / "synthese.html").exists() and not list(out.glob(".build-*"))
+
+
+def test_a_listed_person_is_searched_in_every_form_whatever_the_mapping(notes, tmp_path):
+    (notes / "pseudonymes.yml").write_text(
+        "personnes:\n  - Solène Garnier-Vidal\n  - Clémence Vasseur\n  - Rose Martin\n"
+        "exemptes:\n  - Jules Ferry\n", encoding="utf-8")
+    (notes / "pseudonymes-correspondance.csv").write_text(
+        "type,nom,pseudonyme,formes\npersonne,Clémence Vasseur,Personne A,Vasseur\n",
+        encoding="utf-8")  # the mapping says nothing of the lower-case forms
+    out = tmp_path / "out.csv"
+    out.write_text("text\nvu avec clemence et S.G.-V. (entreprise_2_Vasseur.md)\n"
+                   "la rose du collège Jules Ferry\n", encoding="utf-8")
+    forms = {form for _, _, form in find_leaks([out], notes)}
+    assert forms == {"clemence", "S.G.-V.", "Vasseur"}  # "rose" is a word: no leak
+    out.write_text("text\nRose a dit\n", encoding="utf-8")
+    assert [name for _, name, _ in find_leaks([out], notes)] == ["Rose Martin"]

@@ -189,16 +189,33 @@ def test_the_mapping_keeps_the_forms_the_leak_check_searches(notes, tmp_path):
     assert "LEFEVRE" not in rows["Camille Lefèvre"].split("; ")  # the notes never write it
     out = tmp_path / "out.csv"
     out.write_text("titre\nLEFÈVRE, CAMILLE-ET-LES-AUTRES\nMme Lefèvre\n", encoding="utf-8")
-    assert [form for _, _, form in find_leaks([out], notes)] == ["Lefèvre"]
+    # Camille Lefèvre is listed: every form of hers is searched, written in the notes or not
+    assert {form for _, _, form in find_leaks([out], notes)} == {"Lefèvre", "LEFÈVRE", "CAMILLE"}
     out.write_text("source_file\nentretien-camille-lefevre.md\n", encoding="utf-8")
     assert find_leaks([out], notes)  # a full name is always searched, in file names too
+
+
+def test_a_listed_surname_that_is_a_town_is_replaced_unless_exempted(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Julie Paris\n", encoding="utf-8")
+    (notes / "visite.md").write_text(
+        "# Visite du 3/02/2020\n\n- Julie Paris (facilitatrice) nous reçoit.\n"
+        "- Il trouve que \"la clause, c'est Paris qui décide pour nous\".\n", encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Paris" not in cells and "Julie" not in cells  # the team's list wins over the tags
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Julie Paris\nexemptes:\n  - Paris\n",
+                                           encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "c'est Paris qui décide" in cells and "Julie" not in cells
 
 
 def test_a_surname_that_is_a_town_or_a_firm_stays_alone(tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / "pseudonymes.yml").write_text("personnes:\n  - Julie Paris\n  - Benoît Rault\n",
-                                           encoding="utf-8")
+    # A listed surname that is a town stays the town only when exempted (see above)
+    (notes / "pseudonymes.yml").write_text(
+        "personnes:\n  - Julie Paris\n  - Benoît Rault\nexemptes:\n  - Paris\n", encoding="utf-8")
     (notes / "visite.md").write_text(
         "# Visite du 3/02/2020\n\n- Julie Paris (facilitatrice) nous reçoit.\n"
         "- Il trouve que \"la clause, c'est Paris qui décide pour nous\".\n"

@@ -117,3 +117,63 @@ def test_the_leak_check_searches_only_the_forms_it_is_given():
                  only=["Camille", "Camille Lefèvre"])
     assert r.found("FORMATION CONTINUE, Lefèvre") == []
     assert r.found("Camille a relu") == [("Camille Lefèvre", "Camille")]
+
+
+LISTED = {"Solène Garnier-Vidal": "Personne E", "Agathe de Kersauson": "Personne F",
+          "Clémence Vasseur": "Personne G", "Jean-Marc Duvignau": "Personne H",
+          "Jérôme Altmeyer": "Personne I", "Rose Martin": "Personne J",
+          "Franck Wojcik": "Personne K"}
+
+
+@pytest.fixture(scope="module")
+def listed():
+    return Replacer(LISTED, listed=LISTED, common={"rose", "martin"},
+                    context_only=["Altmeyer"], exempt=["Jules Ferry"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # initials of hyphenated and particle surnames, every spelling
+    ("S.G.-V. et S. G.-V. puis SGV", "Personne E et Personne E puis Personne E"),
+    ("vu avec A. de K. et JMD", "vu avec Personne F et Personne H"),
+    # lower case and accent-less first names and surnames
+    ("clémence, clemence et CLEMENCE", "Personne G, Personne G et Personne G"),
+    ("appeler wojcik et duvignau", "appeler Personne K et Personne H"),
+    # a listed surname alone, even when the tags make it a firm or a town
+    ("Altmeyer a validé", "Personne I a validé"),
+    # file names and ids in a text
+    ("voir entreprise_23_Duvignau.md", "voir entreprise_23_personne-h.md"),
+    # a first name that is a French word: only with its capital
+    ("la rose de Rose", "la rose de Personne J"),
+    # a surname part of a compound surname
+    ("Mme Vidal a dit", "Personne E a dit"),
+])
+def test_every_form_of_a_listed_person_is_replaced(listed, text, expected):
+    assert listed.text(text) == expected
+
+
+def test_a_listed_name_in_an_email_or_an_id(listed):
+    assert listed.text("écrire à duvignau.jm@x.fr") == "écrire à [courriel de Personne H]"
+    assert listed.ident("entreprise_23_Duvignau.md") == "entreprise_23_personne-h.md"
+    assert listed.ident("notes-clemence") == "notes-personne-g"
+
+
+def test_a_listed_surname_that_is_exempted_stays_alone():
+    r = Replacer({"Julie Paris": "Personne A"}, listed=["Julie Paris"], exempt=["Paris"])
+    assert r.text("Julie Paris dit que Paris décide") == "Personne A dit que Paris décide"
+    assert Replacer({"Julie Paris": "Personne A"}, listed=["Julie Paris"]).text(
+        "Paris décide") == "Personne A décide"  # not exempted: the list wins
+
+
+def test_listed_found_is_whole_words_and_spares_common_words(listed):
+    found = listed.listed_found("Wojcikowski, la rose, ROSE, clemence-notes, un SGV")
+    assert found == [("Rose Martin", "ROSE"), ("Clémence Vasseur", "clemence"),
+                     ("Solène Garnier-Vidal", "SGV")]
+    assert listed.listed_found("Personne E et Personne J") == []
+
+
+def test_the_listed_pattern_stays_linear(listed):
+    import time
+    line = "a_" * 25_000 + "clemence " * 5_000
+    start = time.perf_counter()
+    listed.text(line), listed.listed_found(line), listed.ident(line)
+    assert time.perf_counter() - start < 1
