@@ -78,8 +78,12 @@ PLACE_WORDS = (
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’]*"
 _PARTICLES = ("de", "du", "des", "da", "dos", "do", "van", "von", "le", "la", "les", "d'", "di")
 _PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
+# Place words used in an idiom that names no place: "à la place de Yasmine" (instead
+# of her), "au cours de" (during). Folded text, so "à" is "a".
+_IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au )"}
 _PLACE_RE = re.compile(  # matched on folded text: no accents
-    r"(?:(?i:\b(?:" + "|".join(re.escape(strip_accents(w)) for w in PLACE_WORDS) + r")"
+    r"(?:(?i:\b(?:" + "|".join(_IDIOMS.get(w, "") + re.escape(strip_accents(w))
+                               for w in PLACE_WORDS) + r")"
     r"(?:\s+(?:professionnel|polyvalent|agricole|technique|general|technologique|prive"
     r"|public|municipal|intercommunal|regional|departemental)){0,2})\s+(?:"
     + _PARTICLE + r"\s*)?" + _CAP + r"(?:(?:\s+|-)(?:" + _PARTICLE + r"\s*)?" + _CAP + r"){0,3}"

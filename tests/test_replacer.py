@@ -177,3 +177,14 @@ def test_the_listed_pattern_stays_linear(listed):
     start = time.perf_counter()
     listed.text(line), listed.listed_found(line), listed.ident(line)
     assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il appelle à la place de Camille, partie.", "Il appelle à la place de Personne B, partie."),
+    ("Au cours de Hugo Marchand, on a parlé.", "Au cours de Enquêteur 1, on a parlé."),
+    ("Rendez-vous place Camille Lefèvre.", "Rendez-vous place Camille Lefèvre."),
+])
+def test_idioms_with_a_place_word_name_no_place(replacer, text, expected):
+    """"à la place de X" (instead of X) and "au cours de" protect no name; a square
+    named after a person still does."""
+    assert replacer.text(text) == expected
