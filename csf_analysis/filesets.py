@@ -37,7 +37,7 @@ try:
 except ImportError:  # pragma: no cover - Windows: no lock, stale folders kept
     fcntl = None
 
-__all__ = ["PREFIX", "Staging", "recover"]
+__all__ = ["PREFIX", "Staging", "folder_lock", "recover"]
 
 PREFIX = ".build-"
 _JOURNAL = ".swap.json"  # "<staging folder name>.swap.json", beside the staging folder
@@ -65,16 +65,17 @@ def _try_lock(path: Path) -> int | None:
 
 
 @contextlib.contextmanager
-def _folder_lock(folder: Path):
-    """Hold the destination folder's lock: one commit or recovery at a time."""
-    fd = _open_dir(folder) if fcntl is not None else None
+def folder_lock(folder: Path):
+    """Hold an exclusive lock on ``folder`` itself (``flock`` on the folder, so no lock
+    file is left behind): one commit, recovery or decision write at a time. Raises
+    OSError when the folder cannot be opened."""
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        if fd is not None:
+        if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        if fd is not None:
-            os.close(fd)
+        os.close(fd)
 
 
 def _write_journal(path: Path, entry: dict) -> None:
@@ -104,7 +105,7 @@ def recover(folder: str | os.PathLike) -> list[str]:
 
     A staging folder locked by a running build is left alone."""
     folder, removed = Path(folder), []
-    with _folder_lock(folder):
+    with folder_lock(folder):
         for journal in sorted(folder.glob(PREFIX + "*" + _JOURNAL)):
             _roll_forward(journal)
             removed.append(journal.name)
@@ -146,7 +147,7 @@ class Staging(contextlib.AbstractContextManager):
         if check is not None:
             check([self.path / name for name in names])
         journal = self.folder / (self.path.name + _JOURNAL)
-        with _folder_lock(self.folder):
+        with folder_lock(self.folder):
             _write_journal(journal, {"names": list(names)})
             for name in names:
                 os.replace(self.path / name, self.folder / name)

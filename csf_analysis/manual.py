@@ -19,19 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 from pathlib import Path
 
 import pandas as pd
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: decisions from one process at a time
-    fcntl = None
-
 from . import config
 from .atomic import write_text_atomic
 from .cells import to_csv_text, unescape_frame
+from .filesets import folder_lock
 from .schema import CATEGORIES
 from .vocabulary import code_id
 
@@ -128,17 +123,12 @@ def _already(table: pd.DataFrame, row: dict, *, once: bool) -> bool:
 
 @contextlib.contextmanager
 def _locked(folder: Path):
-    """Hold an exclusive lock on the notes folder (``flock`` on the folder itself, so no
-    lock file is left behind); clear the temporary file of a write killed half way."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+    """Hold the notes folder's lock (:func:`csf_analysis.filesets.folder_lock`); clear
+    the temporary file of a write killed half way."""
+    with folder_lock(folder):
         for tmp in folder.glob(f".{config.MANUAL_CODES_FILE}.*.tmp"):
             tmp.unlink(missing_ok=True)
         yield
-    finally:
-        os.close(fd)
 
 
 def add_code(notes_dir, statement_id: str, code: str, *, coder: str, note: str = "",
