@@ -17,7 +17,7 @@ import sys
 from . import config, manual
 from .codebook import CodebookError
 from .corpus import NotesDirError, load_corpus
-from .leaks import LeakError
+from .leaks import LeakError, leak_check
 from .pseudonym_list import PseudonymListError
 from .schema import CATEGORIES, KINDS, counted_rows
 
@@ -59,16 +59,6 @@ def _pseudonymising(args: argparse.Namespace) -> dict | None:
     return {"organisations": args.pseudonymise_organisations}
 
 
-def _leak_check(args: argparse.Namespace):
-    """With --pseudonymise, the check the new outputs pass before they replace the old
-    ones (a name left in any of them stops the write); else None."""
-    options = _pseudonymising(args)
-    if options is None:
-        return None
-    from .leaks import check_outputs
-    return lambda paths: check_outputs(paths, args.notes_dir, **options)
-
-
 def _corpus_for_output(args: argparse.Namespace):
     corpus, options = _corpus(args), _pseudonymising(args)
     if options is None:
@@ -97,7 +87,7 @@ def kinds_summary(interviews) -> str:
 
 def cmd_tables(args: argparse.Namespace) -> int:
     corpus = _corpus_for_output(args)
-    corpus.write(args.out, check=_leak_check(args))
+    corpus.write(args.out, check=leak_check(args.notes_dir, _pseudonymising(args)))
     counts = "  ".join(f"{name}: {len(table)}" for name, table in corpus.tables().items())
     stats = corpus.stats
     print(f"{counts}  ({stats['parsed']} note(s) parsed, {stats['cached']} from cache)"
@@ -113,7 +103,8 @@ def cmd_charts(args: argparse.Namespace) -> int:
     from .figures import all_figures, write_figures  # matplotlib only when charting
     corpus = _corpus_for_output(args)
     figures = all_figures(corpus.counted().tables())
-    paths = write_figures(figures, args.out, check=_leak_check(args))
+    paths = write_figures(figures, args.out,
+                          check=leak_check(args.notes_dir, _pseudonymising(args)))
     print(f"{len(figures)} figures ({len(paths)} files, SVG and PNG) -> {args.out}")
     return 0
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .pseudonymise import name_checker
 
-__all__ = ["LeakError", "check_outputs", "find_leaks", "output_text"]
+__all__ = ["LeakError", "check_outputs", "find_leaks", "leak_check", "output_text"]
 
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".parquet"}
 _NO_IMAGES = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
@@ -102,3 +102,12 @@ def check_outputs(paths: Iterable[str | Path], notes_dir: str | Path, *,
         raise LeakError(
             f"pseudonymisation incomplète, rien n'a été remplacé : {shown}{more}. Ajoutez "
             f"les formes manquées dans personnes de pseudonymes.yml ({notes_dir}).")
+
+
+def leak_check(notes_dir: str | Path, options: dict | None):
+    """The check new outputs pass before they replace the old ones (a ``check`` of
+    :meth:`csf_analysis.filesets.Staging.commit`) when pseudonymising with ``options``
+    (``{"organisations": ...}``); None when not pseudonymising."""
+    if options is None:
+        return None
+    return lambda paths: check_outputs(paths, notes_dir, **options)

@@ -102,6 +102,7 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
     report (see :mod:`csf_analysis.pseudonymise`) and checks every file of the build
     for names before it replaces the previous report."""
     from .exporter import export_html, export_pdf
+    from .leaks import leak_check
     from .synthesis import today
 
     start = time.perf_counter()
@@ -130,14 +131,12 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
         nbformat.write(node, work / "synthese.ipynb")
         export_html(node, work / "synthese.html", base_dir=out_dir)
         export_pdf(node, work / "synthese.pdf", base_dir=out_dir)
-        if pseudonymise is not None:
-            from .leaks import check_outputs
-            check_outputs([work], notes_dir, **pseudonymise)
-        # Only now that both exports succeeded do they, the executed notebook and
-        # the manifest replace the previous report, together (see filesets).
+        # Only now that both exports succeeded (and, pseudonymised, no name is left in
+        # them) do they, the executed notebook and the manifest replace the previous
+        # report, together (see filesets).
         names = ["synthese.pdf", "synthese.html", "synthese.ipynb"]
         if (work / FILE_NAME).is_file():  # a notebook of the user's may write none
             names.append(FILE_NAME)
-        stage.commit(names)
+        stage.commit(names, check=leak_check(notes_dir, pseudonymise))
     return ReportResult(out_dir / "synthese.pdf", out_dir / "synthese.html", executed_path,
                         time.perf_counter() - start)
