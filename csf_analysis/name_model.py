@@ -46,13 +46,13 @@ def _lexicon() -> tuple[object, frozenset[str]]:
 
 
 def _run_ner(texts: list[str]) -> list[tuple[list, list, list]]:
-    from .nlp import _Only, load_nlp
+    from .nlp import load_nlp, ner_only
     nlp = load_nlp(components=COMPONENTS)
     return [([[e.text, e.start_char, e.end_char] for e in doc.ents if e.label_ == "PER"],
              [t.text for e in doc.ents if e.label_ != "PER" for t in e],
              [[e.text, e.label_, e.start_char] for e in doc.ents
               if e.label_ in ("LOC", "ORG") and len(e) == 1])
-            for doc in _Only(nlp, enable=["ner"]).pipe(texts, batch_size=256)]
+            for doc in ner_only(nlp).pipe(texts, batch_size=256)]
 
 
 def _version() -> str:

@@ -199,6 +199,11 @@ def lemmas_only(nlp: Language) -> _Only:
     return _Only(nlp, disable=["senter"])
 
 
+def ner_only(nlp: Language) -> _Only:
+    """The pipeline as an entity recogniser (ner only: names for pseudonymisation)."""
+    return _Only(nlp, enable=["ner"])
+
+
 def model_info() -> dict:
     """Describe the model for the report's methods annex.
 
