@@ -201,7 +201,7 @@ def _allowed_url(url: str, roots: list[Path]) -> bool:
     if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
         return False
     path = Path(unquote(parts.path)).resolve()
-    return any(path == root or root in path.parents for root in roots)
+    return any(path.is_relative_to(root) for root in roots)
 
 
 def html_to_pdf(html: str, *, base_dir: str | os.PathLike[str]) -> bytes:
