@@ -1,0 +1,58 @@
+"""French first names: is a word someone's first name?
+
+The list is INSEE's file of the first names given in France (public data),
+shipped in ``data/prenoms.txt`` (33,478 names, most given first), read once.
+Many of its names are also French words (``Pierre``, ``Claire``, ``Mars``):
+the list says a word *can* be a first name; :mod:`csf_analysis.pseudonymise`
+asks the pipeline's lexicon whether it is a word too.
+
+Example:
+    >>> is_first_name("Gwendal"), is_first_name("nolwenn"), is_first_name("Toulouse")
+    (True, True, False)
+    >>> is_first_name("Marie-Inès"), is_first_name("Jean-Toulouse")
+    (True, False)
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from .vocabulary import strip_accents
+
+__all__ = ["first_names", "is_first_name", "rank"]
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> dict[str, int]:
+    """Every first name of the list, lower case, without accents -> its rank (0: the
+    most given)."""
+    text = resources.files(__package__).joinpath("data/prenoms.txt").read_text(encoding="utf-8")
+    names = [_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {name: rank for rank, name in reversed(list(enumerate(names)))}
+
+
+def rank(word: str) -> int | None:
+    """The rank of ``word`` in the list (of its rarest part for a compound), None
+    if it is no first name.
+
+    >>> rank("Pierre") < 10 < rank("Clair")
+    True
+    """
+    names = first_names()
+    key = _key(word).replace("’", "'")
+    if key in names:
+        return names[key]
+    parts = key.split("-")
+    if len(parts) > 1 and all(p in names for p in parts):
+        return max(names[p] for p in parts)
+    return None
+
+
+def _key(word: str) -> str:
+    return strip_accents(word.strip()).lower()
+
+
+def is_first_name(word: str) -> bool:
+    """Is ``word`` (any case, accents optional) a first name, or a compound of first
+    names (``Marie-Inès``, even when the list lacks the compound)?"""
+    return rank(word) is not None
