@@ -134,7 +134,7 @@ MONTH_LABELS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre",
 )
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 def _within_one_edit(word: str, target: str) -> bool:
@@ -193,7 +193,7 @@ _ISO_DATE = re.compile(
 )
 _TEXT_DATE = re.compile(
     r"(?=[0-9lmjvsdp])"  # cheap first-character filter: a weekday, a digit or "premier"
-    r"(?:\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\.?,?\s+)?"
+    r"(?:\b(?P<wd>" + "|".join(WEEKDAYS) + r")\.?,?\s+)?"
     r"(?:(?<![0-9])(?<![0-9][/.,])(?P<d>[0-9]{1,2})(?:\s*er\b)?|\b(?P<first>premier))"
     r"\s*(?P<mon>[a-z]{3,10})\b(?P<dot>\.)?"
     r"(?:,?\s+(?P<y>[0-9]{4})(?![0-9]|[.,][0-9])" + _NOT_A_YEAR_AFTER + r")?"
@@ -282,7 +282,7 @@ def _text_day(match: re.Match, text: str, default_year: int | None) -> FoundDate
     if not match["y"] and match["dot"] and match["mon"] in _MONTH_ABBREVIATIONS:
         end = match.end("dot")
     written = text[match.start():end]
-    weekday = _WEEKDAYS.index(match["wd"]) if match["wd"] else None
+    weekday = WEEKDAYS.index(match["wd"]) if match["wd"] else None
     if match["y"]:
         year = int(match["y"])
     elif default_year is not None:
@@ -293,7 +293,7 @@ def _text_day(match: re.Match, text: str, default_year: int | None) -> FoundDate
         return FoundDate(written, match.start(), end, "", "day", problem)
     iso, problem = _day_iso(written, year, month, day, layout="dd mois yyyy")
     if iso and weekday is not None and dt.date.fromisoformat(iso).weekday() != weekday:
-        actual = _WEEKDAYS[dt.date.fromisoformat(iso).weekday()]
+        actual = WEEKDAYS[dt.date.fromisoformat(iso).weekday()]
         problem = (f"date « {written} » : le {iso} est un {actual}, pas un {match['wd']} : "
                    f"vérifiez le jour et l'année")
     return FoundDate(written, match.start(), end, iso, "day", problem)

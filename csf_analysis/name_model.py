@@ -29,7 +29,7 @@ from .atomic import write_text_atomic
 __all__ = ["NameModel"]
 
 COMPONENTS = ("lemmatizer", "ner")
-VERSION = "4"  # of the questions asked: a new one leaves the old answers behind
+VERSION = "5"  # of the questions asked: a new one leaves the old answers behind
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,13 +45,14 @@ def _lexicon() -> tuple[object, frozenset[str]]:
     return lookup, frozenset(lemmas)
 
 
-def _run_ner(texts: list[str]) -> list[tuple[list, list, list]]:
+def _run_ner(texts: list[str]) -> list[tuple[list, list, list, list]]:
     from .nlp import load_nlp, ner_only
     nlp = load_nlp(components=COMPONENTS)
     return [([[e.text, e.start_char, e.end_char] for e in doc.ents if e.label_ == "PER"],
              [t.text for e in doc.ents if e.label_ != "PER" for t in e],
              [[e.text, e.label_, e.start_char] for e in doc.ents
-              if e.label_ in ("LOC", "ORG") and len(e) == 1])
+              if e.label_ in ("LOC", "ORG") and len(e) == 1],
+             [e.text for e in doc.ents if e.label_ != "PER" and len(e) > 1])
             for doc in ner_only(nlp).pipe(texts, batch_size=256)]
 
 
@@ -73,7 +74,14 @@ class NameModel:
             data = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}
         except (OSError, ValueError):
             data = {}
-        self.old_texts, self.old_words = data.get("texts", {}), data.get("words", {})
+        data = data if isinstance(data, dict) else {}
+        texts, words = data.get("texts"), data.get("words")
+        # An entry of another shape (an older or damaged file) is asked again.
+        self.old_texts = {k: v for k, v in texts.items() if isinstance(v, list) and len(v) == 4
+                          and all(isinstance(x, list) for x in v)} \
+            if isinstance(texts, dict) else {}
+        self.old_words = {k: v for k, v in words.items() if isinstance(v, list) and len(v) == 2} \
+            if isinstance(words, dict) else {}
         self.loaded = (set(self.old_texts), set(self.old_words))
         self.texts: dict[str, list] = {}
         self.words: dict[str, list[bool]] = {}
@@ -87,7 +95,9 @@ class NameModel:
 
     def entities(self, texts: list[str]) -> tuple[list[list], set[str]]:
         """The PER entities ``[text, start, end]`` of each text; the words of the others.
-        Sets :attr:`places`: the one-word places and organisations of each text."""
+        Sets :attr:`places`: the one-word places and organisations of each text, and
+        :attr:`long_entities`: the other entities of two words or more
+        ("Boulangerie Martin")."""
         keys = [self._key(text) for text in texts]
         missing = [i for i, key in enumerate(keys) if key not in self.old_texts]
         self.asked |= bool(missing)
@@ -96,6 +106,7 @@ class NameModel:
         self.texts.update({key: self.old_texts[key] for key in keys})
         others = {word for key in keys for word in self.texts[key][1]}
         self.places = [self.texts[key][2] for key in keys]
+        self.long_entities = {text for key in keys for text in self.texts[key][3]}
         return [self.texts[key][0] for key in keys], others
 
     def _word(self, word: str) -> list[bool]:

@@ -13,7 +13,15 @@ Who is a person:
 - the ``PER`` entities of spaCy's French pipeline, when they do not read as
   a French word (the pipeline's lemma table, or the word written in lower
   case elsewhere in the notes: ``Pourra``, ``Tutrice`` are not names), cut at
-  a spaced dash (``Laure Marais — Bordeaux``).
+  a spaced dash (``Laure Marais — Bordeaux``);
+- a word of INSEE's first-name list (:mod:`csf_analysis.first_names`) that is
+  no French word, capitalised or not (``le jeune, Gwendal,``, ``diego, Lucie et
+  Mehdi``; ``Pierre``, ``Claire`` with their capital mid-sentence only), no month
+  or holiday, nor a place for the model after "à", "en"... or alone when the name
+  is a rare one of the list (``Annecy``); a first name beside capitals
+  (``IVANOVA Sylvain``, ``Nolwenn NG``); a line of initials alone (a signature);
+  two capitalised words and a model's entity of two words count only when the
+  first is a first name of the list (``Toulouse Métropole`` is no one).
 
 A surname the notes also use as a town or a firm on its own (``c'est Paris qui
 décide``: a one-word LOC mid-sentence that is also a word, or a one-word ORG)
@@ -60,9 +68,13 @@ from pathlib import Path
 import pandas as pd
 
 from .atomic import write_text_atomic
+from .dates import MONTH_LABELS, WEEKDAYS
+from .first_names import is_first_name
+from .first_names import rank as first_name_rank
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList, load_pseudonym_list
-from .replacer import _CAP, _INITIALS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case, listed_forms
+from .replacer import (_CAP, _INITIALS, ACRONYMS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case,
+                       listed_forms, name_forms)
 from .vocabulary import category_of_label, speaker_of_label
 
 __all__ = ["MAPPING_FILE", "find_people", "load_mapping", "name_checker", "pseudonymise",
@@ -79,8 +91,35 @@ _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
 # A lone initial as a speaker label ("Y. : que ce soit pas toujours dans des bureaux"):
 # someone the notes hide half-way; not Q. and R. (question, réponse).
 _INITIAL_LABEL_RE = re.compile(r"^[ \t*_-]*([A-PS-Z]\.)[ \t]*:")
+# A line of initials alone, as a note or a message is signed: "G.", "— M.-C. L."
+_SIGNATURE_RE = re.compile(r"^[ \t*_—–-]*((?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?){1,3})[ \t*_]*$")
 _PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
                       r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
+_WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
+# A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
+# "Nolwenn NG" (the capitals may be initials).
+_FIRST = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
+_UPPER = r"[A-ZÀ-Þ]{2,}(?:[- ][A-ZÀ-Þ]{2,})?"
+_UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each shape
+    re.compile(rf"(?<![\w-]){_UPPER}[ \t]+(?P<first>{_FIRST})(?![\w-])"),
+    re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
+# A lower-case word, not after an apostrophe ("hui" of "aujourd'hui").
+_LOWER_RE = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿœ]+(?:-[a-zà-öø-ÿœ]+)?(?![\w'’-])")
+# A first name that is a French word too ("Pierre", "Rose") is a name mid-sentence
+# only among the most given ones; "Premier", "Salle", "Long" are in the list too.
+_COMMON_FIRST_NAMES = 1000
+# A first name in lower case ("diego") is one of the first ones of the list: its rare
+# "names" hold English words ("done" 12,141th, "dev").
+_LOWER_FIRST_NAMES = 10000
+# A first name the model tags as a place or an organisation alone ("Le jeune, Gwendal,
+# a attendu", but also "nouvelle, Annecy, en poste") is a name among the first ones
+# of the list only (Gwendal 1,123th, Seydou 3,724th; Annecy 6,340th).
+_GIVEN_FIRST_NAMES = 4000
+# Before a lone place ("à Nancy", "en France", "sur Lourdes"): the model tags many a
+# lone first name as a place, a place after these words stays one.
+_PLACE_BEFORE = re.compile(r"(?i)(?:^|[\s'’(])(?:à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
+_CALENDAR = frozenset(fold_keep_case(w) for w in (
+    *MONTH_LABELS, *WEEKDAYS, "noël", "pâques", "toussaint", "pentecôte", "ascension"))
 _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
                          r"|\b(?:prises?|rédigée?s?|écrites?) par)\s*([^\n]+)")
 _PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
@@ -111,42 +150,54 @@ class _Names:
         self.lower_words, self.others = lower_words, others
         self.places: frozenset[str] = frozenset()  # one-word places and organisations
         self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
+        self.parts: frozenset[str] = frozenset()  # words of longer places, organisations
+        self.located: frozenset[str] = frozenset()  # lone places after "à", "en"...
         self.model = model
 
     @staticmethod
     def key(name: str) -> str:
         return " ".join(sorted(fold_keep_case(name).lower().split()))
 
-    def add(self, name: str, *, trust: str = "plain", initial: bool = False) -> None:
+    def add(self, name: str, *, trust: str = "plain", initial: bool = False) -> bool:
         """Add ``name`` if ``trust`` is "trusted" (listed, an interviewer, after a
-        civility) or if it is plausible; "strict": no word of it may be a French word.
-        ``initial``: it opens a sentence, where a capital says nothing."""
+        civility) or if it is plausible (see :meth:`plausible`). ``initial``: it opens a
+        sentence, where a capital says nothing. Is it (now) found?"""
         name = " ".join(name.replace("’", "'").strip(" ,;:'-").split())
         name = name[:-1] if name.endswith(".") and not _is_initial(name.split()[-1]) else name
-        if not name or self.key(name) in self.found or re.search(r"[@\d/_|]", name):
-            return
-        if trust == "trusted" or self.plausible(name, initial=initial, strict=trust == "strict"):
+        if not name or re.search(r"[@\d/_|]", name):
+            return False
+        if self.key(name) in self.found:
+            return True
+        if trust == "trusted" or self.plausible(name, initial=initial, trust=trust):
             self.found[self.key(name)] = name
             if trust == "trusted":
                 self.trusted.add(name)
+            return True
+        return False
 
-    def word(self, word: str, *, initial: bool = False) -> bool:
+    def word(self, word: str, *, initial: bool = False, notes: bool = True) -> bool:
         """Does ``word`` read as a French word rather than a name? A lemma such as
-        "Martin" or "Julien" counts as a word only where it opens a sentence."""
+        "Martin" or "Julien" counts as a word only where it opens a sentence.
+        ``notes``: a word the notes write in lower case counts too."""
         folded, lower = fold_keep_case(word).lower(), word.lower()
-        return (folded in _NON_NAMES or folded in self.lower_words
+        return (folded in _NON_NAMES or (notes and folded in self.lower_words)
                 or (self.model is not None and (self.model.is_inflected(lower)
                                                 or (initial and self.model.is_lemma(lower)))))
 
     def lemma(self, word: str) -> bool:
         return self.model is not None and self.model.is_lemma(word.lower())
 
-    def plausible(self, name: str, *, initial: bool = False, strict: bool = False) -> bool:
+    def plausible(self, name: str, *, initial: bool = False, trust: str = "plain") -> bool:
+        """Is ``name`` a person's? ``trust``: "plain" (an entity of the model), "strict"
+        (two capitalised words), "first" / "lower" (a lone word of the first-name list,
+        capitalised or not), "upper" (a first name and capitals)."""
         words = [w for w in re.split(r"[\s-]+", name)
                  if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
         if not words or len(words) > 4 or any(not w[0].isupper() or any(c.isdigit() for c in w)
                                              for w in words):
             return False
+        if trust == "upper":
+            return self._upper_pair(name)
         if all(w.isupper() and len(w) <= 6 for w in words):
             return False  # acronyms: DGESCO, DNE
         if any(len(w) == 1 for w in words):
@@ -154,15 +205,61 @@ class _Names:
         if any(w.isupper() and len(w) > 2 for w in words) and any(
                 self.lemma(w) for w in words):
             return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
+        if trust in ("first", "lower"):
+            return " " not in name and self._first_name(name, initial=initial,
+                                                         lower=trust == "lower")
         if len(words) == 1 and fold_keep_case(words[0]) in self.others:
             return False  # part of an organisation or a place elsewhere
-        if strict:  # no word of it is a French word, wherever it stands; or the first
-            # is neither a word nor a place ("Sandra Aubin", "Dorian Pages": surnames are
-            # often words, first names seldom)
+        given = first_name_rank(name.split()[0])
+        given = given if given is not None and given < _LOWER_FIRST_NAMES else None
+        if len(words) > 1 and given is None and not any(_is_initial(w) for w in name.split()):
+            return False  # "Toulouse Métropole", "Clermont Métropole" (a rare "first name"
+            # of the list), "Vinci Energies": no first name
+        if len(words) == 1 and fold_keep_case(words[0]) in self.located:
+            return False  # "Clermont", for the model a person here, "à Clermont" there
+        if trust == "strict" and len(words) < 2:
+            return False  # "Coralie Le" of "Coralie Le Gall" cut by a line's end
+        if trust == "strict":  # the first is a first name; no word of it a French word,
+            # or the first neither a word nor a place ("Sandra Aubin", "Dorian Pages":
+            # surnames are often words, first names seldom), or the last no word
+            # ("Pierre Durand")
             return not any(self.word(w, initial=True) for w in words) or (
                 len(words) == 2 and not self.word(words[0], initial=True)
-                and fold_keep_case(words[0]) not in self.lone_places)
+                and fold_keep_case(words[0]) not in self.lone_places) or (
+                len(words) == 2 and not self.word(words[1], initial=True))
         return not all(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
+
+    def _first_name(self, name: str, *, initial: bool, lower: bool) -> bool:
+        """"Le jeune, Gwendal, a attendu", "diego et Lucie": a word of the first-name list
+        that is no French word (but a common first name with its capital mid-sentence:
+        "Pierre", "Claire"), no month, nor a word of a longer organisation or place
+        ("Boulangerie Martin"), nor a place or an organisation alone mid-sentence or
+        after "à", "en"...; the model tags many a lone first name as a place, where the
+        list knows better, but for the rarer names of the list ("Annecy")."""
+        given, folded = first_name_rank(name), fold_keep_case(name)
+        if given is None or len(name) < 3 or set(_fold(name).split("-")) & _CALENDAR:
+            return False
+        if folded in self.parts | self.places | self.located or (
+                folded in self.lone_places and given >= _GIVEN_FIRST_NAMES
+                and _fold(name) not in self.lower_words):  # "Thuy", "aide thuy": a name
+            return False
+        if lower:  # "done", "dev" are in the list too
+            return given < _LOWER_FIRST_NAMES and not self.word(name, initial=True, notes=False)
+        return not (self.word(name, initial=True, notes=False)
+                    and (initial or given >= _COMMON_FIRST_NAMES))
+
+    def _upper_pair(self, name: str) -> bool:
+        """"IVANOVA Sylvain", "Nolwenn NG": the capitals no acronym of the field nor
+        an organisation's; two or three capitals (initials) start as the first name."""
+        first = next((w for w in name.split() if not w.isupper()), "")
+        upper = " ".join(w for w in name.split() if w.isupper())
+        if not first or not upper or upper in ACRONYMS or fold_keep_case(upper) in self.parts:
+            return False
+        if len(upper) <= 3:
+            return upper[0] == first[0]
+        return not self.word(upper, notes=False) and not (
+            self.word(first, initial=True, notes=False)
+            and first_name_rank(first) >= _COMMON_FIRST_NAMES)
 
     def trim(self, span: str) -> list[str]:
         """The names in an entity: cut at punctuation, leading words and civilities off
@@ -199,6 +296,7 @@ class _Names:
         full = [n for n in full if n not in dropped]
         words = {w for name in full for w in _folded_words(name)}
         words |= {"".join(w[0] for w in _core(n)).lower() for n in full}  # "PC"
+        forms = {_fold(f) for n in full for f in name_forms(n)}  # what replacing them takes
         surnames = {_fold(" ".join(_core(n)[1:])) for n in full}
         initials = {(_fold(_core(n)[0]), _fold(_core(n)[-1])[:1]) for n in full}
         kept, squashed = [], set()
@@ -208,7 +306,9 @@ class _Names:
                 if _squash(name) not in squashed:  # "Helene Delatour" is "Hélène de La Tour"
                     squashed.add(_squash(name))
                     kept.append(name)
-            elif name not in dropped and not (set(_folded_words(name)) <= words
+            elif name not in dropped and not (
+                      (_fold(name) in forms if len(core) == 1  # not "Sophie" of "Anne-Sophie"
+                       else set(_folded_words(name)) <= words)
                       or (_is_initial(core[0]) and _fold(" ".join(core[1:])) in surnames)
                       or (len(core) == 2 and (_fold(core[0]), _fold(core[1])) in initials)):
                 kept.append(name)
@@ -270,7 +370,9 @@ def _email_names(text: str, names: _Names) -> list[str]:
         parts = [p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
         if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts) \
                 and not _EMAIL_WORDS.intersection(parts) \
-                and not any(names.word(p, initial=True) for p in parts):
+                and (not any(names.word(p, initial=True) for p in parts)
+                     or (names.plausible(parts[0].title(), trust="lower")  # sylvain.ivanova@
+                         and not names.word(parts[1], initial=True))):
             found.append(" ".join(p.capitalize() for p in parts))
     return found
 
@@ -283,11 +385,17 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     label = _LABEL_RE.match(text)
     if label and not speaker_of_label(label.group(1)) and not category_of_label(label.group(1)):
         found.append((label.group(1), "plain", label.start(1)))
-    if initial := _INITIAL_LABEL_RE.match(text):
+    if initial := _INITIAL_LABEL_RE.match(text) or _SIGNATURE_RE.match(text):
         found.append((initial.group(1), "trusted", initial.start(1)))
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
+    found += [(m.group(), "first", m.start()) for m in _WORD_RE.finditer(text)
+              if is_first_name(m.group())]
+    found += [(m.group(), "upper", m.start()) for pattern in _UPPER_PAIRS
+              for m in pattern.finditer(text) if is_first_name(m.group("first"))]
+    found += [(m.group(), "lower", m.start()) for m in _LOWER_RE.finditer(text)
+              if len(m.group()) >= 4 and is_first_name(m.group())]  # "diego, Lucie et Mehdi"
     return found
 
 
@@ -354,6 +462,9 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
     people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
     lone = [(text, *entity) for text, found in zip(everything, model.places if model else [])
             for entity in found]
+    names.parts = _parts(model.long_entities, names) - alone if model else frozenset()
+    names.located = frozenset(fold_keep_case(word) for text, word, _, start in lone
+                              if _PLACE_BEFORE.search(text[max(0, start - 12):start]))
     names.lone_places = frozenset(fold_keep_case(word) for _, word, _, _ in lone) \
         - alone - people_alone
     names.places = frozenset(
@@ -361,8 +472,12 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
         if not _initial(text, start) and (label == "ORG" or model.is_inflected(word.lower())
                                           or model.is_lemma(word.lower()))
     ) - alone - people_alone
-    for name in [*listing.people, *interviewers]:
+    for name in listing.people:
         names.add(name, trust="trusted")
+    for name in interviewers:  # "Debrief (Bénédicte seule)": her name, not "seule"
+        capitals = [w for w in name.split() if w[:1].isupper() or w.lower() in _PARTICLES]
+        names.add(" ".join(capitals) if capitals and capitals[0][:1].isupper() else name,
+                  trust="trusted")
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
     for i, text in enumerate(everything):
         kept = guard.protected(text)
@@ -371,9 +486,17 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
         found = [(n, trust, start) for n, trust, start in found
                  if not any(a < start + len(n) and start < b for a, b in kept)]
         for name in _listed_names(text):
-            names.lowercase.add(_fold(name.split()[0]))
-            names.add(name.title() if name.islower() else name, trust="trusted")
+            if is_first_name(name.split()[0]):  # "présents : hugo, Alexis Bertrand"
+                names.lowercase.add(_fold(name.split()[0]))
+                names.add(name.title() if name.islower() else name, trust="trusted")
+            elif " " not in name and not name.isupper():  # a surname; not "DAJ", "Région"
+                names.add(name, trust="plain", initial=True)
         for name, trust, start in found:
+            if trust == "lower":  # "diego": a name also in lower case, not "marine"
+                if names.plausible(name.title(), trust=trust):
+                    names.add(name.title(), trust=trust)
+                    names.lowercase.add(_fold(name))
+                continue
             if name.islower():  # "hugo : ..." read as a name by the model
                 names.lowercase.add(_fold(name))
                 name = name.title()
@@ -388,6 +511,27 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
     _complete(names, everything, guard)
     names.lowercase.update(_fold(n) for n in names.found.values() if _fold(n) in labels)
     return names
+
+
+def _parts(entities: Iterable[str], names: _Names) -> frozenset[str]:
+    """The words of the organisations and places of two words or more that hold a French
+    word ("Martin" of "Boulangerie Martin", "Mission locale de Toulouse"), joined to
+    another word; not of those the model tags so for want of context ("Nolwenn NG", a
+    table's cell; "Présents : Thuy", "Thuy (16) - vient": punctuation between)."""
+    parts = set()
+    for entity in entities:
+        tokens = re.findall(r"[\w'’-]+|[^\w\s]", entity)
+        words = [w for w in tokens if w[0].isalnum() and len(w) > 1
+                 and w.lower() not in _PARTICLES]  # "Gwendal Le Moal", "Binta B."
+        if not any(not w[:1].isupper() or (names.word(w, initial=True, notes=False)
+                                           and not is_first_name(w)) for w in words):
+            continue
+        for i, token in enumerate(tokens):
+            joined = (i and tokens[i - 1][0].isalnum()) or (
+                i + 1 < len(tokens) and tokens[i + 1][:1].isupper())
+            if token[0].isalnum() and joined:
+                parts.add(fold_keep_case(token))
+    return frozenset(parts)
 
 
 def _complete(names: _Names, texts: list[str], guard: Replacer) -> None:

@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .first_names import is_first_name
 from .vocabulary import strip_accents
 
 __all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "listed_forms", "name_forms",
@@ -84,10 +85,20 @@ _IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au )"}
 _PLACE_RE = re.compile(  # matched on folded text: no accents
     r"(?:(?i:\b(?:" + "|".join(_IDIOMS.get(w, "") + re.escape(strip_accents(w))
                                for w in PLACE_WORDS) + r")"
-    r"(?:\s+(?:professionnel|polyvalent|agricole|technique|general|technologique|prive"
+    r"(?:\s+(?:professionnel|pro|polyvalent|agricole|technique|general|technologique|prive"
     r"|public|municipal|intercommunal|regional|departemental)){0,2})\s+(?:"
     + _PARTICLE + r"\s*)?" + _CAP + r"(?:(?:\s+|-)(?:" + _PARTICLE + r"\s*)?" + _CAP + r"){0,3}"
     r"|\b(?:Saint|Sainte|St|Ste)-" + _CAP + r"(?:-" + _CAP + r")*)")
+_PERSON_AFTER_DE_RE = re.compile(
+    r"^\w+\s+de\s+(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+[A-Z]",
+    re.ASCII)  # folded text
+
+
+def _person_after_de(span: str) -> bool:
+    match = _PERSON_AFTER_DE_RE.match(span)
+    return match is not None and is_first_name(match.group("first"))
+
+
 # Capitals that are acronyms of the field, never someone's initials.
 ACRONYMS = frozenset(
     "AO BAC BEP BTP CA CAP CE CFA CSF DA DG DNE DRH DSI EN IA IEN MEN MLDS OK PDG PME RH "
@@ -111,9 +122,16 @@ def slug(text: str) -> str:
 
 
 def _split(name: str) -> tuple[str, str]:
-    """First name and surname: the first word, and the rest (particles included)."""
+    """First name and surname: the first word, and the rest (particles included); a
+    name that starts with a particle is a surname alone ("Le Corre": no first name "Le").
+
+    >>> _split("Morgane Le Corre"), _split("Le Corre")
+    (('Morgane', 'Le Corre'), ('', 'Le Corre'))
+    """
     words = name.split()
-    return (words[0], " ".join(words[1:])) if len(words) > 1 else ("", name)
+    if len(words) > 1 and words[0].lower() not in _PARTICLES:
+        return words[0], " ".join(words[1:])
+    return "", name
 
 
 def _initials(first: str) -> list[str]:
@@ -323,8 +341,11 @@ class Replacer:
         return "".join(out) + text[end:]
 
     def protected(self, text: str) -> list[tuple[int, int]]:
-        """Spans of ``text`` kept as they are (exempted names, places...)."""
-        return [m.span() for m in self._protect.finditer(fold_keep_case(text))]
+        """Spans of ``text`` kept as they are (exempted names, places...); not a
+        place word, "de" and a first name and a surname: "passage de Thomas Vallet" is
+        his visit, where "lycée Jean Moulin" is a school."""
+        return [m.span() for m in self._protect.finditer(fold_keep_case(text))
+                if not _person_after_de(m.group())]
 
     def text(self, text: str) -> str:
         """``text`` with e-mail addresses, phone numbers and names replaced."""

@@ -1,0 +1,53 @@
+"""The first-name list and what the pseudonymiser finds with it."""
+from __future__ import annotations
+
+import pytest
+
+from csf_analysis.first_names import first_names, is_first_name, rank
+from csf_analysis.pseudonymise import find_people
+
+
+def test_the_list_is_insee_s_most_given_first():
+    names = first_names()
+    assert len(names) > 30000
+    assert rank("Marie") < rank("Gwendal") < rank("Annecy")
+    assert is_first_name("ÉLODIE") and is_first_name("elodie")
+    assert is_first_name("Marie-Inès") and not is_first_name("Marie-Toulouse")
+    assert not is_first_name("Toulouse") and not is_first_name("-Marie")
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # a lone first name that is no French word, even where the model says "place"
+    (["- la catastrophe : le jeune, Gwendal, a attendu 3 semaines."], {"Gwendal"}),
+    # in lower case in a hurried list, beside capitals
+    (["Estelle fait l'appel : seydou, Corinne, Patrick, Mamadou."],
+     {"Seydou", "Corinne", "Patrick", "Mamadou"}),
+    # a surname in capitals before or after the first name, initials after it
+    (["| IVANOVA Sylvain | Conseil départemental du Nord |"], {"IVANOVA Sylvain"}),
+    (["| Nolwenn NG | 900h | 14 | en cours |"], {"Nolwenn NG"}),
+    (["Appeler MEYER Clément demain"], {"MEYER Clément"}),
+    # a note signed with an initial
+    (["G."], {"G."}),
+    # "passage de" someone is his visit, not a street
+    (["- passage de Thomas Vallet, conducteur de travaux, 10 min"], {"Thomas Vallet"}),
+])
+def test_people_the_first_name_list_shows(texts, expected):
+    assert expected <= set(find_people(texts))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Les vacances de Noël et la Toussaint, puis rendez-vous mars-avril.", "Noël"),
+    ("Elle aime bien la frise ; la page est claire ; post-its rose = ce qui bloque.", "Rose"),
+    ("Bilan à Clermont, puis réunion avec Clermont Métropole et Toulouse Métropole.",
+     "Clermont"),
+    ("clique sur positionner (done, sans envoyer) ; la DAJ et l'UGAP valident.", "Done"),
+    ("Présents : Alexis Bertrand, DAJ, Région", "Région"),
+])
+def test_words_of_the_list_that_are_no_one_here(text, word):
+    found = find_people([text])
+    assert not [name for name in found if word in name or word.upper() in name], found
+
+
+def test_a_common_first_name_that_is_a_word_needs_its_capital_mid_sentence():
+    assert "Claire" in find_people(["Excusée : Claire, acheteuse depuis 8 ans."])
+    assert not find_people(["la situation est claire pour tout le monde."])
