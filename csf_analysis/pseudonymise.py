@@ -74,7 +74,7 @@ from .first_names import rank as first_name_rank
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList, load_pseudonym_list
 from .replacer import (_CAP, _INITIALS, ACRONYMS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case,
-                       listed_forms, name_forms)
+                       listed_forms, listed_handles, name_forms)
 from .vocabulary import category_of_label, speaker_of_label
 
 __all__ = ["MAPPING_FILE", "find_people", "load_mapping", "name_checker", "pseudonymise",
@@ -118,6 +118,15 @@ _GIVEN_FIRST_NAMES = 4000
 # Before a lone place ("à Nancy", "en France", "sur Lourdes"): the model tags many a
 # lone first name as a place, a place after these words stays one.
 _PLACE_BEFORE = re.compile(r"(?i)(?:^|[\s'’(])(?:à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
+# An article before a word of the list says it is no one's first name ("toute la France").
+_ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux|un|une|cette)"
+                             r"\s*$")
+
+
+def _article_before(text: str, start: int) -> bool:
+    return _ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
 _CALENDAR = frozenset(fold_keep_case(w) for w in (
     *MONTH_LABELS, *WEEKDAYS, "noël", "pâques", "toussaint", "pentecôte", "ascension"))
 _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
@@ -247,6 +256,24 @@ class _Names:
             return given < _LOWER_FIRST_NAMES and not self.word(name, initial=True, notes=False)
         return not (self.word(name, initial=True, notes=False)
                     and (initial or given >= _COMMON_FIRST_NAMES))
+
+    def knows(self, item: str, words: set[str]) -> bool:
+        """Is ``item`` a name found, or a word (of ``words``, those of the names
+        found) or a first name and initial of one?"""
+        if self.key(item) in self.found:
+            return True
+        core = _core(item)
+        return _fold(core[0]) in words and (len(core) == 1 or _fold(core[-1]) in words
+                                             or _is_initial(core[-1]))
+
+    def beside_names(self, item: str) -> bool:
+        """May ``item``, among names, be one? No French word, acronym of the field or
+        place (initials of two or three capitals are someone's there)."""
+        words = [w for w in re.split(r"[\s.-]+", item) if len(w) > 1]
+        return item.strip(".") not in ACRONYMS and not any(
+            self.word(w, initial=True) or fold_keep_case(w) in
+            self.located | self.parts | self.places for w in words
+            if not w.isupper())  # the model tags many a lone surname as a place
 
     def _upper_pair(self, name: str) -> bool:
         """"IVANOVA Sylvain", "Nolwenn NG": the capitals no acronym of the field nor
@@ -391,11 +418,12 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
     found += [(m.group(), "first", m.start()) for m in _WORD_RE.finditer(text)
-              if is_first_name(m.group())]
+              if is_first_name(m.group()) and not _article_before(text, m.start())]
     found += [(m.group(), "upper", m.start()) for pattern in _UPPER_PAIRS
               for m in pattern.finditer(text) if is_first_name(m.group("first"))]
     found += [(m.group(), "lower", m.start()) for m in _LOWER_RE.finditer(text)
-              if len(m.group()) >= 4 and is_first_name(m.group())]  # "diego, Lucie et Mehdi"
+              if len(m.group()) >= 4 and is_first_name(m.group())  # "diego, Lucie et Mehdi"
+              and not _article_before(text, m.start())]
     return found
 
 
@@ -508,6 +536,7 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
                     names.add(part, trust=trust, initial=_initial(text, max(where, start)))
         for name in _email_names(text, names):
             names.add(name, initial=False)
+    _beside_names(names, texts)
     _complete(names, everything, guard)
     names.lowercase.update(_fold(n) for n in names.found.values() if _fold(n) in labels)
     return names
@@ -532,6 +561,60 @@ def _parts(entities: Iterable[str], names: _Names) -> frozenset[str]:
             if token[0].isalnum() and joined:
                 parts.add(fold_keep_case(token))
     return frozenset(parts)
+
+
+# An item of a list or a table's cell shaped as a name: a capitalised word or two,
+# initials and a surname, a first name and an initial, or initials alone.
+_NAMELIKE = re.compile(r"(?:[A-Z]\.(?:-?[A-Z]\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
+                       + r"|\s+[A-Z]\.?)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
+
+
+def _beside_names(names: _Names, texts: list[str]) -> None:
+    """Items of a list and cells of a table's column that look like the names found
+    beside them are names too: "Tutrices : Ferrand-Jolivet, Amrani, Nowak, Wattrelot"
+    where most are found, "| SN | 16 |" in the column of "| Emma C. |" and
+    "| Justine P. |". Not a French word, an acronym of the field, or a place."""
+    lists = [items for text in texts for items in _list_items(text)]
+    words = {w for name in names.found.values() for w in _folded_words(name)}
+    for items in [*lists, *_table_columns(texts)]:
+        shaped = [i for i in items if _NAMELIKE.fullmatch(i)]
+        if len(items) < 3 or len(shaped) * 5 < len(items) * 3:
+            continue  # at least 3 items, 60 % of them shaped as names
+        known = [i for i in items if names.knows(i, words)]
+        if not (known and len(shaped) == len(items)) and (
+                len(known) < 2 or len(known) * 5 < len(items) * 2):
+            continue  # all shaped as names and one found, or 2 and 40 % found
+        for item in shaped:
+            if item not in known and names.beside_names(item):
+                names.add(item, trust="trusted")
+
+
+def _list_items(text: str) -> list[list[str]]:
+    """The items of each list after a label ("Acheteurs : Castelnau, Deconinck (Lille)",
+    "achats : Quéméner (rectorat), Tessier, Raffin"): a list ends at the next label."""
+    if " | " in text:
+        return []
+    lists = []
+    for body in re.sub(r"\([^)]*\)", " ", text).split(":")[1:]:
+        items = [i.strip(" .*_") for i in re.split(r"[,;/]|\bet\b|&", body)
+                 if len(i.strip(" .*_")) > 1 and not re.fullmatch(CIVILITY, i.strip(" *_"))]
+        if items and " " in items[-1] and len(re.split(r"[,;]", body)) > 1:
+            items[-1] = items[-1].split()[0]  # "Messaoudi Coordination MLDS" before a label
+        lists.append(items)
+    return lists
+
+
+def _table_columns(texts: list[str]) -> list[list[str]]:
+    """The columns of the tables (rows as "a | b | c", one after another, as many cells)."""
+    columns, rows = [], []
+    for text in [*texts, ""]:
+        cells = [c.strip(" *_") for c in text.split(" | ")] if " | " in text else []
+        if rows and len(cells) != len(rows[-1]):
+            columns += [[row[i] for row in rows if row[i]] for i in range(len(rows[0]))]
+            rows = []
+        if cells:
+            rows.append(cells)
+    return columns
 
 
 def _complete(names: _Names, texts: list[str], guard: Replacer) -> None:
@@ -714,8 +797,9 @@ def common_words(people: Iterable[str], model: NameModel | None) -> set[str]:
     Without a model, none: the team's list wins."""
     if model is None:
         return set()
-    words = {fold_keep_case(w) for name in people for form in listed_forms(name)
-             for w in [form.lower()] if " " not in w and "." not in w and len(w) >= 3}
+    words = {fold_keep_case(w) for name in people
+             for form in [*listed_forms(name), *listed_handles(name)]
+             for w in [form.lower()] if " " not in w and "." not in w and len(w) >= 2}
     return {w for w in words if model.is_inflected(w)}
 
 

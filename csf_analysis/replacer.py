@@ -51,8 +51,8 @@ from collections.abc import Iterable
 from .first_names import is_first_name
 from .vocabulary import strip_accents
 
-__all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "listed_forms", "name_forms",
-           "slug"]
+__all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "listed_forms", "listed_handles",
+           "name_forms", "slug"]
 
 # Starts only where a run of address characters starts: linear on a 50 KB run of
 # them with no @ ("+1+1+1...", "0000..."), which took seconds.
@@ -185,21 +185,51 @@ def _surname_initials(last: str) -> str:
 def listed_forms(name: str) -> list[str]:
     """The forms of a person of ``personnes`` (pseudonymes.yml) searched whatever the
     notes or spaCy say: :func:`name_forms`, the initials of a compound or particle
-    surname in every spelling (``S.G.-V.``, ``S. G.-V.``, ``SGV``, ``A. de K.``), and
-    each capitalised word of a compound surname (``Garnier``, ``Vidal``, 3+ letters).
+    surname in every spelling (``S.G.-V.``, ``S. G.-V.``, ``SGV``, ``A. de K.``,
+    ``TVdB`` of Thibault Van den Berghe), a compound first name's initials (``JB``),
+    a civility and the surname's initial (``M. K``, ``Mme K.``), and each
+    capitalised word of a compound surname (``Garnier``, ``Vidal``, 3+ letters).
 
-    >>> listed_forms("Solène Garnier-Vidal")[-4:]
-    ['S.G.-V.', 'S. G.-V.', 'Garnier', 'Vidal']
+    >>> {"S.G.-V.", "S. G.-V.", "SGV", "Garnier", "Vidal", "Mme G"} <= set(
+    ...     listed_forms("Solène Garnier-Vidal"))
+    True
     """
     forms = name_forms(name)
     first, last = _split(name)
     if first and len(last.rstrip(".")) >= 2:
-        dotted = _initials(first)[0]
+        dotted, bare = _initials(first)
         short = _surname_initials(last)
         forms += [f"{dotted}{short}", f"{dotted} {short}"]
         forms += [p for w in last.split() if "-" in w  # not "Tour" of "de La Tour"
                   for p in w.split("-") if len(p) >= 3 and p[:1].isupper()]
+        if len(last.split()) > 1:  # "TVdB" of Thibault Van den Berghe
+            forms.append(bare + "".join(w[0] for w in re.split(r"[\s-]+", last) if w))
+        if "-" in first.strip("-"):  # "JB" of Jean-Baptiste
+            forms.append(bare)
+        forms += [f"{civility} {last.lstrip()[0]}{dot}"  # "M. K", "Mme K."
+                  for civility in ("M.", "Mme", "Monsieur", "Madame") for dot in ("", ".")]
     return list(dict.fromkeys(f for f in forms if len(f) > 1))
+
+
+def listed_handles(name: str) -> list[str]:
+    """Lower-case forms of a listed person searched only by the last pass, as written:
+    a compound first name's initials ("jb") and the first initial and surname run
+    together, as in a login or an address ("vpy" of Valérie Py).
+
+    >>> listed_handles("Jean-Baptiste Thévenot")
+    ['jb', 'jthévenot']
+    """
+    first, last = _split(name)
+    if not first or len(last.rstrip(".")) < 2:
+        return []
+    handles = [_initials(first)[1].lower()] if "-" in first.strip("-") else []
+    return handles + [first[0].lower() + re.sub(r"[\s'’.-]+", "", last).lower()]
+
+
+def _compound_initials(name: str, form: str) -> bool:
+    """Is ``form`` the two initials of ``name``'s compound first name ("JB", "jb")?"""
+    first = _split(name)[0]
+    return "-" in first.strip("-") and len(form) == 2 and form.upper() == _initials(first)[1]
 
 
 def _alternation(forms: Iterable[str]) -> str:
@@ -283,7 +313,7 @@ class Replacer:
                 folded = " ".join(fold_keep_case(form).split())
                 letters = re.sub(r"[^A-Za-z]", "", folded)
                 if "." in folded or (folded.isupper() and len(letters) <= 4):  # initials
-                    if "." in folded or len(letters) >= 3:
+                    if "." in folded or len(letters) >= 3 or _compound_initials(name, folded):
                         self.listed_exact.setdefault(folded, name)
                 elif " " not in folded and folded.lower() in common:  # "Rose", "ROSE"
                     for cased in (folded, folded.upper(), folded.capitalize()):
@@ -292,6 +322,10 @@ class Replacer:
                     self.listed_lower.setdefault(folded.lower(), name)
         def alternation(forms):  # "camille-lefevre", "camille_lefevre" of file names too
             return _alternation(forms).replace(r"\s+", r"[\s_-]+")
+        for name in listed:  # "jb", "vpy"; not "ma" of Marie-Anne, "mange" of Marie Ange
+            for handle in listed_handles(name):
+                if fold_keep_case(handle) not in common and len(handle) >= 2:
+                    self.listed_exact.setdefault(fold_keep_case(handle), name)
         alternatives = [r"(?i:" + alternation(self.listed_lower) + ")"] if self.listed_lower else []
         alternatives += [alternation(self.listed_exact)] if self.listed_exact else []
         self._listed = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])") \

@@ -51,3 +51,23 @@ def test_words_of_the_list_that_are_no_one_here(text, word):
 def test_a_common_first_name_that_is_a_word_needs_its_capital_mid_sentence():
     assert "Claire" in find_people(["Excusée : Claire, acheteuse depuis 8 ans."])
     assert not find_people(["la situation est claire pour tout le monde."])
+
+
+def test_a_list_of_attendees_where_names_are_found_gives_its_other_surnames():
+    found = find_people(["Tutrices : Ferrand-Jolivet, Amrani, Mme Nowak, Wattrelot, "
+                         "M. Messaoudi", "Amrani : on a du mal", "Mme Ferrand-Jolivet arrive"])
+    assert "Wattrelot" in found
+
+
+def test_a_table_column_of_names_gives_its_initials():
+    rows = ["L04 | Emma C. | 17 | 150h | FIN", "L05 | SN | 16 | 300h | PREP",
+            "L06 | Justine P. | 17 | 300h | ABD", "L07 | ZL | 17 | 150h | FIN",
+            "L08 | Léa F. | 16 | 150h | FIN"]
+    found = find_people(rows)
+    assert {"SN", "ZL"} <= set(found)
+    assert not {"FIN", "PREP", "ABD"} & set(found)  # another column: no names beside them
+
+
+def test_a_list_of_words_gives_no_one():
+    found = find_people(["Ressentis : Fatigue, Colère, Espoir, Lucie"])
+    assert not {"Fatigue", "Colère", "Espoir"} & set(found)

@@ -188,3 +188,15 @@ def test_idioms_with_a_place_word_name_no_place(replacer, text, expected):
     """"à la place de X" (instead of X) and "au cours de" protect no name; a square
     named after a person still does."""
     assert replacer.text(text) == expected
+
+
+def test_a_listed_person_in_the_forms_hurried_notes_use():
+    from csf_analysis.replacer import Replacer
+    people = {"Valérie Py": "Personne A", "Jean-Baptiste Thévenot": "Personne B",
+              "Tomasz Kowalczyk": "Personne C", "Thibault Van den Berghe": "Personne D",
+              "Marie-Anne Roux": "Personne E", "Marie Ange": "Personne F"}
+    replacer = Replacer(people, listed=list(people), common={"ma", "mange"})
+    assert replacer.text("vpy a vu jb et JB ; M. K est là ; TVdB") == \
+        "Personne A a vu Personne B et Personne B ; Personne C est là ; Personne D"
+    # the initials or the login that are a French word stay words
+    assert replacer.text("ma mère, il mange ; MA") == "ma mère, il mange ; Personne E"
