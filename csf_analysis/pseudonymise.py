@@ -99,7 +99,7 @@ _WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+
 # A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
 # "Nolwenn NG" (the capitals may be initials).
 _FIRST = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
-_UPPER = r"[A-ZÀ-Þ]{2,}(?:[- ][A-ZÀ-Þ]{2,})?"
+_UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?"  # not "CCI"
 _UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each shape
     re.compile(rf"(?<![\w-]){_UPPER}[ \t]+(?P<first>{_FIRST})(?![\w-])"),
     re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
@@ -435,10 +435,18 @@ def _listed_names(text: str) -> list[str]:
         for part in re.split(r"\s*(?:[,;+&/]|\bet\b)\s*", line):
             words = part.split()
             if 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w-]+", w) for w in words) \
-                    and (len(words) == 1 or all(w[0].isupper() for w in words)) \
+                    and (len(words) == 1 or all(w[0].isupper() for w in words)
+                         or (part.islower() and _lower_first_name(words[0]))) \
                     and _fold(part) not in _NON_NAMES:
                 names.append(part.strip())
     return names
+
+
+def _lower_first_name(word: str) -> bool:
+    """"ophélie" of "présents : ophélie lamarque"; not "la" of "la tutrice"."""
+    given = first_name_rank(word)
+    return given is not None and given < _LOWER_FIRST_NAMES and len(word) >= 3 \
+        and word not in _PARTICLES and _fold(word) not in _NON_NAMES
 
 
 def _initial(text: str, start: int) -> bool:
@@ -530,7 +538,7 @@ def _discover(texts: list[str], *, headings: Iterable[str] = (),
                 name = name.title()
             for part in names.trim(name):
                 if not guard.protected(part):
-                    if trust == "trusted" and names.word(part.split()[-1]):
+                    if trust == "trusted" and names.word(part.split()[-1], notes=False):
                         trust = "plain"  # "M. le directeur"
                     where = text.find(part, start)
                     names.add(part, trust=trust, initial=_initial(text, max(where, start)))

@@ -152,6 +152,8 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
         return [name, first]
     upper = last.upper()
     forms = [name, f"{last} {first}", f"{first} {upper}", f"{upper} {first}", last, upper]
+    if last.isupper() and len(last) > 3:  # "Serge OBADIA" is also "Obadia"
+        forms += [f"{first} {last.title()}", last.title()]
     words = last.split()
     if len(words) > 1 and all(w[:1].isupper() and w.lower() not in _PARTICLES for w in words):
         forms += [words[-1], words[-1].upper(), f"{first} {' '.join(words[:-1])}"]  # "Thi Hoa Nguyen"
@@ -266,8 +268,11 @@ class Replacer:
                              else name_forms(name, initials=initials)):
                     self.owner.setdefault(fold_keep_case(form), name)
         for name in lowercase:  # first names also written in lower case ("présents : hugo")
-            first = _split(name)[0] or name
-            self.owner.setdefault(fold_keep_case(first).lower(), name)
+            first, last = _split(name)
+            self.owner.setdefault(fold_keep_case(first or name).lower(), name)
+            if first:  # and the whole name: "ophélie lamarque", "lamarque ophélie"
+                for whole in (f"{first} {last}", f"{last} {first}"):
+                    self.owner.setdefault(fold_keep_case(whole).lower(), name)
         if only is not None:  # the leak check: the forms replaced in the notes, no other
             only = {fold_keep_case(form) for form in only}
             self.owner = {form: name for form, name in self.owner.items() if form in only}

@@ -71,3 +71,17 @@ def test_a_table_column_of_names_gives_its_initials():
 def test_a_list_of_words_gives_no_one():
     found = find_people(["Ressentis : Fatigue, Colère, Espoir, Lucie"])
     assert not {"Fatigue", "Colère", "Espoir"} & set(found)
+
+
+def test_a_name_the_notes_also_write_in_lower_case():
+    found = find_people(["15:05 lacombe fanny : une question", "question de Mme Lacombe",
+                         "présents : ophélie lamarque, alexandre nguyen (DNE)"])
+    assert {"Lacombe", "Ophélie Lamarque", "Alexandre Nguyen"} <= set(found)
+    assert not [name for name in find_people(["Participants : Nathalie Perrin (la tutrice "
+                                              "pilote pour le Rhône)"]) if "utrice" in name]
+
+
+def test_capitals_end_at_an_organisation():
+    from csf_analysis.replacer import name_forms
+    assert "Serge OBADIA" in find_people(["14:40 Serge OBADIA CCI : on verra"])
+    assert "Obadia" in name_forms("Serge OBADIA")
