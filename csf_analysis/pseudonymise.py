@@ -93,6 +93,10 @@ _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
 _INITIAL_LABEL_RE = re.compile(r"^[ \t*_-]*([A-PS-Z]\.)[ \t]*:")
 # A line of initials alone, as a note or a message is signed: "G.", "— M.-C. L."
 _SIGNATURE_RE = re.compile(r"^[ \t*_—–-]*((?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?){1,3})[ \t*_]*$")
+# Dotted initials are someone's ("K.R.", "K. R.", "I.A."), but a few abbreviations.
+_DOTTED_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ -]?[A-Z]\.){1,2}(?![\w.])")
+_NOT_INITIALS = ACRONYMS | {"NB", "PS", "PJ", "SA", "OK", "CV", "EG", "IE", "AM", "PM", "JO",
+                            "SVP", "RSVP", "US", "UK", "TV", "PC"}
 _PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
                       r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
 _WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
@@ -248,14 +252,17 @@ class _Names:
         given, folded = first_name_rank(name), fold_keep_case(name)
         if given is None or len(name) < 3 or set(_fold(name).split("-")) & _CALENDAR:
             return False
-        if folded in self.parts | self.places | self.located or (
+        common = given < _COMMON_FIRST_NAMES
+        if folded in self.parts | self.located or (folded in self.places and not common) or (
                 folded in self.lone_places and given >= _GIVEN_FIRST_NAMES
                 and _fold(name) not in self.lower_words):  # "Thuy", "aide thuy": a name
             return False
         if lower:  # "done", "dev" are in the list too
             return given < _LOWER_FIRST_NAMES and not self.word(name, initial=True, notes=False)
-        return not (self.word(name, initial=True, notes=False)
-                    and (initial or given >= _COMMON_FIRST_NAMES))
+        # a common one that is a word too ("Pierre", "Ambre") opening a sentence: a
+        # name unless the notes use the word ("la pierre", "claire")
+        return not (self.word(name, initial=True, notes=False) and (
+            not common or (initial and _fold(name) in self.lower_words)))
 
     def knows(self, item: str, words: set[str]) -> bool:
         """Is ``item`` a name found, or a word (of ``words``, those of the names
@@ -414,6 +421,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
         found.append((label.group(1), "plain", label.start(1)))
     if initial := _INITIAL_LABEL_RE.match(text) or _SIGNATURE_RE.match(text):
         found.append((initial.group(1), "trusted", initial.start(1)))
+    found += [(m.group(), "trusted", m.start()) for m in _DOTTED_RE.finditer(text)
+              if re.sub(r"[.\s-]", "", m.group()) not in _NOT_INITIALS]
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]

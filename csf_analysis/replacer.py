@@ -204,8 +204,11 @@ def listed_forms(name: str) -> list[str]:
         forms += [f"{dotted}{short}", f"{dotted} {short}"]
         forms += [p for w in last.split() if "-" in w  # not "Tour" of "de La Tour"
                   for p in w.split("-") if len(p) >= 3 and p[:1].isupper()]
-        if len(last.split()) > 1:  # "TVdB" of Thibault Van den Berghe
-            forms.append(bare + "".join(w[0] for w in re.split(r"[\s-]+", last) if w))
+        words = [w for w in re.split(r"[\s-]+", last) if w]
+        if len(words) > 1:  # "TVdB" of Thibault Van den Berghe
+            forms.append(bare + "".join(w[0] for w in words))
+        if re.match(r"(?i)d['’]\w", last):  # "CHO" of Charles-Henri d'Ornano
+            forms.append(bare + "".join(w[0] for w in re.split(r"[\s'’-]+", last[2:]) if w))
         if "-" in first.strip("-"):  # "JB" of Jean-Baptiste
             forms.append(bare)
         forms += [f"{civility} {last.lstrip()[0]}{dot}"  # "M. K", "Mme K."
@@ -215,17 +218,16 @@ def listed_forms(name: str) -> list[str]:
 
 def listed_handles(name: str) -> list[str]:
     """Lower-case forms of a listed person searched only by the last pass, as written:
-    a compound first name's initials ("jb") and the first initial and surname run
-    together, as in a login or an address ("vpy" of Valérie Py).
+    the first initial and surname run together, as in a login or an address ("vpy" of
+    Valérie Py). Not two letters ("py" of Pierre-Yves is in any report's text).
 
     >>> listed_handles("Jean-Baptiste Thévenot")
-    ['jb', 'jthévenot']
+    ['jthévenot']
     """
     first, last = _split(name)
     if not first or len(last.rstrip(".")) < 2:
         return []
-    handles = [_initials(first)[1].lower()] if "-" in first.strip("-") else []
-    return handles + [first[0].lower() + re.sub(r"[\s'’.-]+", "", last).lower()]
+    return [first[0].lower() + re.sub(r"[\s'’.-]+", "", last).lower()]
 
 
 def _compound_initials(name: str, form: str) -> bool:

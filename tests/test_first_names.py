@@ -85,3 +85,13 @@ def test_capitals_end_at_an_organisation():
     from csf_analysis.replacer import name_forms
     assert "Serge OBADIA" in find_people(["14:40 Serge OBADIA CCI : on verra"])
     assert "Obadia" in name_forms("Serge OBADIA")
+
+
+def test_dotted_initials_are_someone_but_abbreviations():
+    found = find_people(["Vu avec K.R. et Z. A. ce matin, N.B. : rien pour l'IA."])
+    assert {"K.R.", "Z. A."} <= set(found) and "N.B." not in found
+
+
+def test_a_common_first_name_opening_a_line_unless_the_notes_use_the_word():
+    assert "Ambre" in find_people(["Ambre / ent. 66 : idem, on clôt."])
+    assert "Claire" not in find_people(["Claire et nette, la page.", "la consigne est claire"])

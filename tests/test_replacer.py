@@ -196,7 +196,8 @@ def test_a_listed_person_in_the_forms_hurried_notes_use():
               "Tomasz Kowalczyk": "Personne C", "Thibault Van den Berghe": "Personne D",
               "Marie-Anne Roux": "Personne E", "Marie Ange": "Personne F"}
     replacer = Replacer(people, listed=list(people), common={"ma", "mange"})
-    assert replacer.text("vpy a vu jb et JB ; M. K est là ; TVdB") == \
-        "Personne A a vu Personne B et Personne B ; Personne C est là ; Personne D"
+    assert replacer.text("vpy a vu JB ; M. K est là ; TVdB") == \
+        "Personne A a vu Personne B ; Personne C est là ; Personne D"
+    assert replacer.text("le script report.py, jb") == "le script report.py, jb"
     # the initials or the login that are a French word stay words
     assert replacer.text("ma mère, il mange ; MA") == "ma mère, il mange ; Personne E"
