@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from csf_analysis.first_names import first_names, is_first_name, rank
-from csf_analysis.pseudonymise import find_people
+from csf_analysis.people import find_people
 
 
 def test_the_list_is_insee_s_most_given_first():

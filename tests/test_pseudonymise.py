@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from csf_analysis import cli, load_corpus
-from csf_analysis.pseudonymise import MAPPING_FILE, find_people, load_mapping, pseudonymise
+from csf_analysis.people import find_people
+from csf_analysis.pseudonymise import MAPPING_FILE, load_mapping, pseudonymise
 from csf_analysis.watch import _relevant
 
 FOLDER = Path(__file__).resolve().parent / "fixtures" / "pseudonymes"
@@ -249,7 +250,7 @@ def test_a_surname_that_is_a_word_opening_a_sentence_is_still_replaced_alone(tmp
 def test_a_hostile_50_kb_line_is_read_in_well_under_a_second(unit):
     import time
 
-    from csf_analysis.pseudonymise import _discover
+    from csf_analysis.people import discover as _discover
     from csf_analysis.replacer import Replacer
     line = (unit * (50_000 // len(unit) + 1))[:50_000]
     replacer = Replacer({"Julie Paris": "Personne A", "Pierre-Yves Delacroix": "Personne B"},
