@@ -31,6 +31,7 @@ def first_names() -> dict[str, int]:
     return {name: rank for rank, name in reversed(list(enumerate(names)))}
 
 
+@functools.lru_cache(maxsize=65536)
 def rank(word: str) -> int | None:
     """The rank of ``word`` in the list (of its rarest part for a compound), None
     if it is no first name.

@@ -49,7 +49,8 @@ __all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "discover", "find_people", "
            "is_full_name", "name_core"]
 
 _NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
-_CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+(" + _NAME + r")")
+_CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+((?:d['’]\s?|de\s+|du\s+)?"
+                          + _NAME + r")")  # "M. d'Aubigny", "Mme de Villeneuve"
 _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
 # A lone initial as a speaker label ("Y. : que ce soit pas toujours dans des bureaux"):
 # someone the notes hide half-way; not Q. and R. (question, réponse).
@@ -118,6 +119,7 @@ class Names:
         self.found: dict[str, str] = {}  # folded key -> name as first written
         self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
+        self.rejected: set[tuple[str, str, bool]] = set()  # (name, trust, initial) refused
         self.lower_words, self.others = lower_words, others
         self.places: frozenset[str] = frozenset()  # one-word places and organisations
         self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
@@ -135,15 +137,20 @@ class Names:
         sentence, where a capital says nothing. Is it (now) found?"""
         name = " ".join(name.replace("’", "'").strip(" ,;:'-").split())
         name = name[:-1] if name.endswith(".") and not _is_initial(name.split()[-1]) else name
+        while len(name.split()) > 1 and name.split()[-1].lower() in _PARTICLES:
+            name = name.rsplit(" ", 1)[0]  # "Pierre-Yves Le" of "Pierre-Yves Le Gall" cut
         if not name or re.search(r"[@\d/_|]", name):
             return False
         if self.key(name) in self.found:
             return True
+        if (name, trust, initial) in self.rejected:  # a word repeated 10,000 times
+            return False
         if trust == "trusted" or self.plausible(name, initial=initial, trust=trust):
             self.found[self.key(name)] = name
             if trust == "trusted":
                 self.trusted.add(name)
             return True
+        self.rejected.add((name, trust, initial))
         return False
 
     def word(self, word: str, *, initial: bool = False, notes: bool = True) -> bool:
@@ -267,9 +274,15 @@ class Names:
             skip = 0  # an index, not words[1:] again and again: linear on a huge span
             while skip < len(words) and (
                     re.fullmatch(CIVILITY, words[skip]) or words[skip].lower() in _PARTICLES
-                    or not words[skip][:1].isupper() or (skip < len(words) - 1 and (
+                    or (not words[skip][:1].isupper()
+                         and not re.match(r"d['’][A-ZÀ-Þ]", words[skip])) or (skip < len(words) - 1 and (
                         fold_lower(words[skip]) in NON_NAMES or fold_lower(words[skip]) in self.lower_words))):
                 skip += 1
+            back = skip
+            while back > 0 and words[back - 1].lower() in _PARTICLES:
+                back -= 1
+            if back < skip and back > 0 and re.fullmatch(CIVILITY, words[back - 1]):
+                skip = back  # "Mme de La Tour": the particles are her surname's
             if words[skip:]:
                 names.append(" ".join(words[skip:]))
         return names
@@ -404,7 +417,7 @@ def _listed_names(text: str) -> list[str]:
             if 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w-]+", w) for w in words) \
                     and (len(words) == 1 or all(w[0].isupper() for w in words)
                          or (part.islower() and _lower_first_name(words[0]))) \
-                    and fold_lower(part) not in NON_NAMES:
+                    and fold_lower(part) not in NON_NAMES and not re.fullmatch(CIVILITY, part):
                 names.append(part.strip())
     return names
 
@@ -503,8 +516,12 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             if name.islower():  # "hugo : ..." read as a name by the model
                 names.lowercase.add(fold_lower(name))
                 name = name.title()
-            for part in names.trim(name):
-                if not guard.protected(part):
+            particle = re.match(r"(?:de|du|des|la|le|d['’])[\s']?\s*[A-ZÀ-Þ]", name)
+            for part in [name] if trust == "trusted" and particle else names.trim(name):
+                # "Mme de La Tour": the particle is the surname's
+                within = text.find(part, start)
+                if not any(a <= within and within + len(part) <= b for a, b in kept) \
+                        and not guard.protected(part, places=False):
                     if trust == "trusted" and names.word(part.split()[-1], notes=False):
                         trust = "plain"  # "M. le directeur"
                     where = text.find(part, start)
@@ -560,7 +577,8 @@ def _beside_names(names: Names, texts: list[str]) -> None:
                 len(known) < 2 or len(known) * 5 < len(items) * 2):
             continue  # all shaped as names and one found, or 2 and 40 % found
         for item in shaped:
-            if item not in known and names.beside_names(item):
+            if item not in known and not re.fullmatch(CIVILITY, item) \
+                    and names.beside_names(item):
                 names.add(item, trust="trusted")
 
 

@@ -94,6 +94,9 @@ _PERSON_AFTER_DE_RE = re.compile(
     re.ASCII)  # folded text
 
 
+_CIVILITY_BEFORE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+$")
+
+
 def _person_after_de(span: str) -> bool:
     match = _PERSON_AFTER_DE_RE.match(span)
     return match is not None and is_first_name(match.group("first"))
@@ -281,9 +284,10 @@ class Replacer:
         self.context_only = {fold_keep_case(form) for form in context_only}
         self.pseudonym = {**(organisations or {}), **people}
         kept = [*exempt, *protect]
+        self._kept = re.compile(r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])") \
+            if kept else None  # the exempted names and the organisations kept
         self._protect = re.compile(
-            (r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])|" if kept else "")
-            + _PLACE_RE.pattern)
+            (self._kept.pattern + "|" if kept else "") + _PLACE_RE.pattern)
         self._names = re.compile(
             r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + _INITIALS
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
@@ -381,12 +385,18 @@ class Replacer:
             end = stop
         return "".join(out) + text[end:]
 
-    def protected(self, text: str) -> list[tuple[int, int]]:
+    def protected(self, text: str, *, places: bool = True) -> list[tuple[int, int]]:
         """Spans of ``text`` kept as they are (exempted names, places...); not a
         place word, "de" and a first name and a surname: "passage de Thomas Vallet" is
-        his visit, where "lycée Jean Moulin" is a school."""
-        return [m.span() for m in self._protect.finditer(fold_keep_case(text))
-                if not _person_after_de(m.group())]
+        his visit, where "lycée Jean Moulin" is a school; nor after a civility ("Mme
+        Saint-Aubin"). ``places``: False for the exempted names and organisations only."""
+        folded = fold_keep_case(text)
+        pattern = self._protect if places else self._kept
+        if pattern is None:
+            return []
+        return [m.span() for m in pattern.finditer(folded)
+                if not _person_after_de(m.group())
+                and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())]
 
     def text(self, text: str) -> str:
         """``text`` with e-mail addresses, phone numbers and names replaced."""

@@ -95,3 +95,15 @@ def test_dotted_initials_are_someone_but_abbreviations():
 def test_a_common_first_name_opening_a_line_unless_the_notes_use_the_word():
     assert "Ambre" in find_people(["Ambre / ent. 66 : idem, on clôt."])
     assert "Claire" not in find_people(["Claire et nette, la page.", "la consigne est claire"])
+
+
+def test_a_name_cut_before_its_particle_surname_and_particle_surnames_after_a_civility():
+    found = find_people(["Vu Mme Saint-Aubin et M. d'Aubigny, puis Mme de La Tour ; "
+                         "la mairie de Saint-Étienne.", "notes de Pierre-Yves Le"])
+    assert {"Saint-Aubin", "d'Aubigny", "de La Tour"} <= set(found)
+    assert not [n for n in found if n.endswith(" Le") or n in ("Tour", "Saint-Étienne")]
+
+
+def test_a_civility_alone_in_a_list_is_no_one():
+    found = find_people(["Présents : Mme, Amrani, Nowak, Lucie"])
+    assert "Mme" not in found
