@@ -210,6 +210,8 @@ def listed_forms(name: str) -> list[str]:
         words = [w for w in re.split(r"[\s-]+", last) if w]
         if len(words) > 1:  # "TVdB" of Thibault Van den Berghe
             forms.append(bare + "".join(w[0] for w in words))
+        if "-" in last:  # "IC-M" of Inès Carvalho-Mendes
+            forms.append(bare + "-".join(w[0] for w in last.split("-") if w))
         if re.match(r"(?i)d['’]\w", last):  # "CHO" of Charles-Henri d'Ornano
             forms.append(bare + "".join(w[0] for w in re.split(r"[\s'’-]+", last[2:]) if w))
         if "-" in first.strip("-"):  # "JB" of Jean-Baptiste

@@ -194,10 +194,12 @@ def test_a_listed_person_in_the_forms_hurried_notes_use():
     from csf_analysis.replacer import Replacer
     people = {"Valérie Py": "Personne A", "Jean-Baptiste Thévenot": "Personne B",
               "Tomasz Kowalczyk": "Personne C", "Thibault Van den Berghe": "Personne D",
-              "Marie-Anne Roux": "Personne E", "Marie Ange": "Personne F"}
+              "Marie-Anne Roux": "Personne E", "Marie Ange": "Personne F",
+              "Inès Carvalho-Mendes": "Personne G"}
     replacer = Replacer(people, listed=list(people), common={"ma", "mange"})
     assert replacer.text("vpy a vu JB ; M. K est là ; TVdB") == \
         "Personne A a vu Personne B ; Personne C est là ; Personne D"
     assert replacer.text("le script report.py, jb") == "le script report.py, jb"
+    assert replacer.text("| IC-M | 150h |") == "| Personne G | 150h |"
     # the initials or the login that are a French word stay words
     assert replacer.text("ma mère, il mange ; MA") == "ma mère, il mange ; Personne E"
