@@ -42,7 +42,8 @@ from .first_names import is_first_name
 from .first_names import rank as first_name_rank
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
-from .replacer import _CAP, _INITIALS, ACRONYMS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case, name_forms
+from .replacer import (_CAP, _INITIALS, ACRONYMS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case,
+                       name_forms)
 from .vocabulary import category_of_label, speaker_of_label
 
 __all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "discover", "find_people", "fold_lower",
@@ -85,7 +86,8 @@ _LOWER_FIRST_NAMES = 10000
 _GIVEN_FIRST_NAMES = 4000
 # Before a lone place ("à Nancy", "en France", "sur Lourdes"): the model tags many a
 # lone first name as a place, a place after these words stays one.
-_PLACE_BEFORE = re.compile(r"(?i)(?:^|[\s'’(])(?:à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
+_PLACE_BEFORE = re.compile(
+    r"(?i)(?:^|[\s'’(])(?:à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
 # An article before a word of the list says it is no one's first name ("toute la France").
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux|un|une|cette)"
                              r"\s*$")
@@ -272,11 +274,7 @@ class Names:
             inner = [i for i, w in enumerate(words) if i and re.fullmatch(CIVILITY, w)]
             words = words[inner[-1]:] if inner else words  # "Prévenir M. Renard-Petit"
             skip = 0  # an index, not words[1:] again and again: linear on a huge span
-            while skip < len(words) and (
-                    re.fullmatch(CIVILITY, words[skip]) or words[skip].lower() in _PARTICLES
-                    or (not words[skip][:1].isupper()
-                         and not re.match(r"d['’][A-ZÀ-Þ]", words[skip])) or (skip < len(words) - 1 and (
-                        fold_lower(words[skip]) in NON_NAMES or fold_lower(words[skip]) in self.lower_words))):
+            while skip < len(words) and self._leading(words[skip], last=skip == len(words) - 1):
                 skip += 1
             back = skip
             while back > 0 and words[back - 1].lower() in _PARTICLES:
@@ -286,6 +284,14 @@ class Names:
             if words[skip:]:
                 names.append(" ".join(words[skip:]))
         return names
+
+    def _leading(self, word: str, *, last: bool) -> bool:
+        """Is ``word``, opening an entity, no part of the name? A civility, a particle,
+        a lower-case word (not "d'Aubigny"), or a word when more follow ("Réponse")."""
+        return bool(re.fullmatch(CIVILITY, word) or word.lower() in _PARTICLES
+                    or (not word[:1].isupper() and not re.match(r"d['’][A-ZÀ-Þ]", word))
+                    or (not last and (fold_lower(word) in NON_NAMES
+                                      or fold_lower(word) in self.lower_words)))
 
     def names(self) -> list[str]:
         """Full names, then the other forms that name none of them: a single name
@@ -624,7 +630,8 @@ def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
         kept = guard.protected(text)
         for match in pattern.finditer(text):
             first, (start, stop) = match.group(1), match.span()
-            if any(a < stop and start < b for a, b in kept) or re.fullmatch(CIVILITY, first) or (not _is_initial(first.rstrip(".")) and names.word(
+            if any(a < stop and start < b for a, b in kept) or re.fullmatch(CIVILITY, first) \
+                    or (not _is_initial(first.rstrip(".")) and names.word(
                     first, initial=_initial(text, match.start()))):
                 continue
             names.add(f"{first} {match.group(2)}", trust="trusted")
