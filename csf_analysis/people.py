@@ -62,6 +62,8 @@ _SIGNATURE_RE = re.compile(r"^[ \t*_—–-]*((?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?){1,3
 _DOTTED_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ -]?[A-Z]\.){1,2}(?![\w.])")
 _NOT_INITIALS = ACRONYMS | {"NB", "PS", "PJ", "SA", "OK", "CV", "EG", "IE", "AM", "PM", "JO",
                             "SVP", "RSVP", "US", "UK", "TV", "PC"}
+_INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + _INITIALS + r")\s?(?:de |d')?[A-ZÀ-Þ][a-zà-ÿ]+"
+                              r"(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
 _PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
                       r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
 _WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
@@ -400,6 +402,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
         found.append((initial.group(1), "trusted", initial.start(1)))
     found += [(m.group(), "trusted", m.start()) for m in _DOTTED_RE.finditer(text)
               if re.sub(r"[.\s-]", "", m.group()) not in _NOT_INITIALS]
+    found += [(m.group(), "plain", m.start()) for m in _INITIAL_NAME_RE.finditer(text)
+              if not re.fullmatch(CIVILITY, m.group(1))]  # "A. Petitjean"
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
@@ -528,8 +532,10 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                 within = text.find(part, start)
                 if not any(a <= within and within + len(part) <= b for a, b in kept) \
                         and not guard.protected(part, places=False):
-                    if trust == "trusted" and names.word(part.split()[-1], notes=False):
-                        trust = "plain"  # "M. le directeur"
+                    last = part.split()[-1]
+                    if trust == "trusted" and (fold_lower(last) in NON_NAMES or speaker_of_label(
+                            last) or category_of_label(last)):
+                        trust = "plain"  # "M. le Directeur"; not "M. Hue"
                     where = text.find(part, start)
                     names.add(part, trust=trust, initial=_initial(text, max(where, start)))
         for name in _email_names(text, names):

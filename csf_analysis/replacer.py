@@ -94,7 +94,8 @@ _PERSON_AFTER_DE_RE = re.compile(
     re.ASCII)  # folded text
 
 
-_CIVILITY_BEFORE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+$")
+_CIVILITY_BEFORE = re.compile(  # "Mme Saint-Aubin", "H. de Saint-Aubin": a person
+    r"(?<![\w-])(?:" + CIVILITY + "|" + _INITIALS + r")\s+(?:de\s+)?$")
 
 
 def _person_after_de(span: str) -> bool:
@@ -226,13 +227,16 @@ def listed_handles(name: str) -> list[str]:
     the first initial and surname run together, as in a login or an address ("vpy" of
     Valérie Py). Not two letters ("py" of Pierre-Yves is in any report's text).
 
-    >>> listed_handles("Jean-Baptiste Thévenot")
-    ['jthévenot']
+    >>> listed_handles("Jean-Baptiste Thévenot"), listed_handles("Lucas Brunet-Lefort")
+    (['jbthévenot', 'jthévenot'], ['lbrunet', 'lbrunetlefort'])
     """
     first, last = _split(name)
     if not first or len(last.rstrip(".")) < 2:
         return []
-    return [first[0].lower() + re.sub(r"[\s'’.-]+", "", last).lower()]
+    starts = {first[0], _initials(first)[1]}  # "vpy", "mcvasseur" of Marie-Claire Vasseur
+    surnames = {re.sub(r"[\s'’.-]+", "", last), re.split(r"[\s-]+", last.strip())[0]}
+    return sorted({(a + b).lower() for a in starts for b in surnames  # "lbrunet" of
+                   if len(a + b) >= 3})  # Lucas Brunet-Lefort
 
 
 def _compound_initials(name: str, form: str) -> bool:

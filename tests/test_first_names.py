@@ -107,3 +107,10 @@ def test_a_name_cut_before_its_particle_surname_and_particle_surnames_after_a_ci
 def test_a_civility_alone_in_a_list_is_no_one():
     found = find_people(["Présents : Mme, Amrani, Nowak, Lucie"])
     assert "Mme" not in found
+
+
+def test_an_initial_and_a_surname_and_a_civility_before_a_word():
+    found = find_people(["tuteur M. Hue très investi", "vu A. Petitjean et H. de Saint-Aubin",
+                         "M. le Directeur arrive"])
+    assert {"Hue", "A. Petitjean", "H. de Saint-Aubin"} <= set(found)
+    assert not [name for name in found if "Directeur" in name]

@@ -201,5 +201,8 @@ def test_a_listed_person_in_the_forms_hurried_notes_use():
         "Personne A a vu Personne B ; Personne C est là ; Personne D"
     assert replacer.text("le script report.py, jb") == "le script report.py, jb"
     assert replacer.text("| IC-M | 150h |") == "| Personne G | 150h |"
+    assert replacer.text("cc mcvasseur") == "cc mcvasseur"  # not listed: no login
+    listed = Replacer({"Lucas Brunet-Lefort": "Personne H"}, listed=["Lucas Brunet-Lefort"])
+    assert listed.text("vu par lbrunet") == "vu par Personne H"
     # the initials or the login that are a French word stay words
     assert replacer.text("ma mère, il mange ; MA") == "ma mère, il mange ; Personne E"
