@@ -19,7 +19,40 @@ from importlib import resources
 
 from .vocabulary import strip_accents
 
-__all__ = ["first_names", "is_first_name", "rank"]
+__all__ = ["DIMINUTIVES", "diminutives", "first_names", "is_first_name", "rank"]
+
+# The short forms French notes use for a first name ("Seb" for Sébastien), three
+# letters and more: a listed person is replaced under them too.
+DIMINUTIVES = {
+    "alexandre": ["Alex"], "alexandra": ["Alex"], "alexis": ["Alex"],
+    "benjamin": ["Ben", "Benji"], "caroline": ["Caro"], "catherine": ["Cathy", "Cath"],
+    "christophe": ["Chris", "Christo"], "christine": ["Chris", "Christine"],
+    "dominique": ["Domi"], "emmanuel": ["Manu"], "emmanuelle": ["Manu"],
+    "florence": ["Flo"], "florian": ["Flo"], "frederic": ["Fred"], "frederique": ["Fred"],
+    "gregory": ["Greg"], "gregoire": ["Greg"], "guillaume": ["Guigui"],
+    "isabelle": ["Isa", "Zaza"], "jonathan": ["Jojo", "Jon"], "joseph": ["Jojo", "Jo"],
+    "kevin": ["Kev"], "ludovic": ["Ludo"], "matthieu": ["Matt"], "mathieu": ["Matt"],
+    "maxime": ["Max"], "maximilien": ["Max"], "mohamed": ["Momo"], "mohammed": ["Momo"],
+    "nicolas": ["Nico"], "nicole": ["Nico"], "sandrine": ["Sandy"], "sebastien": ["Seb"],
+    "stephane": ["Steph"], "stephanie": ["Steph"], "thibault": ["Thib"],
+    "timothee": ["Tim"], "valerie": ["Val", "Valou"], "valentin": ["Val"],
+    "veronique": ["Vero"], "virginie": ["Virgi"], "jean-christophe": ["JC"],
+    "jean-philippe": ["JP"], "jean-pierre": ["JP"], "marie-christine": ["MC"],
+}
+
+
+def diminutives(first: str) -> list[str]:
+    """The short forms of ``first`` ("Sébastien" -> ["Seb", "Séb"]), the first of a
+    compound first name's too ("Mohamed-Amine" -> ["Momo"]).
+
+    >>> diminutives("Sébastien"), diminutives("Mohamed-Amine")
+    (['Seb', 'Séb'], ['Momo'])
+    """
+    key = _key(first)
+    shorts = DIMINUTIVES.get(key) or DIMINUTIVES.get(key.split("-")[0], [])
+    accented = [first[:len(s)] for s in shorts if _key(first[:len(s)]) == s.lower()
+                and first[:len(s)] != s]  # "Séb" of "Sébastien"
+    return list(dict.fromkeys([*shorts, *accented]))
 
 
 @functools.lru_cache(maxsize=1)

@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .first_names import is_first_name
+from .first_names import diminutives, is_first_name
 from .vocabulary import strip_accents
 
 __all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "listed_forms", "listed_handles",
@@ -217,6 +217,8 @@ def listed_forms(name: str) -> list[str]:
             forms.append(bare + "".join(w[0] for w in re.split(r"[\s'’-]+", last[2:]) if w))
         if "-" in first.strip("-"):  # "JB" of Jean-Baptiste
             forms.append(bare)
+        for short in diminutives(first):  # "Seb", "Seb Ollier" of Sébastien Ollier
+            forms += [short, f"{short} {last}"]
         forms += [f"{civility} {last.lstrip()[0]}{dot}"  # "M. K", "Mme K."
                   for civility in ("M.", "Mme", "Monsieur", "Madame") for dot in ("", ".")]
     return list(dict.fromkeys(f for f in forms if len(f) > 1))
@@ -326,10 +328,14 @@ class Replacer:
         self.listed_lower: dict[str, str] = {}  # folded lower-case form -> name
         self.listed_exact: dict[str, str] = {}  # folded form, case kept -> name
         for name in listed:
+            shorts = {fold_keep_case(s) for s in diminutives(_split(name)[0] or name)}
             for form in listed_forms(name):
                 folded = " ".join(fold_keep_case(form).split())
                 letters = re.sub(r"[^A-Za-z]", "", folded)
-                if "." in folded or (folded.isupper() and len(letters) <= 4):  # initials
+                if folded.split()[0] in shorts:  # "Seb", "Max": as written ("max 3 jeunes")
+                    for cased in (folded, folded.upper()):
+                        self.listed_exact.setdefault(cased, name)
+                elif "." in folded or (folded.isupper() and len(letters) <= 4):  # initials
                     if "." in folded or len(letters) >= 3 or _compound_initials(name, folded):
                         self.listed_exact.setdefault(folded, name)
                 elif " " not in folded and folded.lower() in common:  # "Rose", "ROSE"

@@ -206,3 +206,12 @@ def test_a_listed_person_in_the_forms_hurried_notes_use():
     assert listed.text("vu par lbrunet") == "vu par Personne H"
     # the initials or the login that are a French word stay words
     assert replacer.text("ma mère, il mange ; MA") == "ma mère, il mange ; Personne E"
+
+
+def test_a_listed_person_under_a_nickname_as_written():
+    from csf_analysis.replacer import Replacer
+    people = {"Sébastien Ollier": "Personne A", "Maxime Delacroix": "Personne B",
+              "Mohamed-Amine Slimani": "Personne C"}
+    replacer = Replacer(people, listed=list(people))
+    assert replacer.text("Seb et Séb Ollier ; Max est là, max 3 jeunes ; Momo ; seb") == \
+        "Personne A et Personne A ; Personne B est là, max 3 jeunes ; Personne C ; seb"
