@@ -90,6 +90,7 @@ _GIVEN_FIRST_NAMES = 4000
 # lone first name as a place, a place after these words stays one.
 _PLACE_BEFORE = re.compile(
     r"(?i)(?:^|[\s'’(])(?:à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
+_AFTER_PLACE = re.compile(r"(?i:(?<![\w'’])(?:à|au|en|sur|vers|depuis))\s+([A-ZÀ-Þ][\w-]+)")
 # An article before a word of the list says it is no one's first name ("toute la France").
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux|un|une|cette)"
                              r"\s*$")
@@ -129,6 +130,8 @@ class Names:
         self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
         self.parts: frozenset[str] = frozenset()  # words of longer places, organisations
         self.located: frozenset[str] = frozenset()  # lone places after "à", "en"...
+        self.towns: frozenset[str] = frozenset()  # words after "à", "en" that are no
+        # first name: the model's lone person "Poitiers" is "à Poitiers" elsewhere
         self.model = model
 
     @staticmethod
@@ -197,7 +200,8 @@ class Names:
         if len(words) > 1 and given is None and not any(_is_initial(w) for w in name.split()):
             return False  # "Toulouse Métropole", "Clermont Métropole" (a rare "first name"
             # of the list), "Vinci Energies": no first name
-        if len(words) == 1 and fold_keep_case(words[0]) in self.located:
+        if len(words) == 1 and (fold_keep_case(words[0]) in self.located or (
+                trust == "plain" and fold_keep_case(words[0]) in self.towns)):
             return False  # "Clermont", for the model a person here, "à Clermont" there
         if trust == "strict" and len(words) < 2:
             return False  # "Coralie Le" of "Coralie Le Gall" cut by a line's end
@@ -491,6 +495,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     names.parts = _parts(model.long_entities, names) - alone if model else frozenset()
     names.located = frozenset(fold_keep_case(word) for text, word, _, start in lone
                               if _PLACE_BEFORE.search(text[max(0, start - 12):start]))
+    names.towns = frozenset(fold_keep_case(word) for text in everything
+                            for word in _AFTER_PLACE.findall(text) if not is_first_name(word))
     names.lone_places = frozenset(fold_keep_case(word) for _, word, _, _ in lone) \
         - alone - people_alone
     names.places = frozenset(

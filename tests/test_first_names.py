@@ -114,3 +114,11 @@ def test_an_initial_and_a_surname_and_a_civility_before_a_word():
                          "M. le Directeur arrive"])
     assert {"Hue", "A. Petitjean", "H. de Saint-Aubin"} <= set(found)
     assert not [name for name in found if "Directeur" in name]
+
+
+def test_a_word_written_after_a_to_is_a_town_not_a_surname_alone():
+    from csf_analysis.people import Names
+    names = Names()
+    names.towns = frozenset({"Arcachon"})  # "réunion à Arcachon" somewhere in the notes
+    assert not names.add("Arcachon", trust="plain")  # the model's lone person: a town
+    assert names.add("Arcachon", trust="trusted")  # "M. Arcachon" is someone
