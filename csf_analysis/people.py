@@ -398,7 +398,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     """(name, trust, where) the writing shows: after a civility (trusted), as a
     speaker label, after "avec" or "chez" in a heading, two capitalised words
     that are no French word ("Agnès Perrin": strict)."""
-    found = [(m.group(1), "trusted", m.start(1)) for m in _CIVILITY_RE.finditer(text)]
+    # the civility kept: trim drops it, and keeps the particles it stands before
+    found = [(m.group(), "trusted", m.start()) for m in _CIVILITY_RE.finditer(text)]
     label = _LABEL_RE.match(text)
     if label and not speaker_of_label(label.group(1)) and not category_of_label(label.group(1)):
         found.append((label.group(1), "plain", label.start(1)))
@@ -532,9 +533,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             if name.islower():  # "hugo : ..." read as a name by the model
                 names.lowercase.add(fold_lower(name))
                 name = name.title()
-            particle = re.match(r"(?:de|du|des|la|le|d['’])[\s']?\s*[A-ZÀ-Þ]", name)
-            for part in [name] if trust == "trusted" and particle else names.trim(name):
-                # "Mme de La Tour": the particle is the surname's
+            for part in names.trim(name):
                 within = text.find(part, start)
                 if not any(a <= within and within + len(part) <= b for a, b in kept) \
                         and not guard.protected(part, places=False):
@@ -542,8 +541,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                     if trust == "trusted" and (fold_lower(last) in NON_NAMES or speaker_of_label(
                             last) or category_of_label(last)):
                         trust = "plain"  # "M. le Directeur"; not "M. Hue"
-                    where = text.find(part, start)
-                    names.add(part, trust=trust, initial=_initial(text, max(where, start)))
+                    names.add(part, trust=trust, initial=_initial(text, max(within, start)))
         for name in _email_names(text, names):
             names.add(name, initial=False)
     _beside_names(names, texts)
