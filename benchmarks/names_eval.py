@@ -43,9 +43,7 @@ def _build(notes: Path, out: Path, *, pseudonymise: bool = True) -> list[str]:
     reported = []
 
     def record(paths, notes_dir, **options):
-        reported.extend(leaks.find_leaks(
-            [f for p in map(Path, paths) for f in (p.rglob("*") if p.is_dir() else [p])],
-            notes_dir, **options))
+        reported.extend(leaks.find_leaks(leaks.output_files(paths), notes_dir, **options))
 
     flag = ["--pseudonymise"] if pseudonymise else []
     with mock.patch("csf_analysis.leaks.check_outputs", record):

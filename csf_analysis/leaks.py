@@ -29,7 +29,8 @@ from pathlib import Path
 
 from .pseudonymise import name_checker
 
-__all__ = ["LeakError", "check_outputs", "find_leaks", "leak_check", "output_text"]
+__all__ = ["LeakError", "check_outputs", "find_leaks", "leak_check", "output_files",
+           "output_text"]
 
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".parquet"}
 _NO_IMAGES = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
@@ -89,12 +90,16 @@ def find_leaks(paths: Iterable[str | Path], notes_dir: str | Path, *,
     return leaks
 
 
+def output_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files of ``paths`` (files, or folders searched through)."""
+    return [f for p in map(Path, paths)
+            for f in (sorted(p.rglob("*")) if p.is_dir() else [p]) if f.is_file()]
+
+
 def check_outputs(paths: Iterable[str | Path], notes_dir: str | Path, *,
                   organisations: bool = False) -> None:
     """Raise :class:`LeakError` if a name is left in one of ``paths`` (files or folders)."""
-    files = [f for p in map(Path, paths)
-             for f in (sorted(p.rglob("*")) if p.is_dir() else [p]) if f.is_file()]
-    leaks = find_leaks(files, notes_dir, organisations=organisations)
+    leaks = find_leaks(output_files(paths), notes_dir, organisations=organisations)
     if leaks:
         shown = "; ".join(f"{path.name} contient encore « {form} » ({name})"
                           for path, name, form in leaks[:5])
