@@ -486,10 +486,11 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
     # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
     # that is never a person on its own nor a speaker label. The model tags many lone
-    # surnames LOC ("Rault connaît bien la MLDS"): a LOC counts only if it is a word of
-    # the lexicon too (the towns that are also words: Paris, Tours, Nice...); and a LOC or
-    # an ORG counts only mid-sentence, where its capital says it is a proper noun
-    # ("Marques a repris": the capital of a sentence's first word says nothing).
+    # surnames LOC or ORG ("Rault connaît bien la MLDS", "le portefeuille de Mbemba"): one
+    # counts only if it is an inflected French word too (the towns that are also words:
+    # Paris, Tours...), so a firm named after a surname (Renault) goes with the person
+    # unless the team exempts it; and only mid-sentence, where its capital says it is a
+    # proper noun ("Marques a repris": the capital of a sentence's first word says nothing).
     people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
     lone = [(text, *entity) for text, found in zip(everything, model.places if model else [])
             for entity in found]
@@ -502,8 +503,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         - alone - people_alone
     names.places = frozenset(
         fold_keep_case(word) for text, word, label, start in lone
-        if not _initial(text, start) and (label == "ORG" or model.is_inflected(word.lower())
-                                          or model.is_lemma(word.lower()))
+        if not _initial(text, start) and model.is_inflected(word.lower())
     ) - alone - people_alone
     for name in listing.people:
         names.add(name, trust="trusted")

@@ -211,7 +211,7 @@ def test_a_listed_surname_that_is_a_town_is_replaced_unless_exempted(tmp_path):
     assert "c'est Paris qui décide" in cells and "Julie" not in cells
 
 
-def test_a_surname_that_is_a_town_or_a_firm_stays_alone(tmp_path):
+def test_a_surname_that_is_a_town_stays_alone_a_firm_only_when_exempted(tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()
     # A listed surname that is a town stays the town only when exempted (see above)
@@ -224,8 +224,28 @@ def test_a_surname_that_is_a_town_or_a_firm_stays_alone(tmp_path):
         "- **Sarah Renault** (mission locale) demande la plaquette. (rien à voir avec "
         "Renault l'entreprise)\n", encoding="utf-8")
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
-    assert "c'est Paris qui décide" in cells and "Renault l'entreprise" in cells
-    assert not {"Julie", "Rault", "Sarah"} & set(cells.replace(",", " ").split())
+    assert "c'est Paris qui décide" in cells  # a town that is a French word: kept
+    assert not {"Julie", "Rault", "Sarah", "Renault"} & set(cells.replace(",", " ").split())
+    (notes / "pseudonymes.yml").write_text(  # the firm kept when the team exempts it
+        "personnes:\n  - Julie Paris\n  - Benoît Rault\nexemptes:\n  - Paris\n  - Renault\n",
+        encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Renault l'entreprise" in cells and "Sarah" not in cells
+
+
+def test_a_surname_the_model_tags_as_an_organisation_is_replaced_alone(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "journal.md").write_text(
+        "# Journal\n\n- Appel avec Josiane Mbemba, coordinatrice MLDS.\n"
+        "- Rémi Castaing, CCI.\n- Quentin Barbotin, acheteur.\n"
+        "- coordinatrice MLDS côté Gironde sud : Émilie Baudry (nouvelle), elle remplace une "
+        "partie du portefeuille de Mbemba\n"  # the small model tags Mbemba, Castaing ORG here
+        "- Elle a eu mon nom par Castaing (CCI).\n- test Barbotin fait.\n",
+        encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert not {"Mbemba", "Castaing", "Barbotin"} & set(
+        cells.replace(",", " ").replace(".", " ").split())
 
 
 def test_a_first_name_then_a_surname_that_is_a_word():
