@@ -15,11 +15,12 @@ Example:
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 from .vocabulary import strip_accents
 
-__all__ = ["DIMINUTIVES", "diminutives", "first_names", "is_first_name", "rank"]
+__all__ = ["DIMINUTIVES", "diminutives", "first_names", "is_first_name", "nicknames", "rank"]
 
 # The short forms French notes use for a first name ("Seb" for Sébastien), three
 # letters and more: a listed person is replaced under them too.
@@ -53,6 +54,35 @@ def diminutives(first: str) -> list[str]:
     accented = [first[:len(s)] for s in shorts if _key(first[:len(s)]) == s.lower()
                 and first[:len(s)] != s]  # "Séb" of "Sébastien"
     return list(dict.fromkeys([*shorts, *accented]))
+
+
+_VOWELS = set("aeiouy")
+# A short form that is itself a common first name (Luc of Lucas, Max of Maxence) is
+# more likely someone else: not made up (the table may still give it).
+_COMMON_RANK = 1000
+
+
+def nicknames(first: str) -> list[str]:
+    """The short forms a hurried note makes of ``first`` beyond the table: its start cut
+    after a consonant, 3 to 5 letters, two letters at least left ("Rod" and "Rodr" of
+    Rodrigue), and its first syllable doubled ("Gégé" of Gérard, "Mimi" of Michel).
+    Neither is a common first name itself; the caller drops those that are words.
+
+    >>> nicknames("Rodrigue"), nicknames("Gérard"), nicknames("Maxence")
+    (['Rod', 'Rodr', 'Roro'], ['Gér', 'Gégé'], ['Maxen', 'Mama'])
+    """
+    head = first.split("-")[0]
+    if not head[:1].isupper() or len(head) < 5:
+        return []
+    folded = _key(head)
+    cuts = [head[:n] for n in range(3, min(6, len(head) - 1))
+            if folded[n - 1] not in _VOWELS and folded[n - 1].isalpha()
+            and _VOWELS & set(folded[:n])]
+    syllable = re.match(r"[^aeiouy]+[aeiouy]", folded)
+    doubled = [head[:syllable.end()] + head[:syllable.end()].lower()] if syllable else []
+    return [form for form in dict.fromkeys(cuts + doubled)
+            if (rank(form) is None or rank(form) >= _COMMON_RANK)
+            and form.lower() not in {s.lower() for s in diminutives(first)}]
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ the pseudonym it is given::
     personnes:            # always replaced: full names (first name and surname alone too)
       - Camille Lefèvre
       - Hugo Marchand: Enquêteur 1
+      - Gérard Castagnet (Gégé, Gg)   # and the other names the notes give them
     organisations:        # replaced with --pseudonymise-organisations
       - Boulangerie Martin
     exemptes:             # never replaced (places, schools named after people...)
@@ -22,9 +23,13 @@ Example:
     ...                                     "  - Hugo Marchand: Enquêteur 1\\n")
     >>> load_pseudonym_list(folder).people
     {'Camille Lefèvre': '', 'Hugo Marchand': 'Enquêteur 1'}
+    >>> _ = (folder / LIST_FILE).write_text("personnes:\\n  - Gérard Castagnet (Gégé, Gg)\\n")
+    >>> load_pseudonym_list(folder).aliases
+    {'Gérard Castagnet': ['Gégé', 'Gg']}
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +55,7 @@ class PseudonymList:
     organisations: dict[str, str] = field(default_factory=dict)
     exempt: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # person -> other names
 
 
 def load_pseudonym_list(notes_dir: str | Path) -> PseudonymList:
@@ -87,7 +93,27 @@ def load_pseudonym_list(notes_dir: str | Path) -> PseudonymList:
                 f"{path}, ligne {key_node.start_mark.line + 1} : clé « {key} » inconnue : "
                 f"écrivez l'une de {', '.join(KEYS)}")
         lists[KEYS[key]] = _entries(value_node, path, key)
-    return PseudonymList(**lists, path=path)
+    people, aliases = {}, {}
+    for written, pseudonym in lists.get("people", {}).items():
+        name, others = _aliases(written)
+        people[name] = pseudonym
+        if others:
+            aliases.setdefault(name, []).extend(others)
+    if "people" in lists:
+        lists["people"] = people
+    return PseudonymList(**lists, path=path, aliases=aliases)
+
+
+_ALIASES_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<others>[^()]*)\)$")
+
+
+def _aliases(written: str) -> tuple[str, list[str]]:
+    """"Gérard Castagnet (Gégé, Gg)" -> ("Gérard Castagnet", ["Gégé", "Gg"])."""
+    match = _ALIASES_RE.match(written)
+    if not match:
+        return written, []
+    others = [" ".join(o.split()) for o in re.split(r"[,;/]", match.group("others"))]
+    return match.group("name"), [o for o in others if len(o) >= 2]
 
 
 def _expect(node, kind, path: Path, what: str) -> None:

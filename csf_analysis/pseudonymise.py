@@ -51,7 +51,7 @@ from .name_model import NameModel
 from .people import (NON_NAMES, PRESENT_SECTION, Names, discover, fold_lower, is_full_name,
                      name_core)
 from .pseudonym_list import PseudonymList, load_pseudonym_list
-from .replacer import Replacer, fold_keep_case, listed_forms, listed_handles
+from .replacer import Replacer, fold_keep_case, listed_forms, listed_handles, listed_nicknames
 
 __all__ = ["MAPPING_FILE", "load_mapping", "name_checker", "pseudonymise", "pseudonymise_tables"]
 
@@ -197,7 +197,8 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                         lowercase=[name for name in given if _lower_case_too(name, found)],
                         context_only=_context_only(given, found, listing),
                         protect=() if organisations else listing.organisations,
-                        listed=listing.people, common=common_words(listing.people, model))
+                        listed=listing.people, aliases=listing.aliases,
+                        common=common_words(listing.people, model, listing.aliases))
     if model is not None:  # after the last question (_lower_case_too asks words)
         model.save()
     save_mapping(notes_dir, _with_forms(rows, replacer, [*texts, *headings, *interviewers]))
@@ -219,15 +220,17 @@ def _lower_case_too(name: str, found: Names) -> bool:
             and not found.model.is_inflected(lower) and not found.model.is_lemma(lower))
 
 
-def common_words(people: Iterable[str], model: NameModel | None) -> set[str]:
+def common_words(people: Iterable[str], model: NameModel | None,
+                 aliases: dict[str, list[str]] | None = None) -> set[str]:
     """The words of listed names that are French words ("rose", "marine": inflected
     forms of the pipeline's lexicon; not "clémence"), searched only with a capital.
     Without a model, none: the team's list wins."""
     if model is None:
         return set()
     words = {fold_keep_case(w) for name in people
-             for form in [*listed_forms(name), *listed_handles(name)]
+             for form in [*listed_forms(name), *listed_handles(name), *listed_nicknames(name)]
              for w in [form.lower()] if " " not in w and "." not in w and len(w) >= 2}
+    words |= {fold_keep_case(o).lower() for others in (aliases or {}).values() for o in others}
     return {w for w in words if model.is_inflected(w)}
 
 
@@ -317,7 +320,8 @@ def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Repla
         only |= {name for name in [*people, *orgs] if " " in name}  # a full name is no word
         # (and it is what a file name holds: "entretien-camille-lefevre.md")
     # The listed people are searched in all their forms, whatever the mapping says.
-    common = common_words(listing.people, NameModel(cache_dir=None)) if listing.people else set()
+    common = common_words(listing.people, NameModel(cache_dir=None), listing.aliases) \
+        if listing.people else set()
     return Replacer(people, orgs, exempt=listing.exempt, only=only,
                     protect=() if organisations else listing.organisations,
-                    listed=listing.people, common=common)
+                    listed=listing.people, common=common, aliases=listing.aliases)

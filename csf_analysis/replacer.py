@@ -48,11 +48,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .first_names import diminutives, is_first_name
+from .first_names import diminutives, is_first_name, nicknames
 from .vocabulary import strip_accents
 
 __all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "listed_forms", "listed_handles",
-           "name_forms", "slug"]
+           "listed_nicknames", "name_forms", "slug"]
 
 # Starts only where a run of address characters starts: linear on a 50 KB run of
 # them with no @ ("+1+1+1...", "0000..."), which took seconds.
@@ -107,6 +107,33 @@ def _person_after_de(span: str) -> bool:
 ACRONYMS = frozenset(
     "AO BAC BEP BTP CA CAP CE CFA CSF DA DG DNE DRH DSI EN IA IEN MEN MLDS OK PDG PME RH "
     "RDV SA SAS TPE UE".split())
+
+
+# Two lower-case letters that are French words or the notes' abbreviations, never
+# someone's initials ("pb" is a problem, "rh" human resources).
+TWO_LETTER_WORDS = frozenset(
+    "a1 ai as au ay bu ca ce cf cm cv dc de do du ds dr en es et eu ex fa fi ha hm il je "
+    "jr ju km kg la le lu ma me mi ml mm mn ms ne ni nb no nu ok on ou pb pc pr ps qd re rh "
+    "rq sa se si so ta te td tp tt tu un va vs vu".split())
+# Lower-case initials ("(hr, mk)", "vu avec mk") stand between list punctuation or after
+# a word that introduces a person: elsewhere two letters are anything.
+_LOWER_INITIALS_RE = re.compile(
+    r"(?:(?<=[(,&/|+])|(?<=[(,&/|+] )|^|(?<=\bavec )|(?<=\bet )|(?<=\bpar )|(?<=\bcc ))"
+    r"(?P<pair>[a-z]{2})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
+
+
+def _lower_initials(people: Iterable[str]) -> dict[str, str]:
+    """Lower-case initials -> name, for the people with a first name and a surname
+    ("mk" of Maëlle Kergoat), a pair that is a word or another's initials aside."""
+    pairs: dict[str, list[str]] = {}
+    for name in people:
+        first, last = _split(name)
+        words = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()]
+        if first and words and len(last.rstrip(".")) >= 2:
+            pair = fold_keep_case(_initials(first)[1] + words[0][0]).lower()
+            if len(pair) == 2 and pair.isalpha() and pair not in TWO_LETTER_WORDS:
+                pairs.setdefault(pair, []).append(name)
+    return {pair: names[0] for pair, names in pairs.items() if len(names) == 1}
 
 
 def fold_keep_case(text: str) -> str:
@@ -225,20 +252,40 @@ def listed_forms(name: str) -> list[str]:
 
 
 def listed_handles(name: str) -> list[str]:
-    """Lower-case forms of a listed person searched only by the last pass, as written:
-    the first initial and surname run together, as in a login or an address ("vpy" of
-    Valérie Py). Not two letters ("py" of Pierre-Yves is in any report's text).
+    """Lower-case forms of a person as a login or an address writes them: the first
+    initial and surname run together ("vpy" of Valérie Py), the surname cut after 6
+    letters and more when long ("hrakoto" of Hélène Rakotomalala). Not two letters
+    ("py" of Pierre-Yves is in any report's text). A listed person's are searched by
+    the last pass; anyone else's of 7 letters and more by the rules.
 
     >>> listed_handles("Jean-Baptiste Thévenot"), listed_handles("Lucas Brunet-Lefort")
-    (['jbthévenot', 'jthévenot'], ['lbrunet', 'lbrunetlefort'])
+    (['jbthévenot', 'jthévenot', 'jthéven', 'jthéveno'], ['lbrunet', 'lbrunetlefort'])
+    >>> listed_handles("Hélène Rakotomalala")[1:4]
+    ['hrakoto', 'hrakotom', 'hrakotoma']
     """
     first, last = _split(name)
     if not first or len(last.rstrip(".")) < 2:
         return []
     starts = {first[0], _initials(first)[1]}  # "vpy", "mcvasseur" of Marie-Claire Vasseur
-    surnames = {re.sub(r"[\s'’.-]+", "", last), re.split(r"[\s-]+", last.strip())[0]}
-    return sorted({(a + b).lower() for a in starts for b in surnames  # "lbrunet" of
-                   if len(a + b) >= 3})  # Lucas Brunet-Lefort
+    head = re.split(r"[\s-]+", last.strip())[0]
+    surnames = {re.sub(r"[\s'’.-]+", "", last), head}
+    cuts = [head[:n] for n in range(6, len(head)) if len(head) >= 8]
+    handles = {(a + b).lower() for a in starts for b in surnames  # "lbrunet" of
+               if len(a + b) >= 3}  # Lucas Brunet-Lefort
+    return sorted(handles) + sorted({(first[0] + cut).lower() for cut in cuts} - handles,
+                                    key=len)
+
+
+def listed_nicknames(name: str) -> list[str]:
+    """Short forms of a listed person's first name made up beyond the table, searched
+    only by the last pass, as written and when no French word (:func:`nicknames`):
+    "Rod" of Rodrigue, "Gégé" of Gérard.
+
+    >>> listed_nicknames("Gérard Castagnet")
+    ['Gér', 'Gégé']
+    """
+    first = _split(name)[0]
+    return nicknames(first) if first else []
 
 
 def _compound_initials(name: str, form: str) -> bool:
@@ -272,7 +319,8 @@ class Replacer:
                  *, exempt: Iterable[str] = (), protect: Iterable[str] = (),
                  lowercase: Iterable[str] = (), context_only: Iterable[str] = (),
                  only: Iterable[str] | None = None, listed: Iterable[str] = (),
-                 common: Iterable[str] = ()) -> None:
+                 common: Iterable[str] = (), aliases: dict[str, list[str]] | None = None
+                 ) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
         for names, initials in ((organisations or {}, False), (people, True)):
@@ -280,6 +328,10 @@ class Replacer:
                 for form in (listed_forms(name) if initials and name in listed
                              else name_forms(name, initials=initials)):
                     self.owner.setdefault(fold_keep_case(form), name)
+                if initials and name not in listed:  # "nbenkhelifa: ok" in a team chat
+                    for handle in listed_handles(name):
+                        if len(handle) >= 7:
+                            self.owner.setdefault(fold_keep_case(handle), name)
         for name in lowercase:  # first names also written in lower case ("présents : hugo")
             first, last = _split(name)
             self.owner.setdefault(fold_keep_case(first or name).lower(), name)
@@ -301,7 +353,8 @@ class Replacer:
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
             + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
         self._ids = self._id_pattern()
-        self._listed_pattern(listed, {w.lower() for w in common})
+        self._listed_pattern(listed, {w.lower() for w in common}, aliases or {})
+        self.lower_initials = _lower_initials(self.pseudonym if only is None else ())
         self._cache: dict[str, str] = {}
 
     def _id_pattern(self) -> re.Pattern | None:
@@ -319,14 +372,24 @@ class Replacer:
         return re.compile(r"(?<![a-z0-9])(?:" + alternation + r")(?![a-z0-9])") \
             if alternation else None
 
-    def _listed_pattern(self, listed: Iterable[str], common: set[str]) -> None:
+    def _listed_pattern(self, listed: Iterable[str], common: set[str],
+                        aliases: dict[str, list[str]]) -> None:
         """The forms of the listed people, searched after everything else whatever the
         tags and the context: case- and accent-insensitive, whole words (a ``_``, ``-``,
         ``.`` or ``/`` ends a word: ``entreprise_23_Duvignau.md``), but a word that is a
         French word (``common``: "Rose", "Marine") only with its capital, and initials
-        only as written, dotted or of 3 letters and more (``CL`` is left to the rules)."""
+        only as written, dotted or of 3 letters and more (``CL`` is left to the rules).
+        The other names the team gives them (``aliases``: "Greg") as written, in capitals,
+        and in any case from 4 letters when no French word."""
         self.listed_lower: dict[str, str] = {}  # folded lower-case form -> name
         self.listed_exact: dict[str, str] = {}  # folded form, case kept -> name
+        for name, others in aliases.items():
+            for other in others:
+                folded = " ".join(fold_keep_case(other).split())
+                for cased in (folded, folded.upper()):
+                    self.listed_exact.setdefault(cased, name)
+                if len(folded) >= 4 and folded.lower() not in common:
+                    self.listed_lower.setdefault(folded.lower(), name)
         for name in listed:
             shorts = {fold_keep_case(s) for s in diminutives(_split(name)[0] or name)}
             for form in listed_forms(name):
@@ -345,6 +408,11 @@ class Replacer:
                     self.listed_lower.setdefault(folded.lower(), name)
         def alternation(forms):  # "camille-lefevre", "camille_lefevre" of file names too
             return _alternation(forms).replace(r"\s+", r"[\s_-]+")
+        for name in listed:  # "Rod", "Gégé": as written, when no word ("Car", "Papa")
+            for short in listed_nicknames(name):
+                if fold_keep_case(short).lower() not in common:
+                    for cased in (fold_keep_case(short), fold_keep_case(short).upper()):
+                        self.listed_exact.setdefault(cased, name)
         for name in listed:  # "jb", "vpy"; not "ma" of Marie-Anne, "mange" of Marie Ange
             for handle in listed_handles(name):
                 if fold_keep_case(handle) not in common and len(handle) >= 2:
@@ -416,9 +484,19 @@ class Replacer:
             return text
         done = self._cache.get(text)
         if done is None:
-            done = self._cache[text] = self._listed_in(self._names_in(
-                PHONE_RE.sub("[téléphone]", self._emails(text))))
+            done = self._cache[text] = self._initials_in(self._listed_in(self._names_in(
+                PHONE_RE.sub("[téléphone]", self._emails(text)))))
         return done
+
+    def _initials_in(self, text: str) -> str:
+        """Lower-case initials of a known person in a list or after "avec" ("notes (hr,
+        mk)"): replaced, but never searched by the leak check ("hr" is an HTML tag)."""
+        if not self.lower_initials:
+            return text
+        def replace(match: re.Match) -> str:
+            name = self.lower_initials.get(match.group("pair"))
+            return self.pseudonym.get(name) or match.group() if name else match.group()
+        return _LOWER_INITIALS_RE.sub(replace, text)
 
     def _emails(self, text: str) -> str:
         def replace(match: re.Match) -> str:

@@ -93,3 +93,12 @@ def test_a_listed_person_is_searched_in_every_form_whatever_the_mapping(notes, t
     assert forms == {"clemence", "S.G.-V.", "Vasseur"}  # "rose" is a word: no leak
     out.write_text("text\nRose a dit\n", encoding="utf-8")
     assert [name for _, name, _ in find_leaks([out], notes)] == ["Rose Martin"]
+
+
+def test_the_other_names_of_a_listed_person_are_searched(notes, tmp_path):
+    listing = notes / "pseudonymes.yml"
+    listing.write_text(listing.read_text(encoding="utf-8").replace(
+        "Camille Lefèvre", "Camille Lefèvre (Cam, la Grande)"), encoding="utf-8")
+    (tmp_path / "a.csv").write_text("id,text\n1,vu avec Cam et la Grande\n", encoding="utf-8")
+    leaks = find_leaks([tmp_path / "a.csv"], notes)
+    assert {form for _, _, form in leaks} == {"Cam", "la Grande"}

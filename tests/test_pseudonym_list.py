@@ -51,3 +51,14 @@ def test_cli_reports_an_invalid_list_without_traceback(tmp_path, capsys, referen
     err = capsys.readouterr().err
     assert status == 2 and "Traceback" not in err
     assert LIST_FILE in err and "ligne 3" in err
+
+
+def test_a_person_with_other_names_in_brackets(tmp_path):
+    (tmp_path / LIST_FILE).write_text(
+        "personnes:\n  - Gérard Castagnet (Gégé, Gg)\n  - Grzegorz Kowalski (Greg): Grutier\n"
+        "  - Ana (la stagiaire\n", encoding="utf-8")
+    listing = load_pseudonym_list(tmp_path)
+    assert listing.people == {"Gérard Castagnet": "", "Grzegorz Kowalski": "Grutier",
+                              "Ana (la stagiaire": ""}
+    assert listing.aliases == {"Gérard Castagnet": ["Gégé", "Gg"],
+                               "Grzegorz Kowalski": ["Greg"]}

@@ -215,3 +215,42 @@ def test_a_listed_person_under_a_nickname_as_written():
     replacer = Replacer(people, listed=list(people))
     assert replacer.text("Seb et Séb Ollier ; Max est là, max 3 jeunes ; Momo ; seb") == \
         "Personne A et Personne A ; Personne B est là, max 3 jeunes ; Personne C ; seb"
+
+
+def test_a_listed_person_under_a_made_up_nickname_when_no_word():
+    r = Replacer({"Rodrigue Célestine": "Personne R", "Gérard Castagnet": "Personne G",
+                  "Caroline Petit": "Personne C"},
+                 listed=["Rodrigue Célestine", "Gérard Castagnet", "Caroline Petit"],
+                 common={"car", "caca"})
+    assert r.text("top Rod ! | Rod. |") == "top Personne R ! | Personne R. |"
+    assert r.text("son tuteur \"Gégé\"") == "son tuteur \"Personne G\""
+    assert r.text("Car elle est partie ; le rodéo") == "Car elle est partie ; le rodéo"
+
+
+def test_a_login_of_someone_found_in_full_even_cut():
+    r = Replacer({"Nadia Benkhelifa": "Personne N", "Hélène Rakotomalala": "Personne H",
+                  "Léa Py": "Personne P"})
+    assert r.text("[07/09] nbenkhelifa: oui ; hrakoto: lol") == \
+        "[07/09] Personne N: oui ; Personne H: lol"
+    assert r.text("lpy a dit") == "lpy a dit"  # under 7 letters: anything (not listed)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# Notes en vrac (hr, mk)", "# Notes en vrac (Personne H, Personne M)"),
+    ("vu avec mk.", "vu avec Personne M."),
+    ("| 12/02 | ok | mk |", "| 12/02 | ok | Personne M |"),
+    ("le hr de la page, un mk2", "le hr de la page, un mk2"),  # prose: two letters are anything
+    ("un pb de pc (pb, pc)", "un pb de pc (pb, pc)"),  # Paul Bertin's "pb" is a word
+])
+def test_lower_case_initials_in_a_list_or_after_avec(text, expected):
+    r = Replacer({"Hélène Rakotomalala": "Personne H", "Maëlle Kergoat": "Personne M",
+                  "Paul Bertin": "Personne P", "Pierre Cadet": "Personne Q"})
+    assert r.text(text) == expected
+
+
+def test_the_other_names_the_team_lists_are_replaced_and_searched():
+    r = Replacer({"Grzegorz Kowalski": "Personne K"}, listed=["Grzegorz Kowalski"],
+                 aliases={"Grzegorz Kowalski": ["Greg", "le Polonais"]})
+    assert r.text("Greg, grutier ; GREG ; greg ; le Polonais") == \
+        "Personne K, grutier ; Personne K ; Personne K ; Personne K"
+    assert r.listed_found("vu avec Greg") == [("Grzegorz Kowalski", "Greg")]
