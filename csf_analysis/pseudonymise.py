@@ -198,7 +198,8 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                         context_only=_context_only(given, found, listing),
                         protect=() if organisations else listing.organisations,
                         listed=listing.people, aliases=listing.aliases,
-                        common=common_words(listing.people, model, listing.aliases))
+                        common=common_words(listing.people, model, listing.aliases),
+                        is_word=model.is_inflected if model is not None else None)
     if model is not None:  # after the last question (_lower_case_too asks words)
         model.save()
     save_mapping(notes_dir, _with_forms(rows, replacer, [*texts, *headings, *interviewers]))

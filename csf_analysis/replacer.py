@@ -46,7 +46,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .first_names import diminutives, is_first_name, nicknames
 from .vocabulary import strip_accents
@@ -94,6 +94,7 @@ _PERSON_AFTER_DE_RE = re.compile(
     re.ASCII)  # folded text
 
 
+_CIVILITY_END = re.compile(r"(?i)(?<![\w.])" + CIVILITY + r"\s+$")  # "mme " before a name
 _CIVILITY_BEFORE = re.compile(  # "Mme Saint-Aubin", "H. de Saint-Aubin": a person
     r"(?<![\w-])(?:" + CIVILITY + "|" + _INITIALS + r")\s+(?:de\s+)?$")
 
@@ -124,16 +125,52 @@ _LOWER_INITIALS_RE = re.compile(
 
 def _lower_initials(people: Iterable[str]) -> dict[str, str]:
     """Lower-case initials -> name, for the people with a first name and a surname
-    ("mk" of Maëlle Kergoat), a pair that is a word or another's initials aside."""
+    ("mk" of Maëlle Kergoat, "jb" of Jean-Baptiste Thévenot), a pair that is a word or
+    another's initials aside."""
     pairs: dict[str, list[str]] = {}
     for name in people:
         first, last = _split(name)
         words = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()]
         if first and words and len(last.rstrip(".")) >= 2:
-            pair = fold_keep_case(_initials(first)[1] + words[0][0]).lower()
-            if len(pair) == 2 and pair.isalpha() and pair not in TWO_LETTER_WORDS:
-                pairs.setdefault(pair, []).append(name)
+            bare = _initials(first)[1]  # "jb" of Jean-Baptiste, "mk" of Maëlle Kergoat
+            for pair in {fold_keep_case(bare + words[0][0]).lower(), fold_keep_case(bare).lower()}:
+                if len(pair) == 2 and pair.isalpha() and pair not in TWO_LETTER_WORDS:
+                    pairs.setdefault(pair, []).append(name)
     return {pair: names[0] for pair, names in pairs.items() if len(names) == 1}
+
+
+# A misspelt listed name: a word of 6 letters and more, a changed letter from 8 (the
+# shorter are too near other words and names).
+_FUZZY_SHORTEST = 6
+_FUZZY_CHANGED = 8
+_WORD_RE = re.compile(r"[^\W\d_][\w’']*")
+_ID_WORD_RE = re.compile(r"[^\W\d_]+")  # "guegen" of "rdv-avec-guegen_2020"
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every way of dropping one letter of it."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def one_typo_apart(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped (or none).
+
+    >>> one_typo_apart("giordanno", "giordano"), one_typo_apart("kowalczik", "kowalczyk")
+    (True, True)
+    >>> one_typo_apart("charles", "charges"), one_typo_apart("franck", "france")
+    (False, False)
+    """
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):  # a changed letter only in a long word: "France" is no "Franck"
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return (len(diff) == 1 and len(a) >= _FUZZY_CHANGED) or (
+            len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def fold_keep_case(text: str) -> str:
@@ -319,8 +356,8 @@ class Replacer:
                  *, exempt: Iterable[str] = (), protect: Iterable[str] = (),
                  lowercase: Iterable[str] = (), context_only: Iterable[str] = (),
                  only: Iterable[str] | None = None, listed: Iterable[str] = (),
-                 common: Iterable[str] = (), aliases: dict[str, list[str]] | None = None
-                 ) -> None:
+                 common: Iterable[str] = (), aliases: dict[str, list[str]] | None = None,
+                 is_word: Callable[[str], bool] | None = None) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
         for names, initials in ((organisations or {}, False), (people, True)):
@@ -355,6 +392,8 @@ class Replacer:
         self._ids = self._id_pattern()
         self._listed_pattern(listed, {w.lower() for w in common}, aliases or {})
         self.lower_initials = _lower_initials(self.pseudonym if only is None else ())
+        self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
+        self._is_word = is_word
         self._cache: dict[str, str] = {}
 
     def _id_pattern(self) -> re.Pattern | None:
@@ -484,9 +523,58 @@ class Replacer:
             return text
         done = self._cache.get(text)
         if done is None:
-            done = self._cache[text] = self._initials_in(self._listed_in(self._names_in(
-                PHONE_RE.sub("[téléphone]", self._emails(text)))))
+            done = self._cache[text] = self._initials_in(self._misspelt_in(self._listed_in(
+                self._names_in(PHONE_RE.sub("[téléphone]", self._emails(text))))))
         return done
+
+    def _fuzzy_index(self, listed: Iterable[str]) -> dict[str, set[str]]:
+        """One-letter deletions of the listed people's long names -> the names."""
+        index: dict[str, set[str]] = {}
+        for name in listed:
+            for word in re.split(r"[\s-]+", name):
+                word = fold_keep_case(word).lower()
+                if len(word) >= _FUZZY_SHORTEST and word not in _PARTICLES:
+                    for key in _deletions(word):
+                        index.setdefault(key, set()).add(word + "\t" + name)
+        return index
+
+    def _misspelt_owner(self, word: str) -> str:
+        """The listed person ``word`` is one typo of ("giordanno" of Giordano), if it is
+        no French word, no other known name and no common first name ("Martine")."""
+        folded = fold_keep_case(word).lower()
+        if len(folded) < _FUZZY_SHORTEST or fold_keep_case(word) in self.owner:
+            return ""
+        owners = {entry.split("\t")[1] for key in _deletions(folded)
+                  for entry in self._misspelt.get(key, ())
+                  if entry.split("\t")[0] != folded  # the exact forms are the listed pass's
+                  and one_typo_apart(folded, entry.split("\t")[0])}
+        if len(owners) != 1 or self._is_word(folded) or (
+                is_first_name(folded) and not any(
+                    one_typo_apart(folded, fold_keep_case(w).lower())
+                    for w in _split(next(iter(owners)))[0].split("-") if w)):
+            return ""
+        return owners.pop()
+
+    def _misspelt_in(self, text: str, *, ident: bool = False) -> str:
+        """Listed people's names misspelt by one letter ("mme giordanno"), replaced (in
+        an id, by the pseudonym's slug: "rdv-avec-guegen"); not searched by the leak
+        check (a word of the report could be one typo away)."""
+        if not self._misspelt:
+            return text
+        kept = self.protected(text) if not ident else []
+        out, end = [], 0
+        for match in (_ID_WORD_RE if ident else _WORD_RE).finditer(text):
+            start, stop = match.span()
+            joined = not ident and "-" in (text[start - 1:start], text[stop:stop + 1])
+            name = self._misspelt_owner(match.group()) \
+                if stop - start >= _FUZZY_SHORTEST and not joined else ""  # "Île-de-France"
+            if name and self.pseudonym.get(name) and not self._within(start, stop, kept):
+                civility = None if ident else _CIVILITY_END.search(text, max(end, start - 12),
+                                                                    start)
+                pseudonym = slug(self.pseudonym[name]) if ident else self.pseudonym[name]
+                out += [text[end:civility.start() if civility else start], pseudonym]
+                end = stop
+        return "".join(out) + text[end:]
 
     def _initials_in(self, text: str) -> str:
         """Lower-case initials of a known person in a list or after "avec" ("notes (hr,
@@ -568,7 +656,7 @@ class Replacer:
         if not ident:
             return ident
         if self._ids is None:
-            return self._listed_in(ident, ident=True)
+            return self._misspelt_in(self._listed_in(ident, ident=True), ident=True)
         lowered = fold_keep_case(ident).lower()
         out, end = [], 0
         for match in self._ids.finditer(lowered):
@@ -578,7 +666,8 @@ class Replacer:
                 continue
             out += [ident[end:match.start()], slug(self.pseudonym[name])]
             end = match.end()
-        return self._listed_in("".join(out) + ident[end:], ident=True)
+        return self._misspelt_in(self._listed_in("".join(out) + ident[end:], ident=True),
+                                 ident=True)
 
     def found(self, text: str, *, ids: bool = False,
               initials: bool = True) -> list[tuple[str, str]]:

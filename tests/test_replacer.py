@@ -199,7 +199,8 @@ def test_a_listed_person_in_the_forms_hurried_notes_use():
     replacer = Replacer(people, listed=list(people), common={"ma", "mange"})
     assert replacer.text("vpy a vu JB ; M. K est là ; TVdB") == \
         "Personne A a vu Personne B ; Personne C est là ; Personne D"
-    assert replacer.text("le script report.py, jb") == "le script report.py, jb"
+    assert replacer.text("le script report.py, c'est jb qui") == \
+        "le script report.py, c'est jb qui"  # in prose two letters are anything
     assert replacer.text("| IC-M | 150h |") == "| Personne G | 150h |"
     assert replacer.text("cc mcvasseur") == "cc mcvasseur"  # not listed: no login
     listed = Replacer({"Lucas Brunet-Lefort": "Personne H"}, listed=["Lucas Brunet-Lefort"])
@@ -254,3 +255,19 @@ def test_the_other_names_the_team_lists_are_replaced_and_searched():
     assert r.text("Greg, grutier ; GREG ; greg ; le Polonais") == \
         "Personne K, grutier ; Personne K ; Personne K ; Personne K"
     assert r.listed_found("vu avec Greg") == [("Grzegorz Kowalski", "Greg")]
+
+
+def test_a_listed_name_misspelt_by_one_letter():
+    people = {"Christelle Giordano": "Personne G", "Agnieszka Kowalczyk": "Personne K",
+              "Franck Lemoine": "Personne F", "Erwan Guéguen": "Personne E"}
+    r = Replacer(people, listed=list(people), is_word=lambda w: w in {"lemoines"})
+    assert r.text("vu mme giordanno ; A. Kowalczik ; Lemoines") == \
+        "vu Personne G ; A. Personne K ; Lemoines"  # a French word stays
+    assert r.text("en Île-de-France, la France") == "en Île-de-France, la France"  # "Franck"
+    assert r.ident("2020-12-14-rdv-avec-guegen") == "2020-12-14-rdv-avec-personne-e"
+    assert Replacer(people, listed=list(people)).text("giordanno") == "giordanno"  # no lexicon
+
+
+def test_a_compound_first_names_lower_case_initials():
+    r = Replacer({"Jean-Baptiste Thévenot": "Personne J"}, listed=["Jean-Baptiste Thévenot"])
+    assert r.text("(rappel par jb) ; point avec jb") == "(rappel par Personne J) ; point avec Personne J"
