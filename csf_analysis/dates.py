@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 
+from .vocabulary import within_one_edit
+
 __all__ = [
     "FoundDate", "FoundDuration", "MONTH_LABELS", "find_dates", "first_date",
     "date_from_filename", "find_durations",
@@ -137,21 +139,6 @@ MONTH_LABELS = (
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
-def _within_one_edit(word: str, target: str) -> bool:
-    """Tell whether one insertion, deletion, substitution or swap turns one into the other."""
-    if abs(len(word) - len(target)) > 1 or word == target:
-        return word == target
-    if len(word) == len(target):
-        diffs = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
-        if len(diffs) == 1:
-            return True
-        i = diffs[0]
-        return diffs == [i, i + 1] and word[i] == target[i + 1] and word[i + 1] == target[i]
-    short, long = sorted((word, target), key=len)
-    i = next((k for k, (a, b) in enumerate(zip(short, long)) if a != b), len(short))
-    return short[i:] == long[i + 1:]
-
-
 @functools.lru_cache(maxsize=4096)
 def _month_number(word: str) -> int | None:
     """Return the month of a folded word (``"fevrier"``, ``"févr"``, ``"setembre"``)."""
@@ -161,7 +148,7 @@ def _month_number(word: str) -> int | None:
         return _MONTH_ABBREVIATIONS[word]
     if len(word) >= 6:  # one typo allowed in long names only: "fevier", "decmbre"
         for name, number in _MONTHS.items():
-            if len(name) >= 5 and _within_one_edit(word, name):
+            if len(name) >= 5 and within_one_edit(word, name):
                 return number
     return None
 

@@ -48,8 +48,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from .dates import MONTH_LABELS, WEEKDAYS
 from .first_names import diminutives, is_first_name, nicknames
-from .vocabulary import strip_accents
+from .vocabulary import strip_accents, within_one_edit
 
 __all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "listed_forms", "listed_handles",
            "listed_nicknames", "name_forms", "slug"]
@@ -89,8 +90,8 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
     r"|public|municipal|intercommunal|regional|departemental)){0,2})\s+(?:"
     + _PARTICLE + r"\s*)?" + _CAP + r"(?:(?:\s+|-)(?:" + _PARTICLE + r"\s*)?" + _CAP + r"){0,3}"
     r"|\b(?:Saint|Sainte|St|Ste)-" + _CAP + r"(?:-" + _CAP + r")*)")
-_PERSON_AFTER_DE_RE = re.compile(
-    r"^\w+\s+de\s+(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+[A-Z]",
+_PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi"
+    r"^\w+\s+de\s+(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]|$)",
     re.ASCII)  # folded text
 
 
@@ -116,11 +117,11 @@ TWO_LETTER_WORDS = frozenset(
     "a1 ai as au ay bu ca ce cf cm cv dc de do du ds dr en es et eu ex fa fi ha hm il je "
     "jr ju km kg la le lu ma me mi ml mm mn ms ne ni nb no nu ok on ou pb pc pr ps qd re rh "
     "rq sa se si so ta te td tp tt tu un va vs vu".split())
-# Lower-case initials ("(hr, mk)", "vu avec mk") stand between list punctuation or after
-# a word that introduces a person: elsewhere two letters are anything.
+# Lower-case initials ("(hr, mk)", "vu avec mk", "[09:12] jbo :", "@jbo") stand between
+# list punctuation or after a word that introduces a person: elsewhere they are anything.
 _LOWER_INITIALS_RE = re.compile(
-    r"(?:(?<=[(,&/|+])|(?<=[(,&/|+] )|^|(?<=\bavec )|(?<=\bet )|(?<=\bpar )|(?<=\bcc ))"
-    r"(?P<pair>[a-z]{2})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
+    r"(?:(?<=[(,&/|+@])|(?<=[(,&/|+\]] )|^|(?<=\bavec )|(?<=\bet )|(?<=\bpar )|(?<=\bcc ))"
+    r"(?P<pair>[a-z]{2,3})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
 
 
 def _lower_initials(people: Iterable[str]) -> dict[str, str]:
@@ -134,8 +135,8 @@ def _lower_initials(people: Iterable[str]) -> dict[str, str]:
         if first and words and len(last.rstrip(".")) >= 2:
             bare = _initials(first)[1]  # "jb" of Jean-Baptiste, "mk" of Maëlle Kergoat
             for pair in {fold_keep_case(bare + words[0][0]).lower(), fold_keep_case(bare).lower()}:
-                if len(pair) == 2 and pair.isalpha() and pair not in TWO_LETTER_WORDS:
-                    pairs.setdefault(pair, []).append(name)
+                if len(pair) in (2, 3) and pair.isalpha() and pair not in TWO_LETTER_WORDS:
+                    pairs.setdefault(pair, []).append(name)  # "jbo" of Jean-Baptiste Oyono
     return {pair: names[0] for pair, names in pairs.items() if len(names) == 1}
 
 
@@ -153,24 +154,19 @@ def _deletions(word: str) -> set[str]:
 
 
 def one_typo_apart(a: str, b: str) -> bool:
-    """One letter added, dropped, changed, or two neighbours swapped (or none).
+    """One letter added, dropped, or two neighbours swapped; a changed letter only in a
+    word of 8 letters and more (the shorter have too many neighbours).
 
     >>> one_typo_apart("giordanno", "giordano"), one_typo_apart("kowalczik", "kowalczyk")
     (True, True)
     >>> one_typo_apart("charles", "charges"), one_typo_apart("franck", "france")
     (False, False)
     """
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
+    if not within_one_edit(a, b):
         return False
-    if len(a) == len(b):  # a changed letter only in a long word: "France" is no "Franck"
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return (len(diff) == 1 and len(a) >= _FUZZY_CHANGED) or (
-            len(diff) == 2 and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    if len(a) != len(b) or a == b:
+        return True
+    return len(a) >= _FUZZY_CHANGED or sum(x != y for x, y in zip(a, b)) == 2
 
 
 def fold_keep_case(text: str) -> str:
@@ -220,8 +216,12 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
         return [name, first]
     upper = last.upper()
     forms = [name, f"{last} {first}", f"{first} {upper}", f"{upper} {first}", last, upper]
-    if last.isupper() and len(last) > 3:  # "Serge OBADIA" is also "Obadia"
-        forms += [f"{first} {last.title()}", last.title()]
+    capitals = [w for w in last.split() if w[:1].isupper()]
+    if all(w.isupper() for w in capitals) and len("".join(capitals)) > 3:
+        titled = " ".join(w.title() if w.isupper() else w for w in last.split())
+        forms += [f"{first} {titled}", titled]  # "Serge OBADIA" is also "Obadia", "Benoît
+        if titled != last.title():  # de LA VILLEMARQUÉ" also "de La Villemarqué"
+            forms.append(" ".join(w.title() for w in capitals))
     words = last.split()
     if len(words) > 1 and all(w[:1].isupper() and w.lower() not in _PARTICLES for w in words):
         forms += [words[-1], words[-1].upper(), f"{first} {' '.join(words[:-1])}"]  # "Thi Hoa Nguyen"
@@ -234,10 +234,14 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
         forms += [f"{dotted} {last}", f"{dotted}{last}", f"{first} {last[0]}."]
         if "-" in first.strip("-"):  # "P.-Y.", "P-Y": a compound first name's initials
             forms += [dotted, "-".join(bare)]
-        parts = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()] or [last]
-        letters = bare + "".join(w[0] for w in parts)  # "Thomas Nguyen-Van" -> "TNV"
-        if 2 <= len(letters) <= 4 and letters not in ACRONYMS:
+        parts = [w for w in re.split(r"[\s'’-]+", last) if w[:1].isupper()] or [last]
+        letters = bare + "".join(w[0] for w in parts)  # "Thomas Nguyen-Van" -> "TNV",
+        if 2 <= len(letters) <= 4 and letters not in ACRONYMS:  # "Yvette N'Guessan" -> "YNG"
             forms += [letters, ".".join(letters) + "."]
+        small = bare + "".join(w[0] if w[:1].isupper() else w[0].lower()
+                               for w in re.split(r"[\s'’-]+", last) if w)
+        if small != letters and len(small) <= 5:  # "BdLV" of Benoît de La Villemarqué
+            forms.append(small)
     return list(dict.fromkeys(f for f in forms if len(f) > 1))
 
 
@@ -290,14 +294,18 @@ def listed_forms(name: str) -> list[str]:
 
 def listed_handles(name: str) -> list[str]:
     """Lower-case forms of a person as a login or an address writes them: the first
-    initial and surname run together ("vpy" of Valérie Py), the surname cut after 6
-    letters and more when long ("hrakoto" of Hélène Rakotomalala). Not two letters
+    initial and surname run together ("vpy" of Valérie Py) or with a dot ("b.roux"),
+    a compound surname squashed ("rouxlemaire"), the surname cut after 6 letters and
+    more when long ("hrakoto" of Hélène Rakotomalala). Not two letters
     ("py" of Pierre-Yves is in any report's text). A listed person's are searched by
     the last pass; anyone else's of 7 letters and more by the rules.
 
-    >>> listed_handles("Jean-Baptiste Thévenot"), listed_handles("Lucas Brunet-Lefort")
-    (['jbthévenot', 'jthévenot', 'jthéven', 'jthéveno'], ['lbrunet', 'lbrunetlefort'])
-    >>> listed_handles("Hélène Rakotomalala")[1:4]
+    >>> listed_handles("Jean-Baptiste Thévenot")
+    ['j.thévenot', 'jbthévenot', 'jthévenot', 'jthéven', 'jthéveno']
+    >>> {"lbrunet", "lbrunetlefort", "brunetlefort", "l.brunet"} <= set(
+    ...     listed_handles("Lucas Brunet-Lefort"))
+    True
+    >>> [h for h in listed_handles("Hélène Rakotomalala") if len(h) < 10]
     ['hrakoto', 'hrakotom', 'hrakotoma']
     """
     first, last = _split(name)
@@ -309,20 +317,33 @@ def listed_handles(name: str) -> list[str]:
     cuts = [head[:n] for n in range(6, len(head)) if len(head) >= 8]
     handles = {(a + b).lower() for a in starts for b in surnames  # "lbrunet" of
                if len(a + b) >= 3}  # Lucas Brunet-Lefort
+    squashed = re.sub(r"[\s'’.-]+", "", last)
+    if squashed != last and len(squashed) >= 6:  # "rouxlemaire" of Bastien Roux-Lemaire
+        handles.add(squashed.lower())
+    handles |= {f"{first[0]}.{b}".lower() for b in surnames if len(b) >= 4}  # "b.rouxlemaire"
     return sorted(handles) + sorted({(first[0] + cut).lower() for cut in cuts} - handles,
                                     key=len)
 
 
-def listed_nicknames(name: str) -> list[str]:
-    """Short forms of a listed person's first name made up beyond the table, searched
-    only by the last pass, as written and when no French word (:func:`nicknames`):
-    "Rod" of Rodrigue, "Gégé" of Gérard.
+# The short forms of months and days, in French and in the charts' English ("Mar"):
+# never someone's nickname.
+_CALENDAR = frozenset(
+    strip_accents(w) for full in (*MONTH_LABELS, *WEEKDAYS) for w in (full[:3], full[:4])
+) | frozenset("jan feb apr may jun jul aug sep oct nov dec".split())
 
-    >>> listed_nicknames("Gérard Castagnet")
-    ['Gér', 'Gégé']
+
+def listed_nicknames(name: str) -> list[str]:
+    """Short forms of a listed person's first name made up beyond the table, replaced
+    only by the last pass, as written and when no French word (:func:`nicknames`):
+    "Rod" of Rodrigue, "Gégé" of Gérard; never a month's or a day's ("Mar" of Mariama).
+    The leak check does not search them: a report's own words may be one.
+
+    >>> listed_nicknames("Gérard Castagnet"), listed_nicknames("Mariama Traoré")
+    (['Gér', 'Gégé'], ['Mama'])
     """
     first = _split(name)[0]
-    return nicknames(first) if first else []
+    return [short for short in (nicknames(first) if first else [])
+            if strip_accents(short.lower()) not in _CALENDAR]
 
 
 def _compound_initials(name: str, form: str) -> bool:
@@ -447,11 +468,15 @@ class Replacer:
                     self.listed_lower.setdefault(folded.lower(), name)
         def alternation(forms):  # "camille-lefevre", "camille_lefevre" of file names too
             return _alternation(forms).replace(r"\s+", r"[\s_-]+")
+        self._unchecked: set[str] = set()  # replaced, but not searched by the leak check
         for name in listed:  # "Rod", "Gégé": as written, when no word ("Car", "Papa")
             for short in listed_nicknames(name):
-                if fold_keep_case(short).lower() not in common:
-                    for cased in (fold_keep_case(short), fold_keep_case(short).upper()):
-                        self.listed_exact.setdefault(cased, name)
+                folded = fold_keep_case(short)
+                if folded.lower() not in common:  # "soaz" of Soazig from 4 letters
+                    for cased in {folded, folded.upper(), *[folded.lower()] * (len(folded) >= 4)}:
+                        if cased not in self.listed_exact:
+                            self.listed_exact[cased] = name
+                            self._unchecked.add(cased)
         for name in listed:  # "jb", "vpy"; not "ma" of Marie-Anne, "mange" of Marie Ange
             for handle in listed_handles(name):
                 if fold_keep_case(handle) not in common and len(handle) >= 2:
@@ -480,7 +505,8 @@ class Replacer:
         kept = self.protected(text)
         return [(self._listed_owner(m.group()), text[m.start():m.end()])
                 for m in self._listed.finditer(fold_keep_case(text))
-                if self._listed_owner(m.group()) and not self._within(*m.span(), kept)]
+                if self._listed_owner(m.group()) and not self._within(*m.span(), kept)
+                and " ".join(m.group().split()) not in self._unchecked]
 
     def _listed_in(self, text: str, *, ident: bool = False) -> str:
         """``text`` with the listed people's forms the rules left replaced: by the
@@ -506,9 +532,9 @@ class Replacer:
 
     def protected(self, text: str, *, places: bool = True) -> list[tuple[int, int]]:
         """Spans of ``text`` kept as they are (exempted names, places...); not a
-        place word, "de" and a first name and a surname: "passage de Thomas Vallet" is
-        his visit, where "lycée Jean Moulin" is a school; nor after a civility ("Mme
-        Saint-Aubin"). ``places``: False for the exempted names and organisations only."""
+        place word, "de" and a first name (and a surname): "passage de Thomas Vallet" is
+        his visit and "le lycée de Mehdi" his school, where "lycée Jean Moulin" is a
+        school's name; nor after a civility ("Mme Saint-Aubin"). ``places``: False for the exempted names and organisations only."""
         folded = fold_keep_case(text)
         pattern = self._protect if places else self._kept
         if pattern is None:

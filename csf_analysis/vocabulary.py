@@ -219,3 +219,23 @@ def actor_of_text(text: str) -> str:
 def code_id(tag: str) -> str:
     """A code id from a tag or a name: ``"Délais école"`` -> ``"delais-ecole"``."""
     return re.sub(r"[^a-z0-9]+", "-", normalize(tag)).strip("-")
+
+
+def within_one_edit(word: str, target: str) -> bool:
+    """Tell whether one insertion, deletion, substitution or swap turns one into the other
+    (or none).
+
+    >>> within_one_edit("setembre", "septembre"), within_one_edit("giordanno", "giordano")
+    (True, True)
+    """
+    if abs(len(word) - len(target)) > 1 or word == target:
+        return word == target
+    if len(word) == len(target):
+        diffs = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        if len(diffs) == 1:
+            return True
+        i = diffs[0]
+        return diffs == [i, i + 1] and word[i] == target[i + 1] and word[i + 1] == target[i]
+    short, long = sorted((word, target), key=len)
+    i = next((k for k, (a, b) in enumerate(zip(short, long)) if a != b), len(short))
+    return short[i:] == long[i + 1:]

@@ -271,3 +271,30 @@ def test_a_listed_name_misspelt_by_one_letter():
 def test_a_compound_first_names_lower_case_initials():
     r = Replacer({"Jean-Baptiste Thévenot": "Personne J"}, listed=["Jean-Baptiste Thévenot"])
     assert r.text("(rappel par jb) ; point avec jb") == "(rappel par Personne J) ; point avec Personne J"
+
+
+def test_made_up_nicknames_are_no_month_and_not_searched_by_the_leak_check():
+    people = {"Mariama Traoré": "Personne M", "Soazig Le Floch": "Personne S"}
+    r = Replacer(people, listed=list(people))
+    assert r.text("Mar 2020 ; soaz et Soaz ; Mama") == \
+        "Mar 2020 ; Personne S et Personne S ; Personne M"
+    assert r.listed_found("Mar 2020, Mama, soaz") == []  # a chart's own labels never cry wolf
+
+
+def test_a_school_after_de_and_a_first_name_is_the_persons():
+    r = Replacer({"Mehdi Zerrouki": "Personne M"}, listed=["Mehdi Zerrouki"])
+    assert r.text("la CPE du lycée de Mehdi ; le collège de Gaulle ; lycée Jean Moulin") == \
+        "la CPE du lycée de Personne M ; le collège de Gaulle ; lycée Jean Moulin"
+
+
+def test_logins_with_a_dot_and_initials_in_a_chat():
+    people = {"Bastien Roux-Lemaire": "Personne B", "Jean-Baptiste Oyono": "Personne J"}
+    r = Replacer(people, listed=list(people))
+    assert r.text("cc b.rouxlemaire ; [06/04 09:12] jbo : +1 ; merci @jbo ; jbo les intègre") \
+        == "cc Personne B ; [06/04 09:12] Personne J : +1 ; merci @Personne J ; jbo les intègre"
+
+
+def test_a_particle_surname_in_capitals_and_its_initials():
+    r = Replacer({"Benoît de LA VILLEMARQUÉ": "Personne B", "Yvette N'GUESSAN": "Personne Y"})
+    assert r.text("M. de La Villemarqué (BdLV) et Mme N'Guessan (YNG)") == \
+        "Personne B (Personne B) et Personne Y (Personne Y)"
