@@ -117,27 +117,46 @@ TWO_LETTER_WORDS = frozenset(
     "a1 ai as au ay bu ca ce cf cm cv dc de do du ds dr en es et eu ex fa fi ha hm il je "
     "jr ju km kg la le lu ma me mi ml mm mn ms ne ni nb no nu ok on ou pb pc pr ps qd re rh "
     "rq sa se si so ta te td tp tt tu un va vs vu".split())
-# Lower-case initials ("(hr, mk)", "vu avec mk", "[09:12] jbo :", "@jbo") stand between
+# Initials in lower case ("(hr, mk)", "vu avec mk", "[09:12] jbo :", "@jbo"), or a
+# listed person's that are an acronym of the field ("| DA |", "DA : ..."), stand between
 # list punctuation or after a word that introduces a person: elsewhere they are anything.
-_LOWER_INITIALS_RE = re.compile(
+_CONTEXT_INITIALS_RE = re.compile(
     r"(?:(?<=[(,&/|+@])|(?<=[(,&/|+\]] )|^|(?<=\bavec )|(?<=\bet )|(?<=\bpar )|(?<=\bcc ))"
-    r"(?P<pair>[a-z]{2,3})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
+    r"(?P<pair>[a-z]{2,3}|[A-Z]{2,3})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
+# Before a listed first name that is also a French word, in lower case ("transmis à
+# moussa (MLDS 93)"): words after which it can only be the person.
+_PERSON_BEFORE = r"(?<![\w-])(?i:a|à|avec|chez|par|pour|cc|selon)\s+"
 
 
-def _lower_initials(people: Iterable[str]) -> dict[str, str]:
-    """Lower-case initials -> name, for the people with a first name and a surname
+def _context_initials(people: Iterable[str], listed: Iterable[str]) -> dict[str, str]:
+    """Initials -> name, for the people with a first name and a surname: in lower case
     ("mk" of Maëlle Kergoat, "jb" of Jean-Baptiste Thévenot), a pair that is a word or
-    another's initials aside."""
+    another's initials aside; and a listed person's in capitals that are an acronym
+    ("DA" of Delphine Akpovi)."""
     pairs: dict[str, list[str]] = {}
+    listed = set(listed)
     for name in people:
-        first, last = _split(name)
-        words = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()]
-        if first and words and len(last.rstrip(".")) >= 2:
-            bare = _initials(first)[1]  # "jb" of Jean-Baptiste, "mk" of Maëlle Kergoat
-            for pair in {fold_keep_case(bare + words[0][0]).lower(), fold_keep_case(bare).lower()}:
-                if len(pair) in (2, 3) and pair.isalpha() and pair not in TWO_LETTER_WORDS:
-                    pairs.setdefault(pair, []).append(name)  # "jbo" of Jean-Baptiste Oyono
+        for pair in short_initials(name):
+            if pair.lower() not in TWO_LETTER_WORDS:
+                pairs.setdefault(pair.lower(), []).append(name)  # "jbo" of J.-B. Oyono
+            if name in listed and pair in ACRONYMS:
+                pairs.setdefault(pair, []).append(name)
     return {pair: names[0] for pair, names in pairs.items() if len(names) == 1}
+
+
+def short_initials(name: str) -> set[str]:
+    """The initials of 2 or 3 letters of a first name and surname, in capitals.
+
+    >>> sorted(short_initials("Jean-Baptiste Oyono")), sorted(short_initials("Maëlle Kergoat"))
+    (['JB', 'JBO'], ['MK'])
+    """
+    first, last = _split(name)
+    words = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()]
+    if not first or not words or len(last.rstrip(".")) < 2:
+        return set()
+    bare = _initials(first)[1]  # "JB" of Jean-Baptiste, "MK" of Maëlle Kergoat
+    return {pair for pair in {fold_keep_case(bare + words[0][0]), fold_keep_case(bare)}
+            if len(pair) in (2, 3) and pair.isalpha()}
 
 
 # A misspelt listed name: a word of 6 letters and more, a changed letter from 8 (the
@@ -412,7 +431,9 @@ class Replacer:
             + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
         self._ids = self._id_pattern()
         self._listed_pattern(listed, {w.lower() for w in common}, aliases or {})
-        self.lower_initials = _lower_initials(self.pseudonym if only is None else ())
+        self.context_initials = _context_initials(self.pseudonym if only is None else (),
+                                                  listed)
+        self._word_names = self._word_names_pattern(listed, common) if only is None else None
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
         self._is_word = is_word
         self._cache: dict[str, str] = {}
@@ -549,7 +570,7 @@ class Replacer:
             return text
         done = self._cache.get(text)
         if done is None:
-            done = self._cache[text] = self._initials_in(self._misspelt_in(self._listed_in(
+            done = self._cache[text] = self._in_context(self._misspelt_in(self._listed_in(
                 self._names_in(PHONE_RE.sub("[téléphone]", self._emails(text))))))
         return done
 
@@ -602,15 +623,47 @@ class Replacer:
                 end = stop
         return "".join(out) + text[end:]
 
-    def _initials_in(self, text: str) -> str:
-        """Lower-case initials of a known person in a list or after "avec" ("notes (hr,
-        mk)"): replaced, but never searched by the leak check ("hr" is an HTML tag)."""
-        if not self.lower_initials:
-            return text
+    def _word_names_pattern(self, listed: Iterable[str], common: Iterable[str]):
+        """The listed first names that are French words, in lower case after a word that
+        introduces a person ("à moussa (MLDS 93)"), and the listed people's initials in
+        lower case alone anywhere ("c'est jb qui", "jbo les intègre") when no word nor
+        abbreviation; their owners in ``word_names``."""
+        common = {w.lower() for w in common}
+        words, initials = {}, {}
+        for name in listed:
+            first = fold_keep_case(_split(name)[0]).lower()
+            if first in common and len(first) >= 3:
+                words.setdefault(first, name)
+            for pair in short_initials(name):
+                if pair.lower() not in TWO_LETTER_WORDS | common:
+                    initials.setdefault(pair.lower(), name)
+        self.word_names = {**initials, **words}
+        alternatives = [_PERSON_BEFORE + r"(?P<word>" + _alternation(words)
+                        + r")(?![\w-])(?=\s*[(),;:.]|\s+et\s|\s*$)"] if words else []
+        alternatives += [r"(?<![\w./@'’-])(?P<initials>" + _alternation(initials)
+                         + r")(?![\w/@-]|\.\w)"] if initials else []
+        return re.compile("|".join(alternatives)) if alternatives else None
+
+    def _in_context(self, text: str) -> str:
+        """Initials in lower case or that are an acronym, in a list or after "avec"
+        ("notes (hr, mk)", "| DA |"), and a listed first name that is a word, in lower
+        case after "à", "avec", "chez"... ("à moussa ("): replaced, but never searched by
+        the leak check ("hr" is an HTML tag, "DA" an acronym anywhere)."""
         def replace(match: re.Match) -> str:
-            name = self.lower_initials.get(match.group("pair"))
+            name = self.context_initials.get(match.group("pair"))
             return self.pseudonym.get(name) or match.group() if name else match.group()
-        return _LOWER_INITIALS_RE.sub(replace, text)
+        if self.context_initials:
+            text = _CONTEXT_INITIALS_RE.sub(replace, text)
+        if self._word_names is None:
+            return text
+        out, end = [], 0
+        for match in self._word_names.finditer(fold_keep_case(text)):
+            group = next(g for g, v in match.groupdict().items() if v)
+            name = self.word_names.get(match.group(group))
+            if name and self.pseudonym.get(name):
+                out += [text[end:match.start(group)], self.pseudonym[name]]
+                end = match.end(group)
+        return "".join(out) + text[end:]
 
     def _emails(self, text: str) -> str:
         def replace(match: re.Match) -> str:

@@ -200,7 +200,7 @@ def test_a_listed_person_in_the_forms_hurried_notes_use():
     assert replacer.text("vpy a vu JB ; M. K est là ; TVdB") == \
         "Personne A a vu Personne B ; Personne C est là ; Personne D"
     assert replacer.text("le script report.py, c'est jb qui") == \
-        "le script report.py, c'est jb qui"  # in prose two letters are anything
+        "le script report.py, c'est Personne B qui"  # a listed person's, alone
     assert replacer.text("| IC-M | 150h |") == "| Personne G | 150h |"
     assert replacer.text("cc mcvasseur") == "cc mcvasseur"  # not listed: no login
     listed = Replacer({"Lucas Brunet-Lefort": "Personne H"}, listed=["Lucas Brunet-Lefort"])
@@ -291,10 +291,28 @@ def test_logins_with_a_dot_and_initials_in_a_chat():
     people = {"Bastien Roux-Lemaire": "Personne B", "Jean-Baptiste Oyono": "Personne J"}
     r = Replacer(people, listed=list(people))
     assert r.text("cc b.rouxlemaire ; [06/04 09:12] jbo : +1 ; merci @jbo ; jbo les intègre") \
-        == "cc Personne B ; [06/04 09:12] Personne J : +1 ; merci @Personne J ; jbo les intègre"
+        == "cc Personne B ; [06/04 09:12] Personne J : +1 ; merci @Personne J ; Personne J les intègre"
+    unlisted = Replacer(people)  # anyone else's initials only in a list or a chat line
+    assert unlisted.text("jbo les intègre ; (jbo)") == "jbo les intègre ; (Personne J)"
 
 
 def test_a_particle_surname_in_capitals_and_its_initials():
     r = Replacer({"Benoît de LA VILLEMARQUÉ": "Personne B", "Yvette N'GUESSAN": "Personne Y"})
     assert r.text("M. de La Villemarqué (BdLV) et Mme N'Guessan (YNG)") == \
         "Personne B (Personne B) et Personne Y (Personne Y)"
+
+
+def test_a_listed_persons_initials_that_are_an_acronym_only_where_a_person_stands():
+    r = Replacer({"Delphine Akpovi": "Personne D"}, listed=["Delphine Akpovi"])
+    assert r.text("| 12/02 | ok | DA |\nDA : on a vu") == "| 12/02 | ok | Personne D |\nPersonne D : on a vu"
+    assert r.text("la DA valide le marché") == "la DA valide le marché"
+    assert r.listed_found("| DA |") == []  # an acronym anywhere in a report: no alarm
+    assert Replacer({"Delphine Akpovi": "X"}).text("| DA |") == "| DA |"  # not listed
+
+
+def test_a_listed_first_name_that_is_a_word_in_lower_case_after_a_or_avec():
+    people = {"Moussa Coulibaly": "Personne M", "Rose Martin": "Personne R"}
+    r = Replacer(people, listed=list(people), common={"moussa", "rose"})
+    assert r.text("Transmis à moussa (MLDS 93) ; vu avec rose.") == \
+        "Transmis à Personne M (MLDS 93) ; vu avec Personne R."
+    assert r.text("la bière moussa. Un ruban rose, et") == "la bière moussa. Un ruban rose, et"
