@@ -205,44 +205,46 @@ def test_a_listed_surname_that_is_a_town_is_replaced_unless_exempted(tmp_path):
         "- Il trouve que \"la clause, c'est Paris qui décide pour nous\".\n", encoding="utf-8")
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "Paris" not in cells and "Julie" not in cells  # the team's list wins over the tags
-    (notes / "pseudonymes.yml").write_text("personnes:\n  - Julie Paris\nexemptes:\n  - Paris\n",
-                                           encoding="utf-8")
-    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    cells = _cells_listing(notes, "personnes:\n  - Julie Paris\nexemptes:\n  - Paris\n")
     assert "c'est Paris qui décide" in cells and "Julie" not in cells
 
 
-def test_a_surname_that_is_a_town_stays_alone_a_firm_only_when_exempted(tmp_path):
+def _cells_listing(notes: Path, listing: str) -> str:
+    """The pseudonymised cells of ``notes`` with ``listing`` as pseudonymes.yml."""
+    (notes / "pseudonymes.yml").write_text(listing, encoding="utf-8")
+    return _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+
+
+def _one_note(tmp_path: Path, text: str) -> Path:
+    """A notes folder holding one note, ``text``."""
     notes = tmp_path / "notes"
     notes.mkdir()
-    # A listed surname that is a town stays the town only when exempted (see above)
-    (notes / "pseudonymes.yml").write_text(
-        "personnes:\n  - Julie Paris\n  - Benoît Rault\nexemptes:\n  - Paris\n", encoding="utf-8")
-    (notes / "visite.md").write_text(
-        "# Visite du 3/02/2020\n\n- Julie Paris (facilitatrice) nous reçoit.\n"
+    (notes / "note.md").write_text(text, encoding="utf-8")
+    return notes
+
+
+def test_a_surname_that_is_a_town_stays_alone_a_firm_only_when_exempted(tmp_path):
+    notes = _one_note(
+        tmp_path, "# Visite du 3/02/2020\n\n- Julie Paris (facilitatrice) nous reçoit.\n"
         "- Il trouve que \"la clause, c'est Paris qui décide pour nous\".\n"
         "- Rault connaît bien la MLDS.\n- Benoît Rault est coordinateur.\n"
         "- **Sarah Renault** (mission locale) demande la plaquette. (rien à voir avec "
-        "Renault l'entreprise)\n", encoding="utf-8")
-    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+        "Renault l'entreprise)\n")
+    listing = "personnes:\n  - Julie Paris\n  - Benoît Rault\nexemptes:\n  - Paris\n"
+    cells = _cells_listing(notes, listing)  # a listed surname that is a town: exempted
     assert "c'est Paris qui décide" in cells  # a town that is a French word: kept
     assert not {"Julie", "Rault", "Sarah", "Renault"} & set(cells.replace(",", " ").split())
-    (notes / "pseudonymes.yml").write_text(  # the firm kept when the team exempts it
-        "personnes:\n  - Julie Paris\n  - Benoît Rault\nexemptes:\n  - Paris\n  - Renault\n",
-        encoding="utf-8")
-    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    cells = _cells_listing(notes, listing + "  - Renault\n")  # the firm kept when exempted
     assert "Renault l'entreprise" in cells and "Sarah" not in cells
 
 
 def test_a_surname_the_model_tags_as_an_organisation_is_replaced_alone(tmp_path):
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "journal.md").write_text(
-        "# Journal\n\n- Appel avec Josiane Mbemba, coordinatrice MLDS.\n"
+    notes = _one_note(
+        tmp_path, "# Journal\n\n- Appel avec Josiane Mbemba, coordinatrice MLDS.\n"
         "- Rémi Castaing, CCI.\n- Quentin Barbotin, acheteur.\n"
         "- coordinatrice MLDS côté Gironde sud : Émilie Baudry (nouvelle), elle remplace une "
         "partie du portefeuille de Mbemba\n"  # the small model tags Mbemba, Castaing ORG here
-        "- Elle a eu mon nom par Castaing (CCI).\n- test Barbotin fait.\n",
-        encoding="utf-8")
+        "- Elle a eu mon nom par Castaing (CCI).\n- test Barbotin fait.\n")
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert not {"Mbemba", "Castaing", "Barbotin"} & set(
         cells.replace(",", " ").replace(".", " ").split())
