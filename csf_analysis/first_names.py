@@ -65,12 +65,16 @@ _COMMON_RANK = 1000
 def nicknames(first: str) -> list[str]:
     """The short forms a hurried note makes of ``first`` beyond the table: its start cut
     after a consonant, 3 to 5 letters, two letters at least left ("Rod" and "Rodr" of
-    Rodrigue), and its first syllable doubled ("Gégé" of Gérard, "Mimi" of Michel).
+    Rodrigue), and its first syllable doubled ("Gégé" of Gérard, "Mimi" of Michel); a
+    compound's first name and the start of the second ("Marie-Do" of Marie-Dominique).
     Neither is a common first name itself; the caller drops those that are words.
 
     >>> nicknames("Rodrigue"), nicknames("Gérard"), nicknames("Maxence")
     (['Rod', 'Rodr', 'Roro'], ['Gér', 'Gégé'], ['Maxen', 'Mama'])
     """
+    parts = [p for p in first.split("-") if p]
+    if len(parts) == 2 and parts[1][:1].isupper() and len(parts[1]) >= 4:  # "Marie-Do" of
+        return [f"{parts[0]}-{parts[1][:n]}" for n in (2, 3)]  # Marie-Dominique, "Anne-So"
     head = first.split("-")[0]
     if not head[:1].isupper() or len(head) < 5:
         return []

@@ -42,8 +42,8 @@ from .first_names import is_first_name
 from .first_names import rank as first_name_rank
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
-from .replacer import (_CAP, _INITIALS, ACRONYMS, CIVILITY, EMAIL_RE, Replacer, fold_keep_case,
-                       name_forms)
+from .replacer import (_CAP, _INITIALS, ACRONYMS, CAPITAL_WORDS, CIVILITY, EMAIL_RE, Replacer,
+                       fold_keep_case, name_forms)
 from .vocabulary import category_of_label, speaker_of_label
 
 __all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "discover", "find_people", "fold_lower",
@@ -183,6 +183,9 @@ class Names:
             return False
         if trust == "upper":
             return self._upper_pair(name)
+        if any(w in CAPITAL_WORDS for w in words) or (len(words) > 1 and (
+                words[0] in ACRONYMS or (len(words) == 2 and words[-1] in ACRONYMS))):
+            return False  # "Airtable ET le tableau", "ML Corte", "Rossignol ML" (Lunel)
         if all(w.isupper() and len(w) <= 6 for w in words):
             return False  # acronyms: DGESCO, DNE
         if any(len(w) == 1 for w in words):
@@ -250,6 +253,9 @@ class Names:
         """May ``item``, among names, be one? No French word, acronym of the field or
         place (initials of two or three capitals are someone's there)."""
         words = [w for w in re.split(r"[\s.-]+", item) if len(w) > 1]
+        if len(item.split()) > 1 and re.fullmatch(r"[A-Z]{2,4}", item.split()[0]) \
+                and not self._upper_pair(item):
+            return False  # "ML Corte", "CCI Marseille Provence": an acronym and a place
         return item.strip(".") not in ACRONYMS and not any(
             self.word(w, initial=True) or fold_keep_case(w) in
             self.located | self.parts | self.places for w in words
@@ -260,7 +266,8 @@ class Names:
         an organisation's; two or three capitals (initials) start as the first name."""
         first = next((w for w in name.split() if not w.isupper()), "")
         upper = " ".join(w for w in name.split() if w.isupper())
-        if not first or not upper or upper in ACRONYMS or fold_keep_case(upper) in self.parts:
+        if not first or not upper or upper in ACRONYMS or fold_keep_case(upper) in self.parts \
+                or upper in CAPITAL_WORDS:  # "Airtable ET le tableau"
             return False
         if len(upper) <= 3:
             return upper[0] == first[0]
@@ -287,8 +294,12 @@ class Names:
                 back -= 1
             if back < skip and back > 0 and re.fullmatch(CIVILITY, words[back - 1]):
                 skip = back  # "Mme de La Tour": the particles are her surname's
-            if words[skip:]:
-                names.append(" ".join(words[skip:]))
+            words = words[skip:]
+            cut = next((i for i in range(2, len(words) - 1) if re.fullmatch(
+                r"[A-Z]{2,4}", words[i]) and words[i].lower() not in _PARTICLES
+                and words[i + 1][:1].isupper() and not words[i + 1].isupper()), len(words))
+            if words[:cut]:  # "J. Rossignol ML Lunel": an acronym and a place follow
+                names.append(" ".join(words[:cut]))
         return names
 
     def _leading(self, word: str, *, last: bool) -> bool:
@@ -391,6 +402,33 @@ def _email_names(text: str, names: Names) -> list[str]:
                      or (names.plausible(parts[0].title(), trust="lower")  # sylvain.ivanova@
                          and not names.word(parts[1], initial=True))):
             found.append(" ".join(p.capitalize() for p in parts))
+    return found
+
+
+_ADDRESSED_RE = re.compile(
+    r"(?<![\w-])([A-Z][a-z'-]+)\s+([A-Z][a-z'-]+|[A-Z]{2,}(?:-[A-Z]+)?)(?![\w-])")
+
+
+def _addressed(texts: list[str], names: Names) -> list[str]:
+    """Two capitalised words that an e-mail address of the notes spells ("Assani
+    Hamada" beside assani.hamada@..., "Zalifa Mchangama" beside z.mchangama@...): a
+    person even when the first name is in no list; not when the surname is a word."""
+    pairs = set()
+    for text in texts:
+        for address in EMAIL_RE.findall(text):
+            parts = [p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
+            if len(parts) == 2 and all(p.isalpha() for p in parts) and len(parts[1]) >= 3 \
+                    and not _EMAIL_WORDS.intersection(parts) and not names.word(parts[1]):
+                pairs.add((fold_keep_case(parts[0]), fold_keep_case(parts[1])))
+    if not pairs:
+        return []
+    found = []
+    for text in texts:
+        folded = fold_keep_case(text)
+        for match in _ADDRESSED_RE.finditer(folded):
+            first, last = match.group(1).lower(), match.group(2).lower()
+            if (first, last) in pairs or (first[0], last) in pairs:
+                found.append(text[match.start():match.end()])
     return found
 
 
@@ -544,6 +582,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                     names.add(part, trust=trust, initial=_initial(text, max(within, start)))
         for name in _email_names(text, names):
             names.add(name, initial=False)
+    for name in _addressed(everything, names):
+        names.add(name, trust="trusted")
     _beside_names(names, texts)
     _complete(names, everything, guard)
     names.lowercase.update(fold_lower(n) for n in names.found.values() if fold_lower(n) in labels)
@@ -554,7 +594,8 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
     """The words of the organisations and places of two words or more that hold a French
     word ("Martin" of "Boulangerie Martin", "Mission locale de Toulouse"), joined to
     another word; not of those the model tags so for want of context ("Nolwenn NG", a
-    table's cell; "Présents : Thuy", "Thuy (16) - vient": punctuation between)."""
+    table's cell; "Présents : Thuy", "Thuy (16) - vient": punctuation between), nor of
+    those a common first name opens ("Loïc Meunier")."""
     parts = set()
     for entity in entities:
         tokens = re.findall(r"[\w'’-]+|[^\w\s]", entity)
@@ -563,6 +604,10 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
         if not any(not w[:1].isupper() or (names.word(w, initial=True, notes=False)
                                            and not is_first_name(w)) for w in words):
             continue
+        given = first_name_rank(words[0]) if words else None
+        if len(words) in (2, 3) and all(w[:1].isupper() for w in words) and \
+                given is not None and given < _GIVEN_FIRST_NAMES:
+            continue  # "(Loïc Meunier, AEMO)": a given first name opens a person's name
         for i, token in enumerate(tokens):
             joined = (i and tokens[i - 1][0].isalnum()) or (
                 i + 1 < len(tokens) and tokens[i + 1][:1].isupper())
@@ -573,7 +618,7 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
 
 # An item of a list or a table's cell shaped as a name: a capitalised word or two,
 # initials and a surname, a first name and an initial, or initials alone.
-_NAMELIKE = re.compile(r"(?:[A-Z]\.(?:-?[A-Z]\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
+_NAMELIKE = re.compile(r"(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
                        + r"|\s+[A-Z]\.?)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
 
 
@@ -641,7 +686,8 @@ def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
         for match in pattern.finditer(text):
             first, (start, stop) = match.group(1), match.span()
             if any(a < stop and start < b for a, b in kept) or re.fullmatch(CIVILITY, first) \
-                    or (not _is_initial(first.rstrip(".")) and names.word(
-                    first, initial=_initial(text, match.start()))):
-                continue
+                    or (not _is_initial(first.rstrip(".")) and (names.word(
+                    first, initial=_initial(text, match.start())) or fold_keep_case(first)
+                    in names.towns | names.located)):
+                continue  # "Marseille Provence": a town, not a first name
             names.add(f"{first} {match.group(2)}", trust="trusted")

@@ -59,13 +59,15 @@ __all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "listed_forms",
 # them with no @ ("+1+1+1...", "0000..."), which took seconds.
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A French number (0 and 9 digits), or the 9 digits after any country code: +33 and
-# the overseas ones (+262 262 48 11 27, +590, +687...). Linear: no nested quantifier.
+# the overseas ones (+262 262 48 11 27, +590...), or the 6 of New Caledonia and Wallis
+# (+687 27 45 18). Linear: no nested quantifier.
 PHONE_RE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)")
+    r"(?<![\w+])(?:(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}"
+    r"|(?:\+|00)(?:687|681)\s?\d{2}(?:[\s.-]?\d{2}){2})(?!\d)")  # 6 digits: New Caledonia
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
             r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
-_INITIALS = r"[A-Z]\.(?:-?[A-Z]\.?)?|[A-Z]-[A-Z]\b"
+_INITIALS = r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.?)?|[A-ZÀ-Þ]-[A-ZÀ-Þ]\b"  # "É. Nakamura" too
 _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
 # them are the place's name, kept even when a person bears it.
@@ -82,7 +84,7 @@ _PARTICLES = ("de", "du", "des", "da", "dos", "do", "van", "von", "le", "la", "l
 _PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
 # Place words used in an idiom that names no place: "à la place de Yasmine" (instead
 # of her), "au cours de" (during). Folded text, so "à" is "a".
-_IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au )"}
+_IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au (?=cours\s+(?:de|du|des|d')\b))"}
 _PLACE_RE = re.compile(  # matched on folded text: no accents
     r"(?:(?i:\b(?:" + "|".join(_IDIOMS.get(w, "") + re.escape(strip_accents(w))
                                for w in PLACE_WORDS) + r")"
@@ -107,10 +109,13 @@ def _person_after_de(span: str) -> bool:
 
 # Capitals that are acronyms of the field, never someone's initials.
 ACRONYMS = frozenset(
-    "AO BAC BEP BTP CA CAP CE CFA CSF DA DG DNE DRH DSI EN IA IEN MEN MLDS OK PDG PME RH "
-    "RDV SA SAS TPE UE".split())
+    "AO BAC BEP BTP CA CAP CCI CE CFA CPE CSF DA DG DGS DNE DRH DSI EN EPCI GIP IA IEN MEN "
+    "ML MLDS OK PDG PME RH RDV SA SAS TPE UE".split())
 
 
+# Words the notes write in capitals for emphasis ("remplir Airtable ET le tableau"):
+# never someone's initials.
+CAPITAL_WORDS = frozenset("ET OU NI SI OUI NON PAS".split())
 # Two lower-case letters that are French words or the notes' abbreviations, never
 # someone's initials ("pb" is a problem, "rh" human resources).
 TWO_LETTER_WORDS = frozenset(
@@ -124,7 +129,7 @@ _CONTEXT_INITIALS_RE = re.compile(
     r"(?:(?<=[(,&/|+@])|(?<=[(,&/|+\]] )|^|(?<=\bavec )|(?<=\bet )|(?<=\bpar )|(?<=\bcc ))"
     r"(?P<pair>[a-z]{2,3}|[A-Z]{2,3})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
 # Before a listed first name that is also a French word, in lower case ("transmis à
-# moussa (MLDS 93)"): words after which it can only be the person.
+# moussa (MLDS 93)"): words after which it can only be the person (or a colon).
 _PERSON_BEFORE = r"(?<![\w-])(?i:a|à|avec|chez|par|pour|cc|selon)\s+"
 
 
@@ -233,6 +238,14 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
         return [name, name.upper()] if len(name) > 1 else []
     if len(last.rstrip(".")) < 2:  # "Aya D.": the initial alone is no form
         return [name, first]
+    if re.fullmatch(_INITIALS, first):  # "O. Garcia": nor "O." alone; "HdSA" of
+        words = [w for w in re.split(r"[\s'’-]+", last) if w]  # "H. de Saint-Aubin"
+        letters = re.sub(r"[^A-Z]", "", first) + "".join(
+            w[0] if w[:1].isupper() else w[0].lower() for w in words)
+        initials = [letters] if 3 <= len(letters) <= 5 and letters not in ACRONYMS else []
+        capitals = " ".join(w for w in last.split() if w[:1].isupper())  # "Saint-Aubin"
+        return list(dict.fromkeys([name, f"{first}{last}", last, last.upper(), *initials,
+                                   *[capitals] * bool(capitals)]))
     upper = last.upper()
     forms = [name, f"{last} {first}", f"{first} {upper}", f"{upper} {first}", last, upper]
     capitals = [w for w in last.split() if w[:1].isupper()]
@@ -255,7 +268,8 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
             forms += [dotted, "-".join(bare)]
         parts = [w for w in re.split(r"[\s'’-]+", last) if w[:1].isupper()] or [last]
         letters = bare + "".join(w[0] for w in parts)  # "Thomas Nguyen-Van" -> "TNV",
-        if 2 <= len(letters) <= 4 and letters not in ACRONYMS:  # "Yvette N'Guessan" -> "YNG"
+        if 2 <= len(letters) <= 4 and letters not in ACRONYMS \
+                and letters not in CAPITAL_WORDS:  # "YNG" of Yvette N'Guessan; not "ET"
             forms += [letters, ".".join(letters) + "."]
         small = bare + "".join(w[0] if w[:1].isupper() else w[0].lower()
                                for w in re.split(r"[\s'’-]+", last) if w)
@@ -298,6 +312,9 @@ def listed_forms(name: str) -> list[str]:
         words = [w for w in re.split(r"[\s-]+", last) if w]
         if len(words) > 1:  # "TVdB" of Thibault Van den Berghe
             forms.append(bare + "".join(w[0] for w in words))
+            short = bare + words[0][0]  # "OD" of Ophélie Da Costa: the first word only
+            if words[0][:1].isupper() and short not in ACRONYMS | CAPITAL_WORDS:
+                forms.append(short)
         if "-" in last:  # "IC-M" of Inès Carvalho-Mendes
             forms.append(bare + "-".join(w[0] for w in last.split("-") if w))
         if re.match(r"(?i)d['’]\w", last):  # "CHO" of Charles-Henri d'Ornano
@@ -638,8 +655,10 @@ class Replacer:
                 if pair.lower() not in TWO_LETTER_WORDS | common:
                     initials.setdefault(pair.lower(), name)
         self.word_names = {**initials, **words}
-        alternatives = [_PERSON_BEFORE + r"(?P<word>" + _alternation(words)
-                        + r")(?![\w-])(?=\s*[(),;:.]|\s+et\s|\s*$)"] if words else []
+        alternatives = [_PERSON_BEFORE + r"(?P<word>" + _alternation(words)  # "à moussa ("
+                        + r")(?![\w-])(?=\s*[(),;:.]|\s+et\s|\s*$)",
+                        r"(?<=:)\s+(?P<opening>" + _alternation(words)  # "tutrice : moussa a"
+                        + r")(?![\w-])"] if words else []
         alternatives += [r"(?<![\w./@'’-])(?P<initials>" + _alternation(initials)
                          + r")(?![\w/@-]|\.\w)"] if initials else []
         return re.compile("|".join(alternatives)) if alternatives else None

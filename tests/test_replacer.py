@@ -316,3 +316,28 @@ def test_a_listed_first_name_that_is_a_word_in_lower_case_after_a_or_avec():
     assert r.text("Transmis à moussa (MLDS 93) ; vu avec rose.") == \
         "Transmis à Personne M (MLDS 93) ; vu avec Personne R."
     assert r.text("la bière moussa. Un ruban rose, et") == "la bière moussa. Un ruban rose, et"
+
+
+def test_a_name_with_an_initial_for_first_name_and_capitals_that_are_words():
+    assert name_forms("O. Garcia") == ["O. Garcia", "O.Garcia", "Garcia", "GARCIA"]  # no "O."
+    r = Replacer({"Eugène Théolade": "Personne E"})
+    assert r.text("remplir Airtable ET le tableau") == "remplir Airtable ET le tableau"
+
+
+def test_a_new_caledonian_phone_number():
+    r = Replacer({})
+    assert r.text("Nouméa : +687 27 45 18 ; en 2020 12 45") == "Nouméa : [téléphone] ; en 2020 12 45"
+
+
+def test_a_compound_first_names_nickname_a_colon_and_a_particles_initial():
+    people = {"Marie-Dominique Pietri": "Personne D", "Moussa Camara": "Personne M",
+              "Ophélie Da Costa": "Personne O"}
+    r = Replacer(people, listed=list(people), common={"moussa"})
+    assert r.text("Marie-Do dit ; sms de la tutrice : moussa a commencé ; OD planifie") == \
+        "Personne D dit ; sms de la tutrice : Personne M a commencé ; Personne O planifie"
+    assert r.text("la bière moussa") == "la bière moussa"
+
+
+def test_initials_with_an_accent_and_a_particle():
+    r = Replacer({"É. Nakamura": "Personne N", "H. de Saint-Aubin": "Personne H"})
+    assert r.text("| É. Nakamura | HdSA |") == "| Personne N | Personne H |"
