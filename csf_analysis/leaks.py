@@ -8,7 +8,7 @@ the mapping, and the full names; every form it knows when the mapping has no
 such column): a form the notes
 never use as a name is no leak (``FORMATION`` of the report's title, ``Paris``
 the town when Julie Paris is only mapped). The people of ``personnes`` are searched
-in every form whatever the replacer did (:func:`csf_analysis.replacer.listed_forms`:
+in every form whatever the replacer did (:func:`csf_analysis.name_forms.listed_forms`:
 full name, first name, surname, civility + surname, initials in every spelling,
 lower case and without accents, inside file names too), a first name that is a
 French word ("Rose") only with its capital; only ``exemptes`` keeps one. A name left anywhere raises

@@ -40,10 +40,10 @@ from pathlib import Path
 from .dates import MONTH_LABELS, WEEKDAYS
 from .first_names import is_first_name
 from .first_names import rank as first_name_rank
+from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, fold_keep_case, name_forms
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
-from .replacer import (_CAP, _INITIALS, ACRONYMS, CAPITAL_WORDS, CIVILITY, EMAIL_RE, Replacer,
-                       fold_keep_case, name_forms)
+from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
 from .vocabulary import category_of_label, speaker_of_label
 
 __all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "discover", "find_people", "fold_lower",
@@ -62,7 +62,7 @@ _SIGNATURE_RE = re.compile(r"^[ \t*_—–-]*((?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?){1,3
 _DOTTED_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ -]?[A-Z]\.){1,2}(?![\w.])")
 _NOT_INITIALS = ACRONYMS | {"NB", "PS", "PJ", "SA", "OK", "CV", "EG", "IE", "AM", "PM", "JO",
                             "SVP", "RSVP", "US", "UK", "TV", "PC"}
-_INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + _INITIALS + r")\s?(?:de |d')?[A-ZÀ-Þ][a-zà-ÿ]+"
+_INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d')?[A-ZÀ-Þ][a-zà-ÿ]+"
                               r"(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
 _PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
                       r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
@@ -678,7 +678,7 @@ def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
                       and n[0].isupper()), key=len, reverse=True)
     if not singles:
         return
-    pattern = re.compile(r"(?<![\w-])(" + _INITIALS + r"|[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)"
+    pattern = re.compile(r"(?<![\w-])(" + INITIALS + r"|[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)"
                          r"\s+((?:(?:Le|La|De|Du|Da|Van|Von|d')\s?)?(?:"
                          + "|".join(map(re.escape, singles)) + r"))(?![\w-])")
     for text in texts:

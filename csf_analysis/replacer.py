@@ -48,12 +48,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from .dates import MONTH_LABELS, WEEKDAYS
-from .first_names import diminutives, is_first_name, nicknames
+from .first_names import diminutives, is_first_name
+from .name_forms import (
+    ACRONYMS,
+    INITIALS,
+    PARTICLES,
+    TWO_LETTER_WORDS,
+    compound_initials,
+    fold_keep_case,
+    listed_forms,
+    listed_handles,
+    listed_nicknames,
+    name_forms,
+    short_initials,
+    slug,
+    split_name,
+)
 from .vocabulary import strip_accents, within_one_edit
 
-__all__ = ["EMAIL_RE", "PHONE_RE", "Replacer", "fold_keep_case", "listed_forms", "listed_handles",
-           "listed_nicknames", "name_forms", "slug"]
+__all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart"]
 
 # Starts only where a run of address characters starts: linear on a 50 KB run of
 # them with no @ ("+1+1+1...", "0000..."), which took seconds.
@@ -67,7 +80,6 @@ PHONE_RE = re.compile(
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
             r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
-_INITIALS = r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.?)?|[A-ZÀ-Þ]-[A-ZÀ-Þ]\b"  # "É. Nakamura" too
 _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
 # them are the place's name, kept even when a person bears it.
@@ -80,7 +92,6 @@ PLACE_WORDS = (
     "piscine", "théâtre", "halle", "EREA", "LP", "LEP", "CFA", "IUT", "EPLE",
 )
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’]*"
-_PARTICLES = ("de", "du", "des", "da", "dos", "do", "van", "von", "le", "la", "les", "d'", "di")
 _PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
 # Place words used in an idiom that names no place: "à la place de Yasmine" (instead
 # of her), "au cours de" (during). Folded text, so "à" is "a".
@@ -99,7 +110,7 @@ _PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de M
 
 _CIVILITY_END = re.compile(r"(?i)(?<![\w.])" + CIVILITY + r"\s+$")  # "mme " before a name
 _CIVILITY_BEFORE = re.compile(  # "Mme Saint-Aubin", "H. de Saint-Aubin": a person
-    r"(?<![\w-])(?:" + CIVILITY + "|" + _INITIALS + r")\s+(?:de\s+)?$")
+    r"(?<![\w-])(?:" + CIVILITY + "|" + INITIALS + r")\s+(?:de\s+)?$")
 
 
 def _person_after_de(span: str) -> bool:
@@ -107,25 +118,10 @@ def _person_after_de(span: str) -> bool:
     return match is not None and is_first_name(match.group("first"))
 
 
-# Capitals that are acronyms of the field, never someone's initials.
-ACRONYMS = frozenset(
-    "AO BAC BEP BTP CA CAP CCI CE CFA CPE CSF DA DG DGS DNE DRH DSI EN EPCI GIP IA IEN MEN "
-    "ML MLDS OK PDG PME RH RDV SA SAS TPE UE".split())
-
-
-# Words the notes write in capitals for emphasis ("remplir Airtable ET le tableau"):
-# never someone's initials.
-CAPITAL_WORDS = frozenset("ET OU NI SI OUI NON PAS".split())
-# Two lower-case letters that are French words or the notes' abbreviations, never
-# someone's initials ("pb" is a problem, "rh" human resources).
-TWO_LETTER_WORDS = frozenset(
-    "a1 ai as au ay bu ca ce cf cm cv dc de do du ds dr en es et eu ex fa fi ha hm il je "
-    "jr ju km kg la le lu ma me mi ml mm mn ms ne ni nb no nu ok on ou pb pc pr ps qd re rh "
-    "rq sa se si so ta te td tp tt tu un va vs vu".split())
 # Initials in lower case ("(hr, mk)", "vu avec mk", "[09:12] jbo :", "@jbo"), or a
 # listed person's that are an acronym of the field ("| DA |", "DA : ..."), stand between
 # list punctuation or after a word that introduces a person: elsewhere they are anything.
-_CONTEXT_INITIALS_RE = re.compile(
+_CONTEXTINITIALS_RE = re.compile(
     r"(?:(?<=[(,&/|+@])|(?<=[(,&/|+\]] )|^|(?<=\bavec )|(?<=\bet )|(?<=\bpar )|(?<=\bcc ))"
     r"(?P<pair>[a-z]{2,3}|[A-Z]{2,3})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
 # Before a listed first name that is also a French word, in lower case ("transmis à
@@ -147,21 +143,6 @@ def _context_initials(people: Iterable[str], listed: Iterable[str]) -> dict[str,
             if name in listed and pair in ACRONYMS:
                 pairs.setdefault(pair, []).append(name)
     return {pair: names[0] for pair, names in pairs.items() if len(names) == 1}
-
-
-def short_initials(name: str) -> set[str]:
-    """The initials of 2 or 3 letters of a first name and surname, in capitals.
-
-    >>> sorted(short_initials("Jean-Baptiste Oyono")), sorted(short_initials("Maëlle Kergoat"))
-    (['JB', 'JBO'], ['MK'])
-    """
-    first, last = _split(name)
-    words = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()]
-    if not first or not words or len(last.rstrip(".")) < 2:
-        return set()
-    bare = _initials(first)[1]  # "JB" of Jean-Baptiste, "MK" of Maëlle Kergoat
-    return {pair for pair in {fold_keep_case(bare + words[0][0]), fold_keep_case(bare)}
-            if len(pair) in (2, 3) and pair.isalpha()}
 
 
 # A misspelt listed name: a word of 6 letters and more, a changed letter from 8 (the
@@ -191,201 +172,6 @@ def one_typo_apart(a: str, b: str) -> bool:
     if len(a) != len(b) or a == b:
         return True
     return len(a) >= _FUZZY_CHANGED or sum(x != y for x, y in zip(a, b)) == 2
-
-
-def fold_keep_case(text: str) -> str:
-    """Accents removed, case kept, one character for one: offsets stay valid.
-
-    >>> fold_keep_case("Lefèvre, Élodie")
-    'Lefevre, Elodie'
-    """
-    if text.isascii():
-        return text
-    return "".join(f if len(f := strip_accents(c)) == 1 else c for c in text)
-
-
-def slug(text: str) -> str:
-    """``"Personne B"`` -> ``"personne-b"``."""
-    return re.sub(r"[^a-z0-9]+", "-", fold_keep_case(text).lower()).strip("-")
-
-
-def _split(name: str) -> tuple[str, str]:
-    """First name and surname: the first word, and the rest (particles included); a
-    name that starts with a particle is a surname alone ("Le Corre": no first name "Le").
-
-    >>> _split("Morgane Le Corre"), _split("Le Corre")
-    (('Morgane', 'Le Corre'), ('', 'Le Corre'))
-    """
-    words = name.split()
-    if len(words) > 1 and words[0].lower() not in _PARTICLES:
-        return words[0], " ".join(words[1:])
-    return "", name
-
-
-def _initials(first: str) -> list[str]:
-    parts = [p for p in re.split(r"-", first) if p]
-    return ["-".join(f"{p[0]}." for p in parts), "".join(p[0] for p in parts)]
-
-
-def name_forms(name: str, *, initials: bool = True) -> list[str]:
-    """Every written form of ``name`` the replacer looks for.
-
-    >>> name_forms("Camille Lefèvre")[:6]
-    ['Camille Lefèvre', 'Lefèvre Camille', 'Camille LEFÈVRE', 'LEFÈVRE Camille', 'Lefèvre', 'LEFÈVRE']
-    """
-    first, last = _split(name)
-    if not first:
-        return [name, name.upper()] if len(name) > 1 else []
-    if len(last.rstrip(".")) < 2:  # "Aya D.": the initial alone is no form
-        return [name, first]
-    if re.fullmatch(_INITIALS, first):  # "O. Garcia": nor "O." alone; "HdSA" of
-        words = [w for w in re.split(r"[\s'’-]+", last) if w]  # "H. de Saint-Aubin"
-        letters = re.sub(r"[^A-Z]", "", first) + "".join(
-            w[0] if w[:1].isupper() else w[0].lower() for w in words)
-        initials = [letters] if 3 <= len(letters) <= 5 and letters not in ACRONYMS else []
-        capitals = " ".join(w for w in last.split() if w[:1].isupper())  # "Saint-Aubin"
-        return list(dict.fromkeys([name, f"{first}{last}", last, last.upper(), *initials,
-                                   *[capitals] * bool(capitals)]))
-    upper = last.upper()
-    forms = [name, f"{last} {first}", f"{first} {upper}", f"{upper} {first}", last, upper]
-    capitals = [w for w in last.split() if w[:1].isupper()]
-    if all(w.isupper() for w in capitals) and len("".join(capitals)) > 3:
-        titled = " ".join(w.title() if w.isupper() else w for w in last.split())
-        forms += [f"{first} {titled}", titled]  # "Serge OBADIA" is also "Obadia", "Benoît
-        if titled != last.title():  # de LA VILLEMARQUÉ" also "de La Villemarqué"
-            forms.append(" ".join(w.title() for w in capitals))
-    words = last.split()
-    if len(words) > 1 and all(w[:1].isupper() and w.lower() not in _PARTICLES for w in words):
-        forms += [words[-1], words[-1].upper(), f"{first} {' '.join(words[:-1])}"]  # "Thi Hoa Nguyen"
-    words = [w for w in last.split() if w[:1].isupper()]
-    if words and " ".join(words) != last:
-        forms.append(" ".join(words))  # "de La Tour" -> "La Tour"
-    forms.append(first)
-    if initials:
-        dotted, bare = _initials(first)
-        forms += [f"{dotted} {last}", f"{dotted}{last}", f"{first} {last[0]}."]
-        if "-" in first.strip("-"):  # "P.-Y.", "P-Y": a compound first name's initials
-            forms += [dotted, "-".join(bare)]
-        parts = [w for w in re.split(r"[\s'’-]+", last) if w[:1].isupper()] or [last]
-        letters = bare + "".join(w[0] for w in parts)  # "Thomas Nguyen-Van" -> "TNV",
-        if 2 <= len(letters) <= 4 and letters not in ACRONYMS \
-                and letters not in CAPITAL_WORDS:  # "YNG" of Yvette N'Guessan; not "ET"
-            forms += [letters, ".".join(letters) + "."]
-        small = bare + "".join(w[0] if w[:1].isupper() else w[0].lower()
-                               for w in re.split(r"[\s'’-]+", last) if w)
-        if small != letters and len(small) <= 5:  # "BdLV" of Benoît de La Villemarqué
-            forms.append(small)
-    return list(dict.fromkeys(f for f in forms if len(f) > 1))
-
-
-def _surname_initials(last: str) -> str:
-    """"Garnier-Vidal" -> "G.-V.", "de Kersauson" -> "de K.": the particles kept."""
-    words = []
-    for word in last.split():
-        if word.lower() in _PARTICLES or not word[:1].isupper():
-            words.append(word)
-        else:
-            words.append("-".join(f"{p[0]}." for p in word.split("-") if p))
-    return " ".join(words)
-
-
-def listed_forms(name: str) -> list[str]:
-    """The forms of a person of ``personnes`` (pseudonymes.yml) searched whatever the
-    notes or spaCy say: :func:`name_forms`, the initials of a compound or particle
-    surname in every spelling (``S.G.-V.``, ``S. G.-V.``, ``SGV``, ``A. de K.``,
-    ``TVdB`` of Thibault Van den Berghe), a compound first name's initials (``JB``),
-    a civility and the surname's initial (``M. K``, ``Mme K.``), and each
-    capitalised word of a compound surname (``Garnier``, ``Vidal``, 3+ letters).
-
-    >>> {"S.G.-V.", "S. G.-V.", "SGV", "Garnier", "Vidal", "Mme G"} <= set(
-    ...     listed_forms("Solène Garnier-Vidal"))
-    True
-    """
-    forms = name_forms(name)
-    first, last = _split(name)
-    if first and len(last.rstrip(".")) >= 2:
-        dotted, bare = _initials(first)
-        short = _surname_initials(last)
-        forms += [f"{dotted}{short}", f"{dotted} {short}"]
-        forms += [p for w in last.split() if "-" in w  # not "Tour" of "de La Tour"
-                  for p in w.split("-") if len(p) >= 3 and p[:1].isupper()]
-        words = [w for w in re.split(r"[\s-]+", last) if w]
-        if len(words) > 1:  # "TVdB" of Thibault Van den Berghe
-            forms.append(bare + "".join(w[0] for w in words))
-            short = bare + words[0][0]  # "OD" of Ophélie Da Costa: the first word only
-            if words[0][:1].isupper() and short not in ACRONYMS | CAPITAL_WORDS:
-                forms.append(short)
-        if "-" in last:  # "IC-M" of Inès Carvalho-Mendes
-            forms.append(bare + "-".join(w[0] for w in last.split("-") if w))
-        if re.match(r"(?i)d['’]\w", last):  # "CHO" of Charles-Henri d'Ornano
-            forms.append(bare + "".join(w[0] for w in re.split(r"[\s'’-]+", last[2:]) if w))
-        if "-" in first.strip("-"):  # "JB" of Jean-Baptiste
-            forms.append(bare)
-        for short in diminutives(first):  # "Seb", "Seb Ollier" of Sébastien Ollier
-            forms += [short, f"{short} {last}"]
-        forms += [f"{civility} {last.lstrip()[0]}{dot}"  # "M. K", "Mme K."
-                  for civility in ("M.", "Mme", "Monsieur", "Madame") for dot in ("", ".")]
-    return list(dict.fromkeys(f for f in forms if len(f) > 1))
-
-
-def listed_handles(name: str) -> list[str]:
-    """Lower-case forms of a person as a login or an address writes them: the first
-    initial and surname run together ("vpy" of Valérie Py) or with a dot ("b.roux"),
-    a compound surname squashed ("rouxlemaire"), the surname cut after 6 letters and
-    more when long ("hrakoto" of Hélène Rakotomalala). Not two letters
-    ("py" of Pierre-Yves is in any report's text). A listed person's are searched by
-    the last pass; anyone else's of 7 letters and more by the rules.
-
-    >>> listed_handles("Jean-Baptiste Thévenot")
-    ['j.thévenot', 'jbthévenot', 'jthévenot', 'jthéven', 'jthéveno']
-    >>> {"lbrunet", "lbrunetlefort", "brunetlefort", "l.brunet"} <= set(
-    ...     listed_handles("Lucas Brunet-Lefort"))
-    True
-    >>> [h for h in listed_handles("Hélène Rakotomalala") if len(h) < 10]
-    ['hrakoto', 'hrakotom', 'hrakotoma']
-    """
-    first, last = _split(name)
-    if not first or len(last.rstrip(".")) < 2:
-        return []
-    starts = {first[0], _initials(first)[1]}  # "vpy", "mcvasseur" of Marie-Claire Vasseur
-    head = re.split(r"[\s-]+", last.strip())[0]
-    surnames = {re.sub(r"[\s'’.-]+", "", last), head}
-    cuts = [head[:n] for n in range(6, len(head)) if len(head) >= 8]
-    handles = {(a + b).lower() for a in starts for b in surnames  # "lbrunet" of
-               if len(a + b) >= 3}  # Lucas Brunet-Lefort
-    squashed = re.sub(r"[\s'’.-]+", "", last)
-    if squashed != last and len(squashed) >= 6:  # "rouxlemaire" of Bastien Roux-Lemaire
-        handles.add(squashed.lower())
-    handles |= {f"{first[0]}.{b}".lower() for b in surnames if len(b) >= 4}  # "b.rouxlemaire"
-    return sorted(handles) + sorted({(first[0] + cut).lower() for cut in cuts} - handles,
-                                    key=len)
-
-
-# The short forms of months and days, in French and in the charts' English ("Mar"):
-# never someone's nickname.
-_CALENDAR = frozenset(
-    strip_accents(w) for full in (*MONTH_LABELS, *WEEKDAYS) for w in (full[:3], full[:4])
-) | frozenset("jan feb apr may jun jul aug sep oct nov dec".split())
-
-
-def listed_nicknames(name: str) -> list[str]:
-    """Short forms of a listed person's first name made up beyond the table, replaced
-    only by the last pass, as written and when no French word (:func:`nicknames`):
-    "Rod" of Rodrigue, "Gégé" of Gérard; never a month's or a day's ("Mar" of Mariama).
-    The leak check does not search them: a report's own words may be one.
-
-    >>> listed_nicknames("Gérard Castagnet"), listed_nicknames("Mariama Traoré")
-    (['Gér', 'Gégé'], ['Mama'])
-    """
-    first = _split(name)[0]
-    return [short for short in (nicknames(first) if first else [])
-            if strip_accents(short.lower()) not in _CALENDAR]
-
-
-def _compound_initials(name: str, form: str) -> bool:
-    """Is ``form`` the two initials of ``name``'s compound first name ("JB", "jb")?"""
-    first = _split(name)[0]
-    return "-" in first.strip("-") and len(form) == 2 and form.upper() == _initials(first)[1]
 
 
 def _alternation(forms: Iterable[str]) -> str:
@@ -427,7 +213,7 @@ class Replacer:
                         if len(handle) >= 7:
                             self.owner.setdefault(fold_keep_case(handle), name)
         for name in lowercase:  # first names also written in lower case ("présents : hugo")
-            first, last = _split(name)
+            first, last = split_name(name)
             self.owner.setdefault(fold_keep_case(first or name).lower(), name)
             if first:  # and the whole name: "ophélie lamarque", "lamarque ophélie"
                 for whole in (f"{first} {last}", f"{last} {first}"):
@@ -443,7 +229,7 @@ class Replacer:
         self._protect = re.compile(
             (self._kept.pattern + "|" if kept else "") + _PLACE_RE.pattern)
         self._names = re.compile(
-            r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + _INITIALS
+            r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + INITIALS
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
             + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
         self._ids = self._id_pattern()
@@ -489,7 +275,7 @@ class Replacer:
                 if len(folded) >= 4 and folded.lower() not in common:
                     self.listed_lower.setdefault(folded.lower(), name)
         for name in listed:
-            shorts = {fold_keep_case(s) for s in diminutives(_split(name)[0] or name)}
+            shorts = {fold_keep_case(s) for s in diminutives(split_name(name)[0] or name)}
             for form in listed_forms(name):
                 folded = " ".join(fold_keep_case(form).split())
                 letters = re.sub(r"[^A-Za-z]", "", folded)
@@ -497,7 +283,7 @@ class Replacer:
                     for cased in (folded, folded.upper()):
                         self.listed_exact.setdefault(cased, name)
                 elif "." in folded or (folded.isupper() and len(letters) <= 4):  # initials
-                    if "." in folded or len(letters) >= 3 or _compound_initials(name, folded):
+                    if "." in folded or len(letters) >= 3 or compound_initials(name, folded):
                         self.listed_exact.setdefault(folded, name)
                 elif " " not in folded and folded.lower() in common:  # "Rose", "ROSE"
                     for cased in (folded, folded.upper(), folded.capitalize()):
@@ -597,7 +383,7 @@ class Replacer:
         for name in listed:
             for word in re.split(r"[\s-]+", name):
                 word = fold_keep_case(word).lower()
-                if len(word) >= _FUZZY_SHORTEST and word not in _PARTICLES:
+                if len(word) >= _FUZZY_SHORTEST and word not in PARTICLES:
                     for key in _deletions(word):
                         index.setdefault(key, set()).add(word + "\t" + name)
         return index
@@ -615,7 +401,7 @@ class Replacer:
         if len(owners) != 1 or self._is_word(folded) or (
                 is_first_name(folded) and not any(
                     one_typo_apart(folded, fold_keep_case(w).lower())
-                    for w in _split(next(iter(owners)))[0].split("-") if w)):
+                    for w in split_name(next(iter(owners)))[0].split("-") if w)):
             return ""
         return owners.pop()
 
@@ -648,7 +434,7 @@ class Replacer:
         common = {w.lower() for w in common}
         words, initials = {}, {}
         for name in listed:
-            first = fold_keep_case(_split(name)[0]).lower()
+            first = fold_keep_case(split_name(name)[0]).lower()
             if first in common and len(first) >= 3:
                 words.setdefault(first, name)
             for pair in short_initials(name):
@@ -672,7 +458,7 @@ class Replacer:
             name = self.context_initials.get(match.group("pair"))
             return self.pseudonym.get(name) or match.group() if name else match.group()
         if self.context_initials:
-            text = _CONTEXT_INITIALS_RE.sub(replace, text)
+            text = _CONTEXTINITIALS_RE.sub(replace, text)
         if self._word_names is None:
             return text
         out, end = [], 0
@@ -697,7 +483,7 @@ class Replacer:
             if name and self.pseudonym.get(name):
                 return self.pseudonym[name]
         for name, pseudonym in self.pseudonym.items():
-            first, last = _split(name)
+            first, last = split_name(name)
             words = [fold_keep_case(w).lower() for w in name.split()]
             initial = [fold_keep_case(first[:1]).lower() + w for w in words[1:]] if first else []
             if len(words) > 1 and (set(words) <= set(local) or "".join(local) in initial

@@ -82,7 +82,7 @@ def test_a_name_the_notes_also_write_in_lower_case():
 
 
 def test_capitals_end_at_an_organisation():
-    from csf_analysis.replacer import name_forms
+    from csf_analysis.name_forms import name_forms
     assert "Serge OBADIA" in find_people(["14:40 Serge OBADIA CCI : on verra"])
     assert "Obadia" in name_forms("Serge OBADIA")
 

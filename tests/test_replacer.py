@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from csf_analysis.replacer import Replacer, name_forms
+from csf_analysis.name_forms import name_forms
+from csf_analysis.replacer import Replacer
 
 PEOPLE = {"Camille Lefèvre": "Personne B", "Hugo Marchand": "Enquêteur 1",
           "Jean-Pierre Dupont": "Personne C", "Hélène de La Tour": "Personne D"}
