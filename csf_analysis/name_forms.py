@@ -68,8 +68,20 @@ def split_name(name: str) -> tuple[str, str]:
 
     >>> split_name("Morgane Le Corre"), split_name("Le Corre")
     (('Morgane', 'Le Corre'), ('', 'Le Corre'))
+
+    A surname in capitals written first (an attendance list's "NOM Prénom") is the
+    surname:
+
+    >>> split_name("HADJADJ Samir"), split_name("LE GALL Corentine")
+    (('Samir', 'HADJADJ'), ('Corentine', 'LE GALL'))
     """
     words = name.split()
+    upper = 0
+    while upper < len(words) and len(words[upper]) > 1 and words[upper].isupper():
+        upper += 1
+    if 0 < upper < len(words) and words[-1][:1].isupper() and not words[-1].isupper() \
+            and len(re.sub(r"[^A-ZÀ-Þ]", "", "".join(words[:upper]))) > 2:  # not "JB Martin"
+        return " ".join(words[upper:]), " ".join(words[:upper])
     if len(words) > 1 and words[0].lower() not in PARTICLES:
         return words[0], " ".join(words[1:])
     return "", name
@@ -201,7 +213,8 @@ def listed_handles(name: str) -> list[str]:
     if not first or len(last.rstrip(".")) < 2:
         return []
     starts = {first[0], _initials(first)[1]}  # "vpy", "mcvasseur" of Marie-Claire Vasseur
-    head = re.split(r"[\s-]+", last.strip())[0]
+    head = next((w for w in re.split(r"[\s'’-]+", last.strip()) if w.lower() not in PARTICLES),
+                last)  # "goff" of Le Goff, not "le": "ale" is anything
     surnames = {re.sub(r"[\s'’.-]+", "", last), head}
     cuts = [head[:n] for n in range(6, len(head)) if len(head) >= 8]
     handles = {(a + b).lower() for a in starts for b in surnames  # "lbrunet" of

@@ -71,6 +71,7 @@ _WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+
 # "Nolwenn NG" (the capitals may be initials).
 _FIRST = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
 _UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?"  # not "CCI"
+_UPPER_FIRST = r"[A-ZÀ-Þ]{3,}(?:[ -][A-ZÀ-Þ]{2,})?\s+" + _FIRST  # "MBOMA Grâce" (a sign-up sheet)
 _UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each shape
     re.compile(rf"(?<![\w-]){_UPPER}[ \t]+(?P<first>{_FIRST})(?![\w-])"),
     re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
@@ -253,6 +254,10 @@ class Names:
         """May ``item``, among names, be one? No French word, acronym of the field or
         place (initials of two or three capitals are someone's there)."""
         words = [w for w in re.split(r"[\s.-]+", item) if len(w) > 1]
+        if re.fullmatch(_UPPER_FIRST, item):  # "MBOMA Grâce" among names: the first name
+            upper = " ".join(w for w in item.split() if w.isupper())  # may be a word
+            return upper not in ACRONYMS and not self.word(upper.title(), notes=False) \
+                and fold_keep_case(upper) not in self.parts | self.located
         if len(item.split()) > 1 and re.fullmatch(r"[A-Z]{2,4}", item.split()[0]) \
                 and not self._upper_pair(item):
             return False  # "ML Corte", "CCI Marseille Provence": an acronym and a place
@@ -619,7 +624,7 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
 # An item of a list or a table's cell shaped as a name: a capitalised word or two,
 # initials and a surname, a first name and an initial, or initials alone.
 _NAMELIKE = re.compile(r"(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
-                       + r"|\s+[A-Z]\.?)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
+                       + r"|\s+[A-Z]\.?)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3}|" + _UPPER_FIRST)
 
 
 def _beside_names(names: Names, texts: list[str]) -> None:

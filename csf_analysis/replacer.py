@@ -113,6 +113,17 @@ _CIVILITY_BEFORE = re.compile(  # "Mme Saint-Aubin", "H. de Saint-Aubin": a pers
     r"(?<![\w-])(?:" + CIVILITY + "|" + INITIALS + r")\s+(?:de\s+)?$")
 
 
+_FIRST_NAME_END = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$")
+
+
+def _first_name_before(folded: str, match: re.Match) -> bool:
+    """A saint's name right after a first name is a surname: "Angélique Sainte-Rose"."""
+    if not re.match(r"(?:Saint|Sainte|St|Ste)-", match.group()):
+        return False
+    before = _FIRST_NAME_END.search(folded, max(0, match.start() - 25), match.start())
+    return before is not None and is_first_name(before.group(1))
+
+
 def _person_after_de(span: str) -> bool:
     match = _PERSON_AFTER_DE_RE.match(span)
     return match is not None and is_first_name(match.group("first"))
@@ -358,14 +369,17 @@ class Replacer:
         """Spans of ``text`` kept as they are (exempted names, places...); not a
         place word, "de" and a first name (and a surname): "passage de Thomas Vallet" is
         his visit and "le lycée de Mehdi" his school, where "lycée Jean Moulin" is a
-        school's name; nor after a civility ("Mme Saint-Aubin"). ``places``: False for the exempted names and organisations only."""
+        school's name; nor after a civility ("Mme Saint-Aubin") or a first name
+        ("Angélique Sainte-Rose"). ``places``: False for the exempted names and
+        organisations only."""
         folded = fold_keep_case(text)
         pattern = self._protect if places else self._kept
         if pattern is None:
             return []
         return [m.span() for m in pattern.finditer(folded)
                 if not _person_after_de(m.group())
-                and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())]
+                and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
+                and not _first_name_before(folded, m)]
 
     def text(self, text: str) -> str:
         """``text`` with e-mail addresses, phone numbers and names replaced."""

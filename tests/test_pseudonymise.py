@@ -292,3 +292,9 @@ def test_people_the_model_or_a_sign_up_sheet_would_hide():
     assert {"Loïc Meunier", "Assani Hamada", "Zalifa Mchangama", "J. Rossignol"} <= set(found)
     assert not [n for n in found if "ML" in n.split() or n in ("Napoléon", "Airtable ET")]
     # (the model tags "Loïc Meunier" an organisation there: its words are no firm's)
+
+
+def test_a_sign_up_sheet_of_surnames_in_capitals_first():
+    rows = [f"| {i} | {name} | MLDS Nevers | tutrice |" for i, name in enumerate(
+        ["MBOMA Grâce", "HADJADJ Samir", "TESSIER Nicole", "LECLERC Valérie", "PHAM Thi Lan"])]
+    assert {"MBOMA Grâce", "HADJADJ Samir"} <= set(find_people(rows))

@@ -342,3 +342,14 @@ def test_a_compound_first_names_nickname_a_colon_and_a_particles_initial():
 def test_initials_with_an_accent_and_a_particle():
     r = Replacer({"É. Nakamura": "Personne N", "H. de Saint-Aubin": "Personne H"})
     assert r.text("| É. Nakamura | HdSA |") == "| Personne N | Personne H |"
+
+
+def test_a_surname_in_capitals_written_first_and_a_saints_name_after_a_first_name():
+    r = Replacer({"HADJADJ Samir": "Personne H", "SAINTE-ROSE Angélique": "Personne S"})
+    assert r.text("M. Hadjadj (collège Jean Moulin) ; Angélique Sainte-Rose ; à Sainte-Rose") \
+        == "Personne H (collège Jean Moulin) ; Personne S ; à Sainte-Rose"
+
+
+def test_no_login_of_a_particle_alone():
+    from csf_analysis.name_forms import listed_handles
+    assert "ale" not in listed_handles("Annick Le Goff")  # "ale" is in any report's HTML
