@@ -23,8 +23,8 @@ from .first_names import diminutives, nicknames
 from .vocabulary import strip_accents
 
 __all__ = ["ACRONYMS", "CAPITAL_WORDS", "INITIALS", "PARTICLES", "TWO_LETTER_WORDS",
-           "compound_initials", "fold_keep_case", "listed_forms", "listed_handles", "listed_nicknames", "name_forms",
-           "short_initials", "slug", "split_name"]
+           "compound_initials", "fold_keep_case", "listed_forms", "listed_handles",
+           "listed_nicknames", "name_forms", "short_initials", "slug", "split_name"]
 
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
 INITIALS = r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.?)?|[A-ZÀ-Þ]-[A-ZÀ-Þ]\b"  # "É. Nakamura" too
@@ -34,17 +34,16 @@ PARTICLES = ("de", "du", "des", "da", "dos", "do", "van", "von", "le", "la", "le
 ACRONYMS = frozenset(
     "AO BAC BEP BTP CA CAP CCI CE CFA CPE CSF DA DG DGS DNE DRH DSI EN EPCI GIP IA IEN MEN "
     "ML MLDS OK PDG PME RH RDV SA SAS TPE UE".split())
-
-
 # Words the notes write in capitals for emphasis ("remplir Airtable ET le tableau"):
 # never someone's initials.
 CAPITAL_WORDS = frozenset("ET OU NI SI OUI NON PAS".split())
 # Two lower-case letters that are French words or the notes' abbreviations, never
 # someone's initials ("pb" is a problem, "rh" human resources).
 TWO_LETTER_WORDS = frozenset(
-    "a1 ai as au ay bu ca ce cf cm cv dc de do du ds dr en es et eu ex fa fi ha hm il je "
+    "ai as au ay bu ca ce cf cm cv dc de do du ds dr en es et eu ex fa fi ha hm il je "
     "jr ju km kg la le lu ma me mi ml mm mn ms ne ni nb no nu ok on ou pb pc pr ps qd re rh "
     "rq sa se si so ta te td tp tt tu un va vs vu".split())
+
 
 def fold_keep_case(text: str) -> str:
     """Accents removed, case kept, one character for one: offsets stay valid.

@@ -71,7 +71,7 @@ _WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+
 # "Nolwenn NG" (the capitals may be initials).
 _FIRST = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
 _UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?"  # not "CCI"
-_UPPER_FIRST = r"[A-ZÀ-Þ]{3,}(?:[ -][A-ZÀ-Þ]{2,})?\s+" + _FIRST  # "MBOMA Grâce" (a sign-up sheet)
+_UPPER_FIRST = r"[A-ZÀ-Þ]{3,}(?:[ -][A-ZÀ-Þ]{2,})?\s+" + _FIRST  # "MBOMA Grâce" (sign-up sheet)
 _UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each shape
     re.compile(rf"(?<![\w-]){_UPPER}[ \t]+(?P<first>{_FIRST})(?![\w-])"),
     re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
