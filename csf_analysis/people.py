@@ -161,6 +161,17 @@ class Names:
         self.rejected.add((name, trust, initial))
         return False
 
+    def _foreign_pair(self, words: list[str]) -> bool:
+        """Two capitalised words the model calls a person, neither a French word (nor a
+        lemma), a place, an organisation's word or an acronym: a name the first-name list
+        lacks ("Tavita Maraetaata", "Dhoifir Msaidié")."""
+        return len(words) == 2 and all(
+            not w.isupper() and not self.word(w, initial=True, notes=False)
+            and not (self.model and self.model.is_lemma(w.lower()))
+            and fold_keep_case(w) not in
+            self.located | self.towns | self.parts | self.places | self.lone_places | self.others
+            for w in words)
+
     def word(self, word: str, *, initial: bool = False, notes: bool = True) -> bool:
         """Does ``word`` read as a French word rather than a name? A lemma such as
         "Martin" or "Julien" counts as a word only where it opens a sentence.
@@ -201,7 +212,8 @@ class Names:
             return False  # part of an organisation or a place elsewhere
         given = first_name_rank(name.split()[0])
         given = given if given is not None and given < _LOWER_FIRST_NAMES else None
-        if len(words) > 1 and given is None and not any(_is_initial(w) for w in name.split()):
+        if len(words) > 1 and given is None and not any(_is_initial(w) for w in name.split()) \
+                and not (trust == "plain" and self._foreign_pair(words)):
             return False  # "Toulouse Métropole", "Clermont Métropole" (a rare "first name"
             # of the list), "Vinci Energies": no first name
         if len(words) == 1 and (fold_keep_case(words[0]) in self.located or (

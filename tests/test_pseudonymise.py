@@ -298,3 +298,10 @@ def test_a_sign_up_sheet_of_surnames_in_capitals_first():
     rows = [f"| {i} | {name} | MLDS Nevers | tutrice |" for i, name in enumerate(
         ["MBOMA Grâce", "HADJADJ Samir", "TESSIER Nicole", "LECLERC Valérie", "PHAM Thi Lan"])]
     assert {"MBOMA Grâce", "HADJADJ Samir"} <= set(find_people(rows))
+
+
+def test_two_capitalised_words_no_list_knows_are_a_person_when_the_model_says_so():
+    found = find_people(["- déjeuner avec Hanima Boura, directrice de l'école primaire",
+                         "- mission locale : Dhoifir Msaidié, \"le seul qui répond\"",
+                         "Tavita Maraetaata est arrivé en retard."])
+    assert {"Hanima Boura", "Dhoifir Msaidié", "Tavita Maraetaata"} <= set(found)
