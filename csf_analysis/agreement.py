@@ -49,8 +49,7 @@ def coder_view(coder: str, *, auto_codings: pd.DataFrame, decisions: pd.DataFram
 
 def agreement(a: CoderView, b: CoderView) -> tuple[pd.DataFrame, dict]:
     """Per-code kappa table and a summary with alpha, on statements both coded."""
-    import krippendorff  # heavy imports, only when agreement is asked for
-    from sklearn.metrics import cohen_kappa_score
+    from sklearn.metrics import cohen_kappa_score  # heavy, only when agreement is asked for
 
     common = sorted(a.statements & b.statements)
     codes = sorted({c for s, c in a.pairs | b.pairs if s in set(common)})
@@ -65,13 +64,23 @@ def agreement(a: CoderView, b: CoderView) -> tuple[pd.DataFrame, dict]:
         rows.append({"code": code, "kappa": kappa, "percent_agreement": same,
                      f"n_{a.coder}": int(ya.sum()), f"n_{b.coder}": int(yb.sum()),
                      "n_both": int((ya & yb).sum()), "n_statements": len(common)})
-    alpha = float("nan")
-    if units:
-        data = np.hstack(units)
-        if len(np.unique(data)) > 1:
-            alpha = float(krippendorff.alpha(reliability_data=data,
-                                             level_of_measurement="nominal"))
+    alpha = nominal_alpha(np.hstack(units)) if units else float("nan")
     table = pd.DataFrame(rows, columns=["code", "kappa", "percent_agreement", f"n_{a.coder}",
                                         f"n_{b.coder}", "n_both", "n_statements"])
     return table, {"coders": (a.coder, b.coder), "n_statements": len(common),
                    "n_codes": len(codes), "alpha": alpha}
+
+
+def nominal_alpha(reliability_data) -> float:
+    """Krippendorff's alpha at the nominal level (codes are categories, not numbers):
+    one row per coder, one column per unit, NaN where a coder did not code it; NaN
+    when every value is the same (alpha is undefined).
+
+    >>> round(nominal_alpha([[1, 2, 1, 2], [1, 2, 1, 1]]), 3)
+    0.533
+    """
+    import krippendorff  # heavy, only when agreement is asked for
+    data = np.asarray(reliability_data, dtype=float)
+    if len(np.unique(data[~np.isnan(data)])) < 2:
+        return float("nan")
+    return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
