@@ -139,10 +139,10 @@ def test_hostile_yaml_is_refused_and_never_run(tag, capfd):
     assert "hacked" not in capfd.readouterr().out
 
 
-def test_billion_laughs_is_refused_quickly():
+def test_billion_laughs_is_refused_without_expanding():
     start = time.perf_counter()
     fields, errors = read_front_matter(BILLION_LAUGHS)
-    assert time.perf_counter() - start < 1
+    assert time.perf_counter() - start < 10  # a hang guard: expanding it takes a minute
     assert fields == {} and "alias" in errors[0]
 
 
