@@ -22,6 +22,7 @@ SPACY_MODEL = "fr_core_news_sm"
 PARSER_VERSION = "1"
 PARSER_MODULES = ("sources", "blocks", "lines", "vocabulary", "contacts", "dates",
                   "interviews", "notes", "statements", "schema", "kinds", "note_kinds",
-                  "references", "nlp")  # nlp: the sentence splitter's tokenizer (guard_long_tokens)
+                  "references", "nlp", "workers")  # nlp: the sentence splitter's tokenizer
+# (guard_long_tokens); workers: how a note is read in a worker (limits, fallbacks)
 CODING_MODULES = ("categories", "category_model", "themes", "codebook", "coding", "nlp",
                   "data/category_model.json")  # the trained weights too

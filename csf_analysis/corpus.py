@@ -159,15 +159,34 @@ class _NoteCache:
             self.dir = None  # a read-only place: run without cache
 
 
-@functools.lru_cache(maxsize=None)
-def code_version(modules: tuple[str, ...]) -> str:
+@functools.lru_cache(maxsize=16)
+def code_version(modules: tuple[str, ...], root: Path | None = None) -> str:
     """Hash of the source of ``modules`` (and of data files named with their extension,
-    such as ``data/category_model.json``): a change of rules invalidates their cache."""
+    such as ``data/category_model.json``) below ``root`` (the package), and of the
+    versions of spaCy and its French model (a new model splits and lemmatises
+    differently): a change of rules or of model invalidates their cache.
+
+    >>> code_version(config.PARSER_MODULES) == code_version(config.PARSER_MODULES)
+    True
+    """
     digest = hashlib.sha256(config.PARSER_VERSION.encode())
+    digest.update(library_versions().encode())
+    root = Path(root) if root else Path(__file__).parent
     for name in modules:
-        digest.update((Path(__file__).parent / (name if "." in name else f"{name}.py"))
-                      .read_bytes())
+        digest.update((root / (name if "." in name else f"{name}.py")).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def library_versions() -> str:
+    """"spacy 3.8.2; fr_core_news_sm 3.8.0": what the cached statements also depend on."""
+    from importlib.metadata import PackageNotFoundError, version
+    found = []
+    for package in ("spacy", config.SPACY_MODEL):
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package} absent")
+    return "; ".join(found)
 
 
 def note_files(notes_dir: Path) -> list[Path]:

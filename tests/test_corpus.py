@@ -442,3 +442,32 @@ def test_the_parser_cache_key_hashes_every_module_the_parser_imports():
             if isinstance(node, ast.ImportFrom) and node.level == 1:
                 todo += [node.module] if node.module else [a.name for a in node.names]
     assert seen <= set(config.PARSER_MODULES), seen - set(config.PARSER_MODULES)
+
+
+def test_the_cache_keys_follow_the_reading_and_coding_code_and_the_model(tmp_path, monkeypatch):
+    import shutil
+
+    from csf_analysis import config, corpus
+    package = tmp_path / "csf_analysis"
+    shutil.copytree(Path(corpus.__file__).parent, package)
+
+    def versions():  # a new process: the versions are computed once per process
+        corpus.code_version.cache_clear()
+        return (corpus.code_version(config.PARSER_MODULES, package),
+                corpus.code_version(config.CODING_MODULES, package))
+
+    reading, coding = versions()
+    for module in ("nlp.py", "workers.py", "statements.py"):  # the sentence splitter too
+        with open(package / module, "a", encoding="utf-8") as handle:
+            handle.write("\n# edited\n")
+        assert versions()[0] != reading
+        reading = versions()[0]
+    assert versions()[1] != coding  # nlp is shared
+    coding = versions()[1]
+    with open(package / "categories.py", "a", encoding="utf-8") as handle:
+        handle.write("\n# edited\n")
+    assert versions() == (reading, versions()[1]) and versions()[1] != coding
+    monkeypatch.setattr(corpus, "library_versions", lambda: "spacy 9.9; fr_core_news_sm 9.9")
+    assert versions()[0] != reading  # a new model
+    monkeypatch.undo()
+    corpus.code_version.cache_clear()
