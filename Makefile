@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NOTES ?= interviews
 OUT ?= reports
 
-.PHONY: install test report charts lab clean
+.PHONY: install test eval report charts lab clean
 
 install: $(STAMP)
 
@@ -19,6 +19,12 @@ $(STAMP): pyproject.toml
 
 test: install
 	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory eval
+
+# The category evaluation: accuracy floors and label drift (skipped without ../shared).
+eval: install
+	@mkdir -p .csf-cache; $(BIN)/python -m benchmarks.category_eval --check > .csf-cache/eval.txt; \
+	status=$$?; tail -n 3 .csf-cache/eval.txt; echo "(full output: .csf-cache/eval.txt)"; exit $$status
 
 report: install
 	$(BIN)/csf-analysis report $(NOTES) --out $(OUT)

@@ -273,8 +273,14 @@ def main(argv: list[str] | None = None) -> int:
                              "for the report (after training the model)")
     parser.add_argument("--errors", action="store_true",
                         help="list every mistake (never those of the blind set)")
+    parser.add_argument("--check", action="store_true",
+                        help="fail (status 1) under the accuracy floors or on label drift; "
+                             "skipped when the shared notes are absent")
     args = parser.parse_args(argv)
     if not args.notes.is_dir():
+        if args.check:
+            print(f"eval check skipped: notes folder {args.notes} absent")
+            return 0
         print(f"notes folder {args.notes} not found: pass --notes DIR", file=sys.stderr)
         return 2
 
@@ -331,7 +337,38 @@ def main(argv: list[str] | None = None) -> int:
         record_blind_accuracy(accuracy, n)
     coder_agreement(args.blind_labels, args.second_coder)
     training_agreement(ROOT / "data" / "category_train")
+    if args.check:
+        return check({"held-out notes (rules)": (held_out["label"] == held_out["rules"]).mean(),
+                      "all notes (rules)": (inferred["label"] == inferred["rules"]).mean(),
+                      "blind set (rules + model)": accuracy},
+                     unmatched=len(missing) + len(blind_missing) + len(spent_missing),
+                     lost=len(lost))
     return 1 if len(missing) or len(lost) or len(blind_missing) or len(spent_missing) else 0
+
+
+# The accuracy a change must keep (a little under the figures of 2026-12-04: 89.4 %,
+# 92.0 %, 69.8 %), and the labels already left unmatched by earlier parser changes
+# (1 of the shared notes, 3 of the blind set, listed by a plain run): one more means
+# the parser now cuts statements differently and the labels need re-keying.
+FLOORS = {"held-out notes (rules)": 0.87, "all notes (rules)": 0.90,
+          "blind set (rules + model)": 0.67}
+KNOWN_UNMATCHED = 4
+
+
+def check(accuracies: dict[str, float], *, unmatched: int, lost: int) -> int:
+    """Print the eval's verdict; 1 when an accuracy falls under its floor, a label
+    no longer matches its statement, or a structural category is lost."""
+    failures = [f"{name}: {value:.1%} < floor {FLOORS[name]:.0%}"
+                for name, value in accuracies.items() if value < FLOORS[name]]
+    if unmatched > KNOWN_UNMATCHED:
+        failures.append(f"label drift: {unmatched} labels match no statement (known: "
+                        f"{KNOWN_UNMATCHED}); run benchmarks/rekey_labels.py or fix the parser")
+    if lost:
+        failures.append(f"{lost} structural categories overwritten by the rules")
+    print("\n== eval check: " + ("ok" if not failures else "FAILED"))
+    for failure in failures:
+        print("  " + failure)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
