@@ -49,21 +49,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from .first_names import diminutives, is_first_name
-from .name_forms import (
-    ACRONYMS,
-    INITIALS,
-    PARTICLES,
-    TWO_LETTER_WORDS,
-    compound_initials,
-    fold_keep_case,
-    listed_forms,
-    listed_handles,
-    listed_nicknames,
-    name_forms,
-    short_initials,
-    slug,
-    split_name,
-)
+from .name_forms import (ACRONYMS, INITIALS, PARTICLES, TWO_LETTER_WORDS, compound_initials,
+                         fold_keep_case, listed_forms, listed_handles, listed_nicknames,
+                         name_forms, short_initials, slug, split_name)
 from .vocabulary import strip_accents, within_one_edit
 
 __all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart"]
