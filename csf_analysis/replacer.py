@@ -120,7 +120,7 @@ def _person_after_de(span: str) -> bool:
 # Initials in lower case ("(hr, mk)", "vu avec mk", "[09:12] jbo :", "@jbo"), or a
 # listed person's that are an acronym of the field ("| DA |", "DA : ..."), stand between
 # list punctuation or after a word that introduces a person: elsewhere they are anything.
-_CONTEXTINITIALS_RE = re.compile(
+_CONTEXT_INITIALS_RE = re.compile(
     r"(?:(?<=[(,&/|+@])|(?<=[(,&/|+\]] )|^|(?<=\bavec )|(?<=\bet )|(?<=\bpar )|(?<=\bcc ))"
     r"(?P<pair>[a-z]{2,3}|[A-Z]{2,3})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
 # Before a listed first name that is also a French word, in lower case ("transmis à
@@ -460,7 +460,7 @@ class Replacer:
             name = self.context_initials.get(match.group("pair"))
             return self.pseudonym.get(name) or match.group() if name else match.group()
         if self.context_initials:
-            text = _CONTEXTINITIALS_RE.sub(replace, text)
+            text = _CONTEXT_INITIALS_RE.sub(replace, text)
         if self._word_names is None:
             return text
         out, end = [], 0
