@@ -407,12 +407,18 @@ def _label_words(text: str) -> list[str]:
     return re.findall(r"(?m)^[ \t*_•-]*([a-zà-öø-ÿœ][\w-]+)[ \t]*:", text)
 
 
+def _address_parts(text: str) -> list[list[str]]:
+    """The words of the local part of each e-mail address in ``text``, in lower case:
+    ``camille.lefevre@...`` -> ``["camille", "lefevre"]``."""
+    return [[p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
+            for address in EMAIL_RE.findall(text)]
+
+
 def _email_names(text: str, names: Names) -> list[str]:
     """"Camille Lefevre" of camille.lefevre@...; not "Cci Formation" of
     cci-formation@...: no word of the address may be a French word."""
     found = []
-    for address in EMAIL_RE.findall(text):
-        parts = [p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
+    for parts in _address_parts(text):
         if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts) \
                 and not _EMAIL_WORDS.intersection(parts) \
                 and (not any(names.word(p, initial=True) for p in parts)
@@ -430,13 +436,10 @@ def _addressed(texts: list[str], names: Names) -> list[str]:
     """Two capitalised words that an e-mail address of the notes spells ("Assani
     Hamada" beside assani.hamada@..., "Zalifa Mchangama" beside z.mchangama@...): a
     person even when the first name is in no list; not when the surname is a word."""
-    pairs = set()
-    for text in texts:
-        for address in EMAIL_RE.findall(text):
-            parts = [p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
-            if len(parts) == 2 and all(p.isalpha() for p in parts) and len(parts[1]) >= 3 \
-                    and not _EMAIL_WORDS.intersection(parts) and not names.word(parts[1]):
-                pairs.add((fold_keep_case(parts[0]), fold_keep_case(parts[1])))
+    pairs = {(fold_keep_case(parts[0]), fold_keep_case(parts[1]))
+             for text in texts for parts in _address_parts(text)
+             if len(parts) == 2 and all(p.isalpha() for p in parts) and len(parts[1]) >= 3
+             and not _EMAIL_WORDS.intersection(parts) and not names.word(parts[1])}
     if not pairs:
         return []
     found = []
