@@ -214,11 +214,11 @@ def listed_handles(name: str) -> list[str]:
     starts = {first[0], _initials(first)[1]}  # "vpy", "mcvasseur" of Marie-Claire Vasseur
     head = next((w for w in re.split(r"[\s'’-]+", last.strip()) if w.lower() not in PARTICLES),
                 last)  # "goff" of Le Goff, not "le": "ale" is anything
-    surnames = {re.sub(r"[\s'’.-]+", "", last), head}
+    squashed = re.sub(r"[\s'’.-]+", "", last)
+    surnames = {squashed, head}
     cuts = [head[:n] for n in range(6, len(head)) if len(head) >= 8]
     handles = {(a + b).lower() for a in starts for b in surnames  # "lbrunet" of
                if len(a + b) >= 3}  # Lucas Brunet-Lefort
-    squashed = re.sub(r"[\s'’.-]+", "", last)
     if squashed != last and len(squashed) >= 6:  # "rouxlemaire" of Bastien Roux-Lemaire
         handles.add(squashed.lower())
     handles |= {f"{first[0]}.{b}".lower() for b in surnames if len(b) >= 4}  # "b.rouxlemaire"
@@ -251,7 +251,6 @@ def compound_initials(name: str, form: str) -> bool:
     """Is ``form`` the two initials of ``name``'s compound first name ("JB", "jb")?"""
     first = split_name(name)[0]
     return "-" in first.strip("-") and len(form) == 2 and form.upper() == _initials(first)[1]
-
 
 
 def short_initials(name: str) -> set[str]:

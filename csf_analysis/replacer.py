@@ -232,7 +232,8 @@ class Replacer:
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
             + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
         self._ids = self._id_pattern()
-        self._listed_pattern(listed, {w.lower() for w in common}, aliases or {})
+        common = {w.lower() for w in common}
+        self._listed_pattern(listed, common, aliases or {})
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
         self._word_names = self._word_names_pattern(listed, common) if only is None else None
@@ -379,15 +380,15 @@ class Replacer:
                 self._names_in(PHONE_RE.sub("[téléphone]", self._emails(text))))))
         return done
 
-    def _fuzzy_index(self, listed: Iterable[str]) -> dict[str, set[str]]:
-        """One-letter deletions of the listed people's long names -> the names."""
-        index: dict[str, set[str]] = {}
+    def _fuzzy_index(self, listed: Iterable[str]) -> dict[str, set[tuple[str, str]]]:
+        """One-letter deletions of the listed people's long names -> (word, name)."""
+        index: dict[str, set[tuple[str, str]]] = {}
         for name in listed:
             for word in re.split(r"[\s-]+", name):
                 word = fold_keep_case(word).lower()
                 if len(word) >= _FUZZY_SHORTEST and word not in PARTICLES:
                     for key in _deletions(word):
-                        index.setdefault(key, set()).add(word + "\t" + name)
+                        index.setdefault(key, set()).add((word, name))
         return index
 
     def _misspelt_owner(self, word: str) -> str:
@@ -396,10 +397,10 @@ class Replacer:
         folded = fold_keep_case(word).lower()
         if len(folded) < _FUZZY_SHORTEST or fold_keep_case(word) in self.owner:
             return ""
-        owners = {entry.split("\t")[1] for key in _deletions(folded)
-                  for entry in self._misspelt.get(key, ())
-                  if entry.split("\t")[0] != folded  # the exact forms are the listed pass's
-                  and one_typo_apart(folded, entry.split("\t")[0])}
+        owners = {name for key in _deletions(folded)
+                  for word, name in self._misspelt.get(key, ())
+                  if word != folded  # the exact forms are the listed pass's
+                  and one_typo_apart(folded, word)}
         if len(owners) != 1 or self._is_word(folded) or (
                 is_first_name(folded) and not any(
                     one_typo_apart(folded, fold_keep_case(w).lower())
@@ -428,12 +429,11 @@ class Replacer:
                 end = stop
         return "".join(out) + text[end:]
 
-    def _word_names_pattern(self, listed: Iterable[str], common: Iterable[str]):
-        """The listed first names that are French words, in lower case after a word that
-        introduces a person ("à moussa (MLDS 93)"), and the listed people's initials in
-        lower case alone anywhere ("c'est jb qui", "jbo les intègre") when no word nor
-        abbreviation; their owners in ``word_names``."""
-        common = {w.lower() for w in common}
+    def _word_names_pattern(self, listed: Iterable[str], common: set[str]):
+        """The listed first names that are French words (``common``, lower case), in
+        lower case after a word that introduces a person ("à moussa (MLDS 93)"), and the
+        listed people's initials in lower case alone anywhere ("c'est jb qui", "jbo les
+        intègre") when no word nor abbreviation; their owners in ``word_names``."""
         words, initials = {}, {}
         for name in listed:
             first = fold_keep_case(split_name(name)[0]).lower()
@@ -541,11 +541,8 @@ class Replacer:
         """An id or file name with the names in it replaced by the pseudonym's slug."""
         if not ident:
             return ident
-        if self._ids is None:
-            return self._misspelt_in(self._listed_in(ident, ident=True), ident=True)
-        lowered = fold_keep_case(ident).lower()
         out, end = [], 0
-        for match in self._ids.finditer(lowered):
+        for match in self._ids.finditer(fold_keep_case(ident).lower()) if self._ids else ():
             key = re.sub(r"[^a-z0-9]+", "-", match.group())
             name = self.id_owner.get(key)
             if name is None:
