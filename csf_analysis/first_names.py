@@ -20,7 +20,8 @@ from importlib import resources
 
 from .vocabulary import strip_accents
 
-__all__ = ["DIMINUTIVES", "diminutives", "first_names", "is_first_name", "nicknames", "rank"]
+__all__ = ["COMMON_RANK", "DIMINUTIVES", "diminutives", "first_names", "is_first_name",
+           "nicknames", "rank"]
 
 # The short forms French notes use for a first name ("Seb" for Sébastien), three
 # letters and more: a listed person is replaced under them too.
@@ -57,9 +58,9 @@ def diminutives(first: str) -> list[str]:
 
 
 _VOWELS = set("aeiouy")
-# A short form that is itself a common first name (Luc of Lucas, Max of Maxence) is
-# more likely someone else: not made up (the table may still give it).
-_COMMON_RANK = 1000
+# The most given first names (Pierre, Luc, Max): a word of them is likely someone's,
+# and a short form that is one is likely someone else's.
+COMMON_RANK = 1000
 
 
 def nicknames(first: str) -> list[str]:
@@ -85,7 +86,7 @@ def nicknames(first: str) -> list[str]:
     syllable = re.match(r"[^aeiouy]+[aeiouy]", folded)
     doubled = [head[:syllable.end()] + head[:syllable.end()].lower()] if syllable else []
     return [form for form in dict.fromkeys(cuts + doubled)
-            if (rank(form) is None or rank(form) >= _COMMON_RANK)
+            if (rank(form) is None or rank(form) >= COMMON_RANK)  # Luc of Lucas: another
             and form.lower() not in {s.lower() for s in diminutives(first)}]
 
 

@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .dates import MONTH_LABELS, WEEKDAYS
-from .first_names import is_first_name
+from .first_names import COMMON_RANK, is_first_name
 from .first_names import rank as first_name_rank
 from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, fold_keep_case, name_forms
 from .name_model import NameModel
@@ -78,8 +78,8 @@ _UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each 
 # A lower-case word, not after an apostrophe ("hui" of "aujourd'hui").
 _LOWER_RE = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿœ]+(?:-[a-zà-öø-ÿœ]+)?(?![\w'’-])")
 # A first name that is a French word too ("Pierre", "Rose") is a name mid-sentence
-# only among the most given ones; "Premier", "Salle", "Long" are in the list too.
-_COMMON_FIRST_NAMES = 1000
+# only among the most given ones (COMMON_RANK); "Premier", "Salle", "Long" are in the
+# list too.
 # A first name in lower case ("diego") is one of the first ones of the list: its rare
 # "names" hold English words ("done" 12,141th, "dev").
 _LOWER_FIRST_NAMES = 10000
@@ -241,7 +241,7 @@ class Names:
         given, folded = first_name_rank(name), fold_keep_case(name)
         if given is None or len(name) < 3 or set(fold_lower(name).split("-")) & _CALENDAR:
             return False
-        common = given < _COMMON_FIRST_NAMES
+        common = given < COMMON_RANK
         if folded in self.parts | self.located or (folded in self.places and not common) or (
                 folded in self.lone_places and given >= _GIVEN_FIRST_NAMES
                 and fold_lower(name) not in self.lower_words):  # "Thuy", "aide thuy": a name
@@ -290,7 +290,7 @@ class Names:
             return upper[0] == first[0]
         return not self.word(upper, notes=False) and not (
             self.word(first, initial=True, notes=False)
-            and first_name_rank(first) >= _COMMON_FIRST_NAMES)
+            and first_name_rank(first) >= COMMON_RANK)
 
     def trim(self, span: str) -> list[str]:
         """The names in an entity: cut at punctuation, leading words and civilities off
