@@ -3,8 +3,8 @@
 Each pattern (long runs of labels, ``#tags``, done-markers, contact shapes,
 ``!?``, spaces, colons, parentheses, digits, dates...) is written as a 50 KB
 line in three places of a note (a paragraph, a list item, a heading) and read
-as a run reads it: :func:`csf_analysis.notes.parse_note` then
-:func:`csf_analysis.statements.statement_rows` with the project's spaCy
+as a run reads it: :func:`csf_analysis.reading.notes.parse_note` then
+:func:`csf_analysis.reading.statements.statement_rows` with the project's spaCy
 sentence pipeline (loaded before the timing). Each case runs in a
 child process stopped after ``--timeout`` seconds (shown as ``>T``), so a
 catastrophic pattern cannot stall the benchmark. The goal: no case over 1 s.
@@ -88,8 +88,8 @@ def note_of(unit: str, place: str, size: int) -> str:
 
 def read(text: str) -> int:
     """Parse and split ``text`` as a run does; return the number of statements."""
-    from csf_analysis.notes import parse_note
-    from csf_analysis.statements import statement_rows
+    from csf_analysis.reading.notes import parse_note
+    from csf_analysis.reading.statements import statement_rows
     from csf_analysis.workers import _nlp_factory
     return len(statement_rows(parse_note(text, "hostile.md"), _nlp_factory()))
 

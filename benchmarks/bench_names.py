@@ -2,8 +2,8 @@
 
 Each unit (spaces, dashes, ``+1``, ``M. `` civilities, labels, addresses,
 lower-case initials...) is repeated into a 50 KB line, then found
-(:func:`csf_analysis.people.discover`, without the model), replaced
-(:meth:`csf_analysis.replacer.Replacer.text`, with a listed person, so the
+(:func:`csf_analysis.privacy.people.discover`, without the model), replaced
+(:meth:`csf_analysis.privacy.replacer.Replacer.text`, with a listed person, so the
 listed, misspelling and initials passes run) and searched by the leak check
 (``forms_in``, ``found``). The goal: no case over 0.5 s; the tests only guard
 against a hang (5 s), since a loaded machine doubles these figures.
@@ -22,8 +22,8 @@ UNITS = [" ", "-", "+1", "00", "a:", "a-b@", "~~", "a ", "Aa ", "a.b@c.d ", "M. 
 
 def seconds(unit: str, size: int = 50_000) -> float:
     """Seconds to find, replace and search the names of ``unit`` repeated to ``size``."""
-    from csf_analysis.people import discover
-    from csf_analysis.replacer import Replacer
+    from csf_analysis.privacy.people import discover
+    from csf_analysis.privacy.replacer import Replacer
     line = (unit * (size // len(unit) + 1))[:size]
     replacer = Replacer({"Julie Paris": "Personne A", "Pierre-Yves Delacroix": "Personne B",
                          "Lucia Giordano": "Personne C"},

@@ -5,7 +5,7 @@ statement, keyed by ``source_file``, ``line`` and ``text_sha1`` (sha1 of the
 statement text as the parser outputs it, UTF-8). Rows of the shared notes
 other than the reference file carry no text (those notes stay out of the
 repo). ``category`` is what the sentence itself says, among
-:data:`csf_analysis.categories.INFERABLE`, or ``question`` for guide questions.
+:data:`csf_analysis.coding.categories.INFERABLE`, or ``question`` for guide questions.
 
 How the sentences were coded (the ``note`` column says why, in a few words):
 events, actions (a tester's clicks too), numbers, dates and process steps are
@@ -28,7 +28,7 @@ The first blind set (six notes of our own, ``benchmarks/data/category_blind/``
 and ``category_blind.csv``, 184 statements the structure left silent) scored
 62.0% with the rules of its time and 70.1% after the rules were tuned on the
 sets above. It is now spent: the trained model of
-:mod:`csf_analysis.category_model` learnt from it (its figures are printed,
+:mod:`csf_analysis.coding.category_model` learnt from it (its figures are printed,
 marked spent).
 
 The blind set is the honest figure. Seven new notes in the team's styles
@@ -75,10 +75,10 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import classification_report, cohen_kappa_score, confusion_matrix
 
-from csf_analysis.categories import INFERABLE, infer_categories, infer_category
-from csf_analysis.category_model import DEFAULT_PATH, CategoryModel, infer_categories_with_model
+from csf_analysis.coding.categories import INFERABLE, infer_categories, infer_category
+from csf_analysis.coding.category_model import DEFAULT_PATH, CategoryModel, infer_categories_with_model
 from csf_analysis.corpus import load_corpus
-from csf_analysis.nlp import LEMMAS, load_nlp
+from csf_analysis.reading.nlp import LEMMAS, load_nlp
 
 ROOT = Path(__file__).resolve().parent
 REFERENCE = "entretien-entreprises.md"

@@ -32,8 +32,10 @@ from unittest import mock
 
 import yaml
 
-from csf_analysis import cli, leaks
-from csf_analysis.leaks import output_text
+from csf_analysis import cli
+
+from csf_analysis.privacy import leaks
+from csf_analysis.privacy.leaks import output_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,7 +48,7 @@ def _build(notes: Path, out: Path, *, pseudonymise: bool = True) -> list[str]:
         reported.extend(leaks.find_leaks(leaks.output_files(paths), notes_dir, **options))
 
     flag = ["--pseudonymise"] if pseudonymise else []
-    with mock.patch("csf_analysis.leaks.check_outputs", record):
+    with mock.patch("csf_analysis.privacy.leaks.check_outputs", record):
         for command, folder in (("tables", "tables"), ("charts", "figures"),
                                 ("report", "report")):
             status = cli.main([command, str(notes), "--out", str(out / folder), "--no-cache",

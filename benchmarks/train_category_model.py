@@ -20,10 +20,10 @@ note (silent and structure-labelled statements with their hand labels, plus
 the extra rows) and scored on the held-out note's statements that the
 structure left silent. It compares
 
-* (a) the rules alone (:func:`csf_analysis.categories.infer_category`);
-* (b) the model alone (:class:`csf_analysis.category_model.CategoryModel`);
+* (a) the rules alone (:func:`csf_analysis.coding.categories.infer_category`);
+* (b) the model alone (:class:`csf_analysis.coding.category_model.CategoryModel`);
 * (c) the model with the rules' answer as features (``use_rules=True``),
-  alone or through :func:`csf_analysis.category_model.combine` (the model
+  alone or through :func:`csf_analysis.coding.category_model.combine` (the model
   overrules a rule, or only a weak one, when confident enough), and the
   back-off of the model without rule features on the weak rules;
 * (d) the same with the rules' category of the neighbouring statements
@@ -32,7 +32,7 @@ structure left silent. It compares
 Mind what the columns mean: the rules were tuned on the shared and fixture
 notes (``tuned``), so there they look better than they are; ``blind`` (the
 first blind set) and ``others`` (the other coders' notes) are the fair
-comparison. The settings shipped (:data:`~csf_analysis.category_model.USE_RULES`,
+comparison. The settings shipped (:data:`~csf_analysis.coding.category_model.USE_RULES`,
 ``USE_CONTEXT``, ``WEAK_RULES``, ``MIN_CONFIDENCE``) are the best overall row.
 For that row it prints how often the category is right by
 ``category_confidence`` (the probability the model gives it) on other
@@ -61,13 +61,13 @@ from benchmarks.category_eval import (  # noqa: E402
     add_label_options, add_rule_answers, join_labels, load_blind, load_statements,
 )
 from benchmarks.synthetic import _Filler  # noqa: E402
-from csf_analysis.categories import infer_category  # noqa: E402
-from csf_analysis.category_model import (  # noqa: E402
+from csf_analysis.coding.categories import infer_category  # noqa: E402
+from csf_analysis.coding.category_model import (  # noqa: E402
     CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
     combine,
 )
 from csf_analysis.corpus import load_corpus  # noqa: E402
-from csf_analysis.nlp import LEMMAS, load_nlp  # noqa: E402
+from csf_analysis.reading.nlp import LEMMAS, load_nlp  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 SYNTHETIC_WEIGHT = 0.1
@@ -147,7 +147,7 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
 # --- cross-validation -----------------------------------------------------------------
 
 def shipped_name() -> str:
-    """The CV row of the settings :mod:`csf_analysis.category_model` ships."""
+    """The CV row of the settings :mod:`csf_analysis.coding.category_model` ships."""
     if WEAK_RULES is None:
         assert USE_RULES, "the CV compares 'any rule' only for the model with rule features"
         first = "(d) + neighbours" if USE_CONTEXT else "(c) model + rule features"

@@ -14,11 +14,13 @@ import argparse
 import os
 import sys
 
-from . import config, manual
-from .codebook import CodebookError
+from . import config
+
+from .coding import manual
+from .coding.codebook import CodebookError
 from .corpus import NotesDirError, load_corpus
-from .leaks import LeakError, leak_check
-from .pseudonym_list import PseudonymListError
+from .privacy.leaks import LeakError, leak_check
+from .privacy.pseudonym_list import PseudonymListError
 from .schema import CATEGORIES, KINDS, counted_rows
 
 
@@ -63,7 +65,7 @@ def _corpus_for_output(args: argparse.Namespace):
     corpus, options = _corpus(args), _pseudonymising(args)
     if options is None:
         return corpus
-    from .pseudonymise import pseudonymise
+    from .privacy.pseudonymise import pseudonymise
     return pseudonymise(corpus, **options, cache_dir=_cache(args))
 
 
@@ -100,7 +102,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 
 def cmd_charts(args: argparse.Namespace) -> int:
-    from .figures import all_figures, write_figures  # matplotlib only when charting
+    from .report.figures import all_figures, write_figures  # matplotlib only when charting
     corpus = _corpus_for_output(args)
     figures = all_figures(corpus.counted().tables())
     paths = write_figures(figures, args.out,
@@ -110,7 +112,7 @@ def cmd_charts(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .report import ReportError, build_report
+    from .report.build import ReportError, build_report
     cache = _cache(args)
 
     def build() -> None:
@@ -166,7 +168,7 @@ def cmd_code(args: argparse.Namespace) -> int:
 def cmd_agreement(args: argparse.Namespace) -> int:
     if len(args.coder) != 2:
         raise UserError("give exactly two coders: --coder A --coder B ('auto' is the toolkit)")
-    from .review import coder_agreement
+    from .coding.review import coder_agreement
     corpus = _corpus(args)
     try:
         per_code, summary = coder_agreement(corpus.counted(), *args.coder)

@@ -7,7 +7,9 @@ Example:
 """
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"  # the codebook, the word lists, the trained model, first names
 DEFAULT_NOTES_DIR = Path("interviews")
 DEFAULT_REPORTS_DIR = Path("reports")
 DEFAULT_FIGURES_DIR = DEFAULT_REPORTS_DIR / "figures"
@@ -17,12 +19,11 @@ NOTES_CODEBOOK_FILE = "codebook.yml"
 
 SPACY_MODEL = "fr_core_news_sm"
 
-# The cache is keyed by these versions and by a hash of the modules' source
-# (see corpus.code_version), so editing the parser or the rules invalidates it.
+# The cache is keyed by these versions and by a hash of the code below (see
+# corpus.code_version): a folder stands for every module of that subpackage, so
+# editing any reading rule invalidates the parsed notes, and any coding rule the
+# codings. A coding's key also holds its note's key, so the reading code too.
 PARSER_VERSION = "1"
-PARSER_MODULES = ("sources", "blocks", "lines", "vocabulary", "contacts", "dates",
-                  "interviews", "notes", "statements", "schema", "kinds", "note_kinds",
-                  "references", "nlp", "workers")  # nlp: the sentence splitter's tokenizer
-# (guard_long_tokens); workers: how a note is read in a worker (limits, fallbacks)
-CODING_MODULES = ("categories", "category_model", "themes", "codebook", "coding", "nlp",
-                  "data/category_model.json")  # the trained weights too
+READING_CODE = ("reading", "schema.py",
+                "workers.py")  # how a note is read in a worker (limits, fallbacks)
+CODING_CODE = ("coding", "data/category_model.json")  # the trained weights too

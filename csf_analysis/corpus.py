@@ -28,12 +28,12 @@ from tqdm import tqdm
 from . import config
 from .atomic import write_text_atomic
 from .cells import to_csv_text
-from .codebook import load_codebook
-from .copies import MIN_DUPLICATE_CHARS, mark_copies
-from .files import display_name, read_note, scan_notes
+from .coding.codebook import load_codebook
+from .reading.copies import MIN_DUPLICATE_CHARS, mark_copies
+from .reading.files import display_name, read_note, scan_notes
 from .filesets import Staging
 from .schema import counted_rows, frame
-from .sources import Problem
+from .reading.sources import Problem
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
 
 __all__ = ["CacheWarning", "Corpus", "MIN_DUPLICATE_CHARS", "NotesDirError", "TABLES",
@@ -126,7 +126,7 @@ class _NoteCache:
 
     @staticmethod
     def key(data: bytes, source_file: str) -> str:
-        salt = f"{code_version(config.PARSER_MODULES)}\x1f{source_file}\x1f".encode()
+        salt = f"{code_version(config.READING_CODE)}\x1f{source_file}\x1f".encode()
         return hashlib.sha256(salt + data).hexdigest()
 
     def get(self, kind: str, key: str) -> dict | None:
@@ -160,20 +160,28 @@ class _NoteCache:
 
 
 @functools.lru_cache(maxsize=16)
-def code_version(modules: tuple[str, ...], root: Path | None = None) -> str:
-    """Hash of the source of ``modules`` (and of data files named with their extension,
-    such as ``data/category_model.json``) below ``root`` (the package), and of the
-    versions of spaCy and its French model (a new model splits and lemmatises
-    differently): a change of rules or of model invalidates their cache.
+def code_version(parts: tuple[str, ...], root: Path | None = None) -> str:
+    """Hash of the code in ``parts`` below ``root`` (the package), and of the versions
+    of spaCy and its French model (a new model splits and lemmatises differently):
+    a change of rules or of model invalidates their cache.
 
-    >>> code_version(config.PARSER_MODULES) == code_version(config.PARSER_MODULES)
+    A part is a subpackage (``"reading"``: every ``.py`` file in it, by name) or a
+    file (``"workers.py"``, ``"data/category_model.json"``).
+
+    >>> code_version(config.READING_CODE) == code_version(config.READING_CODE)
+    True
+    >>> code_version(config.READING_CODE) != code_version(config.CODING_CODE)
     True
     """
     digest = hashlib.sha256(config.PARSER_VERSION.encode())
     digest.update(library_versions().encode())
     root = Path(root) if root else Path(__file__).parent
-    for name in modules:
-        digest.update((root / (name if "." in name else f"{name}.py")).read_bytes())
+    for part in parts:
+        path = root / part
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(f"\x1f{file.relative_to(root).as_posix()}\x1f".encode())
+            digest.update(file.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -191,7 +199,7 @@ def library_versions() -> str:
 
 def note_files(notes_dir: Path) -> list[Path]:
     """Every ``*.md`` below ``notes_dir``, hidden folders left out, in a stable order
-    (see :func:`csf_analysis.files.scan_notes` for links and special files)."""
+    (see :func:`csf_analysis.reading.files.scan_notes` for links and special files)."""
     return scan_notes(notes_dir)[0]
 
 
@@ -291,7 +299,7 @@ class _Run:
             self.results[i] = failure
             self.keys.append(self.cache.key(data or b"", name))
         if self.codebook is not None:
-            salt = (f"{self.codebook.version}\x1f{code_version(config.CODING_MODULES)}"
+            salt = (f"{self.codebook.version}\x1f{code_version(config.CODING_CODE)}"
                     f"\x1f{config.SPACY_MODEL}")
             self.coding_keys = [hashlib.sha256(f"{key}\x1f{salt}".encode()).hexdigest()
                                 for key in self.keys]
@@ -372,8 +380,8 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
 
 def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook):
     """Inferred categories, auto codings, inline tags, then the manual decisions."""
-    from .coding import apply_decisions, inline_codings
-    from .manual import decisions_path, load_decisions
+    from .coding.codings import apply_decisions, inline_codings
+    from .coding.manual import decisions_path, load_decisions
     inferred = {sid: pair for auto in autos for sid, pair in auto.get("categories", {}).items()}
     hit = statements["statement_id"].isin(inferred.keys())
     chosen = statements.loc[hit, "statement_id"]

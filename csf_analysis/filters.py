@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .charts import CLAUSE_ORDER, clause_group
+from .report.charts import CLAUSE_ORDER, clause_group
 from .schema import ACTORS, SESSION_KINDS, counted_rows
 
 __all__ = ["describe_filters", "filter_tables", "normalise_actors", "normalise_clauses",

@@ -17,7 +17,7 @@ CATEGORIES = (
     "meta", "debrief", "takeaway", "question",
 )
 ACTORS = ("entreprise", "acheteur", "mlds", "partenaire", "jeune", "autre")
-# What a note records (csf_analysis.kinds); a document is kept, never counted.
+# What a note records (csf_analysis.reading.kinds); a document is kept, never counted.
 KINDS = ("entretien", "test-utilisateur", "observation", "atelier", "document")
 SESSION_KINDS = KINDS[:-1]
 CLAUSE_HOURS = (150, 300, 450, 900)

@@ -3,7 +3,7 @@
 :mod:`csf_analysis.corpus` plans the work (which notes to parse, which to
 code) and hands it out as :class:`Task` objects of a few notes each. A task
 parses its notes' bytes (:func:`csf_analysis.corpus.parse_file`) and codes
-their statements (:func:`csf_analysis.coding.auto_code`) with the worker's own
+their statements (:func:`csf_analysis.coding.codings.auto_code`) with the worker's own
 spaCy pipeline, loaded once per worker. The pool starts before the main
 process reads the cache, so the seconds spaCy takes to load overlap the rest
 of the run, and a big run splits its notes over the cores.
@@ -34,11 +34,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from .notes import parse_note
-from .references import external_references
+from .reading.notes import parse_note
+from .reading.references import external_references
 from .schema import frame
-from .sources import Problem, decode_note
-from .statements import statement_rows
+from .reading.sources import Problem, decode_note
+from .reading.statements import statement_rows
 
 MAX_WORKERS = 2            # each worker holds its own spaCy pipeline and results (0.3 GB)
 BIG_JOB_BYTES = 1_000_000  # about 150,000 words: worth splitting over the cores
@@ -74,7 +74,7 @@ def cores() -> int:
 
 def model_loaded() -> bool:
     """Does this process already hold a spaCy pipeline (so in-process work starts at once)?"""
-    nlp = sys.modules.get("csf_analysis.nlp")
+    nlp = sys.modules.get("csf_analysis.reading.nlp")
     return bool(nlp and nlp._load.cache_info().currsize)
 
 
@@ -151,7 +151,7 @@ def failure(source_file: str, error: BaseException, stage: str) -> Problem:
 
 
 def _nlp_factory():
-    from .nlp import LEMMAS, load_nlp, sentences_only  # only when a note changed
+    from .reading.nlp import LEMMAS, load_nlp, sentences_only  # only when a note changed
     return sentences_only(load_nlp(components=LEMMAS))
 
 
@@ -174,9 +174,9 @@ def run_task(task: Task, codebook=None) -> list[tuple[int, dict | None, dict | N
 
 def code_results(results: dict[int, dict], codebook) -> dict[int, dict]:
     """Auto coding of parsed notes, note by note (what the cache keeps)."""
-    from .coding import auto_code
-    from .nlp import LEMMAS, load_nlp
-    from .themes import ThemeMatcher
+    from .coding.codings import auto_code
+    from .reading.nlp import LEMMAS, load_nlp
+    from .coding.themes import ThemeMatcher
     nlp = load_nlp(components=LEMMAS)
     key = (codebook.version, id(nlp))
     if _STATE.get("matcher", (None,))[0] != key:  # one matcher per codebook, reused

@@ -2,7 +2,7 @@
 
 ``../shared/notes`` beside the project (the team's real notes, read-only;
 ``CSF_SHARED_NOTES`` overrides the path) is used when it exists; tests that need it are skipped otherwise. The real spaCy pipeline is
-loaded at most once per session: ``csf_analysis.nlp.load_nlp`` caches it, and
+loaded at most once per session: ``csf_analysis.reading.nlp.load_nlp`` caches it, and
 ``load_corpus`` asks for the same cached object.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ def fixture_notes() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The real sentence pipeline (``fr_core_news_sm`` senter), loaded once."""
-    from csf_analysis.nlp import SENTENCES, load_nlp
+    from csf_analysis.reading.nlp import SENTENCES, load_nlp
     return load_nlp(components=SENTENCES)
 
 

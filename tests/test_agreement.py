@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from csf_analysis.agreement import CoderView, agreement, nominal_alpha
+from csf_analysis.coding.agreement import CoderView, agreement, nominal_alpha
 
 
 def _textbook_coders() -> tuple[CoderView, CoderView]:

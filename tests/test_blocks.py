@@ -1,10 +1,10 @@
-"""Tests for csf_analysis.blocks: Markdown -> blocks with plain text and line numbers."""
+"""Tests for csf_analysis.reading.blocks: Markdown -> blocks with plain text and line numbers."""
 from __future__ import annotations
 
 import doctest
 
-from csf_analysis import blocks
-from csf_analysis.blocks import parse_blocks
+from csf_analysis.reading import blocks
+from csf_analysis.reading.blocks import parse_blocks
 
 
 def kinds(text: str) -> list[tuple[str, list[tuple[int, str]]]]:
@@ -93,7 +93,7 @@ def test_hostile_text_is_data():
 
 
 def test_a_heading_typed_with_a_no_break_space_is_a_heading():
-    from csf_analysis.blocks import plain_heading_spaces
+    from csf_analysis.reading.blocks import plain_heading_spaces
     text, lines = plain_heading_spaces("Intro\n\n##\u00a0Accueil\n\n- bien\n#\u202fFin\n")
     assert lines == [3, 6]
     assert [(b.kind, b.line, b.text) for b in parse_blocks(text)] == [

@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.categories: category rules and infer_categories."""
+"""Tests for csf_analysis.coding.categories: category rules and infer_categories."""
 from __future__ import annotations
 
 import csv
@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from csf_analysis.categories import (
+from csf_analysis.coding.categories import (
     DEFAULT_RULE, INFERABLE, LEXICONS, PHRASES, RULES, SECTION_CUES, future_stem,
     in_section, infer_categories, infer_category, is_conditional, past_events, sentence,
 )
 from csf_analysis.corpus import load_corpus
-from csf_analysis.nlp import LEMMAS, fold, load_nlp
+from csf_analysis.reading.nlp import LEMMAS, fold, load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_CSV = ROOT / "benchmarks" / "data" / "category_eval.csv"

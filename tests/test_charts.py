@@ -1,4 +1,4 @@
-"""Tests of csf_analysis.charts: the data behind each figure, its labels, its order.
+"""Tests of csf_analysis.report.charts: the data behind each figure, its labels, its order.
 
 The tables are small and hand-made, so every expected number is known; the
 figures are inspected as objects (tick labels, texts, legends), not pixels.
@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from csf_analysis import charts
-from csf_analysis.events import EVENT_COLUMNS
+from csf_analysis.report import charts
+from csf_analysis.reading.events import EVENT_COLUMNS
 
 LONG_LABEL = ("Un thème au libellé très long qui doit être replié sur deux lignes "
               "et raccourci proprement à la fin")
@@ -243,7 +243,7 @@ def test_timeline_data_rows_spans_and_interview_dates():
 
 
 def test_timeline_of_the_reference_file_spans_2017_to_2022(reference_corpus):
-    from csf_analysis.events import events_table
+    from csf_analysis.reading.events import events_table
     events = events_table(reference_corpus.statements, reference_corpus.interviews)
     data = charts.timeline_data(events, reference_corpus.interviews)
     sixteen = data[data["interview"] == "16 · autre"]

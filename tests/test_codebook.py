@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.codebook: the default codebook, notes overrides, validation."""
+"""Tests for csf_analysis.coding.codebook: the default codebook, notes overrides, validation."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from csf_analysis.codebook import CodebookError, load_codebook
+from csf_analysis.coding.codebook import CodebookError, load_codebook
 
 # Themes the interviews are about: the default codebook must keep them.
 REQUIRED_CODES = {

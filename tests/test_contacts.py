@@ -1,12 +1,12 @@
-"""Tests for csf_analysis.contacts: contact-log lines -> contact rows."""
+"""Tests for csf_analysis.reading.contacts: contact-log lines -> contact rows."""
 from __future__ import annotations
 
 import doctest
 
 import pytest
 
-from csf_analysis import contacts
-from csf_analysis.contacts import clause_of, parse_contact_line
+from csf_analysis.reading import contacts
+from csf_analysis.reading.contacts import clause_of, parse_contact_line
 from csf_analysis.schema import COLUMNS
 
 

@@ -1,11 +1,11 @@
-"""Tests for csf_analysis.copies: repeated statements and copied interviews."""
+"""Tests for csf_analysis.reading.copies: repeated statements and copied interviews."""
 from __future__ import annotations
 
 import doctest
 
 import pytest
 
-from csf_analysis import copies
+from csf_analysis.reading import copies
 
 LINES = [
     "La tutrice a relancé l'entreprise trois fois sans réponse.",

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import csf_analysis.workers as workers_module
-import csf_analysis.nlp as nlp_module
+import csf_analysis.reading.nlp as nlp_module
 from csf_analysis.corpus import MIN_DUPLICATE_CHARS, NotesDirError, load_corpus, note_files
 from csf_analysis.schema import COLUMNS
 
@@ -425,26 +425,25 @@ def test_default_cache_is_outside_the_notes_folder(tmp_path, parse_folder, monke
     assert second.stats["cached"] == 1
 
 
-def test_the_parser_cache_key_hashes_every_module_the_parser_imports():
-    """A parsed note is cached by the source of ``config.PARSER_MODULES``: a module the
-    parser imports but the list leaves out would leave stale notes in the cache."""
+def test_the_reading_cache_key_hashes_every_module_the_reading_package_imports():
+    """A parsed note is cached by the code of ``config.READING_CODE``: a module outside
+    the reading package that it imports, left out of the key, would leave stale notes."""
     import ast
     from csf_analysis import config
     package = Path(config.__file__).parent
-    seen, todo = set(), ["notes", "statements", "sources"]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                todo += [node.module] if node.module else [a.name for a in node.names]
-    assert seen <= set(config.PARSER_MODULES), seen - set(config.PARSER_MODULES)
+    outside = set()
+    for path in (package / "reading").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 2:
+                outside |= {f"{node.module}.py"} if node.module else {
+                    f"{alias.name}.py" for alias in node.names}
+    assert outside, "the walk found the reading package's imports"
+    assert outside <= set(config.READING_CODE), outside - set(config.READING_CODE)
 
 
-def test_the_cache_keys_follow_the_reading_and_coding_code_and_the_model(tmp_path, monkeypatch):
+def test_the_cache_keys_follow_their_package_and_the_model(tmp_path, monkeypatch):
+    """Editing any module of ``reading`` (or the worker) changes the parsed notes' key
+    and not the codings' salt; any module of ``coding``, the codings' and not the notes'."""
     import shutil
 
     from csf_analysis import config, corpus
@@ -453,21 +452,29 @@ def test_the_cache_keys_follow_the_reading_and_coding_code_and_the_model(tmp_pat
 
     def versions():  # a new process: the versions are computed once per process
         corpus.code_version.cache_clear()
-        return (corpus.code_version(config.PARSER_MODULES, package),
-                corpus.code_version(config.CODING_MODULES, package))
+        return (corpus.code_version(config.READING_CODE, package),
+                corpus.code_version(config.CODING_CODE, package))
 
-    reading, coding = versions()
-    for module in ("nlp.py", "workers.py", "statements.py"):  # the sentence splitter too
+    def edit(module):
         with open(package / module, "a", encoding="utf-8") as handle:
             handle.write("\n# edited\n")
-        assert versions()[0] != reading
-        reading = versions()[0]
-    assert versions()[1] != coding  # nlp is shared
-    coding = versions()[1]
-    with open(package / "categories.py", "a", encoding="utf-8") as handle:
-        handle.write("\n# edited\n")
-    assert versions() == (reading, versions()[1]) and versions()[1] != coding
+
+    for module in ("reading/nlp.py", "reading/lines.py", "workers.py", "schema.py"):
+        before = versions()
+        edit(module)
+        assert versions()[0] != before[0] and versions()[1] == before[1], module
+    for module in ("coding/categories.py", "coding/agreement.py"):
+        before = versions()
+        edit(module)
+        assert versions()[0] == before[0] and versions()[1] != before[1], module
+    before = versions()
+    (package / "reading" / "new_rule.py").write_text("RULE = 1\n", encoding="utf-8")
+    assert versions()[0] != before[0]  # a new module of the package counts too
+    before = versions()
+    for module in ("report/charts.py", "privacy/people.py", "cli.py"):
+        edit(module)
+    assert versions() == before  # neither parses nor codes
     monkeypatch.setattr(corpus, "library_versions", lambda: "spacy 9.9; fr_core_news_sm 9.9")
-    assert versions()[0] != reading  # a new model
+    assert versions()[0] != before[0]  # a new model
     monkeypatch.undo()
     corpus.code_version.cache_clear()

@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.dates: French dates and durations in free text."""
+"""Tests for csf_analysis.reading.dates: French dates and durations in free text."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csf_analysis.dates import (
+from csf_analysis.reading.dates import (
     FoundDate,
     FoundDuration,
     date_from_filename,

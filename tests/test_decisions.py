@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from csf_analysis.codebook import load_codebook
-from csf_analysis.coding import apply_decisions, inline_codings
-from csf_analysis.themes import CODINGS_COLUMNS
+from csf_analysis.coding.codebook import load_codebook
+from csf_analysis.coding.codings import apply_decisions, inline_codings
+from csf_analysis.coding.themes import CODINGS_COLUMNS
 
 
 def _statements(*ids: str) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Tests of csf_analysis.events: the dates and durations of the statements."""
+"""Tests of csf_analysis.reading.events: the dates and durations of the statements."""
 from __future__ import annotations
 
 import math
@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from csf_analysis.events import EVENT_COLUMNS, events_table
+from csf_analysis.reading.events import EVENT_COLUMNS, events_table
 
 
 def _statements(*rows: tuple) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.exporter: the nbconvert exporters of the report."""
+"""Tests for csf_analysis.report.exporter: the nbconvert exporters of the report."""
 from __future__ import annotations
 
 import base64
@@ -18,8 +18,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from pypdf import PdfReader
 from traitlets.config import Config
 
-from csf_analysis import exporter
-from csf_analysis.exporter import (
+from csf_analysis.report import exporter
+from csf_analysis.report.exporter import (
     SyntheseHTMLExporter,
     SynthesePDFExporter,
     export_html,

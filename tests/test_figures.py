@@ -1,4 +1,4 @@
-"""Tests of csf_analysis.figures: every chart of the reference file, written as SVG and PNG."""
+"""Tests of csf_analysis.report.figures: every chart of the reference file, written as SVG and PNG."""
 from __future__ import annotations
 
 import struct
@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from csf_analysis import charts
-from csf_analysis.figures import FIGURE_NAMES, all_figures, render, write_figures
+from csf_analysis.report import charts
+from csf_analysis.report.figures import FIGURE_NAMES, all_figures, render, write_figures
 from csf_analysis.schema import frame
 
 
@@ -65,7 +65,7 @@ def test_svg_bytes_are_the_same_from_one_run_to_the_next(reference_corpus):
 
 
 def test_events_are_computed_when_not_given(reference_corpus, reference_figures):
-    from csf_analysis.events import events_table
+    from csf_analysis.reading.events import events_table
     events = events_table(reference_corpus.statements, reference_corpus.interviews)
     with_events = all_figures({**reference_corpus.tables(), "events": events.iloc[:0]})
     assert _says_no_data(with_events["chronologie"]) is False  # the interview date remains

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from csf_analysis import charts
+from csf_analysis.report import charts
 from csf_analysis.filters import (describe_filters, filter_tables, normalise_actors,
                                   normalise_clauses)
 from csf_analysis.schema import frame
@@ -163,7 +163,7 @@ def test_problems_and_other_tables_pass_through(tables):
 
 
 def test_events_and_auto_codings_follow_the_statements(tables):
-    from csf_analysis.events import events_table
+    from csf_analysis.reading.events import events_table
     more = {**tables, "auto_codings": tables["codings"],
             "events": events_table(tables["statements"], tables["interviews"])}
     assert set(more["events"]["interview_id"]) == {"ent-300", "obs"}

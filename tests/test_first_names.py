@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from csf_analysis.first_names import first_names, is_first_name, rank
-from csf_analysis.people import find_people
+from csf_analysis.privacy.first_names import first_names, is_first_name, rank
+from csf_analysis.privacy.people import find_people
 
 
 def test_the_list_is_insee_s_most_given_first():
@@ -82,7 +82,7 @@ def test_a_name_the_notes_also_write_in_lower_case():
 
 
 def test_capitals_end_at_an_organisation():
-    from csf_analysis.name_forms import name_forms
+    from csf_analysis.privacy.name_forms import name_forms
     assert "Serge OBADIA" in find_people(["14:40 Serge OBADIA CCI : on verra"])
     assert "Obadia" in name_forms("Serge OBADIA")
 
@@ -117,7 +117,7 @@ def test_an_initial_and_a_surname_and_a_civility_before_a_word():
 
 
 def test_a_word_written_after_a_to_is_a_town_not_a_surname_alone():
-    from csf_analysis.people import Names
+    from csf_analysis.privacy.people import Names
     names = Names()
     names.towns = frozenset({"Arcachon"})  # "réunion à Arcachon" somewhere in the notes
     assert not names.add("Arcachon", trust="plain")  # the model's lone person: a town

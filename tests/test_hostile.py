@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-import csf_analysis.coding as coding_module
+import csf_analysis.coding.codings as coding_module
 import csf_analysis.workers as workers_module
 from csf_analysis.corpus import load_corpus
 
@@ -275,7 +275,7 @@ def test_a_folder_linked_from_inside_is_read(tmp_path):
 
 # -- 3. notes too big to read ----------------------------------------------------
 def test_a_note_over_the_size_limit_is_refused_with_how_to_split_it(tmp_path, monkeypatch):
-    import csf_analysis.files as files_module
+    import csf_analysis.reading.files as files_module
     monkeypatch.setattr(files_module, "MAX_NOTE_BYTES", 10_000)
     corpus = parse(folder_with(tmp_path, {"enorme.md": "- Une phrase de plus.\n" * 1000}))
     assert_good_note_read(corpus)
@@ -340,8 +340,8 @@ def test_every_adversarial_line_is_read_in_bounded_time(nlp):
     import time
 
     from benchmarks.bench_hostile import PATTERNS, PLACES
-    from csf_analysis.notes import parse_note
-    from csf_analysis.statements import statement_rows
+    from csf_analysis.reading.notes import parse_note
+    from csf_analysis.reading.statements import statement_rows
     size = 20_000
     lines = "".join(PLACES[place].format(line=(unit * (size // len(unit) + 1))[:size]) + "\n"
                     for unit in PATTERNS.values() for place in PLACES)
@@ -357,7 +357,7 @@ def test_long_texts_go_through_spacy_in_batches_of_bounded_size(monkeypatch):
     pipeline wrapper feeds spaCy batches of at most MAX_BATCH_CHARS characters."""
     import spacy
 
-    from csf_analysis import nlp as nlp_module
+    from csf_analysis.reading import nlp as nlp_module
     blank = spacy.blank("fr")
     blank.add_pipe("sentencizer")
     batches, real_pipe = [], blank.pipe

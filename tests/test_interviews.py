@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.interviews: interview headings and front matter."""
+"""Tests for csf_analysis.reading.interviews: interview headings and front matter."""
 from __future__ import annotations
 
 import doctest
@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from csf_analysis import interviews
-from csf_analysis.interviews import (front_matter_hint, heading_hint, interviewers_of,
+from csf_analysis.reading import interviews
+from csf_analysis.reading.interviews import (front_matter_hint, heading_hint, interviewers_of,
                                      read_front_matter)
 
 BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
@@ -147,7 +147,7 @@ def test_billion_laughs_is_refused_without_expanding():
 
 
 def test_a_dated_heading_above_a_cued_interview_is_its_preface():
-    from csf_analysis.interviews import interview_starts
+    from csf_analysis.reading.interviews import interview_starts
     heads = [(1, 1, "Les deux messages à retenir (03/02/2020)"), (6, 1, "Notes en vrac (3/02/2020)"),
              (9, 1, "Entretien avec Mme Perrin du 3/02/2020")]
     assert list(interview_starts(heads)) == [9]

@@ -1,12 +1,12 @@
-"""Tests for csf_analysis.kinds: the words, the evidence, and how it is weighed."""
+"""Tests for csf_analysis.reading.kinds: the words, the evidence, and how it is weighed."""
 from __future__ import annotations
 
 import doctest
 
 import pytest
 
-from csf_analysis import kinds
-from csf_analysis.kinds import (
+from csf_analysis.reading import kinds
+from csf_analysis.reading.kinds import (
     Content, Evidence, content_evidence, decide, file_name_evidence, folder_evidence,
     heading_evidence, kind_of_front_matter, kind_of_words, measure, title_evidence,
 )

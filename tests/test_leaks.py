@@ -9,8 +9,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from csf_analysis import cli, replacer
-from csf_analysis.leaks import LeakError, check_outputs, find_leaks, output_text
+from csf_analysis import cli
+
+from csf_analysis.privacy import replacer
+from csf_analysis.privacy.leaks import LeakError, check_outputs, find_leaks, output_text
 
 FOLDER = Path(__file__).resolve().parent / "fixtures" / "pseudonymes"
 
@@ -60,7 +62,7 @@ def test_a_name_the_replacer_misses_stops_the_tables(notes, tmp_path, monkeypatc
 
 @pytest.mark.slow
 def test_a_leaking_report_does_not_replace_the_previous_one(notes, tmp_path):
-    from csf_analysis.report import build_report
+    from csf_analysis.report.build import build_report
     notebook = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell('NOTES_DIR = ""', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell('from IPython.display import HTML, display\n'

@@ -1,12 +1,12 @@
-"""Tests for csf_analysis.lines: timestamps, (done) markers, labels and #tags."""
+"""Tests for csf_analysis.reading.lines: timestamps, (done) markers, labels and #tags."""
 from __future__ import annotations
 
 import doctest
 
 import pytest
 
-from csf_analysis import lines
-from csf_analysis.lines import split_label, split_marker, split_tags, split_time
+from csf_analysis.reading import lines
+from csf_analysis.reading.lines import split_label, split_marker, split_tags, split_time
 
 
 def test_docstring_examples_hold():

@@ -1,11 +1,11 @@
-"""Tests for csf_analysis.manifest: what the previous report contained."""
+"""Tests for csf_analysis.report.manifest: what the previous report contained."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from csf_analysis.manifest import FILE_NAME, Manifest, load_manifest, save_manifest
+from csf_analysis.report.manifest import FILE_NAME, Manifest, load_manifest, save_manifest
 
 FIRST = {"s1", "s2"}
 SECOND = {"s1", "s2", "s3"}

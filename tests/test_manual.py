@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.manual: the decisions log survives concurrent writers,
+"""Tests for csf_analysis.coding.manual: the decisions log survives concurrent writers,
 replays, kills and folders that cannot be written."""
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import textwrap
 import pandas as pd
 import pytest
 
-from csf_analysis import manual
-from csf_analysis.manual import (
+from csf_analysis.coding import manual
+from csf_analysis.coding.manual import (
     DecisionError, add_code, decisions_path, load_decisions, remove_code,
 )
-from csf_analysis.review import Coder
+from csf_analysis.coding.review import Coder
 
 SID = "s0123456789ab"
 
@@ -113,7 +113,7 @@ def test_a_write_killed_half_way_leaves_the_log_whole_and_no_temporary_file(tmp_
     before = decisions_path(tmp_path).read_bytes()
     script = textwrap.dedent(f"""
         import os
-        from csf_analysis import manual
+        from csf_analysis.coding import manual
         def die(path, text):
             with open(os.path.join(os.path.dirname(path), ".codage-manuel.csv.x.tmp"), "w") as f:
                 f.write(text[:10])

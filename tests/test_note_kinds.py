@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.note_kinds: each interview's kind, document files, tests.
+"""Tests for csf_analysis.reading.note_kinds: each interview's kind, document files, tests.
 
 Then the labelled folder ``tests/fixtures/dossier-equipe``: 23 notes of a
 team's whole notes folder (interviews, usability tests, observations,
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.kinds_eval import compare, expected
-from csf_analysis import note_kinds
-from csf_analysis.notes import parse_note
+from csf_analysis.reading import note_kinds
+from csf_analysis.reading.notes import parse_note
 
 DOSSIER = Path(__file__).resolve().parent / "fixtures" / "dossier-equipe"
 

@@ -18,8 +18,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from csf_analysis import charts, config
-from csf_analysis.figures import FIGURE_NAMES
+from csf_analysis import config
+
+from csf_analysis.report import charts
+from csf_analysis.report.figures import FIGURE_NAMES
 
 NOTEBOOKS_DIR = config.PROJECT_ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -219,7 +221,7 @@ def test_coding_notebook_runs_and_writes_nothing(source, tmp_path, cache_dir, re
 @pytest.mark.slow
 def test_coding_notebook_records_a_correction_in_the_copy(tmp_path, cache_dir):
     from csf_analysis import load_corpus
-    from csf_analysis.manual import decisions_path, load_decisions
+    from csf_analysis.coding.manual import decisions_path, load_decisions
     notes = copy_notes(PROJECT_NOTES, tmp_path)
     statement = load_corpus(notes, cache_dir=cache_dir, progress=False).statements.iloc[0]
     before = snapshot(notes)

@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.notes: one note -> interviews, segments, contacts, problems.
+"""Tests for csf_analysis.reading.notes: one note -> interviews, segments, contacts, problems.
 
 Every form of DESIGN.md's "What the notes look like" has a test here, on the
 fixture notes of ``tests/fixtures/notes`` (written for the tests in the team's
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from csf_analysis import notes
-from csf_analysis.notes import ParsedNote, Segment, parse_note, slugify
+from csf_analysis.reading import notes
+from csf_analysis.reading.notes import ParsedNote, Segment, parse_note, slugify
 
 FIXTURE_NOTES = Path(__file__).parent / "fixtures" / "notes"
 MULTI = "entretiens-partenaires.md"

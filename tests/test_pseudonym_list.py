@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from csf_analysis import cli
-from csf_analysis.pseudonym_list import LIST_FILE, PseudonymListError, load_pseudonym_list
+from csf_analysis.privacy.pseudonym_list import LIST_FILE, PseudonymListError, load_pseudonym_list
 
 
 def _write(folder, text):

@@ -10,8 +10,8 @@ import pytest
 
 from benchmarks.bench_names import UNITS, seconds
 from csf_analysis import cli, load_corpus
-from csf_analysis.people import find_people
-from csf_analysis.pseudonymise import MAPPING_FILE, load_mapping, pseudonymise
+from csf_analysis.privacy.people import find_people
+from csf_analysis.privacy.pseudonymise import MAPPING_FILE, load_mapping, pseudonymise
 from csf_analysis.watch import _relevant
 
 FOLDER = Path(__file__).resolve().parent / "fixtures" / "pseudonymes"
@@ -135,7 +135,7 @@ def test_cli_tables_and_charts_pseudonymised(notes, tmp_path):
 
 
 def test_a_rerun_on_unchanged_notes_does_not_ask_the_model(notes, tmp_path, monkeypatch):
-    from csf_analysis import name_model
+    from csf_analysis.privacy import name_model
     cache = tmp_path / "cache"
     first = pseudonymise(load_corpus(notes, cache_dir=None), cache_dir=cache)
 
@@ -184,7 +184,7 @@ def test_a_listed_first_name_written_in_lower_case(tmp_path):
 
 
 def test_the_mapping_keeps_the_forms_the_leak_check_searches(notes, tmp_path):
-    from csf_analysis.leaks import find_leaks
+    from csf_analysis.privacy.leaks import find_leaks
     pseudonymise(load_corpus(notes, cache_dir=None))
     rows = {r["nom"]: r["formes"] for r in load_mapping(notes, forms=True)}
     assert "Lefevre" in rows["Camille Lefèvre"].split("; ")  # folded: accents optional

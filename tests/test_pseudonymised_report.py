@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from csf_analysis import cli
-from csf_analysis.leaks import output_text
-from csf_analysis.pseudonymise import MAPPING_FILE, load_mapping
+from csf_analysis.privacy.leaks import output_text
+from csf_analysis.privacy.pseudonymise import MAPPING_FILE, load_mapping
 
 pytestmark = pytest.mark.slow
 

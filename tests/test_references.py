@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.references: what a note would have a printer fetch is flagged."""
+"""Tests for csf_analysis.reading.references: what a note would have a printer fetch is flagged."""
 from __future__ import annotations
 
 import time
@@ -6,7 +6,7 @@ import time
 import pytest
 
 from csf_analysis.corpus import load_corpus
-from csf_analysis.references import external_references
+from csf_analysis.reading.references import external_references
 
 FLAGGED = [
     "![plan](file:///etc/passwd)",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from csf_analysis.name_forms import name_forms
-from csf_analysis.replacer import Replacer
+from csf_analysis.privacy.name_forms import name_forms
+from csf_analysis.privacy.replacer import Replacer
 
 PEOPLE = {"Camille Lefèvre": "Personne B", "Hugo Marchand": "Enquêteur 1",
           "Jean-Pierre Dupont": "Personne C", "Hélène de La Tour": "Personne D"}
@@ -192,7 +192,7 @@ def test_idioms_with_a_place_word_name_no_place(replacer, text, expected):
 
 
 def test_a_listed_person_in_the_forms_hurried_notes_use():
-    from csf_analysis.replacer import Replacer
+    from csf_analysis.privacy.replacer import Replacer
     people = {"Valérie Py": "Personne A", "Jean-Baptiste Thévenot": "Personne B",
               "Tomasz Kowalczyk": "Personne C", "Thibault Van den Berghe": "Personne D",
               "Marie-Anne Roux": "Personne E", "Marie Ange": "Personne F",
@@ -211,7 +211,7 @@ def test_a_listed_person_in_the_forms_hurried_notes_use():
 
 
 def test_a_listed_person_under_a_nickname_as_written():
-    from csf_analysis.replacer import Replacer
+    from csf_analysis.privacy.replacer import Replacer
     people = {"Sébastien Ollier": "Personne A", "Maxime Delacroix": "Personne B",
               "Mohamed-Amine Slimani": "Personne C"}
     replacer = Replacer(people, listed=list(people))
@@ -351,5 +351,5 @@ def test_a_surname_in_capitals_written_first_and_a_saints_name_after_a_first_nam
 
 
 def test_no_login_of_a_particle_alone():
-    from csf_analysis.name_forms import listed_handles
+    from csf_analysis.privacy.name_forms import listed_handles
     assert "ale" not in listed_handles("Annick Le Goff")  # "ale" is in any report's HTML

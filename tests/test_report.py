@@ -1,4 +1,4 @@
-"""End-to-end tests for csf_analysis.report: notes -> notebook -> HTML and PDF.
+"""End-to-end tests for csf_analysis.report.build: notes -> notebook -> HTML and PDF.
 
 Three reports are built once for the whole module from a copy of
 ``interviews/`` (a fixed build date, a cache of their own): the first report,
@@ -19,8 +19,12 @@ from bs4 import BeautifulSoup
 from nbconvert.exporters import get_export_names
 from pypdf import PdfReader
 
-from csf_analysis import config, exporter, report
-from csf_analysis.manifest import FILE_NAME, load_manifest
+from csf_analysis import config
+
+from csf_analysis.report import exporter
+
+from csf_analysis.report import build as report
+from csf_analysis.report.manifest import FILE_NAME, load_manifest
 
 pytestmark = pytest.mark.slow
 
@@ -259,7 +263,8 @@ def test_a_build_killed_at_any_moment_keeps_a_whole_report_set(builds, tmp_path)
         script = textwrap.dedent(f"""
             import os
             from pathlib import Path
-            from csf_analysis import filesets, report
+            from csf_analysis import filesets
+            from csf_analysis.report import build as report
             real_replace = os.replace
             def execute(notebook, parameters, out_path):
                 for name in {names!r}:

@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.review: the inferred categories to check, the least sure first."""
+"""Tests for csf_analysis.coding.review: the inferred categories to check, the least sure first."""
 from __future__ import annotations
 
 import math
@@ -6,7 +6,7 @@ import math
 import pytest
 
 from csf_analysis import load_corpus
-from csf_analysis.review import Coder, categories_to_check, coded_statements
+from csf_analysis.coding.review import Coder, categories_to_check, coded_statements
 
 NOTE = """# Entretien du 3 mars 2020 avec la gérante
 

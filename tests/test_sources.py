@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.sources: a note's bytes -> text, whatever wrote it."""
+"""Tests for csf_analysis.reading.sources: a note's bytes -> text, whatever wrote it."""
 from __future__ import annotations
 
 import codecs
@@ -6,9 +6,9 @@ import doctest
 
 import pytest
 
-from csf_analysis import sources
+from csf_analysis.reading import sources
 from csf_analysis.schema import COLUMNS
-from csf_analysis.sources import Problem, decode_note
+from csf_analysis.reading.sources import Problem, decode_note
 
 NOTE = "# Entretien du 3/02/2020\n\n- La tutrice a rappelé l'élève à 15:42.\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"

@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.statements: segments -> sentence rows with stable ids."""
+"""Tests for csf_analysis.reading.statements: segments -> sentence rows with stable ids."""
 from __future__ import annotations
 
 import doctest
@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from csf_analysis import statements
-from csf_analysis.notes import parse_note
+from csf_analysis.reading import statements
+from csf_analysis.reading.notes import parse_note
 from csf_analysis.schema import COLUMNS
-from csf_analysis.statements import statement_id, statement_rows, text_key
+from csf_analysis.reading.statements import statement_id, statement_rows, text_key
 
 # The minimum columns of DESIGN.md's data contract; coding adds more later.
 DESIGN_COLUMNS = ("statement_id", "interview_id", "source_file", "line", "section", "category",
@@ -198,7 +198,7 @@ def test_short_lines_of_one_paragraph_are_separate_statements(nlp):
     ("Fin de la phrase.", "Une autre", False),                 # punctuation already cuts
 ])
 def test_when_a_line_break_parts_two_thoughts(previous, line, cut):
-    from csf_analysis.statements import new_thought
+    from csf_analysis.reading.statements import new_thought
     assert new_thought(previous, line) is cut
 
 

@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.synthesis: the report's sections as escaped HTML.
+"""Tests for csf_analysis.report.synthesis: the report's sections as escaped HTML.
 
 The corpora are small notes written here in the team's style (a contact log,
 an interview under a clause marker, an interview given by YAML front
@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from csf_analysis import synthesis
+from csf_analysis.report import synthesis
 from csf_analysis.corpus import load_corpus
-from csf_analysis.manifest import Manifest
+from csf_analysis.report.manifest import Manifest
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -379,7 +379,7 @@ def test_long_date(iso, expected):
 
 
 def test_methods_annex_says_how_categories_are_inferred_and_how_often_right(corpus, monkeypatch):
-    from csf_analysis import category_model
+    from csf_analysis.coding import category_model
     model = category_model.CategoryModel()
     model.info = {"statements": 1800, "cv_accuracy_other_coders": 0.677,
                   "cv_rules_other_coders": 0.475}

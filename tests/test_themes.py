@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.themes: lemma-based theme matching into codings rows."""
+"""Tests for csf_analysis.coding.themes: lemma-based theme matching into codings rows."""
 from __future__ import annotations
 
 import re
@@ -9,9 +9,9 @@ import pytest
 from spacy.matcher import Matcher
 
 from csf_analysis import config
-from csf_analysis.codebook import load_codebook
-from csf_analysis.nlp import LEMMAS, SENTENCES, ModelNotInstalled, load_nlp, model_info
-from csf_analysis.themes import CODINGS_COLUMNS, ThemeMatcher, match_themes
+from csf_analysis.coding.codebook import load_codebook
+from csf_analysis.reading.nlp import LEMMAS, SENTENCES, ModelNotInstalled, load_nlp, model_info
+from csf_analysis.coding.themes import CODINGS_COLUMNS, ThemeMatcher, match_themes
 
 REFERENCE_NOTES = config.PROJECT_ROOT / "interviews" / "entretien-entreprises.md"
 
@@ -162,7 +162,7 @@ def test_half_of_the_reference_interviews_get_a_theme(codebook, lemma_nlp):
     assert coverage >= 0.5, f"only {coverage:.0%} of {len(found)} statements get a theme"
 
 
-# --- csf_analysis.nlp, the loader theme matching relies on ---------------------
+# --- csf_analysis.reading.nlp, the loader theme matching relies on ---------------------
 
 def test_load_nlp_is_cached_and_keeps_only_the_preset(lemma_nlp):
     assert load_nlp(components=LEMMAS) is lemma_nlp

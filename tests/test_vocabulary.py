@@ -1,13 +1,13 @@
-"""Tests for csf_analysis.vocabulary: labels -> categories, speakers and actors."""
+"""Tests for csf_analysis.reading.vocabulary: labels -> categories, speakers and actors."""
 from __future__ import annotations
 
 import doctest
 
 import pytest
 
-from csf_analysis import vocabulary
+from csf_analysis.reading import vocabulary
 from csf_analysis.schema import ACTORS, CATEGORIES
-from csf_analysis.vocabulary import actor_of_text, category_of_label, normalize, speaker_of_label
+from csf_analysis.reading.vocabulary import actor_of_text, category_of_label, normalize, speaker_of_label
 
 
 def test_docstring_examples_hold():

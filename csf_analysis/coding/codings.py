@@ -1,0 +1,135 @@
+"""Coding: inferred categories, auto themes, ``#tags`` and manual decisions -> codings.
+
+Auto coding runs spaCy's French pipeline (lemmas and morphology) once per
+statement: the category rules of :mod:`csf_analysis.coding.categories`, overruled
+on their weakest answers by the trained model of
+:mod:`csf_analysis.coding.category_model`, fill the categories the structure left
+silent, and the codebook's lemma patterns
+(:mod:`csf_analysis.coding.themes`) give the themes. Its result is cached per note,
+codebook version and source of the rules, so a rerun only codes the notes
+that changed. Then, in this order, come the inline ``#tags`` of the notes and the researchers'
+decisions from ``codage-manuel.csv``: manual beats auto.
+
+Example:
+    >>> import pandas as pd
+    >>> from csf_analysis.coding.codebook import load_codebook
+    >>> book = load_codebook()
+    >>> st = pd.DataFrame({"statement_id": ["s1"], "tags": ["outillage; nouveau-theme"],
+    ...                    "source_file": ["a.md"], "line": [3]})
+    >>> rows, problems = inline_codings(st, book)
+    >>> [(r["code"], r["origin"]) for r in rows]
+    [('outillage', 'inline'), ('nouveau-theme', 'inline')]
+    >>> "nouveau-theme" in set(book.table["code"])
+    True
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .codebook import Codebook
+from .manual import latest
+from ..reading.sources import Problem
+from .themes import CODINGS_COLUMNS, ThemeMatcher
+from ..reading.vocabulary import code_id
+
+INLINE_CODER = "notes"
+
+
+def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None,
+              batch_size: int = 256, n_process: int = 1) -> dict:
+    """Infer categories and match themes for ``statements`` in one spaCy pass.
+
+    Returns ``{"categories": {statement_id: [category, rule, confidence]}, "codings":
+    [rows]}``; categories only for rows whose origin is not ``structure``. Pass a
+    ``ThemeMatcher`` to reuse it across calls.
+    """
+    from .category_model import score_categories  # needs the lemma pipeline
+    from ..reading.nlp import lemmas_only
+    matcher = matcher or ThemeMatcher(codebook, nlp)
+    texts = statements["text"].fillna("").astype(str).tolist()
+    docs = list(lemmas_only(nlp).pipe(texts, batch_size=batch_size, n_process=n_process))
+    # Every statement, in reading order: the model reads the rules' answer on the
+    # neighbours of a silent statement, labelled or not.
+    scored = score_categories(
+        docs, *(statements[c].fillna("").astype(str).tolist()
+                for c in ("speaker", "section", "source_file")))
+    silent = (statements["category_origin"] != "structure").to_numpy()
+    categories = {sid: [category, rule, round(confidence, 3)]
+                  for sid, (category, rule, confidence), keep
+                  in zip(statements["statement_id"], scored, silent) if keep}
+    codings = matcher.codings(list(statements["statement_id"]), iter(docs))
+    return {"categories": categories, "codings": codings.to_dict("records")}
+
+
+def inline_codings(statements: pd.DataFrame, codebook: Codebook) -> tuple[list[dict], list[dict]]:
+    """Codings from ``#tags`` (origin inline); unknown tags create codes, with a note."""
+    rows, problems = [], []
+    for row in statements[statements["tags"].fillna("") != ""].itertuples(index=False):
+        for tag in row.tags.split("; "):
+            *parents, child = [code_id(part) for part in tag.split("/") if code_id(part)] or [""]
+            if not child:
+                continue
+            parent = parents[-1] if parents else ""
+            for code, its_parent in [*zip(parents, [""] + parents[:-1]), (child, parent)]:
+                if code not in set(codebook.table["code"]):
+                    codebook.add_code(code, parent=its_parent)
+                    problems.append(Problem(
+                        row.source_file, int(row.line), "warning",
+                        f"l'étiquette #{tag} ne nomme aucun code du livre de codes : code "
+                        f"« {code} » créé ; donnez-lui un libellé et une description dans "
+                        "codebook.yml").row())
+            rows.append({"statement_id": row.statement_id, "code": child, "origin": "inline",
+                         "coder": INLINE_CODER, "matched": f"#{tag}", "pattern": ""})
+    return rows, problems
+
+
+def apply_decisions(statements: pd.DataFrame, codings: pd.DataFrame, decisions: pd.DataFrame,
+                    codebook: Codebook, *, source: str) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    """Overlay the decisions in force on statements and codings (manual beats auto).
+
+    Returns (statements, codings, problems); decisions whose statement is gone
+    become problems (they stay in the CSV).
+    """
+    decisions = latest(decisions)
+    known = set(statements["statement_id"])
+    problems = [Problem(source, int(d.line), "warning",
+                        f"la décision « {d.action} {d.code} » de {d.coder} ({d.time}) porte sur "
+                        f"l'énoncé {d.statement_id}, qui n'est plus dans les notes (texte : "
+                        f"« {d.text[:60]} ») : recodez le nouvel énoncé ; la décision est "
+                        "gardée").row()
+                for d in decisions.itertuples() if d.statement_id not in known]
+    live = decisions[decisions["statement_id"].isin(known)]
+    statements = _apply_categories(statements, live[live["action"] == "category"])
+    removed = set(zip(live.loc[live["action"] == "remove", "statement_id"],
+                      live.loc[live["action"] == "remove", "code"]))
+    keep = [(s, c) not in removed for s, c in zip(codings["statement_id"].tolist(),
+                                                  codings["code"].tolist())] \
+        if removed else slice(None)
+    adds = live[live["action"] == "add"]
+    for code in sorted(set(adds["code"]) - set(codebook.table["code"])):
+        codebook.add_code(code)  # coding with a new code creates it
+    manual = pd.DataFrame({"statement_id": adds["statement_id"], "code": adds["code"],
+                           "origin": "manual", "coder": adds["coder"], "matched": "",
+                           "pattern": ""}, columns=list(CODINGS_COLUMNS))
+    return statements, pd.concat([codings[keep], manual], ignore_index=True), problems
+
+
+def _apply_categories(statements: pd.DataFrame, decisions: pd.DataFrame) -> pd.DataFrame:
+    if decisions.empty:
+        return statements
+    chosen = decisions.drop_duplicates("statement_id", keep="last").set_index("statement_id")
+    statements = statements.copy()
+    hit = statements["statement_id"].isin(chosen.index)
+    statements.loc[hit, "category"] = statements.loc[hit, "statement_id"].map(chosen["code"])
+    statements.loc[hit, "category_origin"] = "manual"
+    statements.loc[hit, "category_rule"] = "manual:" + statements.loc[hit, "statement_id"].map(
+        chosen["coder"])
+    statements.loc[hit, "category_confidence"] = float("nan")  # a researcher decided
+    return statements
+
+
+def uncoded(statements: pd.DataFrame, codings: pd.DataFrame) -> pd.DataFrame:
+    """Statements (copies left out) that carry no theme: where the codebook grows."""
+    coded = set(codings["statement_id"])
+    mask = ~statements["statement_id"].isin(coded) & (statements["duplicate_of"] == "")
+    return statements[mask]

@@ -1,0 +1,163 @@
+"""Researchers' coding decisions, kept in one CSV next to the notes.
+
+``codage-manuel.csv`` is, with ``--pseudonymise``'s correspondence table, the only
+file the toolkit writes in the notes folder.
+It is a log, one decision per row, readable and editable in a spreadsheet:
+add a code to a statement, remove a code (an auto one, say), or set the
+statement's category, with the coder's name and the time. Rows are keyed by
+``statement_id``, which survives reruns; the latest decision of a coder on a
+(statement, code) wins. A decision is never dropped: one whose statement has
+disappeared from the notes is reported as a problem.
+
+Example:
+    >>> import tempfile; folder = tempfile.mkdtemp()
+    >>> _ = add_code(folder, "s0123456789ab", "outillage", coder="yannick")
+    >>> load_decisions(folder)[["statement_id", "action", "code", "coder"]].values.tolist()
+    [['s0123456789ab', 'add', 'outillage', 'yannick']]
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from .. import config
+from ..atomic import write_text_atomic
+from ..cells import to_csv_text, unescape_frame
+from ..filesets import folder_lock
+from ..schema import CATEGORIES
+from ..reading.vocabulary import code_id
+
+COLUMNS = ("statement_id", "action", "code", "coder", "time", "note", "text")
+ACTIONS = ("add", "remove", "category")
+
+
+class DecisionError(ValueError):
+    """A decision that cannot be recorded (unknown action, empty coder...)."""
+
+
+def decisions_path(notes_dir: str | Path) -> Path:
+    return Path(notes_dir) / config.MANUAL_CODES_FILE
+
+
+def load_decisions(notes_dir: str | Path) -> pd.DataFrame:
+    """All decisions, in the order they were taken (empty table if none)."""
+    path = decisions_path(notes_dir)
+    if not path.exists():
+        return pd.DataFrame(columns=list(COLUMNS))
+    table = unescape_frame(pd.read_csv(path, dtype=str, keep_default_na=False))
+    missing = [c for c in ("statement_id", "action", "code", "coder") if c not in table]
+    if missing:
+        raise DecisionError(f"{path}: missing column(s) {', '.join(missing)}: the header "
+                            f"must be {','.join(COLUMNS)}")
+    for column in COLUMNS:
+        if column not in table:
+            table[column] = ""
+    table["line"] = range(2, len(table) + 2)  # spreadsheet line, header is line 1
+    return table
+
+
+def record(notes_dir: str | Path, statement_id: str, action: str, code: str, *,
+           coder: str, note: str = "", text: str = "", once: bool = False) -> pd.Series:
+    """Append one decision to the CSV and return it.
+
+    The read, append and atomic rewrite happen under a lock on the notes folder,
+    so decisions recorded at the same time by several processes are all kept. A
+    decision that is already the one in force for this coder (same statement,
+    action and code) is not written again; with ``once``, neither is one the log
+    already holds at all (a list of corrections run again must not undo a newer
+    decision). The returned row's ``recorded`` says whether it was written.
+
+    Raises:
+        DecisionError: an invalid decision, or a notes folder that cannot be written.
+    """
+    row = _decision_row(statement_id, action, code, coder=coder, note=note, text=text)
+    path = decisions_path(notes_dir)
+    try:
+        with _locked(Path(notes_dir)):
+            table = load_decisions(notes_dir).drop(columns="line", errors="ignore")
+            written = not _already(table, row, once=once)
+            if written:
+                table = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+                write_text_atomic(path, to_csv_text(table[list(COLUMNS)]))
+    except OSError as error:
+        raise DecisionError(
+            f"cannot write {path}: {error.strerror or error}; the decision was not "
+            "recorded (make the notes folder writable, or free disk space, then run "
+            "the command again)") from None
+    return pd.Series({**row, "recorded": written})
+
+
+def _decision_row(statement_id: str, action: str, code: str, *, coder: str, note: str,
+                  text: str) -> dict:
+    if action not in ACTIONS:
+        raise DecisionError(f"unknown action {action!r}: expected one of {', '.join(ACTIONS)}")
+    if not coder.strip():
+        raise DecisionError("a decision needs a coder name: pass --coder NAME (or coder=...)")
+    if not statement_id.strip() or not code.strip():
+        raise DecisionError("a decision needs a statement_id and a code")
+    if action == "category" and code not in CATEGORIES:
+        raise DecisionError(f"unknown category {code!r}: expected one of {', '.join(CATEGORIES)}")
+    if action != "category":
+        code = code_id(code)
+    return {"statement_id": statement_id.strip(), "action": action, "code": code.strip(),
+            "coder": coder.strip(), "time": dt.datetime.now().isoformat(timespec="seconds"),
+            "note": note, "text": text[:200]}
+
+
+def _already(table: pd.DataFrame, row: dict, *, once: bool) -> bool:
+    """Is ``row`` the decision in force (or, with ``once``, anywhere in the log)?"""
+    same = table[(table["statement_id"] == row["statement_id"])
+                 & (table["coder"] == row["coder"])]
+    if row["action"] == "category":
+        topic = same[same["action"] == "category"]
+    else:
+        topic = same[(same["action"] != "category") & (same["code"] == row["code"])]
+    if once and ((topic["action"] == row["action"]) & (topic["code"] == row["code"])).any():
+        return True
+    return not topic.empty and topic.iloc[-1]["action"] == row["action"] \
+        and topic.iloc[-1]["code"] == row["code"]
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """Hold the notes folder's lock (:func:`csf_analysis.filesets.folder_lock`); clear
+    the temporary file of a write killed half way."""
+    with folder_lock(folder):
+        for tmp in folder.glob(f".{config.MANUAL_CODES_FILE}.*.tmp"):
+            tmp.unlink(missing_ok=True)
+        yield
+
+
+def add_code(notes_dir, statement_id: str, code: str, *, coder: str, note: str = "",
+             text: str = "", once: bool = False) -> pd.Series:
+    """Code ``statement_id`` with ``code`` (created in the codebook if new)."""
+    return record(notes_dir, statement_id, "add", code, coder=coder, note=note, text=text,
+                  once=once)
+
+
+def remove_code(notes_dir, statement_id: str, code: str, *, coder: str, note: str = "",
+                text: str = "", once: bool = False) -> pd.Series:
+    """Remove ``code`` from ``statement_id`` (an auto or inline code, or an earlier add)."""
+    return record(notes_dir, statement_id, "remove", code, coder=coder, note=note, text=text,
+                  once=once)
+
+
+def set_category(notes_dir, statement_id: str, category: str, *, coder: str, note: str = "",
+                 text: str = "", once: bool = False) -> pd.Series:
+    """Set the category of ``statement_id`` (origin ``manual``)."""
+    return record(notes_dir, statement_id, "category", category, coder=coder, note=note,
+                  text=text, once=once)
+
+
+def latest(decisions: pd.DataFrame) -> pd.DataFrame:
+    """The decisions in force: per coder, the last one on each (statement, code);
+    for categories, the last one per (coder, statement)."""
+    if decisions.empty:
+        return decisions
+    key = decisions["code"].where(decisions["action"] != "category", "\x00category")
+    keyed = decisions.assign(_key=key)
+    return keyed.drop_duplicates(["statement_id", "coder", "_key"], keep="last").drop(
+        columns="_key")

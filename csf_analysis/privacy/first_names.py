@@ -1,0 +1,127 @@
+"""French first names: is a word someone's first name?
+
+The list is INSEE's file of the first names given in France (public data),
+shipped in ``data/prenoms.txt`` (33,478 names, most given first), read once.
+Many of its names are also French words (``Pierre``, ``Claire``, ``Mars``):
+the list says a word *can* be a first name; :mod:`csf_analysis.privacy.pseudonymise`
+asks the pipeline's lexicon whether it is a word too.
+
+Example:
+    >>> is_first_name("Gwendal"), is_first_name("nolwenn"), is_first_name("Toulouse")
+    (True, True, False)
+    >>> is_first_name("Marie-Inès"), is_first_name("Jean-Toulouse")
+    (True, False)
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from ..reading.vocabulary import strip_accents
+
+__all__ = ["COMMON_RANK", "DIMINUTIVES", "diminutives", "first_names", "is_first_name",
+           "nicknames", "rank"]
+
+# The short forms French notes use for a first name ("Seb" for Sébastien), three
+# letters and more: a listed person is replaced under them too.
+DIMINUTIVES = {
+    "alexandre": ["Alex"], "alexandra": ["Alex"], "alexis": ["Alex"],
+    "benjamin": ["Ben", "Benji"], "caroline": ["Caro"], "catherine": ["Cathy", "Cath"],
+    "christophe": ["Chris", "Christo"], "christine": ["Chris", "Christine"],
+    "dominique": ["Domi"], "emmanuel": ["Manu"], "emmanuelle": ["Manu"],
+    "florence": ["Flo"], "florian": ["Flo"], "frederic": ["Fred"], "frederique": ["Fred"],
+    "gregory": ["Greg"], "gregoire": ["Greg"], "guillaume": ["Guigui"],
+    "isabelle": ["Isa", "Zaza"], "jonathan": ["Jojo", "Jon"], "joseph": ["Jojo", "Jo"],
+    "kevin": ["Kev"], "ludovic": ["Ludo"], "matthieu": ["Matt"], "mathieu": ["Matt"],
+    "maxime": ["Max"], "maximilien": ["Max"], "mohamed": ["Momo"], "mohammed": ["Momo"],
+    "nicolas": ["Nico"], "nicole": ["Nico"], "sandrine": ["Sandy"], "sebastien": ["Seb"],
+    "stephane": ["Steph"], "stephanie": ["Steph"], "thibault": ["Thib"],
+    "timothee": ["Tim"], "valerie": ["Val", "Valou"], "valentin": ["Val"],
+    "veronique": ["Vero"], "virginie": ["Virgi"], "jean-christophe": ["JC"],
+    "jean-philippe": ["JP"], "jean-pierre": ["JP"], "marie-christine": ["MC"],
+}
+
+
+def diminutives(first: str) -> list[str]:
+    """The short forms of ``first`` ("Sébastien" -> ["Seb", "Séb"]), the first of a
+    compound first name's too ("Mohamed-Amine" -> ["Momo"]).
+
+    >>> diminutives("Sébastien"), diminutives("Mohamed-Amine")
+    (['Seb', 'Séb'], ['Momo'])
+    """
+    key = _key(first)
+    shorts = DIMINUTIVES.get(key) or DIMINUTIVES.get(key.split("-")[0], [])
+    accented = [first[:len(s)] for s in shorts if _key(first[:len(s)]) == s.lower()
+                and first[:len(s)] != s]  # "Séb" of "Sébastien"
+    return list(dict.fromkeys([*shorts, *accented]))
+
+
+_VOWELS = set("aeiouy")
+# The most given first names (Pierre, Luc, Max): a word of them is likely someone's,
+# and a short form that is one is likely someone else's.
+COMMON_RANK = 1000
+
+
+def nicknames(first: str) -> list[str]:
+    """The short forms a hurried note makes of ``first`` beyond the table: its start cut
+    after a consonant, 3 to 5 letters, two letters at least left ("Rod" and "Rodr" of
+    Rodrigue), and its first syllable doubled ("Gégé" of Gérard, "Mimi" of Michel); a
+    compound's first name and the start of the second ("Marie-Do" of Marie-Dominique).
+    Neither is a common first name itself; the caller drops those that are words.
+
+    >>> nicknames("Rodrigue"), nicknames("Gérard"), nicknames("Maxence")
+    (['Rod', 'Rodr', 'Roro'], ['Gér', 'Gégé'], ['Maxen', 'Mama'])
+    """
+    parts = [p for p in first.split("-") if p]
+    if len(parts) == 2 and parts[1][:1].isupper() and len(parts[1]) >= 4:  # "Marie-Do" of
+        return [f"{parts[0]}-{parts[1][:n]}" for n in (2, 3)]  # Marie-Dominique, "Anne-So"
+    head = first.split("-")[0]
+    if not head[:1].isupper() or len(head) < 5:
+        return []
+    folded = _key(head)
+    cuts = [head[:n] for n in range(3, min(6, len(head) - 1))
+            if folded[n - 1] not in _VOWELS and folded[n - 1].isalpha()
+            and _VOWELS & set(folded[:n])]
+    syllable = re.match(r"[^aeiouy]+[aeiouy]", folded)
+    doubled = [head[:syllable.end()] + head[:syllable.end()].lower()] if syllable else []
+    return [form for form in dict.fromkeys(cuts + doubled)
+            if (rank(form) is None or rank(form) >= COMMON_RANK)  # Luc of Lucas: another
+            and form.lower() not in {s.lower() for s in diminutives(first)}]
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> dict[str, int]:
+    """Every first name of the list, lower case, without accents -> its rank (0: the
+    most given)."""
+    text = resources.files("csf_analysis").joinpath("data/prenoms.txt").read_text(encoding="utf-8")
+    names = [_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {name: rank for rank, name in reversed(list(enumerate(names)))}
+
+
+@functools.lru_cache(maxsize=65536)
+def rank(word: str) -> int | None:
+    """The rank of ``word`` in the list (of its rarest part for a compound), None
+    if it is no first name.
+
+    >>> rank("Pierre") < 10 < rank("Clair")
+    True
+    """
+    names = first_names()
+    key = _key(word).replace("’", "'")
+    if key in names:
+        return names[key]
+    parts = key.split("-")
+    if len(parts) > 1 and all(p in names for p in parts):
+        return max(names[p] for p in parts)
+    return None
+
+
+def _key(word: str) -> str:
+    return strip_accents(word.strip()).lower()
+
+
+def is_first_name(word: str) -> bool:
+    """Is ``word`` (any case, accents optional) a first name, or a compound of first
+    names (``Marie-Inès``, even when the list lacks the compound)?"""
+    return rank(word) is not None

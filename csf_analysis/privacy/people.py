@@ -1,0 +1,713 @@
+"""Who is a person in the notes: the names the list, the writing and the model show.
+
+:func:`find_people` reads texts (statements, headings, the interviewers) and
+returns the people they name, merged ("Lefèvre" is a form of "Camille
+Lefèvre"); :mod:`csf_analysis.privacy.pseudonymise` gives them pseudonyms and
+:mod:`csf_analysis.privacy.replacer` replaces them. A person is:
+
+- everyone in ``personnes`` of the notes' ``pseudonymes.yml`` (always);
+- the interviewers (front matter ``interviewers``, debrief headings);
+- names after a civility (``Mme Lefèvre``), after ``avec`` in a heading, as a
+  speaker label (``Camille Lefèvre : ...``, ``sacha : ...``, a lone initial ``Y. :``
+  but not ``Q.`` and ``R.``), in an e-mail address
+  whose parts are no French word (``camille.lefevre@...``, not ``cci-formation@``);
+- two capitalised words whose first is neither a French word nor a place
+  (``Sandra Aubin``, ``Dorian Pages``: surnames are often words, first names seldom);
+- the ``PER`` entities of spaCy's French pipeline, when they do not read as
+  a French word (the pipeline's lemma table, or the word written in lower
+  case elsewhere in the notes: ``Pourra``, ``Tutrice`` are not names), cut at
+  a spaced dash (``Laure Marais — Bordeaux``);
+- a word of INSEE's first-name list (:mod:`csf_analysis.privacy.first_names`) that is
+  no French word, capitalised or not (``le jeune, Gwendal,``, ``diego, Lucie et
+  Mehdi``; ``Pierre``, ``Claire`` with their capital mid-sentence only), no month
+  or holiday, nor a place for the model after "à", "en"... or alone when the name
+  is a rare one of the list (``Annecy``); a first name beside capitals
+  (``IVANOVA Sylvain``, ``Nolwenn NG``); a line of initials alone (a signature);
+  two capitalised words and a model's entity of two words count only when the
+  first is a first name of the list (``Toulouse Métropole`` is no one).
+
+Example:
+    >>> find_people(["Le jeune, Gwendal, a attendu.", "Présents : Mme Roux, hugo"],
+    ...             use_model=False)
+    ['Gwendal', 'Hugo', 'Roux']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..reading.dates import MONTH_LABELS, WEEKDAYS
+from .first_names import COMMON_RANK, is_first_name
+from .first_names import rank as first_name_rank
+from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, fold_keep_case, name_forms
+from .name_model import NameModel
+from .pseudonym_list import PseudonymList
+from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
+from ..reading.vocabulary import category_of_label, speaker_of_label
+
+__all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "discover", "find_people", "fold_lower",
+           "is_full_name", "name_core"]
+
+_NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
+_CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+((?:d['’]\s?|de\s+|du\s+)?"
+                          + _NAME + r")")  # "M. d'Aubigny", "Mme de Villeneuve"
+_LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
+# A lone initial as a speaker label ("Y. : que ce soit pas toujours dans des bureaux"):
+# someone the notes hide half-way; not Q. and R. (question, réponse).
+_INITIAL_LABEL_RE = re.compile(r"^[ \t*_-]*([A-PS-Z]\.)[ \t]*:")
+# A line of initials alone, as a note or a message is signed: "G.", "— M.-C. L."
+_SIGNATURE_RE = re.compile(r"^[ \t*_—–-]*((?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?){1,3})[ \t*_]*$")
+# Dotted initials are someone's ("K.R.", "K. R.", "I.A."), but a few abbreviations.
+_DOTTED_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ -]?[A-Z]\.){1,2}(?![\w.])")
+_NOT_INITIALS = ACRONYMS | {"NB", "PS", "PJ", "SA", "OK", "CV", "EG", "IE", "AM", "PM", "JO",
+                            "SVP", "RSVP", "US", "UK", "TV", "PC"}
+_INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d')?[A-ZÀ-Þ][a-zà-ÿ]+"
+                              r"(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
+_PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
+                      r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
+_WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
+# A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
+# "Nolwenn NG" (the capitals may be initials).
+_FIRST = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
+_UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?"  # not "CCI"
+_UPPER_FIRST = r"[A-ZÀ-Þ]{3,}(?:[ -][A-ZÀ-Þ]{2,})?\s+" + _FIRST  # "MBOMA Grâce" (sign-up sheet)
+_UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each shape
+    re.compile(rf"(?<![\w-]){_UPPER}[ \t]+(?P<first>{_FIRST})(?![\w-])"),
+    re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
+# A lower-case word, not after an apostrophe ("hui" of "aujourd'hui").
+_LOWER_RE = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿœ]+(?:-[a-zà-öø-ÿœ]+)?(?![\w'’-])")
+# A first name that is a French word too ("Pierre", "Rose") is a name mid-sentence
+# only among the most given ones (COMMON_RANK); "Premier", "Salle", "Long" are in the
+# list too.
+# A first name in lower case ("diego") is one of the first ones of the list: its rare
+# "names" hold English words ("done" 12,141th, "dev").
+_LOWER_FIRST_NAMES = 10000
+# A first name the model tags as a place or an organisation alone ("Le jeune, Gwendal,
+# a attendu", but also "nouvelle, Annecy, en poste") is a name among the first ones
+# of the list only (Gwendal 1,123th, Seydou 3,724th; Annecy 6,340th).
+_GIVEN_FIRST_NAMES = 4000
+# Before a lone place ("à Nancy", "en France", "sur Lourdes"): the model tags many a
+# lone first name as a place, a place after these words stays one.
+_PLACE_BEFORE = re.compile(
+    r"(?i)(?:^|[\s'’(])(?:à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
+_AFTER_PLACE = re.compile(r"(?i:(?<![\w'’])(?:à|au|en|sur|vers|depuis))\s+([A-ZÀ-Þ][\w-]+)")
+# An article before a word of the list says it is no one's first name ("toute la France").
+_ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux|un|une|cette)"
+                             r"\s*$")
+
+
+def _article_before(text: str, start: int) -> bool:
+    return _ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+_CALENDAR = frozenset(fold_keep_case(w) for w in (
+    *MONTH_LABELS, *WEEKDAYS, "noël", "pâques", "toussaint", "pentecôte", "ascension"))
+_PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
+                         r"|\b(?:prises?|rédigée?s?|écrites?) par)\s*([^\n]+)")
+PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
+_WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
+NON_NAMES = frozenset(
+    "bonjour bonsoir merci cordialement madame monsieur mademoiselle oui non ok entretien "
+    "debrief retours appel mail email courriel tel tél téléphone note notes jeune jeunes "
+    "entreprise acheteur acheteuse tutrice tuteur coordinatrice coordinateur commercial "
+    "commerciale rectorat academie ministere education nationale clause mlds csf".split())
+_EMAIL_WORDS = frozenset(
+    "contact info infos accueil rh direction service secretariat secretaire admin "
+    "administration mlds ce dsi noreply no reply bonjour support compta recrutement".split())
+
+
+class Names:
+    """Names found so far, in order, merged: "Lefèvre" is a form of "Camille Lefèvre"."""
+
+    def __init__(self, *, lower_words=frozenset(), others=frozenset(),
+                 model: NameModel | None = None) -> None:
+        self.found: dict[str, str] = {}  # folded key -> name as first written
+        self.lowercase: set[str] = set()  # folded first names also written in lower case
+        self.trusted: set[str] = set()  # listed, interviewers, after a civility
+        self.rejected: set[tuple[str, str, bool]] = set()  # (name, trust, initial) refused
+        self.lower_words, self.others = lower_words, others
+        self.places: frozenset[str] = frozenset()  # one-word places and organisations
+        self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
+        self.parts: frozenset[str] = frozenset()  # words of longer places, organisations
+        self.located: frozenset[str] = frozenset()  # lone places after "à", "en"...
+        self.towns: frozenset[str] = frozenset()  # words after "à", "en" that are no
+        # first name: the model's lone person "Poitiers" is "à Poitiers" elsewhere
+        self.model = model
+
+    @staticmethod
+    def key(name: str) -> str:
+        return " ".join(sorted(fold_keep_case(name).lower().split()))
+
+    def add(self, name: str, *, trust: str = "plain", initial: bool = False) -> bool:
+        """Add ``name`` if ``trust`` is "trusted" (listed, an interviewer, after a
+        civility) or if it is plausible (see :meth:`plausible`). ``initial``: it opens a
+        sentence, where a capital says nothing. Is it (now) found?"""
+        name = " ".join(name.replace("’", "'").strip(" ,;:'-").split())
+        name = name[:-1] if name.endswith(".") and not _is_initial(name.split()[-1]) else name
+        while len(name.split()) > 1 and name.split()[-1].lower() in _PARTICLES:
+            name = name.rsplit(" ", 1)[0]  # "Pierre-Yves Le" of "Pierre-Yves Le Gall" cut
+        if not name or re.search(r"[@\d/_|]", name):
+            return False
+        if self.key(name) in self.found:
+            return True
+        if (name, trust, initial) in self.rejected:  # a word repeated 10,000 times
+            return False
+        if trust == "trusted" or self.plausible(name, initial=initial, trust=trust):
+            self.found[self.key(name)] = name
+            if trust == "trusted":
+                self.trusted.add(name)
+            return True
+        self.rejected.add((name, trust, initial))
+        return False
+
+    def _foreign_pair(self, words: list[str]) -> bool:
+        """Two capitalised words the model calls a person, neither a French word (nor a
+        lemma), a place, an organisation's word or an acronym: a name the first-name list
+        lacks ("Tavita Maraetaata", "Dhoifir Msaidié")."""
+        return len(words) == 2 and all(
+            not w.isupper() and not self.word(w, initial=True, notes=False)
+            and not (self.model and self.model.is_lemma(w.lower()))
+            and fold_keep_case(w) not in
+            self.located | self.towns | self.parts | self.places | self.lone_places | self.others
+            for w in words)
+
+    def word(self, word: str, *, initial: bool = False, notes: bool = True) -> bool:
+        """Does ``word`` read as a French word rather than a name? A lemma such as
+        "Martin" or "Julien" counts as a word only where it opens a sentence.
+        ``notes``: a word the notes write in lower case counts too."""
+        folded, lower = fold_keep_case(word).lower(), word.lower()
+        return (folded in NON_NAMES or (notes and folded in self.lower_words)
+                or (self.model is not None and (self.model.is_inflected(lower)
+                                                or (initial and self.model.is_lemma(lower)))))
+
+    def lemma(self, word: str) -> bool:
+        return self.model is not None and self.model.is_lemma(word.lower())
+
+    def plausible(self, name: str, *, initial: bool = False, trust: str = "plain") -> bool:
+        """Is ``name`` a person's? ``trust``: "plain" (an entity of the model), "strict"
+        (two capitalised words), "first" / "lower" (a lone word of the first-name list,
+        capitalised or not), "upper" (a first name and capitals)."""
+        words = [w for w in re.split(r"[\s-]+", name)
+                 if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
+        if not words or len(words) > 4 or any(not w[0].isupper() or any(c.isdigit() for c in w)
+                                             for w in words):
+            return False
+        if trust == "upper":
+            return self._upper_pair(name)
+        if any(w in CAPITAL_WORDS for w in words) or (len(words) > 1 and (
+                words[0] in ACRONYMS or (len(words) == 2 and words[-1] in ACRONYMS))):
+            return False  # "Airtable ET le tableau", "ML Corte", "Rossignol ML" (Lunel)
+        if all(w.isupper() and len(w) <= 6 for w in words):
+            return False  # acronyms: DGESCO, DNE
+        if any(len(w) == 1 for w in words):
+            return False  # "40K Euros": a lone capital is no initial without its dot
+        if any(w.isupper() and len(w) > 2 for w in words) and any(
+                self.lemma(w) for w in words):
+            return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
+        if trust in ("first", "lower"):
+            return " " not in name and self._first_name(name, initial=initial,
+                                                         lower=trust == "lower")
+        if len(words) == 1 and fold_keep_case(words[0]) in self.others:
+            return False  # part of an organisation or a place elsewhere
+        given = first_name_rank(name.split()[0])
+        given = given if given is not None and given < _LOWER_FIRST_NAMES else None
+        if len(words) > 1 and given is None and not any(_is_initial(w) for w in name.split()) \
+                and not (trust == "plain" and self._foreign_pair(words)):
+            return False  # "Toulouse Métropole", "Clermont Métropole" (a rare "first name"
+            # of the list), "Vinci Energies": no first name
+        if len(words) == 1 and (fold_keep_case(words[0]) in self.located or (
+                trust == "plain" and fold_keep_case(words[0]) in self.towns)):
+            return False  # "Clermont", for the model a person here, "à Clermont" there
+        if trust == "strict" and len(words) < 2:
+            return False  # "Coralie Le" of "Coralie Le Gall" cut by a line's end
+        if trust == "strict":  # the first is a first name; no word of it a French word,
+            # or the first neither a word nor a place ("Sandra Aubin", "Dorian Pages":
+            # surnames are often words, first names seldom), or the last no word
+            # ("Pierre Durand")
+            return not any(self.word(w, initial=True) for w in words) or (
+                len(words) == 2 and not self.word(words[0], initial=True)
+                and fold_keep_case(words[0]) not in self.lone_places) or (
+                len(words) == 2 and not self.word(words[1], initial=True))
+        return not all(self.word(w, initial=initial and i == 0) for i, w in enumerate(words))
+
+    def _first_name(self, name: str, *, initial: bool, lower: bool) -> bool:
+        """"Le jeune, Gwendal, a attendu", "diego et Lucie": a word of the first-name list
+        that is no French word (but a common first name with its capital mid-sentence:
+        "Pierre", "Claire"), no month, nor a word of a longer organisation or place
+        ("Boulangerie Martin"), nor a place or an organisation alone mid-sentence or
+        after "à", "en"...; the model tags many a lone first name as a place, where the
+        list knows better, but for the rarer names of the list ("Annecy")."""
+        given, folded = first_name_rank(name), fold_keep_case(name)
+        if given is None or len(name) < 3 or set(fold_lower(name).split("-")) & _CALENDAR:
+            return False
+        common = given < COMMON_RANK
+        if folded in self.parts | self.located or (folded in self.places and not common) or (
+                folded in self.lone_places and given >= _GIVEN_FIRST_NAMES
+                and fold_lower(name) not in self.lower_words):  # "Thuy", "aide thuy": a name
+            return False
+        if lower:  # "done", "dev" are in the list too
+            return given < _LOWER_FIRST_NAMES and not self.word(name, initial=True, notes=False)
+        # a common one that is a word too ("Pierre", "Ambre") opening a sentence: a
+        # name unless the notes use the word ("la pierre", "claire")
+        return not (self.word(name, initial=True, notes=False) and (
+            not common or (initial and fold_lower(name) in self.lower_words)))
+
+    def knows(self, item: str, words: set[str]) -> bool:
+        """Is ``item`` a name found, or a word (of ``words``, those of the names
+        found) or a first name and initial of one?"""
+        if self.key(item) in self.found:
+            return True
+        core = name_core(item)
+        return fold_lower(core[0]) in words and (len(core) == 1 or fold_lower(core[-1]) in words
+                                             or _is_initial(core[-1]))
+
+    def beside_names(self, item: str) -> bool:
+        """May ``item``, among names, be one? No French word, acronym of the field or
+        place (initials of two or three capitals are someone's there)."""
+        words = [w for w in re.split(r"[\s.-]+", item) if len(w) > 1]
+        if re.fullmatch(_UPPER_FIRST, item):  # "MBOMA Grâce" among names: the first name
+            upper = " ".join(w for w in item.split() if w.isupper())  # may be a word
+            return upper not in ACRONYMS and not self.word(upper.title(), notes=False) \
+                and fold_keep_case(upper) not in self.parts | self.located
+        if len(item.split()) > 1 and re.fullmatch(r"[A-Z]{2,4}", item.split()[0]) \
+                and not self._upper_pair(item):
+            return False  # "ML Corte", "CCI Marseille Provence": an acronym and a place
+        return item.strip(".") not in ACRONYMS and not any(
+            self.word(w, initial=True) or fold_keep_case(w) in
+            self.located | self.parts | self.places for w in words
+            if not w.isupper())  # the model tags many a lone surname as a place
+
+    def _upper_pair(self, name: str) -> bool:
+        """"IVANOVA Sylvain", "Nolwenn NG": the capitals no acronym of the field nor
+        an organisation's; two or three capitals (initials) start as the first name."""
+        first = next((w for w in name.split() if not w.isupper()), "")
+        upper = " ".join(w for w in name.split() if w.isupper())
+        if not first or not upper or upper in ACRONYMS or fold_keep_case(upper) in self.parts \
+                or upper in CAPITAL_WORDS:  # "Airtable ET le tableau"
+            return False
+        if len(upper) <= 3:
+            return upper[0] == first[0]
+        return not self.word(upper, notes=False) and not (
+            self.word(first, initial=True, notes=False)
+            and first_name_rank(first) >= COMMON_RANK)
+
+    def trim(self, span: str) -> list[str]:
+        """The names in an entity: cut at punctuation, leading words and civilities off
+        ("Réponse de S. Derouet" -> "S. Derouet", "Chloé Vincent | A. Perrin" -> both,
+        "Laure Marais — Bordeaux" -> "Laure Marais": what follows a dash says where or
+        what the person is)."""
+        names = []
+        span = re.split(r"\s[—–-]+\s", span)[0]  # "Laure Marais — Bordeaux": a place
+        for part in re.split(r"[|,;/()\[\]\n«»\"~]", span):  # no \s* around: linear
+            words = part.split()
+            inner = [i for i, w in enumerate(words) if i and re.fullmatch(CIVILITY, w)]
+            words = words[inner[-1]:] if inner else words  # "Prévenir M. Renard-Petit"
+            skip = 0  # an index, not words[1:] again and again: linear on a huge span
+            while skip < len(words) and self._leading(words[skip], last=skip == len(words) - 1):
+                skip += 1
+            back = skip
+            while back > 0 and words[back - 1].lower() in _PARTICLES:
+                back -= 1
+            if back < skip and back > 0 and re.fullmatch(CIVILITY, words[back - 1]):
+                skip = back  # "Mme de La Tour": the particles are her surname's
+            words = words[skip:]
+            cut = next((i for i in range(2, len(words) - 1) if re.fullmatch(
+                r"[A-Z]{2,4}", words[i]) and words[i].lower() not in _PARTICLES
+                and words[i + 1][:1].isupper() and not words[i + 1].isupper()), len(words))
+            if words[:cut]:  # "J. Rossignol ML Lunel": an acronym and a place follow
+                names.append(" ".join(words[:cut]))
+        return names
+
+    def _leading(self, word: str, *, last: bool) -> bool:
+        """Is ``word``, opening an entity, no part of the name? A civility, a particle,
+        a lower-case word (not "d'Aubigny"), or a word when more follow ("Réponse")."""
+        return bool(re.fullmatch(CIVILITY, word) or word.lower() in _PARTICLES
+                    or (not word[:1].isupper() and not re.match(r"d['’][A-ZÀ-Þ]", word))
+                    or (not last and (fold_lower(word) in NON_NAMES
+                                      or fold_lower(word) in self.lower_words)))
+
+    def names(self) -> list[str]:
+        """Full names, then the other forms that name none of them: a single name
+        ("Lefèvre"), initials ("S. Derouet", "Aya D."), an e-mail's name."""
+        full = [n for n in self.found.values() if is_full_name(n)]
+        full = [n for n in full if n in self.trusted or not any(  # "Thi Hoa" of "Thi Hoa Nguyen"
+            len(o.split()) > len(n.split()) and set(_folded_words(n)) <= set(_folded_words(o))
+            for o in full)]
+        firsts = {fold_lower(name_core(n)[0]) for n in full}
+        dropped = {n for n in full if n not in self.trusted and (  # "Remarque Elsa"
+            len(name_core(n)) == 2 and fold_lower(name_core(n)[1]) in firsts
+            and self.lemma(name_core(n)[0]))}
+        full = [n for n in full if n not in dropped]
+        words = {w for name in full for w in _folded_words(name)}
+        words |= {"".join(w[0] for w in name_core(n)).lower() for n in full}  # "PC"
+        forms = {fold_lower(f) for n in full for f in name_forms(n)}  # what replacing them takes
+        surnames = {fold_lower(" ".join(name_core(n)[1:])) for n in full}
+        initials = {(fold_lower(name_core(n)[0]), fold_lower(name_core(n)[-1])[:1]) for n in full}
+        kept, squashed = [], set()
+        for name in self.found.values():
+            core = name_core(name)
+            if name in full:
+                if _squash(name) not in squashed:  # "Helene Delatour" is "Hélène de La Tour"
+                    squashed.add(_squash(name))
+                    kept.append(name)
+            elif name not in dropped and not (
+                      (fold_lower(name) in forms if len(core) == 1  # not "Sophie" of "Anne-Sophie"
+                       else set(_folded_words(name)) <= words)
+                      or (_is_initial(core[0]) and fold_lower(" ".join(core[1:])) in surnames)
+                      or (len(core) == 2 and (fold_lower(core[0]), fold_lower(core[1])) in initials)):
+                kept.append(name)
+        return kept
+
+
+def _is_initial(word: str) -> bool:
+    """"S.", "M.-C.", "J-M": initials of first names."""
+    return re.fullmatch(r"[A-ZÀ-Þ]\.?(?:-?[A-ZÀ-Þ]\.?)?", word) is not None
+
+
+def is_full_name(name: str) -> bool:
+    core = name_core(name)
+    return len(core) > 1 and len(core[-1]) > 1 and not _is_initial(core[0])
+
+
+_PARTICLES = ("de", "du", "des", "van", "von", "le", "la", "d'")
+
+
+def fold_lower(text: str) -> str:
+    return fold_keep_case(text).lower()
+
+
+def name_core(name: str) -> list[str]:
+    """The words of a name without particles, a trailing initial's dot dropped."""
+    return [w.rstrip(".") for w in name.split() if w.lower() not in _PARTICLES] or [name]
+
+
+def _folded_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s.]+", fold_lower(name)) if w] + \
+        [w for w in re.split(r"[\s.-]+", fold_lower(name)) if w]
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z]", "", fold_lower(name))
+
+
+def _lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words written in lower case somewhere in the notes (folded): no names; but
+    not a word written only as a speaker label ("sacha : ...")."""
+    words, labels = set(), set()
+    for text in texts:
+        text = EMAIL_RE.sub(" ", re.sub(r"(?<!\S)\S*(?:/|www\.)\S*", " ", text))
+        words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])[a-zà-öø-ÿœ][\w-]+", text))
+        labels.update(map(fold_keep_case, _label_words(text)))
+    return frozenset(words - labels)
+
+
+def _label_words(text: str) -> list[str]:
+    """Lone lower-case words used as a speaker label ("sacha : ..."): written as names."""
+    return re.findall(r"(?m)^[ \t*_•-]*([a-zà-öø-ÿœ][\w-]+)[ \t]*:", text)
+
+
+def _address_parts(text: str) -> list[list[str]]:
+    """The words of the local part of each e-mail address in ``text``, in lower case:
+    ``camille.lefevre@...`` -> ``["camille", "lefevre"]``."""
+    return [[p for p in re.split(r"[._-]+", address.split("@")[0].lower()) if p]
+            for address in EMAIL_RE.findall(text)]
+
+
+def _email_names(text: str, names: Names) -> list[str]:
+    """"Camille Lefevre" of camille.lefevre@...; not "Cci Formation" of
+    cci-formation@...: no word of the address may be a French word."""
+    found = []
+    for parts in _address_parts(text):
+        if len(parts) == 2 and all(p.isalpha() and len(p) > 1 for p in parts) \
+                and not _EMAIL_WORDS.intersection(parts) \
+                and (not any(names.word(p, initial=True) for p in parts)
+                     or (names.plausible(parts[0].title(), trust="lower")  # sylvain.ivanova@
+                         and not names.word(parts[1], initial=True))):
+            found.append(" ".join(p.capitalize() for p in parts))
+    return found
+
+
+_ADDRESSED_RE = re.compile(
+    r"(?<![\w-])([A-Z][a-z'-]+)\s+([A-Z][a-z'-]+|[A-Z]{2,}(?:-[A-Z]+)?)(?![\w-])")
+
+
+def _addressed(texts: list[str], names: Names) -> list[str]:
+    """Two capitalised words that an e-mail address of the notes spells ("Assani
+    Hamada" beside assani.hamada@..., "Zalifa Mchangama" beside z.mchangama@...): a
+    person even when the first name is in no list; not when the surname is a word."""
+    pairs = {(fold_keep_case(parts[0]), fold_keep_case(parts[1]))
+             for text in texts for parts in _address_parts(text)
+             if len(parts) == 2 and all(p.isalpha() for p in parts) and len(parts[1]) >= 3
+             and not _EMAIL_WORDS.intersection(parts) and not names.word(parts[1])}
+    if not pairs:
+        return []
+    found = []
+    for text in texts:
+        folded = fold_keep_case(text)
+        for match in _ADDRESSED_RE.finditer(folded):
+            first, last = match.group(1).lower(), match.group(2).lower()
+            if (first, last) in pairs or (first[0], last) in pairs:
+                found.append(text[match.start():match.end()])
+    return found
+
+
+def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
+    """(name, trust, where) the writing shows: after a civility (trusted), as a
+    speaker label, after "avec" or "chez" in a heading, two capitalised words
+    that are no French word ("Agnès Perrin": strict)."""
+    # the civility kept: trim drops it, and keeps the particles it stands before
+    found = [(m.group(), "trusted", m.start()) for m in _CIVILITY_RE.finditer(text)]
+    label = _LABEL_RE.match(text)
+    if label and not speaker_of_label(label.group(1)) and not category_of_label(label.group(1)):
+        found.append((label.group(1), "plain", label.start(1)))
+    if initial := _INITIAL_LABEL_RE.match(text) or _SIGNATURE_RE.match(text):
+        found.append((initial.group(1), "trusted", initial.start(1)))
+    found += [(m.group(), "trusted", m.start()) for m in _DOTTED_RE.finditer(text)
+              if re.sub(r"[.\s-]", "", m.group()) not in _NOT_INITIALS]
+    found += [(m.group(), "plain", m.start()) for m in _INITIAL_NAME_RE.finditer(text)
+              if not re.fullmatch(CIVILITY, m.group(1))]  # "A. Petitjean"
+    if heading:
+        found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
+    found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
+    found += [(m.group(), "first", m.start()) for m in _WORD_RE.finditer(text)
+              if is_first_name(m.group()) and not _article_before(text, m.start())]
+    found += [(m.group(), "upper", m.start()) for pattern in _UPPER_PAIRS
+              for m in pattern.finditer(text) if is_first_name(m.group("first"))]
+    found += [(m.group(), "lower", m.start()) for m in _LOWER_RE.finditer(text)
+              if len(m.group()) >= 4 and is_first_name(m.group())  # "diego, Lucie et Mehdi"
+              and not _article_before(text, m.start())]
+    return found
+
+
+def _listed_names(text: str) -> list[str]:
+    """Names listed after "présents :", "notes prises par"..., lower case or not."""
+    names = []
+    for match in _PRESENT_RE.finditer(text):
+        line = re.sub(r"\([^)]*\)?|_|\*", " ", match.group(1))
+        for part in re.split(r"\s*(?:[,;+&/]|\bet\b)\s*", line):
+            words = part.split()
+            if 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w-]+", w) for w in words) \
+                    and (len(words) == 1 or all(w[0].isupper() for w in words)
+                         or (part.islower() and _lower_first_name(words[0]))) \
+                    and fold_lower(part) not in NON_NAMES and not re.fullmatch(CIVILITY, part):
+                names.append(part.strip())
+    return names
+
+
+def _lower_first_name(word: str) -> bool:
+    """"ophélie" of "présents : ophélie lamarque"; not "la" of "la tutrice"."""
+    given = first_name_rank(word)
+    return given is not None and given < _LOWER_FIRST_NAMES and len(word) >= 3 \
+        and word not in _PARTICLES and fold_lower(word) not in NON_NAMES
+
+
+def _initial(text: str, start: int) -> bool:
+    """Does the word at ``start`` open a sentence (where any word has a capital)?
+    Not after a colon: "conseiller : Jean Barré" names someone."""
+    before = text[:start].rstrip(" *_-–•>\t\"«(")
+    return not before or before[-1] in ".!?;\n"
+
+
+def find_people(texts: list[str], *, headings: Iterable[str] = (),
+                interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
+                use_model: bool = True, cache_dir: str | Path | None = None) -> list[str]:
+    """The people named in ``texts`` (and ``headings``): listed ones first, merged.
+
+    >>> find_people(["Mme Lefèvre a appelé.", "Camille Lefèvre : oui"], use_model=False)
+    ['Camille Lefèvre']
+    """
+    model = NameModel(cache_dir=cache_dir) if use_model else None
+    names = discover(texts, headings=headings, interviewers=interviewers, listing=listing,
+                      model=model).names()
+    if model is not None:
+        model.save()
+    return names
+
+
+def discover(texts: list[str], *, headings: Iterable[str] = (),
+              interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
+              model: NameModel | None = None) -> Names:
+    """Every name the list, the writing and the model show in the texts, as Names."""
+    listing = listing or PseudonymList()
+    texts = list(dict.fromkeys(t for t in texts if t))
+    headings = list(dict.fromkeys(h for h in headings if h))
+    everything = texts + headings
+    entities, others = model.entities([t.replace("~", " ") for t in everything]) \
+        if model and everything else ([], set())
+    # A word the model tags as a place somewhere but that is a speaker label elsewhere
+    # ("Mathéo : ...") is a name: "Amine, Eva, Mathéo" is no list of places.
+    alone = {fold_keep_case(m.group(1)) for text in everything
+             if (m := _LABEL_RE.match(text)) and " " not in m.group(1)}
+    labels = {fold_lower(w) for text in everything for w in _label_words(text)}
+    names = Names(lower_words=_lower_words(everything),
+                   others=frozenset(map(fold_keep_case, others)) - alone, model=model)
+    # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
+    # that is never a person on its own nor a speaker label. The model tags many lone
+    # surnames LOC or ORG ("Rault connaît bien la MLDS", "le portefeuille de Mbemba"): one
+    # counts only if it is an inflected French word too (the towns that are also words:
+    # Paris, Tours...), so a firm named after a surname (Renault) goes with the person
+    # unless the team exempts it; and only mid-sentence, where its capital says it is a
+    # proper noun ("Marques a repris": the capital of a sentence's first word says nothing).
+    people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
+    lone = [(text, *entity) for text, found in zip(everything, model.places if model else [])
+            for entity in found]
+    names.parts = _parts(model.long_entities, names) - alone if model else frozenset()
+    names.located = frozenset(fold_keep_case(word) for text, word, _, start in lone
+                              if _PLACE_BEFORE.search(text[max(0, start - 12):start]))
+    names.towns = frozenset(fold_keep_case(word) for text in everything
+                            for word in _AFTER_PLACE.findall(text) if not is_first_name(word))
+    names.lone_places = frozenset(fold_keep_case(word) for _, word, _, _ in lone) \
+        - alone - people_alone
+    names.places = frozenset(
+        fold_keep_case(word) for text, word, label, start in lone
+        if not _initial(text, start) and model.is_inflected(word.lower())
+    ) - alone - people_alone
+    for name in listing.people:
+        names.add(name, trust="trusted")
+    for name in interviewers:  # "Debrief (Bénédicte seule)": her name, not "seule"
+        capitals = [w for w in name.split() if w[:1].isupper() or w.lower() in _PARTICLES]
+        names.add(" ".join(capitals) if capitals and capitals[0][:1].isupper() else name,
+                  trust="trusted")
+    guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
+    for i, text in enumerate(everything):
+        kept = guard.protected(text)
+        found = _rule_names(text, heading=i >= len(texts))
+        found += [(n, "plain", start) for n, start, _ in (entities[i] if entities else [])]
+        found = [(n, trust, start) for n, trust, start in found
+                 if not any(a < start + len(n) and start < b for a, b in kept)]
+        for name in _listed_names(text):
+            if is_first_name(name.split()[0]):  # "présents : hugo, Alexis Bertrand"
+                names.lowercase.add(fold_lower(name.split()[0]))
+                names.add(name.title() if name.islower() else name, trust="trusted")
+            elif " " not in name and not name.isupper():  # a surname; not "DAJ", "Région"
+                names.add(name, trust="plain", initial=True)
+        for name, trust, start in found:
+            if trust == "lower":  # "diego": a name also in lower case, not "marine"
+                if names.plausible(name.title(), trust=trust):
+                    names.add(name.title(), trust=trust)
+                    names.lowercase.add(fold_lower(name))
+                continue
+            if name.islower():  # "hugo : ..." read as a name by the model
+                names.lowercase.add(fold_lower(name))
+                name = name.title()
+            for part in names.trim(name):
+                within = text.find(part, start)
+                if not any(a <= within and within + len(part) <= b for a, b in kept) \
+                        and not guard.protected(part, places=False):
+                    last = part.split()[-1]
+                    if trust == "trusted" and (fold_lower(last) in NON_NAMES or speaker_of_label(
+                            last) or category_of_label(last)):
+                        trust = "plain"  # "M. le Directeur"; not "M. Hue"
+                    names.add(part, trust=trust, initial=_initial(text, max(within, start)))
+        for name in _email_names(text, names):
+            names.add(name, initial=False)
+    for name in _addressed(everything, names):
+        names.add(name, trust="trusted")
+    _beside_names(names, texts)
+    _complete(names, everything, guard)
+    names.lowercase.update(fold_lower(n) for n in names.found.values() if fold_lower(n) in labels)
+    return names
+
+
+def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
+    """The words of the organisations and places of two words or more that hold a French
+    word ("Martin" of "Boulangerie Martin", "Mission locale de Toulouse"), joined to
+    another word; not of those the model tags so for want of context ("Nolwenn NG", a
+    table's cell; "Présents : Thuy", "Thuy (16) - vient": punctuation between), nor of
+    those a common first name opens ("Loïc Meunier")."""
+    parts = set()
+    for entity in entities:
+        tokens = re.findall(r"[\w'’-]+|[^\w\s]", entity)
+        words = [w for w in tokens if w[0].isalnum() and len(w) > 1
+                 and w.lower() not in _PARTICLES]  # "Gwendal Le Moal", "Binta B."
+        if not any(not w[:1].isupper() or (names.word(w, initial=True, notes=False)
+                                           and not is_first_name(w)) for w in words):
+            continue
+        given = first_name_rank(words[0]) if words else None
+        if len(words) in (2, 3) and all(w[:1].isupper() for w in words) and \
+                given is not None and given < _GIVEN_FIRST_NAMES:
+            continue  # "(Loïc Meunier, AEMO)": a given first name opens a person's name
+        for i, token in enumerate(tokens):
+            joined = (i and tokens[i - 1][0].isalnum()) or (
+                i + 1 < len(tokens) and tokens[i + 1][:1].isupper())
+            if token[0].isalnum() and joined:
+                parts.add(fold_keep_case(token))
+    return frozenset(parts)
+
+
+# An item of a list or a table's cell shaped as a name: a capitalised word or two,
+# initials and a surname, a first name and an initial, or initials alone.
+_NAMELIKE = re.compile(r"(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
+                       + r"|\s+[A-Z]\.?)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3}|" + _UPPER_FIRST)
+
+
+def _beside_names(names: Names, texts: list[str]) -> None:
+    """Items of a list and cells of a table's column that look like the names found
+    beside them are names too: "Tutrices : Ferrand-Jolivet, Amrani, Nowak, Wattrelot"
+    where most are found, "| SN | 16 |" in the column of "| Emma C. |" and
+    "| Justine P. |". Not a French word, an acronym of the field, or a place."""
+    lists = [items for text in texts for items in _list_items(text)]
+    words = {w for name in names.found.values() for w in _folded_words(name)}
+    for items in [*lists, *_table_columns(texts)]:
+        shaped = [i for i in items if _NAMELIKE.fullmatch(i)]
+        if len(items) < 3 or len(shaped) * 5 < len(items) * 3:
+            continue  # at least 3 items, 60 % of them shaped as names
+        known = [i for i in items if names.knows(i, words)]
+        if not (known and len(shaped) == len(items)) and (
+                len(known) < 2 or len(known) * 5 < len(items) * 2):
+            continue  # all shaped as names and one found, or 2 and 40 % found
+        for item in shaped:
+            if item not in known and not re.fullmatch(CIVILITY, item) \
+                    and names.beside_names(item):
+                names.add(item, trust="trusted")
+
+
+def _list_items(text: str) -> list[list[str]]:
+    """The items of each list after a label ("Acheteurs : Castelnau, Deconinck (Lille)",
+    "achats : Quéméner (rectorat), Tessier, Raffin"): a list ends at the next label."""
+    if " | " in text:
+        return []
+    lists = []
+    for body in re.sub(r"\([^)]*\)", " ", text).split(":")[1:]:
+        items = [i.strip(" .*_") for i in re.split(r"[,;/]|\bet\b|&", body)
+                 if len(i.strip(" .*_")) > 1 and not re.fullmatch(CIVILITY, i.strip(" *_"))]
+        if items and " " in items[-1] and len(re.split(r"[,;]", body)) > 1:
+            items[-1] = items[-1].split()[0]  # "Messaoudi Coordination MLDS" before a label
+        lists.append(items)
+    return lists
+
+
+def _table_columns(texts: list[str]) -> list[list[str]]:
+    """The columns of the tables (rows as "a | b | c", one after another, as many cells)."""
+    columns, rows = [], []
+    for text in [*texts, ""]:
+        cells = [c.strip(" *_") for c in text.split(" | ")] if " | " in text else []
+        if rows and len(cells) != len(rows[-1]):
+            columns += [[row[i] for row in rows if row[i]] for i in range(len(rows[0]))]
+            rows = []
+        if cells:
+            rows.append(cells)
+    return columns
+
+
+def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
+    """A surname found alone ("Mme Roux") makes a name of what stands before it
+    elsewhere: initials ("B. Le Roux") or a first name that is no word."""
+    singles = sorted((n for n in names.found.values() if " " not in n and len(n) > 2
+                      and n[0].isupper()), key=len, reverse=True)
+    if not singles:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + INITIALS + r"|[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)"
+                         r"\s+((?:(?:Le|La|De|Du|Da|Van|Von|d')\s?)?(?:"
+                         + "|".join(map(re.escape, singles)) + r"))(?![\w-])")
+    for text in texts:
+        kept = guard.protected(text)
+        for match in pattern.finditer(text):
+            first, (start, stop) = match.group(1), match.span()
+            if any(a < stop and start < b for a, b in kept) or re.fullmatch(CIVILITY, first) \
+                    or (not _is_initial(first.rstrip(".")) and (names.word(
+                    first, initial=_initial(text, match.start())) or fold_keep_case(first)
+                    in names.towns | names.located)):
+                continue  # "Marseille Provence": a town, not a first name
+            names.add(f"{first} {match.group(2)}", trust="trusted")

@@ -1,0 +1,329 @@
+"""Pseudonymise a corpus: every person named in the notes becomes "Personne B".
+
+Who is a person: see :mod:`csf_analysis.privacy.people`.
+
+A surname the notes also use as a town or a firm on its own (``c'est Paris qui
+décide``: a one-word LOC mid-sentence that is also a word, or a one-word ORG)
+is replaced after a first name, initials or a civility only, never alone;
+except a listed person's: the team's list wins over spaCy's tags, and every
+form of a listed person is replaced (lower case and without accents too, in
+file names and e-mail addresses: see :mod:`csf_analysis.privacy.replacer`), so a
+listed surname that is also a town (Julie Paris) takes the town with it
+unless ``exemptes`` lists it (``- Paris``). The
+first name of a full name that is no French word is replaced in lower case too
+(``par paloma``).
+
+A person found once is replaced everywhere, in every form (see
+:mod:`csf_analysis.privacy.replacer`), in every table: statements, titles,
+interviewers, problem messages, and in the ids and file names that hold a
+name (``interview_id``, ``source_file``, ``duplicate_of``, ``coder``), the same
+way in each table so joins still work. Statement ids are hashes: unchanged.
+
+Pseudonyms are given in the order people first appear in the notes (never
+alphabetically, which would tell the initial), ``Personne A``, ``Personne B``,
+... and kept in ``pseudonymes-correspondance.csv`` next to the notes (with, in
+``formes``, the forms of each name the notes use: what the leak check of
+:mod:`csf_analysis.privacy.leaks` searches), the only place the correspondence is
+written: a person keeps their pseudonym when new
+interviews arrive, and a pseudonym is never given to someone else. Organisations
+listed in ``pseudonymes.yml`` become ``Organisation 1``... with
+``organisations=True``, and are kept as they are otherwise.
+
+Example:
+    >>> corpus = load_corpus("interviews")               # doctest: +SKIP
+    >>> anonymous = pseudonymise(corpus)                 # doctest: +SKIP
+    >>> anonymous.interviews["interviewers"].tolist()    # doctest: +SKIP
+    ['Personne A; Personne B', 'Personne A; Personne B', '']
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from ..atomic import write_text_atomic
+from .name_forms import fold_keep_case, listed_forms, listed_handles, listed_nicknames
+from .name_model import NameModel
+from .people import (NON_NAMES, PRESENT_SECTION, Names, discover, fold_lower, is_full_name,
+                     name_core)
+from .pseudonym_list import PseudonymList, load_pseudonym_list
+from .replacer import Replacer
+
+__all__ = ["MAPPING_FILE", "load_mapping", "name_checker", "pseudonymise", "pseudonymise_tables"]
+
+MAPPING_FILE = "pseudonymes-correspondance.csv"
+PERSON, ORGANISATION = "personne", "organisation"
+# Columns that hold ids or file names (names in them are slugs) and hashes.
+ID_COLUMNS = {"interview_id", "source_file", "coder"}
+HASH_COLUMNS = {"statement_id"}
+def _letters(n: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'A2': never two capitals, which read as initials."""
+    return chr(ord("A") + n % 26) + (str(n // 26 + 1) if n >= 26 else "")
+
+
+def load_mapping(notes_dir: str | Path, *, forms: bool = False) -> list[dict]:
+    """The rows of ``pseudonymes-correspondance.csv`` (type, nom, pseudonyme; and with
+    ``forms``, ``formes``: the forms of the name the notes use, "; " between them, None
+    when the file has no such column)."""
+    path = Path(notes_dir) / MAPPING_FILE
+    if not path.is_file():
+        return []
+    keys = ("type", "nom", "pseudonyme") + (("formes",) if forms else ())
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [{key: row.get(key) for key in keys} for row in csv.DictReader(handle)
+                if row.get("nom") and row.get("pseudonyme") and row.get("type")]
+
+
+def _assign(names: list[str], forced: dict[str, str], rows: list[dict], kind: str,
+            fresh) -> dict[str, str]:
+    """Each name's pseudonym: forced, else the one it had, else a new one."""
+    before = {Names.key(r["nom"]): r["pseudonyme"] for r in rows if r["type"] == kind}
+    words = {}
+    for r in rows:
+        if r["type"] == kind:
+            for w in fold_keep_case(r["nom"]).lower().split():
+                words.setdefault(w, r["pseudonyme"])
+    taken = {r["pseudonyme"] for r in rows} | set(forced.values())
+    given, used = {}, set()
+    for name in names:
+        old = before.get(Names.key(name))
+        if old is None and len(name.split()) > 1:  # "Camille" mapped before "Camille Lefèvre"
+            old = next((words[w] for w in fold_keep_case(name).lower().split()
+                        if w in words and Names.key(w) in before), None)
+        if forced.get(name):
+            given[name] = forced[name]
+        elif old and old not in used:
+            given[name] = old
+        else:
+            given[name] = fresh(taken)
+            taken.add(given[name])
+        used.add(given[name])
+    return given
+
+
+def _fresh_person(taken: set[str]) -> str:
+    return next(p for i in range(10**6) if (p := f"Personne {_letters(i)}") not in taken)
+
+
+def _fresh_organisation(taken: set[str]) -> str:
+    return next(p for i in range(1, 10**6) if (p := f"Organisation {i}") not in taken)
+
+
+def save_mapping(notes_dir: str | Path, rows: list[dict]) -> Path:
+    """Write the mapping next to the notes, only when it changed (no rebuild loop)."""
+    path = Path(notes_dir) / MAPPING_FILE
+    buffer = io.StringIO()
+    fields = ["type", "nom", "pseudonyme"] + (["formes"] if any("formes" in r for r in rows)
+                                              else [])
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    old = path.read_text(encoding="utf-8") if path.is_file() else None
+    if buffer.getvalue() != old:
+        write_text_atomic(path, buffer.getvalue())
+    return path
+
+
+def _merge_rows(rows: list[dict], kind: str, given: dict[str, str]) -> list[dict]:
+    known = {(r["type"], r["nom"]) for r in rows}
+    changed = [{**r, "pseudonyme": given[r["nom"]]} if r["type"] == kind and r["nom"] in given
+               else r for r in rows]
+    return changed + [{"type": kind, "nom": name, "pseudonyme": pseudonym}
+                      for name, pseudonym in given.items() if (kind, name) not in known]
+
+
+# Columns of closed vocabularies (codes, categories, kinds...): nothing to replace.
+_CODE_COLUMNS = {"category", "category_origin", "category_rule", "origin", "code", "pattern",
+                 "parent", "kind", "actor", "severity", "status", "clause_label",
+                 "company_ref", "date", "block", "marker", "time", "source"}
+
+
+def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[str], list[str]]:
+    """(texts, headings, interviewers) of the tables, in the order of the notes."""
+    interviews, statements = tables["interviews"], tables["statements"]
+    interviewers = [n.strip() for cell in interviews["interviewers"] for n in cell.split(";")
+                    if n.strip()]
+    headings = list(interviews["title"]) + list(statements["section"])
+    listing = statements["section"].str.match(PRESENT_SECTION)  # "Présents" then a list
+    texts = [f"{section} : {text}" if listed else text for section, text, listed in
+             zip(statements["section"], statements["text"], listing)] + [
+        value for name in ("contacts", "problems") for column in ("market", "note", "message")
+        if column in tables[name] for value in tables[name][column]]
+    return texts, headings, interviewers
+
+
+def _appearance(people: list[str], texts: Iterable[str]) -> list[str]:
+    """``people`` in the order the texts first name them; the others after."""
+    finder, seen = Replacer({name: name for name in people}), {}
+    for text in texts:
+        for name, _ in finder.found(text):
+            seen.setdefault(name, len(seen))
+        if len(seen) == len(people):
+            break
+    return sorted(people, key=lambda name: seen.get(name, len(seen)))
+
+
+def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
+                 cache_dir: str | Path | None = None):
+    """The corpus with every person (and organisation if asked) pseudonymised.
+
+    Writes ``pseudonymes-correspondance.csv`` in the notes folder (only when it
+    changes); ``cache_dir`` keeps the model's answers (see :mod:`.name_model`).
+    Raises PseudonymListError when ``pseudonymes.yml`` is invalid.
+    """
+    notes_dir = Path(corpus.notes_dir)
+    listing = load_pseudonym_list(notes_dir)
+    tables = {**corpus.tables(), "auto_codings": corpus.auto_codings}
+    texts, headings, interviewers = _texts_in_order(tables)
+    model = NameModel(cache_dir=cache_dir) if use_model else None
+    found = discover(texts, headings=headings, interviewers=interviewers, listing=listing,
+                      model=model)
+    people = found.names()
+    seen = _appearance(people, [*headings[:len(tables["interviews"])],
+                                "; ".join(interviewers), *texts, *headings])
+    rows = load_mapping(notes_dir)
+    given = _assign(seen, listing.people, rows, PERSON, _fresh_person)
+    rows = _merge_rows(rows, PERSON, given)
+    renamed = {}
+    if organisations:
+        renamed = _assign(list(listing.organisations), listing.organisations, rows,
+                          ORGANISATION, _fresh_organisation)
+        rows = _merge_rows(rows, ORGANISATION, renamed)
+    replacer = Replacer(given, renamed, exempt=listing.exempt,
+                        lowercase=[name for name in given if _lower_case_too(name, found)],
+                        context_only=_context_only(given, found, listing),
+                        protect=() if organisations else listing.organisations,
+                        listed=listing.people, aliases=listing.aliases,
+                        common=common_words(listing.people, model, listing.aliases),
+                        is_word=model.is_inflected if model is not None else None)
+    if model is not None:  # after the last question (_lower_case_too asks words)
+        model.save()
+    save_mapping(notes_dir, _with_forms(rows, replacer, [*texts, *headings, *interviewers]))
+    return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer))
+
+
+def _lower_case_too(name: str, found: Names) -> bool:
+    """Is ``name``'s first name replaced in lower case too? When the notes write it so
+    where it can only be a name (after "présents :", as a label), or when it is the
+    first name of a full name, of 4 letters or more, and no French word ("paloma",
+    not "marine")."""
+    first = fold_lower(name.split()[0])
+    if first in found.lowercase:
+        return True
+    core = name_core(name)
+    lower = core[0].lower()  # the words the notes write in lower case do not count here
+    return (found.model is not None and is_full_name(name) and len(core[0]) >= 4
+            and "." not in core[0] and first not in NON_NAMES
+            and not found.model.is_inflected(lower) and not found.model.is_lemma(lower))
+
+
+def common_words(people: Iterable[str], model: NameModel | None,
+                 aliases: dict[str, list[str]] | None = None) -> set[str]:
+    """The words of listed names that are French words ("rose", "marine": inflected
+    forms of the pipeline's lexicon; not "clémence"), searched only with a capital.
+    Without a model, none: the team's list wins."""
+    if model is None:
+        return set()
+    words = {fold_keep_case(w) for name in people
+             for form in [*listed_forms(name), *listed_handles(name), *listed_nicknames(name)]
+             for w in [form.lower()] if " " not in w and "." not in w and len(w) >= 2}
+    words |= {fold_keep_case(o).lower() for others in (aliases or {}).values() for o in others}
+    return {w for w in words if model.is_inflected(w)}
+
+
+def _context_only(given: dict[str, str], found: Names,
+                  listing: PseudonymList | None = None) -> list[str]:
+    """The surnames that are also a place or an organisation on their own in the notes
+    (Julie Paris, "c'est Paris qui décide"): replaced with a first name, initials or a
+    civility before them ("J. Paris", "Mme Paris"), not alone. Never a listed person's:
+    the team's list wins over the tags (exempt the town in ``exemptes``)."""
+    forms = []
+    listed = set(listing.people) if listing else set()
+    for name in given:
+        if name in listed:
+            continue
+        core = name_core(name)
+        if is_full_name(name) and len(core) == 2 and fold_keep_case(core[1]) in found.places:
+            forms += [core[1], core[1].upper()]
+    return forms
+
+
+def _with_forms(rows: list[dict], replacer: Replacer, texts: list[str]) -> list[dict]:
+    """``rows`` with, for each name, the forms the replacer replaces in ``texts`` (the
+    ``formes`` column): the leak check searches those, not a form the notes never use
+    ("FORMATION" of a report title)."""
+    forms: dict[str, set[str]] = {}
+    for text in texts:
+        for form in replacer.forms_in(text):
+            forms.setdefault(replacer.owner[form], set()).add(form)
+    return [{**row, "formes": "; ".join(sorted(forms.get(row["nom"], ())))} for row in rows]
+
+
+def pseudonymise_tables(tables: dict[str, pd.DataFrame],
+                        replacer: Replacer) -> dict[str, pd.DataFrame]:
+    """Every table with names replaced: ids the same way in each, texts in place."""
+    def id_columns(name: str, table: pd.DataFrame) -> list[str]:
+        return [c for c in table.columns
+                if c in ID_COLUMNS or (c == "duplicate_of" and name == "interviews")]
+
+    renamed = {}
+    for name, table in tables.items():
+        for column in id_columns(name, table):
+            renamed.update({v: new for v in table[column].unique()
+                            if isinstance(v, str) and (new := replacer.ident(v)) != v})
+    old_ids = re.compile("|".join(map(re.escape, sorted(renamed, key=len, reverse=True)))) \
+        if renamed else None
+
+    def text(value):
+        if not isinstance(value, str) or not value:
+            return value
+        if old_ids is not None:
+            value = old_ids.sub(lambda m: renamed[m.group()], value)
+        return replacer.text(value)
+
+    result = {}
+    for name, table in tables.items():
+        table = table.copy()
+        ids = id_columns(name, table)
+        for column in table.columns:
+            if not (pd.api.types.is_string_dtype(table[column]) or table[column].dtype == object):
+                continue
+            if column in ids:
+                table[column] = table[column].map(lambda v: renamed.get(v, v))
+            elif column not in HASH_COLUMNS | _CODE_COLUMNS and not (
+                    column == "duplicate_of" and name != "interviews"):
+                table[column] = table[column].map(text)
+        result[name] = table
+    return result
+
+
+def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Replacer:
+    """A replacer that knows every mapped and listed name: finds what leaks. It
+    searches the forms ``formes`` of the mapping says the notes use, and the full
+    names (all the forms of each name when the mapping has no such column)."""
+    listing = load_pseudonym_list(notes_dir)
+    rows = load_mapping(notes_dir, forms=True)
+    people = {name: "" for name in listing.people}
+    people.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == PERSON})
+    orgs = {}
+    if organisations:
+        orgs = {name: "" for name in listing.organisations}
+        orgs.update({r["nom"]: r["pseudonyme"] for r in rows if r["type"] == ORGANISATION})
+    # The forms the last pseudonymisation replaced in the notes, when it wrote them: a
+    # form the notes never use as a name is no leak ("FORMATION" of a report's title).
+    only = None
+    if rows and all(r["formes"] is not None for r in rows):
+        only = {form.strip() for r in rows for form in r["formes"].split(";") if form.strip()}
+        only |= {name for name in [*people, *orgs] if " " in name}  # a full name is no word
+        # (and it is what a file name holds: "entretien-camille-lefevre.md")
+    # The listed people are searched in all their forms, whatever the mapping says.
+    common = common_words(listing.people, NameModel(cache_dir=None), listing.aliases) \
+        if listing.people else set()
+    return Replacer(people, orgs, exempt=listing.exempt, only=only,
+                    protect=() if organisations else listing.organisations,
+                    listed=listing.people, common=common, aliases=listing.aliases)

@@ -1,0 +1,578 @@
+"""Replace known names, e-mail addresses and phone numbers in a text or an id.
+
+A :class:`Replacer` is built from names and the pseudonyms they get; it finds
+each name in the forms people write it, accents optional, case kept:
+
+- the full name, surname first too, the surname in capitals (``LEFÈVRE``);
+- the first name alone and the surname alone;
+- initials: ``C. Lefèvre``, ``Camille L.``, ``C.L.``, ``CL`` (a whole word), and
+  a compound first name's alone (``P-Y``, ``P.-Y.`` of Pierre-Yves);
+- a civility or initials before any of these are part of the name: ``Mme
+  Lefèvre`` reads ``Personne B``, not ``Mme Personne B``; so does ``J-M Lefèvre``;
+- an elided article before it takes its full form: ``d'Hugo`` reads ``de
+  Personne C`` (a pseudonym that starts with a vowel keeps ``d'``).
+
+E-mail addresses become ``[courriel de Personne B]`` when their local part
+names a known person (``camille.lefevre@...``), else ``[courriel]``; phone
+numbers (French, or 9 digits after any country code: ``+262 262 48 11 27``)
+become ``[téléphone]``. Names in ids and file names (lower case,
+``entretien-camille-lefevre``) become the pseudonym's slug (``personne-b``).
+
+The people of ``personnes`` (``listed``) are replaced in every form whatever the
+rules and spaCy say (:func:`listed_forms`): also the initials of a compound or
+particle surname (``S.G.-V.``, ``S. G.-V.``, ``SGV``, ``A. de K.``), a word of a
+compound surname (``Vidal``), and, after the rules, a last pass replaces their
+forms left, case- and accent-insensitive, as whole words (``clemence``,
+``wojcik``), inside file names too (``entreprise_23_Duvignau.md`` ->
+``entreprise_23_personne-h.md``) and e-mail local parts (``duvignau.jm@``); a
+first name or surname that is a French word (``common``: "Rose", "Marine") only
+with its capital. Only an exempted name inside which the form stands stops it
+(``Paris`` exempted keeps the town, not ``Julie Paris``).
+
+Protected spans are never touched: the exempted names (``Jules Ferry``), the
+organisations when they are not replaced, and places and schools named after
+people (``rue Victor Hugo``, ``lycée Jean Moulin``, ``Saint-Exupéry``).
+
+Example:
+    >>> r = Replacer({"Camille Lefèvre": "Personne B", "Hugo": "Personne C"},
+    ...              exempt=["Jules Ferry"])
+    >>> r.text("Mme Lefevre a vu l'équipe d'Hugo au collège Jules Ferry.")
+    "Personne B a vu l'équipe de Personne C au collège Jules Ferry."
+    >>> r.text("Écrire à camille.lefevre@ac-paris.fr ou au 06 12 34 56 78")
+    'Écrire à [courriel de Personne B] ou au [téléphone]'
+    >>> r.ident("entretiens/2020-camille-lefevre.md")
+    'entretiens/2020-personne-b.md'
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .first_names import diminutives, is_first_name
+from .name_forms import (ACRONYMS, INITIALS, PARTICLES, TWO_LETTER_WORDS, compound_initials,
+                         fold_keep_case, listed_forms, listed_handles, listed_nicknames,
+                         name_forms, short_initials, slug, split_name)
+from ..reading.vocabulary import strip_accents, within_one_edit
+
+__all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart"]
+
+# Starts only where a run of address characters starts: linear on a 50 KB run of
+# them with no @ ("+1+1+1...", "0000..."), which took seconds.
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A French number (0 and 9 digits), or the 9 digits after any country code: +33 and
+# the overseas ones (+262 262 48 11 27, +590...), or the 6 of New Caledonia and Wallis
+# (+687 27 45 18). Linear: no nested quantifier.
+PHONE_RE = re.compile(
+    r"(?<![\w+])(?:(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}"
+    r"|(?:\+|00)(?:687|681)\s?\d{2}(?:[\s.-]?\d{2}){2})(?!\d)")  # 6 digits: New Caledonia
+CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
+            r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
+# Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
+_ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
+# Words that name a place, a school or a street: the capitalised words after
+# them are the place's name, kept even when a person bears it.
+PLACE_WORDS = (
+    "rue", "avenue", "av.", "boulevard", "bd", "place", "quai", "allée", "impasse", "chemin",
+    "route", "square", "cours", "passage", "villa", "lycée", "collège", "école", "groupe scolaire",
+    "cité scolaire", "université", "institut", "campus", "stade", "gymnase", "hôpital",
+    "clinique", "résidence", "parc", "pont", "gare", "station", "métro", "médiathèque",
+    "bibliothèque", "salle", "musée", "fondation", "espace", "maison", "centre", "complexe",
+    "piscine", "théâtre", "halle", "EREA", "LP", "LEP", "CFA", "IUT", "EPLE",
+)
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’]*"
+_PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
+# Place words used in an idiom that names no place: "à la place de Yasmine" (instead
+# of her), "au cours de" (during). Folded text, so "à" is "a".
+_IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au (?=cours\s+(?:de|du|des|d')\b))"}
+_PLACE_RE = re.compile(  # matched on folded text: no accents
+    r"(?:(?i:\b(?:" + "|".join(_IDIOMS.get(w, "") + re.escape(strip_accents(w))
+                               for w in PLACE_WORDS) + r")"
+    r"(?:\s+(?:professionnel|pro|polyvalent|agricole|technique|general|technologique|prive"
+    r"|public|municipal|intercommunal|regional|departemental)){0,2})\s+(?:"
+    + _PARTICLE + r"\s*)?" + _CAP + r"(?:(?:\s+|-)(?:" + _PARTICLE + r"\s*)?" + _CAP + r"){0,3}"
+    r"|\b(?:Saint|Sainte|St|Ste)-" + _CAP + r"(?:-" + _CAP + r")*)")
+_PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi"
+    r"^\w+\s+de\s+(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]|$)",
+    re.ASCII)  # folded text
+
+
+_CIVILITY_END = re.compile(r"(?i)(?<![\w.])" + CIVILITY + r"\s+$")  # "mme " before a name
+_CIVILITY_BEFORE = re.compile(  # "Mme Saint-Aubin", "H. de Saint-Aubin": a person
+    r"(?<![\w-])(?:" + CIVILITY + "|" + INITIALS + r")\s+(?:de\s+)?$")
+
+
+_FIRST_NAME_END = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$")
+
+
+def _first_name_before(folded: str, match: re.Match) -> bool:
+    """A saint's name right after a first name is a surname: "Angélique Sainte-Rose"."""
+    if not re.match(r"(?:Saint|Sainte|St|Ste)-", match.group()):
+        return False
+    before = _FIRST_NAME_END.search(folded, max(0, match.start() - 25), match.start())
+    return before is not None and is_first_name(before.group(1))
+
+
+def _person_after_de(span: str) -> bool:
+    match = _PERSON_AFTER_DE_RE.match(span)
+    return match is not None and is_first_name(match.group("first"))
+
+
+# Initials in lower case ("(hr, mk)", "vu avec mk", "[09:12] jbo :", "@jbo"), or a
+# listed person's that are an acronym of the field ("| DA |", "DA : ..."), stand between
+# list punctuation or after a word that introduces a person: elsewhere they are anything.
+_CONTEXT_INITIALS_RE = re.compile(
+    r"(?:(?<=[(,&/|+@])|(?<=[(,&/|+\]] )|^|(?<=\bavec )|(?<=\bet )|(?<=\bpar )|(?<=\bcc ))"
+    r"(?P<pair>[a-z]{2,3}|[A-Z]{2,3})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
+# Before a listed first name that is also a French word, in lower case ("transmis à
+# moussa (MLDS 93)"): words after which it can only be the person (or a colon).
+_PERSON_BEFORE = r"(?<![\w-])(?i:a|à|avec|chez|par|pour|cc|selon)\s+"
+
+
+def _context_initials(people: Iterable[str], listed: Iterable[str]) -> dict[str, str]:
+    """Initials -> name, for the people with a first name and a surname: in lower case
+    ("mk" of Maëlle Kergoat, "jb" of Jean-Baptiste Thévenot), a pair that is a word or
+    another's initials aside; and a listed person's in capitals that are an acronym
+    ("DA" of Delphine Akpovi)."""
+    pairs: dict[str, list[str]] = {}
+    listed = set(listed)
+    for name in people:
+        for pair in short_initials(name):
+            if pair.lower() not in TWO_LETTER_WORDS:
+                pairs.setdefault(pair.lower(), []).append(name)  # "jbo" of J.-B. Oyono
+            if name in listed and pair in ACRONYMS:
+                pairs.setdefault(pair, []).append(name)
+    return {pair: names[0] for pair, names in pairs.items() if len(names) == 1}
+
+
+# A misspelt listed name: a word of 6 letters and more, a changed letter from 8 (the
+# shorter are too near other words and names).
+_FUZZY_SHORTEST = 6
+_FUZZY_CHANGED = 8
+_WORD_RE = re.compile(r"[^\W\d_][\w’']*")
+_ID_WORD_RE = re.compile(r"[^\W\d_]+")  # "guegen" of "rdv-avec-guegen_2020"
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every way of dropping one letter of it."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def one_typo_apart(a: str, b: str) -> bool:
+    """One letter added, dropped, or two neighbours swapped; a changed letter only in a
+    word of 8 letters and more (the shorter have too many neighbours).
+
+    >>> one_typo_apart("giordanno", "giordano"), one_typo_apart("kowalczik", "kowalczyk")
+    (True, True)
+    >>> one_typo_apart("charles", "charges"), one_typo_apart("franck", "france")
+    (False, False)
+    """
+    if not within_one_edit(a, b):
+        return False
+    if len(a) != len(b) or a == b:
+        return True
+    return len(a) >= _FUZZY_CHANGED or sum(x != y for x, y in zip(a, b)) == 2
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    ordered = sorted({fold_keep_case(f) for f in forms}, key=lambda f: (-len(f), f))
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+
+
+class Replacer:
+    """Names -> pseudonyms, in texts (:meth:`text`) and ids (:meth:`ident`).
+
+    Args:
+        people: name -> pseudonym.
+        organisations: organisation name -> pseudonym, replaced like people.
+        exempt: names never replaced, and ``protect``: other strings kept as
+            they are (the organisations when they are not replaced).
+        lowercase: names whose first name is replaced in lower case too.
+        context_only: forms replaced only after a civility or initials (a
+            surname that is also a town: ``M. Paris``, ``J. Paris``, not ``Paris``).
+        only: the forms searched, when not all (see :meth:`forms_in`).
+        listed: the names of ``personnes``, replaced in every form (see above);
+            ``common``: their words (lower case) that are French words.
+    """
+
+    def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
+                 *, exempt: Iterable[str] = (), protect: Iterable[str] = (),
+                 lowercase: Iterable[str] = (), context_only: Iterable[str] = (),
+                 only: Iterable[str] | None = None, listed: Iterable[str] = (),
+                 common: Iterable[str] = (), aliases: dict[str, list[str]] | None = None,
+                 is_word: Callable[[str], bool] | None = None) -> None:
+        self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
+        listed = list(listed)
+        for names, initials in ((organisations or {}, False), (people, True)):
+            for name in names:  # full names first: a shared first name goes to the first
+                for form in (listed_forms(name) if initials and name in listed
+                             else name_forms(name, initials=initials)):
+                    self.owner.setdefault(fold_keep_case(form), name)
+                if initials and name not in listed:  # "nbenkhelifa: ok" in a team chat
+                    for handle in listed_handles(name):
+                        if len(handle) >= 7:
+                            self.owner.setdefault(fold_keep_case(handle), name)
+        for name in lowercase:  # first names also written in lower case ("présents : hugo")
+            first, last = split_name(name)
+            self.owner.setdefault(fold_keep_case(first or name).lower(), name)
+            if first:  # and the whole name: "ophélie lamarque", "lamarque ophélie"
+                for whole in (f"{first} {last}", f"{last} {first}"):
+                    self.owner.setdefault(fold_keep_case(whole).lower(), name)
+        if only is not None:  # the leak check: the forms replaced in the notes, no other
+            only = {fold_keep_case(form) for form in only}
+            self.owner = {form: name for form, name in self.owner.items() if form in only}
+        self.context_only = {fold_keep_case(form) for form in context_only}
+        self.pseudonym = {**(organisations or {}), **people}
+        kept = [*exempt, *protect]
+        self._kept = re.compile(r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])") \
+            if kept else None  # the exempted names and the organisations kept
+        self._protect = re.compile(
+            (self._kept.pattern + "|" if kept else "") + _PLACE_RE.pattern)
+        self._names = re.compile(
+            r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + INITIALS
+            + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
+            + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
+        self._ids = self._id_pattern()
+        common = {w.lower() for w in common}
+        self._listed_pattern(listed, common, aliases or {})
+        self.context_initials = _context_initials(self.pseudonym if only is None else (),
+                                                  listed)
+        self._word_names = self._word_names_pattern(listed, common) if only is None else None
+        self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
+        self._is_word = is_word
+        self._cache: dict[str, str] = {}
+
+    def _id_pattern(self) -> re.Pattern | None:
+        forms = {re.sub(r"[^a-z0-9]+", "-", fold_keep_case(form).lower()).strip("-")
+                 for form in self.owner if len(form) > 2 and not form.isupper()}
+        self.id_owner = {}
+        for form in self.owner:
+            self.id_owner.setdefault(slug(form), self.owner[form])
+            squashed = slug(form).replace("-", "")  # "delatour" in a file name
+            if " " in form.strip() and len(squashed) >= 6 and not form.isupper():
+                forms.add(squashed)
+                self.id_owner.setdefault(squashed, self.owner[form])
+        alternation = "|".join("[^a-z0-9]{1,2}".join(map(re.escape, f.split("-")))
+                               for f in sorted(forms, key=lambda f: (-len(f), f)) if f)
+        return re.compile(r"(?<![a-z0-9])(?:" + alternation + r")(?![a-z0-9])") \
+            if alternation else None
+
+    def _listed_pattern(self, listed: Iterable[str], common: set[str],
+                        aliases: dict[str, list[str]]) -> None:
+        """The forms of the listed people, searched after everything else whatever the
+        tags and the context: case- and accent-insensitive, whole words (a ``_``, ``-``,
+        ``.`` or ``/`` ends a word: ``entreprise_23_Duvignau.md``), but a word that is a
+        French word (``common``: "Rose", "Marine") only with its capital, and initials
+        only as written, dotted or of 3 letters and more (``CL`` is left to the rules).
+        The other names the team gives them (``aliases``: "Greg") as written, in capitals,
+        and in any case from 4 letters when no French word."""
+        self.listed_lower: dict[str, str] = {}  # folded lower-case form -> name
+        self.listed_exact: dict[str, str] = {}  # folded form, case kept -> name
+        for name, others in aliases.items():
+            for other in others:
+                folded = " ".join(fold_keep_case(other).split())
+                for cased in (folded, folded.upper()):
+                    self.listed_exact.setdefault(cased, name)
+                if len(folded) >= 4 and folded.lower() not in common:
+                    self.listed_lower.setdefault(folded.lower(), name)
+        for name in listed:
+            shorts = {fold_keep_case(s) for s in diminutives(split_name(name)[0] or name)}
+            for form in listed_forms(name):
+                folded = " ".join(fold_keep_case(form).split())
+                letters = re.sub(r"[^A-Za-z]", "", folded)
+                if folded.split()[0] in shorts:  # "Seb", "Max": as written ("max 3 jeunes")
+                    for cased in (folded, folded.upper()):
+                        self.listed_exact.setdefault(cased, name)
+                elif "." in folded or (folded.isupper() and len(letters) <= 4):  # initials
+                    if "." in folded or len(letters) >= 3 or compound_initials(name, folded):
+                        self.listed_exact.setdefault(folded, name)
+                elif " " not in folded and folded.lower() in common:  # "Rose", "ROSE"
+                    for cased in (folded, folded.upper(), folded.capitalize()):
+                        self.listed_exact.setdefault(cased, name)
+                elif len(letters) >= 3:
+                    self.listed_lower.setdefault(folded.lower(), name)
+        def alternation(forms):  # "camille-lefevre", "camille_lefevre" of file names too
+            return _alternation(forms).replace(r"\s+", r"[\s_-]+")
+        self._unchecked: set[str] = set()  # replaced, but not searched by the leak check
+        for name in listed:  # "Rod", "Gégé": as written, when no word ("Car", "Papa")
+            for short in listed_nicknames(name):
+                folded = fold_keep_case(short)
+                if folded.lower() not in common:  # "soaz" of Soazig from 4 letters
+                    for cased in {folded, folded.upper(), *[folded.lower()] * (len(folded) >= 4)}:
+                        if cased not in self.listed_exact:
+                            self.listed_exact[cased] = name
+                            self._unchecked.add(cased)
+        for name in listed:  # "jb", "vpy"; not "ma" of Marie-Anne, "mange" of Marie Ange
+            for handle in listed_handles(name):
+                if fold_keep_case(handle) not in common and len(handle) >= 2:
+                    self.listed_exact.setdefault(fold_keep_case(handle), name)
+        alternatives = [r"(?i:" + alternation(self.listed_lower) + ")"] if self.listed_lower else []
+        alternatives += [alternation(self.listed_exact)] if self.listed_exact else []
+        self._listed = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])") \
+            if alternatives else None
+
+    def _listed_owner(self, form: str) -> str:
+        for key in (" ".join(form.split()), re.sub(r"[\s_-]+", " ", form)):
+            if name := self.listed_exact.get(key) or self.listed_lower.get(key.lower()):
+                return name
+        return ""
+
+    @staticmethod
+    def _within(start: int, stop: int, kept: list[tuple[int, int]]) -> bool:
+        """Inside a protected span: "Paris" exempted keeps the town, not "Julie Paris"."""
+        return any(a <= start and stop <= b for a, b in kept)
+
+    def listed_found(self, text: str) -> list[tuple[str, str]]:
+        """(name, form as written) of each form of a listed person in ``text``,
+        protected spans aside: what the leak check always searches."""
+        if self._listed is None or not text:
+            return []
+        kept = self.protected(text)
+        return [(self._listed_owner(m.group()), text[m.start():m.end()])
+                for m in self._listed.finditer(fold_keep_case(text))
+                if self._listed_owner(m.group()) and not self._within(*m.span(), kept)
+                and " ".join(m.group().split()) not in self._unchecked]
+
+    def _listed_in(self, text: str, *, ident: bool = False) -> str:
+        """``text`` with the listed people's forms the rules left replaced: by the
+        pseudonym, or its slug inside an id or a file name (``entreprise_23_x.md``)."""
+        if self._listed is None or not text:
+            return text
+        kept = self.protected(text) if not ident else []
+        out, end = [], 0
+        for match in self._listed.finditer(fold_keep_case(text)):
+            start, stop = match.span()
+            if self._within(start, stop, kept):
+                continue
+            pseudonym = self.pseudonym.get(self._listed_owner(match.group()), "")
+            if not pseudonym:
+                continue
+            before, after = text[max(start - 2, 0):start], text[stop:stop + 2]
+            in_id = ident or before[-1:] in ("_", "/") or after[:1] == "_" or (
+                len(before) == 2 and before[1] in "-." and before[0].isalnum()) or (
+                len(after) == 2 and after[0] in "-." and after[1].isalnum())
+            out += [text[end:start], slug(pseudonym) if in_id else pseudonym]
+            end = stop
+        return "".join(out) + text[end:]
+
+    def protected(self, text: str, *, places: bool = True) -> list[tuple[int, int]]:
+        """Spans of ``text`` kept as they are (exempted names, places...); not a
+        place word, "de" and a first name (and a surname): "passage de Thomas Vallet" is
+        his visit and "le lycée de Mehdi" his school, where "lycée Jean Moulin" is a
+        school's name; nor after a civility ("Mme Saint-Aubin") or a first name
+        ("Angélique Sainte-Rose"). ``places``: False for the exempted names and
+        organisations only."""
+        folded = fold_keep_case(text)
+        pattern = self._protect if places else self._kept
+        if pattern is None:
+            return []
+        return [m.span() for m in pattern.finditer(folded)
+                if not _person_after_de(m.group())
+                and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
+                and not _first_name_before(folded, m)]
+
+    def text(self, text: str) -> str:
+        """``text`` with e-mail addresses, phone numbers and names replaced."""
+        if not text:
+            return text
+        done = self._cache.get(text)
+        if done is None:
+            done = self._cache[text] = self._in_context(self._misspelt_in(self._listed_in(
+                self._names_in(PHONE_RE.sub("[téléphone]", self._emails(text))))))
+        return done
+
+    def _fuzzy_index(self, listed: Iterable[str]) -> dict[str, set[tuple[str, str]]]:
+        """One-letter deletions of the listed people's long names -> (word, name)."""
+        index: dict[str, set[tuple[str, str]]] = {}
+        for name in listed:
+            for word in re.split(r"[\s-]+", name):
+                word = fold_keep_case(word).lower()
+                if len(word) >= _FUZZY_SHORTEST and word not in PARTICLES:
+                    for key in _deletions(word):
+                        index.setdefault(key, set()).add((word, name))
+        return index
+
+    def _misspelt_owner(self, word: str) -> str:
+        """The listed person ``word`` is one typo of ("giordanno" of Giordano), if it is
+        no French word, no other known name and no common first name ("Martine")."""
+        folded = fold_keep_case(word).lower()
+        if len(folded) < _FUZZY_SHORTEST or fold_keep_case(word) in self.owner:
+            return ""
+        owners = {name for key in _deletions(folded)
+                  for word, name in self._misspelt.get(key, ())
+                  if word != folded  # the exact forms are the listed pass's
+                  and one_typo_apart(folded, word)}
+        if len(owners) != 1 or self._is_word(folded) or (
+                is_first_name(folded) and not any(
+                    one_typo_apart(folded, fold_keep_case(w).lower())
+                    for w in split_name(next(iter(owners)))[0].split("-") if w)):
+            return ""
+        return owners.pop()
+
+    def _misspelt_in(self, text: str, *, ident: bool = False) -> str:
+        """Listed people's names misspelt by one letter ("mme giordanno"), replaced (in
+        an id, by the pseudonym's slug: "rdv-avec-guegen"); not searched by the leak
+        check (a word of the report could be one typo away)."""
+        if not self._misspelt:
+            return text
+        kept = self.protected(text) if not ident else []
+        out, end = [], 0
+        for match in (_ID_WORD_RE if ident else _WORD_RE).finditer(text):
+            start, stop = match.span()
+            joined = not ident and "-" in (text[start - 1:start], text[stop:stop + 1])
+            name = self._misspelt_owner(match.group()) \
+                if stop - start >= _FUZZY_SHORTEST and not joined else ""  # "Île-de-France"
+            if name and self.pseudonym.get(name) and not self._within(start, stop, kept):
+                civility = None if ident else _CIVILITY_END.search(text, max(end, start - 12),
+                                                                    start)
+                pseudonym = slug(self.pseudonym[name]) if ident else self.pseudonym[name]
+                out += [text[end:civility.start() if civility else start], pseudonym]
+                end = stop
+        return "".join(out) + text[end:]
+
+    def _word_names_pattern(self, listed: Iterable[str], common: set[str]):
+        """The listed first names that are French words (``common``, lower case), in
+        lower case after a word that introduces a person ("à moussa (MLDS 93)"), and the
+        listed people's initials in lower case alone anywhere ("c'est jb qui", "jbo les
+        intègre") when no word nor abbreviation; their owners in ``word_names``."""
+        words, initials = {}, {}
+        for name in listed:
+            first = fold_keep_case(split_name(name)[0]).lower()
+            if first in common and len(first) >= 3:
+                words.setdefault(first, name)
+            for pair in short_initials(name):
+                if pair.lower() not in TWO_LETTER_WORDS | common:
+                    initials.setdefault(pair.lower(), name)
+        self.word_names = {**initials, **words}
+        alternatives = [_PERSON_BEFORE + r"(?P<word>" + _alternation(words)  # "à moussa ("
+                        + r")(?![\w-])(?=\s*[(),;:.]|\s+et\s|\s*$)",
+                        r"(?<=:)\s+(?P<opening>" + _alternation(words)  # "tutrice : moussa a"
+                        + r")(?![\w-])"] if words else []
+        alternatives += [r"(?<![\w./@'’-])(?P<initials>" + _alternation(initials)
+                         + r")(?![\w/@-]|\.\w)"] if initials else []
+        return re.compile("|".join(alternatives)) if alternatives else None
+
+    def _in_context(self, text: str) -> str:
+        """Initials in lower case or that are an acronym, in a list or after "avec"
+        ("notes (hr, mk)", "| DA |"), and a listed first name that is a word, in lower
+        case after "à", "avec", "chez"... ("à moussa ("): replaced, but never searched by
+        the leak check ("hr" is an HTML tag, "DA" an acronym anywhere)."""
+        def replace(match: re.Match) -> str:
+            name = self.context_initials.get(match.group("pair"))
+            return self.pseudonym.get(name) or match.group() if name else match.group()
+        if self.context_initials:
+            text = _CONTEXT_INITIALS_RE.sub(replace, text)
+        if self._word_names is None:
+            return text
+        out, end = [], 0
+        for match in self._word_names.finditer(fold_keep_case(text)):
+            group = next(g for g, v in match.groupdict().items() if v)
+            name = self.word_names.get(match.group(group))
+            if name and self.pseudonym.get(name):
+                out += [text[end:match.start(group)], self.pseudonym[name]]
+                end = match.end(group)
+        return "".join(out) + text[end:]
+
+    def _emails(self, text: str) -> str:
+        def replace(match: re.Match) -> str:
+            local = re.split(r"[._-]+", fold_keep_case(match.group().split("@")[0]).lower())
+            who = self._email_owner(local)
+            return f"[courriel de {who}]" if who else "[courriel]"
+        return EMAIL_RE.sub(replace, text)
+
+    def _email_owner(self, local: list[str]) -> str:
+        for part in local:  # a listed person's name in the address: "duvignau.jm@"
+            name = self.listed_lower.get(part) if len(part) >= 3 else None
+            if name and self.pseudonym.get(name):
+                return self.pseudonym[name]
+        for name, pseudonym in self.pseudonym.items():
+            first, last = split_name(name)
+            words = [fold_keep_case(w).lower() for w in name.split()]
+            initial = [fold_keep_case(first[:1]).lower() + w for w in words[1:]] if first else []
+            if len(words) > 1 and (set(words) <= set(local) or "".join(local) in initial
+                                   or "".join(local) == "".join(words)):
+                return pseudonym
+        return ""
+
+    def _names_in(self, text: str) -> str:
+        if self._names is None:
+            return text
+        folded = fold_keep_case(text)
+        kept = self.protected(text)
+        out, end = [], 0
+        for match in self._names.finditer(folded):
+            start, stop = match.span()
+            if any(a < stop and start < b for a, b in kept) or self._needs_context(match):
+                continue
+            out += [text[end:start], self._spoken(match)]
+            end = stop
+        return "".join(out) + text[end:]
+
+    def _needs_context(self, match: re.Match) -> bool:
+        return (not match.group("civ")
+                and re.sub(r"\s+", " ", match.group("name")) in self.context_only)
+
+    def forms_in(self, text: str) -> set[str]:
+        """The forms (folded, as keys of the replacer) :meth:`text` replaces in ``text``,
+        the forms that need a civility aside: what the leak check then searches."""
+        if self._names is None or not text:
+            return set()
+        folded = fold_keep_case(EMAIL_RE.sub(lambda m: " " * len(m.group()), text))
+        kept = self.protected(text)
+        forms = set()
+        for match in self._names.finditer(folded):
+            form, (start, stop) = re.sub(r"\s+", " ", match.group("name")), match.span()
+            if form not in self.context_only and not any(a < stop and start < b
+                                                         for a, b in kept):
+                forms.add(form)
+        return forms
+
+    def _spoken(self, match: re.Match) -> str:
+        name = self.owner[re.sub(r"\s+", " ", match.group("name"))]
+        pseudonym = self.pseudonym[name]
+        elide = match.group("elide")
+        if not elide:
+            return pseudonym
+        article = elide[:-1]  # "d", "Qu", "jusqu"
+        if fold_keep_case(pseudonym[:1]).lower() in "aeiouyh":
+            return f"{article}'{pseudonym}"
+        return f"{article}e {pseudonym}"
+
+    def ident(self, ident: str) -> str:
+        """An id or file name with the names in it replaced by the pseudonym's slug."""
+        if not ident:
+            return ident
+        out, end = [], 0
+        for match in self._ids.finditer(fold_keep_case(ident).lower()) if self._ids else ():
+            key = re.sub(r"[^a-z0-9]+", "-", match.group())
+            name = self.id_owner.get(key)
+            if name is None:
+                continue
+            out += [ident[end:match.start()], slug(self.pseudonym[name])]
+            end = match.end()
+        return self._misspelt_in(self._listed_in("".join(out) + ident[end:], ident=True),
+                                 ident=True)
+
+    def found(self, text: str, *, ids: bool = False,
+              initials: bool = True) -> list[tuple[str, str]]:
+        """(name, form as written) of each known name left in ``text``, protected
+        spans aside; with ``ids``, full names written as slugs too (``camille-lefevre``);
+        without ``initials``, bare capitals (``CL``) are not searched."""
+        found, kept = [], self.protected(text)
+        if self._names is not None:
+            folded = fold_keep_case(text)
+            for match in self._names.finditer(folded):
+                start, stop = match.span("name")
+                if not initials and re.fullmatch(r"[A-Z.]{2,8}", match.group("name")):
+                    continue
+                if not any(a < stop and start < b for a, b in kept) \
+                        and not self._needs_context(match):
+                    key = re.sub(r"\s+", " ", match.group("name"))
+                    found.append((self.owner[key], text[start:stop]))
+        if ids and self._ids is not None:
+            for match in self._ids.finditer(fold_keep_case(text).lower()):
+                key = re.sub(r"[^a-z0-9]+", "-", match.group())
+                start, stop = match.span()
+                if "-" in key and key in self.id_owner and not any(
+                        a < stop and start < b for a, b in kept):
+                    found.append((self.id_owner[key], text[match.start():match.end()]))
+        return found

@@ -1,0 +1,441 @@
+"""nbconvert exporters that turn the synthesis notebook into the A4 report.
+
+``SyntheseHTMLExporter`` renders a notebook with the package's own template
+(``templates/csf_synthese``: the lab template's cell markup, a print
+stylesheet, no code, no prompts, no JavaScript); ``SynthesePDFExporter``
+passes that HTML to WeasyPrint. Both are registered under the
+``nbconvert.exporters`` entry point as ``csf_html`` and ``csf_pdf``, so
+``jupyter nbconvert --to csf_pdf synthese.ipynb`` and JupyterLab's
+"Save and Export Notebook As" menu use them.
+
+Layout of the report: the cell that outputs a ``.csf-title`` element, else the
+notebook's first Markdown cell, is the title page;
+a table of contents of the h2/h3 headings (with page numbers) follows; every
+page has the report title in its header and "Page n / N" in its footer. A
+cell tagged ``saut-de-page`` starts on a new page.
+
+Escaping: cell outputs are trusted markup produced by the notebook, which
+escapes note text itself (``DataFrame.to_html(escape=True)``, escaped
+Markdown); text/plain outputs are escaped by nbconvert. nbconvert's
+``sanitize_html`` stays off because its allow-list turns headings,
+paragraphs, ``th``/``thead`` and images into literal text. Instead the
+exporter drops what could run code: ``<script>``, ``<iframe>``, ``<object>``,
+``<embed>``, ``on*`` attributes, ``javascript:`` links and, in the body,
+``<link>``/``<base>``/``<meta>``; and it never
+fetches anything over the network, nor any local file outside the output
+folder and the package's templates (WeasyPrint may only read ``data:`` URLs
+and ``file:`` URLs below those: see :func:`local_url_fetcher`).
+
+Example:
+    >>> from csf_analysis.report.exporter import export_pdf
+    >>> export_pdf("notebooks/synthese.ipynb", "reports/synthese.pdf")  # doctest: +SKIP
+    PosixPath('reports/synthese.pdf')
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from bs4 import BeautifulSoup, NavigableString, Tag
+from nbconvert.exporters import HTMLExporter
+from traitlets import default, validate
+from traitlets.config import Config
+
+from csf_analysis.atomic import write_bytes_atomic, write_text_atomic
+
+__all__ = [
+    "SyntheseHTMLExporter",
+    "SynthesePDFExporter",
+    "export_html",
+    "export_pdf",
+    "html_to_pdf",
+    "local_url_fetcher",
+]
+
+LOGGER = logging.getLogger(__name__)
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "csf_synthese"
+TOC_TITLE = "Table des matières"
+
+# nbconvert's HTML priority without JavaScript and widget views: those fall
+# back to the next representation (HTML, image or plain text).
+DISPLAY_PRIORITY = [
+    "text/html",
+    "text/markdown",
+    "image/svg+xml",
+    "image/png",
+    "image/jpeg",
+    "text/latex",
+    "text/plain",
+]
+
+_ACTIVE_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset")
+# Allowed in the template's <head>, not in cell outputs: they fetch or redirect.
+_HEAD_ONLY_TAGS = ("link", "base", "meta")
+_SAFE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+# Tokens longer than this in a table cell (URLs, file names, identifiers) get
+# a <wbr> every _TOKEN_CHUNK characters so that no column is wider than the page.
+_LONG_TOKEN = re.compile(r"\S{21,}")
+_TOKEN_CHUNK = 10
+
+
+class SyntheseHTMLExporter(HTMLExporter):
+    """HTML for the report: the csf_synthese template, no code, no prompts."""
+
+    export_from_notebook = "Synthèse CSF (HTML)"
+
+    @default("extra_template_basedirs")
+    def _default_extra_template_basedirs(self) -> list[str]:
+        return [str(TEMPLATES_DIR), *super()._default_extra_template_basedirs()]
+
+    @validate("extra_template_basedirs")
+    def _keep_package_templates(self, proposal: Any) -> list[str]:
+        # A user's --TemplateExporter.extra_template_basedirs must not hide ours.
+        folders = list(proposal["value"])
+        return folders if str(TEMPLATES_DIR) in folders else [*folders, str(TEMPLATES_DIR)]
+
+    @default("template_name")
+    def _template_name_default(self) -> str:
+        return TEMPLATE_NAME
+
+    @default("exclude_input")
+    def _exclude_input_default(self) -> bool:
+        return True
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self) -> bool:
+        return True
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self) -> bool:
+        return True
+
+    @default("exclude_anchor_links")
+    def _exclude_anchor_links_default(self) -> bool:
+        return True
+
+    @default("embed_images")
+    def _embed_images_default(self) -> bool:
+        return True
+
+    @default("language_code")
+    def _language_code_default(self) -> str:
+        return "fr"
+
+    @property
+    def default_config(self) -> Config:
+        config = super().default_config.copy()
+        config.merge(Config({"NbConvertBase": {"display_data_priority": DISPLAY_PRIORITY}}))
+        return config
+
+    def from_notebook_node(
+        self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[str, dict[str, Any]]:
+        """Render the notebook, then add title page, table of contents and header."""
+        html, resources = super().from_notebook_node(nb, resources, **kw)
+        return finish_report_html(html, title=nb.metadata.get("title")), resources
+
+
+class SynthesePDFExporter(SyntheseHTMLExporter):
+    """PDF for the report: the HTML of SyntheseHTMLExporter printed by WeasyPrint."""
+
+    export_from_notebook = "Synthèse CSF (PDF)"
+    output_mimetype = "application/pdf"
+
+    @default("file_extension")
+    def _file_extension_default(self) -> str:
+        return ".pdf"
+
+    @default("template_extension")
+    def _template_extension_default(self) -> str:
+        return ".html.j2"
+
+    def from_notebook_node(  # type: ignore[override]
+        self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[bytes, dict[str, Any]]:
+        """Render the HTML and return the PDF bytes (nbconvert writes bytes as-is)."""
+        html, resources = super().from_notebook_node(nb, resources, **kw)
+        base_dir = resources.get("metadata", {}).get("path") or os.getcwd()
+        self.log.info("Building PDF with WeasyPrint")
+        pdf = html_to_pdf(html, base_dir=base_dir)
+        resources["output_extension"] = ".pdf"
+        return pdf, resources
+
+
+def local_url_fetcher(*roots: str | os.PathLike[str]):
+    """A WeasyPrint URL fetcher that reads ``data:`` URLs and the files below ``roots``
+    (the package's templates are always allowed), and nothing else.
+
+    Any other URL (http, https, ftp, a ``file:`` outside the roots, reached through a
+    symlink or ``..`` included) is refused before anything is opened; WeasyPrint logs
+    a warning and renders the page without it.
+    """
+    from weasyprint.urls import URLFetcher  # lazy: the HTML exporter needs no WeasyPrint
+
+    allowed = [Path(root).resolve() for root in (TEMPLATES_DIR, *roots)]
+
+    class LocalURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not _allowed_url(url, allowed):
+                raise ValueError(f"the report reads no file outside the project: {url[:80]}")
+            return super().fetch(url, headers)
+
+    return LocalURLFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
+def _allowed_url(url: str, roots: list[Path]) -> bool:
+    """Is ``url`` a ``data:`` URL, or a ``file:`` URL of a file below one of ``roots``?
+
+    >>> _allowed_url("file:///etc/passwd", [Path("/tmp")]), _allowed_url("data:,x", [])
+    (False, True)
+    """
+    from urllib.parse import unquote, urlsplit
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "data":
+        return True
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(unquote(parts.path)).resolve()
+    return any(path.is_relative_to(root) for root in roots)
+
+
+def html_to_pdf(html: str, *, base_dir: str | os.PathLike[str]) -> bytes:
+    """Print an HTML string to PDF with WeasyPrint, reading only ``base_dir`` (figures)
+    and the package's templates: no network, no other local file.
+
+    Args:
+        html: The complete HTML document.
+        base_dir: Folder that relative URLs (images) are resolved against.
+
+    Returns:
+        The PDF file as bytes.
+    """
+    import weasyprint
+
+    document = weasyprint.HTML(
+        string=html, base_url=f"{os.fspath(base_dir)}{os.sep}",
+        url_fetcher=local_url_fetcher(base_dir))
+    return document.write_pdf()
+
+
+def finish_report_html(html: str, *, title: str | None = None) -> str:
+    """Turn the template's HTML into the report's: safe, with title page and contents.
+
+    Args:
+        html: HTML rendered by the csf_synthese template.
+        title: Report title for the page header and ``<title>``; by default
+            the text of the first h1, else the template's ``<title>``.
+
+    Returns:
+        The finished HTML document.
+    """
+    soup = BeautifulSoup(html, features="html.parser")
+    _remove_active_content(soup)
+    _break_long_tokens_in_tables(soup)
+    title_page = _mark_title_page(soup)
+    _insert_table_of_contents(soup, after=title_page)
+    _set_report_title(soup, title)
+    return str(soup)
+
+
+def _remove_active_content(soup: BeautifulSoup) -> None:
+    """Drop what runs code or fetches: the report has no JavaScript, no remote links."""
+    removed = 0
+    body = soup.body or soup
+    for element in [*soup.find_all(_ACTIVE_TAGS), *body.find_all(_HEAD_ONLY_TAGS)]:
+        element.decompose()
+        removed += 1
+    for element in soup.find_all(True):
+        for name in [a for a in element.attrs if a.lower().startswith("on")]:
+            del element[name]
+            removed += 1
+        for name in ("href", "src", "action", "formaction"):
+            value = element.get(name)
+            if isinstance(value, str) and value.strip().lower().startswith("javascript:"):
+                del element[name]
+                removed += 1
+    if removed:
+        LOGGER.warning("Removed %d script element(s) or attribute(s) from the report.", removed)
+
+
+def _break_long_tokens_in_tables(soup: BeautifulSoup) -> None:
+    """Add break opportunities (<wbr>) inside overlong tokens of table cells.
+
+    The text itself is unchanged (``<wbr>`` has no content); the browser or
+    WeasyPrint may break the line there instead of widening the column.
+    """
+    for text in soup.find_all(string=_LONG_TOKEN):
+        if type(text) is not NavigableString or text.find_parent(["td", "th"]) is None:
+            continue
+        pieces: list[str | Tag] = []
+        position = 0
+        for match in _LONG_TOKEN.finditer(text):
+            pieces.append(text[position:match.start()])
+            token = match.group()
+            for start in range(0, len(token), _TOKEN_CHUNK):
+                if start:
+                    pieces.append(soup.new_tag("wbr"))
+                pieces.append(token[start:start + _TOKEN_CHUNK])
+            position = match.end()
+        pieces.append(text[position:])
+        text.replace_with(*[piece for piece in pieces if piece != ""])
+
+
+def _mark_title_page(soup: BeautifulSoup) -> Tag | None:
+    """Give the title page's cell its class and return it: the cell whose output
+    holds a ``.csf-title`` element (a title page computed by the notebook), else
+    the first Markdown cell."""
+    title = soup.select_one("main .csf-title")
+    cell = title.find_parent(class_="jp-Cell") if title is not None else None
+    cell = cell or soup.select_one("main .jp-MarkdownCell")
+    if cell is not None:
+        cell["class"] = [*cell.get("class", []), "csf-title-page"]
+    return cell
+
+
+def _insert_table_of_contents(soup: BeautifulSoup, *, after: Tag | None) -> None:
+    """Insert a list of links to the h2/h3 headings (page numbers come from CSS)."""
+    main = soup.find("main")
+    if main is None:
+        return
+    headings = [
+        h for h in main.find_all(["h2", "h3"])
+        if after is None or after not in h.parents
+    ]
+    if not headings:
+        return
+    nav = soup.new_tag("nav", attrs={"class": "csf-toc"})
+    heading = soup.new_tag("p", attrs={"class": "csf-toc-title"})
+    heading.string = TOC_TITLE
+    entries = soup.new_tag("ol")
+    nav.extend([heading, entries])
+    used_ids = {tag["id"] for tag in soup.find_all(id=True)}
+    linked: set[str] = set()
+    for number, target in enumerate(headings, start=1):
+        # nbconvert's ids are percent-encoded and repeat for repeated headings.
+        anchor = target.get("id")
+        if not (isinstance(anchor, str) and _SAFE_ID.match(anchor)) or anchor in linked:
+            anchor = _unique_id(f"csf-section-{number}", used_ids)
+            target["id"] = anchor
+        linked.add(anchor)
+        item = soup.new_tag("li", attrs={"class": f"csf-toc-{target.name}"})
+        link = soup.new_tag("a", href=f"#{anchor}")
+        link.string = target.get_text(" ", strip=True)
+        item.append(link)
+        entries.append(item)
+    if after is not None:
+        after.insert_after(nav)
+    else:
+        main.insert(0, nav)
+
+
+def _unique_id(candidate: str, used: set[str]) -> str:
+    result, suffix = candidate, 1
+    while result in used:
+        suffix += 1
+        result = f"{candidate}-{suffix}"
+    used.add(result)
+    return result
+
+
+def _set_report_title(soup: BeautifulSoup, title: str | None) -> None:
+    """Use one title for ``<title>`` (PDF metadata) and the running page header."""
+    if not title:
+        first_h1 = soup.find("h1")
+        title = first_h1.get_text(" ", strip=True) if first_h1 else None
+    if not title:
+        title = soup.title.get_text(strip=True) if soup.title else ""
+    head = soup.head or soup
+    if soup.title is not None:
+        soup.title.string = title
+    style = soup.new_tag("style")
+    style.string = f"@page {{ @top-right {{ content: {css_string(title)}; }} }}"
+    head.append(style)
+
+
+def css_string(text: str) -> str:
+    """Quote ``text`` as a CSS string that cannot close its rule or the <style> element.
+
+    >>> css_string('Synthèse "CSF" </style>')
+    '"Synthèse \\\\"CSF\\\\" \\\\3c /style\\\\3e "'
+    """
+    parts = []
+    for char in text:
+        if char in '"\\':
+            parts.append("\\" + char)
+        elif char in "<>&" or ord(char) < 0x20 or ord(char) == 0x7F:
+            parts.append(f"\\{ord(char):x} ")
+        else:
+            parts.append(char)
+    return '"' + "".join(parts) + '"'
+
+
+def _convert(
+    exporter: SyntheseHTMLExporter,
+    notebook: str | os.PathLike[str] | nbformat.NotebookNode,
+    *,
+    out_path: Path,
+    base_dir: str | os.PathLike[str] | None,
+) -> str | bytes:
+    if isinstance(notebook, nbformat.NotebookNode):
+        folder = Path(base_dir) if base_dir is not None else Path.cwd()
+        resources = {"metadata": {"name": out_path.stem, "path": str(folder)}}
+        output, _ = exporter.from_notebook_node(notebook, resources)
+        return output
+    path = Path(notebook)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"Cannot export {path}: no such notebook. Expected the path of an .ipynb "
+            "file (for example notebooks/synthese.ipynb) or a NotebookNode."
+        )
+    output, _ = exporter.from_filename(str(path))
+    return output
+
+
+def export_html(
+    notebook: str | os.PathLike[str] | nbformat.NotebookNode,
+    out_path: str | os.PathLike[str],
+    *,
+    base_dir: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Export a notebook to the report's HTML, written atomically.
+
+    Args:
+        notebook: Path of an .ipynb file, or a notebook node.
+        out_path: Destination .html file (its folder must exist).
+        base_dir: For a notebook node, the folder relative image paths are
+            resolved against (default: the current directory). A path's own
+            folder is used otherwise.
+
+    Returns:
+        ``out_path`` as a ``Path``.
+    """
+    out_path = Path(out_path)
+    html = _convert(SyntheseHTMLExporter(), notebook, out_path=out_path, base_dir=base_dir)
+    return write_text_atomic(out_path, html)
+
+
+def export_pdf(
+    notebook: str | os.PathLike[str] | nbformat.NotebookNode,
+    out_path: str | os.PathLike[str],
+    *,
+    base_dir: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Export a notebook to the report's PDF, written atomically.
+
+    Args:
+        notebook: Path of an .ipynb file, or a notebook node.
+        out_path: Destination .pdf file (its folder must exist).
+        base_dir: As for :func:`export_html`.
+
+    Returns:
+        ``out_path`` as a ``Path``.
+    """
+    out_path = Path(out_path)
+    pdf = _convert(SynthesePDFExporter(), notebook, out_path=out_path, base_dir=base_dir)
+    return write_bytes_atomic(out_path, pdf)

@@ -1,0 +1,570 @@
+"""The sections of the PDF synthesis, as escaped HTML built from the tables.
+
+Each function takes a :class:`~csf_analysis.corpus.Corpus` (and what else it
+needs) and returns an HTML fragment in French that the synthesis notebook
+displays. Text from the notes is data: it is always escaped here
+(``html.escape``, ``DataFrame.to_html(escape=True)``), never trusted as markup.
+
+The report stays a synthesis when the corpus grows: above a limit (the
+``*_LIMIT`` constants), a list is replaced by counts and the section says
+where the full list is (the CSV tables of ``csf-analysis tables``); charts
+with one row or column per interview show the most recent interviews only
+(:func:`report_figures`).
+
+Example:
+    >>> from csf_analysis import load_corpus
+    >>> corpus = load_corpus("interviews")                 # doctest: +SKIP
+    >>> html = findings_by_theme(corpus, quotes=2)          # doctest: +SKIP
+    >>> count(1, "entretien"), count(1234, "énoncé")
+    ('1 entretien', '1\\xa0234 énoncés')
+    >>> long_date("2020-04-01")
+    '1er avril 2020'
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import textwrap
+from html import escape
+
+import pandas as pd
+
+from . import charts
+from .charts import ACTOR_LABELS, CATEGORY_LABELS, KIND_LABELS, _format_date, interview_labels
+from ..reading.dates import MONTH_LABELS
+from ..reading.events import events_table
+from .figures import all_figures, render
+from ..schema import counted_rows
+
+STATUS_LABELS = {"no_reply": "sans réponse", "replied": "a répondu", "error": "erreur"}
+FINDING_CATEGORIES = ("representation", "feelings", "suggestions", "context", "facts", "meta")
+ANNEX_LIMIT = 3000       # statements: above, the annex gives counts instead of the list
+OVERVIEW_LIMIT = 60      # interviews listed one by one in the corpus overview
+CONTACT_LIMIT = 60       # contacts listed one by one in the funnel section
+PROBLEM_LIMIT = 40       # problems listed one by one in the methods annex
+TAKEAWAY_LIMIT = 40      # takeaways and debrief items quoted in full
+NEW_LIMIT = 40           # new interviews listed in "Nouveau depuis le dernier rapport"
+WHERE_LIMIT = 12         # interviews named under a theme
+CHART_INTERVIEWS = 15    # interviews in a chart with one row or column per interview
+TIMELINE_ROWS = 45       # dated events in the timeline chart
+
+
+def _number(n: int) -> str:
+    return f"{int(n):,}".replace(",", "\u00a0")
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """``"1 entretien"``, ``"3 entretiens"``, thousands split by a no-break space."""
+    return f"{_number(n)} {singular if abs(int(n)) < 2 else plural or singular + 's'}"
+
+
+def long_date(iso: str) -> str:
+    """``"2026-11-29"`` -> ``"29 novembre 2026"``; other text unchanged."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return f"{'1er' if day.day == 1 else day.day} {MONTH_LABELS[day.month - 1]} {day.year}"
+
+
+def _originals(corpus) -> pd.DataFrame:
+    return corpus.statements[corpus.statements["duplicate_of"] == ""]
+
+
+def _table(frame: pd.DataFrame, *, css: str = "") -> str:
+    return frame.to_html(index=False, escape=True, na_rep="", border=0,
+                         classes=["csf-table", css] if css else ["csf-table"])
+
+
+def _p(text: str, css: str = "") -> str:
+    cls = f' class="{css}"' if css else ""
+    return f"<p{cls}>{escape(text)}</p>"
+
+
+def _actor(code: str, *, lower: bool = False) -> str:
+    """French label of an actor code; ``lower`` for use inside a sentence (MLDS stays)."""
+    label = ACTOR_LABELS.get(code, code) or "—"
+    return label.lower() if lower and not label.isupper() else label
+
+
+def _by_actor(actors: pd.Series) -> pd.Series:
+    """Interviews per actor code: most first, ties in alphabetical order."""
+    return actors.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+
+
+def period(corpus) -> tuple[str, str]:
+    """First and last interview dates (ISO), or ``("", "")`` when none is dated."""
+    dates = sorted(d for d in corpus.interviews["date"] if len(d) == 10)
+    return (dates[0], dates[-1]) if dates else ("", "")
+
+
+def _period_text(corpus) -> str:
+    start, end = period(corpus)
+    if not start:
+        return "dates des entretiens non précisées"
+    covered = f"du {long_date(start)} au {long_date(end)}" if start != end \
+        else f"le {long_date(start)}"
+    dated = int(corpus.interviews["date"].str.len().eq(10).sum())
+    total = len(corpus.interviews)
+    return covered if dated == total else \
+        f"{covered} ({count(dated, 'entretien daté', 'entretiens datés')} sur {_number(total)})"
+
+
+def title_page(corpus, *, build_date: str, title: str = "Synthèse des entretiens") -> str:
+    """Title page: study, period covered, sessions by kind and actor, date of the build.
+
+    ``corpus`` is the counted corpus (``Corpus.counted()``): no document, no copy.
+    """
+    by_actor = _by_actor(corpus.interviews["actor"])
+    by_kind = corpus.interviews["kind"].value_counts()
+    contacts = corpus.contacts
+    replied = int((contacts["status"] == "replied").sum()) if not contacts.empty else 0
+    facts = [("Période couverte", _period_text(corpus)),
+             ("Entretiens" if set(by_kind.index) <= {"entretien"} else "Sessions",
+              _number(len(corpus.interviews)))]
+    if len(by_kind) > 1:
+        facts += [("par type" if k == 0 else "", f"{KIND_LABELS.get(kind, kind)} : {_number(n)}")
+                  for k, (kind, n) in enumerate(by_kind.items())]
+    facts += [("par acteur" if k == 0 else "", f"{_actor(a)} : {_number(n)}")
+              for k, (a, n) in enumerate(by_actor.items())]
+    facts += [("Énoncés analysés", _number(len(_originals(corpus)))),
+              ("Entreprises contactées", f"{_number(len(contacts))} "
+                                         f"(dont {count(replied, 'réponse')})")]
+    sub = ' class="csf-sub"'
+    rows = "".join(f'<tr{sub if k in ("", "par type", "par acteur") else ""}><th>{escape(k)}</th>'
+                   f"<td>{escape(v)}</td></tr>" for k, v in facts)
+    return (f'<div class="csf-title"><p class="csf-kicker">Étude sur la clause sociale de '
+            f"formation</p><h1>{escape(title)}</h1>"
+            '<p class="csf-subtitle">Ce que disent les entreprises, les acheteurs publics, '
+            "les équipes de la MLDS et leurs partenaires de l'accueil de jeunes en "
+            "immersion professionnelle</p>"
+            f'<table class="csf-facts"><tbody>{rows}</tbody></table>'
+            f'<p class="csf-built">Rapport construit le {escape(long_date(build_date))}</p></div>')
+
+
+def _overview_counts(interviews: pd.DataFrame) -> str:
+    """Interviews counted by actor and clause size (a display crosstab)."""
+    clause = interviews["clause_label"].replace("", "non précisée")
+    table = pd.crosstab(interviews["actor"].map(_actor), clause, margins=True,
+                        margins_name="Total")
+    table = table.rename_axis(index="Acteur", columns=None).reset_index()
+    return _table(table, css="csf-counts csf-totals")
+
+
+def corpus_overview(corpus, *, limit: int = OVERVIEW_LIMIT) -> str:
+    """The interviews at a glance: one row each, or counts above ``limit``."""
+    interviews = corpus.interviews
+    if interviews.empty:
+        return _p("Aucun entretien dans les notes.")
+    if len(interviews) > limit:
+        return _p(f"{count(len(interviews), 'entretien')} : trop pour les lister ici ; "
+                  "le tableau donne leur nombre par acteur et taille de clause. La liste "
+                  "complète est dans interviews.csv (csf-analysis tables).") + \
+            _overview_counts(interviews)
+    view = interviews.assign(
+        Date=interviews["date"].map(lambda d: _format_date(d) if d else "—"),
+        Acteur=interviews["actor"].map(_actor),
+        Entreprise=interviews["company_ref"].replace("", "—"),
+        Clause=interviews["clause_label"].replace("", "—"),
+        Entretien=interviews["title"],
+        Énoncés=interviews["n_statements"],
+        Enquêteurs=interviews["interviewers"].str.replace("; ", ", "),
+    )
+    columns = ["Date", "Acteur", "Entreprise", "Clause", "Entretien", "Énoncés", "Enquêteurs"]
+    return _table(view.sort_values("date", kind="stable")[columns], css="csf-overview")
+
+
+def _funnel_text(contacts: pd.DataFrame) -> str:
+    counts = contacts["status"].value_counts()
+    replied, interviewed = int(counts.get("replied", 0)), int(contacts["interviewed"].sum())
+    return (f"{count(len(contacts), 'entreprise')} contactée{'s' if len(contacts) > 1 else ''} : "
+            f"{replied} {'ont' if replied > 1 else 'a'} répondu, "
+            f"{counts.get('no_reply', 0)} sans réponse, {counts.get('error', 0)} en erreur ; "
+            f"{count(interviewed, 'entretien')} réalisé{'s' if interviewed > 1 else ''}.")
+
+
+def funnel(corpus, *, limit: int = CONTACT_LIMIT) -> str:
+    """The contact funnel in words and the contact log as a table (counts above ``limit``)."""
+    contacts = corpus.contacts
+    if contacts.empty:
+        return _p("Aucun journal de contacts dans les notes.")
+    status = contacts["status"].map(STATUS_LABELS).fillna(contacts["status"])
+    if len(contacts) > limit:
+        table = pd.crosstab(contacts["clause_label"].replace("", "non précisée"), status,
+                            margins=True, margins_name="Total")
+        return _p(_funnel_text(contacts)) + _p(
+            "Contacts par taille de clause et statut (le journal complet est dans "
+            "contacts.csv) :") + _table(table.rename_axis(index="Clause", columns=None)
+                                        .reset_index(), css="csf-counts csf-totals")
+    view = pd.DataFrame({
+        "Entreprise": contacts["company_ref"], "Clause": contacts["clause_label"],
+        "Statut": status, "Entretien": contacts["interviewed"].map({True: "oui", False: "non"}),
+        "Note": contacts["note"],
+        "Marché": contacts["market"].map(lambda m: textwrap.shorten(m, 110, placeholder=" …"))})
+    return _p(_funnel_text(contacts)) + _table(view, css="csf-small csf-contacts")
+
+
+def _source(row, interviews: pd.DataFrame) -> tuple[str, str]:
+    """(who: interview, company or actor, clause, date; where: ``file:line``)."""
+    where = f"{row['source_file']}:{row['line']}"
+    if not row["interview_id"]:
+        return "notes hors entretien", where
+    info = interviews.loc[interviews["interview_id"] == row["interview_id"]].iloc[0]
+    title = info["title"] or "Entretien"
+    parts = [f"entreprise {info['company_ref']}" if info["company_ref"] else
+             _actor(info["actor"], lower=True)]
+    parts += [f"clause {info['clause_label']}"] if info["clause_label"] else []
+    date = _format_date(info["date"]) if info["date"] else ""
+    parts += [date] if date and date not in title else []
+    return f"{title} — {', '.join(parts)}", where
+
+
+def attribution(row, interviews: pd.DataFrame) -> str:
+    """Who said it and where: ``"(300h) 6 : Plone — entreprise 6, clause 300h — file.md:61"``.
+
+    The interview's title, then its company (or actor), clause size and date
+    (left out when the title already says it), then ``file:line``; a
+    statement outside any interview is ``"notes hors entretien — file:line"``.
+    """
+    return " — ".join(_source(row, interviews))
+
+
+def _quotes(rows: pd.DataFrame, interviews: pd.DataFrame, n: int) -> str:
+    """Up to ``n`` quotes, from as many interviews as possible, in a stable order."""
+    rows = rows.assign(_rank=rows.groupby("interview_id").cumcount())
+    chosen = rows.sort_values(["_rank", "source_file", "line"], kind="stable").head(n)
+    items = []
+    for _, row in chosen.iterrows():
+        who, where = _source(row, interviews)
+        items.append(f'<li><q>{escape(row["text"])}</q><span class="csf-source">'
+                     f'{escape(who)} — <span class="csf-ref">{escape(where)}</span>'
+                     "</span></li>")
+    return f'<ul class="csf-quotes">{"".join(items)}</ul>' if items else ""
+
+
+def findings_by_category(corpus, *, quotes: int = 3) -> str:
+    """Per category: how many statements, from which interviews, and quotes."""
+    statements = _originals(corpus)
+    statements = statements[statements["interview_id"] != ""]
+    parts = []
+    for category in FINDING_CATEGORIES:
+        rows = statements[statements["category"] == category]
+        if rows.empty:
+            continue
+        inferred = int((rows["category_origin"] == "inferred").sum())
+        text = (f"{count(len(rows), 'énoncé')} dans "
+                f"{count(rows['interview_id'].nunique(), 'entretien')}")
+        text += (f", dont {inferred} classé{'s' if inferred > 1 else ''} automatiquement "
+                 "d'après la phrase." if inferred else ".")
+        parts.append(f"<h3>{escape(CATEGORY_LABELS[category])}</h3>" + _p(text)
+                     + _quotes(rows, corpus.interviews, quotes))
+    return "".join(parts) or _p("Aucun énoncé d'entretien.")
+
+
+def _where(interview_ids, interviews: pd.DataFrame, labels: pd.Series, *,
+           limit: int = WHERE_LIMIT) -> str:
+    """The interviews a theme appears in: named up to ``limit``, counted by actor above."""
+    ids = [i for i in dict.fromkeys(interview_ids) if i]
+    if not ids:
+        return "Entretiens : notes hors entretien."
+    if len(ids) <= limit:
+        return f"{count(len(ids), 'entretien')} : {', '.join(labels.get(i, i) for i in ids)}."
+    actors = _by_actor(interviews.loc[interviews["interview_id"].isin(ids), "actor"])
+    by_actor = ", ".join(f"{_actor(a, lower=True)} {_number(n)}" for a, n in actors.items())
+    return f"{count(len(ids), 'entretien')} ({by_actor})."
+
+
+def findings_by_theme(corpus, *, quotes: int = 3, limit: int | None = None) -> str:
+    """Per theme (most frequent first): count, interviews and quotes.
+
+    The quotes leave out the questions of interview guides: they are what the
+    team asked, not what was said.
+    """
+    statements = _originals(corpus)
+    codings = corpus.codings.drop_duplicates(["statement_id", "code"])
+    coded = codings.merge(statements, on="statement_id")
+    labels = interview_labels(corpus.interviews)
+    table = corpus.codebook[corpus.codebook["n_statements"] > 0].sort_values(
+        ["n_statements", "code"], ascending=[False, True]).head(limit)
+    parts = []
+    for theme in table.itertuples(index=False):
+        rows = coded[coded["code"] == theme.code]
+        parts.append(f"<h3>{escape(theme.label)} ({int(theme.n_statements)})</h3>"
+                     + _p(_where(rows["interview_id"], corpus.interviews, labels), "csf-where")
+                     + _quotes(rows[rows["category"] != "question"], corpus.interviews, quotes))
+    return "".join(parts) or _p("Aucun thème codé.")
+
+
+def _recent_first(interviews: pd.DataFrame) -> list[str]:
+    """Interview ids, most recent date first, undated ones last (table order kept)."""
+    order = interviews.assign(_pos=range(len(interviews))).sort_values(
+        ["date", "_pos"], ascending=[False, True], kind="stable")
+    return list(order.loc[order["date"] != "", "interview_id"]) + \
+        list(order.loc[order["date"] == "", "interview_id"])
+
+
+def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> str:
+    """The researchers' own parts: takeaways (On retient, A retenir) and debriefs.
+
+    Above ``limit`` items in a category, those of the most recent interviews
+    are quoted and the section says how many are left out.
+    """
+    statements = _originals(corpus)
+    labels = interview_labels(corpus.interviews)
+    rank = {i: k for k, i in enumerate(_recent_first(corpus.interviews))}
+    parts = []
+    for category in ("takeaway", "debrief"):
+        rows = statements[statements["category"] == category]
+        if rows.empty:
+            continue
+        parts.append(f"<h3>{escape(CATEGORY_LABELS[category])}</h3>")
+        if len(rows) > limit:
+            rows = rows.assign(_rank=rows["interview_id"].map(rank).fillna(len(rank)))
+            parts.append(_p(f"{count(len(rows), 'élément')} dans les notes ; voici ceux des "
+                            "entretiens les plus récents. Les autres sont dans statements.csv."))
+            rows = rows.sort_values("_rank", kind="stable").head(limit)  # most recent first
+        for interview_id, group in rows.groupby("interview_id", sort=False):
+            name = labels.get(interview_id, "Notes hors entretien") if interview_id \
+                else "Notes hors entretien"
+            items = "".join(f"<li>{escape(t)}</li>" for t in group["text"])
+            parts.append(f'<p class="csf-group">{escape(name)}</p><ul>{items}</ul>')
+    return "".join(parts) or _p("Aucun « On retient » ni débrief dans les notes.")
+
+
+def _new_interviews_table(new: pd.DataFrame, *, limit: int) -> str:
+    view = pd.DataFrame({
+        "Date": new["date"].map(lambda d: _format_date(d) if d else "—"),
+        "Entretien": new["title"], "Acteur": new["actor"].map(_actor),
+        "Entreprise": new["company_ref"].replace("", "—"),
+        "Clause": new["clause_label"].replace("", "—"), "Énoncés": new["n_statements"]})
+    more = _p(f"… et {count(len(new) - limit, 'autre entretien')} (liste dans "
+              "interviews.csv).") if len(new) > limit else ""
+    return _table(view.head(limit), css="csf-overview") + more
+
+
+def new_since(corpus, baseline: dict | None, *, quotes: int = 10) -> str:
+    """What was added since the previous report, or « premier rapport »."""
+    if baseline is None:
+        return _p("Premier rapport : tout est nouveau.")
+    statements = _originals(corpus)
+    new_interviews = corpus.interviews[
+        ~corpus.interviews["interview_id"].isin(baseline["interviews"])]
+    new_statements = statements[~statements["statement_id"].isin(baseline["statements"])]
+    gone = len(set(baseline["statements"]) - set(corpus.statements["statement_id"]))
+    n_new = len(new_interviews)
+    text = (f"Depuis le rapport du {long_date(baseline['date'])} : "
+            f"{n_new} {'nouveaux entretiens' if n_new > 1 else 'nouvel entretien'}, "
+            f"{count(len(new_statements), 'nouvel énoncé', 'nouveaux énoncés')}, "
+            f"{count(gone, 'énoncé')} retiré{'s' if gone > 1 else ''} ou modifié"
+            f"{'s' if gone > 1 else ''}.")
+    html = _p(text)
+    if not new_interviews.empty:
+        html += _new_interviews_table(new_interviews, limit=NEW_LIMIT)
+    if not new_statements.empty:
+        html += _p("Quelques nouveaux énoncés :") + _quotes(new_statements, corpus.interviews,
+                                                            quotes)
+    return html
+
+
+def figure_html(figure, *, caption: str, dpi: int = 150) -> str:
+    """A figure embedded as PNG, with its caption (no file needed)."""
+    data = base64.b64encode(render(figure, "png", dpi=dpi)).decode()
+    return (f'<figure class="csf-figure"><img src="data:image/png;base64,{data}" '
+            f'alt="{escape(caption)}"/><figcaption>{escape(caption)}</figcaption></figure>')
+
+
+def _most_recent(shown: int, total: int, which: str = "") -> str:
+    """The caption's note on a chart limited to the most recent interviews."""
+    which = f" {which}" if which else ""
+    if shown == 1:
+        return f" Seul le plus récent des {_number(total)} entretiens{which} est montré."
+    return f" Seuls les {_number(shown)} plus récents des {_number(total)} entretiens{which} " \
+        "sont montrés."
+
+
+def _chart_interviews(interviews: pd.DataFrame, *, limit: int) -> tuple[pd.DataFrame, str]:
+    """The most recent ``limit`` interviews (table order kept) and the caption's note."""
+    if len(interviews) <= limit:
+        return interviews, ""
+    keep = set(_recent_first(interviews)[:limit])
+    return interviews[interviews["interview_id"].isin(keep)], _most_recent(limit, len(interviews))
+
+
+def _timeline_interviews(events: pd.DataFrame, interviews: pd.DataFrame, *,
+                         rows: int) -> tuple[pd.DataFrame, str]:
+    """The most recent interviews whose dated events fit in ``rows`` timeline rows."""
+    sizes = charts.timeline_data(events, interviews).groupby("interview_id").size()
+    dated = [i for i in _recent_first(interviews) if i in sizes.index]
+    keep, used = [], 0
+    for interview_id in dated:
+        if keep and used + sizes[interview_id] > rows:
+            break
+        keep.append(interview_id)
+        used += sizes[interview_id]
+    note = _most_recent(len(keep), len(dated), "datés") if len(keep) < len(dated) else ""
+    return interviews[interviews["interview_id"].isin(set(keep))], note
+
+
+def report_figures(corpus, *, interviews_limit: int = CHART_INTERVIEWS,
+                   timeline_rows: int = TIMELINE_ROWS) -> dict[str, tuple]:
+    """The report's charts: name -> (Figure, caption in French).
+
+    Charts with one row or column per interview show at most
+    ``interviews_limit`` interviews (the most recent); the timeline at most
+    ``timeline_rows`` dated events; the caption says so.
+    """
+    events = events_table(corpus.statements, corpus.interviews)
+    recent, note = _chart_interviews(corpus.interviews, limit=interviews_limit)
+    dated, timeline_note = _timeline_interviews(events, corpus.interviews, rows=timeline_rows)
+    figures = all_figures({**corpus.tables(), "events": events}, per_interview=recent,
+                          timeline_interviews=dated, durations_rows=30)
+    captions = {
+        "entonnoir_contacts": "Entreprises à chaque étape du contact, par taille de clause.",
+        "categories_par_entretien": "Nombre d'énoncés de chaque catégorie, par entretien."
+                                    + note,
+        "themes_par_entretien": "Chaque case : énoncés de l'entretien (colonne) codés avec le "
+                                "thème (ligne) ; plus la case est foncée, plus leur part est "
+                                "grande." + note,
+        "themes_par_clause": "Part moyenne des énoncés codés avec chaque thème, selon la taille "
+                             "de la clause (chaque entretien pèse autant).",
+        "themes_par_acteur": "Part moyenne des énoncés codés avec chaque thème, selon l'acteur "
+                             "interrogé (chaque entretien pèse autant).",
+        "chronologie": "Dates citées dans les entretiens ; le losange est la date de "
+                       "l'entretien." + timeline_note,
+        "durees": "Durées rapportées dans les entretiens (échelle logarithmique).",
+        "cooccurrences": "Nombre d'énoncés codés avec chacun des deux thèmes.",
+    }
+    return {name: (figures[name], caption) for name, caption in captions.items()}
+
+
+def _problems_html(problems: pd.DataFrame, *, limit: int) -> str:
+    if problems.empty:
+        return _p("Aucun.")
+    view = problems.rename(columns={"source_file": "Fichier", "line": "Ligne",
+                                    "severity": "Gravité", "message": "Message"})
+    view = view.sort_values("Gravité", kind="stable")  # errors before warnings
+    if len(view) <= limit:
+        return _table(view, css="csf-small csf-problems")
+    by_severity = ", ".join(f"{count(n, s)}" for s, n in view["Gravité"].value_counts().items())
+    return _p(f"{count(len(view), 'problème')} ({by_severity}) ; voici les {limit} premiers, "
+              "la liste complète est dans problems.csv.") + \
+        _table(view.head(limit), css="csf-small csf-problems")
+
+
+def category_method() -> str:
+    """How the inferred categories are made, and how often they are right, from the
+    shipped model's own measures (``benchmarks/train_category_model.py``)."""
+    from ..coding.category_model import MIN_CONFIDENCE, load_default
+    info = load_default().info
+    text = ("Catégories déduites : des règles écrites à la main (mode du verbe, première "
+            "personne, mots d'émotion…), puis un modèle entraîné sur "
+            f"{info.get('statements', '?')} énoncés annotés à la main, qui tranche quand il "
+            f"est sûr à {MIN_CONFIDENCE * 100:.0f} % au moins ; la colonne category_rule "
+            "dit lequel a joué.")
+    if "blind_accuracy" in info:
+        text += (" Sur des notes nouvelles, que ni les règles ni le modèle n'avaient vues, la "
+                 f"catégorie déduite est la bonne {info['blind_accuracy'] * 100:.0f} % du temps "
+                 f"({info['blind_statements']} énoncés)")
+        text += (f", {info['cv_accuracy_other_coders'] * 100:.0f} % sur les notes d'autres "
+                 "codeurs en validation croisée" if "cv_accuracy_other_coders" in info else "")
+        text += " : vérifiez-la avant de citer."
+    elif "cv_accuracy_other_coders" in info:
+        text += (" Sur les notes d'autres codeurs, la catégorie déduite est la bonne "
+                 f"{info['cv_accuracy_other_coders'] * 100:.0f} % du temps (les règles seules : "
+                 f"{info['cv_rules_other_coders'] * 100:.0f} %) : vérifiez-la avant de citer.")
+    return text + (" La colonne category_confidence dit à quel point le modèle est sûr de "
+                   "la catégorie retenue : relisez d'abord les moins sûres.")
+
+
+def kinds_table(interviews: pd.DataFrame) -> pd.DataFrame:
+    """What the notes hold, by kind: the rows of ``interviews``, those counted, and the
+    copies and documents left out (a display table)."""
+    table = pd.DataFrame({"kind": interviews["kind"].replace("", "entretien"),
+                          "copy": interviews["duplicate_of"] != "",
+                          "counted": counted_rows(interviews)}).groupby("kind").agg(
+        lues=("copy", "size"), comptées=("counted", "sum"), copies=("copy", "sum"))
+    table = table.reindex([k for k in KIND_LABELS if k in table.index])
+    return pd.DataFrame({"Type": [KIND_LABELS[k] for k in table.index],
+                         "Lues": table["lues"].tolist(), "Comptées": table["comptées"].tolist(),
+                         "Copies": table["copies"].tolist()})
+
+
+def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -> str:
+    """Codebook and its version, spaCy model, what the notes hold by kind, counts,
+    problems found in the notes.
+
+    ``corpus`` is the whole corpus: documents and copies are named here (and only
+    here), the counts come from ``corpus.counted()``.
+    """
+    counted = corpus.counted()
+    statements = counted.statements
+    origin = statements["category_origin"].value_counts()
+    counts = pd.DataFrame({"Mesure": [
+        "Notes lues", "Sessions comptées", "Énoncés comptés", "dont doublons",
+        "Énoncés des documents et copies (gardés, non comptés)",
+        "Catégorie donnée par la note", "Catégorie déduite de la phrase",
+        "Catégorie corrigée à la main", "Codages", "Énoncés sans thème"], "Valeur": [
+        corpus.stats.get("notes", 0), len(counted.interviews), len(statements),
+        int((statements["duplicate_of"] != "").sum()),
+        len(corpus.statements) - len(statements), int(origin.get("structure", 0)),
+        int(origin.get("inferred", 0)), int(origin.get("manual", 0)), len(counted.codings),
+        int((~_originals(counted)["statement_id"].isin(counted.codings["statement_id"])).sum())]})
+    html = _p(f"Modèle : spaCy {model.get('spacy_version', '?')}, {model.get('name', '?')} "
+              f"{model.get('version', '?')}. Livre de codes : version "
+              f"{corpus.codebook_version or '?'}.") + _p(category_method())
+    html += _p("Chaque note est lue comme un entretien, un test utilisateur, une observation, "
+               "un atelier ou un document (notes de l'équipe, liens, pièces administratives) : "
+               "la colonne kind d'interviews.csv le dit, et kind_evidence dit pourquoi. Les "
+               "documents et les copies d'un autre entretien sont gardés dans les tables mais "
+               "jamais comptés ; une ligne « kind: ... » dans le front matter d'une note "
+               "corrige son type.")
+    html += _table(kinds_table(corpus.interviews), css="csf-counts")
+    html += _table(counts, css="csf-counts")
+    book = counted.codebook.rename(columns={"code": "Code", "label": "Libellé", "parent": "Parent",
+                                           "description": "Description",
+                                           "n_statements": "Énoncés"})
+    html += "<h3>Livre de codes</h3>" + _table(
+        book[["Code", "Libellé", "Parent", "Énoncés", "Description"]], css="csf-small csf-book")
+    return html + "<h3>Problèmes trouvés dans les notes</h3>" + _problems_html(
+        corpus.problems, limit=problems_limit)
+
+
+def _annex_summary(statements: pd.DataFrame, interviews: pd.DataFrame) -> str:
+    actors = statements["interview_id"].map(interviews.set_index("interview_id")["actor"])
+    table = pd.crosstab(actors.fillna("").map(lambda a: _actor(a) if a else "Hors entretien"),
+                        statements["category"].map(CATEGORY_LABELS).fillna("—"),
+                        margins=True, margins_name="Total")
+    return _p(f"{count(len(statements), 'énoncé')} : trop pour cette annexe, qui donne leur "
+              "nombre par acteur et catégorie ; la liste complète est dans statements.csv et "
+              "codings.csv (csf-analysis tables).") + _table(
+        table.rename_axis(index="Acteur", columns=None).reset_index(),
+        css="csf-counts csf-totals")
+
+
+def statements_annex(corpus, *, limit: int = ANNEX_LIMIT) -> str:
+    """Every statement of every interview with its category and codes (counts above ``limit``)."""
+    statements = _originals(corpus)
+    if len(statements) > limit:
+        return _annex_summary(statements, corpus.interviews)
+    codes = corpus.codings.groupby("statement_id")["code"].agg(
+        lambda c: ", ".join(dict.fromkeys(c)))
+    labels = interview_labels(corpus.interviews)
+    parts = []
+    for interview_id, group in statements.groupby("interview_id", sort=False):
+        name = labels.get(interview_id, interview_id) if interview_id else "Notes hors entretien"
+        files = list(dict.fromkeys(group["source_file"]))
+        one_file = len(files) == 1
+        view = pd.DataFrame({
+            "Ligne": group["line"].astype(str) if one_file else
+            group["source_file"] + ":" + group["line"].astype(str),
+            "Catégorie": group["category"].map(CATEGORY_LABELS).fillna(group["category"]),
+            "Codes": group["statement_id"].map(codes).fillna("").str.replace(", ", " · "),
+            "Énoncé": group["text"]})
+        heading = f"{name} — {files[0]}" if one_file else name
+        parts.append(f"<h4>{escape(heading)}</h4>"
+                     + _table(view, css="csf-annex" + (" csf-annex-lines" if one_file else "")))
+    return "".join(parts)
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
