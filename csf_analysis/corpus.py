@@ -30,8 +30,10 @@ from .atomic import write_text_atomic
 from .cells import to_csv_text
 from .coding.codebook import load_codebook
 from .reading.copies import MIN_DUPLICATE_CHARS, mark_copies
+from .reading.events import events_table
 from .reading.files import display_name, read_note, scan_notes
 from .filesets import Staging
+from .filters import NO_FILTER, describe_filters, filter_tables
 from .schema import counted_rows, frame
 from .reading.sources import Problem
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
@@ -60,6 +62,7 @@ class Corpus:
     auto_codings: pd.DataFrame = field(default_factory=lambda: frame("codings"))
     stats: dict = field(default_factory=dict)
     codebook_version: str = ""
+    selection: str = ""  # what filter() kept, in French ("" : the whole folder)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLES}
@@ -69,9 +72,29 @@ class Corpus:
         no copy of another, with their statements, codings and recounted codebook.
         Every count, chart, quote and finding comes from here; the full tables keep
         every line."""
-        from .filters import filter_tables  # matplotlib only where charts are drawn
-        tables = filter_tables({**self.tables(), "auto_codings": self.auto_codings})
-        return dataclasses.replace(self, **tables)
+        return self.filter()
+
+    def filter(self, *, actors=None, clauses=None, kinds=None, date_from: str | None = None,
+               date_to: str | None = None, keep_undated: bool = False) -> Corpus:
+        """The counted corpus narrowed to some actors, clause sizes, kinds or dates, as a
+        Corpus again: it can be charted, reviewed or filtered further. ``selection``
+        says in French what was kept. See :func:`csf_analysis.filters.filter_tables`
+        for each option; an unknown actor or clause size raises ``ValueError``.
+
+        >>> corpus.filter(clauses=["300h"], kinds="entretien").selection  # doctest: +SKIP
+        'Filtres : clauses 300h ; types entretien.'
+        """
+        options = dict(actors=actors, clauses=clauses, kinds=kinds, date_from=date_from,
+                       date_to=date_to, keep_undated=keep_undated)
+        tables = filter_tables({**self.tables(), "auto_codings": self.auto_codings}, **options)
+        said = [s for s in (self.selection, describe_filters(**options)) if s and s != NO_FILTER]
+        return dataclasses.replace(self, **tables, selection=" ".join(said) or NO_FILTER)
+
+    @functools.cached_property
+    def events(self) -> pd.DataFrame:
+        """The dates and durations the statements report (the ``events`` table of
+        :func:`csf_analysis.reading.events.events_table`), read once per corpus."""
+        return events_table(self.statements, self.interviews)
 
     def write(self, out_dir: str | Path, *, check=None) -> list[Path]:
         """Write every table as ``out_dir/<name>.csv``, all together (all new, or all

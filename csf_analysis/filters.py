@@ -27,11 +27,13 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .report.charts import CLAUSE_ORDER, clause_group
+from .labels import CLAUSE_ORDER, clause_sizes
 from .schema import ACTORS, SESSION_KINDS, counted_rows
 
-__all__ = ["describe_filters", "filter_tables", "normalise_actors", "normalise_clauses",
-           "normalise_kinds"]
+NO_FILTER = "Aucun filtre : tout le corpus."
+
+__all__ = ["NO_FILTER", "describe_filters", "filter_tables", "normalise_actors",
+           "normalise_clauses", "normalise_kinds"]
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -114,13 +116,6 @@ def _text(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), "").astype(str)
 
 
-def _clause_sizes(table: pd.DataFrame) -> pd.Series:
-    """The clause size of each row (``"300h"``, ``"autre"``, ``""``), as in the charts."""
-    return pd.Series([clause_group(hours, label) for hours, label in
-                      zip(table["clause_hours"], table["clause_label"])],
-                     index=table.index, dtype=object)
-
-
 def _kept_interviews(interviews: pd.DataFrame, *, actors: list[str], clauses: list[str],
                      date_from: str, date_to: str, keep_undated: bool) -> pd.Series:
     """Boolean mask of the interviews that pass every filter."""
@@ -129,7 +124,7 @@ def _kept_interviews(interviews: pd.DataFrame, *, actors: list[str], clauses: li
         actor = _text(interviews["actor"]).str.strip().str.lower()
         keep &= actor.where(actor.isin(ACTORS), "autre").isin(actors)
     if clauses:
-        keep &= _clause_sizes(interviews).isin(clauses)
+        keep &= clause_sizes(interviews).isin(clauses)
     if date_from or date_to:
         date = _text(interviews["date"]).str.strip()
         # ISO strings compare as dates; a bound "2020-02" covers the whole month.
@@ -239,7 +234,7 @@ def _filter_contacts(contacts: pd.DataFrame, *, actors: list[str],
     """Contacts are companies: kept when ``entreprise`` is asked for, by clause size."""
     keep = pd.Series(not actors or "entreprise" in actors, index=contacts.index)
     if clauses:
-        keep &= _clause_sizes(contacts).isin(clauses)
+        keep &= clause_sizes(contacts).isin(clauses)
     return contacts[keep].reset_index(drop=True)
 
 
@@ -291,4 +286,4 @@ def describe_filters(*, actors: Iterable[str] | str | None = None,
         parts.append(f"entretiens jusqu'au {date_to}")
     if (date_from or date_to) and keep_undated:
         parts.append("entretiens sans date gardés")
-    return "Filtres : " + " ; ".join(parts) + "." if parts else "Aucun filtre : tout le corpus."
+    return "Filtres : " + " ; ".join(parts) + "." if parts else NO_FILTER

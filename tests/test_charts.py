@@ -51,6 +51,12 @@ def _codebook() -> pd.DataFrame:
                          "parent": ["", "", "alpha"]})
 
 
+def _corpus(**tables) -> dict[str, pd.DataFrame]:
+    """The test tables as a chart takes them (a mapping, like ``corpus.tables()``)."""
+    return {"statements": _statements(), "codings": _codings(), "interviews": _interviews(),
+            "codebook": _codebook(), **tables}
+
+
 def _codings() -> pd.DataFrame:
     pairs = [("s1", "alpha"), ("s1", "alpha"),  # auto and manual: counts once
              ("t0", "alpha"), ("t1", "alpha"), ("t2", "alpha"), ("t3", "alpha"), ("t4", "alpha"),
@@ -82,7 +88,7 @@ def test_wrap_label_keeps_short_labels_and_shortens_long_ones():
 
 
 def test_themes_by_interview_data_values_and_order():
-    data = charts.themes_by_interview_data(_statements(), _codings(), _interviews(), _codebook())
+    data = charts.themes_by_interview_data(_corpus())
     assert list(dict.fromkeys(data["code"])) == ["beta", "alpha", "delta"]  # codebook, then others
     assert list(dict.fromkeys(data["interview_id"])) == ["i1", "i2", "i3", "i4", "i5"]
     assert len(data) == 15
@@ -97,14 +103,14 @@ def test_themes_by_interview_data_values_and_order():
 
 
 def test_themes_by_interview_figure_labels_and_counts():
-    figure = charts.themes_by_interview(_statements(), _codings(), _interviews(), _codebook())
+    figure = charts.themes_by_interview(_corpus())
     ax = figure.axes[0]
     rows = [t.get_text() for t in ax.get_yticklabels()]
     assert rows == [charts.wrap_label(LONG_LABEL, width=38), "Premier thème", "delta"]
     columns = [t.get_text() for t in ax.get_xticklabels()]
     # More than four interviews: the date goes on its own line, to keep columns narrow.
     assert columns[0] == "6 · 300h\nn = 4" and columns[2] == "— · 900h\n(3/02/2020)\nn = 1"
-    few = charts.themes_by_interview(_statements(), _codings(), _interviews().iloc[:3], _codebook())
+    few = charts.themes_by_interview(_corpus(interviews=_interviews().iloc[:3]))
     assert few.axes[0].get_xticklabels()[0].get_text() == "6 · 300h\n4 énoncés"
     assert sorted(t.get_text() for t in ax.texts) == sorted(["1", "1", "1", "1", "5"])
     assert tuple(figure.get_size_inches())[0] == charts.WIDTH
@@ -112,7 +118,7 @@ def test_themes_by_interview_figure_labels_and_counts():
 
 
 def test_themes_by_clause_is_normalised_per_interview():
-    data = charts.themes_by_clause_data(_statements(), _codings(), _interviews(), _codebook())
+    data = charts.themes_by_clause_data(_corpus())
     assert list(dict.fromkeys(data["clause"])) == ["300h", "900h", "autre"]
     assert list(dict.fromkeys(data["code"])) == ["beta", "alpha", "delta"]
     alpha = data[(data["code"] == "alpha") & (data["clause"] == "300h")].iloc[0]
@@ -120,7 +126,7 @@ def test_themes_by_clause_is_normalised_per_interview():
     assert alpha["mean_share"] == pytest.approx(0.375)
     assert (alpha["n_interviews"], alpha["n_statements"]) == (2, 6)
     assert "i4" not in set(data.columns)  # no clause size: left out, and said on the figure
-    figure = charts.themes_by_clause(_statements(), _codings(), _interviews(), _codebook())
+    figure = charts.themes_by_clause(_corpus())
     columns = [t.get_text() for t in figure.axes[0].get_xticklabels()]
     assert columns == ["300h\n2 entretiens", "900h\n1 entretien", "autre\n1 entretien"]
     assert "38\u00a0% (6)" in {t.get_text() for t in figure.axes[0].texts}
@@ -130,18 +136,18 @@ def test_themes_by_clause_is_normalised_per_interview():
 def test_themes_by_actor_order_and_unknown_actor():
     interviews = _interviews()
     interviews.loc[interviews["interview_id"] == "i2", "actor"] = "inconnu"
-    data = charts.themes_by_actor_data(_statements(), _codings(), interviews, _codebook())
+    data = charts.themes_by_actor_data(_corpus(interviews=interviews))
     assert list(dict.fromkeys(data["actor"])) == ["entreprise", "acheteur", "autre"]
     beta = data[data["code"] == "beta"].set_index("actor")
     assert beta.loc["autre", "mean_share"] == pytest.approx(0.5)
     assert beta.loc["entreprise", "n_interviews"] == 3
-    figure = charts.themes_by_actor(_statements(), _codings(), interviews, _codebook())
+    figure = charts.themes_by_actor(_corpus(interviews=interviews))
     assert [t.get_text().split("\n")[0] for t in figure.axes[0].get_xticklabels()] == \
         ["Entreprise", "Acheteur", "Autre"]
 
 
 def test_categories_by_interview_data_and_french_legend():
-    data = charts.categories_by_interview_data(_statements(), _interviews())
+    data = charts.categories_by_interview_data(_corpus())
     assert list(dict.fromkeys(data["category"])) == [
         "facts", "representation", "feelings", "context", "suggestions", "takeaway"]
     assert list(dict.fromkeys(data["label"])) == [
@@ -150,7 +156,7 @@ def test_categories_by_interview_data_and_french_legend():
     assert i1.to_dict() == {"facts": 2, "representation": 0, "feelings": 1, "context": 0,
                             "suggestions": 1, "takeaway": 0}  # the copy d1 is left out
     assert data.groupby("interview_id")["share"].sum().round(9).eq(1).all()
-    figure = charts.categories_by_interview(_statements(), _interviews())
+    figure = charts.categories_by_interview(_corpus())
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
     assert legend == list(dict.fromkeys(data["label"]))
     ax = figure.axes[0]
@@ -165,16 +171,19 @@ def test_code_cooccurrence_counts_statements_with_both_codes():
     codebook = pd.DataFrame({"code": ["c", "b", "a"], "label": ["Cé", "Bé", "A"]})
     statements = pd.DataFrame({"statement_id": ["s1", "s2", "s3", "d1"],
                                "duplicate_of": ["", "", "", "s1"]})
-    data = charts.code_cooccurrence_data(codings, codebook, statements=statements, top=None)
+    data = charts.code_cooccurrence_data({"codings": codings, "codebook": codebook, "statements": statements},
+                                        top=None)
     matrix = data.pivot(index="code_a", columns="code_b", values="n_statements")
     assert list(dict.fromkeys(data["code_a"])) == ["c", "b", "a"]
     assert matrix.loc["a", "a"] == 3 and matrix.loc["b", "b"] == 2 and matrix.loc["c", "c"] == 1
     assert matrix.loc["a", "b"] == matrix.loc["b", "a"] == 2 and matrix.loc["c", "a"] == 1
-    top = charts.code_cooccurrence_data(codings, codebook, statements=statements, top=2)
+    top = charts.code_cooccurrence_data({"codings": codings, "codebook": codebook, "statements": statements},
+                                       top=2)
     assert list(dict.fromkeys(top["code_a"])) == ["b", "a"]
-    with_copies = charts.code_cooccurrence_data(codings, codebook, top=None)
+    with_copies = charts.code_cooccurrence_data({"codings": codings, "codebook": codebook}, top=None)
     assert with_copies.set_index(["code_a", "code_b"]).loc[("a", "a"), "n_statements"] == 4
-    figure = charts.code_cooccurrence(codings, codebook, statements=statements, top=None)
+    figure = charts.code_cooccurrence({"codings": codings, "codebook": codebook, "statements": statements},
+                                        top=None)
     assert [t.get_text() for t in figure.axes[0].get_yticklabels()] == ["1. Cé", "2. Bé", "3. A"]
 
 
@@ -184,7 +193,7 @@ def test_contact_funnel_data_by_clause():
         "clause_label": ["150h", "300h", "300h", "autre", ""],
         "status": ["no_reply", "replied", "error", "replied", "no_reply"],
         "interviewed": [False, True, False, False, False]})
-    data = charts.contact_funnel_data(contacts)
+    data = charts.contact_funnel_data({"contacts": contacts})
     assert list(dict.fromkeys(data["stage_label"])) == [
         "Contactées", "Réponses", "Entretiens", "Erreurs"]
     assert list(dict.fromkeys(data["clause"])) == ["150h", "300h", "autre", "non précisée"]
@@ -196,12 +205,12 @@ def test_contact_funnel_data_by_clause():
 
 
 def test_contact_funnel_of_the_reference_file(reference_corpus):
-    data = charts.contact_funnel_data(reference_corpus.contacts)
+    data = charts.contact_funnel_data(reference_corpus)
     totals = data.groupby("stage_label", sort=False)["n_companies"].sum()
     assert totals.to_dict() == {"Contactées": 11, "Réponses": 4, "Entretiens": 2, "Erreurs": 2}
     contacted = data[data["stage"] == "contacted"].set_index("clause")["n_companies"]
     assert contacted.to_dict() == {"150h": 2, "300h": 4, "450h": 1, "900h": 3, "autre": 1}
-    figure = charts.contact_funnel(reference_corpus.contacts)
+    figure = charts.contact_funnel(reference_corpus)
     ax = figure.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == list(totals.index)
     assert {"11", "4", "2"} <= {t.get_text() for t in ax.texts}
@@ -225,7 +234,7 @@ def test_timeline_data_rows_spans_and_interview_dates():
         {"statement_id": "g", "interview_id": "", "date": "2016", "precision": "year"},
         {"statement_id": "d", "kind": "duration", "days_min": 7.0, "days_max": 7.0},
     )
-    data = charts.timeline_data(events, _interviews())
+    data = charts.timeline_data({"events": events, "interviews": _interviews()})
     assert data["statement_id"].tolist() == ["b", "a", "c", "", ""]
     assert data["interview"].tolist() == ["6 · 300h", "6 · 300h", "— · 900h (3/02/2020)",
                                           "— · 900h (3/02/2020)", "Acheteur (26/05/2020)"]
@@ -236,7 +245,7 @@ def test_timeline_data_rows_spans_and_interview_dates():
     assert month["end"] == pytest.approx(2018 + 59 / 365)
     assert data.iloc[3]["label"] == "Entretien du 3/02/2020"
     assert data.iloc[1]["label"] == "En février 2018 on a signé."
-    figure = charts.timeline(events, _interviews())
+    figure = charts.timeline({"events": events, "interviews": _interviews()})
     ax = figure.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == list(dict.fromkeys(data["interview"]))
     assert ax.get_xlim()[0] <= 2017 and ax.get_xlim()[1] >= 2021
@@ -245,13 +254,13 @@ def test_timeline_data_rows_spans_and_interview_dates():
 def test_timeline_of_the_reference_file_spans_2017_to_2022(reference_corpus):
     from csf_analysis.reading.events import events_table
     events = events_table(reference_corpus.statements, reference_corpus.interviews)
-    data = charts.timeline_data(events, reference_corpus.interviews)
+    data = charts.timeline_data({"events": events, "interviews": reference_corpus.interviews})
     sixteen = data[data["interview"] == "16 · autre"]
     assert {"2017-09", "2018-02-19", "2018-05-14", "2022-02-18"} <= set(sixteen["date"])
     labels = " ".join(sixteen["label"])
     for written in ("Septembre 2017", "19 Février 2018", "14 mai 2018", "18 Février 2022"):
         assert written in labels
-    low, high = charts.timeline(events, reference_corpus.interviews).axes[0].get_xlim()
+    low, high = charts.timeline({"events": events, "interviews": reference_corpus.interviews}).axes[0].get_xlim()
     assert low <= 2017.67 and high >= 2022.13
 
 
@@ -265,12 +274,12 @@ def test_durations_data_sorted_without_hours():
         {"statement_id": "c", "kind": "duration", "days_min": 6.25, "days_max": 6.25,
          "unit": "heure", "text": "150h", "sentence": "La clause de 150h."},
     )
-    data = charts.durations_data(events, interviews=_interviews())
+    data = charts.durations_data({"events": events, "interviews": _interviews()})
     assert data["text"].tolist() == ["6 semaines", "2-3 mois"]
     assert data["interview"].tolist() == ["— · 900h (3/02/2020)", "6 · 300h"]
     assert data[["days_min", "days_max"]].values.tolist() == [[42.0, 42.0], [60.0, 90.0]]
     assert data["snippet"].tolist()[1] == "Il faut 2-3 mois pour tout caler."
-    figure = charts.durations(events, interviews=_interviews())
+    figure = charts.durations({"events": events, "interviews": _interviews()})
     ax = figure.axes[0]
     assert ax.get_xscale() == "log"
     assert [t.get_text() for t in ax.texts] == ["6 semaines", "2-3 mois"]
@@ -286,14 +295,19 @@ def test_snippet_keeps_the_words_around_a_long_sentence_match():
 
 
 EMPTY_CASES = {
-    "themes_by_interview": lambda s, c, i, b, e, k: charts.themes_by_interview(s, c, i, b),
-    "themes_by_clause": lambda s, c, i, b, e, k: charts.themes_by_clause(s, c, i, b),
-    "themes_by_actor": lambda s, c, i, b, e, k: charts.themes_by_actor(s, c, i, b),
-    "categories_by_interview": lambda s, c, i, b, e, k: charts.categories_by_interview(s, i),
-    "code_cooccurrence": lambda s, c, i, b, e, k: charts.code_cooccurrence(c, b),
-    "contact_funnel": lambda s, c, i, b, e, k: charts.contact_funnel(k),
-    "timeline": lambda s, c, i, b, e, k: charts.timeline(e, i),
-    "durations": lambda s, c, i, b, e, k: charts.durations(e),
+    "themes_by_interview": lambda s, c, i, b, e, k: charts.themes_by_interview(
+        {"statements": s, "codings": c, "interviews": i, "codebook": b}),
+    "themes_by_clause": lambda s, c, i, b, e, k: charts.themes_by_clause(
+        {"statements": s, "codings": c, "interviews": i, "codebook": b}),
+    "themes_by_actor": lambda s, c, i, b, e, k: charts.themes_by_actor(
+        {"statements": s, "codings": c, "interviews": i, "codebook": b}),
+    "categories_by_interview": lambda s, c, i, b, e, k: charts.categories_by_interview(
+        {"statements": s, "interviews": i}),
+    "code_cooccurrence": lambda s, c, i, b, e, k: charts.code_cooccurrence(
+        {"codings": c, "codebook": b}),
+    "contact_funnel": lambda s, c, i, b, e, k: charts.contact_funnel({"contacts": k}),
+    "timeline": lambda s, c, i, b, e, k: charts.timeline({"events": e, "interviews": i}),
+    "durations": lambda s, c, i, b, e, k: charts.durations({"events": e}),
 }
 
 
@@ -319,6 +333,6 @@ def test_everything_filtered_out_gives_a_figure_that_says_so(name):
 def test_two_codes_with_the_same_label_stay_two_rows():
     codebook = pd.DataFrame({"code": ["alpha", "beta"], "label": ["Même libellé"] * 2})
     for draw in (charts.themes_by_interview, charts.themes_by_clause):
-        figure = draw(_statements(), _codings(), _interviews(), codebook)
+        figure = draw(_corpus(codebook=codebook))
         rows = [t.get_text() for t in figure.axes[0].get_yticklabels()]
         assert rows == ["Même libellé", "Même libellé", "delta"]

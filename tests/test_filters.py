@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from csf_analysis.labels import CLAUSE_ORDER
 from csf_analysis.report import charts
 from csf_analysis.filters import (describe_filters, filter_tables, normalise_actors,
                                   normalise_clauses)
@@ -98,7 +99,7 @@ def test_clause_filter_accepts_hours_in_any_spelling(tables):
 
 
 def test_clause_filter_leaves_out_interviews_without_a_clause(tables):
-    kept = _ids(filter_tables(tables, clauses=list(charts.CLAUSE_ORDER))["interviews"])
+    kept = _ids(filter_tables(tables, clauses=list(CLAUSE_ORDER))["interviews"])
     assert kept == ["ent-300", "ent-autre", "ent-900"]
 
 
@@ -174,12 +175,10 @@ def test_events_and_auto_codings_follow_the_statements(tables):
 
 def test_filtered_tables_feed_the_charts(tables):
     out = filter_tables(tables, clauses=["300h", "900h"])
-    data = charts.themes_by_clause_data(out["statements"], out["codings"], out["interviews"],
-                                        out["codebook"])
+    data = charts.themes_by_clause_data(out)
     assert set(data["clause"]) == {"300h", "900h"}
     empty = filter_tables(tables, clauses=["450h"])
-    figure = charts.themes_by_interview(empty["statements"], empty["codings"],
-                                        empty["interviews"], empty["codebook"])
+    figure = charts.themes_by_interview(empty)
     assert charts.NO_DATA in figure.axes[0].texts[0].get_text()
 
 

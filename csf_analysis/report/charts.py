@@ -12,15 +12,21 @@ statement (``duplicate_of``) are left out of every count, and file-level
 notes (empty ``interview_id``) out of per-interview charts. An empty input
 gives a figure saying "Aucune donnée à afficher", never an exception.
 
+Every chart takes the corpus first (a :class:`~csf_analysis.corpus.Corpus`,
+filtered or not, or a mapping of its tables such as ``corpus.tables()``) and
+its options as keywords: ``themes_by_clause(corpus.filter(kinds="entretien"))``,
+``durations(corpus, max_rows=20)``. A missing ``events`` table is read from
+the statements.
+
 Example:
     >>> import pandas as pd
     >>> contacts = pd.DataFrame({
     ...     "clause_hours": [300, 300, 900], "clause_label": ["300h", "300h", "900h"],
     ...     "status": ["replied", "no_reply", "error"], "interviewed": [True, False, False]})
-    >>> data = contact_funnel_data(contacts)
+    >>> data = contact_funnel_data({"contacts": contacts})
     >>> data.groupby("stage_label", sort=False)["n_companies"].sum().to_dict()
     {'Contactées': 3, 'Réponses': 1, 'Entretiens': 1, 'Erreurs': 1}
-    >>> figure = contact_funnel(contacts)       # a matplotlib Figure, 7 in wide
+    >>> figure = contact_funnel({"contacts": contacts})  # a matplotlib Figure, 7 in wide
     >>> float(figure.get_size_inches()[0])
     7.0
 """
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Mapping
 
 import matplotlib
 import numpy as np
@@ -38,14 +45,18 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ..reading.events import EVENT_COLUMNS
-from ..schema import ACTORS, CATEGORIES, CLAUSE_HOURS
+from ..reading.events import EVENT_COLUMNS, events_table
+from ..labels import (
+    ACTOR_LABELS, CATEGORY_LABELS, CLAUSE_ORDER, NO_CLAUSE, clause_group,
+    clause_sizes, short_date,
+)
+from ..schema import ACTORS, CATEGORIES
 
 __all__ = [
-    "ACTOR_LABELS", "CATEGORY_LABELS", "CLAUSE_ORDER", "KIND_LABELS", "NO_DATA",
+    "NO_DATA",
     "categories_by_interview", "categories_by_interview_data",
     "code_cooccurrence", "code_cooccurrence_data",
-    "clause_group", "contact_funnel", "contact_funnel_data",
+    "contact_funnel", "contact_funnel_data",
     "durations", "durations_data", "empty_figure", "interview_labels",
     "themes_by_actor", "themes_by_actor_data",
     "themes_by_clause", "themes_by_clause_data",
@@ -62,21 +73,6 @@ OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2",
 HATCHES = ("", "//", "..", "xx", "\\\\", "--", "oo", "++", "**")
 HEATMAP = "cividis_r"  # light for low shares, dark for high: readable in grey-scale
 
-CATEGORY_LABELS = {
-    "facts": "Faits", "representation": "Représentations", "feelings": "Ressentis",
-    "context": "Contexte", "suggestions": "Suggestions", "meta": "Méta",
-    "debrief": "Débrief", "takeaway": "À retenir", "question": "Questions",
-}
-ACTOR_LABELS = {
-    "entreprise": "Entreprise", "acheteur": "Acheteur", "mlds": "MLDS",
-    "partenaire": "Partenaire", "jeune": "Jeune", "autre": "Autre",
-}
-KIND_LABELS = {
-    "entretien": "Entretiens", "test-utilisateur": "Tests utilisateurs",
-    "observation": "Observations", "atelier": "Ateliers", "document": "Documents",
-}
-CLAUSE_ORDER = (*(f"{hours}h" for hours in CLAUSE_HOURS), "autre")
-NO_CLAUSE = "non précisée"
 STAGES = (("contacted", "Contactées"), ("replied", "Réponses"),
           ("interviewed", "Entretiens"), ("error", "Erreurs"))
 DURATION_UNITS = ("jour", "semaine", "mois", "an")
@@ -148,6 +144,30 @@ def _strings(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), "").astype(str)
 
 
+def _table(corpus, name: str, *, required: bool = True) -> pd.DataFrame | None:
+    """Table ``name`` of ``corpus`` (a Corpus or a mapping of its tables); ``events``
+    is read from the statements when absent; a missing table is an error if required."""
+    if isinstance(corpus, pd.DataFrame):
+        raise TypeError("the charts take the corpus first, then keyword options: "
+                        "charts.themes_by_clause(corpus), not its tables one by one; "
+                        "pass the Corpus of load_corpus(), or corpus.tables()")
+    found = corpus.get(name) if isinstance(corpus, Mapping) else getattr(corpus, name, None)
+    if found is None and name == "events":
+        found = events_table(*_tables(corpus, "statements", "interviews"))
+    if found is None and required:
+        raise TypeError(f"this chart needs the corpus' {name!r} table; pass the Corpus of "
+                        "load_corpus() or a mapping of its tables (corpus.tables())")
+    return found
+
+
+def _tables(corpus, *names: str) -> list[pd.DataFrame]:
+    return [_table(corpus, name) for name in names]
+
+
+def _theme_tables(corpus) -> list:
+    return _tables(corpus, "statements", "codings", "interviews", "codebook")
+
+
 def _codebook_frame(codebook) -> pd.DataFrame:
     """The codebook table from a :class:`~csf_analysis.coding.codebook.Codebook` or a DataFrame."""
     table = getattr(codebook, "table", codebook)
@@ -169,35 +189,9 @@ def _theme_labels(codebook, codes) -> dict[str, str]:
     return ordered
 
 
-def _format_date(iso: str) -> str:
-    """``"2020-02-03"`` -> ``"3/02/2020"`` (as the notes write it); other text unchanged."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day}/{day.month:02d}/{day.year}"
-
-
-def clause_group(hours, label) -> str:
-    """The clause size of a row: ``"300h"``, ``"autre"`` or ``""`` (unknown)."""
-    if pd.notna(hours) and int(hours) in CLAUSE_HOURS:
-        return f"{int(hours)}h"
-    label = "" if pd.isna(label) else str(label).strip()
-    if not label:
-        return ""
-    return label if label in CLAUSE_ORDER else "autre"
-
-
-def _clause_sizes(table: pd.DataFrame) -> pd.Series:
-    """The clause size of each row of ``table`` (columns clause_hours, clause_label)."""
-    return pd.Series([clause_group(h, c) for h, c in
-                      zip(table["clause_hours"], table["clause_label"])],
-                     index=table.index, dtype=object)
-
-
 def _clause_groups(interviews: pd.DataFrame) -> pd.Series:
     """interview_id -> clause size (``"300h"``, ``"autre"``, ``""``)."""
-    return _clause_sizes(interviews).set_axis(_strings(interviews["interview_id"]).tolist())
+    return clause_sizes(interviews).set_axis(_strings(interviews["interview_id"]).tolist())
 
 
 def interview_labels(interviews: pd.DataFrame) -> pd.Series:
@@ -222,7 +216,7 @@ def interview_labels(interviews: pd.DataFrame) -> pd.Series:
             label = ACTOR_LABELS.get(text(row, "actor")) or textwrap.shorten(
                 text(row, "title") or "Entretien", 24, placeholder="…")
         date = text(row, "date")
-        labels.append(f"{label} ({_format_date(date)})" if date else label)
+        labels.append(f"{label} ({short_date(date)})" if date else label)
     series = pd.Series(labels, index=_strings(interviews["interview_id"]).tolist(), dtype=object)
     rank = series.groupby(series).cumcount()
     return series.where(rank == 0, series + " #" + (rank + 1).astype(str))
@@ -269,8 +263,7 @@ def _theme_shares(statements, codings, interviews, codebook) -> pd.DataFrame:
     return table
 
 
-def themes_by_interview_data(statements: pd.DataFrame, codings: pd.DataFrame,
-                             interviews: pd.DataFrame, codebook) -> pd.DataFrame:
+def themes_by_interview_data(corpus) -> pd.DataFrame:
     """Share of each interview's statements coded with each theme.
 
     Args:
@@ -287,6 +280,7 @@ def themes_by_interview_data(statements: pd.DataFrame, codings: pd.DataFrame,
         in codebook order, interviews in table order; ``interview`` is the
         display label (:func:`interview_labels`).
     """
+    statements, codings, interviews, codebook = _theme_tables(corpus)
     table = _theme_shares(statements, codings, interviews, codebook)
     table.insert(3, "interview", table["interview_id"].map(interview_labels(interviews)))
     return table
@@ -308,8 +302,7 @@ def _group_shares(table: pd.DataFrame, groups: pd.Series, order: tuple[str, ...]
         .reset_index(drop=True)
 
 
-def themes_by_clause_data(statements: pd.DataFrame, codings: pd.DataFrame,
-                          interviews: pd.DataFrame, codebook) -> pd.DataFrame:
+def themes_by_clause_data(corpus) -> pd.DataFrame:
     """Themes by clause size, each interview weighing the same.
 
     Returns:
@@ -321,12 +314,12 @@ def themes_by_clause_data(statements: pd.DataFrame, codings: pd.DataFrame,
         ``n_statements`` is the number of coded statements behind it.
         Interviews with no clause size are left out.
     """
+    statements, codings, interviews, codebook = _theme_tables(corpus)
     table = _theme_shares(statements, codings, interviews, codebook)
     return _group_shares(table, _clause_groups(interviews), CLAUSE_ORDER, "clause")
 
 
-def themes_by_actor_data(statements: pd.DataFrame, codings: pd.DataFrame,
-                         interviews: pd.DataFrame, codebook) -> pd.DataFrame:
+def themes_by_actor_data(corpus) -> pd.DataFrame:
     """Themes by actor (entreprise, acheteur, mlds, partenaire, jeune, autre).
 
     Returns:
@@ -334,6 +327,7 @@ def themes_by_actor_data(statements: pd.DataFrame, codings: pd.DataFrame,
         :func:`themes_by_clause_data` with the interview's actor (an unknown
         actor counts as ``autre``).
     """
+    statements, codings, interviews, codebook = _theme_tables(corpus)
     table = _theme_shares(statements, codings, interviews, codebook)
     actors = _strings(interviews["actor"]).where(lambda a: a.isin(ACTORS), "autre")
     groups = pd.Series(actors.tolist(), index=_strings(interviews["interview_id"]).tolist())
@@ -380,8 +374,7 @@ def _theme_height(n_rows: int) -> float:
     return 1.6 + 0.3 * n_rows
 
 
-def themes_by_interview(statements: pd.DataFrame, codings: pd.DataFrame,
-                        interviews: pd.DataFrame, codebook) -> Figure:
+def themes_by_interview(corpus) -> Figure:
     """Heatmap: share of each interview's statements coded with each theme.
 
     Columns are interviews (``"6 · 300h"`` and their number of statements),
@@ -389,7 +382,7 @@ def themes_by_interview(statements: pd.DataFrame, codings: pd.DataFrame,
     statements, its colour the share. See :func:`themes_by_interview_data`.
     """
     title = "Thèmes par entretien"
-    data = themes_by_interview_data(statements, codings, interviews, codebook)
+    data = themes_by_interview_data(corpus)
     if data.empty or data["n_statements"].sum() == 0:
         return empty_figure(title, "aucun énoncé codé dans un entretien")
     heads = data.drop_duplicates("interview_id")
@@ -433,10 +426,10 @@ def _themes_by_group(data: pd.DataFrame, column: str, names: dict[str, str],
     return fig
 
 
-def themes_by_clause(statements: pd.DataFrame, codings: pd.DataFrame,
-                     interviews: pd.DataFrame, codebook) -> Figure:
+def themes_by_clause(corpus) -> Figure:
     """Heatmap of themes by clause size, normalised per interview (see the ``_data`` function)."""
-    data = themes_by_clause_data(statements, codings, interviews, codebook)
+    data = themes_by_clause_data(corpus)
+    statements, interviews = _tables(corpus, "statements", "interviews")
     with_statements = set(_interview_statements(statements, interviews)["interview_id"])
     groups = _clause_groups(interviews)
     left_out = int((groups[groups.index.isin(with_statements)] == "").sum())
@@ -445,17 +438,15 @@ def themes_by_clause(statements: pd.DataFrame, codings: pd.DataFrame,
                             "Thèmes par taille de clause", note=note)
 
 
-def themes_by_actor(statements: pd.DataFrame, codings: pd.DataFrame,
-                    interviews: pd.DataFrame, codebook) -> Figure:
+def themes_by_actor(corpus) -> Figure:
     """Heatmap of themes by actor, normalised per interview (see the ``_data`` function)."""
-    data = themes_by_actor_data(statements, codings, interviews, codebook)
+    data = themes_by_actor_data(corpus)
     return _themes_by_group(data, "actor", ACTOR_LABELS, "Thèmes par acteur")
 
 
 # --- Categories per interview -------------------------------------------------
 
-def categories_by_interview_data(statements: pd.DataFrame,
-                                 interviews: pd.DataFrame) -> pd.DataFrame:
+def categories_by_interview_data(corpus) -> pd.DataFrame:
     """Number of statements of each category in each interview.
 
     Returns:
@@ -466,6 +457,7 @@ def categories_by_interview_data(statements: pd.DataFrame,
         then any other); ``label`` is French (Faits, Représentations...),
         ``share`` the part of the interview's statements.
     """
+    statements, interviews = _tables(corpus, "statements", "interviews")
     kept = _interview_statements(statements, interviews)
     kept["category"] = _strings(kept["category"])
     used = set(kept["category"])
@@ -511,10 +503,10 @@ def _stacked_bars(ax: Axes, counts: pd.DataFrame, *, horizontal: bool) -> None:
     ax.set_xlim(*room) if horizontal else ax.set_ylim(*room)
 
 
-def categories_by_interview(statements: pd.DataFrame, interviews: pd.DataFrame) -> Figure:
+def categories_by_interview(corpus) -> Figure:
     """Stacked bars: the categories of each interview's statements, with counts."""
     title = "Catégories d'énoncés par entretien"
-    data = categories_by_interview_data(statements, interviews)
+    data = categories_by_interview_data(corpus)
     if data.empty:
         return empty_figure(title, "aucun énoncé dans un entretien")
     counts = data.pivot(index="interview_id", columns="label", values="n_statements")
@@ -536,15 +528,12 @@ def categories_by_interview(statements: pd.DataFrame, interviews: pd.DataFrame) 
 
 # --- Co-occurrence of codes ----------------------------------------------------
 
-def code_cooccurrence_data(codings: pd.DataFrame, codebook, *,
-                           statements: pd.DataFrame | None = None,
-                           top: int | None = 20) -> pd.DataFrame:
+def code_cooccurrence_data(corpus, *, top: int | None = 20) -> pd.DataFrame:
     """Number of statements coded with both codes, for each pair of codes.
 
     Args:
-        codings: The ``codings`` table (``statement_id``, ``code``).
-        codebook: The codebook (``Codebook`` or its table): labels and order.
-        statements: The ``statements`` table; when given, codings of copies
+        corpus: Its ``codings`` (``statement_id``, ``code``) and ``codebook``
+            (labels and order); with its ``statements``, codings of copies
             (``duplicate_of``) and of file-level notes (no interview) are left out.
         top: Keep the ``top`` codes with the most statements (``None``: all).
 
@@ -553,6 +542,8 @@ def code_cooccurrence_data(codings: pd.DataFrame, codebook, *,
         over the kept codes in codebook order (the diagonal holds the number
         of statements coded with the code).
     """
+    codings, codebook = _tables(corpus, "codings", "codebook")
+    statements = _table(corpus, "statements", required=False)
     pairs = pd.DataFrame({"statement_id": _strings(codings["statement_id"]),
                           "code": _strings(codings["code"])}).drop_duplicates()
     if statements is not None and "duplicate_of" in statements.columns:
@@ -574,8 +565,7 @@ def code_cooccurrence_data(codings: pd.DataFrame, codebook, *,
     return table
 
 
-def code_cooccurrence(codings: pd.DataFrame, codebook, *,
-                      statements: pd.DataFrame | None = None, top: int | None = 20) -> Figure:
+def code_cooccurrence(corpus, *, top: int | None = 20) -> Figure:
     """Lower-triangle matrix of statements coded with both codes (see the ``_data`` function).
 
     Rows carry "1. label", columns the number only; the diagonal (bold, on
@@ -583,7 +573,7 @@ def code_cooccurrence(codings: pd.DataFrame, codebook, *,
     cells the number of statements coded with both.
     """
     title = "Co-occurrences des thèmes"
-    data = code_cooccurrence_data(codings, codebook, statements=statements, top=top)
+    data = code_cooccurrence_data(corpus, top=top)
     if data.empty:
         return empty_figure(title, "aucun énoncé codé")
     codes = list(dict.fromkeys(data["code_a"]))
@@ -625,7 +615,7 @@ def code_cooccurrence(codings: pd.DataFrame, codebook, *,
 
 # --- Contact funnel ------------------------------------------------------------
 
-def contact_funnel_data(contacts: pd.DataFrame) -> pd.DataFrame:
+def contact_funnel_data(corpus) -> pd.DataFrame:
     """Companies contacted, that replied, interviewed, and e-mails in error, by clause size.
 
     Returns:
@@ -634,7 +624,8 @@ def contact_funnel_data(contacts: pd.DataFrame) -> pd.DataFrame:
         Entretiens, Erreurs), clause sizes in the order 150h, 300h, 450h,
         900h, autre, then "non précisée", only sizes that have contacts.
     """
-    clauses = _clause_sizes(contacts).replace("", NO_CLAUSE)
+    contacts = _table(corpus, "contacts")
+    clauses = clause_sizes(contacts).replace("", NO_CLAUSE)
     status = _strings(contacts["status"])
     interviewed = contacts["interviewed"].astype(object).fillna(False).astype(bool)
     masks = {"contacted": pd.Series(True, index=contacts.index), "replied": status == "replied",
@@ -646,10 +637,10 @@ def contact_funnel_data(contacts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["stage", "stage_label", "clause", "n_companies"])
 
 
-def contact_funnel(contacts: pd.DataFrame) -> Figure:
+def contact_funnel(corpus) -> Figure:
     """Stacked bars: companies at each stage of the contact log, split by clause size."""
     title = "Entonnoir des contacts avec les entreprises"
-    data = contact_funnel_data(contacts)
+    data = contact_funnel_data(corpus)
     if data.empty:
         return empty_figure(title, "aucun contact dans les notes")
     counts = data.pivot(index="stage_label", columns="clause", values="n_companies")
@@ -704,13 +695,13 @@ def _events(events: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def timeline_data(events: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
+def timeline_data(corpus) -> pd.DataFrame:
     """The dated events of each interview, and the interview's own date.
 
     Args:
-        events: The ``events`` table (:func:`csf_analysis.reading.events.events_table`);
-            rows of kind ``date`` are used.
-        interviews: The ``interviews`` table.
+        corpus: Its ``interviews`` and ``events`` table
+            (:func:`csf_analysis.reading.events.events_table`, read from the
+            statements when absent); rows of kind ``date`` are used.
 
     Returns:
         ``interview_id, interview, kind, date, precision, start, end,
@@ -720,12 +711,13 @@ def timeline_data(events: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFram
         order, each one's rows by date; interviews with no date at all are
         left out, and so are file-level notes.
     """
+    events, interviews = _tables(corpus, "events", "interviews")
     names = interview_labels(interviews)
     own = pd.DataFrame({"interview_id": names.index, "kind": "entretien",
                         "date": _strings(interviews["date"]).tolist(), "precision": "day",
                         "statement_id": ""})
     own = own[own["date"] != ""]
-    own = own.assign(label=[f"Entretien du {_format_date(date)}" for date in own["date"]])
+    own = own.assign(label=[f"Entretien du {short_date(date)}" for date in own["date"]])
     dated = _events(events)
     dated = dated[dated["kind"] == "date"]
     found = pd.DataFrame({
@@ -772,7 +764,7 @@ def _draw_interview_row(ax: Axes, rows: pd.DataFrame, top: float, middle: float)
     return top - 0.9 * (len(rows) + 1.4)
 
 
-def timeline(events: pd.DataFrame, interviews: pd.DataFrame) -> Figure:
+def timeline(corpus) -> Figure:
     """Timeline: one line per interview, a point at each date its statements give.
 
     Month and year dates are drawn as a band over the month or year; the
@@ -780,7 +772,7 @@ def timeline(events: pd.DataFrame, interviews: pd.DataFrame) -> Figure:
     the start of the statement. See :func:`timeline_data`.
     """
     title = "Chronologie des événements datés, par entretien"
-    data = timeline_data(events, interviews)
+    data = timeline_data(corpus)
     if data.empty:
         return empty_figure(title, "aucune date dans les énoncés ni les entretiens")
     low, high = np.floor(data["start"].min()), np.ceil(data["end"].max())
@@ -822,14 +814,13 @@ DURATION_COLUMNS = ("statement_id", "interview_id", "interview", "text", "unit",
                     "days_min", "days_max", "snippet")
 
 
-def durations_data(events: pd.DataFrame, *, interviews: pd.DataFrame | None = None,
-                   units: tuple[str, ...] = DURATION_UNITS) -> pd.DataFrame:
+def durations_data(corpus, *, units: tuple[str, ...] = DURATION_UNITS) -> pd.DataFrame:
     """The durations reported in the statements, shortest first.
 
     Args:
-        events: The ``events`` table; rows of kind ``duration`` are used.
-        interviews: The ``interviews`` table, to name interviews
-            (``"6 · 300h"``); without it the ``interview_id`` is shown.
+        corpus: Its ``events`` table (rows of kind ``duration`` are used)
+            and ``interviews``, to name interviews (``"6 · 300h"``); without
+            interviews the ``interview_id`` is shown.
         units: Units kept. Hours and minutes are left out by default: in
             the notes they are clause sizes (``150h``) and meeting lengths,
             not how long things take.
@@ -841,7 +832,8 @@ def durations_data(events: pd.DataFrame, *, interviews: pd.DataFrame | None = No
         days_max, snippet``, sorted by ``days_max`` then ``days_min``;
         ``snippet`` is the sentence around the duration.
     """
-    rows = _events(events)
+    rows = _events(_table(corpus, "events"))
+    interviews = _table(corpus, "interviews", required=False)
     rows = rows[(rows["kind"] == "duration") & rows["unit"].isin(units)
                 & (rows["interview_id"] != "")]
     names = interview_labels(interviews) if interviews is not None else pd.Series(dtype=object)
@@ -852,8 +844,7 @@ def durations_data(events: pd.DataFrame, *, interviews: pd.DataFrame | None = No
     return table[list(DURATION_COLUMNS)].reset_index(drop=True)
 
 
-def durations(events: pd.DataFrame, *, interviews: pd.DataFrame | None = None,
-              units: tuple[str, ...] = DURATION_UNITS, max_rows: int = 40) -> Figure:
+def durations(corpus, *, units: tuple[str, ...] = DURATION_UNITS, max_rows: int = 40) -> Figure:
     """Ranges of the durations reported, in days on a log scale, shortest on top.
 
     Each row is one mention, labelled with the sentence around it and its
@@ -862,7 +853,7 @@ def durations(events: pd.DataFrame, *, interviews: pd.DataFrame | None = None,
     are kept and the title says how many were left out.
     """
     title = "Durées évoquées dans les entretiens"
-    data = durations_data(events, interviews=interviews, units=units)
+    data = durations_data(corpus, units=units)
     if data.empty:
         return empty_figure(title, "aucune durée en jours, semaines, mois ou années")
     total = len(data)

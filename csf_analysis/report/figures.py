@@ -68,22 +68,21 @@ def all_figures(tables: dict[str, pd.DataFrame], *,
             "codings and the codebook of the coding step."
         )
     interviews, statements = tables["interviews"], tables["statements"]
-    codings, codebook = tables["codings"], tables["codebook"]
     events = tables.get("events")
     if events is None:
         events = events_table(statements, interviews)
-    themes = (statements, codings, interviews, codebook)
-    shown = interviews if per_interview is None else per_interview
+    tables = {**tables, "events": events}
+    shown = {**tables, "interviews": interviews if per_interview is None else per_interview}
     dated = interviews if timeline_interviews is None else timeline_interviews
     return {
-        "themes_par_entretien": charts.themes_by_interview(statements, codings, shown, codebook),
-        "themes_par_clause": charts.themes_by_clause(*themes),
-        "themes_par_acteur": charts.themes_by_actor(*themes),
-        "categories_par_entretien": charts.categories_by_interview(statements, shown),
-        "cooccurrences": charts.code_cooccurrence(codings, codebook, statements=statements),
-        "entonnoir_contacts": charts.contact_funnel(tables["contacts"]),
-        "chronologie": charts.timeline(events, dated),
-        "durees": charts.durations(events, interviews=interviews, max_rows=durations_rows),
+        "themes_par_entretien": charts.themes_by_interview(shown),
+        "themes_par_clause": charts.themes_by_clause(tables),
+        "themes_par_acteur": charts.themes_by_actor(tables),
+        "categories_par_entretien": charts.categories_by_interview(shown),
+        "cooccurrences": charts.code_cooccurrence(tables),
+        "entonnoir_contacts": charts.contact_funnel(tables),
+        "chronologie": charts.timeline({**tables, "interviews": dated}),
+        "durees": charts.durations(tables, max_rows=durations_rows),
     }
 
 

@@ -30,7 +30,8 @@ from html import escape
 import pandas as pd
 
 from . import charts
-from .charts import ACTOR_LABELS, CATEGORY_LABELS, KIND_LABELS, _format_date, interview_labels
+from ..labels import ACTOR_LABELS, CATEGORY_LABELS, KIND_LABELS, short_date
+from .charts import interview_labels
 from ..reading.dates import MONTH_LABELS
 from ..reading.events import events_table
 from .figures import all_figures, render
@@ -162,7 +163,7 @@ def corpus_overview(corpus, *, limit: int = OVERVIEW_LIMIT) -> str:
                   "complète est dans interviews.csv (csf-analysis tables).") + \
             _overview_counts(interviews)
     view = interviews.assign(
-        Date=interviews["date"].map(lambda d: _format_date(d) if d else "—"),
+        Date=interviews["date"].map(lambda d: short_date(d) if d else "—"),
         Acteur=interviews["actor"].map(_actor),
         Entreprise=interviews["company_ref"].replace("", "—"),
         Clause=interviews["clause_label"].replace("", "—"),
@@ -214,7 +215,7 @@ def _source(row, interviews: pd.DataFrame) -> tuple[str, str]:
     parts = [f"entreprise {info['company_ref']}" if info["company_ref"] else
              _actor(info["actor"], lower=True)]
     parts += [f"clause {info['clause_label']}"] if info["clause_label"] else []
-    date = _format_date(info["date"]) if info["date"] else ""
+    date = short_date(info["date"]) if info["date"] else ""
     parts += [date] if date and date not in title else []
     return f"{title} — {', '.join(parts)}", where
 
@@ -333,7 +334,7 @@ def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> str:
 
 def _new_interviews_table(new: pd.DataFrame, *, limit: int) -> str:
     view = pd.DataFrame({
-        "Date": new["date"].map(lambda d: _format_date(d) if d else "—"),
+        "Date": new["date"].map(lambda d: short_date(d) if d else "—"),
         "Entretien": new["title"], "Acteur": new["actor"].map(_actor),
         "Entreprise": new["company_ref"].replace("", "—"),
         "Clause": new["clause_label"].replace("", "—"), "Énoncés": new["n_statements"]})
@@ -393,7 +394,7 @@ def _chart_interviews(interviews: pd.DataFrame, *, limit: int) -> tuple[pd.DataF
 def _timeline_interviews(events: pd.DataFrame, interviews: pd.DataFrame, *,
                          rows: int) -> tuple[pd.DataFrame, str]:
     """The most recent interviews whose dated events fit in ``rows`` timeline rows."""
-    sizes = charts.timeline_data(events, interviews).groupby("interview_id").size()
+    sizes = charts.timeline_data({"events": events, "interviews": interviews}).groupby("interview_id").size()
     dated = [i for i in _recent_first(interviews) if i in sizes.index]
     keep, used = [], 0
     for interview_id in dated:
