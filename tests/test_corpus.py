@@ -468,6 +468,9 @@ def test_the_cache_keys_follow_their_package_and_the_model(tmp_path, monkeypatch
         edit(module)
         assert versions()[0] == before[0] and versions()[1] != before[1], module
     before = versions()
+    edit("data/words.yml")  # the word lists: both stages read them
+    assert versions()[0] != before[0] and versions()[1] != before[1]
+    before = versions()
     (package / "reading" / "new_rule.py").write_text("RULE = 1\n", encoding="utf-8")
     assert versions()[0] != before[0]  # a new module of the package counts too
     before = versions()

@@ -44,160 +44,32 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
 
 from ..reading.nlp import LEMMAS, fold, load_nlp
+from ..words import WORDS
 
 INFERABLE = ("facts", "representation", "feelings", "context", "suggestions", "meta")
 DEFAULT_RULE = "facts:default"
 
-# Words the rules look for, folded. A token belongs to a lexicon when its
-# lemma, its form or its form without plural/feminine ending is listed.
+# Words the rules look for, folded (data/words.yml, category_rules): a token belongs
+# to a lexicon when its lemma, its form or its form without plural/feminine ending is
+# listed. "months" are the calendar's, folded.
 LEXICONS: dict[str, frozenset[str]] = {
-    # meta: the interview or test itself, at the head or with le/ce ("l'entretien").
-    "meta_nouns": frozenset({"entretien", "interview", "test", "visio", "visioconference",
-                             "jitsi", "connexion", "enregistrement", "compte-rendu"}),
-    # meta: first words of a line about the session ("Présents : ...", "Merci ...").
-    "meta_heads": frozenset({"present", "participe", "participer", "participant", "merci",
-                             "bonjour", "cordialement"}),
-    # context: job titles and roles ("Je suis DRH", "Acheteuse depuis 2 ans").
-    "roles": frozenset({
-        "drh", "rh", "responsable", "directeur", "directrice", "acheteur", "acheteuse",
-        "tuteur", "tutrice", "coordinateur", "coordinatrice", "coordonnateur", "chef",
-        "cheffe", "gerant", "gerante", "commercial", "commerciale", "assistant", "assistante",
-        "charge", "chargee", "ingenieur", "inspecteur", "inspectrice", "proviseur", "cpe",
-        "conseiller", "conseillere", "referent", "referente", "intrapreneur", "intrapreneuse",
-        "fondateur", "fondatrice", "dirigeant", "dirigeante", "president", "presidente",
-        "secretaire", "comptable"}),
-    # context: the speaker's hierarchy ("mon supérieur").
-    "hierarchy": frozenset({"superieur", "directeur", "directrice", "chef", "cheffe",
-                            "hierarchie", "patron", "responsable"}),
-    # context: kinds of organisation ("Société de 1000 personnes").
-    "organisations": frozenset({"societe", "entreprise", "boite", "pme", "tpe", "structure",
-                                "groupe", "agence", "cabinet", "association", "startup"}),
-    # context: the speaker's own unit, after mon/ma/notre ("Notre équipe compte ...").
-    "units": frozenset({"equipe", "service", "structure", "entreprise", "societe", "boite",
-                        "lycee", "etablissement", "direction", "departement", "agence"}),
-    # context: workforce, after a number ("80 salariés", "une dizaine de recrutements").
-    "workforce": frozenset({"salarie", "employe", "effectif", "personnel", "recrutement",
-                            "collaborateur", "personne"}),
-    # context: workload and personal situation after "j'ai", "je suis".
-    "workload": frozenset({"temps", "travail", "charge", "quotidien", "poste", "enfant"}),
-    # context: managing verbs, the speaker as subject ("Je coordonne ...").
-    "managing": frozenset({"gerer", "coordonner", "diriger", "encadrer", "manager", "piloter",
-                           "animer", "superviser", "suivre", "accompagner"}),
-    # suggestions: verbs whose conditional is a wish ("il faudrait", "j'aimerais").
-    "wish_verbs": frozenset({"falloir", "devoir", "aimer", "vouloir", "souhaiter", "gagner",
-                             "valoir", "manquer", "preferer"}),
-    # suggestions: verbs that propose, the speaker as subject ("je propose").
-    "propose_verbs": frozenset({"proposer", "suggerer", "souhaiter", "recommander",
-                                "conseiller", "preconiser"}),
-    # suggestions: label nouns that head a proposal ("Piste : ...").
-    "proposal_nouns": frozenset({"piste", "idee", "proposition", "suggestion", "action",
-                                 "solution", "amelioration", "souhait", "recommandation",
-                                 "alternative", "besoin"}),
-    # feelings: emotions and lived experience, whoever feels them.
-    "emotions": frozenset({
-        "apprecier", "adorer", "plaire", "decevoir", "decu", "deception", "content",
-        "heureux", "ravi", "satisfait", "satisfaction", "frustration", "frustrer", "frustrant",
-        "fatigue", "fatiguer", "peur", "craindre", "crainte", "inquiet", "inquieter",
-        "inquietude", "stress", "stresser", "plaisir", "triste", "tristesse", "sentir",
-        "senti", "ressentir", "ressenti", "honte", "fier", "fierte", "colere", "enerver",
-        "agacer", "soulager", "soulagement", "regretter", "regret", "surprendre", "etonner",
-        "enthousiasme", "enthousiaste", "dommage", "galere", "echec", "tirailler",
-        "decourager", "decouragement", "motiver", "rassurer", "angoisse", "angoisser", "aimer",
-        "epuiser", "epuisement", "lassitude"}),
-    # feelings: appraisal of something the speaker experienced ("très pratique").
-    "appraisals": frozenset({
-        "pratique", "interessant", "genial", "top", "agreable", "penible", "chouette", "nul",
-        "bienveillant", "sympa", "sympathique", "plaisant", "ennuyeux", "fluide", "ergonomique",
-        "lisible", "beau", "joli", "excellent", "formidable", "bien", "concluant", "positif",
-        "negatif", "qualite"}),
-    # feelings: intensifiers that turn a judgement into an appraisal ("super clair").
-    "intensifiers": frozenset({"super", "vachement", "hyper", "franchement"}),
-    # representation: judgements about the clause, the youth, the system.
-    "judgements": frozenset({
-        "obligation", "obligatoire", "contrainte", "contraignant", "penalite", "probleme",
-        "frein", "enjeu", "souci", "soucis", "risque", "principe", "but", "objectif",
-        "indicateur", "representation", "raison", "cause", "complique", "compliquer",
-        "complexe", "complexite", "difficile", "lourd", "lourdeur", "chronophage", "important",
-        "essentiel", "necessaire", "louable", "clair", "flou", "rare", "utile", "inutile",
-        "efficace", "lie", "lier", "soumis", "soumettre", "evident", "normal", "logique",
-        "habitude", "majeur", "principal", "priorite", "miroir", "mirroir",
-        "dimension", "long", "permettre"}),
-    # representation: belief and understanding, the speaker as subject ("on pensait").
-    "cognition": frozenset({"penser", "croire", "savoir", "comprendre", "connaitre", "sembler",
-                            "paraitre", "imaginer", "estimer", "considerer", "supposer"}),
-    # representation: hedges that mark a hypothesis.
-    "hedges": frozenset({"peut-etre", "probablement", "possible", "probable", "surement",
-                         "vraisemblablement", "certainement", "apparemment"}),
-    # representation: actors and objects of the system, as generic subjects.
-    "actors": frozenset({
-        "jeune", "entreprise", "acheteur", "acheteuse", "tuteur", "tutrice", "coordinateur",
-        "coordinatrice", "coordonnateur", "eleve", "decrocheur", "mlds", "achat", "stagiaire",
-        "famille", "parent", "lycee", "etablissement", "rectorat", "academie", "ministere",
-        "clause", "dispositif", "marche", "csf"}),
-    # facts: what a tester does on screen, first person ("je clique sur ...").
-    "navigation": frozenset({"cliquer", "ouvrir", "aller", "revenir", "remonter", "descendre",
-                             "regarder", "lire", "chercher", "tomber", "passer", "taper",
-                             "telecharger", "fermer", "scroller", "defiler", "reouvrir",
-                             "retourner", "parcourir", "survoler", "rentrer"}),
-    # facts: month names and units that date or measure an event.
-    "months": frozenset({"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
-                         "aout", "septembre", "octobre", "novembre", "decembre"}),
-    "time_units": frozenset({"h", "heure", "minute", "jour", "semaine", "mois", "an", "annee",
-                             "euro", "k", "%"}),
-    # representation: adverbs that make a present tense generic ("découvrent souvent").
-    "frequency": frozenset({"souvent", "toujours", "jamais", "rarement", "parfois",
-                            "generalement", "forcement", "systematiquement", "entierement",
-                            "mal", "frequemment", "habituellement"}),
-    # facts: verbs that report what someone said ("L'acheteuse a rappelé que ...").
-    "reporting": frozenset({"dire", "rappeler", "expliquer", "indiquer", "annoncer", "preciser",
-                            "repondre", "raconter", "signaler", "confirmer", "affirmer",
-                            "ajouter", "evoquer", "demander", "presenter"}),
-    # context: the speaker's training and experience ("J'ai suivi le cursus acheteur").
-    "training": frozenset({"cursus", "formation", "diplome", "diplomer", "former", "carriere",
-                           "anciennete"}),
+    **{name: frozenset(words) for name, words in WORDS["category_rules"]["lexicons"].items()},
+    "months": frozenset(fold(month) for month in WORDS["calendar"]["months"]),
 }
 
 # Words of a section heading (folded) that say what its statements are about,
 # for statements with no cue of their own: a question heading such as
 # "Peux-tu te présenter ?" or "Si tu avais une action à tenter ?".
 SECTION_CUES: dict[str, tuple[str, ...]] = {
-    "context": ("preambule", "presentation", "presente", "ton poste", "votre poste",
-                "ton role", "votre role", "ton metier", "votre metier", "ton parcours",
-                "votre parcours professionnel", "qui es-tu", "qui etes-vous", "environnement",
-                "ta structure", "votre structure", "ton organisation", "votre organisation"),
-    "suggestions": ("action", "changement", "amelioration", "suggestion", "proposition",
-                    "piste", "si tu avais", "si vous aviez", "si tu pouvais", "si vous pouviez",
-                    "a faire", "a tenter", "priorite", "baguette", "ideal", "changerais",
-                    "changeriez", "ferais", "feriez", "souhait", "besoin", "attente"),
-}
+    family: tuple(cues) for family, cues in WORDS["category_rules"]["section_cues"].items()}
 
-# Multi-word cues, matched on the folded lemmas or the folded forms.
+# Multi-word cues, matched on the folded lemmas or the folded forms ("opinion" only
+# at the head of the statement).
 PHRASES: dict[str, tuple[str, ...]] = {
-    "meta": ("prendre de note", "prise de note", "le question de fin", "point evoquer",
-             "point aborder", "sujet aborder"),
-    "suggestions": ("et si", "pourquoi pas", "pourquoi ne pas", "il falloir que"),
-    "feelings": ("mettre le bec dans le eau", "mal a le aise", "temps fou",
-                 "remettre en question", "pas grand chose", "vivre comme", "avoir le impression",
-                 "faire plaisir", "sentir seul", "impression que", "voir pas le interet",
-                 "du mal a", "de le mal a", "me aider", "m' aider"),
-    "representation": ("de plus en plus", "il etre possible que", "au vu de", "au vue de",
-                       "jouer le jeu", "a priori", "pour cela que", "pour ca que",
-                       "ce etre parce que", "a cause de", "comme si", "en fait", "en realite"),
-    # only at the head of the statement
-    "opinion": ("pour moi", "pour nous", "a mon avis", "selon moi", "selon nous",
-                "de mon point de vue"),
-}
+    family: tuple(cues) for family, cues in WORDS["category_rules"]["phrases"].items()}
 
 # Conditional forms the future stem rule cannot derive from the lemma.
-FUTURE_STEMS: dict[str, str] = {
-    "etre": "ser", "avoir": "aur", "aller": "ir", "faire": "fer", "falloir": "faudr",
-    "pouvoir": "pourr", "vouloir": "voudr", "devoir": "devr", "savoir": "saur", "voir": "verr",
-    "venir": "viendr", "tenir": "tiendr", "valoir": "vaudr", "envoyer": "enverr",
-    "recevoir": "recevr", "courir": "courr", "mourir": "mourr", "appeler": "appeller",
-    "jeter": "jetter", "acquerir": "acquerr", "devenir": "deviendr", "revenir": "reviendr",
-    "obtenir": "obtiendr", "prevenir": "previendr", "apercevoir": "apercevr",
-    "percevoir": "percevr",
-}
+FUTURE_STEMS: dict[str, str] = dict(WORDS["category_rules"]["future_stems"])
 
 _FIRST_PERSON = frozenset({"je", "me", "moi", "mon", "ma", "mes", "nous", "notre", "nos"})
 _RELATIVES = frozenset({"qui", "que", "ou", "dont", "lequel", "laquelle", "lesquels"})

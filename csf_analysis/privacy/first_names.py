@@ -19,28 +19,14 @@ import re
 from importlib import resources
 
 from ..reading.vocabulary import strip_accents
+from ..words import WORDS
 
 __all__ = ["COMMON_RANK", "DIMINUTIVES", "diminutives", "first_names", "is_first_name",
            "nicknames", "rank"]
 
 # The short forms French notes use for a first name ("Seb" for Sébastien), three
 # letters and more: a listed person is replaced under them too.
-DIMINUTIVES = {
-    "alexandre": ["Alex"], "alexandra": ["Alex"], "alexis": ["Alex"],
-    "benjamin": ["Ben", "Benji"], "caroline": ["Caro"], "catherine": ["Cathy", "Cath"],
-    "christophe": ["Chris", "Christo"], "christine": ["Chris", "Christine"],
-    "dominique": ["Domi"], "emmanuel": ["Manu"], "emmanuelle": ["Manu"],
-    "florence": ["Flo"], "florian": ["Flo"], "frederic": ["Fred"], "frederique": ["Fred"],
-    "gregory": ["Greg"], "gregoire": ["Greg"], "guillaume": ["Guigui"],
-    "isabelle": ["Isa", "Zaza"], "jonathan": ["Jojo", "Jon"], "joseph": ["Jojo", "Jo"],
-    "kevin": ["Kev"], "ludovic": ["Ludo"], "matthieu": ["Matt"], "mathieu": ["Matt"],
-    "maxime": ["Max"], "maximilien": ["Max"], "mohamed": ["Momo"], "mohammed": ["Momo"],
-    "nicolas": ["Nico"], "nicole": ["Nico"], "sandrine": ["Sandy"], "sebastien": ["Seb"],
-    "stephane": ["Steph"], "stephanie": ["Steph"], "thibault": ["Thib"],
-    "timothee": ["Tim"], "valerie": ["Val", "Valou"], "valentin": ["Val"],
-    "veronique": ["Vero"], "virginie": ["Virgi"], "jean-christophe": ["JC"],
-    "jean-philippe": ["JP"], "jean-pierre": ["JP"], "marie-christine": ["MC"],
-}
+DIMINUTIVES: dict[str, list[str]] = dict(WORDS["names"]["diminutives"])
 
 
 def diminutives(first: str) -> list[str]:

@@ -21,6 +21,7 @@ import re
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
 from .first_names import diminutives, nicknames
 from ..reading.vocabulary import strip_accents
+from ..words import WORDS
 
 __all__ = ["ACRONYMS", "CAPITAL_WORDS", "INITIALS", "PARTICLES", "TWO_LETTER_WORDS",
            "compound_initials", "fold_keep_case", "listed_forms", "listed_handles",
@@ -28,21 +29,16 @@ __all__ = ["ACRONYMS", "CAPITAL_WORDS", "INITIALS", "PARTICLES", "TWO_LETTER_WOR
 
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
 INITIALS = r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.?)?|[A-ZÀ-Þ]-[A-ZÀ-Þ]\b"  # "É. Nakamura" too
-PARTICLES = ("de", "du", "des", "da", "dos", "do", "van", "von", "le", "la", "les", "d'", "di")
+PARTICLES = tuple(WORDS["names"]["particles"])
 
 # Capitals that are acronyms of the field, never someone's initials.
-ACRONYMS = frozenset(
-    "AO BAC BEP BTP CA CAP CCI CE CFA CPE CSF DA DG DGS DNE DRH DSI EN EPCI GIP IA IEN MEN "
-    "ML MLDS OK PDG PME RH RDV SA SAS TPE UE".split())
+ACRONYMS = frozenset(WORDS["names"]["acronyms"])
 # Words the notes write in capitals for emphasis ("remplir Airtable ET le tableau"):
 # never someone's initials.
-CAPITAL_WORDS = frozenset("ET OU NI SI OUI NON PAS".split())
+CAPITAL_WORDS = frozenset(WORDS["names"]["capital_words"])
 # Two lower-case letters that are French words or the notes' abbreviations, never
 # someone's initials ("pb" is a problem, "rh" human resources).
-TWO_LETTER_WORDS = frozenset(
-    "ai as au ay bu ca ce cf cm cv dc de do du ds dr en es et eu ex fa fi ha hm il je "
-    "jr ju km kg la le lu ma me mi ml mm mn ms ne ni nb no nu ok on ou pb pc pr ps qd re rh "
-    "rq sa se si so ta te td tp tt tu un va vs vu".split())
+TWO_LETTER_WORDS = frozenset(WORDS["names"]["two_letter_words"])
 
 
 def fold_keep_case(text: str) -> str:
@@ -230,7 +226,7 @@ def listed_handles(name: str) -> list[str]:
 # never someone's nickname.
 _CALENDAR = frozenset(
     strip_accents(w) for full in (*MONTH_LABELS, *WEEKDAYS) for w in (full[:3], full[:4])
-) | frozenset("jan feb apr may jun jul aug sep oct nov dec".split())
+) | frozenset(WORDS["calendar"]["english_month_abbreviations"])
 
 
 def listed_nicknames(name: str) -> list[str]:

@@ -45,6 +45,7 @@ from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
 from ..reading.vocabulary import category_of_label, speaker_of_label
+from ..words import WORDS
 
 __all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "discover", "find_people", "fold_lower",
            "is_full_name", "name_core"]
@@ -60,8 +61,7 @@ _INITIAL_LABEL_RE = re.compile(r"^[ \t*_-]*([A-PS-Z]\.)[ \t]*:")
 _SIGNATURE_RE = re.compile(r"^[ \t*_—–-]*((?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?){1,3})[ \t*_]*$")
 # Dotted initials are someone's ("K.R.", "K. R.", "I.A."), but a few abbreviations.
 _DOTTED_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ -]?[A-Z]\.){1,2}(?![\w.])")
-_NOT_INITIALS = ACRONYMS | {"NB", "PS", "PJ", "SA", "OK", "CV", "EG", "IE", "AM", "PM", "JO",
-                            "SVP", "RSVP", "US", "UK", "TV", "PC"}
+_NOT_INITIALS = ACRONYMS | frozenset(WORDS["names"]["not_initials"])
 _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d')?[A-ZÀ-Þ][a-zà-ÿ]+"
                               r"(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
 _PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
@@ -102,19 +102,13 @@ def _article_before(text: str, start: int) -> bool:
 
 
 _CALENDAR = frozenset(fold_keep_case(w) for w in (
-    *MONTH_LABELS, *WEEKDAYS, "noël", "pâques", "toussaint", "pentecôte", "ascension"))
+    *MONTH_LABELS, *WEEKDAYS, *WORDS["calendar"]["holidays"]))
 _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
                          r"|\b(?:prises?|rédigée?s?|écrites?) par)\s*([^\n]+)")
 PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
 _WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
-NON_NAMES = frozenset(
-    "bonjour bonsoir merci cordialement madame monsieur mademoiselle oui non ok entretien "
-    "debrief retours appel mail email courriel tel tél téléphone note notes jeune jeunes "
-    "entreprise acheteur acheteuse tutrice tuteur coordinatrice coordinateur commercial "
-    "commerciale rectorat academie ministere education nationale clause mlds csf".split())
-_EMAIL_WORDS = frozenset(
-    "contact info infos accueil rh direction service secretariat secretaire admin "
-    "administration mlds ce dsi noreply no reply bonjour support compta recrutement".split())
+NON_NAMES = frozenset(WORDS["names"]["non_names"])
+_EMAIL_WORDS = frozenset(WORDS["names"]["email_words"])
 
 
 class Names:
@@ -370,7 +364,7 @@ def is_full_name(name: str) -> bool:
     return len(core) > 1 and len(core[-1]) > 1 and not _is_initial(core[0])
 
 
-_PARTICLES = ("de", "du", "des", "van", "von", "le", "la", "d'")
+_PARTICLES = tuple(WORDS["names"]["particles_of_unlisted"])
 
 
 def fold_lower(text: str) -> str:

@@ -53,6 +53,7 @@ from .name_forms import (ACRONYMS, INITIALS, PARTICLES, TWO_LETTER_WORDS, compou
                          fold_keep_case, listed_forms, listed_handles, listed_nicknames,
                          name_forms, short_initials, slug, split_name)
 from ..reading.vocabulary import strip_accents, within_one_edit
+from ..words import WORDS
 
 __all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart"]
 
@@ -71,14 +72,7 @@ CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|
 _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
 # them are the place's name, kept even when a person bears it.
-PLACE_WORDS = (
-    "rue", "avenue", "av.", "boulevard", "bd", "place", "quai", "allée", "impasse", "chemin",
-    "route", "square", "cours", "passage", "villa", "lycée", "collège", "école", "groupe scolaire",
-    "cité scolaire", "université", "institut", "campus", "stade", "gymnase", "hôpital",
-    "clinique", "résidence", "parc", "pont", "gare", "station", "métro", "médiathèque",
-    "bibliothèque", "salle", "musée", "fondation", "espace", "maison", "centre", "complexe",
-    "piscine", "théâtre", "halle", "EREA", "LP", "LEP", "CFA", "IUT", "EPLE",
-)
+PLACE_WORDS = tuple(WORDS["names"]["place_words"])
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’]*"
 _PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
 # Place words used in an idiom that names no place: "à la place de Yasmine" (instead

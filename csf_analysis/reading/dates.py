@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 
-from .vocabulary import within_one_edit
+from ..words import WORDS
+from .vocabulary import strip_accents, within_one_edit
 
 __all__ = [
     "FoundDate", "FoundDuration", "MONTH_LABELS", "find_dates", "first_date",
@@ -123,20 +124,11 @@ def _fold(text: str) -> str:
 
 # --- Month and weekday names -------------------------------------------------
 
-_MONTH_NAMES = (
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
-    "septembre", "octobre", "novembre", "decembre",
-)
+_MONTH_NAMES = tuple(strip_accents(month) for month in WORDS["calendar"]["months"])
 _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
-_MONTH_ABBREVIATIONS = {
-    "janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "juill": 7,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-MONTH_LABELS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre",
-)
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_MONTH_ABBREVIATIONS = dict(WORDS["calendar"]["month_abbreviations"])
+MONTH_LABELS = tuple(WORDS["calendar"]["months"])  # as written: "février"
+WEEKDAYS = tuple(WORDS["calendar"]["weekdays"])
 
 
 @functools.lru_cache(maxsize=4096)

@@ -20,76 +20,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..words import WORDS
+
 # Keyword phrases (normalised: lowercase, no accents), matched at word starts.
 CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
-    # A guide only where the label *is* one: "Guide d'entretien", not "Test du guide".
-    "question": (
-        "questions prevues", "question prevue", "questions a poser", "guide d'entretien",
-        "guide de l'entretien", "guide d'animation", "guide$", "trame d'entretien",
-        "trame$", "questionnaire", "consigne", "liste des questions",
-    ),
-    "takeaway": (
-        "on retient", "a retenir", "ce que nous avons appris",
-        "ce qu'on retient", "ce que l'on retient", "ce que nous retenons",
-        "ce qu'on en tire", "ce que l'on en tire", "ce qu'on a appris",
-        "enseignement", "lecons", "conclusion", "synthese", "retenu",
-    ),
-    "debrief": ("debrief", "debriefing", "notre analyse", "analyse de l'equipe",
-                "notre lecture"),
-    "meta": ("meta", "email de contact", "mail de contact", "methode", "methodologie",
-             "presents", "participants"),
-    "facts": (
-        "ce qui s'est passe", "faits", "deroule", "historique", "chronologie",
-        "ce qui s'est deroule",
-    ),
-    "representation": ("representation", "perception", "vision de"),
-    "feelings": ("ressenti", "apprecie", "vecu", "emotion", "sentiment", "impressions"),
-    "context": (
-        "contexte", "environnement", "presentation de", "role de", "son role",
-        "profil de l'interviewe", "parcours professionnel",
-    ),
-    "suggestions": (
-        "suggestion", "amelioration", "actions a faire", "action a faire",
-        "action a tenter", "actions a tenter", "action a mener", "actions a mener",
-        "piste", "proposition", "recommandation", "changements", "idees",
-        "a faire", "todo", "priorite", "souhait",
-    ),
-}
+    category: tuple(keys) for category, keys in WORDS["labels"].items()}
 
 # Speaker roles a label may start with, after an optional article.
-SPEAKER_ROLES = (
-    "acheteur", "acheteuse", "entreprise", "tuteur", "tutrice", "coordinateur",
-    "coordinatrice", "coordonnateur", "coordonnatrice", "jeune", "eleve",
-    "stagiaire", "commercial", "commerciale", "drh", "rh", "partenaire", "mlds",
-    "interviewer", "intervieweur", "intervieweuse", "enqueteur", "enqueteuse",
-    "directeur", "directrice", "responsable", "manager", "chef", "cheffe",
-    "gerant", "gerante", "parent", "pere", "mere", "papa", "maman", "nous",
-    "interviewe", "interviewee", "referent", "referente", "formateur", "formatrice",
-    "conseiller", "conseillere", "facilitateur", "facilitatrice", "juriste", "patron",
-    "patronne", "salarie", "salariee", "assistant", "assistante", "inspecteur",
-    "inspectrice", "proviseur", "proviseure", "cpe", "prof", "professeur", "professeure",
-    "associe", "associee", "secretaire", "comptable", "dirigeant", "dirigeante",
-    "president", "presidente", "femme", "mari", "conducteur", "conductrice",
-)
+SPEAKER_ROLES = tuple(WORDS["speakers"]["roles"])
 # "La coordinatrice confirme : ..." reports speech: a sentence, not a speaker label.
-REPORTING_VERBS = frozenset({
-    "confirme", "precise", "explique", "dit", "ajoute", "repond", "raconte", "pense",
-    "indique", "rappelle", "souligne", "estime", "trouve", "reconnait", "insiste",
-    "conclut", "demande", "note", "remarque", "admet", "avoue", "regrette", "signale",
-    "propose", "affirme", "constate", "resume", "presente", "decrit", "detaille", "cite",
-    "evoque", "mentionne", "parle", "reprend", "poursuit", "montre", "lit", "nous", "m'a",
-    "a",
-})
+REPORTING_VERBS = frozenset(WORDS["speakers"]["reporting_verbs"])
 
 ACTOR_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "acheteur": ("acheteur", "acheteuse", "achats", "acheteurs"),
-    "mlds": ("tuteur", "tutrice", "coordinat", "coordonnat", "mlds"),
-    "jeune": ("jeune", "eleve", "decrocheur", "stagiaire"),
-    "partenaire": ("partenaire", "mission locale", "missions locales", "cci", "chambre de",
-                   "chambre des", "facilitat", "pole emploi", "france travail", "e2c", "epide",
-                   "maison de l'emploi", "plie"),
-    "entreprise": ("entreprise", "societe", "drh", "prestataire", "commercial"),
-}
+    actor: tuple(keys) for actor, keys in WORDS["actors"].items()}
 
 _ARTICLE = (r"(?:(?:le|la|les|l'|un|une|notre|nos|mon|ma|sa|son|ses|leur|leurs"
             r"|autre|autres)\s*)?")
@@ -163,21 +106,7 @@ def category_of_label(label: str, *, max_words: int = 12, anchored: bool = False
 
 
 # Words that open a "Word : ..." line without being anybody's first name.
-_NOT_NAMES = frozenset("""
-    attention important remarque remarques exemple exemples objectif objectifs note notes nb
-    ps question questions reponse reponses conclusion idee idees probleme problemes solution
-    solutions bilan resultat resultats decision decisions action actions suite rappel info
-    infos information informations precision precisions lien liens source sources date dates
-    lieu duree statut theme sujet titre resume constat constats avis verbatim citation objet
-    ordre commentaire commentaires definition hypothese limite limites risque risques point
-    points etape etapes total cout budget contact contacts tel telephone mail email adresse
-    site url horaires public cible besoin besoins attentes difficulte difficultes frein freins
-    levier leviers atout atouts avantage avantages inconvenient inconvenients positif negatif
-    oui non ok fait retour retours feedback demande demandes conseil conseils astuce outil
-    outils document documents annexe edit maj aujourd'hui demain hier lundi mardi mercredi
-    jeudi vendredi samedi dimanche matin midi soir semaine mois annee bref donc alors puis
-    ensuite enfin mais sinon bon bien reste resultat verdict chiffres chiffre cas
-""".split())
+_NOT_NAMES = frozenset(WORDS["speakers"]["not_names"])
 _NAME_RE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
 
 
