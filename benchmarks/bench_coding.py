@@ -19,7 +19,7 @@ from pathlib import Path
 
 from benchmarks.synthetic import generate_corpus
 from csf_analysis.coding import manual
-from csf_analysis.coding.categories import infer_category
+from csf_analysis.coding.rules import infer_category
 from csf_analysis.coding.codebook import load_codebook
 from csf_analysis.coding.codings import auto_code
 from csf_analysis.corpus import load_corpus

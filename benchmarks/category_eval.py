@@ -5,7 +5,7 @@ statement, keyed by ``source_file``, ``line`` and ``text_sha1`` (sha1 of the
 statement text as the parser outputs it, UTF-8). Rows of the shared notes
 other than the reference file carry no text (those notes stay out of the
 repo). ``category`` is what the sentence itself says, among
-:data:`csf_analysis.coding.categories.INFERABLE`, or ``question`` for guide questions.
+:data:`csf_analysis.coding.rules.INFERABLE`, or ``question`` for guide questions.
 
 How the sentences were coded (the ``note`` column says why, in a few words):
 events, actions (a tester's clicks too), numbers, dates and process steps are
@@ -75,7 +75,7 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import classification_report, cohen_kappa_score, confusion_matrix
 
-from csf_analysis.coding.categories import INFERABLE, infer_categories, infer_category
+from csf_analysis.coding.rules import INFERABLE, infer_categories, infer_category
 from csf_analysis.coding.category_model import DEFAULT_PATH, CategoryModel, infer_categories_with_model
 from csf_analysis.corpus import load_corpus
 from csf_analysis.reading.nlp import LEMMAS, load_nlp

@@ -20,7 +20,7 @@ note (silent and structure-labelled statements with their hand labels, plus
 the extra rows) and scored on the held-out note's statements that the
 structure left silent. It compares
 
-* (a) the rules alone (:func:`csf_analysis.coding.categories.infer_category`);
+* (a) the rules alone (:func:`csf_analysis.coding.rules.infer_category`);
 * (b) the model alone (:class:`csf_analysis.coding.category_model.CategoryModel`);
 * (c) the model with the rules' answer as features (``use_rules=True``),
   alone or through :func:`csf_analysis.coding.category_model.combine` (the model
@@ -61,7 +61,7 @@ from benchmarks.category_eval import (  # noqa: E402
     add_label_options, add_rule_answers, join_labels, load_blind, load_statements,
 )
 from benchmarks.synthetic import _Filler  # noqa: E402
-from csf_analysis.coding.categories import infer_category  # noqa: E402
+from csf_analysis.coding.rules import infer_category  # noqa: E402
 from csf_analysis.coding.category_model import (  # noqa: E402
     CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
     combine,

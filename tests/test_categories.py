@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.coding.categories: category rules and infer_categories."""
+"""Tests for csf_analysis.coding.rules: category rules and infer_categories."""
 from __future__ import annotations
 
 import csv
@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from csf_analysis.coding.categories import (
+from csf_analysis.coding.rules import (
     DEFAULT_RULE, INFERABLE, LEXICONS, PHRASES, RULES, SECTION_CUES, future_stem,
     in_section, infer_categories, infer_category, is_conditional, past_events, sentence,
 )

@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from csf_analysis.coding.categories import DEFAULT_RULE, INFERABLE, infer_category
+from csf_analysis.coding.rules import DEFAULT_RULE, INFERABLE, infer_category
 from csf_analysis.coding.category_model import (
     CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
     analyse, combine, features, infer_categories_with_model, infer_category_with_model,
@@ -237,7 +237,7 @@ def test_shipped_model_carries_its_training_measures():
 
 
 def test_analyse_gives_the_rule_infer_category_chooses(nlp):
-    from csf_analysis.coding.categories import infer_category
+    from csf_analysis.coding.rules import infer_category
     texts = ["Il faudrait un interlocuteur unique.", "Je suis DRH.", "On a relancé en mars.",
              "Entretien en visio.", "Ça nous a vraiment plu.", "Les jeunes décrochent tôt.",
              "Une personne dédiée au suivi des jeunes."]

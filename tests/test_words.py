@@ -2,7 +2,7 @@
 import pytest
 
 from csf_analysis import words
-from csf_analysis.coding import categories
+from csf_analysis.coding import rules as categories
 from csf_analysis.privacy import name_forms
 from csf_analysis.reading import dates, vocabulary
 

@@ -1,13 +1,13 @@
 """A trained classifier of a statement's category, that has the last word over the rules.
 
-The hand-written rules of :mod:`csf_analysis.coding.categories` are precise but
+The hand-written rules of :mod:`csf_analysis.coding.rules` are precise but
 overfit the notes they were written from (92% there, 70% on the first blind
 notes, 48% on notes by other coders). :class:`CategoryModel` is a
 multinomial logistic regression on sparse binary features of the statement,
 read from a Doc of the :data:`csf_analysis.reading.nlp.LEMMAS` pipeline: folded lemma
 unigrams and bigrams, the morphology of the verbs (mood, tense, verb form,
-person), the rules' lexicons (:data:`csf_analysis.coding.categories.LEXICONS`) that
-its words belong to, every rule of :data:`csf_analysis.coding.categories.RULES` that
+person), the rules' lexicons (:data:`csf_analysis.coding.rules.LEXICONS`) that
+its words belong to, every rule of :data:`csf_analysis.coding.rules.RULES` that
 matches (whatever its rank), punctuation, digits, length, the speaker, the
 words of the section heading, (``use_rules=True``) the rules' own answer and
 (``use_context=True``) the rules' category of the two statements before and
@@ -46,7 +46,7 @@ import numpy as np
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
 
-from .categories import (
+from .rules import (
     DEFAULT_RULE, INFERABLE, RULES, Sentence, in_section, is_conditional,
     is_infinitive, sentence,
 )
@@ -111,7 +111,7 @@ def features(doc: Doc, *, speaker: str = "", section: str = "",
 def analyse(doc: Doc, *, speaker: str = "", section: str = "",
             use_rules: bool = False) -> tuple[list[str], str]:
     """The names of the binary features of one statement, without duplicates, and the
-    id of the rule :func:`csf_analysis.coding.categories.infer_category` would choose (the
+    id of the rule :func:`csf_analysis.coding.rules.infer_category` would choose (the
     first that fires), from one pass over the rules.
 
     Args:
@@ -119,9 +119,9 @@ def analyse(doc: Doc, *, speaker: str = "", section: str = "",
         speaker: The speaker the notes named, or "".
         section: The heading or label the statement sits under, or "".
         use_rules: Add the rules' answer (``rule-cat:facts``, ``rule:facts:past``): the
-            first rule that fires, as :func:`csf_analysis.coding.categories.infer_category` says.
+            first rule that fires, as :func:`csf_analysis.coding.rules.infer_category` says.
 
-    Every rule of :data:`csf_analysis.coding.categories.RULES` that matches gives a
+    Every rule of :data:`csf_analysis.coding.rules.RULES` that matches gives a
     ``fires:<rule id>`` feature, whatever its rank: the model weighs the rules'
     cues instead of trusting their order.
     """
@@ -438,7 +438,7 @@ def score_categories(docs: Sequence[Doc], speakers: Sequence[str], sections: Seq
 
 def infer_category_with_model(doc: Doc, *, speaker: str = "", section: str = "",
                               model: CategoryModel | None = None) -> tuple[str, str]:
-    """:func:`csf_analysis.coding.categories.infer_category`, with the model's say (:func:`combine`)."""
+    """:func:`csf_analysis.coding.rules.infer_category`, with the model's say (:func:`combine`)."""
     return infer_categories_with_model([doc], [speaker], [section], model=model)[0]
 
 

@@ -1,7 +1,7 @@
 """Coding: inferred categories, auto themes, ``#tags`` and manual decisions -> codings.
 
 Auto coding runs spaCy's French pipeline (lemmas and morphology) once per
-statement: the category rules of :mod:`csf_analysis.coding.categories`, overruled
+statement: the category rules of :mod:`csf_analysis.coding.rules`, overruled
 on their weakest answers by the trained model of
 :mod:`csf_analysis.coding.category_model`, fill the categories the structure left
 silent, and the codebook's lemma patterns
