@@ -56,8 +56,7 @@ Run from the project root::
 It prints: the accuracy of the rules on statements the structure left
 silent (overall, per split, against a majority baseline), per-category
 precision/recall/F1 and the confusion matrix, the same for structure-labelled
-statements when the rules ignore the structure, a check that structural
-categories survive ``infer_categories``, the rules' speed, then for each
+statements when the rules ignore the structure, the rules' speed, then for each
 blind set the rules alone and the rules overruled by the model (what
 ``tables`` does): accuracy against the baseline, per note, per category,
 confusion; and last the two coders' agreement, on the blind set and on each
@@ -75,8 +74,11 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import classification_report, cohen_kappa_score, confusion_matrix
 
-from csf_analysis.coding.rules import INFERABLE, infer_categories, infer_category
-from csf_analysis.coding.category_model import DEFAULT_PATH, CategoryModel, infer_categories_with_model
+from csf_analysis.coding.categories import infer_categories
+from csf_analysis.coding.codebook import load_codebook
+from csf_analysis.coding.codings import auto_code
+from csf_analysis.coding.category_model import DEFAULT_PATH, CategoryModel
+from csf_analysis.coding.rules import INFERABLE, infer_category
 from csf_analysis.corpus import load_corpus
 from csf_analysis.reading.nlp import LEMMAS, load_nlp
 
@@ -182,6 +184,14 @@ def add_rule_answers(frame: pd.DataFrame, nlp) -> list:
     return docs
 
 
+def structure_overwritten(frame: pd.DataFrame, nlp) -> pd.DataFrame:
+    """The rows whose category the structure gave (a heading, a label) that the coding
+    stage (:func:`csf_analysis.coding.codings.auto_code`) would overwrite: none expected."""
+    coded = auto_code(frame, codebook=load_codebook(), nlp=nlp)
+    structured = frame["category_origin"] == "structure"
+    return frame[structured & frame["statement_id"].isin(set(coded["categories"]))]
+
+
 def blind_report(frame: pd.DataFrame, nlp, *, title: str) -> None:
     """Print a blind set's figures: the rules, and the rules overruled by the trained
     model (what ``tables`` does), on the labelled statements the structure left silent.
@@ -190,7 +200,7 @@ def blind_report(frame: pd.DataFrame, nlp, *, title: str) -> None:
     there is none), as ``tables`` codes them: the model reads the neighbours."""
     docs = add_rule_answers(frame, nlp)
     speakers, sections = frame["speaker"].tolist(), frame["section"].tolist()
-    frame["final"] = [c for c, _ in infer_categories_with_model(
+    frame["final"] = [found.category for found in infer_categories(
         docs, speakers, sections, frame["source_file"].tolist())]
     frame["split"] = "blind"
     inferred = frame[(frame["category_origin"] != "structure") & (frame["label"] != "")]
@@ -295,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = load_nlp(components=LEMMAS)
     docs = add_rule_answers(frame, nlp)  # the rules alone, ignoring the structure
-    final = infer_categories(frame, docs)
+    lost = structure_overwritten(frame, nlp)
 
     inferred = frame[frame["category_origin"] != "structure"]
     print("\n== statements the structure left silent: rules vs hand labels")
@@ -313,11 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     print(accuracy_table(structured, "rules").to_string())
     scores("structure-labelled (rules only)", structured["label"], structured["rules"])
 
-    kept = final["category_origin"] != "structure"
-    kept |= final["category"] == frame["category"]
-    lost = frame[~kept.to_numpy()]
     reference = frame[(frame["split"] == "reference") & (frame["category_origin"] == "structure")]
-    print(f"\n== structural categories kept by infer_categories: "
+    print(f"\n== structural categories the coding stage leaves alone: "
           f"{len(reference) - lost['split'].eq('reference').sum()}/{len(reference)} in the "
           f"reference file, {len(frame) - len(lost)}/{len(frame)} overall")
 

@@ -23,7 +23,7 @@ structure left silent. It compares
 * (a) the rules alone (:func:`csf_analysis.coding.rules.infer_category`);
 * (b) the model alone (:class:`csf_analysis.coding.category_model.CategoryModel`);
 * (c) the model with the rules' answer as features (``use_rules=True``),
-  alone or through :func:`csf_analysis.coding.category_model.combine` (the model
+  alone or through :func:`csf_analysis.coding.categories.combine` (the model
   overrules a rule, or only a weak one, when confident enough), and the
   back-off of the model without rule features on the weak rules;
 * (d) the same with the rules' category of the neighbouring statements
@@ -61,11 +61,11 @@ from benchmarks.category_eval import (  # noqa: E402
     add_label_options, add_rule_answers, join_labels, load_blind, load_statements,
 )
 from benchmarks.synthetic import _Filler  # noqa: E402
-from csf_analysis.coding.rules import infer_category  # noqa: E402
+from csf_analysis.coding.categories import combine  # noqa: E402
 from csf_analysis.coding.category_model import (  # noqa: E402
     CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
-    combine,
 )
+from csf_analysis.coding.rules import infer_category  # noqa: E402
 from csf_analysis.corpus import load_corpus  # noqa: E402
 from csf_analysis.reading.nlp import LEMMAS, load_nlp  # noqa: E402
 

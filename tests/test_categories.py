@@ -1,4 +1,4 @@
-"""Tests for csf_analysis.coding.rules: category rules and infer_categories."""
+"""Tests for csf_analysis.coding.rules (the category rules) and the categories pipeline."""
 from __future__ import annotations
 
 import csv
@@ -8,9 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from csf_analysis.coding.codebook import load_codebook
+from csf_analysis.coding.codings import auto_code
 from csf_analysis.coding.rules import (
     DEFAULT_RULE, INFERABLE, LEXICONS, PHRASES, RULES, SECTION_CUES, future_stem,
-    in_section, infer_categories, infer_category, is_conditional, past_events, sentence,
+    in_section, infer_category, is_conditional, past_events, sentence,
 )
 from csf_analysis.corpus import load_corpus
 from csf_analysis.reading.nlp import LEMMAS, fold, load_nlp
@@ -188,50 +190,27 @@ def statements_table(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
     })
 
 
-def test_infer_categories_fills_only_inferred_rows(nlp):
+def test_the_coding_stage_infers_only_where_the_structure_is_silent(nlp):
     table = statements_table([
         ("Il faudrait un contact unique.", "facts", "inferred"),      # placeholder
         ("Il faudrait un contact unique.", "feelings", "structure"),  # heading said so
-        ("Il faudrait un contact unique.", "meta", "manual"),         # a researcher said so
-    ])
-    table["category_rule"] = ["", "", "manual:yannick"]
+        ("Je suis DRH.", "facts", ""),
+    ]).assign(statement_id=["a", "b", "c"], source_file="n.md")
     before = table.copy()
-    out = infer_categories(table, nlp.pipe(table["text"]))
-    assert list(out["category"]) == ["suggestions", "feelings", "meta"]
-    assert list(out["category_origin"]) == ["inferred", "structure", "manual"]
-    assert list(out["category_rule"]) == ["suggestions:wish-verb", "", "manual:yannick"]
-    pd.testing.assert_frame_equal(table, before)  # a copy: the input is untouched
+    coded = auto_code(table, codebook=load_codebook(), nlp=nlp)
+    assert {sid: found[:2] for sid, found in coded["categories"].items()} == {
+        "a": ["suggestions", "suggestions:wish-verb"], "c": ["context", "context:role"]}
+    pd.testing.assert_frame_equal(table, before)  # the input is untouched
 
 
-def test_infer_categories_adds_the_rule_column(nlp):
-    table = statements_table([("Je suis DRH.", "facts", "inferred"),
-                              ("Je suis DRH.", "context", "structure")])
-    out = infer_categories(table, nlp.pipe(table["text"]))
-    assert list(out["category_rule"]) == ["context:role", ""]
-
-
-def test_infer_categories_empty_table():
-    table = statements_table([])
-    out = infer_categories(table, [])
-    assert out.empty and "category_rule" in out.columns
-
-
-def test_infer_categories_needs_one_doc_per_row(nlp):
-    table = statements_table([("Je suis DRH.", "facts", "inferred")])
-    with pytest.raises(ValueError, match="one Doc per statement: expected 1, found 0"):
-        infer_categories(table, [])
-
-
-def test_reference_structure_categories_survive(nlp):
+def test_reference_structure_categories_survive_the_coding_stage(nlp):
     statements = load_corpus(ROOT / "interviews", cache_dir=None, code=False,
                              progress=False).statements
     structured = statements["category_origin"] == "structure"
     assert structured.sum() > 50
-    out = infer_categories(statements, nlp.pipe(statements["text"]))
-    pd.testing.assert_series_equal(out.loc[structured, "category"],
-                                   statements.loc[structured, "category"])
-    assert (out.loc[~structured, "category_origin"] == "inferred").all()
-    assert set(out.loc[~structured, "category"]) <= set(INFERABLE)
+    coded = auto_code(statements, codebook=load_codebook(), nlp=nlp)
+    assert set(coded["categories"]) == set(statements.loc[~structured, "statement_id"])
+    assert {category for category, *_ in coded["categories"].values()} <= {*INFERABLE, "question"}
 
 
 def test_eval_set_keeps_held_out_notes_out_of_the_repo():

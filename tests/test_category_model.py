@@ -1,4 +1,5 @@
-"""Tests for csf_analysis.coding.category_model: features, fit/predict, JSON weights, back-off."""
+"""Tests for csf_analysis.coding.category_model (features, fit/predict, JSON weights) and
+the categories pipeline that combines it with the rules."""
 from __future__ import annotations
 
 import json
@@ -6,12 +7,12 @@ import json
 import numpy as np
 import pytest
 
-from csf_analysis.coding.rules import DEFAULT_RULE, INFERABLE, infer_category
+from csf_analysis.coding.categories import combine, infer_categories
 from csf_analysis.coding.category_model import (
     CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
-    analyse, combine, features, infer_categories_with_model, infer_category_with_model,
-    load_default, neighbour_features, score_categories,
+    analyse, load_default, neighbour_features,
 )
+from csf_analysis.coding.rules import DEFAULT_RULE, INFERABLE, infer_category
 from csf_analysis.reading.nlp import LEMMAS, load_nlp
 
 # A tiny training set of our own: (text, speaker, section, label).
@@ -57,7 +58,7 @@ def small_model(train_docs):
 
 
 def test_features_read_morphology_and_punctuation(nlp):
-    names = features(nlp("Il faudrait un interlocuteur unique ?"))
+    names = analyse(nlp("Il faudrait un interlocuteur unique ?"))[0]
     assert "w:falloir" in names and "b:<s> il" in names
     assert "conditional" in names and "p:?" in names
     assert "fires:suggestions:wish-verb" in names
@@ -67,13 +68,13 @@ def test_features_read_morphology_and_punctuation(nlp):
 
 def test_features_speaker_section_and_rules(nlp):
     doc = nlp("On a relancé l'acheteur en mars 2019.")
-    names = features(doc, speaker="Tutrice pilote", section="Si tu avais une action à tenter ?",
-                     use_rules=True)
+    names = analyse(doc, speaker="Tutrice pilote", section="Si tu avais une action à tenter ?",
+                    use_rules=True)[0]
     assert {"speaker", "spk:tutrice", "sec:action", "sec-question", "digit"} <= set(names)
     category, rule = infer_category(doc, speaker="Tutrice pilote",
                                     section="Si tu avais une action à tenter ?")
     assert f"rule-cat:{category}" in names and f"rule:{rule}" in names
-    assert not any(n.startswith("rule") for n in features(doc))
+    assert not any(n.startswith("rule") for n in analyse(doc)[0])
 
 
 def test_neighbour_features_stay_inside_a_group():
@@ -205,21 +206,21 @@ def test_default_model_with_rules(nlp):
     assert model.use_rules is USE_RULES and model.use_context is USE_CONTEXT
     assert set(model.classes) == set(CLASSES)
     docs = list(nlp.pipe(["Il faudrait un interlocuteur unique.", "Je suis DRH."]))
-    assert infer_categories_with_model(docs, ["", ""], ["", ""]) == [
+    assert [found[:2] for found in infer_categories(docs, ["", ""], ["", ""])] == [
         ("suggestions", "suggestions:wish-verb"), ("context", "context:role")]
     # a missing piece named as a noun phrase is a proposal, and the rules say which rule
-    assert infer_category_with_model(nlp("Une personne dédiée au suivi des jeunes.")) == (
-        "suggestions", "suggestions:nominal")
+    found = infer_categories([nlp("Une personne dédiée au suivi des jeunes.")])[0]
+    assert (found.category, found.rule) == ("suggestions", "suggestions:nominal")
 
 
 @needs_weights
-def test_score_categories_gives_the_probability_of_the_category_chosen(nlp):
+def test_infer_categories_gives_the_probability_of_the_category_chosen(nlp):
     docs = list(nlp.pipe(["Il faudrait un interlocuteur unique.", "Je suis DRH.",
                           "On a relancé en mars.", "Vous avez eu des jeunes ?"]))
     blank, groups = [""] * 4, ["a.md"] * 4
-    scored = score_categories(docs, blank, blank, groups)
-    assert [(c, r) for c, r, _ in scored] == infer_categories_with_model(docs, blank, blank,
-                                                                        groups)
+    scored = infer_categories(docs, blank, blank, groups)
+    assert [found.category for found in scored] == [
+        "suggestions", "context", "facts", "question"]
     model = load_default()
     probabilities = model.probabilities(model.featurize(docs, blank, blank, groups))
     for (category, _, confidence), row in zip(scored, probabilities):
@@ -237,7 +238,6 @@ def test_shipped_model_carries_its_training_measures():
 
 
 def test_analyse_gives_the_rule_infer_category_chooses(nlp):
-    from csf_analysis.coding.rules import infer_category
     texts = ["Il faudrait un interlocuteur unique.", "Je suis DRH.", "On a relancé en mars.",
              "Entretien en visio.", "Ça nous a vraiment plu.", "Les jeunes décrochent tôt.",
              "Une personne dédiée au suivi des jeunes."]
@@ -245,4 +245,3 @@ def test_analyse_gives_the_rule_infer_category_chooses(nlp):
         row, rule = analyse(doc, speaker="gerant", section=section, use_rules=True)
         assert rule == infer_category(doc, speaker="gerant", section=section)[1]
         assert f"rule:{rule}" in row
-        assert row == features(doc, speaker="gerant", section=section, use_rules=True)

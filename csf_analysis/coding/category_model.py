@@ -1,6 +1,7 @@
 """A trained classifier of a statement's category, that has the last word over the rules.
 
-The hand-written rules of :mod:`csf_analysis.coding.rules` are precise but
+The second stage of :mod:`csf_analysis.coding.categories` (which the product
+calls). The hand-written rules of :mod:`csf_analysis.coding.rules` are precise but
 overfit the notes they were written from (92% there, 70% on the first blind
 notes, 48% on notes by other coders). :class:`CategoryModel` is a
 multinomial logistic regression on sparse binary features of the statement,
@@ -20,10 +21,11 @@ get 48%) and 69% on a blind set; see ``benchmarks/train_category_model.py``.
 The weights live in a plain JSON file (:meth:`CategoryModel.to_dict`, no
 pickle); :func:`load_default` reads the shipped ones
 (``csf_analysis/data/category_model.json``, trained by
-``benchmarks/train_category_model.py``). :func:`combine` is the decision rule
-measured there: the model's category wherever it is at least
-:data:`MIN_CONFIDENCE` sure, else the rule's (:data:`WEAK_RULES` can limit
-the rules it may overrule).
+``benchmarks/train_category_model.py``), with the settings measured there:
+the model's category wins wherever it is at least :data:`MIN_CONFIDENCE`
+sure (:data:`WEAK_RULES` can limit the rules it may overrule; see
+:func:`csf_analysis.coding.categories.combine`). Each statement's tokens are
+read once, for the rules and the model alike (:func:`analyse`).
 
 Example:
     >>> from csf_analysis.reading.nlp import LEMMAS, load_nlp
@@ -32,8 +34,8 @@ Example:
     >>> docs = [nlp("Il faudrait un interlocuteur unique.")]
     >>> [category for category, _ in model.predict(docs, [""], [""])]
     ['suggestions']
-    >>> infer_category_with_model(docs[0], model=model)[0]
-    'suggestions'
+    >>> "fires:suggestions:wish-verb" in analyse(docs[0])[0]
+    True
 """
 from __future__ import annotations
 
@@ -43,20 +45,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
 
-from .rules import (
-    DEFAULT_RULE, INFERABLE, RULES, Sentence, in_section, is_conditional,
-    is_infinitive, sentence,
-)
 from .. import config
 from ..reading.nlp import fold
+from .rules import (
+    DEFAULT_RULE, INFERABLE, RULES, Sentence, in_section, is_conditional, is_infinitive, sentence,
+)
 
 DEFAULT_PATH = config.DATA_DIR / "category_model.json"
 FORMAT = "csf-category-model/1"
 
-# Rules whose answer the model may overrule (see :func:`combine`); None: any.
+# Rules whose answer the model may overrule (see categories.combine); None: any.
 # Overruling only facts:default and facts:past was best while the model knew
 # one coder's notes (75.5% on the first blind notes); with four coders' notes,
 # letting the model decide is best (72.3% against 70.2% overall, 65.3% against
@@ -76,36 +76,19 @@ NEIGHBOURS = ((-2, "prev2"), (-1, "prev"), (1, "next"))
 
 _MORPH_KEYS = ("Mood", "Tense", "VerbForm", "Person")
 _KEEP_PUNCT = frozenset({"?", "!", ":", "..."})
-_TOKENS: dict[tuple[int, int, int, int], tuple[str, str, str, tuple[str, ...]]] = {}
 
 
 # --- features ---------------------------------------------------------------------
 
-def _token(strings, orth: int, lemma: int, pos: int, morph: int) -> tuple:
-    """(folded form, folded lemma, POS, verb morphology features) of a token, cached."""
-    key = (orth, lemma, pos, morph)
-    found = _TOKENS.get(key)
-    if found is None:
-        lower = fold(strings[orth])
-        feats = dict(f.split("=", 1) for f in strings[morph].split("|") if "=" in f) \
-            if morph else {}
-        verbal = tuple(f"{k}={feats[k]}" for k in _MORPH_KEYS if k in feats)
-        found = (lower, fold(strings[lemma]) if lemma else lower, strings[pos] if pos else "",
-                 verbal)
-        if len(_TOKENS) < 200_000:
-            _TOKENS[key] = found
-    return found
+def _verbal(s: Sentence, i: int) -> tuple[str, ...]:
+    """The verb morphology of token ``i`` the model reads: ("Mood=Cnd", "Person=3")."""
+    values = (s.mood[i], s.tense[i], s.form[i], s.person[i])
+    return tuple(f"{key}={value}" for key, value in zip(_MORPH_KEYS, values) if value)
 
 
 def _length_bucket(n_words: int) -> str:
     return "len:" + ("1-4" if n_words < 5 else "5-9" if n_words < 10
                      else "10-19" if n_words < 20 else "20+")
-
-
-def features(doc: Doc, *, speaker: str = "", section: str = "",
-             use_rules: bool = False) -> list[str]:
-    """The names of the binary features of one statement (see :func:`analyse`)."""
-    return analyse(doc, speaker=speaker, section=section, use_rules=use_rules)[0]
 
 
 def analyse(doc: Doc, *, speaker: str = "", section: str = "",
@@ -125,9 +108,9 @@ def analyse(doc: Doc, *, speaker: str = "", section: str = "",
     ``fires:<rule id>`` feature, whatever its rank: the model weighs the rules'
     cues instead of trusting their order.
     """
-    strings = doc.vocab.strings
-    tokens = [_token(strings, *row) for row in doc.to_array([ORTH, LEMMA, POS, MORPH]).tolist()]
-    tokens = [t for t in tokens if t[2] not in ("SPACE", "")]
+    s = sentence(doc, speaker=speaker, section=section)  # the tokens, read once
+    tokens = [(s.lower[i], s.lemma[i], s.tagged[i], _verbal(s, i))
+              for i, tagged in enumerate(s.tagged) if tagged]
     words = [t for t in tokens if t[2] not in ("PUNCT", "SYM") and t[0] not in ("-", "*")]
     lemmas = ["<s>"] + [t[1] for t in words]
     out = [f"w:{lemma}" for lemma in lemmas[1:]]
@@ -138,7 +121,6 @@ def analyse(doc: Doc, *, speaker: str = "", section: str = "",
     if any(ch.isdigit() for ch in doc.text):
         out.append("digit")
     out += _speaker_features(speaker) + _section_features(section)
-    s = sentence(doc, speaker=speaker, section=section)
     out += _cue_features(s)
     fired = [rule_id for rule_id, matches in RULES if matches(s)]
     out += [f"fires:{rule_id}" for rule_id in fired]
@@ -387,62 +369,6 @@ def load_default() -> CategoryModel:
     return CategoryModel.load(DEFAULT_PATH)
 
 
-# --- combining with the rules --------------------------------------------------------
-
-def combine(rule_category: str, rule_id: str, model_category: str, confidence: float, *,
-            weak_rules: frozenset[str] | None = WEAK_RULES,
-            min_confidence: float = MIN_CONFIDENCE) -> tuple[str, str]:
-    """(category, rule id) from the rules' and the model's answers.
-
-    The rule wins unless it is one of ``weak_rules`` (None: any rule) and the
-    model is at least ``min_confidence`` sure; the model's choice is then
-    reported as ``"model:<category>"``.
-    """
-    weak = weak_rules is None or rule_id in weak_rules
-    if weak and confidence >= min_confidence and model_category != rule_category:
-        return model_category, f"model:{model_category}"
-    return rule_category, rule_id
-
-
-def infer_categories_with_model(docs: Sequence[Doc], speakers: Sequence[str],
-                                sections: Sequence[str], groups: Sequence | None = None, *,
-                                model: CategoryModel | None = None) -> list[tuple[str, str]]:
-    """(category, rule id) of each statement: the rules, overruled by the model where it
-    is confident (see :func:`combine`). ``model`` defaults to :func:`load_default`.
-
-    Give every statement of a note, in reading order, with the note's file as its
-    group (:func:`neighbour_features`): the model reads the neighbours' rule category.
-    """
-    return [(category, rule) for category, rule, _ in
-            score_categories(docs, speakers, sections, groups, model=model)]
-
-
-def score_categories(docs: Sequence[Doc], speakers: Sequence[str], sections: Sequence[str],
-                     groups: Sequence | None = None, *, model: CategoryModel | None = None
-                     ) -> list[tuple[str, str, float]]:
-    """(category, rule id, confidence) of each statement, as
-    :func:`infer_categories_with_model`; the confidence is the probability the model
-    gives the category chosen, whoever chose it: the lowest are the first to check."""
-    model = model or load_default()
-    rows, rules = model.analyse(docs, speakers, sections, groups)
-    column = {name: i for i, name in enumerate(model.classes)}
-    out = []
-    for rule, probs in zip(rules, model.probabilities(rows)):
-        best = int(probs.argmax())
-        category, chosen = combine(rule.split(":", 1)[0], rule, model.classes[best],
-                                   float(probs[best]))
-        out.append((category, chosen, float(probs[column[category]]) if category in column
-                    else 0.0))
-    return out
-
-
-def infer_category_with_model(doc: Doc, *, speaker: str = "", section: str = "",
-                              model: CategoryModel | None = None) -> tuple[str, str]:
-    """:func:`csf_analysis.coding.rules.infer_category`, with the model's say (:func:`combine`)."""
-    return infer_categories_with_model([doc], [speaker], [section], model=model)[0]
-
-
-__all__ = ["CLASSES", "CategoryModel", "analyse", "analyse_all", "combine", "features",
-           "infer_categories_with_model", "infer_category_with_model", "load_default",
-           "neighbour_features", "score_categories", "INFERABLE", "MIN_CONFIDENCE",
-           "USE_CONTEXT", "USE_RULES", "WEAK_RULES"]
+__all__ = ["CLASSES", "CategoryModel", "analyse", "analyse_all", "load_default",
+           "neighbour_features", "INFERABLE", "MIN_CONFIDENCE", "USE_CONTEXT", "USE_RULES",
+           "WEAK_RULES"]

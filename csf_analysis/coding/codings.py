@@ -1,10 +1,10 @@
 """Coding: inferred categories, auto themes, ``#tags`` and manual decisions -> codings.
 
 Auto coding runs spaCy's French pipeline (lemmas and morphology) once per
-statement: the category rules of :mod:`csf_analysis.coding.rules`, overruled
-on their weakest answers by the trained model of
-:mod:`csf_analysis.coding.category_model`, fill the categories the structure left
-silent, and the codebook's lemma patterns
+statement: the categories pipeline of :mod:`csf_analysis.coding.categories` (the
+rules of :mod:`csf_analysis.coding.rules`, overruled where it is sure by the
+trained model of :mod:`csf_analysis.coding.category_model`) fills the categories
+the structure left silent, and the codebook's lemma patterns
 (:mod:`csf_analysis.coding.themes`) give the themes. Its result is cached per note,
 codebook version and source of the rules, so a rerun only codes the notes
 that changed. Then, in this order, come the inline ``#tags`` of the notes and the researchers'
@@ -43,14 +43,14 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
     [rows]}``; categories only for rows whose origin is not ``structure``. Pass a
     ``ThemeMatcher`` to reuse it across calls.
     """
-    from .category_model import score_categories  # needs the lemma pipeline
+    from .categories import infer_categories  # needs the lemma pipeline
     from ..reading.nlp import lemmas_only
     matcher = matcher or ThemeMatcher(codebook, nlp)
     texts = statements["text"].fillna("").astype(str).tolist()
     docs = list(lemmas_only(nlp).pipe(texts, batch_size=batch_size, n_process=n_process))
     # Every statement, in reading order: the model reads the rules' answer on the
     # neighbours of a silent statement, labelled or not.
-    scored = score_categories(
+    scored = infer_categories(
         docs, *(statements[c].fillna("").astype(str).tolist()
                 for c in ("speaker", "section", "source_file")))
     silent = (statements["category_origin"] != "structure").to_numpy()

@@ -57,7 +57,7 @@ def categories_to_check(corpus, *, interview: str | None = None,
     """The inferred categories, the least sure first: the ones to check before quoting.
 
     ``category_confidence`` is the probability the trained model gives the category
-    chosen (see :func:`csf_analysis.coding.category_model.score_categories`). Copies are left
+    chosen (see :func:`csf_analysis.coding.categories.infer_categories`). Copies are left
     out; ``limit`` keeps the first rows only.
     """
     statements = corpus.statements

@@ -1,6 +1,7 @@
-"""Infer a statement's category where the notes' structure says nothing.
+"""The category rules: ordered rules on a statement's tokens, read once.
 
-A statement that no heading or label placed (``category_origin`` is not
+The first stage of :mod:`csf_analysis.coding.categories` (which the product
+calls). A statement that no heading or label placed (``category_origin`` is not
 ``structure``) gets a category from ordered rules on its tokens, as tagged by
 the :data:`csf_analysis.reading.nlp.LEMMAS` pipeline: lemmas, part of speech and
 morphology (mood, tense, verb form). The first rule of :data:`RULES` that
@@ -36,10 +37,9 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import pandas as pd
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
 
@@ -91,7 +91,8 @@ _ATTRS = [ORTH, LEMMA, POS, MORPH]
 
 @dataclass(frozen=True)
 class Sentence:
-    """The token features the rules read, extracted once per statement."""
+    """The token features the rules and the trained model read, extracted once per
+    statement (the model's are in :func:`csf_analysis.coding.category_model.analyse`)."""
 
     lower: tuple[str, ...]   # folded forms
     lemma: tuple[str, ...]   # folded lemmas
@@ -101,6 +102,8 @@ class Sentence:
     tense: tuple[str, ...]   # Tense: "Pres", "Past", "Imp", "Fut" or ""
     form: tuple[str, ...]    # VerbForm: "Inf", "Fin", "Part" or ""
     tags: tuple[frozenset[str], ...]  # the LEXICONS each token belongs to
+    tagged: tuple[str, ...]  # the POS as the model tagged it ("" if none), before repair
+    person: tuple[str, ...]  # Person: "1", "2", "3" or ""
     speaker: str
     section: str  # the heading or label above the statement, folded
 
@@ -155,7 +158,7 @@ def sentence(doc: Doc, *, speaker: str = "", section: str = "") -> Sentence:
     strings = doc.vocab.strings
     rows = [_features(strings, *hashes) for hashes in doc.to_array(_ATTRS).tolist()]
     rows = [row for row in rows if row[3] != "SPACE"]
-    columns = list(zip(*rows)) if rows else [()] * 8
+    columns = list(zip(*rows)) if rows else [()] * 10
     return Sentence(*columns, fold(speaker or ""), fold(section or ""))
 
 
@@ -165,7 +168,8 @@ _POS_FIXES = {"ca": "PRON", "cela": "PRON"}  # keys folded: "Ça", "çà" -> "ca
 
 
 def _features(strings, orth: int, lemma: int, pos: int, morph: int) -> tuple:
-    """(lower, lemma, base, pos, mood, tense, form, tags) of a token, cached by its hashes."""
+    """(lower, lemma, base, pos, mood, tense, form, tags, tagged, person) of a token,
+    cached by its hashes."""
     key = (orth, lemma, pos, morph)
     found = _FEATURES.get(key)
     if found is None:
@@ -176,9 +180,10 @@ def _features(strings, orth: int, lemma: int, pos: int, morph: int) -> tuple:
             if morph else {}
         tags = frozenset(name for name, words in LEXICONS.items()
                          if folded in words or lower in words or base in words)
-        tag = _POS_FIXES.get(lower, strings[pos] if pos else "")
-        found = (lower, folded or lower, base, tag, feats.get("Mood", ""),
-                 feats.get("Tense", ""), feats.get("VerbForm", ""), tags)
+        tagged = strings[pos] if pos else ""
+        found = (lower, folded or lower, base, _POS_FIXES.get(lower, tagged),
+                 feats.get("Mood", ""), feats.get("Tense", ""), feats.get("VerbForm", ""), tags,
+                 tagged, feats.get("Person", ""))
         if len(_FEATURES) < 200_000:
             _FEATURES[key] = found
     return found
@@ -746,49 +751,3 @@ def infer_category(doc: Doc, *, speaker: str = "", section: str = "") -> tuple[s
         if matches(s):
             return rule_id.split(":", 1)[0], rule_id
     return "facts", DEFAULT_RULE
-
-
-def infer_categories(statements: pd.DataFrame, docs: Iterable[Doc]) -> pd.DataFrame:
-    """Fill ``category`` where neither the structure nor a researcher set it.
-
-    Args:
-        statements: The statements table (``category``, ``category_origin``,
-            ``speaker`` and ``section`` are read).
-        docs: One LEMMAS-processed Doc per row of ``statements``, in order.
-
-    Returns:
-        A copy. Rows whose ``category_origin`` is neither ``structure`` nor
-        ``manual`` get the inferred ``category``, ``category_origin``
-        ``"inferred"`` and the rule id in ``category_rule``; structure rows
-        keep their category with ``category_rule`` ``""``; manual rows are
-        left as they are.
-
-    Raises:
-        ValueError: ``docs`` does not hold exactly one Doc per statement.
-    """
-    docs = list(docs)
-    if len(docs) != len(statements):
-        raise ValueError(
-            f"infer_categories needs one Doc per statement: expected {len(statements)}, "
-            f"found {len(docs)}. Pass nlp.pipe(statements['text']) for the same rows.")
-    out = statements.copy()
-    rules = out["category_rule"] if "category_rule" in out else pd.Series("", index=out.index)
-    out["category_rule"] = rules.fillna("").astype(str)
-    origin = out["category_origin"].fillna("").astype(str)
-    out.loc[origin == "structure", "category_rule"] = ""
-    speakers = _column(out, "speaker")
-    sections = _column(out, "section")
-    for position in (~origin.isin(("structure", "manual"))).to_numpy().nonzero()[0]:
-        index = out.index[position]
-        category, rule = infer_category(docs[position], speaker=speakers[index],
-                                        section=sections[index])
-        out.loc[index, ["category", "category_origin", "category_rule"]] = [
-            category, "inferred", rule]
-    return out
-
-
-def _column(frame: pd.DataFrame, name: str) -> pd.Series:
-    """``frame[name]`` as strings, or empty strings when the column is missing."""
-    if name not in frame:
-        return pd.Series("", index=frame.index)
-    return frame[name].fillna("").astype(str)
