@@ -24,7 +24,7 @@ SPACY_MODEL = "fr_core_news_sm"
 # editing any reading rule invalidates the parsed notes, and any coding rule the
 # codings. A coding's key also holds its note's key, so the reading code too.
 PARSER_VERSION = "1"
-WORD_LISTS = ("words.py", "data/words.yml")  # the words both stages match
-READING_CODE = ("reading", "schema.py", *WORD_LISTS,
+SHARED_CODE = ("text.py", "words.py", "data/words.yml")  # how both stages fold and match words
+READING_CODE = ("reading", "schema.py", *SHARED_CODE,
                 "workers.py")  # how a note is read in a worker (limits, fallbacks)
-CODING_CODE = ("coding", *WORD_LISTS, "data/category_model.json")  # the trained weights too
+CODING_CODE = ("coding", *SHARED_CODE, "data/category_model.json")  # the trained weights too

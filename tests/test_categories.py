@@ -15,7 +15,8 @@ from csf_analysis.coding.rules import (
     in_section, infer_category, is_conditional, past_events, sentence,
 )
 from csf_analysis.corpus import load_corpus
-from csf_analysis.reading.nlp import LEMMAS, fold, load_nlp
+from csf_analysis.reading.nlp import LEMMAS, load_nlp
+from csf_analysis.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_CSV = ROOT / "benchmarks" / "data" / "category_eval.csv"

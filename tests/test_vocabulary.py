@@ -7,7 +7,8 @@ import pytest
 
 from csf_analysis.reading import vocabulary
 from csf_analysis.schema import ACTORS, CATEGORIES
-from csf_analysis.reading.vocabulary import actor_of_text, category_of_label, normalize, speaker_of_label
+from csf_analysis.reading.vocabulary import actor_of_text, category_of_label, speaker_of_label
+from csf_analysis.text import normalize
 
 
 def test_docstring_examples_hold():

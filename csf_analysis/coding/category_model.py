@@ -48,7 +48,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .. import config
-from ..reading.nlp import fold
+from ..text import fold
 from .rules import (
     DEFAULT_RULE, INFERABLE, RULES, Sentence, in_section, is_conditional, is_infinitive, sentence,
 )

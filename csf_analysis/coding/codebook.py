@@ -44,7 +44,8 @@ from spacy.matcher import Matcher
 
 from csf_analysis import config
 from csf_analysis.atomic import write_text_atomic
-from csf_analysis.reading.nlp import LEMMA_ATTR, LOWER_ATTR, fold
+from csf_analysis.reading.nlp import LEMMA_ATTR, LOWER_ATTR
+from csf_analysis.text import fold
 
 DEFAULT_CODEBOOK = config.DATA_DIR / "codebook.yml"
 TABLE_COLUMNS = ("code", "label", "parent", "description", "source")

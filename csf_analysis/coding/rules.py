@@ -7,7 +7,7 @@ the :data:`csf_analysis.reading.nlp.LEMMAS` pipeline: lemmas, part of speech and
 morphology (mood, tense, verb form). The first rule of :data:`RULES` that
 matches wins; its id (``family:name``) goes to ``category_rule`` so that a
 researcher can see why. The words the rules look for are in :data:`LEXICONS`
-and :data:`PHRASES`, folded (lowercase, no accents: :func:`csf_analysis.reading.nlp.fold`).
+and :data:`PHRASES`, folded (lowercase, no accents: :func:`csf_analysis.text.fold`).
 
 Where the sentence itself says nothing, the heading it sits under may:
 :data:`SECTION_CUES` lists the words of a heading that asks about the speaker
@@ -43,7 +43,8 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
 
-from ..reading.nlp import LEMMAS, fold, load_nlp
+from ..reading.nlp import LEMMAS, load_nlp
+from ..text import fold
 from ..words import WORDS
 
 INFERABLE = ("facts", "representation", "feelings", "context", "suggestions", "meta")

@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from csf_analysis.coding.codebook import Codebook
-from csf_analysis.reading.nlp import LEMMA_ATTR, LEMMAS, fold, load_nlp
+from csf_analysis.reading.nlp import LEMMA_ATTR, LEMMAS, load_nlp
+from csf_analysis.text import fold
 
 CODINGS_COLUMNS = ("statement_id", "code", "origin", "coder", "matched", "pattern")
 AUTO = "auto"

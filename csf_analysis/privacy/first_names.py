@@ -18,7 +18,7 @@ import functools
 import re
 from importlib import resources
 
-from ..reading.vocabulary import strip_accents
+from ..text import fold
 from ..words import WORDS
 
 __all__ = ["COMMON_RANK", "DIMINUTIVES", "diminutives", "first_names", "is_first_name",
@@ -36,9 +36,9 @@ def diminutives(first: str) -> list[str]:
     >>> diminutives("Sébastien"), diminutives("Mohamed-Amine")
     (['Seb', 'Séb'], ['Momo'])
     """
-    key = _key(first)
+    key = fold(first.strip())
     shorts = DIMINUTIVES.get(key) or DIMINUTIVES.get(key.split("-")[0], [])
-    accented = [first[:len(s)] for s in shorts if _key(first[:len(s)]) == s.lower()
+    accented = [first[:len(s)] for s in shorts if fold(first[:len(s)].strip()) == s.lower()
                 and first[:len(s)] != s]  # "Séb" of "Sébastien"
     return list(dict.fromkeys([*shorts, *accented]))
 
@@ -65,7 +65,7 @@ def nicknames(first: str) -> list[str]:
     head = first.split("-")[0]
     if not head[:1].isupper() or len(head) < 5:
         return []
-    folded = _key(head)
+    folded = fold(head.strip())
     cuts = [head[:n] for n in range(3, min(6, len(head) - 1))
             if folded[n - 1] not in _VOWELS and folded[n - 1].isalpha()
             and _VOWELS & set(folded[:n])]
@@ -81,7 +81,8 @@ def first_names() -> dict[str, int]:
     """Every first name of the list, lower case, without accents -> its rank (0: the
     most given)."""
     text = resources.files("csf_analysis").joinpath("data/prenoms.txt").read_text(encoding="utf-8")
-    names = [_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    names = [fold(line.strip()) for line in text.splitlines()
+             if line.strip() and not line.startswith("#")]
     return {name: rank for rank, name in reversed(list(enumerate(names)))}
 
 
@@ -94,17 +95,13 @@ def rank(word: str) -> int | None:
     True
     """
     names = first_names()
-    key = _key(word).replace("’", "'")
+    key = fold(word.strip()).replace("’", "'")
     if key in names:
         return names[key]
     parts = key.split("-")
     if len(parts) > 1 and all(p in names for p in parts):
         return max(names[p] for p in parts)
     return None
-
-
-def _key(word: str) -> str:
-    return strip_accents(word.strip()).lower()
 
 
 def is_first_name(word: str) -> bool:

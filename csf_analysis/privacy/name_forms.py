@@ -20,7 +20,7 @@ import re
 
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
 from .first_names import diminutives, nicknames
-from ..reading.vocabulary import strip_accents
+from ..text import fold_keep_case, strip_accents
 from ..words import WORDS
 
 __all__ = ["ACRONYMS", "CAPITAL_WORDS", "INITIALS", "PARTICLES", "TWO_LETTER_WORDS",
@@ -39,17 +39,6 @@ CAPITAL_WORDS = frozenset(WORDS["names"]["capital_words"])
 # Two lower-case letters that are French words or the notes' abbreviations, never
 # someone's initials ("pb" is a problem, "rh" human resources).
 TWO_LETTER_WORDS = frozenset(WORDS["names"]["two_letter_words"])
-
-
-def fold_keep_case(text: str) -> str:
-    """Accents removed, case kept, one character for one: offsets stay valid.
-
-    >>> fold_keep_case("Lefèvre, Élodie")
-    'Lefevre, Elodie'
-    """
-    if text.isascii():
-        return text
-    return "".join(f if len(f := strip_accents(c)) == 1 else c for c in text)
 
 
 def slug(text: str) -> str:

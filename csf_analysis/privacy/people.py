@@ -40,7 +40,8 @@ from pathlib import Path
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
 from .first_names import COMMON_RANK, is_first_name
 from .first_names import rank as first_name_rank
-from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, fold_keep_case, name_forms
+from ..text import fold_keep_case, fold_lower
+from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, name_forms
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
@@ -365,10 +366,6 @@ def is_full_name(name: str) -> bool:
 
 
 _PARTICLES = tuple(WORDS["names"]["particles_of_unlisted"])
-
-
-def fold_lower(text: str) -> str:
-    return fold_keep_case(text).lower()
 
 
 def name_core(name: str) -> list[str]:

@@ -47,9 +47,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..atomic import write_text_atomic
-from .name_forms import fold_keep_case, listed_forms, listed_handles, listed_nicknames
+from ..text import fold_keep_case, fold_lower
+from .name_forms import listed_forms, listed_handles, listed_nicknames
 from .name_model import NameModel
-from .people import (NON_NAMES, PRESENT_SECTION, Names, discover, fold_lower, is_full_name,
+from .people import (NON_NAMES, PRESENT_SECTION, Names, discover, is_full_name,
                      name_core)
 from .pseudonym_list import PseudonymList, load_pseudonym_list
 from .replacer import Replacer

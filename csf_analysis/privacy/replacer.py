@@ -52,7 +52,8 @@ from .first_names import diminutives, is_first_name
 from .name_forms import (ACRONYMS, INITIALS, PARTICLES, TWO_LETTER_WORDS, compound_initials,
                          fold_keep_case, listed_forms, listed_handles, listed_nicknames,
                          name_forms, short_initials, slug, split_name)
-from ..reading.vocabulary import strip_accents, within_one_edit
+from ..reading.vocabulary import within_one_edit
+from ..text import strip_accents
 from ..words import WORDS
 
 __all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import normalize
+from ..text import normalize
 
 CONTACT_RE = re.compile(
     r"^\s*(?:\[(?P<note>[^\]]*)\]\s*)?"

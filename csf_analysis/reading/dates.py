@@ -26,13 +26,13 @@ import calendar
 import datetime as dt
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 
 from ..words import WORDS
-from .vocabulary import strip_accents, within_one_edit
+from ..text import fold_same_length, strip_accents
+from .vocabulary import within_one_edit
 
 __all__ = [
     "FoundDate", "FoundDuration", "MONTH_LABELS", "find_dates", "first_date",
@@ -90,36 +90,6 @@ class FoundDuration:
 
 
 # --- Folding: lower case, no accents, one character for one character ------
-
-_FOLD_SPECIAL = {
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-}
-_fold_table: dict[int, str] = {}
-_fold_seen: set[str] = set()
-
-
-def _fold_char(char: str) -> str:
-    """Return ``char`` lower-cased without accents, always one character."""
-    if char in _FOLD_SPECIAL:
-        return _FOLD_SPECIAL[char]
-    decomposed = unicodedata.normalize("NFKD", char)
-    base = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    if len(base) == 1:
-        return base
-    lower = char.lower()
-    return lower if len(lower) == 1 else char
-
-
-def _fold(text: str) -> str:
-    """Return a folded copy of ``text`` of the same length (offsets hold)."""
-    new = set(text) - _fold_seen
-    for char in new:
-        folded = _fold_char(char)
-        if folded != char:
-            _fold_table[ord(char)] = folded
-    _fold_seen.update(new)
-    return text.translate(_fold_table)
 
 
 # --- Month and weekday names -------------------------------------------------
@@ -334,7 +304,7 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[FoundDate]
         first and then the longest wins (``mardi 17 décembre 2019`` is one
         date, not three).
     """
-    folded = _fold(text)
+    folded = fold_same_length(text)
     candidates: list[FoundDate] = []
     for pattern, resolve in _DATE_PATTERNS:
         for match in pattern.finditer(folded):
@@ -482,6 +452,6 @@ def find_durations(text: str) -> list[FoundDuration]:
         Non-overlapping durations; days are counted with a month of 30 days
         and a year of 365.
     """
-    folded = _fold(text)
+    folded = fold_same_length(text)
     found = (_duration(match, folded, text) for match in _DURATION.finditer(folded))
     return [duration for duration in found if duration is not None]

@@ -27,7 +27,8 @@ from . import dates
 from .contacts import clause_of
 from .kinds import kind_of_front_matter
 from ..schema import ACTORS
-from .vocabulary import actor_of_text, category_of_label, normalize
+from ..text import normalize
+from .vocabulary import actor_of_text, category_of_label
 
 _KEYWORD_RE = re.compile(
     r"^(?:(?:l'|le |la |un |une |1er |premier |deuxieme |second )\s*)?"

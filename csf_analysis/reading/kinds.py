@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..schema import KINDS
-from .vocabulary import normalize
+from ..text import normalize
 
 FRONT_MATTER, FOLDER, HEADING, FILE_NAME, MENTION = 100.0, 3.0, 2.0, 1.5, 1.0
 DEFAULT_KIND = "entretien"

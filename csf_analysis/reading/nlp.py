@@ -8,7 +8,8 @@ accent- and case-insensitive token attributes used by the codebook patterns:
 ``token._.csf_lemma`` (folded lemma) and ``token._.csf_lower`` (folded form).
 
 Example:
-    >>> from csf_analysis.reading.nlp import LEMMAS, fold, load_nlp
+    >>> from csf_analysis.reading.nlp import LEMMAS, load_nlp
+    >>> from csf_analysis.text import fold
     >>> nlp = load_nlp(components=LEMMAS)
     >>> [t._.csf_lemma for t in nlp("Les jeunes décrochent")]
     ['le', 'jeune', 'decrocher']
@@ -25,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from csf_analysis import config
-from csf_analysis.reading.vocabulary import strip_accents
+from ..text import fold
 
 SENTENCES: tuple[str, ...] = ("senter",)
 # The sentence splitter rides along with the lemmas: one pipeline (one French
@@ -41,16 +42,6 @@ LOWER_ATTR = "csf_lower"
 
 class ModelNotInstalled(RuntimeError):
     """The spaCy model named in ``config.SPACY_MODEL`` is not installed."""
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Return ``text`` lowercased with accents removed ("Élève" -> "eleve").
-
-    Ligatures such as "œ" are kept: both sides of a comparison are folded the
-    same way, so that is harmless.
-    """
-    return strip_accents(text.lower())
 
 
 def _register_extensions() -> None:

@@ -18,8 +18,8 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from ..text import normalize
 from ..words import WORDS
 
 # Keyword phrases (normalised: lowercase, no accents), matched at word starts.
@@ -46,36 +46,6 @@ _KEYWORD_RES = {
 _SPEAKER_RE = re.compile(
     r"^" + _ARTICLE + r"(" + "|".join(SPEAKER_ROLES) + r")\b(?:\s+[\w'-]+){0,2}$"
 )
-
-
-_STRIPPED: dict[int, str] = {}  # character -> itself decomposed, marks dropped
-_SEEN: set[str] = set()
-
-
-def strip_accents(text: str) -> str:
-    """``"Élève"`` -> ``"Eleve"`` (compatibility decomposition, marks dropped).
-
-    Character by character, which is what NFKD does, through a table that
-    grows with the characters met: fast on long texts.
-    """
-    if text.isascii():
-        return text
-    for char in set(text) - _SEEN:
-        decomposed = unicodedata.normalize("NFKD", char)
-        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-        if stripped != char:
-            _STRIPPED[ord(char)] = stripped
-        _SEEN.add(char)
-    return text.translate(_STRIPPED)
-
-
-def normalize(text: str) -> str:
-    """Lowercase, strip accents and collapse spaces: the key for loose matching.
-
-    >>> normalize("  Représentation  DES jeunes ")
-    'representation des jeunes'
-    """
-    return " ".join(strip_accents(text.replace("’", "'")).casefold().split())
 
 
 def category_of_label(label: str, *, max_words: int = 12, anchored: bool = False) -> str:
