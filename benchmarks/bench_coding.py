@@ -19,12 +19,12 @@ from pathlib import Path
 
 from benchmarks.synthetic import generate_corpus
 from csf_analysis.coding import manual
-from csf_analysis.coding.rules import infer_category
 from csf_analysis.coding.codebook import load_codebook
 from csf_analysis.coding.codings import auto_code
+from csf_analysis.coding.rules import infer_category
+from csf_analysis.coding.themes import ThemeMatcher
 from csf_analysis.corpus import load_corpus
 from csf_analysis.reading.nlp import LEMMAS, load_nlp
-from csf_analysis.coding.themes import ThemeMatcher
 from csf_analysis.workers import CODING_CHUNK
 
 

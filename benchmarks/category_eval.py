@@ -75,9 +75,9 @@ import pandas as pd
 from sklearn.metrics import classification_report, cohen_kappa_score, confusion_matrix
 
 from csf_analysis.coding.categories import infer_categories
+from csf_analysis.coding.category_model import DEFAULT_PATH, CategoryModel
 from csf_analysis.coding.codebook import load_codebook
 from csf_analysis.coding.codings import auto_code
-from csf_analysis.coding.category_model import DEFAULT_PATH, CategoryModel
 from csf_analysis.coding.rules import INFERABLE, infer_category
 from csf_analysis.corpus import load_corpus
 from csf_analysis.reading.nlp import LEMMAS, load_nlp
@@ -209,7 +209,7 @@ def blind_report(frame: pd.DataFrame, nlp, *, title: str) -> None:
         print(f"\n-- {name}")
         print(accuracy_table(inferred, pred).to_string())
         per_file = inferred.groupby("source_file").apply(
-            lambda part: f"{(part['label'] == part[pred]).mean():.1%} of {len(part)}")
+            lambda part, pred=pred: f"{(part['label'] == part[pred]).mean():.1%} of {len(part)}")
         print("per note:\n" + per_file.to_string())
         scores(f"{title}: {name}", inferred["label"], inferred[pred])
     return float((inferred["label"] == inferred["final"]).mean()), len(inferred)

@@ -33,7 +33,6 @@ from unittest import mock
 import yaml
 
 from csf_analysis import cli
-
 from csf_analysis.privacy import leaks
 from csf_analysis.privacy.leaks import output_text
 

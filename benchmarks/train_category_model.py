@@ -58,12 +58,22 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.category_eval import (  # noqa: E402
-    add_label_options, add_rule_answers, join_labels, load_blind, load_statements,
+    add_label_options,
+    add_rule_answers,
+    join_labels,
+    load_blind,
+    load_statements,
 )
 from benchmarks.synthetic import _Filler  # noqa: E402
 from csf_analysis.coding.categories import combine  # noqa: E402
 from csf_analysis.coding.category_model import (  # noqa: E402
-    CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
+    CLASSES,
+    DEFAULT_PATH,
+    MIN_CONFIDENCE,
+    USE_CONTEXT,
+    USE_RULES,
+    WEAK_RULES,
+    CategoryModel,
 )
 from csf_analysis.coding.rules import infer_category  # noqa: E402
 from csf_analysis.corpus import load_corpus  # noqa: E402

@@ -15,7 +15,6 @@ import os
 import sys
 
 from . import config
-
 from .coding import manual
 from .coding.codebook import CodebookError
 from .corpus import NotesDirError, load_corpus
@@ -183,8 +182,10 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 def _write_error(error: OSError) -> str:
     """What went wrong writing an output, and that the previous outputs are kept.
 
-    >>> _write_error(OSError(28, "No space left on device", "reports/tables"))
-    'cannot write reports/tables: No space left on device; the previous outputs are unchanged (free some space, or choose another folder with --out)'
+    >>> print(_write_error(OSError(28, "No space left on device", "reports/tables")))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    cannot write reports/tables: No space left on device; the previous outputs are
+    unchanged (free some space, or choose another folder with --out)
     """
     where = f" {error.filename}" if error.filename else ""
     return (f"cannot write{where}: {error.strerror or error}; the previous outputs are "

@@ -29,13 +29,13 @@ from . import config
 from .atomic import write_text_atomic
 from .cells import to_csv_text
 from .coding.codebook import load_codebook
+from .filesets import Staging
+from .filters import NO_FILTER, describe_filters, filter_tables
 from .reading.copies import MIN_DUPLICATE_CHARS, mark_copies
 from .reading.events import events_table
 from .reading.files import display_name, read_note, scan_notes
-from .filesets import Staging
-from .filters import NO_FILTER, describe_filters, filter_tables
-from .schema import counted_rows, frame
 from .reading.sources import Problem
+from .schema import counted_rows, frame
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
 
 __all__ = ["CacheWarning", "Corpus", "MIN_DUPLICATE_CHARS", "NotesDirError", "TABLES",

@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 
 from .reading.notes import parse_note
 from .reading.references import external_references
-from .schema import frame
 from .reading.sources import Problem, decode_note
 from .reading.statements import statement_rows
+from .schema import frame
 
 MAX_WORKERS = 2            # each worker holds its own spaCy pipeline and results (0.3 GB)
 BIG_JOB_BYTES = 1_000_000  # about 150,000 words: worth splitting over the cores
@@ -175,8 +175,8 @@ def run_task(task: Task, codebook=None) -> list[tuple[int, dict | None, dict | N
 def code_results(results: dict[int, dict], codebook) -> dict[int, dict]:
     """Auto coding of parsed notes, note by note (what the cache keeps)."""
     from .coding.codings import auto_code
-    from .reading.nlp import LEMMAS, load_nlp
     from .coding.themes import ThemeMatcher
+    from .reading.nlp import LEMMAS, load_nlp
     nlp = load_nlp(components=LEMMAS)
     key = (codebook.version, id(nlp))
     if _STATE.get("matcher", (None,))[0] != key:  # one matcher per codebook, reused

@@ -1,9 +1,10 @@
 """Shared fixtures: the notes folders and spaCy pipelines, each loaded once.
 
 ``../shared/notes`` beside the project (the team's real notes, read-only;
-``CSF_SHARED_NOTES`` overrides the path) is used when it exists; tests that need it are skipped otherwise. The real spaCy pipeline is
-loaded at most once per session: ``csf_analysis.reading.nlp.load_nlp`` caches it, and
-``load_corpus`` asks for the same cached object.
+``CSF_SHARED_NOTES`` overrides the path) is used when it exists; tests that need it
+are skipped otherwise. The real spaCy pipeline is loaded at most once per session:
+``csf_analysis.reading.nlp.load_nlp`` caches it, and ``load_corpus`` asks for the same
+cached object.
 """
 from __future__ import annotations
 

@@ -20,7 +20,8 @@ CHARTS = ("themes_by_interview", "themes_by_clause", "themes_by_actor", "categor
 def _imports(notebook: Path) -> list[str]:
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-    return [line.strip() for line in code.splitlines() if "import" in line and "csf_analysis" in line]
+    return [line.strip() for line in code.splitlines()
+            if "import" in line and "csf_analysis" in line]
 
 
 @pytest.mark.parametrize("notebook", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)

@@ -11,8 +11,18 @@ import pytest
 from csf_analysis.coding.codebook import load_codebook
 from csf_analysis.coding.codings import auto_code
 from csf_analysis.coding.rules import (
-    DEFAULT_RULE, INFERABLE, LEXICONS, PHRASES, RULES, SECTION_CUES, future_stem,
-    in_section, infer_category, is_conditional, past_events, sentence,
+    DEFAULT_RULE,
+    INFERABLE,
+    LEXICONS,
+    PHRASES,
+    RULES,
+    SECTION_CUES,
+    future_stem,
+    in_section,
+    infer_category,
+    is_conditional,
+    past_events,
+    sentence,
 )
 from csf_analysis.corpus import load_corpus
 from csf_analysis.reading.nlp import LEMMAS, load_nlp

@@ -9,8 +9,16 @@ import pytest
 
 from csf_analysis.coding.categories import combine, infer_categories
 from csf_analysis.coding.category_model import (
-    CLASSES, DEFAULT_PATH, MIN_CONFIDENCE, USE_CONTEXT, USE_RULES, WEAK_RULES, CategoryModel,
-    analyse, load_default, neighbour_features,
+    CLASSES,
+    DEFAULT_PATH,
+    MIN_CONFIDENCE,
+    USE_CONTEXT,
+    USE_RULES,
+    WEAK_RULES,
+    CategoryModel,
+    analyse,
+    load_default,
+    neighbour_features,
 )
 from csf_analysis.coding.rules import DEFAULT_RULE, INFERABLE, infer_category
 from csf_analysis.reading.nlp import LEMMAS, load_nlp

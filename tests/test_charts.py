@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from csf_analysis.report import charts
 from csf_analysis.reading.events import EVENT_COLUMNS
+from csf_analysis.report import charts
 
 LONG_LABEL = ("Un thème au libellé très long qui doit être replié sur deux lignes "
               "et raccourci proprement à la fin")
@@ -171,19 +171,20 @@ def test_code_cooccurrence_counts_statements_with_both_codes():
     codebook = pd.DataFrame({"code": ["c", "b", "a"], "label": ["Cé", "Bé", "A"]})
     statements = pd.DataFrame({"statement_id": ["s1", "s2", "s3", "d1"],
                                "duplicate_of": ["", "", "", "s1"]})
-    data = charts.code_cooccurrence_data({"codings": codings, "codebook": codebook, "statements": statements},
-                                        top=None)
+    data = charts.code_cooccurrence_data(
+        {"codings": codings, "codebook": codebook, "statements": statements}, top=None)
     matrix = data.pivot(index="code_a", columns="code_b", values="n_statements")
     assert list(dict.fromkeys(data["code_a"])) == ["c", "b", "a"]
     assert matrix.loc["a", "a"] == 3 and matrix.loc["b", "b"] == 2 and matrix.loc["c", "c"] == 1
     assert matrix.loc["a", "b"] == matrix.loc["b", "a"] == 2 and matrix.loc["c", "a"] == 1
-    top = charts.code_cooccurrence_data({"codings": codings, "codebook": codebook, "statements": statements},
-                                       top=2)
+    top = charts.code_cooccurrence_data(
+        {"codings": codings, "codebook": codebook, "statements": statements}, top=2)
     assert list(dict.fromkeys(top["code_a"])) == ["b", "a"]
-    with_copies = charts.code_cooccurrence_data({"codings": codings, "codebook": codebook}, top=None)
+    with_copies = charts.code_cooccurrence_data({"codings": codings, "codebook": codebook},
+                                                top=None)
     assert with_copies.set_index(["code_a", "code_b"]).loc[("a", "a"), "n_statements"] == 4
-    figure = charts.code_cooccurrence({"codings": codings, "codebook": codebook, "statements": statements},
-                                        top=None)
+    figure = charts.code_cooccurrence(
+        {"codings": codings, "codebook": codebook, "statements": statements}, top=None)
     assert [t.get_text() for t in figure.axes[0].get_yticklabels()] == ["1. Cé", "2. Bé", "3. A"]
 
 
@@ -260,7 +261,8 @@ def test_timeline_of_the_reference_file_spans_2017_to_2022(reference_corpus):
     labels = " ".join(sixteen["label"])
     for written in ("Septembre 2017", "19 Février 2018", "14 mai 2018", "18 Février 2022"):
         assert written in labels
-    low, high = charts.timeline({"events": events, "interviews": reference_corpus.interviews}).axes[0].get_xlim()
+    figure = charts.timeline({"events": events, "interviews": reference_corpus.interviews})
+    low, high = figure.axes[0].get_xlim()
     assert low <= 2017.67 and high >= 2022.13
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import csf_analysis.workers as workers_module
 import csf_analysis.reading.nlp as nlp_module
+import csf_analysis.workers as workers_module
 from csf_analysis.corpus import MIN_DUPLICATE_CHARS, NotesDirError, load_corpus, note_files
 from csf_analysis.schema import COLUMNS
 
@@ -429,6 +429,7 @@ def test_the_reading_cache_key_hashes_every_module_the_reading_package_imports()
     """A parsed note is cached by the code of ``config.READING_CODE``: a module outside
     the reading package that it imports, left out of the key, would leave stale notes."""
     import ast
+
     from csf_analysis import config
     package = Path(config.__file__).parent
     outside = set()

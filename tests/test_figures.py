@@ -1,4 +1,4 @@
-"""Tests of csf_analysis.report.figures: every chart of the reference file, written as SVG and PNG."""
+"""Tests of csf_analysis.report.figures: every chart of the reference file, as SVG and PNG."""
 from __future__ import annotations
 
 import struct

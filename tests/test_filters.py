@@ -4,10 +4,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from csf_analysis.filters import (
+    describe_filters,
+    filter_tables,
+    normalise_actors,
+    normalise_clauses,
+)
 from csf_analysis.labels import CLAUSE_ORDER
 from csf_analysis.report import charts
-from csf_analysis.filters import (describe_filters, filter_tables, normalise_actors,
-                                  normalise_clauses)
 from csf_analysis.schema import frame
 
 INTERVIEWS = [

@@ -7,8 +7,12 @@ import time
 import pytest
 
 from csf_analysis.reading import interviews
-from csf_analysis.reading.interviews import (front_matter_hint, heading_hint, interviewers_of,
-                                     read_front_matter)
+from csf_analysis.reading.interviews import (
+    front_matter_hint,
+    heading_hint,
+    interviewers_of,
+    read_front_matter,
+)
 
 BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
@@ -148,8 +152,8 @@ def test_billion_laughs_is_refused_without_expanding():
 
 def test_a_dated_heading_above_a_cued_interview_is_its_preface():
     from csf_analysis.reading.interviews import interview_starts
-    heads = [(1, 1, "Les deux messages à retenir (03/02/2020)"), (6, 1, "Notes en vrac (3/02/2020)"),
-             (9, 1, "Entretien avec Mme Perrin du 3/02/2020")]
+    heads = [(1, 1, "Les deux messages à retenir (03/02/2020)"),
+             (6, 1, "Notes en vrac (3/02/2020)"), (9, 1, "Entretien avec Mme Perrin du 3/02/2020")]
     assert list(interview_starts(heads)) == [9]
     journal = [(1, 2, "3/02/2020"), (5, 2, "5/02/2020")]     # dated entries of a journal
     assert list(interview_starts(journal)) == [1, 5]

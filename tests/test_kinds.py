@@ -7,8 +7,17 @@ import pytest
 
 from csf_analysis.reading import kinds
 from csf_analysis.reading.kinds import (
-    Content, Evidence, content_evidence, decide, file_name_evidence, folder_evidence,
-    heading_evidence, kind_of_front_matter, kind_of_words, measure, title_evidence,
+    Content,
+    Evidence,
+    content_evidence,
+    decide,
+    file_name_evidence,
+    folder_evidence,
+    heading_evidence,
+    kind_of_front_matter,
+    kind_of_words,
+    measure,
+    title_evidence,
 )
 
 

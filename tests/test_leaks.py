@@ -10,7 +10,6 @@ import nbformat
 import pytest
 
 from csf_analysis import cli
-
 from csf_analysis.privacy import replacer
 from csf_analysis.privacy.leaks import LeakError, check_outputs, find_leaks, output_text
 

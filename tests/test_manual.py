@@ -13,7 +13,11 @@ import pytest
 
 from csf_analysis.coding import manual
 from csf_analysis.coding.manual import (
-    DecisionError, add_code, decisions_path, load_decisions, remove_code,
+    DecisionError,
+    add_code,
+    decisions_path,
+    load_decisions,
+    remove_code,
 )
 from csf_analysis.coding.review import Coder
 

@@ -19,7 +19,6 @@ import nbformat
 import pytest
 
 from csf_analysis import config
-
 from csf_analysis.report import charts
 from csf_analysis.report.figures import FIGURE_NAMES
 

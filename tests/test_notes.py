@@ -474,7 +474,8 @@ def test_a_first_name_opening_two_turns_is_a_speaker():
 
 
 def test_an_inline_label_in_a_debrief_keeps_the_debrief():
-    text = "### (300h) 6 : Plone\n\n- Un.\n\n#### Debrief (Léa)\n\n- Piste : filtrer les parcours.\n"
+    text = ("### (300h) 6 : Plone\n\n- Un.\n\n#### Debrief (Léa)\n\n"
+            "- Piste : filtrer les parcours.\n")
     [_, piste] = parse_note(text, "a.md").segments
     assert (piste.category, piste.section, piste.text) == (
         "debrief", "Debrief (Léa)", "Piste : filtrer les parcours.")

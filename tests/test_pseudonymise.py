@@ -128,7 +128,8 @@ def test_cli_tables_and_charts_pseudonymised(notes, tmp_path):
         out = tmp_path / command
         assert cli.main([command, str(notes), "--out", str(out), "--no-cache",
                          "--pseudonymise"]) == 0
-        text = "\n".join(p.read_text("utf-8") for p in out.iterdir() if p.suffix in (".csv", ".svg"))
+        text = "\n".join(p.read_text("utf-8") for p in out.iterdir()
+                         if p.suffix in (".csv", ".svg"))
         assert [name for name in NAMES if name in text] == []
         assert not (out / MAPPING_FILE).exists() and not list(out.glob(".pseudo-*"))
     assert "Personne A" in (tmp_path / "tables" / "statements.csv").read_text("utf-8")

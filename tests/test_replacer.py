@@ -88,8 +88,10 @@ def test_exempted_places_organisations_and_roles_stay(replacer, text):
 
 def test_names_in_ids_and_file_names(replacer):
     assert replacer.ident("2020-03-02_entretien_lefevre.md") == "2020-03-02_entretien_personne-b.md"
-    assert replacer.ident("notes:entretien-avec-camille-lefevre") == "notes:entretien-avec-personne-b"
-    assert replacer.ident("test_acheteur_delatour_20200609.md") == "test_acheteur_personne-d_20200609.md"
+    assert replacer.ident("notes:entretien-avec-camille-lefevre") == \
+        "notes:entretien-avec-personne-b"
+    assert replacer.ident("test_acheteur_delatour_20200609.md") == \
+        "test_acheteur_personne-d_20200609.md"
     assert replacer.ident("300h-6-plone-dgesco") == "300h-6-plone-dgesco"
 
 
@@ -271,7 +273,8 @@ def test_a_listed_name_misspelt_by_one_letter():
 
 def test_a_compound_first_names_lower_case_initials():
     r = Replacer({"Jean-Baptiste Thévenot": "Personne J"}, listed=["Jean-Baptiste Thévenot"])
-    assert r.text("(rappel par jb) ; point avec jb") == "(rappel par Personne J) ; point avec Personne J"
+    assert r.text("(rappel par jb) ; point avec jb") == \
+        "(rappel par Personne J) ; point avec Personne J"
 
 
 def test_made_up_nicknames_are_no_month_and_not_searched_by_the_leak_check():
@@ -292,7 +295,8 @@ def test_logins_with_a_dot_and_initials_in_a_chat():
     people = {"Bastien Roux-Lemaire": "Personne B", "Jean-Baptiste Oyono": "Personne J"}
     r = Replacer(people, listed=list(people))
     assert r.text("cc b.rouxlemaire ; [06/04 09:12] jbo : +1 ; merci @jbo ; jbo les intègre") \
-        == "cc Personne B ; [06/04 09:12] Personne J : +1 ; merci @Personne J ; Personne J les intègre"
+        == ("cc Personne B ; [06/04 09:12] Personne J : +1 ; merci @Personne J ; "
+            "Personne J les intègre")
     unlisted = Replacer(people)  # anyone else's initials only in a list or a chat line
     assert unlisted.text("jbo les intègre ; (jbo)") == "jbo les intègre ; (Personne J)"
 
@@ -305,7 +309,8 @@ def test_a_particle_surname_in_capitals_and_its_initials():
 
 def test_a_listed_persons_initials_that_are_an_acronym_only_where_a_person_stands():
     r = Replacer({"Delphine Akpovi": "Personne D"}, listed=["Delphine Akpovi"])
-    assert r.text("| 12/02 | ok | DA |\nDA : on a vu") == "| 12/02 | ok | Personne D |\nPersonne D : on a vu"
+    assert r.text("| 12/02 | ok | DA |\nDA : on a vu") == \
+        "| 12/02 | ok | Personne D |\nPersonne D : on a vu"
     assert r.text("la DA valide le marché") == "la DA valide le marché"
     assert r.listed_found("| DA |") == []  # an acronym anywhere in a report: no alarm
     assert Replacer({"Delphine Akpovi": "X"}).text("| DA |") == "| DA |"  # not listed
@@ -327,7 +332,8 @@ def test_a_name_with_an_initial_for_first_name_and_capitals_that_are_words():
 
 def test_a_new_caledonian_phone_number():
     r = Replacer({})
-    assert r.text("Nouméa : +687 27 45 18 ; en 2020 12 45") == "Nouméa : [téléphone] ; en 2020 12 45"
+    assert r.text("Nouméa : +687 27 45 18 ; en 2020 12 45") == \
+        "Nouméa : [téléphone] ; en 2020 12 45"
 
 
 def test_a_compound_first_names_nickname_a_colon_and_a_particles_initial():

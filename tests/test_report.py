@@ -20,10 +20,8 @@ from nbconvert.exporters import get_export_names
 from pypdf import PdfReader
 
 from csf_analysis import config
-
-from csf_analysis.report import exporter
-
 from csf_analysis.report import build as report
+from csf_analysis.report import exporter
 from csf_analysis.report.manifest import FILE_NAME, load_manifest
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,8 @@ import doctest
 import pytest
 
 from csf_analysis.reading import sources
-from csf_analysis.schema import COLUMNS
 from csf_analysis.reading.sources import Problem, decode_note
+from csf_analysis.schema import COLUMNS
 
 NOTE = "# Entretien du 3/02/2020\n\n- La tutrice a rappelé l'élève à 15:42.\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"

@@ -8,8 +8,8 @@ import pytest
 
 from csf_analysis.reading import statements
 from csf_analysis.reading.notes import parse_note
-from csf_analysis.schema import COLUMNS
 from csf_analysis.reading.statements import statement_id, statement_rows, text_key
+from csf_analysis.schema import COLUMNS
 
 # The minimum columns of DESIGN.md's data contract; coding adds more later.
 DESIGN_COLUMNS = ("statement_id", "interview_id", "source_file", "line", "section", "category",

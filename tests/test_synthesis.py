@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from csf_analysis.report import synthesis
 from csf_analysis.corpus import load_corpus
+from csf_analysis.report import synthesis
 from csf_analysis.report.manifest import Manifest
 
 SCRIPT = "<script>alert(1)</script>"

@@ -10,8 +10,8 @@ from spacy.matcher import Matcher
 
 from csf_analysis import config
 from csf_analysis.coding.codebook import load_codebook
-from csf_analysis.reading.nlp import LEMMAS, SENTENCES, ModelNotInstalled, load_nlp, model_info
 from csf_analysis.coding.themes import CODINGS_COLUMNS, ThemeMatcher, match_themes
+from csf_analysis.reading.nlp import LEMMAS, SENTENCES, ModelNotInstalled, load_nlp, model_info
 
 REFERENCE_NOTES = config.PROJECT_ROOT / "interviews" / "entretien-entreprises.md"
 

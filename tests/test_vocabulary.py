@@ -6,8 +6,8 @@ import doctest
 import pytest
 
 from csf_analysis.reading import vocabulary
-from csf_analysis.schema import ACTORS, CATEGORIES
 from csf_analysis.reading.vocabulary import actor_of_text, category_of_label, speaker_of_label
+from csf_analysis.schema import ACTORS, CATEGORIES
 from csf_analysis.text import normalize
 
 

@@ -50,7 +50,14 @@ from spacy.tokens import Doc
 from .. import config
 from ..text import fold
 from .rules import (
-    DEFAULT_RULE, INFERABLE, RULES, Sentence, in_section, is_conditional, is_infinitive, sentence,
+    DEFAULT_RULE,
+    INFERABLE,
+    RULES,
+    Sentence,
+    in_section,
+    is_conditional,
+    is_infinitive,
+    sentence,
 )
 
 DEFAULT_PATH = config.DATA_DIR / "category_model.json"

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..reading.sources import Problem
+from ..reading.vocabulary import code_id
 from .codebook import Codebook
 from .manual import latest
-from ..reading.sources import Problem
 from .themes import CODINGS_COLUMNS, ThemeMatcher
-from ..reading.vocabulary import code_id
 
 INLINE_CODER = "notes"
 
@@ -43,8 +43,8 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
     [rows]}``; categories only for rows whose origin is not ``structure``. Pass a
     ``ThemeMatcher`` to reuse it across calls.
     """
-    from .categories import infer_categories  # needs the lemma pipeline
     from ..reading.nlp import lemmas_only
+    from .categories import infer_categories  # needs the lemma pipeline
     matcher = matcher or ThemeMatcher(codebook, nlp)
     texts = statements["text"].fillna("").astype(str).tolist()
     docs = list(lemmas_only(nlp).pipe(texts, batch_size=batch_size, n_process=n_process))

@@ -27,8 +27,8 @@ from .. import config
 from ..atomic import write_text_atomic
 from ..cells import to_csv_text, unescape_frame
 from ..filesets import folder_lock
-from ..schema import CATEGORIES
 from ..reading.vocabulary import code_id
+from ..schema import CATEGORIES
 
 COLUMNS = ("statement_id", "action", "code", "coder", "time", "note", "text")
 ACTIONS = ("add", "remove", "category")

@@ -4,7 +4,8 @@ Example:
     >>> from csf_analysis import load_corpus
     >>> from csf_analysis.coding.review import Coder, coded_statements
     >>> corpus = load_corpus("interviews")                      # doctest: +SKIP
-    >>> coded_statements(corpus, interview="entretien-entreprises:300h-6-plone-dgesco-dne")  # doctest: +SKIP
+    >>> coded_statements(corpus,                                  # doctest: +SKIP
+    ...                  interview="entretien-entreprises:300h-6-plone-dgesco-dne")
     >>> categories_to_check(corpus, limit=20)                   # doctest: +SKIP
     >>> moi = Coder("interviews", "yannick")                     # doctest: +SKIP
     >>> moi.add("s1a2b3c4d5e6f", "outillage")                    # doctest: +SKIP

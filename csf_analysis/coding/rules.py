@@ -409,7 +409,7 @@ def _own_work(s: Sentence) -> bool:
             tail = s.lemma[i + 2:i + 9]
             if tail[:1] == ("pas",):  # "j'ai pas le temps" is workload, "j'ai pas lu" is not
                 return "temps" in tail
-            return any(l in LEXICONS["workload"] for l in tail)
+            return any(lemma in LEXICONS["workload"] for lemma in tail)
     return False
 
 
@@ -547,7 +547,7 @@ def _appraisal(s: Sentence) -> bool:
 
 def _judged_by_me(s: Sentence) -> bool:
     """A judgement of the speaker's own experience: "ça me semble long"."""
-    return "judgements" in s.tagset and any(l in ("me", "moi") for l in s.lemma)
+    return "judgements" in s.tagset and any(lemma in ("me", "moi") for lemma in s.lemma)
 
 
 # --- representation -------------------------------------------------------------------
@@ -585,7 +585,8 @@ def _judgement(s: Sentence) -> bool:
             "NOUN", "ADJ", "VERB", "ADV") and _strong_judgement(s, i) for i in range(len(s.lemma))):
         return True
     return "cognition" in s.tagset and any(
-        s.hit(i, "cognition") and any(l in ("je", "on", "nous") for l in s.lemma[max(0, i - 6):i])
+        s.hit(i, "cognition")
+        and any(lemma in ("je", "on", "nous") for lemma in s.lemma[max(0, i - 6):i])
         for i in range(len(s.lemma)))
 
 

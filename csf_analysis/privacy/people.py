@@ -38,15 +38,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
+from ..reading.vocabulary import category_of_label, speaker_of_label
+from ..text import fold_keep_case, fold_lower
+from ..words import WORDS
 from .first_names import COMMON_RANK, is_first_name
 from .first_names import rank as first_name_rank
-from ..text import fold_keep_case, fold_lower
 from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, name_forms
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
-from ..reading.vocabulary import category_of_label, speaker_of_label
-from ..words import WORDS
 
 __all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "discover", "find_people", "fold_lower",
            "is_full_name", "name_core"]
@@ -350,7 +350,8 @@ class Names:
                       (fold_lower(name) in forms if len(core) == 1  # not "Sophie" of "Anne-Sophie"
                        else set(_folded_words(name)) <= words)
                       or (_is_initial(core[0]) and fold_lower(" ".join(core[1:])) in surnames)
-                      or (len(core) == 2 and (fold_lower(core[0]), fold_lower(core[1])) in initials)):
+                      or (len(core) == 2
+                          and (fold_lower(core[0]), fold_lower(core[1])) in initials)):
                 kept.append(name)
         return kept
 

@@ -50,8 +50,7 @@ from ..atomic import write_text_atomic
 from ..text import fold_keep_case, fold_lower
 from .name_forms import listed_forms, listed_handles, listed_nicknames
 from .name_model import NameModel
-from .people import (NON_NAMES, PRESENT_SECTION, Names, discover, is_full_name,
-                     name_core)
+from .people import NON_NAMES, PRESENT_SECTION, Names, discover, is_full_name, name_core
 from .pseudonym_list import PseudonymList, load_pseudonym_list
 from .replacer import Replacer
 

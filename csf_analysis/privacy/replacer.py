@@ -48,13 +48,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from .first_names import diminutives, is_first_name
-from .name_forms import (ACRONYMS, INITIALS, PARTICLES, TWO_LETTER_WORDS, compound_initials,
-                         fold_keep_case, listed_forms, listed_handles, listed_nicknames,
-                         name_forms, short_initials, slug, split_name)
 from ..reading.vocabulary import within_one_edit
 from ..text import strip_accents
 from ..words import WORDS
+from .first_names import diminutives, is_first_name
+from .name_forms import (
+    ACRONYMS,
+    INITIALS,
+    PARTICLES,
+    TWO_LETTER_WORDS,
+    compound_initials,
+    fold_keep_case,
+    listed_forms,
+    listed_handles,
+    listed_nicknames,
+    name_forms,
+    short_initials,
+    slug,
+    split_name,
+)
 
 __all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart"]
 

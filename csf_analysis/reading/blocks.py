@@ -150,7 +150,8 @@ class _Walker:
 
     def on_html_block(self, token, tokens, i):
         first = token.map[0] + 1
-        lines = [(first + n, t.strip()) for n, t in enumerate(token.content.split("\n")) if t.strip()]
+        lines = [(first + n, t.strip()) for n, t in enumerate(token.content.split("\n"))
+                 if t.strip()]
         self.blocks.append(Block("html", lines))
 
     def on_hr(self, token, tokens, i):

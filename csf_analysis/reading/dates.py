@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 
-from ..words import WORDS
 from ..text import fold_same_length, strip_accents
+from ..words import WORDS
 from .vocabulary import within_one_edit
 
 __all__ = [

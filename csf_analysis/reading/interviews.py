@@ -23,11 +23,11 @@ import re
 
 import yaml
 
+from ..schema import ACTORS
+from ..text import normalize
 from . import dates
 from .contacts import clause_of
 from .kinds import kind_of_front_matter
-from ..schema import ACTORS
-from ..text import normalize
 from .vocabulary import actor_of_text, category_of_label
 
 _KEYWORD_RE = re.compile(

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from csf_analysis import config
+
 from ..text import fold
 
 SENTENCES: tuple[str, ...] = ("senter",)

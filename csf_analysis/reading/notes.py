@@ -23,17 +23,24 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import dates
-
 from . import interviews as interview_rules
 from .blocks import MAX_PREFIX, Block, flatten_deep_lines, parse_blocks, plain_heading_spaces
 from .contacts import parse_contact_line
 from .lines import (
-    ENDS_SENTENCE, STARTS_WITH_ARROW, split_label, split_marker, split_time,
+    ENDS_SENTENCE,
+    STARTS_WITH_ARROW,
+    split_label,
+    split_marker,
+    split_time,
 )
 from .note_kinds import classify
 from .sources import Problem
 from .vocabulary import (
-    actor_of_text, category_of_label, name_of_label, normalize, speaker_of_label,
+    actor_of_text,
+    category_of_label,
+    name_of_label,
+    normalize,
+    speaker_of_label,
 )
 
 

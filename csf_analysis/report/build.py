@@ -101,8 +101,8 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
     ``pseudonymise`` (a dict, ``{"organisations": False}``) replaces names in the
     report (see :mod:`csf_analysis.privacy.pseudonymise`) and checks every file of the build
     for names before it replaces the previous report."""
-    from .exporter import export_html, export_pdf
     from ..privacy.leaks import leak_check
+    from .exporter import export_html, export_pdf
     from .synthesis import today
 
     start = time.perf_counter()

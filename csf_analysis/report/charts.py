@@ -45,11 +45,16 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ..reading.events import EVENT_COLUMNS, events_table
 from ..labels import (
-    ACTOR_LABELS, CATEGORY_LABELS, CLAUSE_ORDER, NO_CLAUSE, clause_group,
-    clause_sizes, short_date,
+    ACTOR_LABELS,
+    CATEGORY_LABELS,
+    CLAUSE_ORDER,
+    NO_CLAUSE,
+    clause_group,
+    clause_sizes,
+    short_date,
 )
+from ..reading.events import EVENT_COLUMNS, events_table
 from ..schema import ACTORS, CATEGORIES
 
 __all__ = [
@@ -551,7 +556,8 @@ def code_cooccurrence_data(corpus, *, top: int | None = 20) -> pd.DataFrame:
         left_out = _strings(statements["duplicate_of"]) != ""
         if "interview_id" in statements.columns:
             left_out |= _strings(statements["interview_id"]) == ""
-        pairs = pairs[~pairs["statement_id"].isin(set(_strings(statements["statement_id"])[left_out]))]
+        copies = set(_strings(statements["statement_id"])[left_out])
+        pairs = pairs[~pairs["statement_id"].isin(copies)]
     sizes = pairs["code"].value_counts()
     if top is not None:
         sizes = sizes.sort_values(ascending=False, kind="stable").head(top)

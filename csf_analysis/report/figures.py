@@ -21,9 +21,9 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import charts
-from ..reading.events import events_table
 from ..filesets import Staging
+from ..reading.events import events_table
+from . import charts
 
 __all__ = ["FIGURE_NAMES", "all_figures", "render", "write_figures"]
 

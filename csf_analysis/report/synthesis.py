@@ -29,13 +29,13 @@ from html import escape
 
 import pandas as pd
 
-from . import charts
 from ..labels import ACTOR_LABELS, CATEGORY_LABELS, KIND_LABELS, short_date
-from .charts import interview_labels
 from ..reading.dates import MONTH_LABELS
 from ..reading.events import events_table
-from .figures import all_figures, render
 from ..schema import counted_rows
+from . import charts
+from .charts import interview_labels
+from .figures import all_figures, render
 
 STATUS_LABELS = {"no_reply": "sans réponse", "replied": "a répondu", "error": "erreur"}
 FINDING_CATEGORIES = ("representation", "feelings", "suggestions", "context", "facts", "meta")
@@ -394,7 +394,8 @@ def _chart_interviews(interviews: pd.DataFrame, *, limit: int) -> tuple[pd.DataF
 def _timeline_interviews(events: pd.DataFrame, interviews: pd.DataFrame, *,
                          rows: int) -> tuple[pd.DataFrame, str]:
     """The most recent interviews whose dated events fit in ``rows`` timeline rows."""
-    sizes = charts.timeline_data({"events": events, "interviews": interviews}).groupby("interview_id").size()
+    timeline = charts.timeline_data({"events": events, "interviews": interviews})
+    sizes = timeline.groupby("interview_id").size()
     dated = [i for i in _recent_first(interviews) if i in sizes.index]
     keep, used = [], 0
     for interview_id in dated:
