@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NOTES ?= interviews
 OUT ?= reports
 
-.PHONY: install test eval report charts lab clean
+.PHONY: install test lint eval report charts lab clean
 
 install: $(STAMP)
 
@@ -20,6 +20,11 @@ $(STAMP): pyproject.toml
 test: install
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory eval
+
+# ruff (pyflakes, pycodestyle, import order, bugbear) and mypy on the package.
+lint: install
+	$(BIN)/ruff check csf_analysis tests benchmarks
+	$(BIN)/mypy
 
 # The category evaluation: accuracy floors and label drift (skipped without ../shared).
 eval: install

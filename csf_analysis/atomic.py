@@ -96,8 +96,7 @@ def open_atomic(
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
-        text_options = {"encoding": encoding} if mode == "w" else {}
-        with os.fdopen(fd, mode, **text_options) as handle:
+        with os.fdopen(fd, mode, encoding=encoding if mode == "w" else None) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

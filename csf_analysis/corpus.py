@@ -21,6 +21,7 @@ import json
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 from tqdm import tqdm
@@ -105,7 +106,7 @@ class Corpus:
         names = [f"{name}.csv" for name in TABLES]
         with Staging(out) as stage:
             for name, table in zip(names, self.tables().values()):
-                (stage.path / name).write_text(to_csv_text(table), encoding="utf-8")
+                (stage.staged / name).write_text(to_csv_text(table), encoding="utf-8")
             stage.commit(names, check=check)
         return [out / name for name in names]
 
@@ -144,7 +145,7 @@ _CACHE_SHAPES = {"notes": _is_note_result, "codings": _is_coding_result}
 class _NoteCache:
     """JSON results per note in ``cache_dir/<kind>/``; silently off if unwritable."""
 
-    def __init__(self, cache_dir: Path | None) -> None:
+    def __init__(self, cache_dir: str | Path | None) -> None:
         self.dir = Path(cache_dir) if cache_dir else None
 
     @staticmethod
@@ -169,7 +170,7 @@ class _NoteCache:
         return result
 
     def has(self, kind: str, key: str) -> bool:
-        return bool(self.dir) and (self.dir / kind / key[:2] / f"{key}.json").is_file()
+        return self.dir is not None and (self.dir / kind / key[:2] / f"{key}.json").is_file()
 
     def put(self, kind: str, key: str, result: dict) -> None:
         if not self.dir:
@@ -269,10 +270,11 @@ def load_corpus(notes_dir: str | Path = config.DEFAULT_NOTES_DIR, *,
     codebook = load_codebook(notes_dir, cache_dir=cache.dir) if code else None
     run = _Run(notes_dir, cache, codebook, progress)
     run.work(overlap=overlap)
-    results = [run.found, *run.results]
+    results = [run.found, *cast(list[dict], run.results)]  # every note has one now
     if not code:
         return _combine(notes_dir, results, run.stats)
-    return _combine(notes_dir, results, run.stats, autos=run.autos, codebook=codebook)
+    return _combine(notes_dir, results, run.stats, autos=cast(list[dict], run.autos),
+                    codebook=codebook)
 
 
 def _quiet(progress: bool | None) -> bool | None:
@@ -299,15 +301,17 @@ class _Run:
     def work(self, *, overlap: bool) -> None:
         """Fill ``results`` and ``autos`` (when coding), writing new ones to the cache."""
         datas = self.read()
-        todo = [(i, name, datas[i]) for i, (name, _) in enumerate(self.files)
-                if self.results[i] is None and not self.cache.has("notes", self.keys[i])]
+        todo = [(i, name, data) for i, (name, _) in enumerate(self.files)
+                if (data := datas[i]) is not None and self.results[i] is None
+                and not self.cache.has("notes", self.keys[i])]
         code = self.codebook is not None
         size = sum(len(data) for *_, data in todo)
         with Workers(worker_count(size, overlap=overlap), self.codebook) as workers:
             futures = [workers.submit(task) for task in tasks_of(todo, [], code_parsed=code)]
             parsed = {i for i, _, _ in todo}
             self.read_cached(parsed, datas)
-            recode = [(i, self.results[i]) for i in self.read_codings(parsed)] if code else []
+            recode = [(i, cast(dict, self.results[i])) for i in self.read_codings(parsed)] \
+                if code else []
             if recode:
                 workers.ensure(worker_count(sum(map(text_bytes, recode)), overlap=False))
                 futures += [workers.submit(task)
@@ -336,8 +340,10 @@ class _Run:
                 continue
             result = self.cache.get("notes", self.keys[i])
             if result is None:
-                result = run_task(Task(parse=[(i, self.files[i][0], datas[i])]))[0][1]
-                self.cache.put("notes", self.keys[i], result)
+                data = cast(bytes, datas[i])  # read: a note that could not be is a failure
+                parsed_here = cast(dict, run_task(Task(parse=[(i, self.files[i][0], data)]))[0][1])
+                self.cache.put("notes", self.keys[i], parsed_here)
+                result = parsed_here
                 self.stats["parsed"] += 1
             else:
                 self.stats["cached"] += 1

@@ -35,7 +35,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: no lock, stale folders kept
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["PREFIX", "Staging", "folder_lock", "recover"]
 
@@ -138,19 +138,27 @@ class Staging(contextlib.AbstractContextManager):
         self._fd = _try_lock(self.path)
         return self
 
+    @property
+    def staged(self) -> Path:
+        """The staging folder, once entered (``with Staging(folder) as stage``)."""
+        if self.path is None:
+            raise RuntimeError("Staging is used in a with block: with Staging(folder) as stage")
+        return self.path
+
     def commit(self, names: list[str], *, check=None) -> None:
         """Move ``names`` from the staging folder into place, journalled (see module).
         ``check(paths)`` sees the staged files first: if it raises, nothing moves."""
-        missing = [name for name in names if not (self.path / name).is_file()]
+        staged = self.staged
+        missing = [name for name in names if not (staged / name).is_file()]
         if missing:
             raise FileNotFoundError(f"nothing to commit for {', '.join(missing)}")
         if check is not None:
-            check([self.path / name for name in names])
-        journal = self.folder / (self.path.name + _JOURNAL)
+            check([staged / name for name in names])
+        journal = self.folder / (staged.name + _JOURNAL)
         with folder_lock(self.folder):
             _write_journal(journal, {"names": list(names)})
             for name in names:
-                os.replace(self.path / name, self.folder / name)
+                os.replace(staged / name, self.folder / name)
             journal.unlink()
 
     def __exit__(self, *exc) -> None:

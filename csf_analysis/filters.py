@@ -38,7 +38,7 @@ __all__ = ["NO_FILTER", "describe_filters", "filter_tables", "normalise_actors",
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def _values(values: Iterable | str | None) -> list[str]:
+def _values(values: Iterable | str | int | None) -> list[str]:
     """A list of stripped, lower-case, non-empty strings (one string is a list of one)."""
     if values is None:
         return []

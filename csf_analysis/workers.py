@@ -107,8 +107,8 @@ def tasks_of(parse: list[tuple[int, str, bytes]], code: list[tuple[int, dict]], 
         if task.size >= TASK_BYTES:
             tasks.append(task)
             task = Task(code_parsed=code_parsed)
-    for item in code:
-        task.code.append(item)
+    for coded in code:
+        task.code.append(coded)
         if task.size >= TASK_BYTES:
             tasks.append(task)
             task = Task(code_parsed=code_parsed)
@@ -124,7 +124,8 @@ def parse_file(data: bytes, source_file: str, nlp_factory) -> dict:
 
     Whatever goes wrong inside one note (a bug, a pathological input) becomes an
     error row for that note (:func:`failure`), never a crash of the whole run."""
-    result = {"interviews": [], "statements": [], "contacts": [], "problems": []}
+    result: dict[str, list] = {"interviews": [], "statements": [], "contacts": [],
+                               "problems": []}
     try:
         text, problems = decode_note(data, source_file)
         if text is not None and text.strip():
@@ -189,7 +190,7 @@ def code_results(results: dict[int, dict], codebook) -> dict[int, dict]:
                           matcher=matcher)
         return _split_by_note(coded, [results[i] for i in chunk])
 
-    autos = {}
+    autos: dict[int, dict] = {}
     for chunk in _chunks(results):
         try:
             autos.update(zip(chunk, code(chunk)))
@@ -201,7 +202,7 @@ def code_results(results: dict[int, dict], codebook) -> dict[int, dict]:
 def _code_one_by_one(chunk: list[int], results: dict[int, dict], code) -> dict[int, dict]:
     """Code a chunk that failed note by note: only the note at fault loses its
     coding, and gets an error row in its place."""
-    autos = {}
+    autos: dict[int, dict] = {}
     for i in chunk:
         try:
             autos[i] = code([i])[0]
@@ -229,7 +230,7 @@ def _split_by_note(coded: dict, notes: list[dict]) -> list[dict]:
     """The auto coding of a chunk, note by note."""
     owner = {row["statement_id"]: n for n, note in enumerate(notes)
              for row in note.get("statements", [])}
-    parts = [{"categories": {}, "codings": []} for _ in notes]
+    parts: list[dict] = [{"categories": {}, "codings": []} for _ in notes]
     for sid, inferred in coded["categories"].items():
         parts[owner[sid]]["categories"][sid] = inferred
     for row in coded["codings"]:
@@ -255,7 +256,9 @@ class Workers:
     """
 
     def __init__(self, n: int, codebook=None) -> None:
-        self.codebook, self.pool = codebook, None
+        self.codebook = codebook
+        self.pool: ProcessPoolExecutor | None = None
+        self._tasks: dict[Future, Task] = {}  # what each future runs, to run it again
         self.ensure(n)
 
     def ensure(self, n: int) -> None:
@@ -275,13 +278,13 @@ class Workers:
     def submit(self, task: Task) -> Future:
         if self.pool:
             try:
-                future = self.pool.submit(run_task, task)
-                future.task = task
+                future: Future = self.pool.submit(run_task, task)
+                self._tasks[future] = task
                 return future
             except (BrokenProcessPool, RuntimeError):
                 self.pool = None
         future = Future()
-        future.task = task
+        self._tasks[future] = task
         future.set_result(run_task(task, self.codebook))
         return future
 
@@ -292,6 +295,6 @@ class Workers:
             return future.result()
         except BrokenProcessPool:
             self.pool = None
-            return run_task(future.task, self.codebook)
+            return run_task(self._tasks[future], self.codebook)
         except Exception:  # noqa: BLE001 - lost on its way back (pickling...): redo it here
-            return run_task(future.task, self.codebook)
+            return run_task(self._tasks[future], self.codebook)

@@ -112,11 +112,12 @@ def test_a_coding_exception_costs_only_that_note_its_coding(tmp_path, monkeypatc
 
 def test_a_worker_result_that_cannot_come_back_is_redone_here(monkeypatch):
     from concurrent.futures import Future
-    future = Future()
+    future: Future = Future()
     future.set_exception(TypeError("cannot pickle"))
-    future.task = workers_module.Task()
+    workers = workers_module.Workers(0)
+    workers._tasks[future] = workers_module.Task()  # as submit() records it
     monkeypatch.setattr(workers_module, "run_task", lambda task, codebook=None: ["redone"])
-    assert workers_module.Workers(0).result(future) == ["redone"]
+    assert workers.result(future) == ["redone"]
 
 
 # -- 2. front matter values off the contract -------------------------------------

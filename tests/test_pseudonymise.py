@@ -306,3 +306,13 @@ def test_two_capitalised_words_no_list_knows_are_a_person_when_the_model_says_so
                          "- mission locale : Dhoifir Msaidié, \"le seul qui répond\"",
                          "Tavita Maraetaata est arrivé en retard."])
     assert {"Hanima Boura", "Dhoifir Msaidié", "Tavita Maraetaata"} <= set(found)
+
+
+def test_capitals_then_a_word_that_is_no_first_name_is_no_person():
+    """Found by the type check: "DUPONT Entreprise" asked for the first-name rank of
+    "Entreprise", None, and compared it with a number (TypeError)."""
+    from csf_analysis.privacy.people import Names
+    names = Names()
+    assert names._upper_pair("DUPONT Entreprise") is False
+    assert names._upper_pair("MARTIN Bonjour") is False
+    assert names._upper_pair("IVANOVA Sylvain") is True

@@ -330,7 +330,7 @@ def _parse_entry(raw: object, *, index: int, path: Path, source: str) -> dict:
     for key in ("id", "label"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise CodebookError(f"{where}: missing '{key}' (a non-empty string). Add it.")
-    _check_id(code, where)
+    _check_id(raw["id"], where)
     parent = raw.get("parent") or ""
     if not isinstance(parent, str):
         raise CodebookError(f"{where}: 'parent' must be a code id, found {_short(parent)}.")

@@ -39,6 +39,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
@@ -160,7 +161,9 @@ def sentence(doc: Doc, *, speaker: str = "", section: str = "") -> Sentence:
     rows = [_features(strings, *hashes) for hashes in doc.to_array(_ATTRS).tolist()]
     rows = [row for row in rows if row[3] != "SPACE"]
     columns = list(zip(*rows)) if rows else [()] * 10
-    return Sentence(*columns, fold(speaker or ""), fold(section or ""))
+    lower, lemma, base, pos, mood, tense, form, tags, tagged, person = columns
+    return Sentence(lower, lemma, base, pos, mood, tense, form, tags, tagged, person,
+                    fold(speaker or ""), fold(section or ""))
 
 
 _FEATURES: dict[tuple[int, int, int, int], tuple] = {}
@@ -202,7 +205,8 @@ def _base(word: str) -> str:
 @functools.lru_cache(maxsize=1)
 def verb_lemmas() -> frozenset[str]:
     """Every verb lemma the model's lemmatizer knows (folded), to spot infinitives."""
-    lookups = load_nlp(components=LEMMAS).get_pipe("lemmatizer").lookups
+    lemmatizer: Any = load_nlp(components=LEMMAS).get_pipe("lemmatizer")
+    lookups = lemmatizer.lookups
     index = set(lookups.get_table("lemma_index")["verb"])
     for lemmas in lookups.get_table("lemma_exc")["verb"].values():
         index.update(lemmas)

@@ -72,7 +72,7 @@ def nicknames(first: str) -> list[str]:
     syllable = re.match(r"[^aeiouy]+[aeiouy]", folded)
     doubled = [head[:syllable.end()] + head[:syllable.end()].lower()] if syllable else []
     return [form for form in dict.fromkeys(cuts + doubled)
-            if (rank(form) is None or rank(form) >= COMMON_RANK)  # Luc of Lucas: another
+            if ((found := rank(form)) is None or found >= COMMON_RANK)  # Luc of Lucas: another
             and form.lower() not in {s.lower() for s in diminutives(first)}]
 
 

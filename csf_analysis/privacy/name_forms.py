@@ -93,10 +93,10 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
         words = [w for w in re.split(r"[\s'’-]+", last) if w]  # "H. de Saint-Aubin"
         letters = re.sub(r"[^A-Z]", "", first) + "".join(
             w[0] if w[:1].isupper() else w[0].lower() for w in words)
-        initials = [letters] if 3 <= len(letters) <= 5 and letters not in ACRONYMS else []
-        capitals = " ".join(w for w in last.split() if w[:1].isupper())  # "Saint-Aubin"
-        return list(dict.fromkeys([name, f"{first}{last}", last, last.upper(), *initials,
-                                   *[capitals] * bool(capitals)]))
+        acronym = [letters] if 3 <= len(letters) <= 5 and letters not in ACRONYMS else []
+        capital = " ".join(w for w in last.split() if w[:1].isupper())  # "Saint-Aubin"
+        return list(dict.fromkeys([name, f"{first}{last}", last, last.upper(), *acronym,
+                                   *[capital] * bool(capital)]))
     upper = last.upper()
     forms = [name, f"{last} {first}", f"{first} {upper}", f"{upper} {first}", last, upper]
     capitals = [w for w in last.split() if w[:1].isupper()]

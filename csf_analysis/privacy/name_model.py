@@ -22,6 +22,7 @@ import hashlib
 import json
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from .. import config
 from ..atomic import write_text_atomic
@@ -33,11 +34,12 @@ VERSION = "5"  # of the questions asked: a new one leaves the old answers behind
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicon() -> tuple[object, frozenset[str]]:
+def _lexicon() -> tuple[Any, frozenset[str]]:
     """The pipeline's inflected forms (a lookup table) and its lemmas: those of its
     index (nouns, adjectives...) and those its lookup table leads to (verbs)."""
     from ..reading.nlp import load_nlp
-    lookups = load_nlp(components=COMPONENTS).get_pipe("lemmatizer").lookups
+    lemmatizer: Any = load_nlp(components=COMPONENTS).get_pipe("lemmatizer")
+    lookups = lemmatizer.lookups
     index, lookup = lookups.get_table("lemma_index"), lookups.get_table("lemma_lookup")
     lemmas = {w for k in index for w in index[k]}
     lemmas.update(w for value in lookup.values()

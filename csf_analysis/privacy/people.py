@@ -284,8 +284,7 @@ class Names:
         if len(upper) <= 3:
             return upper[0] == first[0]
         return not self.word(upper, notes=False) and not (
-            self.word(first, initial=True, notes=False)
-            and first_name_rank(first) >= COMMON_RANK)
+            self.word(first, initial=True, notes=False) and _rare(first_name_rank(first)))
 
     def trim(self, span: str) -> list[str]:
         """The names in an entity: cut at punctuation, leading words and civilities off
@@ -369,6 +368,11 @@ def is_full_name(name: str) -> bool:
 _PARTICLES = tuple(WORDS["names"]["particles_of_unlisted"])
 
 
+def _rare(rank: int | None) -> bool:
+    """No common first name: rare, or no first name at all (``rank`` None)."""
+    return rank is None or rank >= COMMON_RANK
+
+
 def name_core(name: str) -> list[str]:
     """The words of a name without particles, a trailing initial's dot dropped."""
     return [w.rstrip(".") for w in name.split() if w.lower() not in _PARTICLES] or [name]
@@ -386,7 +390,8 @@ def _squash(name: str) -> str:
 def _lower_words(texts: Iterable[str]) -> frozenset[str]:
     """Words written in lower case somewhere in the notes (folded): no names; but
     not a word written only as a speaker label ("sacha : ...")."""
-    words, labels = set(), set()
+    words: set[str] = set()
+    labels: set[str] = set()
     for text in texts:
         text = EMAIL_RE.sub(" ", re.sub(r"(?<!\S)\S*(?:/|www\.)\S*", " ", text))
         words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])[a-zà-öø-ÿœ][\w-]+", text))
@@ -553,7 +558,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         - alone - people_alone
     names.places = frozenset(
         fold_keep_case(word) for text, word, label, start in lone
-        if not _initial(text, start) and model.is_inflected(word.lower())
+        if not _initial(text, start) and model is not None and model.is_inflected(word.lower())
     ) - alone - people_alone
     for name in listing.people:
         names.add(name, trust="trusted")
@@ -672,7 +677,8 @@ def _list_items(text: str) -> list[list[str]]:
 
 def _table_columns(texts: list[str]) -> list[list[str]]:
     """The columns of the tables (rows as "a | b | c", one after another, as many cells)."""
-    columns, rows = [], []
+    columns: list[list[str]] = []
+    rows: list[list[str]] = []
     for text in [*texts, ""]:
         cells = [c.strip(" *_") for c in text.split(" | ")] if " | " in text else []
         if rows and len(cells) != len(rows[-1]):

@@ -93,7 +93,8 @@ def load_pseudonym_list(notes_dir: str | Path) -> PseudonymList:
                 f"{path}, ligne {key_node.start_mark.line + 1} : clé « {key} » inconnue : "
                 f"écrivez l'une de {', '.join(KEYS)}")
         lists[KEYS[key]] = _entries(value_node, path, key)
-    people, aliases = {}, {}
+    people: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
     for written, pseudonym in lists.get("people", {}).items():
         name, others = _aliases(written)
         people[name] = pseudonym

@@ -83,7 +83,7 @@ def _assign(names: list[str], forced: dict[str, str], rows: list[dict], kind: st
             fresh) -> dict[str, str]:
     """Each name's pseudonym: forced, else the one it had, else a new one."""
     before = {Names.key(r["nom"]): r["pseudonyme"] for r in rows if r["type"] == kind}
-    words = {}
+    words: dict[str, str] = {}
     for r in rows:
         if r["type"] == kind:
             for w in fold_keep_case(r["nom"]).lower().split():
@@ -159,7 +159,8 @@ def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[st
 
 def _appearance(people: list[str], texts: Iterable[str]) -> list[str]:
     """``people`` in the order the texts first name them; the others after."""
-    finder, seen = Replacer({name: name for name in people}), {}
+    finder = Replacer({name: name for name in people})
+    seen: dict[str, int] = {}
     for text in texts:
         for name, _ in finder.found(text):
             seen.setdefault(name, len(seen))

@@ -233,7 +233,7 @@ class Replacer:
         self._kept = re.compile(r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])") \
             if kept else None  # the exempted names and the organisations kept
         self._protect = re.compile(
-            (self._kept.pattern + "|" if kept else "") + _PLACE_RE.pattern)
+            (self._kept.pattern + "|" if self._kept else "") + _PLACE_RE.pattern)
         self._names = re.compile(
             r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + INITIALS
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
@@ -245,13 +245,13 @@ class Replacer:
                                                   listed)
         self._word_names = self._word_names_pattern(listed, common) if only is None else None
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
-        self._is_word = is_word
+        self._is_word = is_word or (lambda word: False)  # no typo index without it
         self._cache: dict[str, str] = {}
 
     def _id_pattern(self) -> re.Pattern | None:
         forms = {re.sub(r"[^a-z0-9]+", "-", fold_keep_case(form).lower()).strip("-")
                  for form in self.owner if len(form) > 2 and not form.isupper()}
-        self.id_owner = {}
+        self.id_owner: dict[str, str] = {}
         for form in self.owner:
             self.id_owner.setdefault(slug(form), self.owner[form])
             squashed = slug(form).replace("-", "")  # "delatour" in a file name
@@ -441,7 +441,8 @@ class Replacer:
         lower case after a word that introduces a person ("à moussa (MLDS 93)"), and the
         listed people's initials in lower case alone anywhere ("c'est jb qui", "jbo les
         intègre") when no word nor abbreviation; their owners in ``word_names``."""
-        words, initials = {}, {}
+        words: dict[str, str] = {}
+        initials: dict[str, str] = {}
         for name in listed:
             first = fold_keep_case(split_name(name)[0]).lower()
             if first in common and len(first) >= 3:

@@ -69,7 +69,8 @@ class Block:
 def inline_lines(token: Token) -> list[tuple[int, str]]:
     """Plain text of an inline token, one entry per source line."""
     start = token.map[0] + 1 if token.map else 0
-    lines, current = [], []
+    lines: list[str] = []
+    current: list[str] = []
     for child in token.children or []:
         if child.type in ("softbreak", "hardbreak"):
             lines.append("".join(current))
@@ -83,7 +84,7 @@ def inline_lines(token: Token) -> list[tuple[int, str]]:
 
 
 def _code_lines(token: Token) -> list[tuple[int, str]]:
-    first = token.map[0] + (1 if token.type == "fence" else 0) + 1
+    first = (token.map or [0])[0] + (1 if token.type == "fence" else 0) + 1
     return [(first + i, text.rstrip()) for i, text in enumerate(token.content.split("\n"))
             if text.strip()]
 

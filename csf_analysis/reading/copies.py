@@ -83,7 +83,7 @@ def copied_interviews(statements: pd.DataFrame, keys: pd.Series, *,
     pairs = pairs[pairs["interview_x"] != pairs["interview_y"]]
     counts = pairs.groupby(["interview_x", "interview_y"]).size()
     order = {interview: n for n, interview in enumerate(dict.fromkeys(ids))}
-    copied = {}
+    copied: dict[str, tuple[str, int, int]] = {}
     for (copy, original), n in counts.items():
         share, back = n / sizes[copy], n / sizes[original]
         later = (_day(dates, copy, original), share, order[copy]) > \

@@ -37,7 +37,7 @@ def scan_notes(notes_dir: Path) -> tuple[list[Path], list[Problem]]:
     found: list[Path] = []
     problems: list[Problem] = []
     seen_dirs: set[Path] = set()
-    todo, links = [Path(notes_dir)], []  # folders linked to come last: a note's own
+    todo, links = [Path(notes_dir)], list[Path]()  # folders linked to come last: a note's own
     while todo or links:                 # path is its name, not the link's
         folder = todo.pop() if todo else links.pop()
         real = Path(os.path.realpath(folder))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Any
 
 import yaml
 
@@ -58,8 +59,8 @@ def heading_hint(title: str, *, default_year: int | None = None) -> dict | None:
     ``cue`` says what made it one: a clause ``marker``, a ``keyword`` (Entretien,
     Test...) or only a ``date``.
     """
-    hint = {"company_ref": "", "clause_hours": None, "clause_label": "", "date": "",
-            "date_text": "", "date_problem": ""}
+    hint: dict[str, Any] = {"company_ref": "", "clause_hours": None, "clause_label": "",
+                            "date": "", "date_text": "", "date_problem": ""}
     marker = _CLAUSE_FIRST.match(title) or _REF_FIRST.match(title)
     if marker:
         clause, ref = (marker.group(1), marker.group(2)) if marker.re is _CLAUSE_FIRST \
@@ -179,7 +180,8 @@ def read_front_matter(raw: str) -> tuple[dict, list[str]]:
 
 def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
     """Turn front matter fields into interview fields; return (hint, errors)."""
-    hint, errors = {}, []
+    hint: dict = {}
+    errors: list[str] = []
 
     def first(*keys):
         return _checked_field(fields, keys, errors)

@@ -131,7 +131,8 @@ def kind_of_words(text: str, *, leading: bool = False, specific: bool = False) -
     """
     key = normalize(re.sub(r"[_-]+", " ", text))
     if leading:
-        key = key[_LEADING.match(key).end():]
+        leading_words = _LEADING.match(key)
+        key = key[leading_words.end():] if leading_words else key
     found = [(match.start(), rank, kind) for rank, (kind, pattern) in enumerate(_KIND_RES)
              if not (specific and rank == _GENERIC) and (match := pattern.search(key))]
     if not found or (leading and min(found)[0] > 0):

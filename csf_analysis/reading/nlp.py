@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 from importlib import metadata
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -128,15 +129,16 @@ def guard_long_tokens(nlp: Language) -> Language:
     >>> len(nlp("!?" * 5000)), len(nlp("Bien!?"))
     (1, 3)
     """
-    match = nlp.tokenizer.token_match
+    tokenizer: Any = nlp.tokenizer
+    match = tokenizer.token_match
     if getattr(match, "guards_long_tokens", False):
         return nlp
 
     def token_match(text: str):
         return len(text) >= LONG_TOKEN or (match is not None and match(text))
 
-    token_match.guards_long_tokens = True
-    nlp.tokenizer.token_match = token_match
+    setattr(token_match, "guards_long_tokens", True)  # noqa: B010 - a mark on a function
+    tokenizer.token_match = token_match
     return nlp
 
 
@@ -170,7 +172,8 @@ def bounded_batches(texts, size: int, max_chars: int = MAX_BATCH_CHARS):
     >>> [len(b) for b in bounded_batches(["a" * 60, "b" * 60, "c"], 10, max_chars=100)]
     [1, 2]
     """
-    batch, chars = [], 0
+    batch: list[str] = []
+    chars = 0
     for text in texts:
         if batch and (len(batch) >= size or chars + len(text) > max_chars):
             yield batch

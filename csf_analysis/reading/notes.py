@@ -154,7 +154,9 @@ def cut_segment(segment: Segment, limit: int = MAX_SEGMENT_CHARS) -> list[Segmen
     """
     if len(segment.text) <= limit:
         return [segment]
-    pieces, lines, size = [], [], 0
+    pieces: list[list[tuple[int, str]]] = []
+    lines: list[tuple[int, str]] = []
+    size = 0
     for number, text in segment.lines:
         for part in _cut_line(text, limit):
             if lines and size + len(part) + 1 > limit:
@@ -340,7 +342,7 @@ class _NoteParser:
     def named_speakers(self) -> frozenset[str]:
         """First names that open two lines or more (``Claire : ...``): people speaking.
         Once only, ``Mécanisme : ...`` is more likely a word than a name."""
-        seen = Counter()
+        seen: Counter[str] = Counter()
         for block in self.blocks:
             for _, text in block.lines:
                 name = name_of_label(split_label(split_time(text)[1])[0])
@@ -517,7 +519,8 @@ class _NoteParser:
             try:
                 self.on_block(block)
             except Exception as error:
-                error.note_line = getattr(error, "note_line", block.line)  # for the problem row
+                # for the problem row
+                setattr(error, "note_line", getattr(error, "note_line", block.line))  # noqa: B010
                 raise
         self.end_label()
         classify(self.note, self.text, self.hints, title=self.title)

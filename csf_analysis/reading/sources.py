@@ -61,11 +61,11 @@ def decode_note(data: bytes, source_file: str) -> tuple[str | None, list[Problem
                               "des notes ou enregistrez-le en texte (UTF-8)")]
     try:
         text = data.decode("utf-8-sig")
-        problems = []
+        problems: list[Problem] = []
     except UnicodeDecodeError as error:
-        text, problems = _decode_mixed(data, source_file)
-        if text is None:
-            text = data.decode("cp1252", errors="replace")
+        mixed, problems = _decode_mixed(data, source_file)
+        text = mixed if mixed is not None else data.decode("cp1252", errors="replace")
+        if mixed is None:
             problems = [Problem(
                 source_file, _line_of(data, error.start), "warning",
                 f"pas en UTF-8 valide (octet 0x{data[error.start]:02x} à la ligne "

@@ -20,6 +20,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -109,13 +110,13 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
     notes_dir, out_dir = Path(notes_dir).resolve(), Path(out_dir).resolve()
     shown = {Path.home(): "~", config.PROJECT_ROOT: ".", notes_dir: shown_path(notes_dir),
              out_dir: ".",
-             **({Path(cache_dir).resolve(): shown_path(cache_dir)} if cache_dir else {})}
+             **({Path(cache_dir).resolve(): shown_path(Path(cache_dir))} if cache_dir else {})}
     notebook = Path(notebook or NOTEBOOK).resolve()
     if not notebook.is_file():
         raise ReportError(f"synthesis notebook {notebook} not found: pass --notebook PATH")
     out_dir.mkdir(parents=True, exist_ok=True)
     executed_path = out_dir / "synthese.ipynb"
-    parameters = {
+    parameters: dict[str, Any] = {
         "NOTES_DIR": str(notes_dir), "OUT_DIR": str(out_dir),
         "CACHE_DIR": str(Path(cache_dir).resolve()) if cache_dir else "",
         "MANIFEST": str(out_dir / FILE_NAME), "BUILD_DATE": build_date or today(),
@@ -124,7 +125,7 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
         parameters.update(PSEUDONYMISE=True, PSEUDONYMISE_ORGANISATIONS=bool(
             pseudonymise.get("organisations")))
     with Staging(out_dir) as stage:
-        work = stage.path
+        work = stage.staged
         parameters["NEXT_MANIFEST"] = str(work / FILE_NAME)
         node = execute(notebook, parameters, work / "synthese.ipynb")
         node = relative_paths(node, {work: ".", **shown})  # no path of this machine

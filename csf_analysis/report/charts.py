@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Mapping
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -149,9 +150,18 @@ def _strings(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), "").astype(str)
 
 
-def _table(corpus, name: str, *, required: bool = True) -> pd.DataFrame | None:
+def _table(corpus, name: str) -> pd.DataFrame:
     """Table ``name`` of ``corpus`` (a Corpus or a mapping of its tables); ``events``
-    is read from the statements when absent; a missing table is an error if required."""
+    is read from the statements when absent; a missing table is an error."""
+    found = _optional_table(corpus, name)
+    if found is None:
+        raise TypeError(f"this chart needs the corpus' {name!r} table; pass the Corpus of "
+                        "load_corpus() or a mapping of its tables (corpus.tables())")
+    return found
+
+
+def _optional_table(corpus, name: str) -> pd.DataFrame | None:
+    """Table ``name`` of ``corpus``, or None (see :func:`_table`)."""
     if isinstance(corpus, pd.DataFrame):
         raise TypeError("the charts take the corpus first, then keyword options: "
                         "charts.themes_by_clause(corpus), not its tables one by one; "
@@ -159,9 +169,6 @@ def _table(corpus, name: str, *, required: bool = True) -> pd.DataFrame | None:
     found = corpus.get(name) if isinstance(corpus, Mapping) else getattr(corpus, name, None)
     if found is None and name == "events":
         found = events_table(*_tables(corpus, "statements", "interviews"))
-    if found is None and required:
-        raise TypeError(f"this chart needs the corpus' {name!r} table; pass the Corpus of "
-                        "load_corpus() or a mapping of its tables (corpus.tables())")
     return found
 
 
@@ -548,7 +555,7 @@ def code_cooccurrence_data(corpus, *, top: int | None = 20) -> pd.DataFrame:
         of statements coded with the code).
     """
     codings, codebook = _tables(corpus, "codings", "codebook")
-    statements = _table(corpus, "statements", required=False)
+    statements = _optional_table(corpus, "statements")
     pairs = pd.DataFrame({"statement_id": _strings(codings["statement_id"]),
                           "code": _strings(codings["code"])}).drop_duplicates()
     if statements is not None and "duplicate_of" in statements.columns:
@@ -658,7 +665,8 @@ def contact_funnel(corpus) -> Figure:
     ax.set_ylabel("Nombre d'entreprises")
     fig.suptitle(f"{title} (par taille de clause)", fontsize=10)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    locator: Any = ax.yaxis.get_major_locator()  # an AutoLocator, which takes integer=
+    locator.set_params(integer=True)
     ax.legend(title="Clause", fontsize=7, title_fontsize=8, frameon=False, reverse=True,
               loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig
@@ -839,7 +847,7 @@ def durations_data(corpus, *, units: tuple[str, ...] = DURATION_UNITS) -> pd.Dat
         ``snippet`` is the sentence around the duration.
     """
     rows = _events(_table(corpus, "events"))
-    interviews = _table(corpus, "interviews", required=False)
+    interviews = _optional_table(corpus, "interviews")
     rows = rows[(rows["kind"] == "duration") & rows["unit"].isin(units)
                 & (rows["interview_id"] != "")]
     names = interview_labels(interviews) if interviews is not None else pd.Series(dtype=object)

@@ -37,7 +37,7 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import nbformat
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -133,7 +133,7 @@ class SyntheseHTMLExporter(HTMLExporter):
         config.merge(Config({"NbConvertBase": {"display_data_priority": DISPLAY_PRIORITY}}))
         return config
 
-    def from_notebook_node(
+    def from_notebook_node(  # type: ignore[override]
         self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
         """Render the notebook, then add title page, table of contents and header."""
@@ -294,7 +294,7 @@ def _mark_title_page(soup: BeautifulSoup) -> Tag | None:
     cell = title.find_parent(class_="jp-Cell") if title is not None else None
     cell = cell or soup.select_one("main .jp-MarkdownCell")
     if cell is not None:
-        cell["class"] = [*cell.get("class", []), "csf-title-page"]
+        cell["class"] = [*cell.get("class", []), "csf-title-page"]  # type: ignore[misc,assignment,arg-type]
     return cell
 
 
@@ -314,7 +314,7 @@ def _insert_table_of_contents(soup: BeautifulSoup, *, after: Tag | None) -> None
     heading.string = TOC_TITLE
     entries = soup.new_tag("ol")
     nav.extend([heading, entries])
-    used_ids = {tag["id"] for tag in soup.find_all(id=True)}
+    used_ids = {str(tag["id"]) for tag in soup.find_all(id=True)}
     linked: set[str] = set()
     for number, target in enumerate(headings, start=1):
         # nbconvert's ids are percent-encoded and repeat for repeated headings.
@@ -417,7 +417,7 @@ def export_html(
     """
     out_path = Path(out_path)
     html = _convert(SyntheseHTMLExporter(), notebook, out_path=out_path, base_dir=base_dir)
-    return write_text_atomic(out_path, html)
+    return write_text_atomic(out_path, cast(str, html))
 
 
 def export_pdf(
@@ -438,4 +438,4 @@ def export_pdf(
     """
     out_path = Path(out_path)
     pdf = _convert(SynthesePDFExporter(), notebook, out_path=out_path, base_dir=base_dir)
-    return write_bytes_atomic(out_path, pdf)
+    return write_bytes_atomic(out_path, cast(bytes, pdf))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any, cast
 
 import matplotlib
 import pandas as pd
@@ -90,7 +91,7 @@ def render(figure: Figure, fmt: str, *, dpi: int = DPI) -> bytes:
     """Return the bytes of ``figure`` in the format ``fmt`` (``"svg"``, ``"png"``, ``"pdf"``)."""
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt in ("svg", "pdf") else None
-    with matplotlib.rc_context(_STABLE_SVG):
+    with matplotlib.rc_context(cast(Any, _STABLE_SVG)):
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
@@ -117,6 +118,6 @@ def write_figures(figures: dict[str, Figure], out_dir: str | Path, *,
     with Staging(out) as stage:
         for name, figure in figures.items():
             for fmt in formats:
-                (stage.path / f"{name}.{fmt}").write_bytes(render(figure, fmt, dpi=dpi))
+                (stage.staged / f"{name}.{fmt}").write_bytes(render(figure, fmt, dpi=dpi))
         stage.commit(names, check=check)
     return [out / name for name in names]

@@ -397,7 +397,8 @@ def _timeline_interviews(events: pd.DataFrame, interviews: pd.DataFrame, *,
     timeline = charts.timeline_data({"events": events, "interviews": interviews})
     sizes = timeline.groupby("interview_id").size()
     dated = [i for i in _recent_first(interviews) if i in sizes.index]
-    keep, used = [], 0
+    keep: list[str] = []
+    used = 0
     for interview_id in dated:
         if keep and used + sizes[interview_id] > rows:
             break
