@@ -340,7 +340,7 @@ class _Run:
                 continue
             result = self.cache.get("notes", self.keys[i])
             if result is None:
-                data = cast(bytes, datas[i])  # read: a note that could not be is a failure
+                data = cast(bytes, datas[i])  # a note that could not be read has a failure
                 parsed_here = cast(dict, run_task(Task(parse=[(i, self.files[i][0], data)]))[0][1])
                 self.cache.put("notes", self.keys[i], parsed_here)
                 result = parsed_here
