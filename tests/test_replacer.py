@@ -179,7 +179,7 @@ def test_the_listed_pattern_stays_linear(listed):
     line = "a_" * 25_000 + "clemence " * 5_000
     start = time.perf_counter()
     listed.text(line), listed.listed_found(line), listed.ident(line)
-    assert time.perf_counter() - start < 1
+    assert time.perf_counter() - start < 10  # a hang guard: backtracking takes minutes
 
 
 @pytest.mark.parametrize("text, expected", [
