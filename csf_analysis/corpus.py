@@ -35,6 +35,7 @@ from .filters import NO_FILTER, describe_filters, filter_tables
 from .reading.copies import MIN_DUPLICATE_CHARS, mark_copies
 from .reading.events import events_table
 from .reading.files import display_name, read_note, scan_notes
+from .reading.findings import Findings, read_findings
 from .reading.sources import Problem
 from .schema import counted_rows, frame
 from .workers import Task, Workers, run_task, tasks_of, text_bytes, worker_count
@@ -64,6 +65,7 @@ class Corpus:
     stats: dict = field(default_factory=dict)
     codebook_version: str = ""
     selection: str = ""  # what filter() kept, in French ("" : the whole folder)
+    findings: Findings = field(default_factory=Findings)  # the team's synthese.md
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLES}
@@ -401,10 +403,12 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
         set(sessions.loc[sessions["company_ref"] != "", "company_ref"]))
     counted = originals[originals["interview_id"].isin({"", *sessions["interview_id"]})]
     stats["statements"] = len(statements)
+    findings = read_findings(notes_dir, statements)  # the team's synthese.md, if written
+    problems += [problem.row() for problem in findings.problems]
     return Corpus(notes_dir, interviews, statements, contacts, frame("problems", problems),
                   codings=codings, codebook=_codebook_table(codebook, codings, counted),
                   auto_codings=auto_codings, stats=stats,
-                  codebook_version=codebook.version if codebook else "")
+                  codebook_version=codebook.version if codebook else "", findings=findings)
 
 
 def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook):

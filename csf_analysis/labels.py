@@ -19,7 +19,7 @@ import pandas as pd
 from .schema import CLAUSE_HOURS
 
 __all__ = ["ACTOR_LABELS", "CATEGORY_LABELS", "CLAUSE_ORDER", "KIND_LABELS", "NO_CLAUSE",
-           "clause_group", "clause_sizes", "short_date"]
+           "actor_label", "clause_group", "clause_sizes", "short_date"]
 
 CATEGORY_LABELS = {
     "facts": "Faits", "representation": "Représentations", "feelings": "Ressentis",
@@ -36,6 +36,16 @@ KIND_LABELS = {
 }
 CLAUSE_ORDER = (*(f"{hours}h" for hours in CLAUSE_HOURS), "autre")
 NO_CLAUSE = "non précisée"
+
+
+def actor_label(code: str, *, lower: bool = False) -> str:
+    """French label of an actor code; ``lower`` for use inside a sentence (MLDS stays).
+
+    >>> actor_label("acheteur", lower=True), actor_label("mlds", lower=True)
+    ('acheteur', 'MLDS')
+    """
+    label = ACTOR_LABELS.get(code, code) or "—"
+    return label.lower() if lower and not label.isupper() else label
 
 
 def clause_group(hours, label) -> str:

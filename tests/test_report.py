@@ -48,6 +48,18 @@ Ressentis :
 """
 
 
+# The team's findings, written for these tests: a citation by line, one whose note changed.
+FINDINGS = f"""\
+# Ce que nous avons compris
+
+La clause arrive tard dans le marché [@entretien-entreprises.md:57].
+
+Un constat dont la note a changé depuis [@s000000000000].
+
+{SCRIPT} reste du texte.
+"""
+
+
 @dataclass
 class Build:
     text: str          # the PDF's text, whitespace collapsed
@@ -69,6 +81,7 @@ def _build(notes: Path, out: Path, cache: Path, date: str) -> Build:
     assert _snapshot(notes) == before, "the build wrote into the notes folder"
     reader = PdfReader(result.pdf)
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    text = text.replace("\u2010 ", "")  # words the PDF hyphenated at a line's end
     return Build(text, len(reader.pages), result.html.read_text("utf-8"),
                  result.pdf.read_bytes(), (out / FILE_NAME).read_bytes())
 
@@ -81,6 +94,7 @@ def builds(tmp_path_factory):
     shutil.copytree(config.PROJECT_ROOT / "interviews", notes)
     first = _build(notes, out, cache, "2020-03-01")
     (notes / NEW_NOTE_NAME).write_text(NEW_NOTE, encoding="utf-8")
+    (notes / "synthese.md").write_text(FINDINGS, encoding="utf-8")
     second = _build(notes, out, cache, "2020-03-12")
     third = _build(notes, out, cache, "2020-03-12")
     return {"first": first, "second": second, "third": third, "notes": notes, "out": out}
@@ -97,6 +111,36 @@ def test_first_report_shows_the_three_interviews(builds):
     assert "Entreprise 6 300h (300h) 6 : Plone DGESCO & DNE" in text
     assert "Entreprise 16 autre 16 (autre) Province" in text
     assert "3/02/2020 Entreprise — 900h (900h) Entretien du 3/02/2020" in text
+
+
+def test_without_findings_the_report_says_where_to_write_them(builds):
+    findings = _section(builds["first"].text, "Nos constats", "Le corpus en un coup d'œil")
+    assert "pas encore écrit ses constats" in findings and "notes/synthese.md" in findings
+
+
+def test_the_teams_findings_come_first_with_their_citations_quoted(builds):
+    text = builds["second"].text
+    assert text.rindex("Nos constats") < text.rindex("Le corpus en un coup d'œil")
+    findings = _section(text, "Nos constats", "Le corpus en un coup d'œil")
+    assert "Ce que nous avons compris" in findings
+    assert ("La clause date de 2017 : la moitié des 150h a été effectué. La jeune est partie "
+            "avant la fin. Elle a fait moins de 70h." in findings)  # every statement of line 57
+    assert "(300h) 6 : Plone DGESCO & DNE — entreprise 6, clause 300h — " \
+        "entretien-entreprises.md:57" in findings
+    assert "[citation introuvable : @s000000000000]" in findings
+    assert "1 citation introuvable" in findings
+    assert SCRIPT in findings  # shown as text
+    problems = text[text.rindex("Problèmes trouvés dans les notes"):]
+    assert "synthese.md" in problems and "[@s000000000000]" in problems
+
+
+def test_the_findings_file_is_no_interview(builds):
+    overview = _section(builds["second"].text, "Le corpus en un coup d'œil",
+                        "Nouveau depuis le dernier rapport")
+    assert "synthese" not in overview and "Ce que nous avons compris" not in overview
+    new = _section(builds["second"].text, "Nouveau depuis le dernier rapport",
+                   "Les contacts avec les entreprises")
+    assert "1 nouvel entretien" in new
 
 
 def test_title_page(builds):

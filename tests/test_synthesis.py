@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from csf_analysis.corpus import load_corpus
 from csf_analysis.report import synthesis
 from csf_analysis.report.manifest import Manifest
+from csf_analysis.report.provenance import attribution
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -182,21 +183,21 @@ def test_figure_caption_is_escaped(corpus):
 
 def test_attribution_names_interview_company_clause_and_line(corpus):
     row = _row(corpus, "On pensait")
-    assert synthesis.attribution(row, corpus.interviews) == (
+    assert attribution(row, corpus.interviews) == (
         f"(300h) 42 : Nettoyage {SCRIPT} — entreprise 42, clause 300h — "
         f"notes-2020.md:{row['line']}")
 
 
 def test_attribution_of_an_interview_without_company(corpus):
     row = _row(corpus, "Je me sens seule")
-    assert synthesis.attribution(row, corpus.interviews) == (
+    assert attribution(row, corpus.interviews) == (
         f"Échange avec la tutrice — MLDS, 12/03/2020 — 2020-03-12-tutrice.md:{row['line']}")
 
 
 def test_attribution_outside_interviews(corpus):
     row = _row(corpus, "Qu'aviez-vous compris")
     assert row["interview_id"] == ""
-    assert synthesis.attribution(row, corpus.interviews) == \
+    assert attribution(row, corpus.interviews) == \
         f"notes hors entretien — notes-2020.md:{row['line']}"
 
 

@@ -34,9 +34,10 @@ def coded_statements(corpus, *, interview: str | None = None,
                      include_duplicates: bool = False) -> pd.DataFrame:
     """Statements with their category and codes, and why each code was given.
 
-    Columns: statement_id, line, section, speaker, category, category_origin,
-    category_rule, category_confidence, text, codes ("; "-joined), why (code [origin
-    « words »]).
+    Columns: statement_id, source_file, line, section, speaker, category,
+    category_origin, category_rule, category_confidence, text, codes ("; "-joined),
+    why (code [origin « words »]), citation (``[@s9e25af9cfea4]``, ready to paste
+    into the team's ``synthese.md``).
     """
     statements = corpus.statements
     if interview is not None:
@@ -50,7 +51,8 @@ def coded_statements(corpus, *, interview: str | None = None,
                "category_origin", "category_rule", "category_confidence", "text"]
     view = statements[columns].merge(grouped, how="left", left_on="statement_id",
                                      right_index=True)
-    return view.fillna({"codes": "", "why": ""}).reset_index(drop=True)
+    view = view.fillna({"codes": "", "why": ""}).reset_index(drop=True)
+    return view.assign(citation="[@" + view["statement_id"] + "]")
 
 
 def categories_to_check(corpus, *, interview: str | None = None,

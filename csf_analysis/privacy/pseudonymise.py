@@ -181,6 +181,8 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
     listing = load_pseudonym_list(notes_dir)
     tables = {**corpus.tables(), "auto_codings": corpus.auto_codings}
     texts, headings, interviewers = _texts_in_order(tables)
+    if corpus.findings.text:  # the team's findings may name someone the notes do not
+        texts = [*texts, corpus.findings.text]
     model = NameModel(cache_dir=cache_dir) if use_model else None
     found = discover(texts, headings=headings, interviewers=interviewers, listing=listing,
                       model=model)
@@ -205,7 +207,12 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
     if model is not None:  # after the last question (_lower_case_too asks words)
         model.save()
     save_mapping(notes_dir, _with_forms(rows, replacer, [*texts, *headings, *interviewers]))
-    return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer))
+    renamers = _renamers(tables, replacer)
+    findings = corpus.findings  # the team's own text names people too
+    if findings.text:
+        findings = dataclasses.replace(findings, text=renamers[1](findings.text))
+    return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer, renamers=renamers),
+                               findings=findings)
 
 
 def _lower_case_too(name: str, found: Names) -> bool:
@@ -265,16 +272,16 @@ def _with_forms(rows: list[dict], replacer: Replacer, texts: list[str]) -> list[
     return [{**row, "formes": "; ".join(sorted(forms.get(row["nom"], ())))} for row in rows]
 
 
-def pseudonymise_tables(tables: dict[str, pd.DataFrame],
-                        replacer: Replacer) -> dict[str, pd.DataFrame]:
-    """Every table with names replaced: ids the same way in each, texts in place."""
-    def id_columns(name: str, table: pd.DataFrame) -> list[str]:
-        return [c for c in table.columns
-                if c in ID_COLUMNS or (c == "duplicate_of" and name == "interviews")]
+def _id_columns(name: str, table: pd.DataFrame) -> list[str]:
+    return [c for c in table.columns
+            if c in ID_COLUMNS or (c == "duplicate_of" and name == "interviews")]
 
+
+def _renamers(tables: dict[str, pd.DataFrame], replacer: Replacer):
+    """(old id -> new id, the function that pseudonymises a text: ids, then names)."""
     renamed = {}
     for name, table in tables.items():
-        for column in id_columns(name, table):
+        for column in _id_columns(name, table):
             renamed.update({v: new for v in table[column].unique()
                             if isinstance(v, str) and (new := replacer.ident(v)) != v})
     old_ids = re.compile("|".join(map(re.escape, sorted(renamed, key=len, reverse=True)))) \
@@ -287,10 +294,17 @@ def pseudonymise_tables(tables: dict[str, pd.DataFrame],
             value = old_ids.sub(lambda m: renamed[m.group()], value)
         return replacer.text(value)
 
+    return renamed, text
+
+
+def pseudonymise_tables(tables: dict[str, pd.DataFrame], replacer: Replacer, *,
+                        renamers=None) -> dict[str, pd.DataFrame]:
+    """Every table with names replaced: ids the same way in each, texts in place."""
+    renamed, text = renamers or _renamers(tables, replacer)
     result = {}
     for name, table in tables.items():
         table = table.copy()
-        ids = id_columns(name, table)
+        ids = _id_columns(name, table)
         for column in table.columns:
             if not (pd.api.types.is_string_dtype(table[column]) or table[column].dtype == object):
                 continue

@@ -1,9 +1,10 @@
 """Find and read the note files of a notes folder, whatever the folder holds.
 
-:func:`scan_notes` lists every ``*.md`` below the folder (hidden folders left
-out) without ever leaving it: a symbolic link whose target is outside the
-folder is not followed, a link loop is walked once, and a FIFO, socket or
-device named ``x.md`` is never opened; each of these is a problem row.
+:func:`scan_notes` lists every ``*.md`` below the folder (hidden folders and the
+team's findings, ``synthese.md`` at the top, left out) without ever leaving it:
+a symbolic link whose target is outside the folder is not followed, a link loop
+is walked once, and a FIFO, socket or device named ``x.md`` is never opened;
+each of these is a problem row.
 :func:`read_note` reads one note's bytes, refusing a note over
 :data:`MAX_NOTE_BYTES` (one file per interview is the rule) and anything that
 turned into something else than a regular file since the scan.
@@ -22,6 +23,8 @@ from pathlib import Path
 
 from .sources import Problem
 
+# Markdown files of the notes folder's top that are no notes: the team's findings.
+RESERVED = frozenset({"synthese.md"})
 MAX_NOTE_BYTES = 3_000_000  # about 500,000 words (a note is ~10,000): under 2 GB to read
 
 
@@ -51,7 +54,7 @@ def scan_notes(notes_dir: Path) -> tuple[list[Path], list[Problem]]:
                                                        "vérifiez ses droits de lecture"))
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or (folder == Path(notes_dir) and entry.name in RESERVED):
                 continue
             path = Path(entry.path)
             kind, problem = _kind(notes_dir, root, path, entry)

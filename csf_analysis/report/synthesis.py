@@ -26,16 +26,20 @@ import base64
 import datetime as dt
 import textwrap
 from html import escape
+from pathlib import Path
 
 import pandas as pd
 
-from ..labels import ACTOR_LABELS, CATEGORY_LABELS, KIND_LABELS, short_date
+from ..labels import CATEGORY_LABELS, KIND_LABELS, actor_label, short_date
 from ..reading.dates import MONTH_LABELS
 from ..reading.events import events_table
+from ..reading.findings import FINDINGS_FILE
 from ..schema import counted_rows
 from . import charts
 from .charts import interview_labels
 from .figures import all_figures, render
+from .findings import findings_html, where_to_write
+from .provenance import attribution_parts
 
 STATUS_LABELS = {"no_reply": "sans réponse", "replied": "a répondu", "error": "erreur"}
 FINDING_CATEGORIES = ("representation", "feelings", "suggestions", "context", "facts", "meta")
@@ -82,12 +86,6 @@ def _p(text: str, css: str = "") -> str:
     return f"<p{cls}>{escape(text)}</p>"
 
 
-def _actor(code: str, *, lower: bool = False) -> str:
-    """French label of an actor code; ``lower`` for use inside a sentence (MLDS stays)."""
-    label = ACTOR_LABELS.get(code, code) or "—"
-    return label.lower() if lower and not label.isupper() else label
-
-
 def _by_actor(actors: pd.Series) -> pd.Series:
     """Interviews per actor code: most first, ties in alphabetical order."""
     return actors.value_counts().sort_index().sort_values(ascending=False, kind="stable")
@@ -126,7 +124,7 @@ def title_page(corpus, *, build_date: str, title: str = "Synthèse des entretien
     if len(by_kind) > 1:
         facts += [("par type" if k == 0 else "", f"{KIND_LABELS.get(kind, kind)} : {_number(n)}")
                   for k, (kind, n) in enumerate(by_kind.items())]
-    facts += [("par acteur" if k == 0 else "", f"{_actor(a)} : {_number(n)}")
+    facts += [("par acteur" if k == 0 else "", f"{actor_label(a)} : {_number(n)}")
               for k, (a, n) in enumerate(by_actor.items())]
     facts += [("Énoncés analysés", _number(len(_originals(corpus)))),
               ("Entreprises contactées", f"{_number(len(contacts))} "
@@ -143,10 +141,30 @@ def title_page(corpus, *, build_date: str, title: str = "Synthèse des entretien
             f'<p class="csf-built">Rapport construit le {escape(long_date(build_date))}</p></div>')
 
 
+def team_findings(corpus) -> str:
+    """The team's findings (``synthese.md`` in the notes folder) with each citation shown
+    as the quote it points at, or where to write them when the file is absent.
+
+    ``corpus`` is the whole corpus: a citation may point at any statement.
+    """
+    findings = corpus.findings
+    if not findings.source_file:
+        return where_to_write(Path(corpus.notes_dir).name)
+    if not findings.text.strip():
+        return _p(f"{FINDINGS_FILE} est vide : écrivez-y les constats de l'équipe.")
+    html = findings_html(findings, corpus.statements, corpus.interviews)
+    lost = sum(not citation.statement_ids for citation in findings.citations)
+    if lost:
+        html += _p(f"{count(lost, 'citation introuvable', 'citations introuvables')} : la note "
+                   "a changé depuis ; l'annexe « Problèmes trouvés dans les notes » dit "
+                   "laquelle et que faire.", "csf-where")
+    return html
+
+
 def _overview_counts(interviews: pd.DataFrame) -> str:
     """Interviews counted by actor and clause size (a display crosstab)."""
     clause = interviews["clause_label"].replace("", "non précisée")
-    table = pd.crosstab(interviews["actor"].map(_actor), clause, margins=True,
+    table = pd.crosstab(interviews["actor"].map(actor_label), clause, margins=True,
                         margins_name="Total")
     table = table.rename_axis(index="Acteur", columns=None).reset_index()
     return _table(table, css="csf-counts csf-totals")
@@ -164,7 +182,7 @@ def corpus_overview(corpus, *, limit: int = OVERVIEW_LIMIT) -> str:
             _overview_counts(interviews)
     view = interviews.assign(
         Date=interviews["date"].map(lambda d: short_date(d) if d else "—"),
-        Acteur=interviews["actor"].map(_actor),
+        Acteur=interviews["actor"].map(actor_label),
         Entreprise=interviews["company_ref"].replace("", "—"),
         Clause=interviews["clause_label"].replace("", "—"),
         Entretien=interviews["title"],
@@ -205,38 +223,13 @@ def funnel(corpus, *, limit: int = CONTACT_LIMIT) -> str:
     return _p(_funnel_text(contacts)) + _table(view, css="csf-small csf-contacts")
 
 
-def _source(row, interviews: pd.DataFrame) -> tuple[str, str]:
-    """(who: interview, company or actor, clause, date; where: ``file:line``)."""
-    where = f"{row['source_file']}:{row['line']}"
-    if not row["interview_id"]:
-        return "notes hors entretien", where
-    info = interviews.loc[interviews["interview_id"] == row["interview_id"]].iloc[0]
-    title = info["title"] or "Entretien"
-    parts = [f"entreprise {info['company_ref']}" if info["company_ref"] else
-             _actor(info["actor"], lower=True)]
-    parts += [f"clause {info['clause_label']}"] if info["clause_label"] else []
-    date = short_date(info["date"]) if info["date"] else ""
-    parts += [date] if date and date not in title else []
-    return f"{title} — {', '.join(parts)}", where
-
-
-def attribution(row, interviews: pd.DataFrame) -> str:
-    """Who said it and where: ``"(300h) 6 : Plone — entreprise 6, clause 300h — file.md:61"``.
-
-    The interview's title, then its company (or actor), clause size and date
-    (left out when the title already says it), then ``file:line``; a
-    statement outside any interview is ``"notes hors entretien — file:line"``.
-    """
-    return " — ".join(_source(row, interviews))
-
-
 def _quotes(rows: pd.DataFrame, interviews: pd.DataFrame, n: int) -> str:
     """Up to ``n`` quotes, from as many interviews as possible, in a stable order."""
     rows = rows.assign(_rank=rows.groupby("interview_id").cumcount())
     chosen = rows.sort_values(["_rank", "source_file", "line"], kind="stable").head(n)
     items = []
     for _, row in chosen.iterrows():
-        who, where = _source(row, interviews)
+        who, where = attribution_parts(row, interviews)
         items.append(f'<li><q>{escape(row["text"])}</q><span class="csf-source">'
                      f'{escape(who)} — <span class="csf-ref">{escape(where)}</span>'
                      "</span></li>")
@@ -271,7 +264,7 @@ def _where(interview_ids, interviews: pd.DataFrame, labels: pd.Series, *,
     if len(ids) <= limit:
         return f"{count(len(ids), 'entretien')} : {', '.join(labels.get(i, i) for i in ids)}."
     actors = _by_actor(interviews.loc[interviews["interview_id"].isin(ids), "actor"])
-    by_actor = ", ".join(f"{_actor(a, lower=True)} {_number(n)}" for a, n in actors.items())
+    by_actor = ", ".join(f"{actor_label(a, lower=True)} {_number(n)}" for a, n in actors.items())
     return f"{count(len(ids), 'entretien')} ({by_actor})."
 
 
@@ -335,7 +328,7 @@ def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> str:
 def _new_interviews_table(new: pd.DataFrame, *, limit: int) -> str:
     view = pd.DataFrame({
         "Date": new["date"].map(lambda d: short_date(d) if d else "—"),
-        "Entretien": new["title"], "Acteur": new["actor"].map(_actor),
+        "Entretien": new["title"], "Acteur": new["actor"].map(actor_label),
         "Entreprise": new["company_ref"].replace("", "—"),
         "Clause": new["clause_label"].replace("", "—"), "Énoncés": new["n_statements"]})
     more = _p(f"… et {count(len(new) - limit, 'autre entretien')} (liste dans "
@@ -534,7 +527,7 @@ def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -
 
 def _annex_summary(statements: pd.DataFrame, interviews: pd.DataFrame) -> str:
     actors = statements["interview_id"].map(interviews.set_index("interview_id")["actor"])
-    table = pd.crosstab(actors.fillna("").map(lambda a: _actor(a) if a else "Hors entretien"),
+    table = pd.crosstab(actors.fillna("").map(lambda a: actor_label(a) if a else "Hors entretien"),
                         statements["category"].map(CATEGORY_LABELS).fillna("—"),
                         margins=True, margins_name="Total")
     return _p(f"{count(len(statements), 'énoncé')} : trop pour cette annexe, qui donne leur "

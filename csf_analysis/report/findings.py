@@ -1,0 +1,78 @@
+"""The team's findings (``synthese.md``) as the report's first section, citations quoted.
+
+The Markdown the team wrote is rendered with markdown-it, raw HTML off (a
+``<script>`` written in the file is shown as text), its headings moved under
+the section's own (``#`` becomes ``h3``). Each citation becomes the quote it
+points at, with its provenance (interview, company or actor, clause, date,
+``file:line``); one that no longer resolves is shown in place as such, and
+the problems annex says why (:mod:`csf_analysis.reading.findings`).
+
+Example:
+    >>> import pandas as pd
+    >>> from csf_analysis.reading.findings import resolve_findings
+    >>> statements = pd.DataFrame({"statement_id": ["s0123456789ab"], "interview_id": [""],
+    ...                            "source_file": ["n.md"], "line": [3],
+    ...                            "text": ["Trop de papiers <b>."]})
+    >>> found = resolve_findings("# Constat\\n\\nLa charge [@n.md:3] ; [@n.md:9].", statements)
+    >>> html = findings_html(found, statements, pd.DataFrame(columns=["interview_id"]))
+    >>> html.splitlines()[0]
+    '<h3>Constat</h3>'
+    >>> '<q class="csf-cited">Trop de papiers &lt;b&gt;.</q>' in html, "n.md:3</span>" in html
+    (True, True)
+    >>> "[citation introuvable : @n.md:9]" in html
+    True
+"""
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+from markdown_it import MarkdownIt
+
+from ..reading.findings import CITATION_RE, FINDINGS_FILE, Findings
+from .provenance import attribution_parts
+
+__all__ = ["findings_html", "where_to_write"]
+
+_MARK = "CSFCITE{}END"  # a placeholder Markdown leaves alone, replaced after rendering
+
+
+def where_to_write(notes_dir_name: str = "interviews") -> str:
+    """The paragraph shown when the team has written no findings yet."""
+    return (f"<p>L'équipe n'a pas encore écrit ses constats. Écrivez-les dans "
+            f"<code>{escape(notes_dir_name)}/{FINDINGS_FILE}</code>, en Markdown ; citez un "
+            "énoncé par son identifiant (<code>[@s9e25af9cfea4]</code>, que le carnet de "
+            "codage donne prêt à coller) ou par sa ligne "
+            "(<code>[@entretien-entreprises.md:57]</code>) : la citation devient ici la "
+            "phrase citée, avec l'entretien et la ligne d'où elle vient (voir le README).</p>")
+
+
+def findings_html(findings: Findings, statements: pd.DataFrame,
+                  interviews: pd.DataFrame) -> str:
+    """The findings' Markdown as HTML, each citation replaced by its quote (see module)."""
+    keys = [match.group(1) for match in CITATION_RE.finditer(findings.text)]
+    counter = iter(range(len(keys)))
+    marked = CITATION_RE.sub(lambda _: _MARK.format(next(counter)), findings.text)
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = md.parse(marked)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+    html = md.renderer.render(tokens, md.options, {})
+    by_id = statements.set_index("statement_id", drop=False)
+    for n, (key, citation) in enumerate(zip(keys, findings.citations)):
+        html = html.replace(_MARK.format(n), _quote(key, citation.statement_ids, by_id,
+                                                    interviews), 1)
+    return html.rstrip("\n")
+
+
+def _quote(key: str, statement_ids: list[str], by_id: pd.DataFrame,
+           interviews: pd.DataFrame) -> str:
+    rows = [by_id.loc[sid] for sid in statement_ids if sid in by_id.index]
+    if not rows:
+        return (f'<span class="csf-unresolved">[citation introuvable : @{escape(key)}]'
+                "</span>")
+    text = " ".join(str(row["text"]) for row in rows)
+    who, where = attribution_parts(rows[0], interviews)
+    return (f'<q class="csf-cited">{escape(text)}</q> <span class="csf-cite-source">'
+            f'({escape(who)} — <span class="csf-ref">{escape(where)}</span>)</span>')
