@@ -18,8 +18,8 @@ import pandas as pd
 
 from .schema import CLAUSE_HOURS
 
-__all__ = ["ACTOR_LABELS", "CATEGORY_LABELS", "CLAUSE_ORDER", "KIND_LABELS", "NO_CLAUSE",
-           "actor_label", "clause_group", "clause_sizes", "short_date"]
+__all__ = ["ACTOR_LABELS", "CATEGORY_LABELS", "CLAUSE_ORDER", "KIND_LABEL", "KIND_LABELS",
+           "NO_CLAUSE", "actor_label", "clause_group", "clause_sizes", "short_date"]
 
 CATEGORY_LABELS = {
     "facts": "Faits", "representation": "Représentations", "feelings": "Ressentis",
@@ -33,6 +33,10 @@ ACTOR_LABELS = {
 KIND_LABELS = {
     "entretien": "Entretiens", "test-utilisateur": "Tests utilisateurs",
     "observation": "Observations", "atelier": "Ateliers", "document": "Documents",
+}
+KIND_LABEL = {  # one of a kind, in a list of notes
+    "entretien": "Entretien", "test-utilisateur": "Test utilisateur",
+    "observation": "Observation", "atelier": "Atelier", "document": "Document",
 }
 CLAUSE_ORDER = (*(f"{hours}h" for hours in CLAUSE_HOURS), "autre")
 NO_CLAUSE = "non précisée"

@@ -386,14 +386,13 @@ def _theme_height(n_rows: int) -> float:
     return 1.6 + 0.3 * n_rows
 
 
-def themes_by_interview(corpus) -> Figure:
+def themes_by_interview(corpus, *, title: str = "Thèmes par entretien") -> Figure:
     """Heatmap: share of each interview's statements coded with each theme.
 
     Columns are interviews (``"6 · 300h"`` and their number of statements),
     rows themes (codebook labels); each cell shows the number of coded
     statements, its colour the share. See :func:`themes_by_interview_data`.
     """
-    title = "Thèmes par entretien"
     data = themes_by_interview_data(corpus)
     if data.empty or data["n_statements"].sum() == 0:
         return empty_figure(title, "aucun énoncé codé dans un entretien")
@@ -515,9 +514,9 @@ def _stacked_bars(ax: Axes, counts: pd.DataFrame, *, horizontal: bool) -> None:
     ax.set_xlim(*room) if horizontal else ax.set_ylim(*room)
 
 
-def categories_by_interview(corpus) -> Figure:
+def categories_by_interview(corpus, *, title: str = "Catégories d'énoncés par entretien"
+                            ) -> Figure:
     """Stacked bars: the categories of each interview's statements, with counts."""
-    title = "Catégories d'énoncés par entretien"
     data = categories_by_interview_data(corpus)
     if data.empty:
         return empty_figure(title, "aucun énoncé dans un entretien")

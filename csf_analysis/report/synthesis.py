@@ -30,11 +30,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..labels import CATEGORY_LABELS, KIND_LABELS, actor_label, short_date
+from ..labels import CATEGORY_LABELS, KIND_LABEL, KIND_LABELS, actor_label, short_date
 from ..reading.dates import MONTH_LABELS
 from ..reading.events import events_table
 from ..reading.findings import FINDINGS_FILE
+from ..reading.notes import INTERVIEWER
 from ..schema import counted_rows
+from ..text import fold
+from ..words import WORDS
 from . import charts
 from .charts import interview_labels
 from .figures import all_figures, render
@@ -43,6 +46,13 @@ from .provenance import attribution_parts
 
 STATUS_LABELS = {"no_reply": "sans réponse", "replied": "a répondu", "error": "erreur"}
 FINDING_CATEGORIES = ("representation", "feelings", "suggestions", "context", "facts", "meta")
+# The sessions that make the findings; usability tests have their own section, and
+# documents appear only in the list of sources (methods annex).
+FINDING_KINDS = ("entretien", "observation", "atelier")
+TEST_KIND = "test-utilisateur"
+TEST_GROUPS = (("looking", "Ce que les testeurs cherchaient"),
+               ("lost", "Où ils se sont perdus"),
+               ("suggested", "Ce qu'ils ont suggéré"))
 ANNEX_LIMIT = 3000       # statements: above, the annex gives counts instead of the list
 OVERVIEW_LIMIT = 60      # interviews listed one by one in the corpus overview
 CONTACT_LIMIT = 60       # contacts listed one by one in the funnel section
@@ -297,14 +307,39 @@ def _recent_first(interviews: pd.DataFrame) -> list[str]:
         list(order.loc[order["date"] == "", "interview_id"])
 
 
-def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> str:
-    """The researchers' own parts: takeaways (On retient, A retenir) and debriefs.
+def _team(interview_id: str, interviews: pd.DataFrame, source_file: str) -> str:
+    """Whose takeaway or debrief this is: the team that ran the session, by name when
+    the notes say, and about which session (never the interviewee)."""
+    if not interview_id:
+        return f"Notes de l'équipe — {source_file}"
+    info = interviews.loc[interviews["interview_id"] == interview_id].iloc[0]
+    names = [n.strip() for n in str(info["interviewers"]).split(";") if n.strip()]
+    team = f"l'équipe ({', '.join(names)})" if names else "l'équipe"
+    after = "après le test" if info["kind"] == TEST_KIND else "après l'entretien"
+    return f"Par {team}, {after} « {info['title'] or 'sans titre'} »"
 
-    Above ``limit`` items in a category, those of the most recent interviews
-    are quoted and the section says how many are left out.
+
+def _testers_debrief(statements: pd.DataFrame, interviews: pd.DataFrame) -> pd.Series:
+    """The debrief of a usability test that names no one ("Débrief", not "Débrief (Léa)"):
+    the tester's words after the test, as usability tests run, not the team's."""
+    tests = set(interviews.loc[interviews["kind"] == TEST_KIND, "interview_id"])
+    return (statements["category"] == "debrief") & statements["interview_id"].isin(tests) \
+        & ~statements["section"].str.contains("(", regex=False)
+
+
+def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> str:
+    """The researchers' own parts, and only theirs: what the notes' structure marks as
+    takeaways (On retient, À retenir) and debriefs, of interviews and tests, attributed
+    to the team that wrote them. A line there given to a speaker (an interviewee's
+    words in a debrief) is left out: it is theirs, not the team's.
+
+    Above ``limit`` items in a category, those of the most recent sessions are
+    quoted and the section says how many are left out.
     """
     statements = _originals(corpus)
-    labels = interview_labels(corpus.interviews)
+    statements = statements[(statements["category_origin"] == "structure")
+                            & statements["speaker"].isin(["", INTERVIEWER])
+                            & ~_testers_debrief(statements, corpus.interviews)]
     rank = {i: k for k, i in enumerate(_recent_first(corpus.interviews))}
     parts = []
     for category in ("takeaway", "debrief"):
@@ -315,14 +350,64 @@ def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> str:
         if len(rows) > limit:
             rows = rows.assign(_rank=rows["interview_id"].map(rank).fillna(len(rank)))
             parts.append(_p(f"{count(len(rows), 'élément')} dans les notes ; voici ceux des "
-                            "entretiens les plus récents. Les autres sont dans statements.csv."))
+                            "sessions les plus récentes. Les autres sont dans statements.csv."))
             rows = rows.sort_values("_rank", kind="stable").head(limit)  # most recent first
-        for interview_id, group in rows.groupby("interview_id", sort=False):
-            name = labels.get(interview_id, "Notes hors entretien") if interview_id \
-                else "Notes hors entretien"
+        for (interview_id, source), group in rows.groupby(["interview_id", "source_file"],
+                                                          sort=False):
             items = "".join(f"<li>{escape(t)}</li>" for t in group["text"])
-            parts.append(f'<p class="csf-group">{escape(name)}</p><ul>{items}</ul>')
+            team = _team(interview_id, corpus.interviews, source)
+            parts.append(f'<p class="csf-group">{escape(team)}</p><ul>{items}</ul>')
     return "".join(parts) or _p("Aucun « On retient » ni débrief dans les notes.")
+
+
+def _test_groups(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A usability test's statements: what the tester looked for, where they got lost,
+    what they suggested (a statement may be in two groups)."""
+    folded = statements["text"].map(fold)
+    rule = statements["category_rule"]
+
+    def cues(kind: str) -> pd.Series:
+        return folded.map(lambda text: any(cue in text for cue in WORDS["usability"][kind]))
+    return {"looking": statements[cues("looking") | (rule == "facts:think-aloud")],
+            "lost": statements[cues("lost") | (rule == "feelings:not-found")],
+            "suggested": statements[statements["category"] == "suggestions"]}
+
+
+def usability_tests(tests, *, quotes: int = 3) -> str:
+    """The usability tests apart from the interviews: what the testers looked for,
+    where they got lost, what they suggested, with counts and their own words.
+
+    ``tests`` is the corpus of tests (``corpus.filter(kinds="test-utilisateur")``).
+    """
+    interviews = tests.interviews
+    if interviews.empty:
+        return _p("Aucun test utilisateur dans les notes : cette section se remplit dès "
+                  "qu'une note de test arrive (kind test-utilisateur).")
+    statements = _originals(tests)
+    statements = statements[statements["interview_id"].isin(set(interviews["interview_id"]))]
+    debrief = statements[_testers_debrief(statements, interviews)]
+    statements = statements[~statements["category"].isin(["takeaway", "debrief", "question",
+                                                          "meta"])]
+    actors = ", ".join(f"{actor_label(a, lower=True)} {_number(n)}"
+                       for a, n in _by_actor(interviews["actor"]).items())
+    html = _p(f"{count(len(interviews), 'test utilisateur', 'tests utilisateurs')} ({actors}), "
+              f"{count(len(statements), 'énoncé')} des testeurs et de leurs observateurs.")
+    groups = _test_groups(statements)
+    for key, title in TEST_GROUPS:
+        rows = groups[key]
+        html += f"<h3>{escape(title)}</h3>"
+        if rows.empty:
+            html += _p("Rien de tel dans les notes des tests.")
+            continue
+        html += _p(f"{count(len(rows), 'énoncé')} dans "
+                   f"{count(rows['interview_id'].nunique(), 'test')}.", "csf-where")
+        html += _quotes(rows, interviews, quotes)
+    if not debrief.empty:
+        tested = count(debrief["interview_id"].nunique(), "test")
+        html += "<h3>Ce qu'ils en disent au débrief</h3>" + _p(
+            f"{count(len(debrief), 'énoncé')} dans {tested}.", "csf-where") \
+            + _quotes(debrief, interviews, quotes)
+    return html
 
 
 def _new_interviews_table(new: pd.DataFrame, *, limit: int) -> str:
@@ -433,6 +518,32 @@ def report_figures(corpus, *, interviews_limit: int = CHART_INTERVIEWS,
     return {name: (figures[name], caption) for name, caption in captions.items()}
 
 
+def usability_figures(tests) -> dict[str, tuple]:
+    """The usability tests' own charts: name -> (Figure, caption in French)."""
+    return {
+        "categories_par_test": (
+            charts.categories_by_interview(tests, title="Catégories d'énoncés par test"),
+            "Nombre d'énoncés de chaque catégorie, par test utilisateur."),
+        "themes_par_test": (
+            charts.themes_by_interview(tests, title="Thèmes par test"),
+            "Chaque case : énoncés du test (colonne) codés avec le thème (ligne)."),
+    }
+
+
+def sources_table(interviews: pd.DataFrame) -> pd.DataFrame:
+    """Every note read, session or document, with its kind and whether it counts: the
+    one place where the team's documents are named (a display table)."""
+    def counted(row) -> str:
+        if row.duplicate_of:
+            return "non : copie d'une autre session"
+        return "non : document" if row.kind == "document" else "oui"
+    return pd.DataFrame({
+        "Fichier": interviews["source_file"],
+        "Type": interviews["kind"].map(lambda k: KIND_LABEL.get(k, k)),
+        "Titre": interviews["title"].map(lambda s: textwrap.shorten(s, 70, placeholder=" …")),
+        "Compté": [counted(row) for row in interviews.itertuples()]})
+
+
 def _problems_html(problems: pd.DataFrame, *, limit: int) -> str:
     if problems.empty:
         return _p("Aucun.")
@@ -515,6 +626,13 @@ def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -
                "jamais comptés ; une ligne « kind: ... » dans le front matter d'une note "
                "corrige son type.")
     html += _table(kinds_table(corpus.interviews), css="csf-counts")
+    sources = corpus.interviews
+    html += "<h3>Les notes lues</h3>"
+    if len(sources) > OVERVIEW_LIMIT:
+        html += _p(f"{count(len(sources), 'session ou document', 'sessions et documents')} : "
+                   "la liste complète, avec le type de chacun, est dans interviews.csv.")
+    else:
+        html += _table(sources_table(sources), css="csf-small csf-sources")
     html += _table(counts, css="csf-counts")
     book = counted.codebook.rename(columns={"code": "Code", "label": "Libellé", "parent": "Parent",
                                            "description": "Description",

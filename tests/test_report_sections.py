@@ -1,0 +1,67 @@
+"""The report by kind of note, on the team folder of issue 6 (tests/fixtures/dossier-equipe):
+interviews make the findings, usability tests have their own section, documents are named
+only in the annex, and the takeaways are the team's."""
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from csf_analysis import load_corpus
+from csf_analysis.report import build as report
+
+pytestmark = pytest.mark.slow
+TREE = Path(__file__).parent / "fixtures" / "dossier-equipe"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sections")
+    notes = root / "dossier-equipe"
+    shutil.copytree(TREE, notes)
+    result = report.build_report(notes, root / "out", cache_dir=root / "cache",
+                                 build_date="2020-11-02")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(result.pdf).pages).split())
+    corpus = load_corpus(notes, cache_dir=root / "cache", progress=False)
+    return text.replace("\u2010 ", ""), corpus
+
+
+def _body(text: str) -> str:
+    """The PDF before its annexes (the contents at its start left out)."""
+    return text[text.rindex("Nos constats"):text.rindex("Annexe A — Méthode")]
+
+
+def test_no_text_of_a_document_before_the_annexes(built):
+    text, corpus = built
+    documents = set(corpus.interviews.loc[corpus.interviews["kind"] == "document",
+                                          "interview_id"])
+    lines = corpus.statements.loc[corpus.statements["interview_id"].isin(documents), "text"]
+    long_lines = [line for line in lines if len(line) >= 30]
+    assert len(long_lines) >= 5
+    body = _body(text)
+    assert [line for line in long_lines if line in body] == []
+    annex = text[text.rindex("Les notes lues"):]
+    named = corpus.interviews.loc[corpus.interviews["kind"] == "document", "source_file"]
+    assert all(name[:20] in annex.replace(" ", "") or name[:20] in annex for name in named)
+
+
+def test_usability_tests_have_their_own_section(built):
+    text, corpus = built
+    tests = corpus.interviews[corpus.interviews["kind"] == "test-utilisateur"]
+    section = text[text.rindex("Les tests utilisateurs"):text.rindex("Ce que nous retenons")]
+    assert f"{len(tests)} tests utilisateurs" in section
+    for heading in ("Ce que les testeurs cherchaient", "Où ils se sont perdus",
+                    "Ce qu'ils ont suggéré"):
+        assert heading in section
+    assert "par test utilisateur" in section  # its own chart
+    findings = text[text.rindex("Ce que disent les entretiens, par catégorie"):
+                    text.rindex("Les tests utilisateurs")]
+    in_tests = corpus.statements[corpus.statements["interview_id"].isin(set(tests["interview_id"]))]
+    refs = {f"{row.source_file}:{row.line} " for row in in_tests.itertuples()}
+    assert len(refs) > 10 and [ref for ref in refs if ref in findings] == []
+
+
+def test_the_takeaways_are_the_teams_and_say_whose(built):
+    text, _ = built
+    section = text[text.rindex("Ce que nous retenons"):text.rindex("Annexe A — Méthode")]
+    assert "Par l'équipe" in section or "Notes de l'équipe" in section
