@@ -15,6 +15,7 @@ DEFAULT_REPORTS_DIR = Path("reports")
 DEFAULT_FIGURES_DIR = DEFAULT_REPORTS_DIR / "figures"
 CACHE_DIR_NAME = ".csf-cache"
 MANUAL_CODES_FILE = "codage-manuel.csv"
+ANNEX_FILE = "annexe-enonces.csv"  # every statement of the report, beside its PDF
 NOTES_CODEBOOK_FILE = "codebook.yml"
 
 SPACY_MODEL = "fr_core_news_sm"

@@ -214,6 +214,14 @@ def test_unchanged_rebuild_gives_the_same_text(builds):
     assert builds["third"].pages == builds["second"].pages
 
 
+def test_every_statement_is_in_the_annex_file_not_the_pdf(builds):
+    import pandas as pd
+    table = pd.read_csv(builds["out"] / "annexe-enonces.csv", dtype=str, keep_default_na=False)
+    assert len(table) > 100 and "annexe-enonces.csv" in builds["second"].text
+    quoted = [s for s in table["énoncé"] if len(s) > 40 and s in builds["second"].text]
+    assert len(quoted) < len(table) / 2  # the quotes of the sections, not every line
+
+
 def test_page_count_is_sane(builds):
     for name in ("first", "second", "third"):
         assert 12 <= builds[name].pages <= 60, (name, builds[name].pages)
@@ -229,7 +237,7 @@ def test_manifest_records_the_last_build(builds):
 
 def test_output_folder_holds_only_the_report(builds):
     assert sorted(p.name for p in builds["out"].iterdir()) == [
-        FILE_NAME, "synthese.html", "synthese.ipynb", "synthese.pdf"]
+        "annexe-enonces.csv", FILE_NAME, "synthese.html", "synthese.ipynb", "synthese.pdf"]
 
 
 def test_failed_export_leaves_the_previous_report(builds, monkeypatch):
@@ -237,7 +245,8 @@ def test_failed_export_leaves_the_previous_report(builds, monkeypatch):
     out = builds["out"]
     executed = (out / "synthese.ipynb").read_text("utf-8")
     before = {name: (out / name).read_bytes()
-              for name in ("synthese.pdf", "synthese.html", "synthese.ipynb", FILE_NAME)}
+              for name in ("synthese.pdf", "synthese.html", "synthese.ipynb", FILE_NAME,
+                           "annexe-enonces.csv")}
 
     def execute(notebook, parameters, out_path):
         # Stand-in for papermill: a notebook that differs from the last one, and its
@@ -299,7 +308,7 @@ def test_a_build_killed_at_any_moment_keeps_a_whole_report_set(builds, tmp_path)
     import textwrap
     out = tmp_path / "out"
     shutil.copytree(builds["out"], out)
-    names = ["synthese.pdf", "synthese.html", "synthese.ipynb", FILE_NAME]
+    names = ["synthese.pdf", "synthese.html", "synthese.ipynb", FILE_NAME, "annexe-enonces.csv"]
     before = {name: (out / name).read_bytes() for name in names}
     for moment in ("execute", "swap"):
         script = textwrap.dedent(f"""

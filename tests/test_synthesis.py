@@ -154,8 +154,7 @@ def test_no_section_holds_live_markup_from_the_notes(corpus, grown):
         _assert_inert(html), name
 
 
-@pytest.mark.parametrize("name", ["corpus_overview", "funnel", "findings_by_category",
-                                  "statements_annex"])
+@pytest.mark.parametrize("name", ["corpus_overview", "funnel", "findings_by_category"])
 def test_markup_in_notes_is_shown_as_literal_text(corpus, name):
     html = _sections(corpus)[name]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -163,9 +162,8 @@ def test_markup_in_notes_is_shown_as_literal_text(corpus, name):
 
 
 def test_img_and_bold_from_notes_are_escaped(corpus):
-    annex = synthesis.statements_annex(corpus)
-    assert "&lt;img src=x onerror=alert(1)&gt;" in annex
-    assert IMG in _text(annex)
+    overview = synthesis.findings_by_category(corpus, quotes=50)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in overview and IMG in _text(overview)
     assert "&lt;b&gt;gras&lt;/b&gt;" in synthesis.takeaways(corpus)
 
 
@@ -277,31 +275,19 @@ def test_removed_note_is_counted(corpus, grown):
 
 # --- Limits: the report stays a synthesis ---------------------------------------------
 
-def test_statements_annex_lists_every_statement_below_its_limit(corpus):
-    html = synthesis.statements_annex(corpus)
-    text = _text(html)
-    for statement in synthesis._originals(corpus)["text"]:
-        assert " ".join(statement.split()) in text
-    assert "Échange avec la tutrice" not in text  # headed by the short label
-    assert "2020-03-12-tutrice.md" in text
-
-
-def test_statements_annex_is_summarised_above_its_limit(corpus):
-    n = len(synthesis._originals(corpus))
-    html = synthesis.statements_annex(corpus, limit=n - 1)
-    text = _text(html)
-    assert text.startswith(f"{n} énoncés : trop pour cette annexe")
-    assert "On pensait" not in text and "statements.csv" in text
-    rows = [[cell.get_text() for cell in tr.find_all(["th", "td"])]
-            for tr in BeautifulSoup(html, "html.parser").select("table tr")]
-    header, *body = rows
-    assert header[0] == "Acteur" and header[-1] == "Total"
-    assert body[-1][0] == "Total" and body[-1][-1] == str(n)
-    assert {row[0] for row in body} >= {"Entreprise", "MLDS", "Hors entretien"}
-
-
-def test_default_annex_limit_is_the_module_constant(corpus):
-    assert synthesis.statements_annex.__kwdefaults__["limit"] == synthesis.ANNEX_LIMIT
+def test_the_statements_annex_is_a_file_beside_the_report(corpus, tmp_path):
+    path = tmp_path / "annexe-enonces.csv"
+    text = _text(synthesis.statements_annex(corpus, path))
+    originals = synthesis._originals(corpus)
+    assert f"La liste des {len(originals)} énoncés analysés" in text
+    assert "annexe-enonces.csv" in text and "On pensait" not in text
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert list(table.columns) == ["session", "type", "fichier", "ligne", "catégorie", "codes",
+                                   "énoncé", "citation"]
+    assert len(table) == len(originals)
+    assert set(table["citation"]) == {f"[@{sid}]" for sid in originals["statement_id"]}
+    assert any(SCRIPT in cell for cell in table["énoncé"])  # data, not markup, in a CSV
+    assert synthesis.statements_annex(corpus) == synthesis.statements_annex(corpus)  # no file
 
 
 def test_overview_and_funnel_give_counts_above_their_limits(corpus):
@@ -441,5 +427,6 @@ def test_methods_annex_names_documents_and_copies_but_counts_sessions(with_kinds
 def test_no_finding_quotes_a_document(with_kinds):
     counted = with_kinds.counted()
     for html in (synthesis.findings_by_category(counted), synthesis.findings_by_theme(counted),
-                 synthesis.takeaways(counted), synthesis.statements_annex(counted)):
+                 synthesis.takeaways(counted),
+                 " ".join(synthesis.statements_table(counted)["énoncé"])):
         assert "economie.gouv.fr" not in html and "exemple.fr" not in html

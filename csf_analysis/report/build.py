@@ -127,6 +127,7 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
     with Staging(out_dir) as stage:
         work = stage.staged
         parameters["NEXT_MANIFEST"] = str(work / FILE_NAME)
+        parameters["ANNEX_CSV"] = str(work / config.ANNEX_FILE)
         node = execute(notebook, parameters, work / "synthese.ipynb")
         node = relative_paths(node, {work: ".", **shown})  # no path of this machine
         nbformat.write(node, work / "synthese.ipynb")
@@ -136,8 +137,8 @@ def build_report(notes_dir: str | Path = config.DEFAULT_NOTES_DIR,
         # them) do they, the executed notebook and the manifest replace the previous
         # report, together (see filesets).
         names = ["synthese.pdf", "synthese.html", "synthese.ipynb"]
-        if (work / FILE_NAME).is_file():  # a notebook of the user's may write none
-            names.append(FILE_NAME)
+        names += [name for name in (FILE_NAME, config.ANNEX_FILE)  # a notebook of the user's
+                  if (work / name).is_file()]                # may write neither
         stage.commit(names, check=leak_check(notes_dir, pseudonymise))
     return ReportResult(out_dir / "synthese.pdf", out_dir / "synthese.html", executed_path,
                         time.perf_counter() - start)

@@ -7,7 +7,8 @@ displays. Text from the notes is data: it is always escaped here
 
 The report stays a synthesis when the corpus grows: above a limit (the
 ``*_LIMIT`` constants), a list is replaced by counts and the section says
-where the full list is (the CSV tables of ``csf-analysis tables``); charts
+where the full list is (the CSV tables of ``csf-analysis tables``); every
+statement is in a file beside the report (:func:`statements_annex`); charts
 with one row or column per interview show the most recent interviews only
 (:func:`report_figures`).
 
@@ -30,6 +31,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import config
+from ..cells import to_csv_text
 from ..labels import CATEGORY_LABELS, KIND_LABEL, KIND_LABELS, actor_label, short_date
 from ..reading.dates import MONTH_LABELS
 from ..reading.events import events_table
@@ -45,6 +48,7 @@ from .findings import findings_html, where_to_write
 from .provenance import attribution_parts
 
 STATUS_LABELS = {"no_reply": "sans réponse", "replied": "a répondu", "error": "erreur"}
+SEVERITY_LABELS = {"error": "erreur", "warning": "avertissement"}
 FINDING_CATEGORIES = ("representation", "feelings", "suggestions", "context", "facts", "meta")
 # The sessions that make the findings; usability tests have their own section, and
 # documents appear only in the list of sources (methods annex).
@@ -53,7 +57,6 @@ TEST_KIND = "test-utilisateur"
 TEST_GROUPS = (("looking", "Ce que les testeurs cherchaient"),
                ("lost", "Où ils se sont perdus"),
                ("suggested", "Ce qu'ils ont suggéré"))
-ANNEX_LIMIT = 3000       # statements: above, the annex gives counts instead of the list
 OVERVIEW_LIMIT = 60      # interviews listed one by one in the corpus overview
 CONTACT_LIMIT = 60       # contacts listed one by one in the funnel section
 PROBLEM_LIMIT = 40       # problems listed one by one in the methods annex
@@ -547,8 +550,10 @@ def sources_table(interviews: pd.DataFrame) -> pd.DataFrame:
 def _problems_html(problems: pd.DataFrame, *, limit: int) -> str:
     if problems.empty:
         return _p("Aucun.")
-    view = problems.rename(columns={"source_file": "Fichier", "line": "Ligne",
-                                    "severity": "Gravité", "message": "Message"})
+    view = problems.assign(severity=problems["severity"].map(SEVERITY_LABELS)
+                           .fillna(problems["severity"]))
+    view = view.rename(columns={"source_file": "Fichier", "line": "Ligne",
+                                "severity": "Gravité", "message": "Message"})
     view = view.sort_values("Gravité", kind="stable")  # errors before warnings
     if len(view) <= limit:
         return _table(view, css="csf-small csf-problems")
@@ -643,41 +648,37 @@ def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -
         corpus.problems, limit=problems_limit)
 
 
-def _annex_summary(statements: pd.DataFrame, interviews: pd.DataFrame) -> str:
-    actors = statements["interview_id"].map(interviews.set_index("interview_id")["actor"])
-    table = pd.crosstab(actors.fillna("").map(lambda a: actor_label(a) if a else "Hors entretien"),
-                        statements["category"].map(CATEGORY_LABELS).fillna("—"),
-                        margins=True, margins_name="Total")
-    return _p(f"{count(len(statements), 'énoncé')} : trop pour cette annexe, qui donne leur "
-              "nombre par acteur et catégorie ; la liste complète est dans statements.csv et "
-              "codings.csv (csf-analysis tables).") + _table(
-        table.rename_axis(index="Acteur", columns=None).reset_index(),
-        css="csf-counts csf-totals")
-
-
-def statements_annex(corpus, *, limit: int = ANNEX_LIMIT) -> str:
-    """Every statement of every interview with its category and codes (counts above ``limit``)."""
+def statements_table(corpus) -> pd.DataFrame:
+    """Every statement of the counted sessions with its session, category and codes, in
+    the notes' order: the annex file beside the report (French column names)."""
     statements = _originals(corpus)
-    if len(statements) > limit:
-        return _annex_summary(statements, corpus.interviews)
     codes = corpus.codings.groupby("statement_id")["code"].agg(
-        lambda c: ", ".join(dict.fromkeys(c)))
+        lambda c: "; ".join(dict.fromkeys(c)))
     labels = interview_labels(corpus.interviews)
-    parts = []
-    for interview_id, group in statements.groupby("interview_id", sort=False):
-        name = labels.get(interview_id, interview_id) if interview_id else "Notes hors entretien"
-        files = list(dict.fromkeys(group["source_file"]))
-        one_file = len(files) == 1
-        view = pd.DataFrame({
-            "Ligne": group["line"].astype(str) if one_file else
-            group["source_file"] + ":" + group["line"].astype(str),
-            "Catégorie": group["category"].map(CATEGORY_LABELS).fillna(group["category"]),
-            "Codes": group["statement_id"].map(codes).fillna("").str.replace(", ", " · "),
-            "Énoncé": group["text"]})
-        heading = f"{name} — {files[0]}" if one_file else name
-        parts.append(f"<h4>{escape(heading)}</h4>"
-                     + _table(view, css="csf-annex" + (" csf-annex-lines" if one_file else "")))
-    return "".join(parts)
+    kinds = corpus.interviews.set_index("interview_id")["kind"]
+    return pd.DataFrame({
+        "session": statements["interview_id"].map(labels).fillna("notes hors entretien"),
+        "type": statements["interview_id"].map(kinds).map(KIND_LABEL).fillna(""),
+        "fichier": statements["source_file"], "ligne": statements["line"],
+        "catégorie": statements["category"].map(CATEGORY_LABELS).fillna(statements["category"]),
+        "codes": statements["statement_id"].map(codes).fillna(""),
+        "énoncé": statements["text"], "citation": "[@" + statements["statement_id"] + "]",
+    }).reset_index(drop=True)
+
+
+def statements_annex(corpus, path: str | Path = "") -> str:
+    """The annex that points at the file of every statement: writes it at ``path``
+    (spreadsheet-safe CSV, see :mod:`csf_analysis.cells`) and says what it holds.
+    ``path`` "" writes nothing (a notebook run by hand)."""
+    table = statements_table(corpus)
+    if path:
+        Path(path).write_text(to_csv_text(table), encoding="utf-8")
+    by_category = ", ".join(f"{name.lower()} {_number(n)}"
+                            for name, n in table["catégorie"].value_counts().items())
+    return _p(f"La liste des {count(len(table), 'énoncé')} analysés ({by_category}), avec leur "
+              "session, leur ligne dans la note, leur catégorie, leurs codes et leur citation "
+              f"prête à coller dans {FINDINGS_FILE}, est dans le fichier {config.ANNEX_FILE}, "
+              "à côté de ce rapport (à ouvrir dans un tableur).")
 
 
 def today() -> str:
