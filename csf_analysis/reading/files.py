@@ -24,7 +24,8 @@ from pathlib import Path
 from .sources import Problem
 
 # Markdown files of the notes folder's top that are no notes: the team's findings.
-RESERVED = frozenset({"synthese.md"})
+FINDINGS_FILE = "synthese.md"
+RESERVED = frozenset({FINDINGS_FILE})
 MAX_NOTE_BYTES = 3_000_000  # about 500,000 words (a note is ~10,000): under 2 GB to read
 
 
@@ -54,7 +55,8 @@ def scan_notes(notes_dir: Path) -> tuple[list[Path], list[Problem]]:
                                                        "vérifiez ses droits de lecture"))
             continue
         for entry in entries:
-            if entry.name.startswith(".") or (folder == Path(notes_dir) and entry.name in RESERVED):
+            if entry.name.startswith(".") or (folder == Path(notes_dir)
+                                                and entry.name in RESERVED):
                 continue
             path = Path(entry.path)
             kind, problem = _kind(notes_dir, root, path, entry)

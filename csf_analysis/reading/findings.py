@@ -33,13 +33,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .files import read_note
+from .files import FINDINGS_FILE, read_note
 from .sources import Problem, decode_note
 
 __all__ = ["CITATION_RE", "FINDINGS_FILE", "Citation", "Findings", "read_findings",
            "resolve_findings"]
 
-FINDINGS_FILE = "synthese.md"  # one of files.RESERVED: no note
 CITATION_RE = re.compile(r"\[@([^\[\]\s]+)\]")
 _FILE_LINE = re.compile(r"^(?P<file>.+\.md):(?P<line>\d+)$")
 
