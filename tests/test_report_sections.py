@@ -65,3 +65,24 @@ def test_the_takeaways_are_the_teams_and_say_whose(built):
     text, _ = built
     section = text[text.rindex("Ce que nous retenons"):text.rindex("Annexe A — Méthode")]
     assert "Par l'équipe" in section or "Notes de l'équipe" in section
+
+
+def test_every_interview_is_in_the_per_interview_charts(built):
+    import matplotlib.pyplot as plt
+
+    from csf_analysis.report import synthesis
+    _, corpus = built
+    entretiens = corpus.filter(kinds=list(synthesis.FINDING_KINDS))
+    figures = synthesis.report_figures(entretiens, interviews_per_chart=4)
+    try:
+        with_statements = entretiens.interviews[entretiens.interviews["n_statements"] > 0]
+        assert (with_statements["date"] == "").any()  # undated interviews are drawn too
+        for name, axis in (("categories_par_entretien", "y"), ("themes_par_entretien", "x")):
+            parts = synthesis.figure_parts(figures, name)
+            assert len(parts) == -(-len(entretiens.interviews) // 4)
+            ticks = [tick for figure, _ in parts
+                     for tick in getattr(figure.axes[0], f"get_{axis}ticklabels")()]
+            assert len(ticks) == len(with_statements), name
+    finally:
+        for figure, _ in figures.values():
+            plt.close(figure)

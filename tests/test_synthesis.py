@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from csf_analysis.corpus import load_corpus
-from csf_analysis.report import synthesis
+from csf_analysis.report import charts, synthesis
 from csf_analysis.report.manifest import Manifest
 from csf_analysis.report.provenance import attribution
 
@@ -318,18 +318,23 @@ def test_where_names_few_interviews_and_counts_many(corpus):
         "Entretiens : notes hors entretien."
 
 
-def test_report_figures_limit_the_interviews_shown(corpus):
-    figures = synthesis.report_figures(corpus, interviews_limit=1)
+def test_report_figures_draw_every_interview_over_several_parts(corpus):
+    """Two interviews, one per part: both drawn, the undated one too; the captions say
+    which part each is (no chart keeps only the most recent)."""
+    figures = synthesis.report_figures(corpus, interviews_per_chart=1)
     try:
         assert set(figures) == {"entonnoir_contacts", "categories_par_entretien",
-                                "themes_par_entretien", "themes_par_clause",
-                                "themes_par_acteur", "chronologie", "durees",
-                                "cooccurrences"}
-        figure, caption = figures["categories_par_entretien"]
-        assert caption.endswith("Seul le plus récent des 2 entretiens est montré.")
-        labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
-        assert labels == ["MLDS (12/03/2020)"]
-        assert "plus récent" not in figures["themes_par_clause"][1]
+                                "categories_par_entretien#2", "themes_par_entretien",
+                                "themes_par_entretien#2", "themes_par_clause",
+                                "themes_par_acteur", "chronologie", "durees", "cooccurrences"}
+        parts = synthesis.figure_parts(figures, "categories_par_entretien")
+        labels = [t.get_text() for figure, _ in parts
+                  for t in figure.axes[0].get_yticklabels()]
+        assert sorted(labels) == sorted(charts.interview_labels(corpus.interviews))
+        assert [caption.split(". ")[-1] for _, caption in parts] == [
+            "Partie 1/2 : entretiens 1 à 1 sur 2.", "Partie 2/2 : entretiens 2 à 2 sur 2."]
+        assert "Partie" not in figures["themes_par_clause"][1]
+        assert synthesis.figure_parts(figures, "durees") == [figures["durees"]]
     finally:
         for figure, _ in figures.values():
             plt.close(figure)

@@ -35,7 +35,7 @@ from ..words import WORDS
 from .vocabulary import within_one_edit
 
 __all__ = [
-    "FoundDate", "FoundDuration", "MONTH_LABELS", "find_dates", "first_date",
+    "FoundDate", "FoundDuration", "MONTH_LABELS", "find_dates", "first_date", "personal_span",
     "date_from_filename", "find_durations",
 ]
 
@@ -433,6 +433,39 @@ def _duration(match: re.Match, folded: str, text: str) -> FoundDuration | None:
     per_unit = _DAYS_PER_UNIT[unit]
     written = text[match.start():match.end()]
     return FoundDuration(written, match.start(), match.end(), low * per_unit, high * per_unit, unit)
+
+
+# Years that are someone's age or years in post, not how long the process takes:
+# "elle a 17 ans", "âgé de 16 ans", "10 ans d'expérience", "acheteuse depuis 8 ans".
+_PERSON_HAS = re.compile(r"(?:(?<!\by )(?<!\by\s\s)\b(?:a|ai|as|avait|avais|ont|avaient)"
+                         r"|\bagee?s?\s+de)\s+(?:plus\s+de\s+|moins\s+de\s+)?$")
+_IN_POST_AFTER = re.compile(r"^\s*(?:d'experience|d'anciennete|de metier|de carriere|de maison"
+                            r"|dans\s+(?:le|la|l'|ce|cette|son|sa|mon|ma)\s*(?:poste|metier"
+                            r"|fonction|entreprise|boite|societe|service|structure|marche))")
+_IN_POST = re.compile(r"\b(?:je suis|j'occupe|je travaille|je fais ce|en poste|a ce poste"
+                      r"|dans le poste|j'exerce)\b")
+
+
+def personal_span(sentence: str, written: str) -> bool:
+    """Is the duration ``written`` (in years) of ``sentence`` someone's age or years in
+    post rather than how long something takes?
+
+    >>> personal_span("La jeune a 17 ans et arrive lundi.", "17 ans")
+    True
+    >>> personal_span("Je suis acheteuse depuis 8 ans.", "8 ans")
+    True
+    >>> personal_span("Il a fallu 2 ans pour signer.", "2 ans")
+    False
+    >>> personal_span("Il y a 2 ans, le marché a été notifié.", "2 ans")
+    False
+    """
+    folded, key = fold_same_length(sentence), fold_same_length(written)
+    at = folded.find(key)
+    if at < 0 or not re.search(r"\ban?s?\b|\bannees?\b", key):
+        return False
+    before, after = folded[max(0, at - 40):at], folded[at + len(key):]
+    return bool(_PERSON_HAS.search(before) or _IN_POST_AFTER.match(after)
+                or (before.rstrip().endswith("depuis") and _IN_POST.search(folded)))
 
 
 def find_durations(text: str) -> list[FoundDuration]:

@@ -55,6 +55,7 @@ from ..labels import (
     clause_sizes,
     short_date,
 )
+from ..reading.dates import personal_span
 from ..reading.events import EVENT_COLUMNS, events_table
 from ..schema import ACTORS, CATEGORIES
 
@@ -73,6 +74,7 @@ __all__ = [
 WIDTH = 7.0        # inches: an A4 page less its margins
 MAX_HEIGHT = 10.0  # inches: an A4 page less its margins and a caption
 NO_DATA = "Aucune donnée à afficher"
+MIN_GROUP = 3  # interviews a group needs to be compared with another: fewer get a "*"
 # Okabe & Ito (2008), without black (hatches and text must stay visible on it).
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2",
              "#D55E00", "#CC79A7", "#999999", "#DDDDDD")
@@ -426,7 +428,8 @@ def _themes_by_group(data: pd.DataFrame, column: str, names: dict[str, str],
     texts = pd.DataFrame([[f"{_pct(s)} ({n})" if n else "" for s, n in zip(srow, nrow)]
                           for srow, nrow in zip(shares.to_numpy(), counts.to_numpy())])
     rows = data.drop_duplicates("code")["label"].tolist()
-    columns = [f"{names[g]}\n{size[g]} entretien{'s' if size[g] > 1 else ''}" for g in groups]
+    columns = [f"{names[g]}\n{size[g]} entretien{'s' if size[g] > 1 else ''}"
+               + ("*" if size[g] < MIN_GROUP else "") for g in groups]
     fig = _figure(_theme_height(len(codes)) + (0.3 if note else 0))
     _heatmap(fig, shares.set_axis(rows, axis=0).set_axis(columns, axis=1), texts,
              colorbar_label="Part moyenne des énoncés d'un entretien")
@@ -836,7 +839,9 @@ def durations_data(corpus, *, units: tuple[str, ...] = DURATION_UNITS) -> pd.Dat
             interviews the ``interview_id`` is shown.
         units: Units kept. Hours and minutes are left out by default: in
             the notes they are clause sizes (``150h``) and meeting lengths,
-            not how long things take.
+            not how long things take. Years that are someone's age or years
+            in post (:func:`csf_analysis.reading.dates.personal_span`) are left
+            out too.
 
     File-level notes (an interview guide's questions) are left out.
 
@@ -849,6 +854,9 @@ def durations_data(corpus, *, units: tuple[str, ...] = DURATION_UNITS) -> pd.Dat
     interviews = _optional_table(corpus, "interviews")
     rows = rows[(rows["kind"] == "duration") & rows["unit"].isin(units)
                 & (rows["interview_id"] != "")]
+    personal = [unit == "an" and personal_span(sentence, text) for unit, sentence, text
+                in zip(rows["unit"], rows["sentence"], rows["text"])]
+    rows = rows[~pd.Series(personal, index=rows.index, dtype=bool)]  # ages, years in post
     names = interview_labels(interviews) if interviews is not None else pd.Series(dtype=object)
     table = rows.assign(
         interview=[names.get(i, i) for i in rows["interview_id"]],

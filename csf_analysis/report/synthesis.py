@@ -9,8 +9,8 @@ The report stays a synthesis when the corpus grows: above a limit (the
 ``*_LIMIT`` constants), a list is replaced by counts and the section says
 where the full list is (the CSV tables of ``csf-analysis tables``); every
 statement is in a file beside the report (:func:`statements_annex`); charts
-with one row or column per interview show the most recent interviews only
-(:func:`report_figures`).
+with one row or column per interview are cut over several pages, every
+interview drawn (:func:`report_figures`).
 
 Example:
     >>> from csf_analysis import load_corpus
@@ -63,8 +63,8 @@ PROBLEM_LIMIT = 40       # problems listed one by one in the methods annex
 TAKEAWAY_LIMIT = 40      # takeaways and debrief items quoted in full
 NEW_LIMIT = 40           # new interviews listed in "Nouveau depuis le dernier rapport"
 WHERE_LIMIT = 12         # interviews named under a theme
-CHART_INTERVIEWS = 15    # interviews in a chart with one row or column per interview
-TIMELINE_ROWS = 45       # dated events in the timeline chart
+CHART_INTERVIEWS = 15    # interviews per page of a chart with one per row or column
+TIMELINE_ROWS = 45       # dated events per page of the timeline
 
 
 def _number(n: int) -> str:
@@ -455,70 +455,102 @@ def figure_html(figure, *, caption: str, dpi: int = 150) -> str:
             f'alt="{escape(caption)}"/><figcaption>{escape(caption)}</figcaption></figure>')
 
 
-def _most_recent(shown: int, total: int, which: str = "") -> str:
-    """The caption's note on a chart limited to the most recent interviews."""
-    which = f" {which}" if which else ""
-    if shown == 1:
-        return f" Seul le plus récent des {_number(total)} entretiens{which} est montré."
-    return f" Seuls les {_number(shown)} plus récents des {_number(total)} entretiens{which} " \
-        "sont montrés."
+def _chunks(interviews: pd.DataFrame, size: int) -> list[pd.DataFrame]:
+    """The interviews in the notes' order, ``size`` at a time (at least one chunk)."""
+    return [interviews.iloc[i:i + size] for i in range(0, max(len(interviews), 1), size)]
 
 
-def _chart_interviews(interviews: pd.DataFrame, *, limit: int) -> tuple[pd.DataFrame, str]:
-    """The most recent ``limit`` interviews (table order kept) and the caption's note."""
-    if len(interviews) <= limit:
-        return interviews, ""
-    keep = set(_recent_first(interviews)[:limit])
-    return interviews[interviews["interview_id"].isin(keep)], _most_recent(limit, len(interviews))
-
-
-def _timeline_interviews(events: pd.DataFrame, interviews: pd.DataFrame, *,
-                         rows: int) -> tuple[pd.DataFrame, str]:
-    """The most recent interviews whose dated events fit in ``rows`` timeline rows."""
+def _timeline_chunks(events: pd.DataFrame, interviews: pd.DataFrame, *,
+                     rows: int) -> tuple[list[pd.DataFrame], int]:
+    """The dated interviews, in date order, cut so each timeline holds about ``rows``
+    dated events; and how many interviews have no date at all to draw."""
     timeline = charts.timeline_data({"events": events, "interviews": interviews})
     sizes = timeline.groupby("interview_id").size()
-    dated = [i for i in _recent_first(interviews) if i in sizes.index]
-    keep: list[str] = []
+    dated = [i for i in reversed(_recent_first(interviews)) if i in sizes.index]
+    chunks: list[list[str]] = [[]]
     used = 0
     for interview_id in dated:
-        if keep and used + sizes[interview_id] > rows:
-            break
-        keep.append(interview_id)
+        if chunks[-1] and used + sizes[interview_id] > rows:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(interview_id)
         used += sizes[interview_id]
-    note = _most_recent(len(keep), len(dated), "datés") if len(keep) < len(dated) else ""
-    return interviews[interviews["interview_id"].isin(set(keep))], note
+    parts = [interviews[interviews["interview_id"].isin(set(chunk))] for chunk in chunks]
+    return parts, len(interviews) - len(dated)
 
 
-def report_figures(corpus, *, interviews_limit: int = CHART_INTERVIEWS,
+def _part(caption: str, k: int, n: int, first: int, last: int, total: int) -> str:
+    """The caption of part ``k`` of ``n`` of a chart cut over several pages."""
+    if n == 1:
+        return caption
+    return f"{caption} Partie {k}/{n} : entretiens {first} à {last} sur {_number(total)}."
+
+
+def figure_parts(figures: dict[str, tuple], name: str) -> list[tuple]:
+    """(Figure, caption) of chart ``name`` and of its parts (``name#2``...), in order."""
+    return [figures[key] for key in figures if key == name or key.startswith(f"{name}#")]
+
+
+def report_figures(corpus, *, interviews_per_chart: int = CHART_INTERVIEWS,
                    timeline_rows: int = TIMELINE_ROWS) -> dict[str, tuple]:
     """The report's charts: name -> (Figure, caption in French).
 
-    Charts with one row or column per interview show at most
-    ``interviews_limit`` interviews (the most recent); the timeline at most
-    ``timeline_rows`` dated events; the caption says so.
+    Every interview is drawn: a chart with one row or column per interview is cut
+    into parts of ``interviews_per_chart`` interviews (``name``, ``name#2``...: see
+    :func:`figure_parts`), the timeline into parts of about ``timeline_rows`` dated
+    events; each caption says which part it is. Interviews with no date at all
+    cannot be placed on the timeline: its caption counts them.
     """
     events = events_table(corpus.statements, corpus.interviews)
-    recent, note = _chart_interviews(corpus.interviews, limit=interviews_limit)
-    dated, timeline_note = _timeline_interviews(events, corpus.interviews, rows=timeline_rows)
-    figures = all_figures({**corpus.tables(), "events": events}, per_interview=recent,
-                          timeline_interviews=dated, durations_rows=30)
+    tables = {**corpus.tables(), "events": events}
+    interviews = corpus.interviews
+    chunks = _chunks(interviews, interviews_per_chart)
+    dated, undated = _timeline_chunks(events, interviews, rows=timeline_rows)
+    figures = all_figures(tables, per_interview=chunks[0], timeline_interviews=dated[0],
+                          durations_rows=30)
+    undated_note = (f" {count(undated, 'entretien')} sans date ni date citée ne "
+                    f"{'peuvent' if undated > 1 else 'peut'} y figurer."
+                    if undated else "")
     captions = {
         "entonnoir_contacts": "Entreprises à chaque étape du contact, par taille de clause.",
-        "categories_par_entretien": "Nombre d'énoncés de chaque catégorie, par entretien."
-                                    + note,
+        "categories_par_entretien": "Nombre d'énoncés de chaque catégorie, par entretien.",
         "themes_par_entretien": "Chaque case : énoncés de l'entretien (colonne) codés avec le "
                                 "thème (ligne) ; plus la case est foncée, plus leur part est "
-                                "grande." + note,
+                                "grande.",
         "themes_par_clause": "Part moyenne des énoncés codés avec chaque thème, selon la taille "
-                             "de la clause (chaque entretien pèse autant).",
+                             "de la clause (chaque entretien pèse autant ; * : moins de 3 "
+                             "entretiens, trop peu pour comparer).",
         "themes_par_acteur": "Part moyenne des énoncés codés avec chaque thème, selon l'acteur "
-                             "interrogé (chaque entretien pèse autant).",
+                             "interrogé (chaque entretien pèse autant ; * : moins de 3 "
+                             "entretiens, trop peu pour comparer).",
         "chronologie": "Dates citées dans les entretiens ; le losange est la date de "
-                       "l'entretien." + timeline_note,
-        "durees": "Durées rapportées dans les entretiens (échelle logarithmique).",
+                       "l'entretien." + undated_note,
+        "durees": "Durées rapportées dans les entretiens (échelle logarithmique) : délais, "
+                  "durées d'immersion et de contrat, sans les âges ni l'ancienneté.",
         "cooccurrences": "Nombre d'énoncés codés avec chacun des deux thèmes.",
     }
-    return {name: (figures[name], caption) for name, caption in captions.items()}
+    draw = {"categories_par_entretien": charts.categories_by_interview,
+            "themes_par_entretien": charts.themes_by_interview}
+    out: dict[str, tuple] = {}
+    for name, caption in captions.items():
+        if name in draw:
+            for k, chunk in enumerate(chunks):
+                figure = figures[name] if k == 0 else draw[name]({**tables, "interviews": chunk})
+                first = k * interviews_per_chart + 1
+                out[name if k == 0 else f"{name}#{k + 1}"] = (figure, _part(
+                    caption, k + 1, len(chunks), first, first + len(chunk) - 1, len(interviews)))
+        elif name == "chronologie":
+            done = 0
+            for k, chunk in enumerate(dated):
+                figure = figures[name] if k == 0 else charts.timeline({**tables,
+                                                                       "interviews": chunk})
+                out[name if k == 0 else f"{name}#{k + 1}"] = (figure, _part(
+                    caption, k + 1, len(dated), done + 1, done + len(chunk),
+                    len(interviews) - undated))
+                done += len(chunk)
+        else:
+            out[name] = (figures[name], caption)
+    return out
 
 
 def usability_figures(tests) -> dict[str, tuple]:
