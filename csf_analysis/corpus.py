@@ -401,7 +401,7 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
     sessions = interviews[counted_rows(interviews)]
     contacts["interviewed"] = contacts["company_ref"].isin(
         set(sessions.loc[sessions["company_ref"] != "", "company_ref"]))
-    counted = originals[originals["interview_id"].isin({"", *sessions["interview_id"]})]
+    counted = originals[originals["interview_id"].isin(set(sessions["interview_id"]))]
     stats["statements"] = len(statements)
     findings = read_findings(notes_dir, statements)  # the team's synthese.md, if written
     problems += [problem.row() for problem in findings.problems]
@@ -433,7 +433,8 @@ def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook
 
 
 def _codebook_table(codebook, codings: pd.DataFrame, originals: pd.DataFrame) -> pd.DataFrame:
-    """The codebook with the number of counted statements per code (no copy, no document)."""
+    """The codebook with the number of counted statements per code: distinct statements
+    of counted sessions (no copy, no document, no note outside a session)."""
     if codebook is None:
         return frame("codebook")
     coded = codings[codings["statement_id"].isin(originals["statement_id"])]

@@ -257,7 +257,8 @@ def _filter_statements(out: dict[str, pd.DataFrame], statements: pd.DataFrame,
         out["interviews"]["n_statements"] = (
             out["interviews"]["interview_id"].map(counts).fillna(0).astype("Int64"))
     if "codebook" in out and "codings" in out and "n_statements" in out["codebook"]:
-        counts = _counts(out["codings"], set(_text(originals["statement_id"])))
+        in_sessions = originals[_text(originals["interview_id"]) != ""]  # as the charts
+        counts = _counts(out["codings"], set(_text(in_sessions["statement_id"])))
         out["codebook"]["n_statements"] = (
             out["codebook"]["code"].map(counts).fillna(0).astype("Int64"))
 

@@ -86,3 +86,26 @@ def test_every_interview_is_in_the_per_interview_charts(built):
     finally:
         for figure, _ in figures.values():
             plt.close(figure)
+
+
+def test_a_theme_has_one_count_everywhere(built):
+    """The theme's figure in its section, the heatmap, the co-occurrence diagonal and
+    codings.csv restricted the same way (distinct statements of interviews, no copy)."""
+    from csf_analysis.report import charts, synthesis
+    text, corpus = built
+    entretiens = corpus.filter(kinds=list(synthesis.FINDING_KINDS))
+    book = entretiens.codebook.set_index("code")["n_statements"].astype(int)
+    book = book[book > 0]
+    heatmap = charts.themes_by_interview_data(entretiens).groupby("code")["n_statements"].sum()
+    pairs = charts.code_cooccurrence_data(entretiens, top=None)
+    diagonal = pairs[pairs["code_a"] == pairs["code_b"]].set_index("code_a")["n_statements"]
+    sessions = set(entretiens.interviews["interview_id"])
+    originals = corpus.statements[(corpus.statements["duplicate_of"] == "")
+                                  & corpus.statements["interview_id"].isin(sessions)]
+    csv = corpus.codings[corpus.codings["statement_id"].isin(set(originals["statement_id"]))]
+    csv = csv.drop_duplicates(["statement_id", "code"]).groupby("code").size()
+    assert len(book) >= 5
+    for code, n in book.items():
+        assert (heatmap.get(code, 0), diagonal.get(code, 0), csv.get(code, 0)) == (n, n, n), code
+    label = entretiens.codebook.set_index("code").loc[book.idxmax(), "label"]
+    assert f"{label} ({book.max()})" in text  # the section's heading in the PDF

@@ -671,7 +671,14 @@ def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -
     else:
         html += _table(sources_table(sources), css="csf-small csf-sources")
     html += _table(counts, css="csf-counts")
-    book = counted.codebook.rename(columns={"code": "Code", "label": "Libellé", "parent": "Parent",
+    html += _p("Ce qui est compté : un thème compte les énoncés distincts, sans les doublons, "
+               "des entretiens, observations et ateliers (les tests utilisateurs ont leur "
+               "section, les documents et les notes hors session ne comptent pas). C'est le "
+               "même nombre dans la section du thème, la carte des thèmes par entretien, la "
+               "diagonale des co-occurrences, la colonne « Énoncés » ci-dessous et codings.csv "
+               "restreint de même.")
+    findings = corpus.filter(kinds=list(FINDING_KINDS))
+    book = findings.codebook.rename(columns={"code": "Code", "label": "Libellé", "parent": "Parent",
                                            "description": "Description",
                                            "n_statements": "Énoncés"})
     html += "<h3>Livre de codes</h3>" + _table(
