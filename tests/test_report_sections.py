@@ -109,3 +109,33 @@ def test_a_theme_has_one_count_everywhere(built):
         assert (heatmap.get(code, 0), diagonal.get(code, 0), csv.get(code, 0)) == (n, n, n), code
     label = entretiens.codebook.set_index("code").loc[book.idxmax(), "label"]
     assert f"{label} ({book.max()})" in text  # the section's heading in the PDF
+
+
+def test_theme_highlights_count_by_group_and_compare_only_groups_of_three(built):
+    from bs4 import BeautifulSoup
+
+    from csf_analysis.report import synthesis
+    _, corpus = built
+    entretiens = corpus.filter(kinds=list(synthesis.FINDING_KINDS))
+    actors = entretiens.interviews["actor"].replace("", "autre").value_counts()
+    big = {a for a, n in actors.items() if n >= 3}
+    small = {a for a, n in actors.items() if n < 3}
+    assert big and small  # the folder has both kinds of group
+    html = synthesis.findings_by_theme(entretiens, quotes=2)
+    soup = BeautifulSoup(html, "html.parser")
+    lines = [p.get_text() for p in soup.select("p.csf-where") if p.get_text().startswith(
+        "Par acteur")]
+    assert len(lines) == len(soup.select("h3"))
+    for line in lines:
+        compared = line.split("Part des entretiens où il apparaît : ")[-1]
+        for actor in small:
+            assert f"{synthesis.actor_label(actor, lower=True)} " not in compared.split(" ; ")[0]
+    from csf_analysis.labels import clause_sizes
+    sizes = clause_sizes(entretiens.interviews).value_counts()
+    assert sum(n >= 3 for size, n in sizes.items() if size) < 2  # the premise below
+    clause_lines = [p.get_text() for p in soup.select("p.csf-where")
+                    if p.get_text().startswith("Par taille de clause")]
+    assert all("Trop peu d'entretiens par taille de clause pour comparer" in line
+               for line in clause_lines)  # no clause size has 3 interviews in this folder
+    sources = [s.get_text() for s in soup.select(".csf-source")]
+    assert sources and not any(s.startswith("notes hors entretien") for s in sources)

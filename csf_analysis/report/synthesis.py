@@ -33,10 +33,19 @@ import pandas as pd
 
 from .. import config
 from ..cells import to_csv_text
-from ..labels import CATEGORY_LABELS, KIND_LABEL, KIND_LABELS, actor_label, short_date
+from ..labels import (
+    CATEGORY_LABELS,
+    KIND_LABEL,
+    KIND_LABELS,
+    NO_CLAUSE,
+    actor_label,
+    clause_sizes,
+    short_date,
+)
 from ..reading.dates import MONTH_LABELS
 from ..reading.events import events_table
 from ..reading.findings import FINDINGS_FILE
+from ..reading.interviews import RESEARCHER_PARTS
 from ..reading.notes import INTERVIEWER
 from ..schema import counted_rows
 from ..text import fold
@@ -239,7 +248,8 @@ def funnel(corpus, *, limit: int = CONTACT_LIMIT) -> str:
 def _quotes(rows: pd.DataFrame, interviews: pd.DataFrame, n: int) -> str:
     """Up to ``n`` quotes, from as many interviews as possible, in a stable order."""
     rows = rows.assign(_rank=rows.groupby("interview_id").cumcount())
-    chosen = rows.sort_values(["_rank", "source_file", "line"], kind="stable").head(n)
+    keys = ["_pref"] * ("_pref" in rows) + ["_rank", "source_file", "line"]
+    chosen = rows.sort_values(keys, kind="stable").head(n)
     items = []
     for _, row in chosen.iterrows():
         who, where = attribution_parts(row, interviews)
@@ -281,11 +291,33 @@ def _where(interview_ids, interviews: pd.DataFrame, labels: pd.Series, *,
     return f"{count(len(ids), 'entretien')} ({by_actor})."
 
 
-def findings_by_theme(corpus, *, quotes: int = 3, limit: int | None = None) -> str:
-    """Per theme (most frequent first): count, interviews and quotes.
+def _spread(ids: set[str], interviews: pd.DataFrame, groups: pd.Series, what: str,
+            name) -> str:
+    """In how many interviews of each group the theme appears ("entreprise : 4 sur 6"),
+    then a comparison of the groups of at least :data:`~csf_analysis.report.charts.MIN_GROUP`
+    interviews, or why there is none."""
+    totals = groups.value_counts()
+    found = groups[interviews["interview_id"].isin(ids).to_numpy()].value_counts()
+    counts = " ; ".join(f"{name(g)} : {_number(found.get(g, 0))} sur {_number(n)}"
+                        for g, n in totals.items() if found.get(g, 0))
+    big = [g for g, n in totals.items() if n >= charts.MIN_GROUP and g != NO_CLAUSE]
+    if len(big) < 2:
+        return f"Par {what} : {counts}. Trop peu d'entretiens par {what} pour comparer " \
+               f"(il en faut au moins {charts.MIN_GROUP} dans chaque groupe)."
+    shares = ", ".join(f"{name(g)} {found.get(g, 0) / totals[g] * 100:.0f} %" for g in big)
+    small = "" if len(big) == len(totals) else \
+        f" ; les autres groupes ont moins de {charts.MIN_GROUP} entretiens"
+    return f"Par {what} : {counts}. Part des entretiens où il apparaît : {shares}{small}."
 
-    The quotes leave out the questions of interview guides: they are what the
-    team asked, not what was said.
+
+def findings_by_theme(corpus, *, quotes: int = 3, limit: int | None = None) -> str:
+    """Per theme (most frequent first): count, the interviews, in how many of each
+    actor and clause size (compared only between groups of at least 3 interviews),
+    and quotes.
+
+    The quotes are the interviewees' own words first: the researchers' parts
+    (takeaways, debriefs, meta notes) come after, and the questions of interview
+    guides never (they are what the team asked, not what was said).
     """
     statements = _originals(corpus)
     codings = corpus.codings.drop_duplicates(["statement_id", "code"])
@@ -293,12 +325,23 @@ def findings_by_theme(corpus, *, quotes: int = 3, limit: int | None = None) -> s
     labels = interview_labels(corpus.interviews)
     table = corpus.codebook[corpus.codebook["n_statements"] > 0].sort_values(
         ["n_statements", "code"], ascending=[False, True]).head(limit)
+    interviews = corpus.interviews
+    actors = interviews["actor"].replace("", "autre")
+    clauses = clause_sizes(interviews).replace("", NO_CLAUSE)
     parts = []
     for theme in table.itertuples(index=False):
         rows = coded[coded["code"] == theme.code]
+        ids = [i for i in dict.fromkeys(rows["interview_id"]) if i]  # in the notes' order
+        own = ~rows["category"].isin(RESEARCHER_PARTS) & (rows["speaker"] != INTERVIEWER)
+        rows = rows[(rows["category"] != "question") & (rows["interview_id"] != "")]
+        rows = rows.assign(_pref=(~own[rows.index]).astype(int))  # never a guide's line
         parts.append(f"<h3>{escape(theme.label)} ({int(theme.n_statements)})</h3>"
-                     + _p(_where(rows["interview_id"], corpus.interviews, labels), "csf-where")
-                     + _quotes(rows[rows["category"] != "question"], corpus.interviews, quotes))
+                     + _p(_where(ids, interviews, labels), "csf-where")
+                     + _p(_spread(set(ids), interviews, actors, "acteur",
+                                  lambda a: actor_label(a, lower=True)), "csf-where")
+                     + _p(_spread(set(ids), interviews, clauses, "taille de clause", str),
+                          "csf-where")
+                     + _quotes(rows, interviews, quotes))
     return "".join(parts) or _p("Aucun thème codé.")
 
 
