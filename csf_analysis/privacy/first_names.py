@@ -22,7 +22,7 @@ from ..text import fold
 from ..words import WORDS
 
 __all__ = ["COMMON_RANK", "DIMINUTIVES", "diminutives", "first_names", "is_first_name",
-           "nicknames", "rank"]
+           "nicknames", "not_common", "rank"]
 
 # The short forms French notes use for a first name ("Seb" for Sébastien), three
 # letters and more: a listed person is replaced under them too.
@@ -72,7 +72,7 @@ def nicknames(first: str) -> list[str]:
     syllable = re.match(r"[^aeiouy]+[aeiouy]", folded)
     doubled = [head[:syllable.end()] + head[:syllable.end()].lower()] if syllable else []
     return [form for form in dict.fromkeys(cuts + doubled)
-            if ((found := rank(form)) is None or found >= COMMON_RANK)  # Luc of Lucas: another
+            if not_common(form)  # Luc of Lucas: another name
             and form.lower() not in {s.lower() for s in diminutives(first)}]
 
 
@@ -102,6 +102,16 @@ def rank(word: str) -> int | None:
     if len(parts) > 1 and all(p in names for p in parts):
         return max(names[p] for p in parts)
     return None
+
+
+def not_common(word: str) -> bool:
+    """Is ``word`` no common first name: a rare one, or no first name at all?
+
+    >>> not_common("Pierre"), not_common("Entreprise")
+    (False, True)
+    """
+    found = rank(word)
+    return found is None or found >= COMMON_RANK
 
 
 def is_first_name(word: str) -> bool:

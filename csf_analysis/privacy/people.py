@@ -41,7 +41,7 @@ from ..reading.dates import MONTH_LABELS, WEEKDAYS
 from ..reading.vocabulary import category_of_label, speaker_of_label
 from ..text import fold_keep_case, fold_lower
 from ..words import WORDS
-from .first_names import COMMON_RANK, is_first_name
+from .first_names import COMMON_RANK, is_first_name, not_common
 from .first_names import rank as first_name_rank
 from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, name_forms
 from .name_model import NameModel
@@ -284,7 +284,7 @@ class Names:
         if len(upper) <= 3:
             return upper[0] == first[0]
         return not self.word(upper, notes=False) and not (
-            self.word(first, initial=True, notes=False) and _rare(first_name_rank(first)))
+            self.word(first, initial=True, notes=False) and not_common(first))
 
     def trim(self, span: str) -> list[str]:
         """The names in an entity: cut at punctuation, leading words and civilities off
@@ -366,11 +366,6 @@ def is_full_name(name: str) -> bool:
 
 
 _PARTICLES = tuple(WORDS["names"]["particles_of_unlisted"])
-
-
-def _rare(rank: int | None) -> bool:
-    """No common first name: rare, or no first name at all (``rank`` None)."""
-    return rank is None or rank >= COMMON_RANK
 
 
 def name_core(name: str) -> list[str]:
