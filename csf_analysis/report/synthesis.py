@@ -43,7 +43,6 @@ from ..labels import (
     short_date,
 )
 from ..reading.dates import MONTH_LABELS
-from ..reading.events import events_table
 from ..reading.findings import FINDINGS_FILE
 from ..reading.interviews import RESEARCHER_PARTS
 from ..reading.notes import INTERVIEWER
@@ -544,7 +543,7 @@ def report_figures(corpus, *, interviews_per_chart: int = CHART_INTERVIEWS,
     events; each caption says which part it is. Interviews with no date at all
     cannot be placed on the timeline: its caption counts them.
     """
-    events = events_table(corpus.statements, corpus.interviews)
+    events = corpus.events  # read once per corpus (Corpus.events)
     tables = {**corpus.tables(), "events": events}
     interviews = corpus.interviews
     chunks = _chunks(interviews, interviews_per_chart)
