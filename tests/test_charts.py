@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from csf_analysis.reading.events import EVENT_COLUMNS
@@ -277,9 +278,30 @@ def test_durations_leave_out_ages_and_years_in_post():
          "unit": "an", "text": "8 ans", "sentence": "Je suis acheteuse depuis 8 ans."},
         {"statement_id": "d", "kind": "duration", "days_min": 3650.0, "days_max": 3650.0,
          "unit": "an", "text": "10 ans", "sentence": "Il a 10 ans d'expérience dans le BTP."},
+        {"statement_id": "e", "kind": "duration", "days_min": 2920.0, "days_max": 2920.0,
+         "unit": "an", "text": "8 ans", "sentence": "acheteuse depuis 8 ans, avant à Chambéry"},
+        {"statement_id": "f", "kind": "duration", "days_min": 5840.0, "days_max": 6570.0,
+         "unit": "an", "text": "16-18 ans", "sentence": "le public de la mission : les 16-18 ans"},
     )
     data = charts.durations_data({"events": events, "interviews": _interviews()})
     assert data["text"].tolist() == ["2 ans"]
+
+
+def test_duration_axis_labels_never_overlap():
+    rows = [("une demi-journée", 0.5), ("3 jours", 3), ("une semaine", 7), ("15 jours", 15),
+            ("3 mois", 91), ("6 mois", 182), ("4 ans", 1460), ("18 ans", 6570)]
+    events = _events(*[{"statement_id": f"s{k}", "kind": "duration", "days_min": days,
+                        "days_max": days, "unit": "jour", "text": text,
+                        "sentence": f"Il a fallu {text} pour tout faire."}
+                       for k, (text, days) in enumerate(rows)])
+    figure = charts.durations({"events": events, "interviews": _interviews()})
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in figure.axes[0].get_xticklabels()
+             if t.get_text()]
+    assert len(boxes) >= 3
+    assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:])), [b.x0 for b in boxes]
 
 
 def test_durations_data_sorted_without_hours():

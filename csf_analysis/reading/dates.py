@@ -444,6 +444,13 @@ _IN_POST_AFTER = re.compile(r"^\s*(?:d'experience|d'anciennete|de metier|de carr
                             r"|fonction|entreprise|boite|societe|service|structure|marche))")
 _IN_POST = re.compile(r"\b(?:je suis|j'occupe|je travaille|je fais ce|en poste|a ce poste"
                       r"|dans le poste|j'exerce)\b")
+# "acheteuse depuis 8 ans", "tutrice ici depuis 3 ans": a role, then "depuis".
+_ROLE_SINCE = re.compile(
+    r"\b(?:%s)s?\s+(?:\w+\s+)?depuis\s*$"
+    % "|".join(sorted(set(WORDS["speakers"]["roles"]) - {"nous", "jeune", "eleve"})))
+# "les 16-18 ans", "des 16 à 25 ans": an age group, not a span of time.
+_AGE_GROUP = re.compile(r"\b(?:les|des|aux|public)\s+$")
+_AGE_RANGE = re.compile(r"^(\d{2})\s*(?:-|–|a|à)\s*(\d{2})\s+ans$")
 
 
 def personal_span(sentence: str, written: str) -> bool:
@@ -458,6 +465,12 @@ def personal_span(sentence: str, written: str) -> bool:
     False
     >>> personal_span("Il y a 2 ans, le marché a été notifié.", "2 ans")
     False
+    >>> personal_span("acheteuse depuis 8 ans, avant à la Ville", "8 ans")
+    True
+    >>> personal_span("le public : les 16-18 ans", "16-18 ans")
+    True
+    >>> personal_span("les 2-3 ans du marché", "2-3 ans")
+    False
     """
     folded, key = fold_same_length(sentence), fold_same_length(written)
     at = folded.find(key)
@@ -465,7 +478,15 @@ def personal_span(sentence: str, written: str) -> bool:
         return False
     before, after = folded[max(0, at - 40):at], folded[at + len(key):]
     return bool(_PERSON_HAS.search(before) or _IN_POST_AFTER.match(after)
-                or (before.rstrip().endswith("depuis") and _IN_POST.search(folded)))
+                or (before.rstrip().endswith("depuis") and _IN_POST.search(folded))
+                or _ROLE_SINCE.search(before) or (_AGE_GROUP.search(before)
+                                                  and _is_age_range(key)))
+
+
+def _is_age_range(written: str) -> bool:
+    """``"16-18 ans"``: two ages of a young public (10 to 30), not a span of years."""
+    match = _AGE_RANGE.match(written.strip())
+    return match is not None and 10 <= int(match[1]) < int(match[2]) <= 30
 
 
 def find_durations(text: str) -> list[FoundDuration]:

@@ -84,9 +84,11 @@ HEATMAP = "cividis_r"  # light for low shares, dark for high: readable in grey-s
 STAGES = (("contacted", "Contactées"), ("replied", "Réponses"),
           ("interviewed", "Entretiens"), ("error", "Erreurs"))
 DURATION_UNITS = ("jour", "semaine", "mois", "an")
-# Spaced on the log scale so that neighbouring labels never overlap.
-_DURATION_TICKS = ((1, "1 j"), (7, "1 sem."), (30, "1 mois"), (91, "3 mois"), (365, "1 an"),
-                   (730, "2 ans"), (1825, "5 ans"), (3650, "10 ans"))
+# The durations axis's ticks, most useful first: a tick is drawn only when no tick
+# before it in this order is closer than _TICK_GAP of the axis (log scale).
+_DURATION_TICKS = ((365, "1 an"), (30, "1 mois"), (1, "1 j"), (3650, "10 ans"), (7, "1 sem."),
+                   (91, "3 mois"), (1825, "5 ans"), (730, "2 ans"))
+_TICK_GAP = 0.15  # a label's width, as a share of the axis (about half the page wide)
 
 
 # --- Shared helpers ----------------------------------------------------------
@@ -865,6 +867,24 @@ def durations_data(corpus, *, units: tuple[str, ...] = DURATION_UNITS) -> pd.Dat
     return table[list(DURATION_COLUMNS)].reset_index(drop=True)
 
 
+def _spaced_ticks(left: float, right: float) -> list[tuple[float, str]]:
+    """The ticks of :data:`_DURATION_TICKS` between ``left`` and ``right`` days whose labels
+    cannot overlap: each at least :data:`_TICK_GAP` of the log axis from the others.
+
+    >>> [t for _, t in _spaced_ticks(0.25, 20000)]
+    ['1 j', '1 mois', '1 an', '10 ans']
+    >>> [t for _, t in _spaced_ticks(2, 400)]
+    ['1 sem.', '1 mois', '3 mois', '1 an']
+    """
+    span = np.log10(right / left)
+    chosen: list[tuple[float, str]] = []
+    for days, label in _DURATION_TICKS:
+        if left <= days <= right and all(abs(np.log10(days / d)) >= _TICK_GAP * span
+                                         for d, _ in chosen):
+            chosen.append((days, label))
+    return sorted(chosen)
+
+
 def durations(corpus, *, units: tuple[str, ...] = DURATION_UNITS, max_rows: int = 40) -> Figure:
     """Ranges of the durations reported, in days on a log scale, shortest on top.
 
@@ -896,8 +916,7 @@ def durations(corpus, *, units: tuple[str, ...] = DURATION_UNITS, max_rows: int 
     ax.set_xscale("log")
     low, high = data["days_min"].min(), data["days_max"].max()
     left, right = low / 2.0, high * 3.0  # room for the value written after the bar
-    ticks = [(d, t) for d, t in _DURATION_TICKS if left <= d <= right] or \
-        [(low, f"{low:.0f} j")]
+    ticks = _spaced_ticks(left, right) or [(low, f"{low:.0f} j")]
     ax.set_xticks([d for d, _ in ticks], [t for _, t in ticks], fontsize=8)
     ax.minorticks_off()
     ax.set_xlim(left, right)
