@@ -323,6 +323,129 @@ def test_script_elements_and_event_attributes_are_removed():
     assert "<img" in result and "lien</a>" in result
 
 
+def _report_with_output(html_output: str) -> BeautifulSoup:
+    """The reference notebook with one more cell: text, a raw HTML output, text."""
+    nb = build_notebook()
+    nb.cells.insert(3, new_code_cell("", outputs=[new_output("display_data", data={
+        "text/html": f"<p>avant le contenu</p>{html_output}<p>après le contenu</p>"})]))
+    html_text, _ = SyntheseHTMLExporter().from_notebook_node(nb)
+    return BeautifulSoup(html_text, "html.parser")
+
+
+def _assert_report_structure(soup: BeautifulSoup) -> None:
+    main = soup.find("main")
+    assert soup.head.find("meta", charset="utf-8") is not None
+    assert soup.head.style is not None and "size: A4" in soup.head.style.string
+    assert "avant le contenu" in main.get_text() and "après le contenu" in main.get_text()
+    assert main.select_one(".csf-title-page h1").get_text() == TITLE
+    assert len(main.select("nav.csf-toc li a[href^='#']")) == 3
+    assert [h.get_text() for h in main.find_all("h2")][0] == "Le corpus en un coup d'œil"
+    assert main.find("img", src=re.compile(r"^data:image/png;base64,")) is not None
+    assert main.select_one("table.dataframe thead th").get_text() == "entreprise"
+    assert main.select_one(".celltag_parameters.jp-mod-noOutputs") is not None
+
+
+def test_web_and_mail_links_stay_links_for_the_reader():
+    soup = _report_with_output('<a href="https://travail-emploi.gouv.fr/">guide</a> '
+                               '<a href="mailto:equipe@example.org">écrire</a>')
+    hrefs = {a.get_text(): a.get("href") for a in soup.find("main").find_all("a")}
+    assert hrefs["guide"] == "https://travail-emploi.gouv.fr/"
+    assert hrefs["écrire"] == "mailto:equipe@example.org"
+
+
+@pytest.mark.parametrize(("output", "forbidden"), [
+    pytest.param('<form action="https://example.org/collecte"><input name="q" '
+                 'formaction="javascript:alert(5)"><button>Envoyer</button></form>',
+                 ["<form", "<input", "<button", "formaction", "javascript:", "example.org"],
+                 id="form"),
+    pytest.param('<svg xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href='
+                 '"javascript:alert(6)"><text y="20">cliquer</text></a></svg>',
+                 ["<svg", "xlink", "javascript:", "cliquer"], id="svg-link"),
+    pytest.param("<math><mi>x</mi><mo>+</mo><mn>1</mn></math>",
+                 ["<math", "<mi>", "<mo>"], id="math"),
+    pytest.param("<style>main { display: none } h2::before { content: 'piégé' }</style>",
+                 ["<style>main", "display: none", "piégé"], id="style-element"),
+    pytest.param('<img src="http://example.org/suivi.png" alt="pixel">'
+                 '<img src="//example.org/suivi2.png" alt="pixel2">',
+                 ["example.org"], id="remote-img"),
+    pytest.param('<p style="background: url(https://example.org/fond.png)">fond</p>',
+                 ["background", "example.org"], id="style-attribute"),
+    pytest.param('<a href="javascript:alert(7)">j</a><a href="data:text/html,x">d</a>'
+                 '<a href="file://autre-machine/partage/x">f</a>',
+                 ["javascript:", "data:text/html", "autre-machine"], id="remote-links"),
+    pytest.param('<div></main></body><base href="https://example.org/">'
+                 '<meta http-equiv="refresh" content="0;url=https://example.org/"></div>',
+                 ["<base", "refresh", "example.org"], id="closing-main"),
+])
+def test_allow_list_drops_what_the_report_does_not_use(output, forbidden, caplog):
+    with caplog.at_level("WARNING", logger=exporter.__name__):
+        soup = _report_with_output(output)
+    _assert_report_structure(soup)
+    notebook_part = str(soup).replace(str(soup.head), "")  # the head is the template's CSS
+    for text in forbidden:
+        assert text not in notebook_part
+    assert "Left out of the report" in caplog.text
+
+
+def test_allow_list_keeps_the_report_markup():
+    fragment = (
+        '<div class="jp-RenderedHTMLCommon jp-RenderedHTML" data-mime-type="text/html">'
+        '<h3 id="constat">Constat</h3><p class="csf-where">Texte <em>a</em> <strong>b</strong>'
+        ' <code>c</code> <del>d</del> x<sup>2</sup> H<sub>2</sub>O <q class="csf-cited">'
+        'citation</q><span class="csf-source">n.md:3</span><br>fin</p>'
+        '<figure class="csf-figure"><img src="data:image/png;base64,iVBORw0KGgo=" alt="carte">'
+        '<figcaption>Légende</figcaption></figure><ol start="3"><li>un</li></ol>'
+        '<ul class="csf-quotes"><li><a href="#constat">lien</a> <a href="annexe.csv">csv</a>'
+        '</li></ul><blockquote><p>cité</p></blockquote><pre>texte</pre><hr>'
+        '<table border="0" class="dataframe csf-table"><thead><tr style="text-align: right;">'
+        '<th>Code</th><th style="text-align:left">Énoncés</th></tr></thead><tbody><tr>'
+        '<td colspan="2">long<wbr>mot</td></tr></tbody></table>'
+        '<img src="figures/carte.png" alt="locale" width="200" height="100"></div>'
+    )
+    assert exporter.sanitise_notebook_html(fragment) == fragment
+
+
+def test_markdown_table_alignment_survives():
+    nb = new_notebook(cells=[new_markdown_cell("# Titre\n\n| a | n |\n|:--|--:|\n| x | 2 |")])
+    html_text, _ = SyntheseHTMLExporter().from_notebook_node(nb)
+    assert 'style="text-align:right"' in html_text
+
+
+def test_reference_notebook_logs_no_removal(caplog):
+    with caplog.at_level("WARNING", logger=exporter.__name__):
+        SyntheseHTMLExporter().from_notebook_node(build_notebook())
+    assert [r.getMessage() for r in caplog.records if r.name == exporter.__name__] == []
+
+
+def test_svg_outputs_stay_as_images():
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+           '<rect width="40" height="20" fill="#9bb7d4"/></svg>')
+    nb = new_notebook(cells=[new_markdown_cell("# Titre"), new_code_cell("", outputs=[
+        new_output("display_data", data={"image/svg+xml": svg, "text/plain": "repli"})])])
+    html_text, _ = SyntheseHTMLExporter().from_notebook_node(nb)
+    soup = BeautifulSoup(html_text, "html.parser")
+    image = soup.select_one("main .jp-RenderedSVG img")
+    assert image["src"] == "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    assert soup.find("svg") is None and "repli" not in html_text
+
+
+def test_html_without_main_is_refused():
+    with pytest.raises(ValueError, match="no <main> element"):
+        finish_report_html("<html><body><script>alert(1)</script></body></html>")
+
+
+def test_a_style_element_in_an_output_cannot_hide_the_report(tmp_path):
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Titre\n\nPage de titre."),
+        new_markdown_cell("## Première section\n\nTexte visible."),
+        new_code_cell("", outputs=[new_output("display_data", data={
+            "text/html": "<style>main, h2, p { display: none }</style><p>sortie</p>"})]),
+    ])
+    pdf = export_pdf(nb, tmp_path / "rapport.pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Première section" in text and "Texte visible." in text and "sortie" in text
+
+
 def test_javascript_outputs_fall_back_to_text():
     nb = new_notebook(cells=[new_code_cell("", outputs=[new_output(
         "display_data",
@@ -356,6 +479,17 @@ def test_toc_ids_are_unique_and_linkable():
     assert len(targets) == 5 and len(set(targets)) == 5
     for target in targets:
         assert len(soup.find_all(id=target)) == 1
+
+
+def test_toc_leaves_out_the_headings_marked_no_toc():
+    nb = new_notebook(cells=[new_markdown_cell("# Titre"), new_markdown_cell("## Les thèmes"),
+                             new_code_cell("", outputs=[new_output("display_data", data={
+                                 "text/html": '<h3 class="csf-no-toc">Un thème (12)</h3>'
+                                              "<h3>Les autres thèmes</h3>"})])])
+    soup = BeautifulSoup(SyntheseHTMLExporter().from_notebook_node(nb)[0], "html.parser")
+    assert [a.get_text() for a in soup.select("nav.csf-toc a")] == [
+        "Les thèmes", "Les autres thèmes"]
+    assert soup.find("h3", class_="csf-no-toc").get_text() == "Un thème (12)"  # still shown
 
 
 def test_export_html_writes_file_and_reports_missing_notebook(tmp_path, notebook_file):

@@ -9,22 +9,27 @@ passes that HTML to WeasyPrint. Both are registered under the
 "Save and Export Notebook As" menu use them.
 
 Layout of the report: the cell that outputs a ``.csf-title`` element, else the
-notebook's first Markdown cell, is the title page;
-a table of contents of the h2/h3 headings (with page numbers) follows; every
-page has the report title in its header and "Page n / N" in its footer. A
+notebook's first Markdown cell, is the title page; a table of contents of the
+h2/h3 headings (with page numbers; not those of class ``csf-no-toc``) follows;
+every page has the report title in its header and "Page n / N" in its footer. A
 cell tagged ``saut-de-page`` starts on a new page.
 
-Escaping: cell outputs are trusted markup produced by the notebook, which
-escapes note text itself (``DataFrame.to_html(escape=True)``, escaped
-Markdown); text/plain outputs are escaped by nbconvert. nbconvert's
+Escaping: the notebook escapes note text itself (``DataFrame.to_html(escape=True)``,
+escaped Markdown); text/plain outputs are escaped by nbconvert. nbconvert's
 ``sanitize_html`` stays off because its allow-list turns headings,
-paragraphs, ``th``/``thead`` and images into literal text. Instead the
-exporter drops what could run code: ``<script>``, ``<iframe>``, ``<object>``,
-``<embed>``, ``on*`` attributes, ``javascript:`` links and, in the body,
-``<link>``/``<base>``/``<meta>``; and it never
-fetches anything over the network, nor any local file outside the output
-folder and the package's templates (WeasyPrint may only read ``data:`` URLs
-and ``file:`` URLs below those: see :func:`local_url_fetcher`).
+paragraphs, ``th``/``thead`` and images into literal text. Instead everything
+the notebook contributes (the ``<main>`` element: cells, Markdown and outputs;
+the ``<head>`` is the template's own) goes through an allow-list sanitiser,
+nh3 (ammonia): only the elements and attributes the report's markup uses are
+kept (see :func:`sanitise_notebook_html`), so no script, event attribute,
+form, inline SVG/MathML, frame, remote URL or style (but a table cell's
+``text-align``) survives, whatever its spelling; ``<script>``, ``<style>``,
+``<svg>`` and the like go with their content. SVG outputs are unaffected:
+nbconvert writes them as ``<img src="data:image/svg+xml;base64,...">``, where
+nothing in them runs or fetches. The export never fetches anything over the
+network, nor any local file outside the output folder and the package's
+templates (WeasyPrint may only read ``data:`` URLs and ``file:`` URLs below
+those: see :func:`local_url_fetcher`).
 
 Example:
     >>> from csf_analysis.report.exporter import export_pdf
@@ -36,10 +41,14 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import nbformat
+import nh3
 from bs4 import BeautifulSoup, NavigableString, Tag
 from nbconvert.exporters import HTMLExporter
 from traitlets import default, validate
@@ -54,6 +63,7 @@ __all__ = [
     "export_pdf",
     "html_to_pdf",
     "local_url_fetcher",
+    "sanitise_notebook_html",
 ]
 
 LOGGER = logging.getLogger(__name__)
@@ -61,6 +71,7 @@ LOGGER = logging.getLogger(__name__)
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "csf_synthese"
 TOC_TITLE = "Table des matières"
+NO_TOC = "csf-no-toc"  # class of the headings the table of contents leaves out
 
 # nbconvert's HTML priority without JavaScript and widget views: those fall
 # back to the next representation (HTML, image or plain text).
@@ -74,9 +85,39 @@ DISPLAY_PRIORITY = [
     "text/plain",
 ]
 
-_ACTIVE_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset")
-# Allowed in the template's <head>, not in cell outputs: they fetch or redirect.
-_HEAD_ONLY_TAGS = ("link", "base", "meta")
+# The allow-list for the notebook's part of the page (<main>): the markup of
+# nbconvert's lab cells, of Markdown (mistune, markdown-it), of
+# DataFrame.to_html and of the report sections (synthesis.py); nothing that
+# runs, fetches, submits or styles. Anything else is removed, keeping its text.
+_NOTEBOOK_TAGS = frozenset({
+    "div", "span", "p", "br", "hr", "wbr", "nav", "figure", "figcaption", "img",
+    "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "b", "i", "small",
+    "q", "code", "pre", "blockquote", "del", "sup", "sub", "ul", "ol", "li",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+})
+_NOTEBOOK_ATTRIBUTES = {
+    "*": {"class", "id", "title"},  # class: the stylesheet's hooks (jp-*, csf-*, celltag_*)
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "div": {"data-mime-type"},  # nbconvert's output divs
+    "table": {"border"},  # DataFrame.to_html; WeasyPrint ignores it (no presentational hints)
+    "ol": {"start"},
+    "tr": {"style"}, "th": {"colspan", "rowspan", "style"}, "td": {"colspan", "rowspan", "style"},
+}
+# Removed with their content: code, CSS, drawings and frames are no text to show.
+_DROPPED_WITH_CONTENT = frozenset({
+    "script", "style", "svg", "math", "iframe", "object", "template", "noscript",
+})
+# The end of the template (index.html.j2 and the lab template it extends).
+_DOCUMENT_END = "</main>\n</body>\n</html>"
+# Narrowed per attribute by _filter_attribute; relative URLs pass through nh3.
+_URL_SCHEMES = frozenset({"data", "file", "http", "https", "mailto"})
+# A link the reader may follow from the PDF (never fetched while printing).
+_WEB_LINK = re.compile(r"(https?://[^/\\\s]|mailto:)", re.IGNORECASE)
+_IMAGE_DATA_URL = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml)[;,]", re.IGNORECASE)
+# The only style kept: column alignment (DataFrame.to_html headers, Markdown tables).
+_TEXT_ALIGN = re.compile(r"\s*text-align\s*:\s*(left|right|center|justify)\s*;?\s*",
+                         re.IGNORECASE)
 _SAFE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 # Tokens longer than this in a table cell (URLs, file names, identifiers) get
 # a <wbr> every _TOKEN_CHUNK characters so that no column is wider than the page.
@@ -224,7 +265,7 @@ def html_to_pdf(html: str, *, base_dir: str | os.PathLike[str]) -> bytes:
 
 
 def finish_report_html(html: str, *, title: str | None = None) -> str:
-    """Turn the template's HTML into the report's: safe, with title page and contents.
+    """Turn the template's HTML into the report's: sanitised, with title page and contents.
 
     Args:
         html: HTML rendered by the csf_synthese template.
@@ -233,9 +274,11 @@ def finish_report_html(html: str, *, title: str | None = None) -> str:
 
     Returns:
         The finished HTML document.
+
+    Raises:
+        ValueError: ``html`` has no ``<main>`` element (not the csf_synthese template).
     """
-    soup = BeautifulSoup(html, features="html.parser")
-    _remove_active_content(soup)
+    soup = BeautifulSoup(_sanitise_main(html), features="html.parser")
     _break_long_tokens_in_tables(soup)
     title_page = _mark_title_page(soup)
     _insert_table_of_contents(soup, after=title_page)
@@ -243,24 +286,101 @@ def finish_report_html(html: str, *, title: str | None = None) -> str:
     return str(soup)
 
 
-def _remove_active_content(soup: BeautifulSoup) -> None:
-    """Drop what runs code or fetches: the report has no JavaScript, no remote links."""
-    removed = 0
-    body = soup.body or soup
-    for element in [*soup.find_all(_ACTIVE_TAGS), *body.find_all(_HEAD_ONLY_TAGS)]:
-        element.decompose()
-        removed += 1
-    for element in soup.find_all(True):
-        for name in [a for a in element.attrs if a.lower().startswith("on")]:
-            del element[name]
-            removed += 1
-        for name in ("href", "src", "action", "formaction"):
-            value = element.get(name)
-            if isinstance(value, str) and value.strip().lower().startswith("javascript:"):
-                del element[name]
-                removed += 1
+def _sanitise_main(html: str) -> str:
+    """Sanitise everything after the template's ``<main>``: the notebook's part.
+
+    The first ``<main>`` is the template's (the head before it holds only
+    escaped text and our CSS). Everything after it is sanitised, not just what
+    precedes a ``</main>``: nbconvert has already parsed the page, so a
+    ``</main>`` written by a cell closed the element early, leaving the cells
+    after it outside. The template's closing tags are written back.
+    """
+    start = html.find("<main>")
+    if start < 0:
+        raise ValueError("The report's HTML has no <main> element: the notebook content "
+                         "cannot be told from the template's (is the template csf_synthese?).")
+    start += len("<main>")
+    content = html[start:].removesuffix(_DOCUMENT_END)
+    return html[:start] + sanitise_notebook_html(content) + _DOCUMENT_END
+
+
+def sanitise_notebook_html(fragment: str) -> str:
+    """Keep only the allow-listed markup of an HTML fragment written by the notebook.
+
+    Elements outside the allow-list are removed and their text kept (``<script>``,
+    ``<style>``, ``<svg>``, ``<math>``, frames and templates go with their content);
+    attributes outside it are removed, as are URLs other than ``data:image/...``
+    and relative ones on ``img src``, and ``#fragment``, relative and local
+    ``file:`` ones on ``a href``, and any ``style`` but a lone ``text-align`` on
+    table rows and cells (column alignment). Comments are removed. A warning
+    names what was removed: start tags and attributes are counted before and
+    after (a stray ``<tr>`` outside a table, dropped by the HTML parser, counts
+    too; a comment does not).
+
+    >>> sanitise_notebook_html('<p onclick="x()">Texte <script>x()</script><b>gras</b></p>')
+    '<p>Texte <b>gras</b></p>'
+    """
+    cleaned = nh3.clean(
+        fragment, tags=set(_NOTEBOOK_TAGS), clean_content_tags=set(_DROPPED_WITH_CONTENT),
+        attributes=_NOTEBOOK_ATTRIBUTES, attribute_filter=_filter_attribute,
+        url_schemes=set(_URL_SCHEMES), link_rel=None, strip_comments=True)
+    removed = _markup_counts(fragment) - _markup_counts(cleaned)
     if removed:
-        LOGGER.warning("Removed %d script element(s) or attribute(s) from the report.", removed)
+        LOGGER.warning(
+            "Left out of the report %d element(s) or attribute(s) of the notebook that are "
+            "not on the allow-list (scripts, styles, forms, remote URLs...): %s.",
+            removed.total(), ", ".join(f"{name} ×{n}" for name, n in sorted(removed.items())))
+    return cleaned
+
+
+def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    """nh3's per-attribute check: URLs and styles that may stay (``None`` removes).
+
+    >>> _filter_attribute("img", "src", "data:image/png;base64,AAAA")[:15]
+    'data:image/png;'
+    >>> _filter_attribute("a", "href", "data:text/html,x"), _filter_attribute("a", "href", "#s1")
+    (None, '#s1')
+    >>> _filter_attribute("a", "href", "https://travail-emploi.gouv.fr/")
+    'https://travail-emploi.gouv.fr/'
+    """
+    if name == "href":
+        local = _is_local_url(value, schemes=("", "file"))
+        return value if local or (tag == "a" and _WEB_LINK.match(value.strip())) else None
+    if name == "src":
+        return value if _IMAGE_DATA_URL.match(value) or _is_local_url(value) else None
+    if name == "style":
+        return value if _TEXT_ALIGN.fullmatch(value) else None
+    return value
+
+
+def _is_local_url(url: str, *, schemes: tuple[str, ...] = ("",)) -> bool:
+    """A relative URL (or one of ``schemes``) naming no host: ``//host/x`` is remote."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return (parts.scheme.lower() in schemes and parts.netloc in ("", "localhost")
+            and not url.replace("\\", "/").startswith("//"))
+
+
+class _MarkupCounter(HTMLParser):
+    """Counts start tags (``"tag"``) and their attributes (``"tag[attr]"``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.counts: Counter[str] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.counts[tag] += 1
+        self.counts.update(f"{tag}[{name}]" for name, _ in attrs)
+
+
+def _markup_counts(html: str) -> Counter[str]:
+    counter = _MarkupCounter()
+    counter.feed(html)
+    counter.close()
+    return counter.counts
 
 
 def _break_long_tokens_in_tables(soup: BeautifulSoup) -> None:
@@ -299,13 +419,14 @@ def _mark_title_page(soup: BeautifulSoup) -> Tag | None:
 
 
 def _insert_table_of_contents(soup: BeautifulSoup, *, after: Tag | None) -> None:
-    """Insert a list of links to the h2/h3 headings (page numbers come from CSS)."""
+    """Insert a list of links to the h2/h3 headings (page numbers come from CSS), but
+    those of class ``csf-no-toc`` (one per theme or category: the list stays a page)."""
     main = soup.find("main")
     if main is None:
         return
     headings = [
         h for h in main.find_all(["h2", "h3"])
-        if after is None or after not in h.parents
+        if (after is None or after not in h.parents) and NO_TOC not in h.get_attribute_list("class")
     ]
     if not headings:
         return
