@@ -148,6 +148,15 @@ def test_themes_by_actor_order_and_unknown_actor():
         ["Entreprise", "Acheteur", "Autre"]
 
 
+def test_group_charts_draw_the_themes_asked_for_in_their_order():
+    for draw in (charts.themes_by_clause, charts.themes_by_actor):
+        every = [t.get_text() for t in draw(_corpus()).axes[0].get_yticklabels()]
+        assert len(every) == 3
+        chosen = draw(_corpus(), themes=["delta", "beta"])
+        rows = [t.get_text() for t in chosen.axes[0].get_yticklabels()]
+        assert rows == [every[2], every[0]]  # delta, beta: the order given, alpha left out
+
+
 def test_categories_by_interview_data_and_french_legend():
     data = charts.categories_by_interview_data(_corpus())
     assert list(dict.fromkeys(data["category"])) == [

@@ -15,15 +15,29 @@ TREE = Path(__file__).parent / "fixtures" / "dossier-equipe"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def report_pages(tmp_path_factory):
+    """The report of the folder, page by page, and the folder and cache it was built from."""
     root = tmp_path_factory.mktemp("sections")
     notes = root / "dossier-equipe"
     shutil.copytree(TREE, notes)
     result = report.build_report(notes, root / "out", cache_dir=root / "cache",
                                  build_date="2020-11-02")
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(result.pdf).pages).split())
-    corpus = load_corpus(notes, cache_dir=root / "cache", progress=False)
+    return [page.extract_text() for page in PdfReader(result.pdf).pages], notes, root / "cache"
+
+
+@pytest.fixture(scope="module")
+def built(report_pages):
+    pages, notes, cache = report_pages
+    text = " ".join(" ".join(pages).split())
+    corpus = load_corpus(notes, cache_dir=cache, progress=False)
     return text.replace("\u2010 ", ""), corpus
+
+
+def test_the_body_before_the_annexes_is_about_fifteen_pages(report_pages):
+    pages = report_pages[0]
+    annex = next(k for k, page in enumerate(pages)
+                 if "Annexe A — Méthode" in page and "Table des matières" not in page)
+    assert annex <= 17  # title page, contents, and about 15 pages of findings
 
 
 def _body(text: str) -> str:
@@ -114,28 +128,51 @@ def test_a_theme_has_one_count_everywhere(built):
 def test_theme_highlights_count_by_group_and_compare_only_groups_of_three(built):
     from bs4 import BeautifulSoup
 
-    from csf_analysis.report import synthesis
+    from csf_analysis.labels import clause_sizes
+    from csf_analysis.report import highlights, synthesis
     _, corpus = built
     entretiens = corpus.filter(kinds=list(synthesis.FINDING_KINDS))
     actors = entretiens.interviews["actor"].replace("", "autre").value_counts()
     big = {a for a, n in actors.items() if n >= 3}
     small = {a for a, n in actors.items() if n < 3}
     assert big and small  # the folder has both kinds of group
-    html = synthesis.findings_by_theme(entretiens, quotes=2)
-    soup = BeautifulSoup(html, "html.parser")
-    lines = [p.get_text() for p in soup.select("p.csf-where") if p.get_text().startswith(
-        "Par acteur")]
-    assert len(lines) == len(soup.select("h3"))
-    for line in lines:
-        compared = line.split("Part des entretiens où il apparaît : ")[-1]
-        for actor in small:
-            assert f"{synthesis.actor_label(actor, lower=True)} " not in compared.split(" ; ")[0]
-    from csf_analysis.labels import clause_sizes
     sizes = clause_sizes(entretiens.interviews).value_counts()
-    assert sum(n >= 3 for size, n in sizes.items() if size) < 2  # the premise below
-    clause_lines = [p.get_text() for p in soup.select("p.csf-where")
-                    if p.get_text().startswith("Par taille de clause")]
-    assert all("Trop peu d'entretiens par taille de clause pour comparer" in line
-               for line in clause_lines)  # no clause size has 3 interviews in this folder
+    assert sum(n >= 3 for size, n in sizes.items() if size) < 2  # no clause size to compare
+    soup = BeautifulSoup(synthesis.theme_highlights(entretiens), "html.parser")
+    items = [li.get_text() for li in soup.select("ul.csf-highlights > li")]
+    themes = highlights.theme_table(entretiens.codings, entretiens.statements,
+                                    entretiens.codebook)
+    assert len(items) == min(highlights.MAIN_THEMES, len(themes))
+    total = len(entretiens.interviews)
+    for item, theme in zip(items, themes.itertuples()):
+        assert item.startswith(f"{theme.label} : {theme.n_statements} énoncés dans "
+                               f"{theme.n_interviews} des {total} entretiens ; par acteur : ")
+        by_actor = item.split("par acteur : ")[1].split(" ; par taille de clause")[0]
+        counts, _, compared = by_actor.partition(" (part des entretiens : ")
+        assert sum(int(c.split(" sur ")[0].split()[-1]) for c in counts.split(", ")) \
+            == theme.n_interviews
+        for actor in small:  # counted, never compared
+            assert f"{synthesis.actor_label(actor, lower=True)} " not in compared
+        assert "part des entretiens" not in item.split("par taille de clause")[1]
+    notes = [p.get_text() for p in soup.select("p.csf-where")]
+    assert any(n.startswith("Par taille de clause : trop peu d'entretiens") for n in notes)
+    assert any(n.startswith("Par acteur : groupes comparés") for n in notes)
+
+
+def test_theme_sections_quote_interviews_only_and_count_the_rest(built):
+    from bs4 import BeautifulSoup
+
+    from csf_analysis.report import highlights, synthesis
+    _, corpus = built
+    entretiens = corpus.filter(kinds=list(synthesis.FINDING_KINDS))
+    soup = BeautifulSoup(synthesis.findings_by_theme(entretiens, quotes=2), "html.parser")
+    themes = highlights.theme_table(entretiens.codings, entretiens.statements,
+                                    entretiens.codebook)
+    assert len(themes) > highlights.MAIN_THEMES  # the premise: some themes go to the table
+    headings = [h.get_text() for h in soup.select("h3.csf-no-toc")]
+    assert headings == [f"{t.label} ({t.n_statements})"
+                        for t in themes.head(highlights.MAIN_THEMES).itertuples()]
+    rows = soup.select("table.csf-counts tbody tr")
+    assert len(rows) == len(themes) - highlights.MAIN_THEMES
     sources = [s.get_text() for s in soup.select(".csf-source")]
     assert sources and not any(s.startswith("notes hors entretien") for s in sources)

@@ -442,9 +442,21 @@ def _themes_by_group(data: pd.DataFrame, column: str, names: dict[str, str],
     return fig
 
 
-def themes_by_clause(corpus) -> Figure:
-    """Heatmap of themes by clause size, normalised per interview (see the ``_data`` function)."""
-    data = themes_by_clause_data(corpus)
+def _only(data: pd.DataFrame, themes: list[str] | None) -> pd.DataFrame:
+    """The rows of the ``themes`` codes, in that order (all rows when None)."""
+    if themes is None:
+        return data
+    rank = {code: k for k, code in enumerate(themes)}
+    kept = data[data["code"].isin(rank)]
+    return kept.iloc[kept["code"].map(rank).argsort(kind="stable")]
+
+
+def themes_by_clause(corpus, *, themes: list[str] | None = None) -> Figure:
+    """Heatmap of themes by clause size, normalised per interview (see the ``_data`` function).
+
+    ``themes``: the codes drawn, in this order (default: every coded theme).
+    """
+    data = _only(themes_by_clause_data(corpus), themes)
     statements, interviews = _tables(corpus, "statements", "interviews")
     with_statements = set(_interview_statements(statements, interviews)["interview_id"])
     groups = _clause_groups(interviews)
@@ -454,9 +466,12 @@ def themes_by_clause(corpus) -> Figure:
                             "Thèmes par taille de clause", note=note)
 
 
-def themes_by_actor(corpus) -> Figure:
-    """Heatmap of themes by actor, normalised per interview (see the ``_data`` function)."""
-    data = themes_by_actor_data(corpus)
+def themes_by_actor(corpus, *, themes: list[str] | None = None) -> Figure:
+    """Heatmap of themes by actor, normalised per interview (see the ``_data`` function).
+
+    ``themes``: the codes drawn, in this order (default: every coded theme).
+    """
+    data = _only(themes_by_actor_data(corpus), themes)
     return _themes_by_group(data, "actor", ACTOR_LABELS, "Thèmes par acteur")
 
 

@@ -43,7 +43,8 @@ _STABLE_SVG = {"svg.hashsalt": "csf-analysis"}
 def all_figures(tables: dict[str, pd.DataFrame], *,
                 per_interview: pd.DataFrame | None = None,
                 timeline_interviews: pd.DataFrame | None = None,
-                durations_rows: int = 40) -> dict[str, Figure]:
+                durations_rows: int = 40,
+                group_themes: list[str] | None = None) -> dict[str, Figure]:
     """Draw every chart from the tables.
 
     Args:
@@ -54,6 +55,8 @@ def all_figures(tables: dict[str, pd.DataFrame], *,
             column per interview (default: all of them).
         timeline_interviews: The interviews drawn in the timeline (default: all).
         durations_rows: The most durations the durations chart lists.
+        group_themes: The themes (codes, in order) of the charts by clause size
+            and by actor (default: every coded theme).
 
     Returns:
         Name -> Figure, in the order of :data:`FIGURE_NAMES`.
@@ -77,8 +80,8 @@ def all_figures(tables: dict[str, pd.DataFrame], *,
     dated = interviews if timeline_interviews is None else timeline_interviews
     return {
         "themes_par_entretien": charts.themes_by_interview(shown),
-        "themes_par_clause": charts.themes_by_clause(tables),
-        "themes_par_acteur": charts.themes_by_actor(tables),
+        "themes_par_clause": charts.themes_by_clause(tables, themes=group_themes),
+        "themes_par_acteur": charts.themes_by_actor(tables, themes=group_themes),
         "categories_par_entretien": charts.categories_by_interview(shown),
         "cooccurrences": charts.code_cooccurrence(tables),
         "entonnoir_contacts": charts.contact_funnel(tables),

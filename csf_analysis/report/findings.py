@@ -15,7 +15,7 @@ Example:
     ...                            "text": ["Trop de papiers <b>."]})
     >>> found = resolve_findings("# Constat\\n\\nLa charge [@n.md:3] ; [@n.md:9].", statements)
     >>> html = findings_html(found, statements, pd.DataFrame(columns=["interview_id"]))
-    >>> html.splitlines()[0]
+    >>> str(html).splitlines()[0]
     '<h3>Constat</h3>'
     >>> '<q class="csf-cited">Trop de papiers &lt;b&gt;.</q>' in html, "n.md:3</span>" in html
     (True, True)
@@ -24,31 +24,20 @@ Example:
 """
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 from markdown_it import MarkdownIt
 
-from ..reading.findings import CITATION_RE, FINDINGS_FILE, Findings
+from ..reading.findings import CITATION_RE, Findings
 from .provenance import attribution_parts
+from .rendering import Markup, render
 
-__all__ = ["findings_html", "where_to_write"]
+__all__ = ["findings_html"]
 
 _MARK = "CSFCITE{}END"  # a placeholder Markdown leaves alone, replaced after rendering
 
 
-def where_to_write(notes_dir_name: str = "interviews") -> str:
-    """The paragraph shown when the team has written no findings yet."""
-    return (f"<p>L'équipe n'a pas encore écrit ses constats. Écrivez-les dans "
-            f"<code>{escape(notes_dir_name)}/{FINDINGS_FILE}</code>, en Markdown ; citez un "
-            "énoncé par son identifiant (<code>[@s9e25af9cfea4]</code>, que le carnet de "
-            "codage donne prêt à coller) ou par sa ligne "
-            "(<code>[@entretien-entreprises.md:57]</code>) : la citation devient ici la "
-            "phrase citée, avec l'entretien et la ligne d'où elle vient (voir le README).</p>")
-
-
 def findings_html(findings: Findings, statements: pd.DataFrame,
-                  interviews: pd.DataFrame) -> str:
+                  interviews: pd.DataFrame) -> Markup:
     """The findings' Markdown as HTML, each citation replaced by its quote (see module)."""
     keys = [match.group(1) for match in CITATION_RE.finditer(findings.text)]
     counter = iter(range(len(keys)))
@@ -63,16 +52,14 @@ def findings_html(findings: Findings, statements: pd.DataFrame,
     for n, (key, citation) in enumerate(zip(keys, findings.citations)):
         html = html.replace(_MARK.format(n), _quote(key, citation.statement_ids, by_id,
                                                     interviews), 1)
-    return html.rstrip("\n")
+    return Markup(html.rstrip("\n"))  # markdown-it escaped the text (raw HTML off)
 
 
 def _quote(key: str, statement_ids: list[str], by_id: pd.DataFrame,
-           interviews: pd.DataFrame) -> str:
+           interviews: pd.DataFrame) -> Markup:
     rows = [by_id.loc[sid] for sid in statement_ids if sid in by_id.index]
     if not rows:
-        return (f'<span class="csf-unresolved">[citation introuvable : @{escape(key)}]'
-                "</span>")
-    text = " ".join(str(row["text"]) for row in rows)
+        return render("citation.html.j2", key=key, text=None)
     who, where = attribution_parts(rows[0], interviews)
-    return (f'<q class="csf-cited">{escape(text)}</q> <span class="csf-cite-source">'
-            f'({escape(who)} — <span class="csf-ref">{escape(where)}</span>)</span>')
+    return render("citation.html.j2", key=key, who=who, where=where,
+                  text=" ".join(str(row["text"]) for row in rows))

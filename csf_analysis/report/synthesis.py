@@ -1,9 +1,11 @@
-"""The sections of the PDF synthesis, as escaped HTML built from the tables.
+"""The sections of the PDF synthesis: words and numbers from the tables, in templates.
 
 Each function takes a :class:`~csf_analysis.corpus.Corpus` (and what else it
-needs) and returns an HTML fragment in French that the synthesis notebook
-displays. Text from the notes is data: it is always escaped here
-(``html.escape``, ``DataFrame.to_html(escape=True)``), never trusted as markup.
+needs), computes what the section says in French and renders its Jinja2
+template (``templates/sections``, autoescaped: see :mod:`.rendering`) into the HTML
+fragment the synthesis notebook displays. Text from the notes is data, never
+markup: the templates escape it, and tables come from
+``DataFrame.to_html(escape=True)``.
 
 The report stays a synthesis when the corpus grows: above a limit (the
 ``*_LIMIT`` constants), a list is replaced by counts and the section says
@@ -26,22 +28,13 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import textwrap
-from html import escape
 from pathlib import Path
 
 import pandas as pd
 
 from .. import config
 from ..cells import to_csv_text
-from ..labels import (
-    CATEGORY_LABELS,
-    KIND_LABEL,
-    KIND_LABELS,
-    NO_CLAUSE,
-    actor_label,
-    clause_sizes,
-    short_date,
-)
+from ..labels import CATEGORY_LABELS, KIND_LABEL, KIND_LABELS, actor_label, short_date
 from ..reading.dates import MONTH_LABELS
 from ..reading.findings import FINDINGS_FILE
 from ..reading.interviews import RESEARCHER_PARTS
@@ -49,11 +42,14 @@ from ..reading.notes import INTERVIEWER
 from ..schema import counted_rows
 from ..text import fold
 from ..words import WORDS
-from . import charts
+from . import charts, highlights
 from .charts import interview_labels
-from .figures import all_figures, render
-from .findings import findings_html, where_to_write
+from .figures import all_figures
+from .figures import render as render_figure
+from .findings import findings_html
+from .highlights import MAIN_THEMES
 from .provenance import attribution_parts
+from .rendering import Markup, frame_html, paragraph, render
 
 STATUS_LABELS = {"no_reply": "sans réponse", "replied": "a répondu", "error": "erreur"}
 SEVERITY_LABELS = {"error": "erreur", "warning": "avertissement"}
@@ -97,16 +93,6 @@ def _originals(corpus) -> pd.DataFrame:
     return corpus.statements[corpus.statements["duplicate_of"] == ""]
 
 
-def _table(frame: pd.DataFrame, *, css: str = "") -> str:
-    return frame.to_html(index=False, escape=True, na_rep="", border=0,
-                         classes=["csf-table", css] if css else ["csf-table"])
-
-
-def _p(text: str, css: str = "") -> str:
-    cls = f' class="{css}"' if css else ""
-    return f"<p{cls}>{escape(text)}</p>"
-
-
 def _by_actor(actors: pd.Series) -> pd.Series:
     """Interviews per actor code: most first, ties in alphabetical order."""
     return actors.value_counts().sort_index().sort_values(ascending=False, kind="stable")
@@ -130,7 +116,7 @@ def _period_text(corpus) -> str:
         f"{covered} ({count(dated, 'entretien daté', 'entretiens datés')} sur {_number(total)})"
 
 
-def title_page(corpus, *, build_date: str, title: str = "Synthèse des entretiens") -> str:
+def title_page(corpus, *, build_date: str, title: str = "Synthèse des entretiens") -> Markup:
     """Title page: study, period covered, sessions by kind and actor, date of the build.
 
     ``corpus`` is the counted corpus (``Corpus.counted()``): no document, no copy.
@@ -150,57 +136,46 @@ def title_page(corpus, *, build_date: str, title: str = "Synthèse des entretien
     facts += [("Énoncés analysés", _number(len(_originals(corpus)))),
               ("Entreprises contactées", f"{_number(len(contacts))} "
                                          f"(dont {count(replied, 'réponse')})")]
-    sub = ' class="csf-sub"'
-    rows = "".join(f'<tr{sub if k in ("", "par type", "par acteur") else ""}><th>{escape(k)}</th>'
-                   f"<td>{escape(v)}</td></tr>" for k, v in facts)
-    return (f'<div class="csf-title"><p class="csf-kicker">Étude sur la clause sociale de '
-            f"formation</p><h1>{escape(title)}</h1>"
-            '<p class="csf-subtitle">Ce que disent les entreprises, les acheteurs publics, '
-            "les équipes de la MLDS et leurs partenaires de l'accueil de jeunes en "
-            "immersion professionnelle</p>"
-            f'<table class="csf-facts"><tbody>{rows}</tbody></table>'
-            f'<p class="csf-built">Rapport construit le {escape(long_date(build_date))}</p></div>')
+    return render("title_page.html.j2", title=title, built=long_date(build_date),
+                  facts=[(k, v, k in ("", "par type", "par acteur")) for k, v in facts])
 
 
-def team_findings(corpus) -> str:
+def team_findings(corpus) -> Markup:
     """The team's findings (``synthese.md`` in the notes folder) with each citation shown
     as the quote it points at, or where to write them when the file is absent.
 
     ``corpus`` is the whole corpus: a citation may point at any statement.
     """
     findings = corpus.findings
-    if not findings.source_file:
-        return where_to_write(Path(corpus.notes_dir).name)
-    if not findings.text.strip():
-        return _p(f"{FINDINGS_FILE} est vide : écrivez-y les constats de l'équipe.")
-    html = findings_html(findings, corpus.statements, corpus.interviews)
-    lost = sum(not citation.statement_ids for citation in findings.citations)
-    if lost:
-        html += _p(f"{count(lost, 'citation introuvable', 'citations introuvables')} : la note "
-                   "a changé depuis ; l'annexe « Problèmes trouvés dans les notes » dit "
-                   "laquelle et que faire.", "csf-where")
-    return html
+    context = {"found": bool(findings.source_file), "file": FINDINGS_FILE,
+               "folder": Path(corpus.notes_dir).name, "body": "", "lost": ""}
+    if findings.source_file and findings.text.strip():
+        lost = sum(not citation.statement_ids for citation in findings.citations)
+        context.update(body=findings_html(findings, corpus.statements, corpus.interviews),
+                       lost=count(lost, "citation introuvable", "citations introuvables")
+                       if lost else "")
+    return render("team_findings.html.j2", **context)
 
 
-def _overview_counts(interviews: pd.DataFrame) -> str:
+def _overview_counts(interviews: pd.DataFrame) -> Markup:
     """Interviews counted by actor and clause size (a display crosstab)."""
     clause = interviews["clause_label"].replace("", "non précisée")
-    table = pd.crosstab(interviews["actor"].map(actor_label), clause, margins=True,
-                        margins_name="Total")
-    table = table.rename_axis(index="Acteur", columns=None).reset_index()
-    return _table(table, css="csf-counts csf-totals")
+    counts = pd.crosstab(interviews["actor"].map(actor_label), clause, margins=True,
+                         margins_name="Total")
+    counts = counts.rename_axis(index="Acteur", columns=None).reset_index()
+    return frame_html(counts, css="csf-counts csf-totals")
 
 
-def corpus_overview(corpus, *, limit: int = OVERVIEW_LIMIT) -> str:
+def corpus_overview(corpus, *, limit: int = OVERVIEW_LIMIT) -> Markup:
     """The interviews at a glance: one row each, or counts above ``limit``."""
     interviews = corpus.interviews
     if interviews.empty:
-        return _p("Aucun entretien dans les notes.")
+        return paragraph("Aucun entretien dans les notes.")
     if len(interviews) > limit:
-        return _p(f"{count(len(interviews), 'entretien')} : trop pour les lister ici ; "
-                  "le tableau donne leur nombre par acteur et taille de clause. La liste "
-                  "complète est dans interviews.csv (csf-analysis tables).") + \
-            _overview_counts(interviews)
+        return render("overview.html.j2", table=_overview_counts(interviews), intro=(
+            f"{count(len(interviews), 'entretien')} : trop pour les lister ici ; le tableau "
+            "donne leur nombre par acteur et taille de clause. La liste complète est dans "
+            "interviews.csv (csf-analysis tables)."))
     view = interviews.assign(
         Date=interviews["date"].map(lambda d: short_date(d) if d else "—"),
         Acteur=interviews["actor"].map(actor_label),
@@ -211,7 +186,8 @@ def corpus_overview(corpus, *, limit: int = OVERVIEW_LIMIT) -> str:
         Enquêteurs=interviews["interviewers"].str.replace("; ", ", "),
     )
     columns = ["Date", "Acteur", "Entreprise", "Clause", "Entretien", "Énoncés", "Enquêteurs"]
-    return _table(view.sort_values("date", kind="stable")[columns], css="csf-overview")
+    return render("overview.html.j2", intro="", table=frame_html(
+        view.sort_values("date", kind="stable")[columns], css="csf-overview"))
 
 
 def _funnel_text(contacts: pd.DataFrame) -> str:
@@ -223,46 +199,50 @@ def _funnel_text(contacts: pd.DataFrame) -> str:
             f"{count(interviewed, 'entretien')} réalisé{'s' if interviewed > 1 else ''}.")
 
 
-def funnel(corpus, *, limit: int = CONTACT_LIMIT) -> str:
+def funnel(corpus, *, limit: int = CONTACT_LIMIT) -> Markup:
     """The contact funnel in words and the contact log as a table (counts above ``limit``)."""
     contacts = corpus.contacts
     if contacts.empty:
-        return _p("Aucun journal de contacts dans les notes.")
+        return paragraph("Aucun journal de contacts dans les notes.")
     status = contacts["status"].map(STATUS_LABELS).fillna(contacts["status"])
     if len(contacts) > limit:
-        table = pd.crosstab(contacts["clause_label"].replace("", "non précisée"), status,
-                            margins=True, margins_name="Total")
-        return _p(_funnel_text(contacts)) + _p(
+        counts = pd.crosstab(contacts["clause_label"].replace("", "non précisée"), status,
+                             margins=True, margins_name="Total")
+        return render("funnel.html.j2", summary=_funnel_text(contacts), intro=(
             "Contacts par taille de clause et statut (le journal complet est dans "
-            "contacts.csv) :") + _table(table.rename_axis(index="Clause", columns=None)
-                                        .reset_index(), css="csf-counts csf-totals")
+            "contacts.csv) :"), table=frame_html(counts.rename_axis(
+                index="Clause", columns=None).reset_index(), css="csf-counts csf-totals"))
     view = pd.DataFrame({
         "Entreprise": contacts["company_ref"], "Clause": contacts["clause_label"],
         "Statut": status, "Entretien": contacts["interviewed"].map({True: "oui", False: "non"}),
         "Note": contacts["note"],
         "Marché": contacts["market"].map(lambda m: textwrap.shorten(m, 110, placeholder=" …"))})
-    return _p(_funnel_text(contacts)) + _table(view, css="csf-small csf-contacts")
+    return render("funnel.html.j2", summary=_funnel_text(contacts), intro="",
+                  table=frame_html(view, css="csf-small csf-contacts"))
 
 
-def _quotes(rows: pd.DataFrame, interviews: pd.DataFrame, n: int) -> str:
-    """Up to ``n`` quotes, from as many interviews as possible, in a stable order."""
+def _quote_items(rows: pd.DataFrame, interviews: pd.DataFrame, n: int) -> list[dict]:
+    """Up to ``n`` quotes, from as many interviews as possible, in a stable order: the
+    text, who said it and where (``file:line``)."""
     rows = rows.assign(_rank=rows.groupby("interview_id").cumcount())
     keys = ["_pref"] * ("_pref" in rows) + ["_rank", "source_file", "line"]
-    chosen = rows.sort_values(keys, kind="stable").head(n)
     items = []
-    for _, row in chosen.iterrows():
+    for _, row in rows.sort_values(keys, kind="stable").head(n).iterrows():
         who, where = attribution_parts(row, interviews)
-        items.append(f'<li><q>{escape(row["text"])}</q><span class="csf-source">'
-                     f'{escape(who)} — <span class="csf-ref">{escape(where)}</span>'
-                     "</span></li>")
-    return f'<ul class="csf-quotes">{"".join(items)}</ul>' if items else ""
+        items.append({"text": row["text"], "who": who, "where": where})
+    return items
 
 
-def findings_by_category(corpus, *, quotes: int = 3) -> str:
+def _quotes(rows: pd.DataFrame, interviews: pd.DataFrame, n: int) -> Markup:
+    """:func:`_quote_items` as a list of quotes."""
+    return render("quotes.html.j2", items=_quote_items(rows, interviews, n))
+
+
+def findings_by_category(corpus, *, quotes: int = 3) -> Markup:
     """Per category: how many statements, from which interviews, and quotes."""
     statements = _originals(corpus)
     statements = statements[statements["interview_id"] != ""]
-    parts = []
+    categories = []
     for category in FINDING_CATEGORIES:
         rows = statements[statements["category"] == category]
         if rows.empty:
@@ -272,9 +252,9 @@ def findings_by_category(corpus, *, quotes: int = 3) -> str:
                 f"{count(rows['interview_id'].nunique(), 'entretien')}")
         text += (f", dont {inferred} classé{'s' if inferred > 1 else ''} automatiquement "
                  "d'après la phrase." if inferred else ".")
-        parts.append(f"<h3>{escape(CATEGORY_LABELS[category])}</h3>" + _p(text)
-                     + _quotes(rows, corpus.interviews, quotes))
-    return "".join(parts) or _p("Aucun énoncé d'entretien.")
+        categories.append({"label": CATEGORY_LABELS[category], "text": text,
+                           "quotes": _quote_items(rows, corpus.interviews, quotes)})
+    return render("categories.html.j2", categories=categories)
 
 
 def _where(interview_ids, interviews: pd.DataFrame, labels: pd.Series, *,
@@ -290,58 +270,68 @@ def _where(interview_ids, interviews: pd.DataFrame, labels: pd.Series, *,
     return f"{count(len(ids), 'entretien')} ({by_actor})."
 
 
-def _spread(ids: set[str], interviews: pd.DataFrame, groups: pd.Series, what: str,
-            name) -> str:
-    """In how many interviews of each group the theme appears ("entreprise : 4 sur 6"),
-    then a comparison of the groups of at least :data:`~csf_analysis.report.charts.MIN_GROUP`
-    interviews, or why there is none."""
-    totals = groups.value_counts()
-    found = groups[interviews["interview_id"].isin(ids).to_numpy()].value_counts()
-    counts = " ; ".join(f"{name(g)} : {_number(found.get(g, 0))} sur {_number(n)}"
-                        for g, n in totals.items() if found.get(g, 0))
-    big = [g for g, n in totals.items() if n >= charts.MIN_GROUP and g != NO_CLAUSE]
-    if len(big) < 2:
-        return f"Par {what} : {counts}. Trop peu d'entretiens par {what} pour comparer " \
-               f"(il en faut au moins {charts.MIN_GROUP} dans chaque groupe)."
-    shares = ", ".join(f"{name(g)} {found.get(g, 0) / totals[g] * 100:.0f} %" for g in big)
-    small = "" if len(big) == len(totals) else \
-        f" ; les autres groupes ont moins de {charts.MIN_GROUP} entretiens"
-    return f"Par {what} : {counts}. Part des entretiens où il apparaît : {shares}{small}."
+def _themes(corpus) -> pd.DataFrame:
+    return highlights.theme_table(corpus.codings, _originals(corpus), corpus.codebook)
 
 
-def findings_by_theme(corpus, *, quotes: int = 3, limit: int | None = None) -> str:
-    """Per theme (most frequent first): count, the interviews, in how many of each
-    actor and clause size (compared only between groups of at least 3 interviews),
-    and quotes.
+def _highlight(theme, groups: dict[str, pd.Series], total: int) -> str:
+    """One sentence of counts for a theme: statements, interviews, by actor and clause."""
+    ids = set(theme.interview_ids)
+    text = (f"{count(theme.n_statements, 'énoncé')} dans {_number(theme.n_interviews)} "
+            f"des {count(total, 'entretien')}")
+    for what, series in groups.items():
+        text += f" ; par {what} : {', '.join(highlights.spread(ids, series))}"
+        which = highlights.compared(series)
+        if which:
+            text += f" (part des entretiens : {highlights.shares(ids, series, which)})"
+    return text + "."
+
+
+def theme_highlights(corpus, *, main: int = MAIN_THEMES) -> Markup:
+    """The computed highlights: for each main theme (in most interviews first), in how
+    many interviews of which actors and clause sizes it appears; which groups are big
+    enough to compare (at least 3 interviews each), said once."""
+    themes = _themes(corpus).head(main)
+    groups = highlights.groupings(corpus.interviews)
+    total = len(corpus.interviews)
+    return render("highlights.html.j2", intro=(
+        f"Les {count(len(themes), 'thème')} présents dans le plus d'entretiens, comptés dans "
+        f"les {count(total, 'entretien')}, observations et ateliers ; « 3 sur 4 » : le thème "
+        "apparaît dans 3 des 4 entretiens de ce groupe. Ces nombres viennent du codage des "
+        "énoncés (annexe A)."),
+        themes=[{"label": t.label, "text": _highlight(t, groups, total)}
+                for t in themes.itertuples(index=False)],
+        comparisons=[highlights.comparison_note(what, series)
+                     for what, series in groups.items()])
+
+
+def findings_by_theme(corpus, *, quotes: int = 3, main: int = MAIN_THEMES) -> Markup:
+    """The main themes one by one (in most interviews first: their count, the interviews,
+    quotes), then the other themes in a table.
 
     The quotes are the interviewees' own words first: the researchers' parts
     (takeaways, debriefs, meta notes) come after, and the questions of interview
     guides never (they are what the team asked, not what was said).
     """
     statements = _originals(corpus)
-    codings = corpus.codings.drop_duplicates(["statement_id", "code"])
-    coded = codings.merge(statements, on="statement_id")
+    coded = corpus.codings.drop_duplicates(["statement_id", "code"]).merge(
+        statements, on="statement_id")
+    coded = coded[(coded["category"] != "question") & (coded["interview_id"] != "")]
+    own = ~coded["category"].isin(RESEARCHER_PARTS) & (coded["speaker"] != INTERVIEWER)
+    coded = coded.assign(_pref=(~own).astype(int))
     labels = interview_labels(corpus.interviews)
-    table = corpus.codebook[corpus.codebook["n_statements"] > 0].sort_values(
-        ["n_statements", "code"], ascending=[False, True]).head(limit)
-    interviews = corpus.interviews
-    actors = interviews["actor"].replace("", "autre")
-    clauses = clause_sizes(interviews).replace("", NO_CLAUSE)
-    parts = []
-    for theme in table.itertuples(index=False):
-        rows = coded[coded["code"] == theme.code]
-        ids = [i for i in dict.fromkeys(rows["interview_id"]) if i]  # in the notes' order
-        own = ~rows["category"].isin(RESEARCHER_PARTS) & (rows["speaker"] != INTERVIEWER)
-        rows = rows[(rows["category"] != "question") & (rows["interview_id"] != "")]
-        rows = rows.assign(_pref=(~own[rows.index]).astype(int))  # never a guide's line
-        parts.append(f"<h3>{escape(theme.label)} ({int(theme.n_statements)})</h3>"
-                     + _p(_where(ids, interviews, labels), "csf-where")
-                     + _p(_spread(set(ids), interviews, actors, "acteur",
-                                  lambda a: actor_label(a, lower=True)), "csf-where")
-                     + _p(_spread(set(ids), interviews, clauses, "taille de clause", str),
-                          "csf-where")
-                     + _quotes(rows, interviews, quotes))
-    return "".join(parts) or _p("Aucun thème codé.")
+    themes = _themes(corpus)
+    shown = [{"heading": f"{t.label} ({int(t.n_statements)})",
+              "where": _where(t.interview_ids, corpus.interviews, labels),
+              "quotes": _quote_items(coded[coded["code"] == t.code], corpus.interviews, quotes)}
+             for t in themes.head(main).itertuples(index=False)]
+    others = themes.iloc[main:]
+    return render("themes.html.j2", themes=shown, others=frame_html(pd.DataFrame({
+        "Thème": others["label"], "Énoncés": others["n_statements"],
+        "Entretiens": others["n_interviews"]}), css="csf-counts") if len(others) else "",
+        others_intro=f"{count(len(others), 'autre thème', 'autres thèmes')}, présents dans "
+                     "moins d'entretiens ; leurs énoncés sont dans le fichier des énoncés "
+                     "(annexe B).")
 
 
 def _recent_first(interviews: pd.DataFrame) -> list[str]:
@@ -372,7 +362,7 @@ def _testers_debrief(statements: pd.DataFrame, interviews: pd.DataFrame) -> pd.S
         & ~statements["section"].str.contains("(", regex=False)
 
 
-def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> str:
+def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> Markup:
     """The researchers' own parts, and only theirs: what the notes' structure marks as
     takeaways (On retient, À retenir) and debriefs, of interviews and tests, attributed
     to the team that wrote them. A line there given to a speaker (an interviewee's
@@ -391,18 +381,18 @@ def takeaways(corpus, *, limit: int = TAKEAWAY_LIMIT) -> str:
         rows = statements[statements["category"] == category]
         if rows.empty:
             continue
-        parts.append(f"<h3>{escape(CATEGORY_LABELS[category])}</h3>")
+        intro = ""
         if len(rows) > limit:
+            intro = (f"{count(len(rows), 'élément')} dans les notes ; voici ceux des sessions "
+                     "les plus récentes. Les autres sont dans statements.csv.")
             rows = rows.assign(_rank=rows["interview_id"].map(rank).fillna(len(rank)))
-            parts.append(_p(f"{count(len(rows), 'élément')} dans les notes ; voici ceux des "
-                            "sessions les plus récentes. Les autres sont dans statements.csv."))
             rows = rows.sort_values("_rank", kind="stable").head(limit)  # most recent first
-        for (interview_id, source), group in rows.groupby(["interview_id", "source_file"],
-                                                          sort=False):
-            items = "".join(f"<li>{escape(t)}</li>" for t in group["text"])
-            team = _team(interview_id, corpus.interviews, source)
-            parts.append(f'<p class="csf-group">{escape(team)}</p><ul>{items}</ul>')
-    return "".join(parts) or _p("Aucun « On retient » ni débrief dans les notes.")
+        groups = [{"team": _team(interview_id, corpus.interviews, source),
+                   "items": list(group["text"])}
+                  for (interview_id, source), group in rows.groupby(
+                      ["interview_id", "source_file"], sort=False)]
+        parts.append({"label": CATEGORY_LABELS[category], "intro": intro, "groups": groups})
+    return render("takeaways.html.j2", parts=parts)
 
 
 def _test_groups(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -418,7 +408,7 @@ def _test_groups(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
             "suggested": statements[statements["category"] == "suggestions"]}
 
 
-def usability_tests(tests, *, quotes: int = 3) -> str:
+def usability_tests(tests, *, quotes: int = 3) -> Markup:
     """The usability tests apart from the interviews: what the testers looked for,
     where they got lost, what they suggested, with counts and their own words.
 
@@ -426,8 +416,7 @@ def usability_tests(tests, *, quotes: int = 3) -> str:
     """
     interviews = tests.interviews
     if interviews.empty:
-        return _p("Aucun test utilisateur dans les notes : cette section se remplit dès "
-                  "qu'une note de test arrive (kind test-utilisateur).")
+        return render("usability_tests.html.j2", summary="", groups=[])
     statements = _originals(tests)
     statements = statements[statements["interview_id"].isin(set(interviews["interview_id"]))]
     debrief = statements[_testers_debrief(statements, interviews)]
@@ -435,66 +424,56 @@ def usability_tests(tests, *, quotes: int = 3) -> str:
                                                           "meta"])]
     actors = ", ".join(f"{actor_label(a, lower=True)} {_number(n)}"
                        for a, n in _by_actor(interviews["actor"]).items())
-    html = _p(f"{count(len(interviews), 'test utilisateur', 'tests utilisateurs')} ({actors}), "
-              f"{count(len(statements), 'énoncé')} des testeurs et de leurs observateurs.")
-    groups = _test_groups(statements)
-    for key, title in TEST_GROUPS:
-        rows = groups[key]
-        html += f"<h3>{escape(title)}</h3>"
-        if rows.empty:
-            html += _p("Rien de tel dans les notes des tests.")
-            continue
-        html += _p(f"{count(len(rows), 'énoncé')} dans "
-                   f"{count(rows['interview_id'].nunique(), 'test')}.", "csf-where")
-        html += _quotes(rows, interviews, quotes)
-    if not debrief.empty:
-        tested = count(debrief["interview_id"].nunique(), "test")
-        html += "<h3>Ce qu'ils en disent au débrief</h3>" + _p(
-            f"{count(len(debrief), 'énoncé')} dans {tested}.", "csf-where") \
-            + _quotes(debrief, interviews, quotes)
-    return html
+    summary = (f"{count(len(interviews), 'test utilisateur', 'tests utilisateurs')} "
+               f"({actors}), {count(len(statements), 'énoncé')} des testeurs et de leurs "
+               "observateurs.")
+    found = _test_groups(statements)
+    groups = [(title, found[key]) for key, title in TEST_GROUPS]
+    groups += [("Ce qu'ils en disent au débrief", debrief)] if not debrief.empty else []
+    return render("usability_tests.html.j2", summary=summary, groups=[{
+        "title": title, "quotes": _quote_items(rows, interviews, quotes),
+        "text": f"{count(len(rows), 'énoncé')} dans "
+                f"{count(rows['interview_id'].nunique(), 'test')}." if len(rows) else ""}
+        for title, rows in groups])
 
 
-def _new_interviews_table(new: pd.DataFrame, *, limit: int) -> str:
+def _new_interviews(new: pd.DataFrame, *, limit: int) -> tuple[Markup, str]:
+    """The new interviews as a table (the first ``limit``) and how many are left out."""
     view = pd.DataFrame({
         "Date": new["date"].map(lambda d: short_date(d) if d else "—"),
         "Entretien": new["title"], "Acteur": new["actor"].map(actor_label),
         "Entreprise": new["company_ref"].replace("", "—"),
         "Clause": new["clause_label"].replace("", "—"), "Énoncés": new["n_statements"]})
-    more = _p(f"… et {count(len(new) - limit, 'autre entretien')} (liste dans "
-              "interviews.csv).") if len(new) > limit else ""
-    return _table(view.head(limit), css="csf-overview") + more
+    more = f"… et {count(len(new) - limit, 'autre entretien')} (liste dans interviews.csv)." \
+        if len(new) > limit else ""
+    return frame_html(view.head(limit), css="csf-overview"), more
 
 
-def new_since(corpus, baseline: dict | None, *, quotes: int = 10) -> str:
+def new_since(corpus, baseline: dict | None, *, quotes: int = 10) -> Markup:
     """What was added since the previous report, or « premier rapport »."""
     if baseline is None:
-        return _p("Premier rapport : tout est nouveau.")
+        return paragraph("Premier rapport : tout est nouveau.")
     statements = _originals(corpus)
     new_interviews = corpus.interviews[
         ~corpus.interviews["interview_id"].isin(baseline["interviews"])]
     new_statements = statements[~statements["statement_id"].isin(baseline["statements"])]
     gone = len(set(baseline["statements"]) - set(corpus.statements["statement_id"]))
     n_new = len(new_interviews)
-    text = (f"Depuis le rapport du {long_date(baseline['date'])} : "
-            f"{n_new} {'nouveaux entretiens' if n_new > 1 else 'nouvel entretien'}, "
-            f"{count(len(new_statements), 'nouvel énoncé', 'nouveaux énoncés')}, "
-            f"{count(gone, 'énoncé')} retiré{'s' if gone > 1 else ''} ou modifié"
-            f"{'s' if gone > 1 else ''}.")
-    html = _p(text)
-    if not new_interviews.empty:
-        html += _new_interviews_table(new_interviews, limit=NEW_LIMIT)
-    if not new_statements.empty:
-        html += _p("Quelques nouveaux énoncés :") + _quotes(new_statements, corpus.interviews,
-                                                            quotes)
-    return html
+    summary = (f"Depuis le rapport du {long_date(baseline['date'])} : "
+               f"{n_new} {'nouveaux entretiens' if n_new > 1 else 'nouvel entretien'}, "
+               f"{count(len(new_statements), 'nouvel énoncé', 'nouveaux énoncés')}, "
+               f"{count(gone, 'énoncé')} retiré{'s' if gone > 1 else ''} ou modifié"
+               f"{'s' if gone > 1 else ''}.")
+    new_table, more = _new_interviews(new_interviews, limit=NEW_LIMIT) \
+        if n_new else ("", "")
+    return render("new_since.html.j2", summary=summary, table=new_table, more=more,
+                  items=_quote_items(new_statements, corpus.interviews, quotes))
 
 
-def figure_html(figure, *, caption: str, dpi: int = 150) -> str:
+def figure_html(figure, *, caption: str, dpi: int = 150) -> Markup:
     """A figure embedded as PNG, with its caption (no file needed)."""
-    data = base64.b64encode(render(figure, "png", dpi=dpi)).decode()
-    return (f'<figure class="csf-figure"><img src="data:image/png;base64,{data}" '
-            f'alt="{escape(caption)}"/><figcaption>{escape(caption)}</figcaption></figure>')
+    data = base64.b64encode(render_figure(figure, "png", dpi=dpi)).decode()
+    return render("figure.html.j2", data=data, caption=caption)
 
 
 def _chunks(interviews: pd.DataFrame, size: int) -> list[pd.DataFrame]:
@@ -541,15 +520,22 @@ def report_figures(corpus, *, interviews_per_chart: int = CHART_INTERVIEWS,
     into parts of ``interviews_per_chart`` interviews (``name``, ``name#2``...: see
     :func:`figure_parts`), the timeline into parts of about ``timeline_rows`` dated
     events; each caption says which part it is. Interviews with no date at all
-    cannot be placed on the timeline: its caption counts them.
+    cannot be placed on the timeline: its caption counts them. The comparisons by
+    clause size and by actor draw the main themes (:data:`MAIN_THEMES`, those of
+    the highlights), so that both fit on one page.
     """
     events = corpus.events  # read once per corpus (Corpus.events)
+    themes = _themes(corpus)
+    main = themes["code"].head(MAIN_THEMES).tolist()
     tables = {**corpus.tables(), "events": events}
     interviews = corpus.interviews
     chunks = _chunks(interviews, interviews_per_chart)
     dated, undated = _timeline_chunks(events, interviews, rows=timeline_rows)
     figures = all_figures(tables, per_interview=chunks[0], timeline_interviews=dated[0],
-                          durations_rows=30)
+                          durations_rows=30, group_themes=main)
+    which = (f" Les {count(len(main), 'thème')} présents dans le plus d'entretiens (les "
+             f"{_number(len(themes))} sont dans la figure par entretien)."
+             if len(themes) > len(main) else "")
     undated_note = (f" {count(undated, 'entretien')} sans date ni date citée ne "
                     f"{'peuvent' if undated > 1 else 'peut'} y figurer."
                     if undated else "")
@@ -561,10 +547,10 @@ def report_figures(corpus, *, interviews_per_chart: int = CHART_INTERVIEWS,
                                 "grande.",
         "themes_par_clause": "Part moyenne des énoncés codés avec chaque thème, selon la taille "
                              "de la clause (chaque entretien pèse autant ; * : moins de 3 "
-                             "entretiens, trop peu pour comparer).",
+                             "entretiens, trop peu pour comparer)." + which,
         "themes_par_acteur": "Part moyenne des énoncés codés avec chaque thème, selon l'acteur "
                              "interrogé (chaque entretien pèse autant ; * : moins de 3 "
-                             "entretiens, trop peu pour comparer).",
+                             "entretiens, trop peu pour comparer)." + which,
         "chronologie": "Dates citées dans les entretiens ; le losange est la date de "
                        "l'entretien." + undated_note,
         "durees": "Durées rapportées dans les entretiens (échelle logarithmique) : délais, "
@@ -621,20 +607,21 @@ def sources_table(interviews: pd.DataFrame) -> pd.DataFrame:
         "Compté": [counted(row) for row in interviews.itertuples()]})
 
 
-def _problems_html(problems: pd.DataFrame, *, limit: int) -> str:
+def _problems(problems: pd.DataFrame, *, limit: int) -> tuple[str, Markup | str]:
+    """What to say about the problems found in the notes, and their table."""
     if problems.empty:
-        return _p("Aucun.")
+        return "Aucun.", ""
     view = problems.assign(severity=problems["severity"].map(SEVERITY_LABELS)
                            .fillna(problems["severity"]))
     view = view.rename(columns={"source_file": "Fichier", "line": "Ligne",
                                 "severity": "Gravité", "message": "Message"})
     view = view.sort_values("Gravité", kind="stable")  # errors before warnings
     if len(view) <= limit:
-        return _table(view, css="csf-small csf-problems")
+        return "", frame_html(view, css="csf-small csf-problems")
     by_severity = ", ".join(f"{count(n, s)}" for s, n in view["Gravité"].value_counts().items())
-    return _p(f"{count(len(view), 'problème')} ({by_severity}) ; voici les {limit} premiers, "
-              "la liste complète est dans problems.csv.") + \
-        _table(view.head(limit), css="csf-small csf-problems")
+    return (f"{count(len(view), 'problème')} ({by_severity}) ; voici les {limit} premiers, "
+            "la liste complète est dans problems.csv."), \
+        frame_html(view.head(limit), css="csf-small csf-problems")
 
 
 def category_method() -> str:
@@ -675,7 +662,7 @@ def kinds_table(interviews: pd.DataFrame) -> pd.DataFrame:
                          "Copies": table["copies"].tolist()})
 
 
-def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -> str:
+def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -> Markup:
     """Codebook and its version, spaCy model, what the notes hold by kind, counts,
     problems found in the notes.
 
@@ -695,38 +682,26 @@ def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -
         len(corpus.statements) - len(statements), int(origin.get("structure", 0)),
         int(origin.get("inferred", 0)), int(origin.get("manual", 0)), len(counted.codings),
         int((~_originals(counted)["statement_id"].isin(counted.codings["statement_id"])).sum())]})
-    html = _p(f"Modèle : spaCy {model.get('spacy_version', '?')}, {model.get('name', '?')} "
-              f"{model.get('version', '?')}. Livre de codes : version "
-              f"{corpus.codebook_version or '?'}.") + _p(category_method())
-    html += _p("Chaque note est lue comme un entretien, un test utilisateur, une observation, "
-               "un atelier ou un document (notes de l'équipe, liens, pièces administratives) : "
-               "la colonne kind d'interviews.csv le dit, et kind_evidence dit pourquoi. Les "
-               "documents et les copies d'un autre entretien sont gardés dans les tables mais "
-               "jamais comptés ; une ligne « kind: ... » dans le front matter d'une note "
-               "corrige son type.")
-    html += _table(kinds_table(corpus.interviews), css="csf-counts")
     sources = corpus.interviews
-    html += "<h3>Les notes lues</h3>"
-    if len(sources) > OVERVIEW_LIMIT:
-        html += _p(f"{count(len(sources), 'session ou document', 'sessions et documents')} : "
-                   "la liste complète, avec le type de chacun, est dans interviews.csv.")
-    else:
-        html += _table(sources_table(sources), css="csf-small csf-sources")
-    html += _table(counts, css="csf-counts")
-    html += _p("Ce qui est compté : un thème compte les énoncés distincts, sans les doublons, "
-               "des entretiens, observations et ateliers (les tests utilisateurs ont leur "
-               "section, les documents et les notes hors session ne comptent pas). C'est le "
-               "même nombre dans la section du thème, la carte des thèmes par entretien, la "
-               "diagonale des co-occurrences, la colonne « Énoncés » ci-dessous et codings.csv "
-               "restreint de même.")
     findings = corpus.filter(kinds=list(FINDING_KINDS))
     book = findings.codebook.rename(columns={"code": "Code", "label": "Libellé", "parent": "Parent",
                                            "description": "Description",
                                            "n_statements": "Énoncés"})
-    html += "<h3>Livre de codes</h3>" + _table(
-        book[["Code", "Libellé", "Parent", "Énoncés", "Description"]], css="csf-small csf-book")
-    return html + "<h3>Problèmes trouvés dans les notes</h3>" + _problems_html(
-        corpus.problems, limit=problems_limit)
+    problems_text, problems = _problems(corpus.problems, limit=problems_limit)
+    return render(
+        "methods.html.j2", categories=category_method(), problems_text=problems_text,
+        problems=problems, model=(
+            f"Modèle : spaCy {model.get('spacy_version', '?')}, {model.get('name', '?')} "
+            f"{model.get('version', '?')}. Livre de codes : version "
+            f"{corpus.codebook_version or '?'}."),
+        kinds=frame_html(kinds_table(sources), css="csf-counts"),
+        sources_text=(f"{count(len(sources), 'session ou document', 'sessions et documents')}"
+                      " : la liste complète, avec le type de chacun, est dans interviews.csv."
+                      if len(sources) > OVERVIEW_LIMIT else ""),
+        sources=frame_html(sources_table(sources), css="csf-small csf-sources"),
+        counts=frame_html(counts, css="csf-counts"),
+        codebook=frame_html(book[["Code", "Libellé", "Parent", "Énoncés", "Description"]],
+                            css="csf-small csf-book"))
 
 
 def statements_table(corpus) -> pd.DataFrame:
@@ -747,7 +722,7 @@ def statements_table(corpus) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def statements_annex(corpus, path: str | Path = "") -> str:
+def statements_annex(corpus, path: str | Path = "") -> Markup:
     """The annex that points at the file of every statement: writes it at ``path``
     (spreadsheet-safe CSV, see :mod:`csf_analysis.cells`) and says what it holds.
     ``path`` "" writes nothing (a notebook run by hand)."""
@@ -756,10 +731,11 @@ def statements_annex(corpus, path: str | Path = "") -> str:
         Path(path).write_text(to_csv_text(table), encoding="utf-8")
     by_category = ", ".join(f"{name.lower()} {_number(n)}"
                             for name, n in table["catégorie"].value_counts().items())
-    return _p(f"La liste des {count(len(table), 'énoncé')} analysés ({by_category}), avec leur "
-              "session, leur ligne dans la note, leur catégorie, leurs codes et leur citation "
-              f"prête à coller dans {FINDINGS_FILE}, est dans le fichier {config.ANNEX_FILE}, "
-              "à côté de ce rapport (à ouvrir dans un tableur).")
+    return paragraph(
+        f"La liste des {count(len(table), 'énoncé')} analysés ({by_category}), avec leur "
+        "session, leur ligne dans la note, leur catégorie, leurs codes et leur citation "
+        f"prête à coller dans {FINDINGS_FILE}, est dans le fichier {config.ANNEX_FILE}, "
+        "à côté de ce rapport (à ouvrir dans un tableur).")
 
 
 def today() -> str:
