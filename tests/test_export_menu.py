@@ -1,0 +1,323 @@
+"""JupyterLab's export menu makes the report (issue 13, part 9): a real server, a real browser.
+
+A researcher opens the executed synthesis notebook in JupyterLab and picks File → "Save and
+Export Notebook As" → our PDF exporter. The menu asks the server's nbconvert handler
+(``GET /nbconvert/csf_pdf/<notebook>?download=true``), which exports the notebook as saved,
+with its outputs, through the ``csf_pdf`` entry point. So the fixtures copy ``notebooks/``
+and ``interviews/`` to a temporary folder, execute the synthesis there as ``make report``
+does (papermill, its default parameters but a fixed build date) and start ``jupyter lab`` on
+that folder, with its own HOME and Jupyter folders and nothing fetched from the network.
+
+- ``test_nbconvert_handler_*``: the handler itself, over HTTP (no browser): it lists our
+  exporters and returns the report's PDF.
+- ``test_export_menu_downloads_the_report``: Debian's Chromium, driven by Selenium, clicks
+  through the menu and the PDF it downloads is read back. It is skipped when ``chromium`` or
+  ``chromedriver`` is not on PATH (``.ci/run`` installs both); on failure a screenshot and the
+  page source are saved in ``tests/_failures/``.
+
+JupyterLab (4.6) labels the menu item with the entry point's name, first letter upper-cased
+("Csf_pdf"): the server's ``/api/nbconvert`` sends only each exporter's MIME type, so the
+exporter's ``export_from_notebook`` ("Synthèse CSF (PDF)") is never shown.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from io import BytesIO
+from pathlib import Path
+
+import psutil
+import pytest
+from pypdf import PdfReader
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from csf_analysis import config
+from csf_analysis.report.build import execute
+
+pytestmark = pytest.mark.slow
+
+NOTEBOOK = "notebooks/synthese.ipynb"
+BUILD_DATE = "2020-06-30"
+# What the report shows: its title page (an output of the executed notebook: the build date
+# is not in the notebook as committed; the title is, as the running header) and contents.
+REPORT_TEXT = ("Synthèse des entretiens", "Rapport construit le 30 juin 2020",
+               "Table des matières", "Nos constats")
+EXPORT_MENU = "Save and Export Notebook As"
+MENU_LABEL = "Csf_pdf"  # JupyterLab's label for the csf_pdf exporter: see the docstring
+FAILURES_DIR = Path(__file__).resolve().parent / "_failures"
+START_TIMEOUT = 120  # seconds; JupyterLab answers in a few seconds on a 2-core machine
+PAGE_TIMEOUT = 120
+DOWNLOAD_TIMEOUT = 180  # the export runs WeasyPrint: ~10 s
+NO_NETWORK_ARGS = [
+    "--LabApp.news_url=None",
+    "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
+    "--LabApp.extension_manager=readonly",  # the default ("pypi") may query PyPI
+]
+# User settings: no "Would you like to get notified about official Jupyter news?" toast.
+NOTIFICATION_SETTINGS = ("@jupyterlab/apputils-extension/notification.jupyterlab-settings",
+                         {"fetchNews": "false", "checkForUpdates": False})
+CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+
+
+# --- the project, executed, and the server -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """notebooks/ and interviews/ copied, the synthesis executed in place (as make report)."""
+    root = tmp_path_factory.mktemp("lab-root")
+    for folder in ("notebooks", "interviews"):
+        shutil.copytree(config.PROJECT_ROOT / folder, root / folder,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    notebook = root / NOTEBOOK
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PATH", _venv_path())  # the python3 kernel is this interpreter
+        execute(notebook, {"BUILD_DATE": BUILD_DATE}, notebook)
+    return root
+
+
+def _venv_path() -> str:
+    return os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _isolated_env(home: Path) -> dict[str, str]:
+    """This environment with a HOME and Jupyter folders of its own: no user config leaks in."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_PREFER_ENV_PATH")}
+    folders = {"HOME": "", "JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data",
+               "JUPYTER_RUNTIME_DIR": "runtime", "IPYTHONDIR": "ipython",
+               "JUPYTERLAB_SETTINGS_DIR": "lab-settings",
+               "JUPYTERLAB_WORKSPACES_DIR": "lab-workspaces"}
+    for key, name in folders.items():
+        (home / name).mkdir(parents=True, exist_ok=True)
+        env[key] = str(home / name)
+    env["PATH"] = _venv_path()
+    settings, values = NOTIFICATION_SETTINGS
+    path = home / "lab-settings" / settings
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(values))
+    return env
+
+
+class Lab:
+    """A running ``jupyter lab``: its URL, token and log."""
+
+    def __init__(self, root: Path, home: Path):
+        self.port, self.token = _free_port(), secrets.token_hex(16)
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = home / "jupyter-lab.log"
+        jupyter = Path(sys.executable).parent / "jupyter"
+        command = [str(jupyter), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+                   f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
+                   f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={root}",
+                   "--ServerApp.allow_root=True", *NO_NETWORK_ARGS]
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(command, env=_isolated_env(home), cwd=root,
+                                            stdout=log, stderr=subprocess.STDOUT,
+                                            start_new_session=True)
+
+    def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
+        request = urllib.request.Request(self.url + path,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
+            return response.status, dict(response.headers), response.read()
+
+    def wait_until_up(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, f"jupyter lab exited:\n{self.log_tail()}"
+            try:
+                if self.get("/api/status")[0] == 200:
+                    return
+            except OSError:  # not listening yet (HTTP errors are OSErrors too)
+                pass
+            time.sleep(0.5)
+        raise AssertionError(f"jupyter lab did not answer in {START_TIMEOUT} s:\n"
+                             f"{self.log_tail()}")
+
+    def stop(self) -> None:
+        """Stop the server's process group, then what it started in sessions of their own
+        (kernels), if still running."""
+        try:
+            children = psutil.Process(self.process.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            children = []
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        for child in children:
+            if child.is_running():
+                child.kill()
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+@pytest.fixture(scope="module")
+def lab(project, tmp_path_factory):
+    """``jupyter lab`` serving the executed project, stopped at teardown."""
+    server = Lab(project, tmp_path_factory.mktemp("lab-home"))
+    try:
+        server.wait_until_up()
+        yield server
+    finally:
+        server.stop()
+
+
+# --- the report ----------------------------------------------------------------------------
+
+def report_text(pdf: bytes) -> str:
+    assert pdf.startswith(b"%PDF"), f"not a PDF: {pdf[:80]!r}"
+    pages = PdfReader(BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text() or "" for page in pages).split())
+
+
+def check_report(pdf: bytes) -> None:
+    text = report_text(pdf)
+    missing = [words for words in REPORT_TEXT if words not in text]
+    assert not missing, f"the PDF lacks {missing}; it reads: {text[:600]}"
+
+
+# --- (1) the nbconvert handler, over HTTP ---------------------------------------------------
+
+def test_nbconvert_handler_lists_the_report_exporters(lab):
+    status, _, body = lab.get("/api/nbconvert")
+    formats = json.loads(body)
+    assert status == 200
+    assert formats["csf_pdf"] == {"output_mimetype": "application/pdf"}
+    assert formats["csf_html"] == {"output_mimetype": "text/html"}
+
+
+def test_nbconvert_handler_returns_the_report_pdf(lab):
+    status, headers, pdf = lab.get(f"/nbconvert/csf_pdf/{NOTEBOOK}?download=true")
+    assert status == 200
+    assert headers["Content-Type"].startswith("application/pdf")
+    disposition = headers["Content-Disposition"]  # attachment; filename*=utf-8''synthese.pdf
+    assert disposition.startswith("attachment;") and disposition.endswith("synthese.pdf")
+    check_report(pdf)
+
+
+# --- (2) the menu, in Chromium -----------------------------------------------------------------
+
+@pytest.fixture
+def downloads(tmp_path) -> Path:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def browser(downloads, tmp_path, monkeypatch):
+    """Headless Chromium from PATH (Debian's), downloading into ``downloads``."""
+    # Paths given: Selenium Manager is not run; and if it were, it may download nothing.
+    monkeypatch.setenv("SE_OFFLINE", "true")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                     "--window-size=1400,900", "--disable-extensions",
+                     "--disable-component-update", "--disable-background-networking"):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {
+        "download.default_directory": str(downloads),
+        "download.prompt_for_download": False})
+    service = webdriver.ChromeService(executable_path=CHROMEDRIVER,
+                                      env={**os.environ, "HOME": str(tmp_path)})
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@contextmanager
+def evidence_on_failure(driver, name: str):
+    """On any failure, save a screenshot and the page source and name them in the message."""
+    try:
+        yield
+    except Exception as error:
+        FAILURES_DIR.mkdir(exist_ok=True)
+        screenshot, source = FAILURES_DIR / f"{name}.png", FAILURES_DIR / f"{name}.html"
+        driver.save_screenshot(str(screenshot))
+        source.write_text(driver.page_source)
+        raise AssertionError(f"{type(error).__name__}: {error}\nscreenshot: {screenshot}\n"
+                             f"page source: {source}") from error
+
+
+def menu_item(label: str) -> tuple[str, str]:
+    """An item of an open menu, by its visible label."""
+    return (By.XPATH, "//li[contains(@class, 'lm-Menu-item')]"
+                      f"[.//div[contains(@class, 'lm-Menu-itemLabel') and text()='{label}']]")
+
+
+def open_notebook(driver, lab) -> None:
+    """Open the executed notebook; wait until its title page (an output) is shown."""
+    driver.get(f"{lab.url}/lab/tree/{NOTEBOOK}?token={lab.token}")
+    title = (By.CSS_SELECTOR, ".jp-NotebookPanel .jp-OutputArea-output .csf-title")
+    WebDriverWait(driver, PAGE_TIMEOUT).until(ec.visibility_of_element_located(title))
+
+
+def click_export_menu(driver, label: str) -> None:
+    """File → Save and Export Notebook As → ``label``, as a user does with the mouse."""
+    wait = WebDriverWait(driver, PAGE_TIMEOUT, poll_frequency=0.5)
+    file_menu = (By.XPATH, "//div[contains(@class, 'lm-MenuBar-itemLabel') and text()='File']")
+    wait.until(ec.element_to_be_clickable(file_menu)).click()
+    export = wait.until(ec.visibility_of_element_located(menu_item(EXPORT_MENU)))
+    offsets = itertools.cycle([-5, 5])
+
+    def hover_until_shown(driver):
+        # The submenu opens on hover, and fills once the server listed the exporters:
+        # the mouse moves over the item again until the label is shown.
+        ActionChains(driver).move_to_element_with_offset(export, next(offsets), 0).perform()
+        shown = [item for item in driver.find_elements(*menu_item(label))
+                 if item.is_displayed()]
+        return shown[0] if shown else False
+
+    wait.until(hover_until_shown, f"no item {label!r} in the menu {EXPORT_MENU!r}").click()
+
+
+def wait_for_download(folder: Path) -> Path:
+    """The one PDF Chromium finished writing in ``folder`` (no ``.crdownload`` left)."""
+    deadline = time.monotonic() + DOWNLOAD_TIMEOUT
+    while time.monotonic() < deadline:
+        files = sorted(folder.iterdir())
+        pdfs = [path for path in files if path.suffix == ".pdf"]
+        if pdfs and not any(path.suffix == ".crdownload" for path in files):
+            assert len(pdfs) == 1, pdfs
+            return pdfs[0]
+        time.sleep(0.5)
+    raise AssertionError(f"no PDF downloaded in {DOWNLOAD_TIMEOUT} s: {sorted(folder.iterdir())}")
+
+
+@pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
+                    reason="the browser test needs chromium and chromedriver on PATH "
+                           "(apt-get install chromium chromium-driver)")
+def test_export_menu_downloads_the_report(lab, browser, downloads):
+    with evidence_on_failure(browser, "test_export_menu_downloads_the_report"):
+        open_notebook(browser, lab)
+        click_export_menu(browser, MENU_LABEL)
+        pdf = wait_for_download(downloads)
+        assert pdf.name == "synthese.pdf"
+        check_report(pdf.read_bytes())
