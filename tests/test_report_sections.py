@@ -176,3 +176,23 @@ def test_theme_sections_quote_interviews_only_and_count_the_rest(built):
     assert len(rows) == len(themes) - highlights.MAIN_THEMES
     sources = [s.get_text() for s in soup.select(".csf-source")]
     assert sources and not any(s.startswith("notes hors entretien") for s in sources)
+
+
+def test_chart_labels_overlap_neither_the_plot_nor_each_other(built):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from csf_analysis.report import synthesis
+    _, corpus = built
+    figures = {**synthesis.report_figures(corpus.filter(kinds=list(synthesis.FINDING_KINDS))),
+               **synthesis.usability_figures(corpus.filter(kinds=synthesis.TEST_KIND))}
+    for name, (figure, _) in figures.items():
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        for ax in figure.axes:
+            plot = ax.get_window_extent(renderer)
+            for labels in (ax.get_xticklabels(), ax.get_yticklabels()):
+                boxes = [t.get_window_extent(renderer) for t in labels
+                         if t.get_text() and t.get_visible()]
+                assert not [b for b in boxes if b.overlaps(plot)], name
+                assert not [(a, b) for a, b in zip(boxes, boxes[1:]) if a.overlaps(b)], name

@@ -368,7 +368,7 @@ def _heatmap(fig: Figure, values: pd.DataFrame, texts: pd.DataFrame, *,
     _y_labels(ax, [wrap_label(label, width=38) for label in values.index], fontsize=fontsize + 1)
     upright = columns <= 8  # beyond, vertical labels are the only ones that fit
     ax.set_xticks(range(columns), list(values.columns), fontsize=8 if columns <= 5 else 7,
-                  rotation=0 if upright else 90, va="bottom" if upright else "center")
+                  rotation=0 if upright else 90, va="bottom")
     ax.xaxis.tick_top()
     ax.hlines(np.arange(rows + 1) - 0.5, -0.5, columns - 0.5, color="0.85", linewidth=0.5)
     ax.vlines(np.arange(columns + 1) - 0.5, -0.5, rows - 0.5, color="0.85", linewidth=0.5)
