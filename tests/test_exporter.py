@@ -18,7 +18,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from pypdf import PdfReader
 from traitlets.config import Config
 
-from csf_analysis.report import exporter
+from csf_analysis.report import exporter, sanitiser
 from csf_analysis.report.exporter import (
     SyntheseHTMLExporter,
     SynthesePDFExporter,
@@ -378,7 +378,7 @@ def test_web_and_mail_links_stay_links_for_the_reader():
                  ["<base", "refresh", "example.org"], id="closing-main"),
 ])
 def test_allow_list_drops_what_the_report_does_not_use(output, forbidden, caplog):
-    with caplog.at_level("WARNING", logger=exporter.__name__):
+    with caplog.at_level("WARNING", logger=sanitiser.__name__):
         soup = _report_with_output(output)
     _assert_report_structure(soup)
     notebook_part = str(soup).replace(str(soup.head), "")  # the head is the template's CSS
@@ -402,7 +402,7 @@ def test_allow_list_keeps_the_report_markup():
         '<td colspan="2">long<wbr>mot</td></tr></tbody></table>'
         '<img src="figures/carte.png" alt="locale" width="200" height="100"></div>'
     )
-    assert exporter.sanitise_notebook_html(fragment) == fragment
+    assert sanitiser.sanitise_notebook_html(fragment) == fragment
 
 
 def test_markdown_table_alignment_survives():
@@ -412,9 +412,9 @@ def test_markdown_table_alignment_survives():
 
 
 def test_reference_notebook_logs_no_removal(caplog):
-    with caplog.at_level("WARNING", logger=exporter.__name__):
+    with caplog.at_level("WARNING", logger=sanitiser.__name__):
         SyntheseHTMLExporter().from_notebook_node(build_notebook())
-    assert [r.getMessage() for r in caplog.records if r.name == exporter.__name__] == []
+    assert [r.getMessage() for r in caplog.records if r.name == sanitiser.__name__] == []
 
 
 def test_svg_outputs_stay_as_images():
