@@ -143,30 +143,29 @@ def _coder(args: argparse.Namespace) -> str:
 def cmd_code(args: argparse.Namespace) -> int:
     if not args.code and not args.category:
         raise UserError("give a CODE to add (or --remove), or --category CATEGORY")
+    from .coding.checks import check_decision
     coder = _coder(args)
     corpus = _corpus(args, args.notes)
-    found = corpus.statements[corpus.statements["statement_id"] == args.statement_id]
-    if found.empty:
-        raise UserError(f"no statement {args.statement_id!r} in {args.notes}: statement ids "
-                        "are in statements.csv (csf-analysis tables)")
-    text = found.iloc[0]["text"]
-    rows = []
-    if args.category:
-        rows.append(manual.set_category(args.notes, args.statement_id, args.category,
-                                        coder=coder, text=text))
-    if args.code:
-        action = manual.remove_code if args.remove else manual.add_code
-        rows.append(action(args.notes, args.statement_id, args.code, coder=coder, text=text))
+    wanted = ([("category", args.category)] if args.category else []) + \
+        ([("remove" if args.remove else "add", args.code)] if args.code else [])
+    try:  # every decision checked before any is written
+        checked = [check_decision(corpus, args.statement_id, action, value, new=args.new)
+                   for action, value in wanted]
+    except manual.DecisionError as error:
+        raise UserError(str(error)) from None
+    rows = [manual.record(args.notes, c.statement_id, c.action, c.value, coder=coder,
+                          text=c.text) for c in checked]
     done = "recorded" if any(row["recorded"] for row in rows) else "already recorded, unchanged"
-    where = f"{found.iloc[0]['source_file']}:{found.iloc[0]['line']}"
-    print(f"{args.statement_id} ({where}) «{text[:70]}»: {done} in "
-          f"{manual.decisions_path(args.notes)} by {coder}")
+    found = corpus.statements[corpus.statements["statement_id"] == args.statement_id].iloc[0]
+    print(f"{args.statement_id} ({found['source_file']}:{found['line']}) «{found['text'][:70]}»: "
+          f"{done} in {manual.decisions_path(args.notes)} by {coder}")
     return 0
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     if len(args.coder) != 2:
         raise UserError("give exactly two coders: --coder A --coder B ('auto' is the toolkit)")
+    from .coding.agreement import MIN_STATEMENTS
     from .coding.review import coder_agreement
     corpus = _corpus(args)
     try:
@@ -176,6 +175,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     print(per_code.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
     print(f"\nKrippendorff's alpha (nominal, all codes): {summary['alpha']:.3f} on "
           f"{summary['n_statements']} statements coded by both, {summary['n_codes']} codes")
+    if not summary["meaningful"]:
+        print(f"Not yet meaningful: fewer than {MIN_STATEMENTS} statements coded by both "
+              "coders; code more before quoting kappa or alpha.")
     return 0
 
 
@@ -224,9 +226,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     code = commands.add_parser("code", help="code a statement by hand (stored next to the notes)")
     code.add_argument("statement_id")
-    code.add_argument("code", nargs="?", default="", help="code to add (created if new)")
+    code.add_argument("code", nargs="?", default="",
+                      help="code to add (its id or label, from the codebook)")
+    code.add_argument("--new", action="store_true",
+                      help="CODE is a new code, not in the codebook yet: create it")
     code.add_argument("--remove", action="store_true", help="remove CODE from the statement")
-    code.add_argument("--category", choices=CATEGORIES, help="set the statement's category")
+    code.add_argument("--category", help="set the statement's category, in English or French "
+                                         f"({', '.join(CATEGORIES)}; ressentis, faits...)")
     code.add_argument("--coder", help="your name (default: $CSF_CODER; required)")
     code.add_argument("--notes", default=str(config.DEFAULT_NOTES_DIR),
                       help="notes folder (default: %(default)s)")

@@ -48,3 +48,15 @@ def test_alpha_of_the_two_coders_and_undefined_when_all_agree_on_one_value():
     assert summary["alpha"] == pytest.approx(0.40)
     same = CoderView("a", set(), {"s1", "s2"}), CoderView("b", set(), {"s1", "s2"})
     assert math.isnan(agreement(*same)[1]["alpha"])
+
+
+def test_under_thirty_common_statements_the_figures_are_said_not_yet_meaningful():
+    from csf_analysis.coding.agreement import MIN_STATEMENTS, caveat
+    a, b = _textbook_coders()
+    _, summary = agreement(a, b)
+    assert summary["meaningful"] and caveat(summary) == ""
+    few = {f"s{i}" for i in range(MIN_STATEMENTS - 1)}
+    # b checked only 29 statements: only those count, and the figure says so
+    _, summary = agreement(a, CoderView("b", {p for p in b.pairs if p[0] in few}, few))
+    assert summary["n_statements"] == MIN_STATEMENTS - 1 and not summary["meaningful"]
+    assert caveat(summary).startswith("pas encore significatif : 29 énoncés codés par les deux")

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -22,6 +23,15 @@ from csf_analysis.coding.manual import (
 from csf_analysis.coding.review import Coder
 
 SID = "s0123456789ab"
+
+
+def _corpus() -> SimpleNamespace:
+    """What the decisions are checked against: two statements, a codebook, a coding."""
+    return SimpleNamespace(
+        statements=pd.DataFrame({"statement_id": [SID, "s99"], "text": ["Un.", "Deux."]}),
+        codings=pd.DataFrame({"statement_id": ["s99"], "code": ["echec"]}),
+        codebook=pd.DataFrame({"code": ["outillage", "echec"],
+                               "label": ["Outillage", "Échec"]}))
 
 
 def _record_many(args) -> None:
@@ -65,7 +75,7 @@ def test_corrections_run_again_never_undo_a_newer_decision(tmp_path):
     """The coding notebook's Run All, twice, with a command-line decision in between."""
     corrections = [(SID, "add", "outillage"), (SID, "category", "feelings"),
                    ("s99", "remove", "echec")]
-    coder = Coder(tmp_path, "ana")
+    coder = Coder(tmp_path, "ana", corpus=_corpus())
     assert coder.apply(corrections) == 3
     remove_code(tmp_path, SID, "outillage", coder="ana")  # taken since, from the CLI
     assert coder.apply(corrections) == 0
@@ -76,8 +86,9 @@ def test_corrections_run_again_never_undo_a_newer_decision(tmp_path):
 
 
 def test_unknown_action_in_corrections_is_a_clear_error(tmp_path):
-    with pytest.raises(DecisionError, match="unknown action 'ajout'"):
-        Coder(tmp_path, "ana").apply([(SID, "ajout", "x")])
+    with pytest.raises(DecisionError, match="action inconnue « ajoutr » ; vouliez-vous dire"):
+        Coder(tmp_path, "ana", corpus=_corpus()).apply([(SID, "ajoutr", "outillage")])
+    assert not decisions_path(tmp_path).exists()
 
 
 def test_cells_a_spreadsheet_would_run_are_escaped_and_read_back_raw(tmp_path):

@@ -226,7 +226,8 @@ def test_coding_notebook_records_a_correction_in_the_copy(tmp_path, cache_dir):
     before = snapshot(notes)
     nb = execute(CODING, tmp_path / "codage.ipynb", NOTES_DIR=str(notes),
                  CACHE_DIR=str(cache_dir), CODER="testeur",
-                 CORRECTIONS=[[statement["statement_id"], "add", "code-de-test"]])
+                 CORRECTIONS=[[statement["statement_id"], "add", "code-de-test"]],
+                 NOUVEAUX_CODES=["code-de-test"])
     check_coding(nb)
     assert "1 correction(s), 1 nouvelle(s) enregistrée(s)." in "".join(texts(nb, "stream"))
     assert any(text.startswith("**testeur / auto** : alpha =")
@@ -237,6 +238,22 @@ def test_coding_notebook_records_a_correction_in_the_copy(tmp_path, cache_dir):
     after = snapshot(notes)
     assert set(after) - set(before) == {decisions_path(notes).name}
     assert {name: after[name] for name in before} == before
+
+
+def test_coding_notebook_refuses_a_mistyped_code_and_writes_nothing(tmp_path, cache_dir):
+    import papermill
+
+    from csf_analysis import load_corpus
+    from csf_analysis.coding.manual import decisions_path
+    notes = copy_notes(PROJECT_NOTES, tmp_path)
+    statement = load_corpus(notes, cache_dir=cache_dir, progress=False).statements.iloc[0]
+    with pytest.raises(papermill.PapermillExecutionError) as error:
+        execute(CODING, tmp_path / "codage.ipynb", NOTES_DIR=str(notes),
+                CACHE_DIR=str(cache_dir), CODER="testeur",
+                CORRECTIONS=[[statement["statement_id"], "add", "outilage"],
+                             [statement["statement_id"], "categorie", "ressentis"]])
+    assert "vouliez-vous dire outillage" in str(error.value)
+    assert not decisions_path(notes).exists()
 
 
 # --- (b, c) synthese ----------------------------------------------------------------------

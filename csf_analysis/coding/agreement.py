@@ -23,6 +23,9 @@ import numpy as np
 import pandas as pd
 
 AUTO = "auto"
+# Below this many statements coded by both, kappa and alpha are given but said to be
+# not yet meaningful: a handful of statements makes them swing from -1 to 1.
+MIN_STATEMENTS = 30
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,21 @@ def agreement(a: CoderView, b: CoderView) -> tuple[pd.DataFrame, dict]:
     table = pd.DataFrame(rows, columns=["code", "kappa", "percent_agreement", f"n_{a.coder}",
                                         f"n_{b.coder}", "n_both", "n_statements"])
     return table, {"coders": (a.coder, b.coder), "n_statements": len(common),
-                   "n_codes": len(codes), "alpha": alpha}
+                   "n_codes": len(codes), "alpha": alpha,
+                   "meaningful": len(common) >= MIN_STATEMENTS}
+
+
+def caveat(summary: dict) -> str:
+    """What the figures are worth, in French: "" from :data:`MIN_STATEMENTS` statements
+    coded by both, else that they are not yet meaningful.
+
+    >>> caveat({"n_statements": 12, "meaningful": False})
+    'pas encore significatif : 12 énoncés codés par les deux, il en faut au moins 30'
+    """
+    if summary["meaningful"]:
+        return ""
+    return (f"pas encore significatif : {summary['n_statements']} énoncés codés par les deux, "
+            f"il en faut au moins {MIN_STATEMENTS}")
 
 
 def nominal_alpha(reliability_data) -> float:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -47,7 +48,11 @@ def load_decisions(notes_dir: str | Path) -> pd.DataFrame:
     path = decisions_path(notes_dir)
     if not path.exists():
         return pd.DataFrame(columns=list(COLUMNS))
-    table = unescape_frame(pd.read_csv(path, dtype=str, keep_default_na=False))
+    text = _csv_text(path)
+    header = text.split("\n", 1)[0]
+    sep = ";" if ";" in header and "," not in header else ","  # Excel in French: ";"
+    table = unescape_frame(pd.read_csv(io.StringIO(text), sep=sep, dtype=str,
+                                       keep_default_na=False))
     missing = [c for c in ("statement_id", "action", "code", "coder") if c not in table]
     if missing:
         raise DecisionError(f"{path}: missing column(s) {', '.join(missing)}: the header "
@@ -57,6 +62,22 @@ def load_decisions(notes_dir: str | Path) -> pd.DataFrame:
             table[column] = ""
     table["line"] = range(2, len(table) + 2)  # spreadsheet line, header is line 1
     return table
+
+
+def _csv_text(path: Path) -> str:
+    """The decisions file's text: UTF-8 as written here, or Windows-1252 as Excel in
+    French saves a CSV (with ``;``, which :func:`load_decisions` reads from the header)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise DecisionError(
+            f"{path}: ni UTF-8 ni Windows-1252 ; dans le tableur, enregistrez-le en « CSV UTF-8 "
+            "(délimité par des virgules) »") from None
 
 
 def record(notes_dir: str | Path, statement_id: str, action: str, code: str, *,

@@ -7,18 +7,22 @@ Example:
     >>> coded_statements(corpus,                                  # doctest: +SKIP
     ...                  interview="entretien-entreprises:300h-6-plone-dgesco-dne")
     >>> categories_to_check(corpus, limit=20)                   # doctest: +SKIP
-    >>> moi = Coder("interviews", "yannick")                     # doctest: +SKIP
+    >>> moi = Coder("interviews", "yannick", corpus=corpus)      # doctest: +SKIP
     >>> moi.add("s1a2b3c4d5e6f", "outillage")                    # doctest: +SKIP
+    >>> moi.category("s1a2b3c4d5e6f", "ressentis")               # doctest: +SKIP
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from ..reading.vocabulary import code_id
 from . import manual
 from .agreement import AUTO, agreement, coder_view
+from .checks import Checked, check_decision
 from .codings import uncoded
 
 
@@ -92,43 +96,68 @@ def coder_agreement(corpus, coder_a: str, coder_b: str) -> tuple[pd.DataFrame, d
 
 @dataclass
 class Coder:
-    """A researcher coding by hand; every call is stored in the notes' CSV at once."""
+    """A researcher coding by hand; every call is checked against the notes, then
+    stored in the notes' CSV at once, with the statement's text.
+
+    ``corpus`` is the notes' :class:`~csf_analysis.corpus.Corpus` the decisions are
+    checked against (:func:`~csf_analysis.coding.checks.check_decision`); by default
+    the notes folder is read at the first decision.
+    """
 
     notes_dir: str | Path
     name: str
+    corpus: Any = None
 
-    def add(self, statement_id: str, code: str, *, note: str = "") -> pd.Series:
-        """Give ``code`` to the statement (a new code is created in the codebook)."""
-        return manual.add_code(self.notes_dir, statement_id, code, coder=self.name, note=note)
+    def add(self, statement_id: str, code: str, *, note: str = "",
+            new: bool = False) -> pd.Series:
+        """Give ``code`` to the statement; a code not in the codebook needs ``new=True``."""
+        return self._record(statement_id, "add", code, note=note, new=new)
 
     def remove(self, statement_id: str, code: str, *, note: str = "") -> pd.Series:
         """Take ``code`` (auto, inline or earlier manual) off the statement."""
-        return manual.remove_code(self.notes_dir, statement_id, code, coder=self.name, note=note)
+        return self._record(statement_id, "remove", code, note=note)
 
     def category(self, statement_id: str, category: str, *, note: str = "") -> pd.Series:
-        """Set the statement's category (origin manual)."""
-        return manual.set_category(self.notes_dir, statement_id, category, coder=self.name,
-                                   note=note)
+        """Set the statement's category (origin manual); French names work (« ressentis »)."""
+        return self._record(statement_id, "category", category, note=note)
 
-    def apply(self, corrections) -> int:
+    def apply(self, corrections, *, new_codes=()) -> int:
         """Record a list of ``(statement_id, action, value)`` corrections, each once: run
         again (a notebook's Run All), it writes nothing and never undoes a decision taken
-        since. Returns how many were written."""
-        methods = {"add": manual.add_code, "remove": manual.remove_code,
-                   "category": manual.set_category}
-        written = 0
-        for statement_id, action, value in corrections:
-            if action not in methods:
-                raise manual.DecisionError(f"unknown action {action!r} in the corrections: "
-                                           f"expected one of {', '.join(methods)}")
-            written += bool(methods[action](self.notes_dir, statement_id, value,
-                                            coder=self.name, once=True)["recorded"])
-        return written
+        since. All are checked first: one wrong correction writes none of them, and the
+        error lists every wrong one; a code not in the codebook must be in ``new_codes``
+        (created on purpose). Returns how many were written."""
+        new = {code_id(str(code)) for code in new_codes}
+        checked, errors = [], []
+        for n, (statement_id, action, value) in enumerate(corrections, start=1):
+            try:
+                checked.append(self._check(statement_id, action, value,
+                                           new=code_id(str(value)) in new))
+            except manual.DecisionError as error:
+                errors.append(f"correction {n} ({statement_id}, {action}, {value}) : {error}")
+        if errors:
+            raise manual.DecisionError("rien n'a été enregistré :\n" + "\n".join(errors))
+        return sum(bool(manual.record(self.notes_dir, c.statement_id, c.action, c.value,
+                                      coder=self.name, text=c.text, once=True)["recorded"])
+                   for c in checked)
 
     def decisions(self) -> pd.DataFrame:
         """This coder's decisions so far."""
         table = manual.load_decisions(self.notes_dir)
         return table[table["coder"] == self.name]
+
+    def _check(self, statement_id: str, action: str, value: str, *,
+               new: bool = False) -> Checked:
+        if self.corpus is None:
+            from ..corpus import load_corpus
+            self.corpus = load_corpus(self.notes_dir, progress=False)
+        return check_decision(self.corpus, statement_id, action, value, new=new)
+
+    def _record(self, statement_id: str, action: str, value: str, *, note: str,
+                new: bool = False) -> pd.Series:
+        checked = self._check(statement_id, action, value, new=new)
+        return manual.record(self.notes_dir, checked.statement_id, checked.action,
+                             checked.value, coder=self.name, note=note, text=checked.text)
 
 
 __all__ = ["AUTO", "Coder", "coded_statements", "coder_agreement", "uncoded_statements"]
