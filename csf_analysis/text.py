@@ -20,12 +20,18 @@ import unicodedata
 __all__ = ["fold", "fold_keep_case", "fold_lower", "fold_same_length", "normalize",
            "strip_accents"]
 
-_STRIPPED: dict[int, str] = {}  # character -> itself decomposed, marks dropped
-_SEEN: set[str] = set()
+# Letters Unicode does not decompose, though a reader sees an accent on them (Polish,
+# Vietnamese, Turkish, Scandinavian names): "Łukasz" is written "Lukasz" too.
+_UNDECOMPOSED = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ø": "o", "Ø": "O",
+                 "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"}
+_STRIPPED: dict[int, str] = {ord(k): v for k, v in _UNDECOMPOSED.items()}  # char -> no marks
+_SEEN: set[str] = set(_UNDECOMPOSED)
 
 
 def strip_accents(text: str) -> str:
-    """``"Élève"`` -> ``"Eleve"`` (compatibility decomposition, marks dropped).
+    """``"Élève"`` -> ``"Eleve"`` (compatibility decomposition, marks dropped; the
+    letters Unicode keeps whole lose their stroke too: ``"Łukasz Đặng"`` ->
+    ``"Lukasz Dang"``).
 
     Character by character, which is what NFKD does, through a table that
     grows with the characters met: fast on long texts.

@@ -184,6 +184,14 @@ def test_a_listed_first_name_written_in_lower_case(tmp_path):
     assert "paloma" not in cells.lower() and "la marine marchande" in cells
 
 
+def test_letters_unicode_keeps_whole_are_optional_like_accents(tmp_path):
+    """names_blind19: a listed Łukasz written Lukasz (ł has no decomposition)."""
+    notes = _one_note(tmp_path, "# Copil du 8/02/2024\n\n- Łukasz Wiśniewski présente le "
+                                "bilan.\n- Lukasz propose un second copil.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Łukasz Wiśniewski\n")
+    assert "ukasz" not in cells and "propose un second copil" in cells
+
+
 def test_the_mapping_keeps_the_forms_the_leak_check_searches(notes, tmp_path):
     from csf_analysis.privacy.leaks import find_leaks
     pseudonymise(load_corpus(notes, cache_dir=None))
