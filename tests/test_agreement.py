@@ -60,3 +60,4 @@ def test_under_thirty_common_statements_the_figures_are_said_not_yet_meaningful(
     _, summary = agreement(a, CoderView("b", {p for p in b.pairs if p[0] in few}, few))
     assert summary["n_statements"] == MIN_STATEMENTS - 1 and not summary["meaningful"]
     assert caveat(summary).startswith("pas encore significatif : 29 énoncés codés par les deux")
+    assert summary["caveat"] == caveat(summary)

@@ -70,9 +70,10 @@ def agreement(a: CoderView, b: CoderView) -> tuple[pd.DataFrame, dict]:
     alpha = nominal_alpha(np.hstack(units)) if units else float("nan")
     table = pd.DataFrame(rows, columns=["code", "kappa", "percent_agreement", f"n_{a.coder}",
                                         f"n_{b.coder}", "n_both", "n_statements"])
-    return table, {"coders": (a.coder, b.coder), "n_statements": len(common),
-                   "n_codes": len(codes), "alpha": alpha,
-                   "meaningful": len(common) >= MIN_STATEMENTS}
+    summary = {"coders": (a.coder, b.coder), "n_statements": len(common),
+               "n_codes": len(codes), "alpha": alpha,
+               "meaningful": len(common) >= MIN_STATEMENTS}
+    return table, {**summary, "caveat": caveat(summary)}
 
 
 def caveat(summary: dict) -> str:
