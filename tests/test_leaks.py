@@ -103,3 +103,16 @@ def test_the_other_names_of_a_listed_person_are_searched(notes, tmp_path):
     (tmp_path / "a.csv").write_text("id,text\n1,vu avec Cam et la Grande\n", encoding="utf-8")
     leaks = find_leaks([tmp_path / "a.csv"], notes)
     assert {form for _, _, form in leaks} == {"Cam", "la Grande"}
+
+
+def test_a_word_cut_by_wbr_in_the_report_is_searched_whole(tmp_path):
+    """The exporter cuts long words of tables with <wbr>: "notes/tran<wbr/>scription" held
+    "tran" of a listed Linh Trần for the leak check (names_blind19)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Linh Trần\n", encoding="utf-8")
+    page = tmp_path / "synthese.html"
+    page.write_text("<td>notes/tran<wbr/>scription_<wbr/>carnet.md</td>", encoding="utf-8")
+    assert find_leaks([page], notes) == []
+    page.write_text("<td>avec Linh Tr<wbr/>ần</td>", encoding="utf-8")
+    assert find_leaks([page], notes)

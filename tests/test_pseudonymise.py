@@ -192,6 +192,24 @@ def test_letters_unicode_keeps_whole_are_optional_like_accents(tmp_path):
     assert "ukasz" not in cells and "propose un second copil" in cells
 
 
+def test_a_name_that_folds_to_a_french_word_leaves_the_word_alone(tmp_path):
+    """names_blind18 and 19: "Lê" folds to "le", "Pierre" of Pierre-Louis is a noun:
+    "Le jeune" and "la pierre angulaire" stayed "Personne A jeune", "la Personne B"."""
+    from csf_analysis.privacy.leaks import find_leaks
+    notes = _one_note(tmp_path, "# Copil du 8/02/2024\n\n- Tuan Lê présente le bilan, avec "
+                                "Guerline Pierre-Louis.\n- Le jeune propose un second copil.\n"
+                                "- C'est la pierre angulaire, dit M. Lê.\n"
+                                "- Pierre-Louis est d'accord.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Tuan Lê\n  - Guerline Pierre-Louis\n")
+    assert "Le jeune propose" in cells and "la pierre angulaire" in cells
+    assert "Lê" not in cells and "Pierre-Louis" not in cells and "Guerline" not in cells
+    out = tmp_path / "out.csv"
+    out.write_text("texte\nLe jeune est arrivé ; la pierre angulaire.\n", encoding="utf-8")
+    assert find_leaks([out], notes) == []
+    out.write_text("texte\nTuan Lê et Pierre-Louis\n", encoding="utf-8")
+    assert {form for _, _, form in find_leaks([out], notes)} == {"Tuan Lê", "Pierre-Louis"}
+
+
 def test_the_mapping_keeps_the_forms_the_leak_check_searches(notes, tmp_path):
     from csf_analysis.privacy.leaks import find_leaks
     pseudonymise(load_corpus(notes, cache_dir=None))

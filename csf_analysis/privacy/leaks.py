@@ -33,6 +33,7 @@ __all__ = ["LeakError", "check_outputs", "find_leaks", "leak_check", "output_fil
            "output_text"]
 
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".parquet"}
+_WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _NO_IMAGES = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 
 
@@ -64,7 +65,9 @@ def output_text(path: str | Path) -> str:
     if suffix == ".ipynb":
         return html.unescape(_NO_IMAGES.sub(" ", "\n".join(_strings(json.loads(text)))))
     if suffix in (".html", ".htm", ".svg", ".xml"):  # embedded images are no text
-        return html.unescape(_NO_IMAGES.sub(" ", text))
+        # <wbr> cuts long words in the report's tables ("notes/tran<wbr/>scription"):
+        # the word is searched whole, as a reader reads it.
+        return html.unescape(_NO_IMAGES.sub(" ", _WORD_BREAK.sub("", text)))
     return text
 
 

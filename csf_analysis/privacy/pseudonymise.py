@@ -241,7 +241,11 @@ def common_words(people: Iterable[str], model: NameModel | None,
              for form in [*listed_forms(name), *listed_handles(name), *listed_nicknames(name)]
              for w in [form.lower()] if " " not in w and "." not in w and len(w) >= 2}
     words |= {fold_keep_case(o).lower() for others in (aliases or {}).values() for o in others}
-    return {w for w in words if model.is_inflected(w)}
+    # A piece of a compound name that is a French noun ("pierre" of Pierre-Louis) is a
+    # word too: "la pierre angulaire" is no one.
+    pieces = {fold_keep_case(piece).lower() for name in people for word in name.split()
+              if "-" in word for piece in word.split("-")}
+    return {w for w in words if model.is_inflected(w) or (w in pieces and model.is_lemma(w))}
 
 
 def _context_only(given: dict[str, str], found: Names,

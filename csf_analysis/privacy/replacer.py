@@ -227,7 +227,13 @@ class Replacer:
         if only is not None:  # the leak check: the forms replaced in the notes, no other
             only = {fold_keep_case(form) for form in only}
             self.owner = {form: name for form, name in self.owner.items() if form in only}
-        self.context_only = {fold_keep_case(form) for form in context_only}
+        # A word of a name that folds to a French two-letter word ("Lê" -> "le") is
+        # replaced alone only after a civility or initials: "Le jeune" stays, "M. Lê" does
+        # not (initials such as "ES" are no word of the name: they stay as they are).
+        short = {fold_keep_case(word) for name in people for word in name.split()
+                 if fold_keep_case(word).lower() in TWO_LETTER_WORDS and not word.isupper()}
+        self.context_only = {fold_keep_case(form) for form in context_only} | {
+            form for form in self.owner if form in short}
         self.pseudonym = {**(organisations or {}), **people}
         kept = [*exempt, *protect]
         self._kept = re.compile(r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])") \
@@ -292,6 +298,8 @@ class Replacer:
                 elif "." in folded or (folded.isupper() and len(letters) <= 4):  # initials
                     if "." in folded or len(letters) >= 3 or compound_initials(name, folded):
                         self.listed_exact.setdefault(folded, name)
+                elif " " not in folded and folded.lower() in TWO_LETTER_WORDS:
+                    continue  # "Lê" alone: "le"; in the full name and after a civility only
                 elif " " not in folded and folded.lower() in common:  # "Rose", "ROSE"
                     for cased in (folded, folded.upper(), folded.capitalize()):
                         self.listed_exact.setdefault(cased, name)
