@@ -27,7 +27,7 @@ from __future__ import annotations
 import pandas as pd
 from markdown_it import MarkdownIt
 
-from ..reading.findings import CITATION_RE, Findings
+from ..reading.findings import CITATION_RE, Citation, Findings
 from .provenance import attribution_parts
 from .rendering import Markup, render
 
@@ -39,8 +39,7 @@ _MARK = "CSFCITE{}END"  # a placeholder Markdown leaves alone, replaced after re
 def findings_html(findings: Findings, statements: pd.DataFrame,
                   interviews: pd.DataFrame) -> Markup:
     """The findings' Markdown as HTML, each citation replaced by its quote (see module)."""
-    keys = [match.group(1) for match in CITATION_RE.finditer(findings.text)]
-    counter = iter(range(len(keys)))
+    counter = iter(range(len(findings.citations)))  # resolve_findings met them in this order
     marked = CITATION_RE.sub(lambda _: _MARK.format(next(counter)), findings.text)
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = md.parse(marked)
@@ -49,17 +48,15 @@ def findings_html(findings: Findings, statements: pd.DataFrame,
             token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
     html = md.renderer.render(tokens, md.options, {})
     by_id = statements.set_index("statement_id", drop=False)
-    for n, (key, citation) in enumerate(zip(keys, findings.citations)):
-        html = html.replace(_MARK.format(n), _quote(key, citation.statement_ids, by_id,
-                                                    interviews), 1)
+    for n, citation in enumerate(findings.citations):
+        html = html.replace(_MARK.format(n), _quote(citation, by_id, interviews), 1)
     return Markup(html.rstrip("\n"))  # markdown-it escaped the text (raw HTML off)
 
 
-def _quote(key: str, statement_ids: list[str], by_id: pd.DataFrame,
-           interviews: pd.DataFrame) -> Markup:
-    rows = [by_id.loc[sid] for sid in statement_ids if sid in by_id.index]
+def _quote(citation: Citation, by_id: pd.DataFrame, interviews: pd.DataFrame) -> Markup:
+    rows = [by_id.loc[sid] for sid in citation.statement_ids if sid in by_id.index]
     if not rows:
-        return render("citation.html.j2", key=key, text=None)
+        return render("citation.html.j2", key=citation.key, text=None)
     who, where = attribution_parts(rows[0], interviews)
-    return render("citation.html.j2", key=key, who=who, where=where,
+    return render("citation.html.j2", key=citation.key, who=who, where=where,
                   text=" ".join(str(row["text"]) for row in rows))
