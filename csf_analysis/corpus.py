@@ -31,7 +31,7 @@ from .atomic import write_text_atomic
 from .cells import to_csv_text
 from .coding.codebook import load_codebook
 from .filesets import Staging
-from .filters import NO_FILTER, describe_filters, filter_tables
+from .filters import NO_FILTER, describe_filters, filter_tables, statements_per_code
 from .reading.copies import MIN_DUPLICATE_CHARS, mark_copies
 from .reading.events import events_table
 from .reading.files import display_name, read_note, scan_notes
@@ -437,7 +437,6 @@ def _codebook_table(codebook, codings: pd.DataFrame, originals: pd.DataFrame) ->
     of counted sessions (no copy, no document, no note outside a session)."""
     if codebook is None:
         return frame("codebook")
-    coded = codings[codings["statement_id"].isin(originals["statement_id"])]
-    counts = coded.drop_duplicates(["statement_id", "code"]).groupby("code").size()
+    counts = statements_per_code(codings, set(originals["statement_id"]))
     table = codebook.table.assign(n_statements=codebook.table["code"].map(counts).fillna(0))
     return frame("codebook", table.to_dict("records"))

@@ -33,7 +33,7 @@ from .schema import ACTORS, SESSION_KINDS, counted_rows
 NO_FILTER = "Aucun filtre : tout le corpus."
 
 __all__ = ["NO_FILTER", "describe_filters", "filter_tables", "normalise_actors",
-           "normalise_clauses", "normalise_kinds"]
+           "normalise_clauses", "normalise_kinds", "statements_per_code"]
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -159,9 +159,10 @@ def _promote_copies(statements: pd.DataFrame, left_out: set[str]) -> pd.DataFram
     return statements
 
 
-def _counts(codings: pd.DataFrame, originals: set[str]) -> pd.Series:
-    """Number of original statements per code."""
-    coded = codings[_text(codings["statement_id"]).isin(originals)]
+def statements_per_code(codings: pd.DataFrame, counted: set[str]) -> pd.Series:
+    """Number of distinct statements per code among the ``counted`` statement ids: the
+    codebook's ``n_statements``, at load (:mod:`csf_analysis.corpus`) and after a filter."""
+    coded = codings[_text(codings["statement_id"]).isin(counted)]
     return coded.drop_duplicates(["statement_id", "code"]).groupby("code").size()
 
 
@@ -258,7 +259,7 @@ def _filter_statements(out: dict[str, pd.DataFrame], statements: pd.DataFrame,
             out["interviews"]["interview_id"].map(counts).fillna(0).astype("Int64"))
     if "codebook" in out and "codings" in out and "n_statements" in out["codebook"]:
         in_sessions = originals[_text(originals["interview_id"]) != ""]  # as the charts
-        counts = _counts(out["codings"], set(_text(in_sessions["statement_id"])))
+        counts = statements_per_code(out["codings"], set(_text(in_sessions["statement_id"])))
         out["codebook"]["n_statements"] = (
             out["codebook"]["code"].map(counts).fillna(0).astype("Int64"))
 
