@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .labels import CLAUSE_ORDER, clause_sizes
+from .labels import CLAUSE_ORDER, actor_group, clause_sizes
 from .schema import ACTORS, SESSION_KINDS, counted_rows
 
 NO_FILTER = "Aucun filtre : tout le corpus."
@@ -122,7 +122,7 @@ def _kept_interviews(interviews: pd.DataFrame, *, actors: list[str], clauses: li
     keep = pd.Series(True, index=interviews.index)
     if actors:
         actor = _text(interviews["actor"]).str.strip().str.lower()
-        keep &= actor.where(actor.isin(ACTORS), "autre").isin(actors)
+        keep &= actor_group(actor).isin(actors)
     if clauses:
         keep &= clause_sizes(interviews).isin(clauses)
     if date_from or date_to:

@@ -16,10 +16,11 @@ import datetime as dt
 
 import pandas as pd
 
-from .schema import CLAUSE_HOURS
+from .schema import ACTORS, CLAUSE_HOURS
 
 __all__ = ["ACTOR_LABELS", "CATEGORY_LABELS", "CLAUSE_ORDER", "KIND_LABEL", "KIND_LABELS",
-           "NO_CLAUSE", "actor_label", "clause_group", "clause_sizes", "short_date"]
+           "NO_CLAUSE", "actor_group", "actor_label", "clause_group", "clause_sizes",
+           "short_date"]
 
 CATEGORY_LABELS = {
     "facts": "Faits", "representation": "Représentations", "feelings": "Ressentis",
@@ -50,6 +51,15 @@ def actor_label(code: str, *, lower: bool = False) -> str:
     """
     label = ACTOR_LABELS.get(code, code) or "—"
     return label.lower() if lower and not label.isupper() else label
+
+
+def actor_group(actors: pd.Series) -> pd.Series:
+    """The group each actor code counts in: itself, or ``autre`` when unknown or empty.
+
+    >>> actor_group(pd.Series(["mlds", "", "inconnu"])).tolist()
+    ['mlds', 'autre', 'autre']
+    """
+    return actors.where(actors.isin(ACTORS), "autre")
 
 
 def clause_group(hours, label) -> str:

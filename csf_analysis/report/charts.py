@@ -51,6 +51,7 @@ from ..labels import (
     CATEGORY_LABELS,
     CLAUSE_ORDER,
     NO_CLAUSE,
+    actor_group,
     clause_group,
     clause_sizes,
     short_date,
@@ -345,7 +346,7 @@ def themes_by_actor_data(corpus) -> pd.DataFrame:
     """
     statements, codings, interviews, codebook = _theme_tables(corpus)
     table = _theme_shares(statements, codings, interviews, codebook)
-    actors = _strings(interviews["actor"]).where(lambda a: a.isin(ACTORS), "autre")
+    actors = actor_group(_strings(interviews["actor"]))
     groups = pd.Series(actors.tolist(), index=_strings(interviews["interview_id"]).tolist())
     return _group_shares(table, groups, ACTORS, "actor")
 

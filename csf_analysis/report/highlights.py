@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..labels import NO_CLAUSE, actor_label, clause_sizes
+from ..labels import NO_CLAUSE, actor_group, actor_label, clause_sizes
 from .charts import MIN_GROUP
 
 __all__ = ["MAIN_THEMES", "compared", "comparison_note", "groupings", "shares", "spread",
@@ -50,7 +50,7 @@ def theme_table(codings: pd.DataFrame, statements: pd.DataFrame,
 def groupings(interviews: pd.DataFrame) -> dict[str, pd.Series]:
     """Each interview's actor and clause size, indexed by interview id."""
     index = interviews["interview_id"].to_numpy()
-    return {"acteur": pd.Series(interviews["actor"].replace("", "autre").to_numpy(), index=index),
+    return {"acteur": pd.Series(actor_group(interviews["actor"]).to_numpy(), index=index),
             "taille de clause": pd.Series(clause_sizes(interviews).replace("", NO_CLAUSE)
                                           .to_numpy(), index=index)}
 
