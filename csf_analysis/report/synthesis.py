@@ -536,6 +536,8 @@ def report_figures(corpus, *, interviews_per_chart: int = CHART_INTERVIEWS,
     which = (f" Les {count(len(main), 'thème')} présents dans le plus d'entretiens (les "
              f"{_number(len(themes))} sont dans la figure par entretien)."
              if len(themes) > len(main) else "")
+    small = (f"chaque entretien pèse autant ; * : moins de {charts.MIN_GROUP} entretiens, "
+             "trop peu pour comparer")  # the mark the charts put on small groups
     undated_note = (f" {count(undated, 'entretien')} sans date ni date citée ne "
                     f"{'peuvent' if undated > 1 else 'peut'} y figurer."
                     if undated else "")
@@ -546,11 +548,9 @@ def report_figures(corpus, *, interviews_per_chart: int = CHART_INTERVIEWS,
                                 "thème (ligne) ; plus la case est foncée, plus leur part est "
                                 "grande.",
         "themes_par_clause": "Part moyenne des énoncés codés avec chaque thème, selon la taille "
-                             "de la clause (chaque entretien pèse autant ; * : moins de 3 "
-                             "entretiens, trop peu pour comparer)." + which,
+                             f"de la clause ({small})." + which,
         "themes_par_acteur": "Part moyenne des énoncés codés avec chaque thème, selon l'acteur "
-                             "interrogé (chaque entretien pèse autant ; * : moins de 3 "
-                             "entretiens, trop peu pour comparer)." + which,
+                             f"interrogé ({small})." + which,
         "chronologie": "Dates citées dans les entretiens ; le losange est la date de "
                        "l'entretien." + undated_note,
         "durees": "Durées rapportées dans les entretiens (échelle logarithmique) : délais, "
