@@ -185,6 +185,15 @@ def _alternation(forms: Iterable[str]) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
 
 
+def _folds_to_short_word(word: str) -> bool:
+    """Is ``word`` (not initials) a French two-letter word once folded: "Lê" -> "le"?
+
+    >>> _folds_to_short_word("Lê"), _folds_to_short_word("ES"), _folds_to_short_word("Ly")
+    (True, False, False)
+    """
+    return fold_keep_case(word).lower() in TWO_LETTER_WORDS and not word.isupper()
+
+
 class Replacer:
     """Names -> pseudonyms, in texts (:meth:`text`) and ids (:meth:`ident`).
 
@@ -231,7 +240,7 @@ class Replacer:
         # replaced alone only after a civility or initials: "Le jeune" stays, "M. Lê" does
         # not (initials such as "ES" are no word of the name: they stay as they are).
         short = {fold_keep_case(word) for name in people for word in name.split()
-                 if fold_keep_case(word).lower() in TWO_LETTER_WORDS and not word.isupper()}
+                 if _folds_to_short_word(word)}
         self.context_only = {fold_keep_case(form) for form in context_only} | {
             form for form in self.owner if form in short}
         self.pseudonym = {**(organisations or {}), **people}
@@ -298,7 +307,7 @@ class Replacer:
                 elif "." in folded or (folded.isupper() and len(letters) <= 4):  # initials
                     if "." in folded or len(letters) >= 3 or compound_initials(name, folded):
                         self.listed_exact.setdefault(folded, name)
-                elif " " not in folded and folded.lower() in TWO_LETTER_WORDS:
+                elif " " not in folded and _folds_to_short_word(folded):
                     continue  # "Lê" alone: "le"; in the full name and after a civility only
                 elif " " not in folded and folded.lower() in common:  # "Rose", "ROSE"
                     for cased in (folded, folded.upper(), folded.capitalize()):
