@@ -17,8 +17,24 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["fold", "fold_keep_case", "fold_lower", "fold_same_length", "normalize",
-           "strip_accents"]
+__all__ = ["LOWER", "UPPER", "fold", "fold_keep_case", "fold_lower", "fold_same_length",
+           "normalize", "strip_accents"]
+
+
+def _latin_letters(test) -> str:
+    """The Latin letters beyond ASCII that pass ``test``: Latin-1, Extended-A and -B
+    (Polish, Turkish, Romanian, Czech) and Vietnamese (Latin Extended Additional)."""
+    spans = ((0xC0, 0x24F), (0x1E00, 0x1EFF))
+    return "".join(chr(c) for low, high in spans for c in range(low, high + 1)
+                   if test(chr(c)))
+
+
+# The bodies of regular-expression classes of capital and small letters, for the
+# patterns that find names: "Đặng", "Şahin", "Yılmaz" and "Łukasz" are capitalised
+# words as much as "Élodie" (``[A-ZÀ-Þ]`` knew only Latin-1); ``f"[{UPPER}][{LOWER}]+"``
+# matches each of them.
+UPPER = "A-Z" + _latin_letters(str.isupper)
+LOWER = "a-z" + _latin_letters(str.islower)
 
 # Letters Unicode does not decompose, though a reader sees an accent on them (Polish,
 # Vietnamese, Turkish, Scandinavian names): "Łukasz" is written "Lukasz" too.

@@ -171,6 +171,14 @@ def test_struck_through_names_and_labels_written_in_lower_case():
     assert {"Gérard Charrier", "Mathéo", "Sacha"} <= set(found)
 
 
+def test_names_with_letters_beyond_latin_1_are_capitalised_words():
+    """Turkish, Romanian, Vietnamese and Polish capitals were no capitals to the
+    patterns (``[A-ZÀ-Þ]``): "Đặng Minh" and "Mme Şahin" were left to the model."""
+    found = find_people(["Mme Şahin a rappelé lundi.", "Réunion avec Đặng Minh et Ştefan "
+                         "Popescu.", "Łukasz Nowak : on a eu trois jeunes."], use_model=False)
+    assert {"Şahin", "Đặng Minh", "Ştefan Popescu", "Łukasz Nowak"} <= set(found)
+
+
 def test_a_listed_first_name_written_in_lower_case(tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()

@@ -19,16 +19,19 @@ from __future__ import annotations
 import re
 
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
-from ..text import fold_keep_case, strip_accents
+from ..text import LOWER, UPPER, fold_keep_case, strip_accents
 from ..words import WORDS
 from .first_names import diminutives, nicknames
+
+_UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
+_LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
 __all__ = ["ACRONYMS", "CAPITAL_WORDS", "INITIALS", "PARTICLES", "TWO_LETTER_WORDS",
            "compound_initials", "fold_keep_case", "listed_forms", "listed_handles",
            "listed_nicknames", "name_forms", "short_initials", "slug", "split_name"]
 
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
-INITIALS = r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.?)?|[A-ZÀ-Þ]-[A-ZÀ-Þ]\b"  # "É. Nakamura" too
+INITIALS = _UP + r"\.(?:-?" + _UP + r"\.?)?|" + _UP + r"-" + _UP + r"\b"  # "É. Nakamura" too
 PARTICLES = tuple(WORDS["names"]["particles"])
 
 # Capitals that are acronyms of the field, never someone's initials.
@@ -64,7 +67,7 @@ def split_name(name: str) -> tuple[str, str]:
     while upper < len(words) and len(words[upper]) > 1 and words[upper].isupper():
         upper += 1
     if 0 < upper < len(words) and words[-1][:1].isupper() and not words[-1].isupper() \
-            and len(re.sub(r"[^A-ZÀ-Þ]", "", "".join(words[:upper]))) > 2:  # not "JB Martin"
+            and len(re.sub("[^" + UPPER + "]", "", "".join(words[:upper]))) > 2:  # not "JB Martin"
         return " ".join(words[upper:]), " ".join(words[:upper])
     if len(words) > 1 and words[0].lower() not in PARTICLES:
         return words[0], " ".join(words[1:])

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
 from ..reading.vocabulary import category_of_label, speaker_of_label
-from ..text import fold_keep_case, fold_lower
+from ..text import LOWER, UPPER, fold_keep_case, fold_lower
 from ..words import WORDS
 from .first_names import COMMON_RANK, is_first_name, not_common
 from .first_names import rank as first_name_rank
@@ -47,6 +47,9 @@ from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, name_forms
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
+
+_UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
+_LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
 __all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "discover", "find_people", "fold_lower",
            "is_full_name", "name_core"]
@@ -63,21 +66,21 @@ _SIGNATURE_RE = re.compile(r"^[ \t*_—–-]*((?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?){1,3
 # Dotted initials are someone's ("K.R.", "K. R.", "I.A."), but a few abbreviations.
 _DOTTED_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ -]?[A-Z]\.){1,2}(?![\w.])")
 _NOT_INITIALS = ACRONYMS | frozenset(WORDS["names"]["not_initials"])
-_INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d')?[A-ZÀ-Þ][a-zà-ÿ]+"
-                              r"(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
-_PAIR_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+"
-                      r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
-_WORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w-])")
+# A capitalised word, hyphenated or not: "Élodie", "Jean-Luc", "Đặng", "Yılmaz".
+_FIRST = _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?"
+_INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d')?" + _FIRST
+                              + r"(?![\w-])")
+_PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _FIRST + r"(?![\w-])")
+_WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 # A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
-# "Nolwenn NG" (the capitals may be initials).
-_FIRST = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
-_UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?"  # not "CCI"
-_UPPER_FIRST = r"[A-ZÀ-Þ]{3,}(?:[ -][A-ZÀ-Þ]{2,})?\s+" + _FIRST  # "MBOMA Grâce" (sign-up sheet)
+# "Nolwenn NG" (the capitals may be initials); not "CCI".
+_UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?"
+_UPPER_FIRST = _UP + r"{3,}(?:[ -]" + _UP + r"{2,})?\s+" + _FIRST  # "MBOMA Grâce" (sign-up sheet)
 _UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each shape
     re.compile(rf"(?<![\w-]){_UPPER}[ \t]+(?P<first>{_FIRST})(?![\w-])"),
     re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
 # A lower-case word, not after an apostrophe ("hui" of "aujourd'hui").
-_LOWER_RE = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿœ]+(?:-[a-zà-öø-ÿœ]+)?(?![\w'’-])")
+_LOWER_RE = re.compile(r"(?<![\w'’-])" + _LOW + r"+(?:-" + _LOW + r"+)?(?![\w'’-])")
 # A first name that is a French word too ("Pierre", "Rose") is a name mid-sentence
 # only among the most given ones (COMMON_RANK); "Premier", "Salle", "Long" are in the
 # list too.
@@ -92,7 +95,7 @@ _GIVEN_FIRST_NAMES = 4000
 # lone first name as a place, a place after these words stays one.
 _PLACE_BEFORE = re.compile(
     r"(?i)(?:^|[\s'’(])(?:à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
-_AFTER_PLACE = re.compile(r"(?i:(?<![\w'’])(?:à|au|en|sur|vers|depuis))\s+([A-ZÀ-Þ][\w-]+)")
+_AFTER_PLACE = re.compile(r"(?i:(?<![\w'’])(?:à|au|en|sur|vers|depuis))\s+(" + _UP + r"[\w-]+)")
 # An article before a word of the list says it is no one's first name ("toute la France").
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux|un|une|cette)"
                              r"\s*$")
@@ -317,7 +320,7 @@ class Names:
         """Is ``word``, opening an entity, no part of the name? A civility, a particle,
         a lower-case word (not "d'Aubigny"), or a word when more follow ("Réponse")."""
         return bool(re.fullmatch(CIVILITY, word) or word.lower() in _PARTICLES
-                    or (not word[:1].isupper() and not re.match(r"d['’][A-ZÀ-Þ]", word))
+                    or (not word[:1].isupper() and not re.match(r"d['’]" + _UP, word))
                     or (not last and (fold_lower(word) in NON_NAMES
                                       or fold_lower(word) in self.lower_words)))
 
@@ -357,7 +360,7 @@ class Names:
 
 def _is_initial(word: str) -> bool:
     """"S.", "M.-C.", "J-M": initials of first names."""
-    return re.fullmatch(r"[A-ZÀ-Þ]\.?(?:-?[A-ZÀ-Þ]\.?)?", word) is not None
+    return re.fullmatch(_UP + r"\.?(?:-?" + _UP + r"\.?)?", word) is not None
 
 
 def is_full_name(name: str) -> bool:
@@ -389,14 +392,14 @@ def _lower_words(texts: Iterable[str]) -> frozenset[str]:
     labels: set[str] = set()
     for text in texts:
         text = EMAIL_RE.sub(" ", re.sub(r"(?<!\S)\S*(?:/|www\.)\S*", " ", text))
-        words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])[a-zà-öø-ÿœ][\w-]+", text))
+        words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])" + _LOW + r"[\w-]+", text))
         labels.update(map(fold_keep_case, _label_words(text)))
     return frozenset(words - labels)
 
 
 def _label_words(text: str) -> list[str]:
     """Lone lower-case words used as a speaker label ("sacha : ..."): written as names."""
-    return re.findall(r"(?m)^[ \t*_•-]*([a-zà-öø-ÿœ][\w-]+)[ \t]*:", text)
+    return re.findall(r"(?m)^[ \t*_•-]*(" + _LOW + r"[\w-]+)[ \t]*:", text)
 
 
 def _address_parts(text: str) -> list[list[str]]:
@@ -630,7 +633,7 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
 
 # An item of a list or a table's cell shaped as a name: a capitalised word or two,
 # initials and a surname, a first name and an initial, or initials alone.
-_NAMELIKE = re.compile(r"(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
+_NAMELIKE = re.compile(r"(?:" + _UP + r"\.(?:-?" + _UP + r"\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
                        + r"|\s+[A-Z]\.?)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3}|" + _UPPER_FIRST)
 
 
@@ -691,7 +694,7 @@ def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
                       and n[0].isupper()), key=len, reverse=True)
     if not singles:
         return
-    pattern = re.compile(r"(?<![\w-])(" + INITIALS + r"|[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)"
+    pattern = re.compile(r"(?<![\w-])(" + INITIALS + r"|" + _FIRST + r")"
                          r"\s+((?:(?:Le|La|De|Du|Da|Van|Von|d')\s?)?(?:"
                          + "|".join(map(re.escape, singles)) + r"))(?![\w-])")
     for text in texts:

@@ -49,7 +49,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..reading.vocabulary import within_one_edit
-from ..text import strip_accents
+from ..text import UPPER, strip_accents
 from ..words import WORDS
 from .first_names import diminutives, is_first_name
 from .name_forms import (
@@ -67,6 +67,8 @@ from .name_forms import (
     slug,
     split_name,
 )
+
+_UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 
 __all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart"]
 
@@ -86,7 +88,7 @@ _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
 # them are the place's name, kept even when a person bears it.
 PLACE_WORDS = tuple(WORDS["names"]["place_words"])
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’]*"
+_CAP = _UP + r"[\w'’]*"
 _PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
 # Place words used in an idiom that names no place: "à la place de Yasmine" (instead
 # of her), "au cours de" (during). Folded text, so "à" is "a".

@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import re
 
-from ..text import normalize
+from ..text import LOWER, UPPER, normalize
 from ..words import WORDS
+
+_UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
+_LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
 # Keyword phrases (normalised: lowercase, no accents), matched at word starts.
 CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -77,7 +80,7 @@ def category_of_label(label: str, *, max_words: int = 12, anchored: bool = False
 
 # Words that open a "Word : ..." line without being anybody's first name.
 _NOT_NAMES = frozenset(WORDS["speakers"]["not_names"])
-_NAME_RE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
+_NAME_RE = re.compile(r"^" + _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?$")
 
 
 def name_of_label(label: str) -> str:
