@@ -93,7 +93,7 @@ def apply_decisions(statements: pd.DataFrame, codings: pd.DataFrame, decisions: 
     decisions = latest(decisions)
     known = set(statements["statement_id"])
     problems = [Problem(source, int(d.line), "warning",
-                        f"la décision « {d.action} {d.code} » de {d.coder} ({d.time}) porte sur "
+                        f"la décision « {_decided(d)} » de {d.coder} ({d.time}) porte sur "
                         f"l'énoncé {d.statement_id}, qui n'est plus dans les notes (texte : "
                         f"« {d.text[:60]} ») : recodez le nouvel énoncé ; la décision est "
                         "gardée").row()
@@ -112,6 +112,13 @@ def apply_decisions(statements: pd.DataFrame, codings: pd.DataFrame, decisions: 
                            "origin": "manual", "coder": adds["coder"], "matched": "",
                            "pattern": ""}, columns=list(CODINGS_COLUMNS))
     return statements, pd.concat([codings[keep], manual], ignore_index=True), problems
+
+
+def _decided(decision) -> str:
+    """A decision in a few words: « add delais », « mémo : à citer... »."""
+    if decision.action == "memo":
+        return f"mémo : {decision.note[:40]}"
+    return f"{decision.action} {decision.code}"
 
 
 def _apply_categories(statements: pd.DataFrame, decisions: pd.DataFrame) -> pd.DataFrame:

@@ -3,8 +3,9 @@
 ``codage-manuel.csv`` is, with ``--pseudonymise``'s correspondence table, the only
 file the toolkit writes in the notes folder.
 It is a log, one decision per row, readable and editable in a spreadsheet:
-add a code to a statement, remove a code (an auto one, say), or set the
-statement's category, with the coder's name and the time. Rows are keyed by
+add a code to a statement, remove a code (an auto one, say), set the
+statement's category, or write a memo on it (in ``note``), with the coder's name
+and the time. Rows are keyed by
 ``statement_id``, which survives reruns; the latest decision of a coder on a
 (statement, code) wins. A decision is never dropped: one whose statement has
 disappeared from the notes is reported as a problem.
@@ -32,7 +33,7 @@ from ..reading.vocabulary import code_id
 from ..schema import CATEGORIES
 
 COLUMNS = ("statement_id", "action", "code", "coder", "time", "note", "text")
-ACTIONS = ("add", "remove", "category")
+ACTIONS = ("add", "remove", "category", "memo")
 
 
 class DecisionError(ValueError):
@@ -117,11 +118,11 @@ def _decision_row(statement_id: str, action: str, code: str, *, coder: str, note
         raise DecisionError(f"unknown action {action!r}: expected one of {', '.join(ACTIONS)}")
     if not coder.strip():
         raise DecisionError("a decision needs a coder name: pass --coder NAME (or coder=...)")
-    if not statement_id.strip() or not code.strip():
+    if not statement_id.strip() or not (code.strip() or action == "memo"):
         raise DecisionError("a decision needs a statement_id and a code")
     if action == "category" and code not in CATEGORIES:
         raise DecisionError(f"unknown category {code!r}: expected one of {', '.join(CATEGORIES)}")
-    if action != "category":
+    if action in ("add", "remove"):
         code = code_id(code)
     return {"statement_id": statement_id.strip(), "action": action, "code": code.strip(),
             "coder": coder.strip(), "time": dt.datetime.now().isoformat(timespec="seconds"),
@@ -132,14 +133,19 @@ def _already(table: pd.DataFrame, row: dict, *, once: bool) -> bool:
     """Is ``row`` the decision in force (or, with ``once``, anywhere in the log)?"""
     same = table[(table["statement_id"] == row["statement_id"])
                  & (table["coder"] == row["coder"])]
-    if row["action"] == "category":
-        topic = same[same["action"] == "category"]
-    else:
-        topic = same[(same["action"] != "category") & (same["code"] == row["code"])]
-    if once and ((topic["action"] == row["action"]) & (topic["code"] == row["code"])).any():
+    topic = same[_topic(same) == _topic(pd.DataFrame([row])).iloc[0]]
+    decided = ["action", "code", "note"] if row["action"] == "memo" else ["action", "code"]
+    matches = (topic[decided] == pd.Series({c: row[c] for c in decided})).all(axis=1)
+    if once and matches.any():
         return True
-    return not topic.empty and topic.iloc[-1]["action"] == row["action"] \
-        and topic.iloc[-1]["code"] == row["code"]
+    return not topic.empty and bool(matches.iloc[-1])
+
+
+def _topic(decisions: pd.DataFrame) -> pd.Series:
+    """What each decision is about, for one coder and statement: its category, its
+    memo, or one code (added or removed)."""
+    return decisions["code"].where(~decisions["action"].isin(["category", "memo"]),
+                                   "\x00" + decisions["action"])
 
 
 @contextlib.contextmanager
@@ -150,6 +156,26 @@ def _locked(folder: Path):
         for tmp in folder.glob(f".{config.MANUAL_CODES_FILE}.*.tmp"):
             tmp.unlink(missing_ok=True)
         yield
+
+
+def withdraw(notes_dir: str | Path, decision: dict | pd.Series) -> bool:
+    """Take back ``decision`` (an undo): the last row of the log equal to it on every
+    column is deleted, under the folder's lock. Returns whether one was found."""
+    path = decisions_path(notes_dir)
+    try:
+        with _locked(Path(notes_dir)):
+            table = load_decisions(notes_dir).drop(columns="line", errors="ignore")
+            same = (table[list(COLUMNS)] == pd.Series(
+                {c: str(decision[c]) for c in COLUMNS})).all(axis=1)
+            if not same.any():
+                return False
+            table = table.drop(index=same[same].index[-1])
+            write_text_atomic(path, to_csv_text(table[list(COLUMNS)]))
+    except OSError as error:
+        raise DecisionError(
+            f"cannot write {path}: {error.strerror or error}; the decision was not taken "
+            "back (make the notes folder writable, then undo again)") from None
+    return True
 
 
 def add_code(notes_dir, statement_id: str, code: str, *, coder: str, note: str = "",
@@ -175,10 +201,9 @@ def set_category(notes_dir, statement_id: str, category: str, *, coder: str, not
 
 def latest(decisions: pd.DataFrame) -> pd.DataFrame:
     """The decisions in force: per coder, the last one on each (statement, code);
-    for categories, the last one per (coder, statement)."""
+    for categories and memos, the last one per (coder, statement)."""
     if decisions.empty:
         return decisions
-    key = decisions["code"].where(decisions["action"] != "category", "\x00category")
-    keyed = decisions.assign(_key=key)
+    keyed = decisions.assign(_key=_topic(decisions))
     return keyed.drop_duplicates(["statement_id", "coder", "_key"], keep="last").drop(
         columns="_key")
