@@ -30,6 +30,7 @@ _LAZY = {
     "coder_agreement": "csf_analysis.coding.review",
     "uncoded_statements": "csf_analysis.coding.review",
     "load_decisions": "csf_analysis.coding.manual",
+    "coding_panel": "csf_analysis.coding.panel",
     "load_manifest": "csf_analysis.report.manifest",
     "save_manifest": "csf_analysis.report.manifest",
     "model_info": "csf_analysis.reading.nlp",

@@ -108,7 +108,8 @@ def _statement_text(corpus, statement_id: str) -> str:
     return str(found.iloc[0])
 
 
-def _code(corpus, statement_id: str, action: str, value: str, *, new: bool) -> str:
+def _code(corpus, statement_id: str, action: str, value: str, *, new: bool,
+          how_to_create: str) -> str:
     """The code id of ``value`` (a code or its label), checked against the codebook and,
     for a removal, against the statement's own codes."""
     book = corpus.codebook
@@ -124,14 +125,14 @@ def _code(corpus, statement_id: str, action: str, value: str, *, new: bool) -> s
     labels = dict(zip(book["code"], book["label"]))
     near = [f"{c} ({labels[c]})" if c in labels else c
             for c in _near(code, known | on_statement)]
-    create = (" Pour créer un nouveau code, demandez-le explicitement (--new, ou new=True)."
+    create = (f" Pour créer un nouveau code, demandez-le explicitement ({how_to_create})."
               if action == "add" else "")
     return _refuse(f"le code « {value} » n'est pas dans le livre de codes"
                    f"{_did_you_mean(near) or '.'}{create}")
 
 
 def check_decision(corpus, statement_id: str, action: str, value: str, *,
-                   new: bool = False) -> Checked:
+                   new: bool = False, how_to_create: str = "--new, ou new=True") -> Checked:
     """Check one decision against ``corpus`` (its statements, codings and codebook).
 
     Args:
@@ -141,6 +142,7 @@ def check_decision(corpus, statement_id: str, action: str, value: str, *,
         action: add, remove or category, in English or in French.
         value: A code (its id or its label) or a category (English or French).
         new: Allow ``add`` of a code the codebook does not have yet (a new theme).
+        how_to_create: How the caller asks for ``new``, said when a code is unknown.
 
     Returns:
         The decision with its canonical action and value and the statement's text.
@@ -152,5 +154,5 @@ def check_decision(corpus, statement_id: str, action: str, value: str, *,
     statement_id = str(statement_id).strip()
     text = _statement_text(corpus, statement_id)
     value = category_name(value) if action == "category" else \
-        _code(corpus, statement_id, action, value, new=new)
+        _code(corpus, statement_id, action, value, new=new, how_to_create=how_to_create)
     return Checked(statement_id, action, value, text)

@@ -1,0 +1,315 @@
+"""One researcher's review of the coding, a statement at a time: the coding panel's logic.
+
+The panel (:mod:`csf_analysis.coding.panel`) draws what :meth:`ReviewSession.view`
+returns and hands each key or click to :meth:`ReviewSession.handle`; all of it is
+plain Python, tested without a browser.
+
+Flow, one way: the counted corpus -> :func:`~csf_analysis.coding.queue.review_queue`
+(least sure first, filtered) -> one statement's view (neighbours, codes and why,
+confidence, citation) -> a decision, checked
+(:func:`~csf_analysis.coding.checks.check_decision`), written at once with the
+statement's text (:func:`~csf_analysis.coding.manual.record`), applied to the
+session's own copy of the tables and kept for undo
+(:func:`~csf_analysis.coding.manual.withdraw`). The notes are never touched.
+
+Example:
+    >>> from csf_analysis import load_corpus
+    >>> session = ReviewSession(load_corpus("interviews"), coder="yannick")  # doctest: +SKIP
+    >>> session.view()["progress"]                                # doctest: +SKIP
+    '0 / 127 vérifiées'
+    >>> session.handle({"do": "category", "value": "ressentis"})  # doctest: +SKIP
+    >>> session.handle({"do": "undo"})                            # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..labels import CATEGORY_LABELS
+from ..schema import CATEGORIES
+from . import manual
+from .checks import check_decision
+from .queue import FILTERS, filter_options, neighbours, review_queue
+
+__all__ = ["CODER_VARIABLE", "ReviewSession"]
+
+CODER_VARIABLE = "CSF_CODER"  # the coder's name, from the environment, if set
+_ORIGINS = {"inferred": "déduite", "structure": "donnée par la note", "manual": "vérifiée"}
+_CODE_ORIGINS = {"auto": "motif", "inline": "étiquette #", "manual": "manuel"}
+
+
+@dataclass
+class _Done:
+    """A decision of this session and the statement's state before it, for undo."""
+
+    row: dict | None  # None: nothing was written (the decision was already in force)
+    statement: pd.DataFrame
+    codings: pd.DataFrame
+    memo: str
+    position: int
+
+
+class ReviewSession:
+    """The review of ``corpus`` by ``coder`` ("" : taken from ``CSF_CODER``, or asked).
+
+    ``statements``, ``codings`` and ``codebook`` are the session's copy of the counted
+    corpus's tables, with this session's decisions applied as they are taken;
+    :func:`check_decision` checks against them.
+    """
+
+    def __init__(self, corpus, coder: str = "", *, around: int = 1,
+                 filters: dict[str, str] | None = None) -> None:
+        counted = corpus.counted()
+        self.notes_dir = Path(corpus.notes_dir)
+        self.coder = (coder or os.environ.get(CODER_VARIABLE, "")).strip()
+        self.statements = counted.statements.copy()
+        self.codings = counted.codings.copy()
+        self.auto_codings = counted.auto_codings
+        self.interviews = counted.interviews
+        self.codebook = corpus.codebook[["code", "label"]].copy()
+        self.around = around
+        self.message = ""
+        self.history: list[_Done] = []
+        self._load_decisions()
+        self.filters = dict.fromkeys(FILTERS, "")
+        self.queue, self.position = pd.DataFrame(columns=["statement_id"]), 0
+        self.set_filters(**(filters or {}))
+
+    # -- what is shown ------------------------------------------------------------------
+    @property
+    def current(self) -> pd.Series | None:
+        """The statement under review (its row in the session's statements)."""
+        if self.queue.empty:
+            return None
+        sid = self.queue["statement_id"].iloc[self.position]
+        return self.statements.loc[self.statements["statement_id"] == sid].iloc[0]
+
+    def progress(self) -> str:
+        done = int(self.queue["statement_id"].isin(self.checked).sum())
+        return f"{done} / {len(self.queue)} vérifiées"
+
+    def view(self) -> dict:
+        """Everything the panel draws, as plain data (the widget's ``view`` trait)."""
+        row = self.current
+        common = {
+            "coder": self.coder, "message": self.message, "progress": self.progress(),
+            "position": self.position, "total": len(self.queue),
+            "can_undo": bool(self.history), "filters": dict(self.filters),
+            "options": {name: [list(pair) for pair in pairs] for name, pairs in filter_options(
+                self.statements, self.interviews, self.codebook).items()},
+            "categories": [{"key": str(n), "name": c, "label": CATEGORY_LABELS[c]}
+                           for n, c in enumerate(CATEGORIES, start=1)],
+            "codebook": [{"code": c, "label": label}
+                         for c, label in zip(self.codebook["code"], self.codebook["label"])],
+        }
+        if row is None:
+            return {**common, "statement": None, "before": [], "after": [], "codes": [],
+                    "memo": "", "citation": "", "checked": False}
+        before, after = neighbours(self.statements, row["statement_id"], around=self.around)
+        return {**common, "statement": _statement_view(row, self.interviews),
+                "before": _lines(before), "after": _lines(after),
+                "codes": self._codes(row["statement_id"]),
+                "memo": self.memos.get(row["statement_id"], ""),
+                "citation": f"[@{row['statement_id']}]",
+                "checked": row["statement_id"] in self.checked}
+
+    def _codes(self, sid: str) -> list[dict]:
+        """The statement's codes, with why each was given; the auto ones a researcher
+        removed stay, ``struck``."""
+        labels = dict(zip(self.codebook["code"], self.codebook["label"]))
+        live = self.codings[self.codings["statement_id"] == sid]
+        auto = self.auto_codings[self.auto_codings["statement_id"] == sid]
+        shown = []
+        for row in pd.concat([live, auto]).drop_duplicates("code").itertuples():
+            struck = row.code not in set(live["code"])
+            shown.append({"code": row.code, "label": labels.get(row.code, row.code),
+                          "struck": struck, "why": _why(row, struck)})
+        return shown
+
+    # -- what the researcher does -------------------------------------------------------
+    def handle(self, message: dict) -> None:
+        """Do what the panel asks (``{"do": "category", "value": "ressentis"}``...);
+        a refused decision leaves its reason in ``message``, and nothing written."""
+        self.message = ""
+        action = {"category": lambda m: self.set_category(m["value"]),
+                  "confirm": lambda m: self.confirm(),
+                  "move": lambda m: self.move(int(m.get("step", 1))),
+                  "go": lambda m: self.go(int(m["position"])),
+                  "add": lambda m: self.add_code(m["code"]),
+                  "create": lambda m: self.add_code(m["code"], new=True),
+                  "remove": lambda m: self.remove_code(m["code"]),
+                  "memo": lambda m: self.set_memo(m.get("text", "")),
+                  "undo": lambda m: self.undo(),
+                  "filter": lambda m: self.set_filters(**{m["name"]: m.get("value", "")}),
+                  "coder": lambda m: self.set_coder(m.get("name", ""))}.get(str(message.get("do")))
+        if action is None:
+            self.message = f"action inconnue du panneau : {message.get('do')!r}"
+            return
+        try:
+            action(message)
+        except (manual.DecisionError, ValueError, KeyError) as error:
+            self.message = str(error).strip("'\"")
+
+    def set_coder(self, name: str) -> None:
+        if not name.strip():
+            raise manual.DecisionError("indiquez votre nom de codeur ou codeuse")
+        self.coder = name.strip()
+        self._load_decisions()
+
+    def set_filters(self, **filters: str) -> None:
+        """Narrow the queue; the statement under review stays there if it is still in."""
+        sid = None if self.queue.empty else self.queue["statement_id"].iloc[self.position]
+        wanted = {**self.filters, **{k: str(v or "") for k, v in filters.items()}}
+        self.queue = review_queue(self.statements, self.interviews, self.codings, **wanted)
+        self.filters = wanted
+        hit = self.queue.index[self.queue["statement_id"] == sid]
+        self.position = int(hit[0]) if len(hit) else 0
+
+    def move(self, step: int) -> None:
+        self.go(self.position + step)
+
+    def go(self, position: int) -> None:
+        self.position = min(max(position, 0), max(len(self.queue) - 1, 0))
+
+    def category_at(self, key: str) -> str:
+        """The category of key ``"1"``-``"9"`` (the order of the buttons)."""
+        return CATEGORIES[int(key) - 1]
+
+    def set_category(self, category: str) -> None:
+        self._decide("category", category)
+
+    def confirm(self) -> None:
+        """The category shown is right: record that it was checked, go to the next."""
+        row = self._require()
+        self._decide("category", row["category"])
+        self.move(1)
+
+    def add_code(self, code: str, *, new: bool = False) -> None:
+        """Give ``code`` (an id or a label); a code not in the codebook needs ``new``."""
+        self._decide("add", code, new=new)
+
+    def remove_code(self, code: str) -> None:
+        self._decide("remove", code)
+
+    def set_memo(self, text: str) -> None:
+        row = self._require()
+        sid = row["statement_id"]
+        if text.strip() == self.memos.get(sid, ""):
+            return
+        written = manual.record(self.notes_dir, sid, "memo", "", coder=self._coder(),
+                                note=text.strip(), text=row["text"])
+        self._remember(row, written)
+        self.memos[sid] = text.strip()
+
+    def undo(self) -> None:
+        """Take back this session's last decision: its row leaves the decisions file,
+        the statement is as it was, and the queue goes back to it."""
+        if not self.history:
+            raise manual.DecisionError("rien à annuler")
+        done = self.history[-1]
+        if done.row is not None and not manual.withdraw(self.notes_dir, done.row):
+            self.history.pop()
+            raise manual.DecisionError(
+                "cette décision n'est plus dans codage-manuel.csv (modifié ailleurs) : "
+                "rien n'a été annulé")
+        self.history.pop()
+        sid = done.statement["statement_id"].iloc[0]
+        self.statements = pd.concat([self.statements[self.statements["statement_id"] != sid],
+                                     done.statement]).sort_index()
+        self.codings = pd.concat([self.codings[self.codings["statement_id"] != sid],
+                                  done.codings], ignore_index=True)
+        self.memos[sid] = done.memo
+        self._load_checked()
+        self.go(done.position)
+
+    # -- recording ----------------------------------------------------------------------
+    def _require(self) -> pd.Series:
+        row = self.current
+        if row is None:
+            raise manual.DecisionError("aucun énoncé dans la file (changez les filtres)")
+        return row
+
+    def _coder(self) -> str:
+        if not self.coder:
+            raise manual.DecisionError(
+                "indiquez d'abord votre nom (champ « Codeur ») : chaque décision le porte")
+        return self.coder
+
+    def _decide(self, action: str, value: str, *, new: bool = False) -> None:
+        row = self._require()
+        coder = self._coder()
+        checked = check_decision(self, row["statement_id"], action, value, new=new,
+                                 how_to_create="bouton « créer le code »")
+        written = manual.record(self.notes_dir, checked.statement_id, checked.action,
+                                checked.value, coder=coder, text=checked.text)
+        self._remember(row, written)
+        self._apply(checked.statement_id, checked.action, checked.value)
+
+    def _remember(self, row: pd.Series, written: pd.Series) -> None:
+        sid = row["statement_id"]
+        self.history.append(_Done(
+            row={c: written[c] for c in manual.COLUMNS} if written["recorded"] else None,
+            statement=self.statements[self.statements["statement_id"] == sid].copy(),
+            codings=self.codings[self.codings["statement_id"] == sid].copy(),
+            memo=self.memos.get(sid, ""), position=self.position))
+
+    def _apply(self, sid: str, action: str, value: str) -> None:
+        """The decision on the session's tables, as :func:`apply_decisions` would."""
+        if action == "category":
+            at = self.statements["statement_id"] == sid
+            self.statements.loc[at, ["category", "category_origin", "category_rule"]] = [
+                value, "manual", f"manual:{self.coder}"]
+            self.statements.loc[at, "category_confidence"] = float("nan")
+            self.checked.add(sid)
+        elif action == "remove":
+            self.codings = self.codings[~((self.codings["statement_id"] == sid)
+                                          & (self.codings["code"] == value))]
+        elif not ((self.codings["statement_id"] == sid) & (self.codings["code"] == value)).any():
+            added = {"statement_id": sid, "code": value, "origin": "manual",
+                     "coder": self.coder, "matched": "", "pattern": ""}
+            self.codings = pd.concat([self.codings, pd.DataFrame([added])], ignore_index=True)
+            if value not in set(self.codebook["code"]):
+                self.codebook = pd.concat([self.codebook, pd.DataFrame(
+                    [{"code": value, "label": value}])], ignore_index=True)
+
+    def _load_decisions(self) -> None:
+        decisions = manual.latest(manual.load_decisions(self.notes_dir))
+        mine = decisions[decisions["coder"] == self.coder]
+        memos = mine[mine["action"] == "memo"]
+        self.memos = dict(zip(memos["statement_id"], memos["note"]))
+        self._load_checked()
+
+    def _load_checked(self) -> None:
+        """The statements whose category this coder checked (by a decision in force)."""
+        decisions = manual.latest(manual.load_decisions(self.notes_dir))
+        mine = decisions[(decisions["coder"] == self.coder)
+                         & (decisions["action"] == "category")]
+        self.checked = set(mine["statement_id"])
+
+
+def _statement_view(row: pd.Series, interviews: pd.DataFrame) -> dict:
+    confidence = row["category_confidence"]
+    return {"id": row["statement_id"], "text": row["text"], "speaker": row["speaker"],
+            "interview": row["interview_id"], "section": row["section"],
+            "where": f"{row['source_file']}:{int(row['line'])}",
+            "category": row["category"], "category_label": CATEGORY_LABELS.get(
+                row["category"], row["category"]),
+            "origin": _ORIGINS.get(row["category_origin"], row["category_origin"]),
+            "rule": row["category_rule"],
+            "confidence": "" if pd.isna(confidence) else f"{round(float(confidence) * 100)} %"}
+
+
+def _lines(statements: pd.DataFrame) -> list[dict]:
+    return [{"speaker": s.speaker, "text": s.text, "line": int(s.line)}
+            for s in statements.itertuples()]
+
+
+def _why(coding, struck: bool) -> str:
+    how = _CODE_ORIGINS.get(coding.origin, coding.origin)
+    if coding.origin == "manual":
+        how = f"ajouté par {coding.coder}"
+    words = f" « {coding.matched} »" if coding.matched else ""
+    return f"{how}{words}" + (" — retiré" if struck else "")
