@@ -23,23 +23,13 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import secrets
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 
-import psutil
 import pytest
 from pypdf import PdfReader
-from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
@@ -47,6 +37,17 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from csf_analysis import config
 from csf_analysis.report.build import execute
+
+from lab_browser import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    PAGE_TIMEOUT,
+    Lab,
+    chromium,
+    evidence_on_failure,
+    menu_item,
+    venv_path,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -58,19 +59,7 @@ REPORT_TEXT = ("Synthèse des entretiens", "Rapport construit le 30 juin 2020",
                "Table des matières", "Nos constats")
 EXPORT_MENU = "Save and Export Notebook As"
 MENU_LABEL = "Csf_pdf"  # JupyterLab's label for the csf_pdf exporter: see the docstring
-FAILURES_DIR = Path(__file__).resolve().parent / "_failures"
-START_TIMEOUT = 120  # seconds; JupyterLab answers in a few seconds on a 2-core machine
-PAGE_TIMEOUT = 120
 DOWNLOAD_TIMEOUT = 180  # the export runs WeasyPrint: ~10 s
-NO_NETWORK_ARGS = [
-    "--LabApp.news_url=None",
-    "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
-    "--LabApp.extension_manager=readonly",  # the default ("pypi") may query PyPI
-]
-# User settings: no "Would you like to get notified about official Jupyter news?" toast.
-NOTIFICATION_SETTINGS = ("@jupyterlab/apputils-extension/notification.jupyterlab-settings",
-                         {"fetchNews": "false", "checkForUpdates": False})
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 
 
 # --- the project, executed, and the server -------------------------------------------------
@@ -84,96 +73,9 @@ def project(tmp_path_factory) -> Path:
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     notebook = root / NOTEBOOK
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PATH", _venv_path())  # the python3 kernel is this interpreter
+        patch.setenv("PATH", venv_path())  # the python3 kernel is this interpreter
         execute(notebook, {"BUILD_DATE": BUILD_DATE}, notebook)
     return root
-
-
-def _venv_path() -> str:
-    return os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _isolated_env(home: Path) -> dict[str, str]:
-    """This environment with a HOME and Jupyter folders of its own: no user config leaks in."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_PREFER_ENV_PATH")}
-    folders = {"HOME": "", "JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data",
-               "JUPYTER_RUNTIME_DIR": "runtime", "IPYTHONDIR": "ipython",
-               "JUPYTERLAB_SETTINGS_DIR": "lab-settings",
-               "JUPYTERLAB_WORKSPACES_DIR": "lab-workspaces"}
-    for key, name in folders.items():
-        (home / name).mkdir(parents=True, exist_ok=True)
-        env[key] = str(home / name)
-    env["PATH"] = _venv_path()
-    settings, values = NOTIFICATION_SETTINGS
-    path = home / "lab-settings" / settings
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(values))
-    return env
-
-
-class Lab:
-    """A running ``jupyter lab``: its URL, token and log."""
-
-    def __init__(self, root: Path, home: Path):
-        self.port, self.token = _free_port(), secrets.token_hex(16)
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = home / "jupyter-lab.log"
-        jupyter = Path(sys.executable).parent / "jupyter"
-        command = [str(jupyter), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-                   f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
-                   f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={root}",
-                   "--ServerApp.allow_root=True", *NO_NETWORK_ARGS]
-        with self.log.open("wb") as log:
-            self.process = subprocess.Popen(command, env=_isolated_env(home), cwd=root,
-                                            stdout=log, stderr=subprocess.STDOUT,
-                                            start_new_session=True)
-
-    def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
-        request = urllib.request.Request(self.url + path,
-                                         headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
-            return response.status, dict(response.headers), response.read()
-
-    def wait_until_up(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, f"jupyter lab exited:\n{self.log_tail()}"
-            try:
-                if self.get("/api/status")[0] == 200:
-                    return
-            except OSError:  # not listening yet (HTTP errors are OSErrors too)
-                pass
-            time.sleep(0.5)
-        raise AssertionError(f"jupyter lab did not answer in {START_TIMEOUT} s:\n"
-                             f"{self.log_tail()}")
-
-    def stop(self) -> None:
-        """Stop the server's process group, then what it started in sessions of their own
-        (kernels), if still running."""
-        try:
-            children = psutil.Process(self.process.pid).children(recursive=True)
-        except psutil.NoSuchProcess:
-            children = []
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        for child in children:
-            if child.is_running():
-                child.kill()
-
-    def log_tail(self, lines: int = 40) -> str:
-        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
 
 @pytest.fixture(scope="module")
@@ -230,46 +132,9 @@ def downloads(tmp_path) -> Path:
 
 
 @pytest.fixture
-def browser(downloads, tmp_path, monkeypatch):
-    """Headless Chromium from PATH (Debian's), downloading into ``downloads``."""
-    # Paths given: Selenium Manager is not run; and if it were, it may download nothing.
-    monkeypatch.setenv("SE_OFFLINE", "true")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                     "--window-size=1400,900", "--disable-extensions",
-                     "--disable-component-update", "--disable-background-networking"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads),
-        "download.prompt_for_download": False})
-    service = webdriver.ChromeService(executable_path=CHROMEDRIVER,
-                                      env={**os.environ, "HOME": str(tmp_path)})
-    driver = webdriver.Chrome(options=options, service=service)
-    try:
+def browser(downloads, tmp_path):
+    with chromium(downloads, tmp_path) as driver:
         yield driver
-    finally:
-        driver.quit()
-
-
-@contextmanager
-def evidence_on_failure(driver, name: str):
-    """On any failure, save a screenshot and the page source and name them in the message."""
-    try:
-        yield
-    except Exception as error:
-        FAILURES_DIR.mkdir(exist_ok=True)
-        screenshot, source = FAILURES_DIR / f"{name}.png", FAILURES_DIR / f"{name}.html"
-        driver.save_screenshot(str(screenshot))
-        source.write_text(driver.page_source)
-        raise AssertionError(f"{type(error).__name__}: {error}\nscreenshot: {screenshot}\n"
-                             f"page source: {source}") from error
-
-
-def menu_item(label: str) -> tuple[str, str]:
-    """An item of an open menu, by its visible label."""
-    return (By.XPATH, "//li[contains(@class, 'lm-Menu-item')]"
-                      f"[.//div[contains(@class, 'lm-Menu-itemLabel') and text()='{label}']]")
 
 
 def open_notebook(driver, lab) -> None:

@@ -1,0 +1,187 @@
+"""The coding panel in JupyterLab, in a real browser (issue 14, part 1).
+
+A copy of ``notebooks/`` and ``interviews/``; ``jupyter lab`` on it (``lab_browser.Lab``);
+Debian's headless Chromium opens the coding notebook and runs it (Run → Run All Cells).
+Then, as a researcher: the coder's name typed once, a category set with a key (3), checked
+with Enter, a new code created through the code field, a codebook code taken from the
+field's completion with the keyboard, and Z to undo it. The decisions file must hold what
+was decided, once each, and the tables read again must show it. The round trip of each
+key (key -> panel redrawn by the kernel) is measured and printed (``-s`` shows it).
+Skipped without ``chromium`` and ``chromedriver`` on PATH; a failure keeps a screenshot.
+"""
+from __future__ import annotations
+
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from csf_analysis import config, load_corpus
+from csf_analysis.coding.manual import load_decisions
+
+from lab_browser import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    PAGE_TIMEOUT,
+    Lab,
+    chromium,
+    evidence_on_failure,
+    menu_item,
+)
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER),
+    reason="the browser test needs chromium and chromedriver on PATH "
+           "(apt-get install chromium chromium-driver)")]
+
+NOTEBOOK = "notebooks/1.0-codage.ipynb"
+PANEL = (By.CSS_SELECTOR, ".jp-OutputArea-output .csf-panel")
+# The status bar: "Python 3 (ipykernel) | Idle".
+KERNEL_IDLE = (By.XPATH, "//div[contains(@class, 'jp-StatusBar-Widget')]"
+                         "//span[contains(text(), '| Idle')]")
+REDRAWN = (StaleElementReferenceException,)  # the panel redraws itself at each change
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("coding-root")
+    for folder in ("notebooks", "interviews"):
+        shutil.copytree(config.PROJECT_ROOT / folder, root / folder,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def lab(project, tmp_path_factory):
+    server = Lab(project, tmp_path_factory.mktemp("coding-home"))
+    try:
+        server.wait_until_up()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def browser(tmp_path):
+    with chromium(tmp_path / "downloads", tmp_path) as driver:
+        yield driver
+
+
+def run_all(driver) -> None:
+    """Run → Run All Cells, once the kernel is up (before, on a busy machine, the cells
+    are left unrun)."""
+    wait = WebDriverWait(driver, PAGE_TIMEOUT, poll_frequency=0.5)
+    wait.until(ec.presence_of_element_located(KERNEL_IDLE), "the kernel never became idle")
+    run = (By.XPATH, "//div[contains(@class, 'lm-MenuBar-itemLabel') and text()='Run']")
+    wait.until(ec.element_to_be_clickable(run)).click()
+    wait.until(ec.element_to_be_clickable(menu_item("Run All Cells"))).click()
+
+
+def panel(driver):
+    return driver.find_element(*PANEL)
+
+
+def text_of(driver, css: str) -> str:
+    return panel(driver).find_element(By.CSS_SELECTOR, css).text
+
+
+class Stopwatch:
+    """Round trips: an action in the page, then the panel redrawn as ``done`` says."""
+
+    def __init__(self, driver):
+        self.driver, self.seconds = driver, []
+
+    def __call__(self, act, done, what: str) -> None:
+        start = time.perf_counter()
+        act()
+        WebDriverWait(self.driver, 30, poll_frequency=0.02, ignored_exceptions=REDRAWN).until(
+            lambda d: done(), f"the panel did not show: {what}")
+        self.seconds.append(time.perf_counter() - start)
+
+
+def test_coding_with_keys_and_mouse_is_written_once(lab, project, browser):
+    notes = project / "interviews"
+    with evidence_on_failure(browser, "test_coding_panel"):
+        browser.get(f"{lab.url}/lab/tree/{NOTEBOOK}?token={lab.token}")
+        WebDriverWait(browser, PAGE_TIMEOUT).until(
+            ec.visibility_of_element_located((By.CSS_SELECTOR, ".jp-Notebook")))
+        run_all(browser)
+        WebDriverWait(browser, PAGE_TIMEOUT).until(ec.visibility_of_element_located(PANEL))
+        timed = Stopwatch(browser)
+
+        # The name, asked once (the browser keeps it for the next time).
+        field = panel(browser).find_element(By.CSS_SELECTOR, "input[data-focus=coder]")
+        field.send_keys("testeuse", Keys.ENTER)
+        WebDriverWait(browser, 30, ignored_exceptions=REDRAWN).until(
+            lambda d: "testeuse" in text_of(d, ".csf-coder"))
+        first = panel(browser).find_element(By.CSS_SELECTOR, ".csf-citation")\
+            .get_attribute("value")[2:-1]
+
+        # Key 3: Ressentis; Enter: checked, and on to the next statement.
+        ActionChains(browser).move_to_element(panel(browser).find_element(
+            By.CSS_SELECTOR, ".csf-current")).click().perform()
+        timed(lambda: ActionChains(browser).send_keys("3").perform(),
+              lambda: "1 / " in text_of(browser, ".csf-progress"), "1 / n vérifiées")
+        assert "Ressentis" in text_of(browser, ".csf-category-now")
+        timed(lambda: ActionChains(browser).send_keys(Keys.ENTER).perform(),
+              lambda: "énoncé 2 sur" in text_of(browser, ".csf-position"), "the next one")
+        second = panel(browser).find_element(By.CSS_SELECTOR, ".csf-citation")\
+            .get_attribute("value")[2:-1]
+
+        # A new code, only through « créer le code ».
+        code_field = panel(browser).find_element(By.CSS_SELECTOR, ".csf-code-input")
+        code_field.send_keys("peur du jeune")
+        create = panel(browser).find_element(By.CSS_SELECTOR, ".csf-create")
+        assert "créer le code « peur du jeune »" in create.text
+        timed(create.click, lambda: "peur-du-jeune" in _codes(browser), "the new code")
+
+        # A codebook code from the completion: type part of its label, Enter takes it.
+        code_field = panel(browser).find_element(By.CSS_SELECTOR, ".csf-code-input")
+        code_field.send_keys("lenteur")
+        suggestion = panel(browser).find_element(By.CSS_SELECTOR, ".csf-suggestion.csf-on")
+        assert suggestion.get_attribute("data-code") == "delais"
+        timed(lambda: code_field.send_keys(Keys.ENTER),
+              lambda: "delais" in _codes(browser), "the completed code")
+
+        # Z (the panel has the keys again after Escape): the last decision taken back.
+        code_field = panel(browser).find_element(By.CSS_SELECTOR, ".csf-code-input")
+        code_field.send_keys(Keys.ESCAPE)
+        timed(lambda: ActionChains(browser).send_keys("z").perform(),
+              lambda: "delais" not in _codes(browser), "the undo")
+        assert "peur-du-jeune" in _codes(browser)
+        print(f"\nround trips (s): {[round(s, 3) for s in timed.seconds]}; "
+              f"median {statistics.median(timed.seconds):.3f}")
+
+    decisions = load_decisions(notes)
+    assert decisions[["statement_id", "action", "code", "coder"]].values.tolist() == [
+        [first, "category", "feelings", "testeuse"],
+        [second, "add", "peur-du-jeune", "testeuse"]]
+    assert (decisions["text"] != "").all()
+
+    # Run All again writes nothing more; the tables read again show the decisions.
+    run_all(browser)
+    WebDriverWait(browser, PAGE_TIMEOUT).until(ec.visibility_of_element_located(PANEL))
+    assert len(load_decisions(notes)) == 2
+    corpus = load_corpus(notes, cache_dir=None, progress=False)
+    statements = corpus.statements.set_index("statement_id")
+    assert statements.loc[first, ["category", "category_origin"]].tolist() == [
+        "feelings", "manual"]
+    codes = corpus.codings[corpus.codings["statement_id"] == second]
+    assert "peur-du-jeune" in set(codes["code"]) and "delais" not in set(
+        codes.loc[codes["origin"] == "manual", "code"])
+    assert isinstance(corpus.codebook, pd.DataFrame)
+    assert "peur-du-jeune" in set(corpus.codebook["code"])
+
+
+def _codes(driver) -> set[str]:
+    return {tag.get_attribute("data-code")
+            for tag in panel(driver).find_elements(By.CSS_SELECTOR, ".csf-tag:not(.csf-struck)")}
