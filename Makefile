@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name csf-analysis --display-name "csf-analysis (.venv)" >/dev/null
+	$(BIN)/python -m csf_analysis.notebook_hygiene >/dev/null
 	touch $(STAMP)
 
 test: install

@@ -4,7 +4,8 @@ A copy of ``notebooks/`` and ``interviews/``; ``jupyter lab`` on it (``lab_brows
 Debian's headless Chromium opens the coding notebook and runs it (Run → Run All Cells).
 Then, as a researcher: the coder's name typed once, a category set with a key (3), checked
 with Enter, a new code created through the code field, a codebook code taken from the
-field's completion with the keyboard, and Z to undo it. The decisions file must hold what
+field's completion with the keyboard, and Z to undo it; then File → Save Notebook must
+write the notebook as committed (part 6: no outputs). The decisions file must hold what
 was decided, once each, and the tables read again must show it. The round trip of each
 key (key -> panel redrawn by the kernel) is measured and printed (``-s`` shows it).
 Skipped without ``chromium`` and ``chromedriver`` on PATH; a failure keeps a screenshot.
@@ -16,6 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
@@ -84,6 +86,16 @@ def run_all(driver) -> None:
     run = (By.XPATH, "//div[contains(@class, 'lm-MenuBar-itemLabel') and text()='Run']")
     wait.until(ec.element_to_be_clickable(run)).click()
     wait.until(ec.element_to_be_clickable(menu_item("Run All Cells"))).click()
+
+
+def save_notebook(driver) -> None:
+    wait = WebDriverWait(driver, PAGE_TIMEOUT, poll_frequency=0.5)
+    file_menu = (By.XPATH, "//div[contains(@class, 'lm-MenuBar-itemLabel') and text()='File']")
+    wait.until(ec.element_to_be_clickable(file_menu)).click()
+    wait.until(ec.element_to_be_clickable(menu_item("Save Notebook"))).click()
+    saved = (By.XPATH, "//span[contains(@class, 'jp-StatusBar-TextItem')]"
+                       "[contains(text(), 'Saving completed')]")
+    wait.until(ec.presence_of_element_located(saved), "the notebook was not saved")
 
 
 def panel(driver):
@@ -160,6 +172,11 @@ def test_coding_with_keys_and_mouse_is_written_once(lab, project, browser):
         assert "peur-du-jeune" in _codes(browser)
         print(f"\nround trips (s): {[round(s, 3) for s in timed.seconds]}; "
               f"median {statistics.median(timed.seconds):.3f}")
+
+        # File → Save Notebook: written as committed (no outputs), though run and used.
+        save_notebook(browser)
+    saved = nbformat.read(project / NOTEBOOK, as_version=4)
+    assert not [c for c in saved.cells if c.cell_type == "code" and c.outputs]
 
     decisions = load_decisions(notes)
     assert decisions[["statement_id", "action", "code", "coder"]].values.tolist() == [

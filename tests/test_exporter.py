@@ -512,3 +512,18 @@ def test_jupyter_nbconvert_command_line(tmp_path, notebook_file):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "synthese.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_notebook_saved_without_outputs_is_run_before_export(tmp_path):
+    """JupyterLab saves the project's notebooks without outputs (notebook_hygiene); its
+    export menu exports the saved file: the exporter runs it first, from its folder."""
+    (tmp_path / "titre.txt").write_text("Synthèse lue dans le dossier", encoding="utf-8")
+    nb = new_notebook(cells=[new_code_cell(
+        "from IPython.display import HTML\n"
+        "HTML('<h2>' + open('titre.txt', encoding='utf-8').read() + '</h2>')")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    html_text, _ = SyntheseHTMLExporter().from_notebook_node(
+        nb, resources={"metadata": {"path": str(tmp_path)}})
+    assert "Synthèse lue dans le dossier" in html_text
+    assert not nb.cells[0].outputs  # the notebook given is left as it was

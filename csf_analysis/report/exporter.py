@@ -53,6 +53,7 @@ from csf_analysis.report.sanitiser import sanitise_notebook_html
 __all__ = [
     "SyntheseHTMLExporter",
     "SynthesePDFExporter",
+    "executed",
     "export_html",
     "export_pdf",
     "html_to_pdf",
@@ -139,7 +140,9 @@ class SyntheseHTMLExporter(HTMLExporter):
     def from_notebook_node(  # type: ignore[override]
         self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
-        """Render the notebook, then add title page, table of contents and header."""
+        """Render the notebook (run first if it never was: see :func:`executed`), then
+        add title page, table of contents and header."""
+        nb = executed(nb, resources)
         html, resources = super().from_notebook_node(nb, resources, **kw)
         return finish_report_html(html, title=nb.metadata.get("title")), resources
 
@@ -168,6 +171,25 @@ class SynthesePDFExporter(SyntheseHTMLExporter):
         pdf = html_to_pdf(html, base_dir=base_dir)
         resources["output_extension"] = ".pdf"
         return pdf, resources
+
+
+def executed(nb: nbformat.NotebookNode,
+             resources: dict[str, Any] | None = None) -> nbformat.NotebookNode:
+    """``nb`` itself if any code cell has outputs; else a copy run from its folder
+    (``resources["metadata"]["path"]``, as JupyterLab's export menu gives it). A project
+    notebook is saved without outputs (:mod:`csf_analysis.notebook_hygiene`), so "Save
+    and Export Notebook As" runs it on the notes as they are now, as ``make report``
+    does; it takes the seconds of a run."""
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    if not code or any(cell.get("outputs") for cell in code):
+        return nb
+    from nbclient import NotebookClient
+    path = ((resources or {}).get("metadata") or {}).get("path") or "."
+    kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
+    copy = nbformat.reads(nbformat.writes(nb), as_version=4)
+    NotebookClient(copy, kernel_name=kernel, timeout=600,
+                   resources={"metadata": {"path": path}}).execute()
+    return copy
 
 
 def local_url_fetcher(*roots: str | os.PathLike[str]):
