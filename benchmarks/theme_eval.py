@@ -1,0 +1,138 @@
+"""Measure the automatic themes against two coders who never saw the patterns (issue 14, part 4).
+
+The blind theme set: the 437 statements of the two blind category folders
+(``benchmarks/data/category_blind`` and ``category_blind2``, notes written by helpers
+who never saw the codebook's patterns, which were never tuned on them). Two coders,
+each blind to the other and to the patterns and their output, gave every statement
+the codebook's themes from the labels and descriptions alone
+(``themes_blind_coder1.csv``, ``themes_blind_coder2.csv``: statement, text, codes
+joined by ``;``). The most specific code that fits, a parent only when no child does.
+
+Printed:
+
+- agreement between the coders: Cohen's kappa per code and pooled over every
+  (statement, code) pair; the ceiling an automatic coder can be held to;
+- precision and recall of the auto themes (patterns, the ``auto_codings`` table)
+  per theme against the coders' consensus: for each theme, the statements where
+  both coders agree it is there (or both that it is not); where they disagree,
+  the statement does not count for that theme. Two readings: the exact code, and
+  with each theme standing for its sub-themes too (a statement coded
+  ``information-cadre`` is about ``manque-information``);
+- the micro totals against the goals (precision 90 %, recall 75 %).
+
+Never tune the patterns on this set's per-statement results: label a new blind set
+first when the patterns change.
+
+Run from the project root::
+
+    .venv/bin/python -m benchmarks.theme_eval
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import cohen_kappa_score
+
+from csf_analysis import load_corpus
+
+DATA = Path(__file__).resolve().parent / "data"
+FOLDERS = ("category_blind", "category_blind2")
+CODERS = ("themes_blind_coder1.csv", "themes_blind_coder2.csv")
+GOALS = {"precision": 0.90, "recall": 0.75}
+
+
+def load_auto() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each folder's statements (source_file prefixed with the folder) and auto codings."""
+    statements, codings = [], []
+    for folder in FOLDERS:
+        corpus = load_corpus(DATA / folder, cache_dir=None, progress=False)
+        kept = corpus.statements[corpus.statements["duplicate_of"] == ""]
+        statements.append(kept.assign(source_file=folder + "/" + kept["source_file"]))
+        codings.append(corpus.auto_codings)
+    return pd.concat(statements, ignore_index=True), pd.concat(codings, ignore_index=True)
+
+
+def coder_sets(path: Path, statements: pd.DataFrame) -> dict[str, set[str]]:
+    """statement_id -> codes, matched on (file, text) so that a new id scheme still reads."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    ids = dict(zip(zip(statements["source_file"], statements["text"]),
+                   statements["statement_id"]))
+    missing = [t for f, t in zip(table["source_file"], table["text"]) if (f, t) not in ids]
+    if missing:
+        raise SystemExit(f"{path.name}: {len(missing)} statement(s) no longer in the notes, "
+                         f"e.g. {missing[0]!r}: the splitter changed; label the set again")
+    return {ids[(f, t)]: {c for c in codes.split(";") if c}
+            for f, t, codes in zip(table["source_file"], table["text"], table["codes"])}
+
+
+def descendants(codebook: pd.DataFrame) -> dict[str, set[str]]:
+    """code -> itself and every code below it."""
+    children: dict[str, set[str]] = {}
+    for code, parent in zip(codebook["code"], codebook["parent"]):
+        if parent:
+            children.setdefault(parent, set()).add(code)
+
+    def below(code: str) -> set[str]:
+        return {code}.union(*(below(child) for child in children.get(code, ())))
+    return {code: below(code) for code in codebook["code"]}
+
+
+def presence(sets: dict[str, set[str]], ids: list[str], code: str,
+             family: set[str]) -> np.ndarray:
+    return np.array([bool(sets.get(i, set()) & family) for i in ids])
+
+
+def scores(ids, coders, auto, codes, family) -> pd.DataFrame:
+    rows = []
+    for code in codes:
+        members = family(code)
+        a, b = (presence(c, ids, code, members) for c in coders)
+        guess = presence(auto, ids, code, members)
+        agree, gold = a == b, a & b
+        tp, fp = int((guess & gold & agree).sum()), int((guess & ~gold & agree).sum())
+        fn = int((~guess & gold & agree).sum())
+        kappa = cohen_kappa_score(a, b) if a.any() or b.any() else float("nan")
+        rows.append({"code": code, "coder1": int(a.sum()), "coder2": int(b.sum()),
+                     "kappa": kappa, "auto": int(guess.sum()), "tp": tp, "fp": fp, "fn": fn,
+                     "precision": tp / (tp + fp) if tp + fp else float("nan"),
+                     "recall": tp / (tp + fn) if tp + fn else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def report(table: pd.DataFrame, title: str) -> None:
+    print(f"\n== {title}")
+    print(table.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+    tp, fp, fn = table["tp"].sum(), table["fp"].sum(), table["fn"].sum()
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    at_goal = (table["precision"] >= GOALS["precision"]) & (table["recall"] >= GOALS["recall"])
+    print(f"micro: precision {precision:.1%} (goal {GOALS['precision']:.0%}), "
+          f"recall {recall:.1%} (goal {GOALS['recall']:.0%}); themes at goal: "
+          f"{int(at_goal.sum())} of {int(table['tp'].add(table['fn']).gt(0).sum())} "
+          "the coders found")
+
+
+def main(argv: list[str] | None = None) -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args(argv)
+    statements, auto_codings = load_auto()
+    ids = list(statements["statement_id"])
+    coders = [coder_sets(DATA / name, statements) for name in CODERS]
+    auto = auto_codings.groupby("statement_id")["code"].agg(set).to_dict()
+    codebook = load_corpus(DATA / FOLDERS[0], cache_dir=None, progress=False).codebook
+    codes = sorted(codebook["code"])
+    pairs = [(c in coders[0].get(i, ()), c in coders[1].get(i, ())) for i in ids for c in codes]
+    first, second = zip(*pairs)
+    coded = [sum(map(bool, c.values())) for c in coders]
+    print(f"{len(ids)} statements, {len(codes)} codes; coder 1 coded {coded[0]}, coder 2 "
+          f"{coded[1]}; pooled Cohen's kappa "
+          f"{cohen_kappa_score(first, second):.3f} over {len(pairs)} (statement, code) pairs")
+    report(scores(ids, coders, auto, codes, lambda code: {code}), "exact code")
+    family = descendants(codebook)
+    report(scores(ids, coders, auto, codes, lambda code: family[code]),
+           "a theme stands for its sub-themes too")
+
+
+if __name__ == "__main__":
+    main()
