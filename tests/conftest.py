@@ -88,3 +88,11 @@ def reference_corpus(reference_note, nlp, tmp_path_factory):
     folder = tmp_path_factory.mktemp("reference")
     (folder / reference_note.name).write_bytes(reference_note.read_bytes())
     return load_corpus(folder, cache_dir=None, progress=False)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_memory():
+    """Each test starts as a new process would: no note results kept in memory by an
+    earlier test (``csf_analysis.corpus._NoteCache``), so cache files are read again."""
+    from csf_analysis.corpus import _NoteCache
+    _NoteCache.forget()

@@ -15,7 +15,13 @@ import pytest
 
 import csf_analysis.reading.nlp as nlp_module
 import csf_analysis.workers as workers_module
-from csf_analysis.corpus import MIN_DUPLICATE_CHARS, NotesDirError, load_corpus, note_files
+from csf_analysis.corpus import (
+    MIN_DUPLICATE_CHARS,
+    NotesDirError,
+    _NoteCache,
+    load_corpus,
+    note_files,
+)
 from csf_analysis.schema import COLUMNS
 
 REFERENCE = "entretien-entreprises.md"
@@ -400,6 +406,7 @@ def test_corrupt_cache_is_ignored(cached_folder, parse_folder):
     notes, cache, first = cached_folder
     for path in cache.rglob("*.json"):
         path.write_text("{ pas du json", encoding="utf-8")
+    _NoteCache.forget()  # the next run is another process: it reads the files
     again = parse_folder(notes, cache_dir=cache)
     assert again.stats["parsed"] == 3
     pd.testing.assert_frame_equal(again.statements, first.statements)
@@ -482,3 +489,28 @@ def test_the_cache_keys_follow_their_package_and_the_model(tmp_path, monkeypatch
     assert versions()[0] != before[0]  # a new model
     monkeypatch.undo()
     corpus.code_version.cache_clear()
+
+
+def test_refresh_reads_a_new_note_with_the_same_options(cached_folder):
+    notes, cache, first = cached_folder
+    loaded = load_corpus(notes, cache_dir=cache, progress=False, code=False)
+    write_notes(notes, {"d.md": "# Entretien avec Zoé\n\n- Elle a signé la convention.\n"})
+    again = loaded.refresh()
+    assert again.options == loaded.options and again.options["code"] is False
+    assert "Elle a signé la convention." in set(again.statements["text"])
+    assert (again.stats["parsed"], again.stats["cached"]) == (1, 3)
+
+
+def test_a_refresh_takes_the_other_notes_from_memory(cached_folder, monkeypatch):
+    """In a running kernel the unchanged notes are not read from the cache files again."""
+    notes, cache, _ = cached_folder
+    loaded = load_corpus(notes, cache_dir=cache, progress=False, code=False)
+    for path in cache.rglob("*.json"):
+        path.unlink()
+    refuse_spacy(monkeypatch)
+    again = loaded.refresh()
+    assert (again.stats["parsed"], again.stats["cached"]) == (0, 3)
+    pd.testing.assert_frame_equal(again.statements, loaded.statements)
+    other = load_corpus(notes, cache_dir=cache.parent / "other-cache", progress=False,
+                        code=False)  # another cache folder shares nothing
+    assert other.stats["cached"] == 0

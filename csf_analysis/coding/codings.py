@@ -64,21 +64,25 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
 def inline_codings(statements: pd.DataFrame, codebook: Codebook) -> tuple[list[dict], list[dict]]:
     """Codings from ``#tags`` (origin inline); unknown tags create codes, with a note."""
     rows, problems = [], []
-    for row in statements[statements["tags"].fillna("") != ""].itertuples(index=False):
-        for tag in row.tags.split("; "):
+    tagged = statements[statements["tags"].fillna("") != ""]
+    known = set(codebook.table["code"])
+    for sid, tags, source_file, line in zip(*(tagged[c].tolist() for c in (
+            "statement_id", "tags", "source_file", "line"))):
+        for tag in tags.split("; "):
             *parents, child = [code_id(part) for part in tag.split("/") if code_id(part)] or [""]
             if not child:
                 continue
             parent = parents[-1] if parents else ""
             for code, its_parent in [*zip(parents, [""] + parents[:-1]), (child, parent)]:
-                if code not in set(codebook.table["code"]):
+                if code not in known:
                     codebook.add_code(code, parent=its_parent)
+                    known.add(code)
                     problems.append(Problem(
-                        row.source_file, int(row.line), "warning",
+                        source_file, int(line), "warning",
                         f"l'étiquette #{tag} ne nomme aucun code du livre de codes : code "
                         f"« {code} » créé ; donnez-lui un libellé et une description dans "
                         "codebook.yml").row())
-            rows.append({"statement_id": row.statement_id, "code": child, "origin": "inline",
+            rows.append({"statement_id": sid, "code": child, "origin": "inline",
                          "coder": INLINE_CODER, "matched": f"#{tag}", "pattern": ""})
     return rows, problems
 

@@ -82,7 +82,8 @@ def copied_interviews(statements: pd.DataFrame, keys: pd.Series, *,
     pairs = shared.merge(shared, on="key")
     pairs = pairs[pairs["interview_x"] != pairs["interview_y"]]
     counts = pairs.groupby(["interview_x", "interview_y"]).size()
-    order = {interview: n for n, interview in enumerate(dict.fromkeys(ids))}
+    order = {interview: n for n, interview in enumerate(dict.fromkeys(ids.tolist()))}
+    dates = dates.to_dict()
     copied: dict[str, tuple[str, int, int]] = {}
     for (copy, original), n in counts.items():
         share, back = n / sizes[copy], n / sizes[original]
@@ -94,7 +95,7 @@ def copied_interviews(statements: pd.DataFrame, keys: pd.Series, *,
     return copied
 
 
-def _day(dates: pd.Series, interview: str, other: str) -> str:
+def _day(dates: dict, interview: str, other: str) -> str:
     """The interview's day, where both it and ``other`` have one, else ``""``."""
     day, other_day = str(dates.get(interview, "")), str(dates.get(other, ""))
     return day if len(day) == len(other_day) == 10 else ""

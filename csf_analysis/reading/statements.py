@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import re
 import unicodedata
@@ -50,8 +51,10 @@ _OPENS = re.compile(
 SHORT_LINE = 60  # characters: shorter lines are thoughts; an editor wraps prose at 72-80
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def text_key(text: str) -> str:
-    """Normalised text used for ids and duplicate detection."""
+    """Normalised text used for ids and duplicate detection (remembered: a corpus
+    loaded again in a notebook keys its texts once)."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
