@@ -25,6 +25,8 @@ import psutil
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
+from csf_analysis import config
+
 FAILURES_DIR = Path(__file__).resolve().parent / "_failures"
 START_TIMEOUT = 120  # seconds; JupyterLab answers in a few seconds on a 2-core machine
 PAGE_TIMEOUT = 120
@@ -168,3 +170,22 @@ def menu_item(label: str) -> tuple[str, str]:
     """An item of an open menu, by its visible label."""
     return (By.XPATH, "//li[contains(@class, 'lm-Menu-item')]"
                       f"[.//div[contains(@class, 'lm-Menu-itemLabel') and text()='{label}']]")
+
+
+def copy_project(root: Path) -> Path:
+    """``notebooks/`` and ``interviews/`` copied to ``root``: what a researcher opens."""
+    for folder in ("notebooks", "interviews"):
+        shutil.copytree(config.PROJECT_ROOT / folder, root / folder,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return root
+
+
+@contextmanager
+def running_lab(root: Path, home: Path):
+    """``jupyter lab`` serving ``root`` with its own ``home``, stopped on exit."""
+    server = Lab(root, home)
+    try:
+        server.wait_until_up()
+        yield server
+    finally:
+        server.stop()

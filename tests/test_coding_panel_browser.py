@@ -12,7 +12,6 @@ Skipped without ``chromium`` and ``chromedriver`` on PATH; a failure keeps a scr
 """
 from __future__ import annotations
 
-import shutil
 import statistics
 import time
 from pathlib import Path
@@ -27,17 +26,18 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from csf_analysis import config, load_corpus
+from csf_analysis import load_corpus
 from csf_analysis.coding.manual import load_decisions
 
 from lab_browser import (
     CHROMEDRIVER,
     CHROMIUM,
     PAGE_TIMEOUT,
-    Lab,
     chromium,
+    copy_project,
     evidence_on_failure,
     menu_item,
+    running_lab,
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
@@ -55,21 +55,13 @@ REDRAWN = (StaleElementReferenceException,)  # the panel redraws itself at each 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("coding-root")
-    for folder in ("notebooks", "interviews"):
-        shutil.copytree(config.PROJECT_ROOT / folder, root / folder,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    return root
+    return copy_project(tmp_path_factory.mktemp("coding-root"))
 
 
 @pytest.fixture(scope="module")
 def lab(project, tmp_path_factory):
-    server = Lab(project, tmp_path_factory.mktemp("coding-home"))
-    try:
-        server.wait_until_up()
+    with running_lab(project, tmp_path_factory.mktemp("coding-home")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import shutil
 import time
 from io import BytesIO
 from pathlib import Path
@@ -35,17 +34,17 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from csf_analysis import config
 from csf_analysis.report.build import execute
 
 from lab_browser import (
     CHROMEDRIVER,
     CHROMIUM,
     PAGE_TIMEOUT,
-    Lab,
     chromium,
+    copy_project,
     evidence_on_failure,
     menu_item,
+    running_lab,
     venv_path,
 )
 
@@ -67,10 +66,7 @@ DOWNLOAD_TIMEOUT = 180  # the export runs WeasyPrint: ~10 s
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     """notebooks/ and interviews/ copied, the synthesis executed in place (as make report)."""
-    root = tmp_path_factory.mktemp("lab-root")
-    for folder in ("notebooks", "interviews"):
-        shutil.copytree(config.PROJECT_ROOT / folder, root / folder,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    root = copy_project(tmp_path_factory.mktemp("lab-root"))
     notebook = root / NOTEBOOK
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PATH", venv_path())  # the python3 kernel is this interpreter
@@ -81,12 +77,8 @@ def project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def lab(project, tmp_path_factory):
     """``jupyter lab`` serving the executed project, stopped at teardown."""
-    server = Lab(project, tmp_path_factory.mktemp("lab-home"))
-    try:
-        server.wait_until_up()
+    with running_lab(project, tmp_path_factory.mktemp("lab-home")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 # --- the report ----------------------------------------------------------------------------
