@@ -192,3 +192,24 @@ def test_model_info():
     assert info["version"].startswith("3.8")
     assert info["spacy_version"].startswith("3.8")
     assert "lemmatizer" in info["pipeline"]
+
+
+@pytest.mark.parametrize("text, code", [
+    # issue 14: on a real team's notes, about one auto theme in five was wrong, so
+    ("La MLDS a envoyé la liste des jeunes.", "accompagnement"),       # an institution
+    ("Le cahier des charges fixe 300 heures.", "charge-travail"),      # an ambiguous word
+    ("L'équipe partage ses apprentissages du premier terrain.", "perspectives-embauche"),
+])
+def test_an_actor_named_or_an_ambiguous_word_is_no_theme(text, code, codebook, lemma_nlp):
+    assert code not in themes_of([text], codebook, lemma_nlp)[text]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("La tutrice accompagne le jeune sur le chantier.", "accompagnement"),
+    ("Le rôle du tuteur n'est pas clair.", "accompagnement"),
+    ("L'acheteur pourrait suivre les parcours.", "role-acheteur"),
+    ("La charge de travail est énorme pour une seule personne.", "charge-travail"),
+    ("Il voudrait signer un contrat d'apprentissage.", "perspectives-embauche"),
+])
+def test_what_actors_do_still_makes_the_theme(text, code, codebook, lemma_nlp):
+    assert code in themes_of([text], codebook, lemma_nlp)[text]
