@@ -211,3 +211,19 @@ def test_memos_are_no_codes_for_the_tables(tmp_path):
     table = manual.latest(manual.load_decisions(tmp_path))
     assert table["note"].tolist() == ["v2"]
     assert isinstance(table, pd.DataFrame)
+
+
+def test_reload_shows_a_new_note_and_decisions_taken_elsewhere(corpus):
+    session = session_at(corpus, DELAYS)
+    session.handle({"do": "remove", "code": "delais"})
+    sid = session.view()["statement"]["id"]
+    manual.record(corpus.notes_dir, sid, "category", "context", coder="ana")  # the CLI
+    (corpus.notes_dir / "garage.md").write_text(
+        "# Entretien du 9 juin 2020 au garage\n\nLe jeune a tenu trois semaines.\n",
+        encoding="utf-8")
+    session.handle({"do": "reload"})
+    view = session.view()
+    assert view["statement"]["id"] == sid and view["statement"]["category"] == "context"
+    assert {c["code"]: c["struck"] for c in view["codes"]}["delais"] is True
+    assert view["total"] == 9 and "notes relues" in view["message"]
+    assert not view["can_undo"]

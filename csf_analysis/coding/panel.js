@@ -172,7 +172,9 @@ function render({ model, el }) {
       h("button", { onclick: () => send({ do: "move", step: -1 }), title: "flèche gauche", text: "← précédent" }),
       h("button", { onclick: () => send({ do: "move", step: 1 }), title: "flèche droite", text: "suivant →" }),
       h("button", { class: "csf-undo", disabled: view.can_undo ? null : "disabled",
-        onclick: () => send({ do: "undo" }), title: "touche Z", text: "annuler (Z)" }));
+        onclick: () => send({ do: "undo" }), title: "touche Z", text: "annuler (Z)" }),
+      h("button", { class: "csf-reload", onclick: () => send({ do: "reload" }),
+        title: "une note ajoutée, des décisions prises ailleurs", text: "relire les notes" }));
     const parts = [top, filters(view)];
     if (view.message) parts.push(h("div", { class: "csf-message", role: "alert", text: view.message }));
     if (view.statement) {

@@ -62,21 +62,26 @@ class ReviewSession:
 
     def __init__(self, corpus, coder: str = "", *, around: int = 1,
                  filters: dict[str, str] | None = None) -> None:
-        counted = corpus.counted()
-        self.notes_dir = Path(corpus.notes_dir)
         self.coder = (coder or os.environ.get(CODER_VARIABLE, "")).strip()
+        self.around = around
+        self.message = ""
+        self.filters = dict.fromkeys(FILTERS, "")
+        self.queue, self.position = pd.DataFrame(columns=["statement_id"]), 0
+        self._take(corpus)
+        self.set_filters(**(filters or {}))
+
+    def _take(self, corpus) -> None:
+        """The session's own copy of ``corpus``'s counted tables and of the decisions."""
+        counted = corpus.counted()
+        self.corpus = corpus
+        self.notes_dir = Path(corpus.notes_dir)
         self.statements = counted.statements.copy()
         self.codings = counted.codings.copy()
         self.auto_codings = counted.auto_codings
         self.interviews = counted.interviews
         self.codebook = corpus.codebook[["code", "label"]].copy()
-        self.around = around
-        self.message = ""
         self.history: list[_Done] = []
         self._load_decisions()
-        self.filters = dict.fromkeys(FILTERS, "")
-        self.queue, self.position = pd.DataFrame(columns=["statement_id"]), 0
-        self.set_filters(**(filters or {}))
 
     # -- what is shown ------------------------------------------------------------------
     @property
@@ -144,6 +149,7 @@ class ReviewSession:
                   "memo": lambda m: self.set_memo(m.get("text", "")),
                   "undo": lambda m: self.undo(),
                   "filter": lambda m: self.set_filters(**{m["name"]: m.get("value", "")}),
+                  "reload": lambda m: self.reload(),
                   "coder": lambda m: self.set_coder(m.get("name", ""))}.get(str(message.get("do")))
         if action is None:
             self.message = f"action inconnue du panneau : {message.get('do')!r}"
@@ -152,6 +158,14 @@ class ReviewSession:
             action(message)
         except (manual.DecisionError, ValueError, KeyError) as error:
             self.message = str(error).strip("'\"")
+
+    def reload(self) -> None:
+        """Read the notes and the decisions again (a note added, decisions taken from
+        the command line or another panel): the statement under review stays if it is
+        still there; undo starts afresh (what came before is on disk)."""
+        self._take(self.corpus.refresh())
+        self.set_filters()  # the queue rebuilt, the statement under review kept
+        self.message = f"notes relues : {len(self.queue)} énoncés dans la file"
 
     def set_coder(self, name: str) -> None:
         if not name.strip():
