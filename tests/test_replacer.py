@@ -336,6 +336,13 @@ def test_a_new_caledonian_phone_number():
         "Nouméa : [téléphone] ; en 2020 12 45"
 
 
+def test_a_toll_free_number_written_0_800():
+    """names_blind21: "0 800 13 22 45" (a free number, grouped after its 0) was left."""
+    r = Replacer({})
+    assert r.text("Allô, 0 800 13 22 45 ou 0 800 123 456 ; lot 0 8 en 2024 0 801") == \
+        "Allô, [téléphone] ou [téléphone] ; lot 0 8 en 2024 0 801"
+
+
 def test_a_compound_first_names_nickname_a_colon_and_a_particles_initial():
     people = {"Marie-Dominique Pietri": "Personne D", "Moussa Camara": "Personne M",
               "Ophélie Da Costa": "Personne O"}

@@ -80,7 +80,8 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # (+687 27 45 18). Linear: no nested quantifier.
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}"
-    r"|(?:\+|00)(?:687|681)\s?\d{2}(?:[\s.-]?\d{2}){2})(?!\d)")  # 6 digits: New Caledonia
+    r"|(?:\+|00)(?:687|681)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # 6 digits: New Caledonia
+    r"|0\s?8\d{2}(?:(?:[\s.-]?\d{2}){3}|[\s.-]?\d{3}[\s.-]?\d{3}))(?!\d)")  # "0 800 13 22 45"
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
             r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
