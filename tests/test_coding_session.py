@@ -174,6 +174,8 @@ def test_no_decision_without_a_coder_name_asked_once(corpus, monkeypatch):
     assert written(corpus) == [["category", "facts", "bea"]]
     monkeypatch.setenv("CSF_CODER", "carla")
     assert ReviewSession(corpus).coder == "carla"
+    session.handle({"do": "coder", "name": ""})  # « changer »: the name is asked again
+    assert session.view()["coder"] == "" and session.message == ""
 
 
 def test_filters_keep_the_statement_under_review_when_it_stays(corpus):

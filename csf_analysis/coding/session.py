@@ -114,7 +114,7 @@ class ReviewSession:
             return {**common, "statement": None, "before": [], "after": [], "codes": [],
                     "memo": "", "citation": "", "checked": False}
         before, after = neighbours(self.statements, row["statement_id"], around=self.around)
-        return {**common, "statement": _statement_view(row, self.interviews),
+        return {**common, "statement": _statement_view(row),
                 "before": _lines(before), "after": _lines(after),
                 "codes": self._codes(row["statement_id"]),
                 "memo": self.memos.get(row["statement_id"], ""),
@@ -168,8 +168,7 @@ class ReviewSession:
         self.message = f"notes relues : {len(self.queue)} énoncés dans la file"
 
     def set_coder(self, name: str) -> None:
-        if not name.strip():
-            raise manual.DecisionError("indiquez votre nom de codeur ou codeuse")
+        """Who decides from now on; "" asks again (the panel's « changer »)."""
         self.coder = name.strip()
         self._load_decisions()
 
@@ -304,7 +303,7 @@ class ReviewSession:
         self.checked = set(mine["statement_id"])
 
 
-def _statement_view(row: pd.Series, interviews: pd.DataFrame) -> dict:
+def _statement_view(row: pd.Series) -> dict:
     confidence = row["category_confidence"]
     return {"id": row["statement_id"], "text": row["text"], "speaker": row["speaker"],
             "interview": row["interview_id"], "section": row["section"],
