@@ -4,9 +4,10 @@ A copy of ``notebooks/`` and ``interviews/``; ``jupyter lab`` on it (``lab_brows
 Debian's headless Chromium opens the coding notebook and runs it (Run → Run All Cells).
 Then, as a researcher: the coder's name typed once, a category set with a key (3), checked
 with Enter, a new code created through the code field, a codebook code taken from the
-field's completion with the keyboard, and Z to undo it; then File → Save Notebook must
-write the notebook as committed (part 6: no outputs). The decisions file must hold what
-was decided, once each, and the tables read again must show it. The round trip of each
+field's completion with the keyboard, Z to undo it, a memo and the citation copied; then
+File → Save Notebook must write the notebook as committed (part 6: no outputs). The
+decisions file must hold what was decided, once each, and the tables read again must
+show it. The round trip of each
 key (key -> panel redrawn by the kernel) is measured and printed (``-s`` shows it).
 Skipped without ``chromium`` and ``chromedriver`` on PATH; a failure keeps a screenshot.
 """
@@ -162,6 +163,14 @@ def test_coding_with_keys_and_mouse_is_written_once(lab, project, browser):
         timed(lambda: ActionChains(browser).send_keys("z").perform(),
               lambda: "delais" not in _codes(browser), "the undo")
         assert "peur-du-jeune" in _codes(browser)
+
+        # A memo, kept when the field is left; the citation copied in one click.
+        memo = panel(browser).find_element(By.CSS_SELECTOR, ".csf-memo")
+        memo.send_keys("à citer")
+        timed(lambda: panel(browser).find_element(By.CSS_SELECTOR, ".csf-current").click(),
+              lambda: len(load_decisions(notes)) == 3, "the memo written")
+        panel(browser).find_element(By.CSS_SELECTOR, ".csf-copy").click()
+        assert "copiée" in text_of(browser, ".csf-said")
         print(f"\nround trips (s): {[round(s, 3) for s in timed.seconds]}; "
               f"median {statistics.median(timed.seconds):.3f}")
 
@@ -171,15 +180,16 @@ def test_coding_with_keys_and_mouse_is_written_once(lab, project, browser):
     assert not [c for c in saved.cells if c.cell_type == "code" and c.outputs]
 
     decisions = load_decisions(notes)
-    assert decisions[["statement_id", "action", "code", "coder"]].values.tolist() == [
-        [first, "category", "feelings", "testeuse"],
-        [second, "add", "peur-du-jeune", "testeuse"]]
+    assert decisions[["statement_id", "action", "code", "coder", "note"]].values.tolist() == [
+        [first, "category", "feelings", "testeuse", ""],
+        [second, "add", "peur-du-jeune", "testeuse", ""],
+        [second, "memo", "", "testeuse", "à citer"]]
     assert (decisions["text"] != "").all()
 
     # Run All again writes nothing more; the tables read again show the decisions.
     run_all(browser)
     WebDriverWait(browser, PAGE_TIMEOUT).until(ec.visibility_of_element_located(PANEL))
-    assert len(load_decisions(notes)) == 2
+    assert len(load_decisions(notes)) == 3
     corpus = load_corpus(notes, cache_dir=None, progress=False)
     statements = corpus.statements.set_index("statement_id")
     assert statements.loc[first, ["category", "category_origin"]].tolist() == [
