@@ -229,3 +229,17 @@ def test_reload_shows_a_new_note_and_decisions_taken_elsewhere(corpus):
     assert {c["code"]: c["struck"] for c in view["codes"]}["delais"] is True
     assert view["total"] == 9 and "notes relues" in view["message"]
     assert not view["can_undo"]
+
+
+def test_two_files_giving_one_interview_id_do_not_double_the_queue():
+    """Front matter can give two files the same interview id: each statement once."""
+    statements = pd.DataFrame({
+        "statement_id": ["s1", "s2"], "interview_id": ["x", "x"],
+        "source_file": ["a.md", "b.md"], "line": [3, 3], "duplicate_of": ["", ""],
+        "category": ["facts", "facts"], "category_origin": ["inferred", "inferred"],
+        "category_confidence": [0.4, 0.5]})
+    interviews = pd.DataFrame({"interview_id": ["x", "x"], "source_file": ["a.md", "b.md"],
+                               "kind": ["entretien", "observation"], "actor": ["mlds", ""]})
+    queue = review_queue(statements, interviews, pd.DataFrame(columns=["statement_id", "code"]))
+    assert queue["statement_id"].tolist() == ["s1", "s2"]
+    assert queue["kind"].tolist() == ["entretien", "observation"]

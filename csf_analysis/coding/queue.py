@@ -15,8 +15,8 @@ Example:
     ...     "category": ["facts", "feelings", "facts"],
     ...     "category_origin": ["structure", "inferred", "inferred"],
     ...     "category_confidence": [float("nan"), 0.9, 0.4]})
-    >>> interviews = pd.DataFrame({"interview_id": ["a", "b"], "kind": ["entretien"] * 2,
-    ...                            "actor": ["mlds", "acheteur"]})
+    >>> interviews = pd.DataFrame({"interview_id": ["a", "b"], "source_file": ["n.md"] * 2,
+    ...                            "kind": ["entretien"] * 2, "actor": ["mlds", "acheteur"]})
     >>> codings = pd.DataFrame({"statement_id": ["s1"], "code": ["delais"]})
     >>> review_queue(statements, interviews, codings)["statement_id"].tolist()
     ['s3', 's2', 's1']
@@ -46,8 +46,9 @@ def review_queue(statements: pd.DataFrame, interviews: pd.DataFrame,
     if unknown:
         raise ValueError(f"filtre inconnu : {', '.join(sorted(unknown))} (attendu : "
                          f"{', '.join(FILTERS)})")
+    scope = ["interview_id", "source_file"]  # two files may give one id (front matter)
     table = statements[statements["duplicate_of"] == ""].merge(
-        interviews[["interview_id", "kind", "actor"]], on="interview_id", how="left")
+        interviews[[*scope, "kind", "actor"]], on=scope, how="left")
     table = table[_kept(table, codings, filters)]
     rank = table["category_origin"].map(_ORIGIN_RANK).fillna(3)
     ordered = table.assign(_rank=rank).sort_values(
