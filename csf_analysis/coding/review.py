@@ -24,6 +24,7 @@ from . import manual
 from .agreement import AUTO, agreement, coder_view
 from .checks import Checked, check_decision
 from .codings import uncoded
+from .queue import review_queue
 
 
 def _why(codings: pd.DataFrame) -> pd.Series:
@@ -65,16 +66,16 @@ def categories_to_check(corpus, *, interview: str | None = None,
 
     ``category_confidence`` is the probability the trained model gives the category
     chosen (see :func:`csf_analysis.coding.categories.infer_categories`). Copies are left
-    out; ``limit`` keeps the first rows only.
+    out; ``limit`` keeps the first rows only. The order is the coding panel's queue
+    (:func:`~csf_analysis.coding.queue.review_queue`).
     """
-    statements = corpus.statements
-    keep = (statements["category_origin"] == "inferred") & (statements["duplicate_of"] == "")
+    queue = review_queue(corpus.statements, corpus.interviews, corpus.codings)
+    keep = queue["category_origin"] == "inferred"
     if interview is not None:
-        keep &= statements["interview_id"] == interview
+        keep &= queue["interview_id"] == interview
     columns = ["statement_id", "source_file", "line", "speaker", "category",
                "category_confidence", "category_rule", "text"]
-    view = statements.loc[keep, columns].sort_values(
-        ["category_confidence", "source_file", "line"], kind="stable", na_position="first")
+    view = queue.loc[keep, columns]
     return view.head(limit).reset_index(drop=True) if limit else view.reset_index(drop=True)
 
 
