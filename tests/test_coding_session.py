@@ -159,6 +159,9 @@ def test_a_memo_is_kept_per_statement_and_read_back(corpus):
     assert written(corpus) == [["memo", "", "ana"]]
     again = session_at(corpus, DELAYS)
     assert again.view()["memo"] == "à citer dans le rapport"
+    session.handle({"do": "memo", "text": "à revoir"})
+    session.handle({"do": "undo"})  # the earlier memo is back, the later one gone
+    assert session.view()["memo"] == "à citer dans le rapport" and len(written(corpus)) == 1
     reread = load_corpus(corpus.notes_dir, cache_dir=None, progress=False)
     assert reread.problems.empty and reread.codings.equals(corpus.codings)
     assert reread.statements["category"].equals(corpus.statements["category"])

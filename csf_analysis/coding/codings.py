@@ -103,7 +103,7 @@ def apply_decisions(statements: pd.DataFrame, codings: pd.DataFrame, decisions: 
                         "gardée").row()
                 for d in decisions.itertuples() if d.statement_id not in known]
     live = decisions[decisions["statement_id"].isin(known)]
-    statements = _apply_categories(statements, live[live["action"] == "category"])
+    statements = apply_categories(statements, live[live["action"] == "category"])
     removed = set(zip(live.loc[live["action"] == "remove", "statement_id"],
                       live.loc[live["action"] == "remove", "code"]))
     keep = [(s, c) not in removed for s, c in zip(codings["statement_id"].tolist(),
@@ -125,7 +125,9 @@ def _decided(decision) -> str:
     return f"{decision.action} {decision.code}"
 
 
-def _apply_categories(statements: pd.DataFrame, decisions: pd.DataFrame) -> pd.DataFrame:
+def apply_categories(statements: pd.DataFrame, decisions: pd.DataFrame) -> pd.DataFrame:
+    """``statements`` with the categories of ``decisions`` (statement_id, code, coder;
+    the last per statement wins) set by hand: origin manual, no confidence."""
     if decisions.empty:
         return statements
     chosen = decisions.drop_duplicates("statement_id", keep="last").set_index("statement_id")

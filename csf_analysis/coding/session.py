@@ -32,6 +32,7 @@ from ..labels import CATEGORY_LABELS
 from ..schema import CATEGORIES
 from . import manual
 from .checks import check_decision
+from .codings import apply_categories
 from .queue import FILTERS, filter_options, neighbours, review_queue
 
 __all__ = ["CODER_VARIABLE", "ReviewSession"]
@@ -234,8 +235,7 @@ class ReviewSession:
                                      done.statement]).sort_index()
         self.codings = pd.concat([self.codings[self.codings["statement_id"] != sid],
                                   done.codings], ignore_index=True)
-        self.memos[sid] = done.memo
-        self._load_checked()
+        self._load_decisions()  # the checked statements and memos as the file has them
         self.go(done.position)
 
     # -- recording ----------------------------------------------------------------------
@@ -272,10 +272,8 @@ class ReviewSession:
     def _apply(self, sid: str, action: str, value: str) -> None:
         """The decision on the session's tables, as :func:`apply_decisions` would."""
         if action == "category":
-            at = self.statements["statement_id"] == sid
-            self.statements.loc[at, ["category", "category_origin", "category_rule"]] = [
-                value, "manual", f"manual:{self.coder}"]
-            self.statements.loc[at, "category_confidence"] = float("nan")
+            self.statements = apply_categories(self.statements, pd.DataFrame(
+                [{"statement_id": sid, "code": value, "coder": self.coder}]))
             self.checked.add(sid)
         elif action == "remove":
             self.codings = self.codings[~((self.codings["statement_id"] == sid)
@@ -289,18 +287,13 @@ class ReviewSession:
                     [{"code": value, "label": value}])], ignore_index=True)
 
     def _load_decisions(self) -> None:
+        """This coder's memos, and the statements whose category they checked, from the
+        decisions in force (one read of the file)."""
         decisions = manual.latest(manual.load_decisions(self.notes_dir))
         mine = decisions[decisions["coder"] == self.coder]
         memos = mine[mine["action"] == "memo"]
         self.memos = dict(zip(memos["statement_id"], memos["note"]))
-        self._load_checked()
-
-    def _load_checked(self) -> None:
-        """The statements whose category this coder checked (by a decision in force)."""
-        decisions = manual.latest(manual.load_decisions(self.notes_dir))
-        mine = decisions[(decisions["coder"] == self.coder)
-                         & (decisions["action"] == "category")]
-        self.checked = set(mine["statement_id"])
+        self.checked = set(mine.loc[mine["action"] == "category", "statement_id"])
 
 
 def _statement_view(row: pd.Series) -> dict:
