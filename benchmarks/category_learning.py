@@ -39,18 +39,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from benchmarks.category_eval import (
-    add_label_options,
-    add_rule_answers,
-    join_labels,
-    load_blind,
-    load_statements,
-)
+from benchmarks.category_eval import add_label_options, add_rule_answers, load_blind
 from benchmarks.train_category_model import (
     SETTINGS,
     _finish,
     extra_statements,
+    labelled_statements,
     synthetic_statements,
+    training_sets,
 )
 from csf_analysis.coding.categories import combine
 from csf_analysis.coding.category_model import CLASSES, USE_CONTEXT, USE_RULES, CategoryModel
@@ -68,32 +64,12 @@ def frames(args: argparse.Namespace) -> pd.DataFrame:
     if len(missing):  # benchmarks/category_eval.py reports them (the splitter changed)
         print(f"({len(missing)} blind labels match no statement: left out)")
     frame = pd.concat([
-        labelled(args), training_sets(ROOT / "data" / "category_train"),
+        # the few labels the parser no longer matches (category_eval.py counts them) left out
+        labelled_statements(args, strict=False),
+        training_sets(ROOT / "data" / "category_train", strict=False),
         extra_statements(ROOT.parent / "tests" / "fixtures" / "notes"), synthetic_statements(),
         _finish(blind.assign(corpus="folder", weight=1.0))], ignore_index=True)
     return frame
-
-
-def labelled(args: argparse.Namespace) -> pd.DataFrame:
-    """The shared, fixture and first blind notes with their labels, as the training
-    script reads them; the few labels the parser no longer matches
-    (``category_eval.py`` counts them) are left out."""
-    statements = load_statements(args.notes, args.fixtures)
-    frame, _ = join_labels(statements, pd.read_csv(args.labels, dtype=str,
-                                                   keep_default_na=False), how="left")
-    blind, _ = load_blind(args.blind_notes, args.blind_labels, how="left")
-    frame = pd.concat([frame, blind.assign(corpus="blind")], ignore_index=True)
-    return _finish(frame.assign(weight=1.0))
-
-
-def training_sets(folder: Path) -> pd.DataFrame:
-    """The other coders' training notes with their labels (unmatched ones left out)."""
-    frames = []
-    for notes in sorted(p for p in folder.glob("*") if p.is_dir()):
-        statements, _ = load_blind(notes, notes.with_suffix(".csv"), how="left")
-        frames.append(statements.assign(corpus="train", source_file=notes.name + "/"
-                                        + statements["source_file"]))
-    return _finish(pd.concat(frames, ignore_index=True).assign(weight=1.0))
 
 
 class Simulation:

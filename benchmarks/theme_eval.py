@@ -53,15 +53,19 @@ CODERS = ("themes_blind_coder1.csv", "themes_blind_coder2.csv")
 GOALS = {"precision": 0.90, "recall": 0.75}
 
 
-def load_auto() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Each folder's statements (source_file prefixed with the folder) and auto codings."""
-    statements, codings = [], []
-    for folder in FOLDERS:
-        corpus = load_corpus(DATA / folder, cache_dir=None, progress=False)
+def statements_of(folders: dict[str, Path]) -> pd.DataFrame:
+    """Each folder's statements (copies left out; source_file prefixed with the folder's
+    name) with ``auto``, the set of themes the patterns give each."""
+    frames = []
+    for name, folder in folders.items():
+        corpus = load_corpus(folder, cache_dir=None, progress=False)
         kept = corpus.statements[corpus.statements["duplicate_of"] == ""]
-        statements.append(kept.assign(source_file=folder + "/" + kept["source_file"]))
-        codings.append(corpus.auto_codings)
-    return pd.concat(statements, ignore_index=True), pd.concat(codings, ignore_index=True)
+        auto = corpus.auto_codings.groupby("statement_id")["code"].agg(set)
+        frames.append(kept.assign(source_file=name + "/" + kept["source_file"],
+                                  auto=kept["statement_id"].map(auto)))
+    table = pd.concat(frames, ignore_index=True)
+    table["auto"] = [codes if isinstance(codes, set) else set() for codes in table["auto"]]
+    return table
 
 
 def coder_sets(path: Path, statements: pd.DataFrame) -> dict[str, set[str]]:
@@ -125,10 +129,10 @@ def report(table: pd.DataFrame, title: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args(argv)
-    statements, auto_codings = load_auto()
+    statements = statements_of({folder: DATA / folder for folder in FOLDERS})
     ids = list(statements["statement_id"])
     coders = [coder_sets(DATA / name, statements) for name in CODERS]
-    auto = auto_codings.groupby("statement_id")["code"].agg(set).to_dict()
+    auto = dict(zip(ids, statements["auto"]))
     codebook = load_corpus(DATA / FOLDERS[0], cache_dir=None, progress=False).codebook
     codes = sorted(codebook["code"])
     pairs = [(c in coders[0].get(i, ()), c in coders[1].get(i, ())) for i in ids for c in codes]

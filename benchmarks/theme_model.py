@@ -44,7 +44,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from benchmarks.theme_eval import CODERS, FOLDERS, coder_sets, scores
+from benchmarks.theme_eval import CODERS, FOLDERS, coder_sets, scores, statements_of
 from csf_analysis import load_corpus
 from csf_analysis.reading.nlp import LEMMAS, load_nlp
 from csf_analysis.text import fold
@@ -52,20 +52,6 @@ from csf_analysis.text import fold
 DATA = Path(__file__).resolve().parent / "data"
 TRAIN = {"themes_train_coder1.csv": ("t1", "t2", "t3"),
          "themes_train_coder2.csv": ("t4", "t5", "t6")}
-
-
-def statements_of(folders: dict[str, Path]) -> pd.DataFrame:
-    """Each folder's statements (source_file prefixed with its name) and auto codes."""
-    frames = []
-    for name, folder in folders.items():
-        corpus = load_corpus(folder, cache_dir=None, progress=False)
-        kept = corpus.statements[corpus.statements["duplicate_of"] == ""]
-        auto = corpus.auto_codings.groupby("statement_id")["code"].agg(set)
-        frames.append(kept.assign(source_file=name + "/" + kept["source_file"],
-                                  auto=kept["statement_id"].map(auto)))
-    table = pd.concat(frames, ignore_index=True)
-    table["auto"] = table["auto"].apply(lambda codes: codes if isinstance(codes, set) else set())
-    return table
 
 
 def documents(table: pd.DataFrame, nlp) -> list[str]:

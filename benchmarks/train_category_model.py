@@ -94,30 +94,32 @@ SETTINGS = {"C": 1.0, "class_weight": "balanced", "min_count": 1}
 
 # --- data ----------------------------------------------------------------------------
 
-def labelled_statements(args: argparse.Namespace) -> pd.DataFrame:
+def labelled_statements(args: argparse.Namespace, *, strict: bool = True) -> pd.DataFrame:
     """Every statement of the shared, fixture and blind notes, in order, with the hand
-    labels (label "" where there is none)."""
+    labels (label "" where there is none). ``strict``: a label that matches no statement
+    stops (train on what was labelled); else it is left out (a simulation)."""
     statements = load_statements(args.notes, args.fixtures)
     frame, missing = join_labels(statements, pd.read_csv(args.labels, dtype=str,
                                                          keep_default_na=False), how="left")
     blind, blind_missing = load_blind(args.blind_notes, args.blind_labels, how="left")
-    if len(missing) or len(blind_missing):
+    if strict and (len(missing) or len(blind_missing)):
         raise SystemExit(f"{len(missing) + len(blind_missing)} labels match no statement: "
                          f"run benchmarks/category_eval.py")
     frame = pd.concat([frame, blind.assign(corpus="blind")], ignore_index=True)
     return _finish(frame.assign(weight=1.0))
 
 
-def training_sets(folder: Path) -> pd.DataFrame:
+def training_sets(folder: Path, *, strict: bool = True) -> pd.DataFrame:
     """Hand-labelled training notes: each ``folder/<set>/`` with its ``folder/<set>.csv``
-    (same columns as the blind sets), written by other coders in other styles."""
+    (same columns as the blind sets), written by other coders in other styles.
+    ``strict`` as for :func:`labelled_statements`."""
     frames = []
     for notes in sorted(p for p in folder.glob("*") if p.is_dir()):
         labels = notes.with_suffix(".csv")
         if not labels.is_file():
             raise SystemExit(f"{notes}: no labels at {labels}: label the notes first")
         statements, missing = load_blind(notes, labels, how="left")
-        if len(missing):
+        if strict and len(missing):
             raise SystemExit(f"{labels}: {len(missing)} labels match no statement, e.g. "
                              f"line {missing.iloc[0]['line']}: label the parser's statements")
         frames.append(statements.assign(corpus="train", source_file=notes.name + "/"
