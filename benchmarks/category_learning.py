@@ -20,9 +20,9 @@ takes. Goals: 75 % at 0 % reviewed, 90 % at 20 %.
 Measured on 2026-12-05 (212 inferred categories): 69.8 % before review; reviewing the
 least sure first, 75.9 / 82.1 / 86.8 % after 10 / 20 / 30 % without retraining;
 retraining every 10 corrections (weight 3, 10 or 30; with or without the structure-
-labelled statements) moves these by at most one point (81.6 % at 20 %), for 3.6 s a
-fit. The queue order does the work; the model does not learn enough from 20-60
-corrections to beat it. Neither goal is met.
+labelled statements) moves these by at most one point (81.6 % at 20 %), for 1.6 s a
+fit (3.6 s on a busy machine). The queue order does the work; the model does not
+learn enough from 20-60 corrections to beat it. Neither goal is met.
 
 Run from the project root::
 
