@@ -20,6 +20,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 import psutil
 from selenium import webdriver
@@ -132,8 +133,6 @@ class Lab:
 @contextmanager
 def chromium(downloads: Path, home: Path):
     """Headless Chromium from PATH (Debian's), downloading into ``downloads``."""
-    # Paths given: Selenium Manager is not run; and if it were, it may download nothing.
-    os.environ["SE_OFFLINE"] = "true"
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
@@ -143,13 +142,16 @@ def chromium(downloads: Path, home: Path):
     options.add_experimental_option("prefs", {
         "download.default_directory": str(downloads),
         "download.prompt_for_download": False})
-    service = webdriver.ChromeService(executable_path=CHROMEDRIVER,
-                                      env={**os.environ, "HOME": str(home)})
-    driver = webdriver.Chrome(options=options, service=service)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    # Paths given: Selenium Manager is not run; and if it were, it may download nothing
+    # (for as long as the browser runs, as the export-menu test's monkeypatch did).
+    with mock.patch.dict(os.environ, {"SE_OFFLINE": "true"}):
+        service = webdriver.ChromeService(executable_path=CHROMEDRIVER,
+                                          env={**os.environ, "HOME": str(home)})
+        driver = webdriver.Chrome(options=options, service=service)
+        try:
+            yield driver
+        finally:
+            driver.quit()
 
 
 @contextmanager
