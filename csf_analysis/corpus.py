@@ -197,8 +197,9 @@ class _NoteCache:
         ``kind`` has (valid JSON written by something else): then a warning."""
         if not self.dir:
             return None
-        if self._place(kind, key) in _NoteCache._memory:
-            return _NoteCache._memory[self._place(kind, key)]
+        kept = _NoteCache._memory.get(self._place(kind, key))
+        if kept is not None:
+            return kept
         path = self.dir / kind / key[:2] / f"{key}.json"
         try:
             result = json.loads(path.read_text("utf-8"))

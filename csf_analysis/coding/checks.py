@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 
 from ..labels import CATEGORY_LABELS
@@ -72,6 +73,7 @@ def action_name(action: str) -> str:
                    "(attendu : ajouter/add, retirer/remove ou catégorie/category)")
 
 
+@functools.cache
 def _category_keys() -> dict[str, str]:
     keys = {fold(c): c for c in CATEGORIES}
     for category, label in CATEGORY_LABELS.items():
