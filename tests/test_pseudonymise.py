@@ -10,8 +10,14 @@ import pytest
 
 from benchmarks.bench_names import UNITS, seconds
 from csf_analysis import cli, load_corpus
+from csf_analysis.privacy.name_model import NameModel
 from csf_analysis.privacy.people import find_people
-from csf_analysis.privacy.pseudonymise import MAPPING_FILE, load_mapping, pseudonymise
+from csf_analysis.privacy.pseudonymise import (
+    MAPPING_FILE,
+    common_words,
+    load_mapping,
+    pseudonymise,
+)
 from csf_analysis.watch import _relevant
 
 FOLDER = Path(__file__).resolve().parent / "fixtures" / "pseudonymes"
@@ -350,3 +356,10 @@ def test_capitals_then_a_word_that_is_no_first_name_is_no_person():
     assert names._upper_pair("DUPONT Entreprise") is False
     assert names._upper_pair("MARTIN Bonjour") is False
     assert names._upper_pair("IVANOVA Sylvain") is True
+
+
+def test_a_compound_first_names_piece_that_is_a_word_is_a_common_word():
+    """names_blind20: "par contre amine (spie, 900h)" of the listed Mohamed-Amine was
+    left: "amine" was no word of a listed name, so no context could replace it."""
+    words = common_words(["Mohamed-Amine Ait Ouali", "Claire Vasseur"], NameModel(cache_dir=None))
+    assert {"amine", "claire"} <= words and "mohamed" not in words

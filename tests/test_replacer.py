@@ -324,6 +324,31 @@ def test_a_listed_first_name_that_is_a_word_in_lower_case_after_a_or_avec():
     assert r.text("la bière moussa. Un ruban rose, et") == "la bière moussa. Un ruban rose, et"
 
 
+def test_a_listed_first_name_that_is_a_word_where_only_a_person_stands():
+    """names_blind20 and 21: "claire tu relis ?", "les dates de moussa ?", "amine (spie,
+    900h) est partant" (a piece of Mohamed-Amine) and "@jb relancer" were left."""
+    people = {"Claire Vasseur": "Personne C", "Moussa Traoré": "Personne M",
+              "Mohamed-Amine Ait Ouali": "Personne A", "Jean-Baptiste Rivière": "Personne J",
+              "Pierre Lenoir": "Personne P"}
+    r = Replacer(people, listed=list(people), common={"claire", "moussa", "amine", "pierre"})
+    assert r.text("dans le drive. claire tu relis ? merci pierre !") == \
+        "dans le drive. Personne C tu relis ? merci Personne P !"
+    assert r.text("les dates de moussa ? par contre amine (spie, 900h) est partant") == \
+        "les dates de Personne M ? par contre Personne A (spie, 900h) est partant"
+    assert r.text("@jb relancer ; @pierre voit") == "@Personne J relancer ; @Personne P voit"
+    kept = ["une réponse claire (voir plus bas)", "pas de réponse claire ?",
+            "la pierre angulaire, tu vois", "c'est claire, tu vois", "une eau claire tu vois",
+            "le site www.jb.fr", "une amine (chimie)"]
+    assert [r.text(text) for text in kept] == kept
+
+
+def test_the_short_forms_of_first_names_beyond_french():
+    people = {"Tomasz Zieliński": "Personne T", "Małgorzata Nowak": "Personne M"}
+    r = Replacer(people, listed=list(people))
+    assert r.text("Tomek et Gosia") == "Personne T et Personne M"
+    assert Replacer(people).text("Tomek et Gosia") == "Tomek et Gosia"  # not listed
+
+
 def test_a_name_with_an_initial_for_first_name_and_capitals_that_are_words():
     assert name_forms("O. Garcia") == ["O. Garcia", "O.Garcia", "Garcia", "GARCIA"]  # no "O."
     r = Replacer({"Eugène Théolade": "Personne E"})

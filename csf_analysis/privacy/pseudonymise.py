@@ -245,7 +245,10 @@ def common_words(people: Iterable[str], model: NameModel | None,
     # word too: "la pierre angulaire" is no one.
     pieces = {fold_keep_case(piece).lower() for name in people for word in name.split()
               if "-" in word for piece in word.split("-")}
-    return {w for w in words if model.is_inflected(w) or (w in pieces and model.is_lemma(w))}
+    # ... and so is one of a compound first name, written alone in lower case where only
+    # the person can stand ("par contre amine (spie) est partant", of Mohamed-Amine).
+    return {w for w in words | pieces
+            if model.is_inflected(w) or (w in pieces and model.is_lemma(w))}
 
 
 def _context_only(given: dict[str, str], found: Names,

@@ -136,6 +136,16 @@ _CONTEXT_INITIALS_RE = re.compile(
 # Before a listed first name that is also a French word, in lower case ("transmis à
 # moussa (MLDS 93)"): words after which it can only be the person (or a colon).
 _PERSON_BEFORE = r"(?<![\w-])(?i:a|à|avec|chez|par|pour|cc|selon)\s+"
+# ... and the other places where such a word can only be the person: after a greeting
+# ("merci pierre"), called at a sentence's start before "tu" or "vous" ("claire tu
+# relis ?"), after "de" at a question's end ("les dates de moussa ?"), described in
+# brackets at a clause's start ("par contre amine (spie, 900h) est partant"), or
+# mentioned ("@rose"). The text is folded: no accent, case kept.
+_GREETING = r"(?<![\w-])(?i:merci|bonjour|salut|coucou|bravo|bonsoir|hello)\s+"
+_CALLED_AFTER = r"(?:\s*,)?\s+(?:tu|t'|t’|vous|peux|pourrais|pourriez|stp|svp)(?![\w-])"
+_SENTENCE_START = r"(?:^|(?<=[.!?…] )|(?<=[.!?…]  ))"
+_CLAUSE_START = (r"(?:^|(?<=[.!?:;,] )|(?<![\w-])(?i:et|mais|donc|contre|puis|sinon|car"
+                 r"|sauf|quant\sa)\s+)")
 
 
 def _context_initials(people: Iterable[str], listed: Iterable[str]) -> dict[str, str]:
@@ -195,6 +205,25 @@ def _folds_to_short_word(word: str) -> bool:
     (True, False, False)
     """
     return fold_keep_case(word).lower() in TWO_LETTER_WORDS and not word.isupper()
+
+
+def _word_name_contexts(words: str, initials: str) -> list[str]:
+    """The patterns of :meth:`Replacer._in_context`: listed first names that are words
+    (the alternation ``words``) where only a person can stand, and listed people's
+    initials in lower case (``initials``) alone, or mentioned ("@jb relancer")."""
+    end = r")(?![\w-])"
+    patterns = [
+        _PERSON_BEFORE + r"(?P<word>" + words + end  # "à moussa ("
+        + r"(?=\s*[(),;:.?!]|\s+et\s|\s*$)",
+        r"(?<=:)\s+(?P<opening>" + words + end,  # "tutrice : moussa a"
+        _GREETING + r"(?P<greeted>" + words + end,  # "merci pierre"
+        _SENTENCE_START + r"(?P<called>" + words + end + r"(?=" + _CALLED_AFTER + ")",
+        r"(?<![\w-])(?i:de\s+|d['’]\s*)(?P<of>" + words + end  # "les dates de moussa ?"
+        + r"(?=\s*[?!]|\s*$)",
+        _CLAUSE_START + r"(?P<described>" + words + end + r"(?=\s+\()",  # "amine (spie)"
+        r"(?<![\w.@])@(?P<mention>" + words + end] if words else []
+    return patterns + [r"(?:(?<![\w.@])@|(?<![\w./@'’-]))(?P<initials>" + initials
+                       + r")(?![\w/@-]|\.\w)"] if initials else patterns
 
 
 class Replacer:
@@ -465,19 +494,17 @@ class Replacer:
         initials: dict[str, str] = {}
         for name in listed:
             first = fold_keep_case(split_name(name)[0]).lower()
-            if first in common and len(first) >= 3:
-                words.setdefault(first, name)
+            for word in dict.fromkeys([first, *first.split("-")]):  # "amine" of Mohamed-Amine
+                if word in common and len(word) >= 3:
+                    words.setdefault(word, name)
             for pair in short_initials(name):
                 if pair.lower() not in TWO_LETTER_WORDS | common:
                     initials.setdefault(pair.lower(), name)
         self.word_names = {**initials, **words}
-        alternatives = [_PERSON_BEFORE + r"(?P<word>" + _alternation(words)  # "à moussa ("
-                        + r")(?![\w-])(?=\s*[(),;:.]|\s+et\s|\s*$)",
-                        r"(?<=:)\s+(?P<opening>" + _alternation(words)  # "tutrice : moussa a"
-                        + r")(?![\w-])"] if words else []
-        alternatives += [r"(?<![\w./@'’-])(?P<initials>" + _alternation(initials)
-                         + r")(?![\w/@-]|\.\w)"] if initials else []
-        return re.compile("|".join(alternatives)) if alternatives else None
+        return re.compile("|".join(_word_name_contexts(_alternation(words) if words else "",
+                                                       _alternation(initials)
+                                                       if initials else ""))) \
+            if words or initials else None
 
     def _in_context(self, text: str) -> str:
         """Initials in lower case or that are an acronym, in a list or after "avec"
