@@ -15,6 +15,7 @@ from csf_analysis.privacy.people import find_people
 from csf_analysis.privacy.pseudonymise import (
     MAPPING_FILE,
     common_words,
+    lemma_words,
     load_mapping,
     pseudonymise,
 )
@@ -363,3 +364,12 @@ def test_a_compound_first_names_piece_that_is_a_word_is_a_common_word():
     left: "amine" was no word of a listed name, so no context could replace it."""
     words = common_words(["Mohamed-Amine Ait Ouali", "Claire Vasseur"], NameModel(cache_dir=None))
     assert {"amine", "claire"} <= words and "mohamed" not in words
+
+
+def test_a_listed_names_lemma_that_is_rarely_a_first_name_is_searched_with_its_capital():
+    """names_blind22: "petit" of Laetitia Petit, "prudence" of Prudence Mbemba were
+    replaced in "un petit rappel", "avec prudence"; "martin" and "julien" are first
+    names first, searched in lower case still."""
+    words = lemma_words(["Laetitia Petit", "Prudence Mbemba", "Julien Martin"],
+                        NameModel(cache_dir=None))
+    assert {"petit", "prudence"} <= words and not {"julien", "martin", "laetitia"} & words

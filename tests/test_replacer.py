@@ -342,6 +342,19 @@ def test_a_listed_first_name_that_is_a_word_where_only_a_person_stands():
     assert [r.text(text) for text in kept] == kept
 
 
+def test_a_listed_names_word_that_is_a_lemma_keeps_its_word_use():
+    """names_blind22: Laetitia Petit, France Dumont listed: "un petit rappel", "France
+    Travail" and "Hauts-de-France" became "un Personne K rappel", "Personne E Travail"
+    and "Hauts-de-personne-e"."""
+    people = {"France Dumont": "Personne E", "Laetitia Petit": "Personne K",
+              "Émilie Vasseur": "Personne V"}
+    r = Replacer(people, listed=list(people), common=["france"], lemmas=["petit", "vasseur"])
+    assert r.text("un petit rappel : France Travail, région Hauts-de-France, Aix-en-Provence") \
+        == "un petit rappel : France Travail, région Hauts-de-France, Aix-en-Provence"
+    assert r.text("Mme Petit et France ; @ev.vasseur ; l.petit@ac-lille.fr") == \
+        "Personne K et Personne E ; @Personne V.personne-v ; [courriel de Personne K]"
+
+
 def test_the_short_forms_of_first_names_beyond_french():
     people = {"Tomasz Zieliński": "Personne T", "Małgorzata Nowak": "Personne M"}
     r = Replacer(people, listed=list(people))

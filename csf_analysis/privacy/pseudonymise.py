@@ -48,6 +48,7 @@ import pandas as pd
 
 from ..atomic import write_text_atomic
 from ..text import fold_keep_case, fold_lower
+from .first_names import not_common
 from .name_forms import listed_forms, listed_handles, listed_nicknames
 from .name_model import NameModel
 from .people import NON_NAMES, PRESENT_SECTION, Names, discover, is_full_name, name_core
@@ -203,6 +204,7 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                         protect=() if organisations else listing.organisations,
                         listed=listing.people, aliases=listing.aliases,
                         common=common_words(listing.people, model, listing.aliases),
+                        lemmas=lemma_words(listing.people, model),
                         is_word=model.is_inflected if model is not None else None)
     if model is not None:  # after the last question (_lower_case_too asks words)
         model.save()
@@ -221,8 +223,8 @@ def _lower_case_too(name: str, found: Names) -> bool:
     first name of a full name, of 4 letters or more, and no French word ("paloma",
     not "marine")."""
     first = fold_lower(name.split()[0])
-    if first in found.lowercase:
-        return True
+    if first in found.lowercase:  # but not a word that is rarely a name ("constant")
+        return found.model is None or not (found.model.is_lemma(first) and not_common(first))
     core = name_core(name)
     lower = core[0].lower()  # the words the notes write in lower case do not count here
     return (found.model is not None and is_full_name(name) and len(core[0]) >= 4
@@ -249,6 +251,18 @@ def common_words(people: Iterable[str], model: NameModel | None,
     # the person can stand ("par contre amine (spie) est partant", of Mohamed-Amine).
     return {w for w in words | pieces
             if model.is_inflected(w) or (w in pieces and model.is_lemma(w))}
+
+
+def lemma_words(people: Iterable[str], model: NameModel | None) -> set[str]:
+    """The words of listed names that are French lemmas and no common first name
+    ("petit" of Laetitia Petit, "constant", "prudence"; not "martin" nor "julien"):
+    searched with their capital only, and in lower case where only a person stands,
+    or "un petit rappel" and "avec prudence" lose a word."""
+    if model is None:
+        return set()
+    words = {fold_keep_case(w).lower() for name in people for w in re.split(r"[\s-]+", name)
+             if len(w) >= 3}
+    return {w for w in words if model.is_lemma(w) and not_common(w)}
 
 
 def _context_only(given: dict[str, str], found: Names,

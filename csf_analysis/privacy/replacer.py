@@ -100,7 +100,11 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
     r"(?:\s+(?:professionnel|pro|polyvalent|agricole|technique|general|technologique|prive"
     r"|public|municipal|intercommunal|regional|departemental)){0,2})\s+(?:"
     + _PARTICLE + r"\s*)?" + _CAP + r"(?:(?:\s+|-)(?:" + _PARTICLE + r"\s*)?" + _CAP + r"){0,3}"
-    r"|\b(?:Saint|Sainte|St|Ste)-" + _CAP + r"(?:-" + _CAP + r")*)")
+    r"|\b(?:Saint|Sainte|St|Ste)-" + _CAP + r"(?:-" + _CAP + r")*"
+    # a compound place name ("Hauts-de-France", "Boulogne-sur-Mer", "Aix-en-Provence")
+    r"|\b" + _CAP + r"(?:-" + _CAP + r")*-(?:de|du|des|sur|sous|en|les|lez|le|la|et|d'|l')"
+    r"-?" + _CAP + r"(?:-" + _CAP + r")*"
+    r"|\bFrance\s+(?:Travail|Competences)\b)")  # the public employment service
 _PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi"
     r"^\w+\s+de\s+(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]|$)",
     re.ASCII)  # folded text
@@ -239,14 +243,17 @@ class Replacer:
             surname that is also a town: ``M. Paris``, ``J. Paris``, not ``Paris``).
         only: the forms searched, when not all (see :meth:`forms_in`).
         listed: the names of ``personnes``, replaced in every form (see above);
-            ``common``: their words (lower case) that are French words.
+            ``common``: their words (lower case) that are French words, and
+            ``lemmas``: those that are a French lemma and rarely a first name
+            ("petit", "constant"): both searched with their capital only.
     """
 
     def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
                  *, exempt: Iterable[str] = (), protect: Iterable[str] = (),
                  lowercase: Iterable[str] = (), context_only: Iterable[str] = (),
                  only: Iterable[str] | None = None, listed: Iterable[str] = (),
-                 common: Iterable[str] = (), aliases: dict[str, list[str]] | None = None,
+                 common: Iterable[str] = (), lemmas: Iterable[str] = (),
+                 aliases: dict[str, list[str]] | None = None,
                  is_word: Callable[[str], bool] | None = None) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
@@ -287,10 +294,11 @@ class Replacer:
             + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
         self._ids = self._id_pattern()
         common = {w.lower() for w in common}
-        self._listed_pattern(listed, common, aliases or {})
+        words = common | {w.lower() for w in lemmas}  # a name's words that are words
+        self._listed_pattern(listed, common, aliases or {}, words)
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
-        self._word_names = self._word_names_pattern(listed, common) if only is None else None
+        self._word_names = self._word_names_pattern(listed, words) if only is None else None
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
         self._is_word = is_word or (lambda word: False)  # no typo index without it
         self._cache: dict[str, str] = {}
@@ -311,7 +319,7 @@ class Replacer:
             if alternation else None
 
     def _listed_pattern(self, listed: Iterable[str], common: set[str],
-                        aliases: dict[str, list[str]]) -> None:
+                        aliases: dict[str, list[str]], words: set[str]) -> None:
         """The forms of the listed people, searched after everything else whatever the
         tags and the context: case- and accent-insensitive, whole words (a ``_``, ``-``,
         ``.`` or ``/`` ends a word: ``entreprise_23_Duvignau.md``), but a word that is a
@@ -321,6 +329,7 @@ class Replacer:
         and in any case from 4 letters when no French word."""
         self.listed_lower: dict[str, str] = {}  # folded lower-case form -> name
         self.listed_exact: dict[str, str] = {}  # folded form, case kept -> name
+        self.listed_joined: dict[str, str] = {}  # a word of a name joined in a login
         for name, others in aliases.items():
             for other in others:
                 folded = " ".join(fold_keep_case(other).split())
@@ -341,9 +350,11 @@ class Replacer:
                         self.listed_exact.setdefault(folded, name)
                 elif " " not in folded and _folds_to_short_word(folded):
                     continue  # "Lê" alone: "le"; in the full name and after a civility only
-                elif " " not in folded and folded.lower() in common:  # "Rose", "ROSE"
+                elif " " not in folded and folded.lower() in words:  # "Rose", "ROSE"
                     for cased in (folded, folded.upper(), folded.capitalize()):
                         self.listed_exact.setdefault(cased, name)
+                    if folded.lower() not in common:  # "ev.vasseur": in a login, any case
+                        self.listed_joined.setdefault(folded.lower(), name)
                 elif len(letters) >= 3:
                     self.listed_lower.setdefault(folded.lower(), name)
         def alternation(forms):  # "camille-lefevre", "camille_lefevre" of file names too
@@ -363,12 +374,17 @@ class Replacer:
                     self.listed_exact.setdefault(fold_keep_case(handle), name)
         alternatives = [r"(?i:" + alternation(self.listed_lower) + ")"] if self.listed_lower else []
         alternatives += [alternation(self.listed_exact)] if self.listed_exact else []
+        if self.listed_joined:  # "ev.vasseur", "@petit", "vasseur.e@": joined, in a login
+            joined = _alternation(self.listed_joined)
+            alternatives += [r"(?:(?<=[a-z0-9][._])|(?<=@))(?i:" + joined + ")",
+                             r"(?i:" + joined + r")(?=[._@][a-z0-9])"]
         self._listed = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])") \
             if alternatives else None
 
     def _listed_owner(self, form: str) -> str:
         for key in (" ".join(form.split()), re.sub(r"[\s_-]+", " ", form)):
-            if name := self.listed_exact.get(key) or self.listed_lower.get(key.lower()):
+            if name := (self.listed_exact.get(key) or self.listed_lower.get(key.lower())
+                        or self.listed_joined.get(key.lower())):
                 return name
         return ""
 
