@@ -141,3 +141,23 @@ def test_a_write_killed_half_way_leaves_the_log_whole_and_no_temporary_file(tmp_
     add_code(tmp_path, "s2", "echec", coder="ana")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["codage-manuel.csv"]
     assert len(load_decisions(tmp_path)) == 2
+
+
+def test_a_defined_code_lands_under_its_parent_defined_later(tmp_path):
+    """A codebook imported from another tool: codes defined (label, parent) with no
+    statement; a child written before its parent still lands under it."""
+    from csf_analysis import load_corpus
+    (tmp_path / "n.md").write_text("# (300h) 1 : Menuiserie\n\n- Le tuteur est parti.\n",
+                                   encoding="utf-8")
+    manual.define_code(tmp_path, "Calendrier partagé", label="Calendrier partagé",
+                       parent="relations-ecole", coder="camille")
+    manual.define_code(tmp_path, "relations-ecole", label="Relations avec l'école",
+                       coder="camille")
+    assert not manual.define_code(tmp_path, "relations-ecole", label="Relations",
+                                  coder="camille")["recorded"]  # once
+    corpus = load_corpus(tmp_path, cache_dir=None)
+    book = corpus.codebook.set_index("code")
+    assert book.loc["calendrier-partage", ["label", "parent"]].tolist() == \
+        ["Calendrier partagé", "relations-ecole"]
+    assert book.loc["relations-ecole", "label"] == "Relations avec l'école"
+    assert corpus.problems[corpus.problems["source_file"] == "codage-manuel.csv"].empty

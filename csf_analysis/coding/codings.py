@@ -95,6 +95,8 @@ def apply_decisions(statements: pd.DataFrame, codings: pd.DataFrame, decisions: 
     become problems (they stay in the CSV).
     """
     decisions = latest(decisions)
+    define_codes(codebook, decisions[decisions["action"] == "define"])
+    decisions = decisions[decisions["action"] != "define"]
     known = set(statements["statement_id"])
     problems = [Problem(source, int(d.line), "warning",
                         f"la décision « {_decided(d)} » de {d.coder} ({d.time}) porte sur "
@@ -116,6 +118,21 @@ def apply_decisions(statements: pd.DataFrame, codings: pd.DataFrame, decisions: 
                            "origin": "manual", "coder": adds["coder"], "matched": "",
                            "pattern": ""}, columns=list(CODINGS_COLUMNS))
     return statements, pd.concat([codings[keep], manual], ignore_index=True), problems
+
+
+def define_codes(codebook: Codebook, defines: pd.DataFrame) -> None:
+    """Add the codes ``defines`` (decisions ``define``: code, label in ``text``, parent
+    in ``note``) the codebook lacks, each after its parent; a parent that never comes
+    leaves its child at the top."""
+    pending = [row for row in defines.itertuples() if row.code not in set(codebook.table["code"])]
+    while pending:
+        known = set(codebook.table["code"])
+        ready = [row for row in pending if not row.note or row.note in known]
+        for row in ready or pending[:1]:
+            if row.code not in set(codebook.table["code"]):
+                codebook.add_code(row.code, label=row.text or row.code,
+                                  parent=row.note if row.note in known else "")
+        pending = [row for row in pending if row not in (ready or pending[:1])]
 
 
 def _decided(decision) -> str:

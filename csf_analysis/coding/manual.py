@@ -5,7 +5,8 @@ file the toolkit writes in the notes folder.
 It is a log, one decision per row, readable and editable in a spreadsheet:
 add a code to a statement, remove a code (an auto one, say), set the
 statement's category, or write a memo on it (in ``note``), with the coder's name
-and the time. Rows are keyed by
+and the time; or define a new code with its label (in ``text``) and parent code (in
+``note``), no statement (what a codebook imported from another tool brings). Rows are keyed by
 ``statement_id``, which survives reruns; the latest decision of a coder on a
 (statement, code) wins. A decision is never dropped: one whose statement has
 disappeared from the notes is reported as a problem.
@@ -33,7 +34,7 @@ from ..reading.vocabulary import code_id
 from ..schema import CATEGORIES
 
 COLUMNS = ("statement_id", "action", "code", "coder", "time", "note", "text")
-ACTIONS = ("add", "remove", "category", "memo")
+ACTIONS = ("add", "remove", "category", "memo", "define")
 
 
 class DecisionError(ValueError):
@@ -82,7 +83,8 @@ def _csv_text(path: Path) -> str:
 
 
 def record(notes_dir: str | Path, statement_id: str, action: str, code: str, *,
-           coder: str, note: str = "", text: str = "", once: bool = False) -> pd.Series:
+           coder: str, note: str = "", text: str = "", once: bool = False,
+           time: str = "") -> pd.Series:
     """Append one decision to the CSV and return it.
 
     The read, append and atomic rewrite happen under a lock on the notes folder,
@@ -91,11 +93,14 @@ def record(notes_dir: str | Path, statement_id: str, action: str, code: str, *,
     action and code) is not written again; with ``once``, neither is one the log
     already holds at all (a list of corrections run again must not undo a newer
     decision). The returned row's ``recorded`` says whether it was written.
+    ``time`` (ISO) is when it was decided, if not now (a decision imported from
+    another tool keeps its time).
 
     Raises:
         DecisionError: an invalid decision, or a notes folder that cannot be written.
     """
     row = _decision_row(statement_id, action, code, coder=coder, note=note, text=text)
+    row["time"] = time or row["time"]
     path = decisions_path(notes_dir)
     try:
         with _locked(Path(notes_dir)):
@@ -118,12 +123,15 @@ def _decision_row(statement_id: str, action: str, code: str, *, coder: str, note
         raise DecisionError(f"unknown action {action!r}: expected one of {', '.join(ACTIONS)}")
     if not coder.strip():
         raise DecisionError("a decision needs a coder name: pass --coder NAME (or coder=...)")
-    if not statement_id.strip() or not (code.strip() or action == "memo"):
+    if not (statement_id.strip() or action == "define") or not (code.strip()
+                                                                 or action == "memo"):
         raise DecisionError("a decision needs a statement_id and a code")
     if action == "category" and code not in CATEGORIES:
         raise DecisionError(f"unknown category {code!r}: expected one of {', '.join(CATEGORIES)}")
-    if action in ("add", "remove"):
+    if action in ("add", "remove", "define"):
         code = code_id(code)
+    if action == "define":  # the parent's id in ``note``, the label in ``text``
+        note = code_id(note) if note else ""
     return {"statement_id": statement_id.strip(), "action": action, "code": code.strip(),
             "coder": coder.strip(), "time": dt.datetime.now().isoformat(timespec="seconds"),
             "note": note, "text": text[:200]}
@@ -197,6 +205,14 @@ def set_category(notes_dir, statement_id: str, category: str, *, coder: str, not
     """Set the category of ``statement_id`` (origin ``manual``)."""
     return record(notes_dir, statement_id, "category", category, coder=coder, note=note,
                   text=text, once=once)
+
+
+def define_code(notes_dir, code: str, *, label: str, parent: str = "", coder: str,
+                time: str = "") -> pd.Series:
+    """Define a new code ``code`` (an id or a name), its ``label`` and ``parent`` code,
+    once: coding with it creates it under its parent."""
+    return record(notes_dir, "", "define", code, coder=coder, note=parent, text=label,
+                  once=True, time=time)
 
 
 def latest(decisions: pd.DataFrame) -> pd.DataFrame:
