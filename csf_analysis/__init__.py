@@ -2,8 +2,9 @@
 
 The flow goes one way, one subpackage per stage: ``reading`` (note files ->
 interviews, statements, contacts), ``coding`` (statements -> codings, with
-the researchers' decisions), ``privacy`` (names -> pseudonyms) and
-``report`` (tables -> charts, HTML, PDF). :func:`load_corpus` runs the first
+the researchers' decisions), ``privacy`` (names -> pseudonyms),
+``report`` (tables -> charts, HTML, PDF) and ``exchange`` (tables <-> REFI-QDA
+projects of the other qualitative tools). :func:`load_corpus` runs the first
 two and caches each note; what a notebook needs is importable from here.
 
 Example:
@@ -35,6 +36,9 @@ _LAZY = {
     "save_manifest": "csf_analysis.report.manifest",
     "model_info": "csf_analysis.reading.nlp",
     "pseudonymise": "csf_analysis.privacy.pseudonymise",
+    "export_qdpx": "csf_analysis.exchange.qdpx_export",
+    "export_qdc": "csf_analysis.exchange.qdpx_export",
+    "import_qdpx": "csf_analysis.exchange.qdpx_import",
 }
 
 __all__ = ["Corpus", "NotesDirError", "load_corpus", *_LAZY]

@@ -240,12 +240,63 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
     code.set_defaults(func=cmd_code)
 
+    qdpx = commands.add_parser("export-qdpx", help="export a REFI-QDA project (.qdpx) for "
+                               "QualCoder, MAXQDA, ATLAS.ti or NVivo")
+    _add_corpus_options(qdpx)
+    qdpx.add_argument("--out", required=True, help="the .qdpx file to write")
+    qdpx.add_argument("--all", action="store_true", help="also the documents and the copies "
+                      "of another interview (left out by default, as in the counts)")
+    _add_pseudonym_options(qdpx)
+    qdpx.set_defaults(func=cmd_export_qdpx)
+
+    qdc = commands.add_parser("export-qdc", help="export the codebook (REFI-QDA .qdc)")
+    _add_corpus_options(qdc)
+    qdc.add_argument("--out", required=True, help="the .qdc file to write")
+    qdc.set_defaults(func=cmd_export_qdc)
+
+    imported = commands.add_parser("import-qdpx", help="import the codings of a REFI-QDA "
+                                   "project as manual decisions (codage-manuel.csv)")
+    imported.add_argument("project", help="the .qdpx file made in another tool")
+    _add_corpus_options(imported)
+    imported.set_defaults(func=cmd_import_qdpx)
+
     agree = commands.add_parser("agreement", help="agreement between two coders")
     _add_corpus_options(agree)
     agree.add_argument("--coder", action="append", default=[], required=True,
                        help="a coder name, twice; 'auto' is the toolkit's own coding")
     agree.set_defaults(func=cmd_agreement)
     return parser
+
+
+def cmd_export_qdpx(args: argparse.Namespace) -> int:
+    from .exchange import export_qdpx
+    corpus = _corpus_for_output(args)
+    path = export_qdpx(corpus, args.out, all_interviews=args.all,
+                       check=leak_check(args.notes_dir, _pseudonymising(args)))
+    sources = corpus.interviews if args.all else corpus.counted().interviews
+    print(f"{len(sources[sources['interview_id'] != ''])} source(s), "
+          f"{len(corpus.codebook)} code(s) -> {path}")
+    return 0
+
+
+def cmd_export_qdc(args: argparse.Namespace) -> int:
+    from .exchange import export_qdc
+    corpus = _corpus(args)
+    print(f"{len(corpus.codebook)} code(s) -> {export_qdc(corpus, args.out)}")
+    return 0
+
+
+def cmd_import_qdpx(args: argparse.Namespace) -> int:
+    from .exchange.qdpx_import import QdpxError, import_qdpx
+    try:
+        result = import_qdpx(args.project, args.notes_dir, corpus=_corpus(args))
+    except QdpxError as error:
+        raise UserError(str(error)) from None
+    for row in result.problems.itertuples():
+        print(f"{row.source_file}: {row.severity}: {row.message}", file=sys.stderr)
+    print(f"{result.recorded} décision(s) enregistrée(s), {result.already} déjà présente(s) "
+          f"-> {manual.decisions_path(args.notes_dir)}")
+    return 1 if (result.problems["severity"] == "error").any() else 0
 
 
 def main(argv: list[str] | None = None) -> int:
