@@ -125,9 +125,18 @@ def test_pyrefiqda_reads_back_the_sources_codes_selections_and_cases(tmp_path):
     assert {"entreprise", "entretien", "300h"} <= values
 
 
-def test_the_codebook_alone_as_qdc(tmp_path):
+def test_the_codebook_alone_as_qdc(tmp_path, schema):
+    """Read by pyrefiqda's bindings of the Codebook schema; its codes, set in a project,
+    are valid against the Project schema (both schemas share the code's type)."""
     corpus = load_corpus(ROOT / "interviews", cache_dir=None)
-    book = RefiCodebook.load(export_qdc(corpus, tmp_path / "codes.qdc"))
+    path = export_qdc(corpus, tmp_path / "codes.qdc")
+    root = ET.parse(path).getroot()
+    assert root.tag == "{urn:QDA-XML:codebook:1.0}CodeBook"
+    codes = ET.tostring(root.find("{urn:QDA-XML:codebook:1.0}Codes"), encoding="unicode")
+    schema.validate(f'<Project xmlns="{PROJECT_NS}" name="x"><CodeBook>'
+                    + codes.replace("urn:QDA-XML:codebook:1.0", PROJECT_NS).replace(
+                        "ns0:", "").replace(":ns0", "") + "</CodeBook></Project>")
+    book = RefiCodebook.load(path)
     names, parents = [], {}
 
     def walk(items, parent):

@@ -42,7 +42,8 @@ function render({ model, el }) {
   const root = h("div", { class: "csf-panel", tabindex: "0", "data-lm-suppress-shortcuts": "true" });
   el.append(root);
   const send = (message) => model.send(message);
-  const state = { typed: "", chosen: 0 };  // the code field, kept across redraws
+  // the code field, and the citation last copied, kept across redraws
+  const state = { typed: "", chosen: 0, copied: "" };
 
   function coderBar(view) {
     if (view.coder) {
@@ -152,11 +153,15 @@ function render({ model, el }) {
     memo.addEventListener("change", () => send({ do: "memo", text: memo.value }));
     const citation = h("input", { type: "text", readonly: "readonly", class: "csf-citation",
       value: view.citation, "aria-label": "Citation" });
-    const said = h("span", { class: "csf-said" });
-    const copy = async () => {
+    const copied = " copiée : collez-la dans synthese.md";
+    const said = h("span", { class: "csf-said", text: state.copied === view.citation ? copied : "" });
+    const copy = () => {  // said at once: a clipboard still asking for permission never hides it
       citation.select();
-      try { await navigator.clipboard.writeText(view.citation); } catch (error) { document.execCommand("copy"); }
-      said.textContent = " copiée : collez-la dans synthese.md";
+      state.copied = view.citation;
+      said.textContent = copied;
+      const fallback = () => document.execCommand("copy");
+      if (navigator.clipboard) navigator.clipboard.writeText(view.citation).catch(fallback);
+      else fallback();
     };
     return h("div", { class: "csf-memo-row" }, memo,
       h("div", { class: "csf-cite" }, citation, h("button", { class: "csf-copy", text: "Copier la citation", onclick: copy }), said));
