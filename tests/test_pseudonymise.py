@@ -370,6 +370,7 @@ def test_a_listed_names_lemma_that_is_rarely_a_first_name_is_searched_with_its_c
     """names_blind22: "petit" of Laetitia Petit, "prudence" of Prudence Mbemba were
     replaced in "un petit rappel", "avec prudence"; "martin" and "julien" are first
     names first, searched in lower case still."""
-    words = lemma_words(["Laetitia Petit", "Prudence Mbemba", "Julien Martin"],
-                        NameModel(cache_dir=None))
+    words = lemma_words(["Laetitia Petit", "Prudence Mbemba", "Julien Martin",
+                         "Élodie Rivière"], NameModel(cache_dir=None))
     assert {"petit", "prudence"} <= words and not {"julien", "martin", "laetitia"} & words
+    assert "riviere" in words  # names_blind23: the lexicon is asked with the accents

@@ -239,18 +239,25 @@ def common_words(people: Iterable[str], model: NameModel | None,
     Without a model, none: the team's list wins."""
     if model is None:
         return set()
-    words = {fold_keep_case(w) for name in people
+    words = {w for name in people
              for form in [*listed_forms(name), *listed_handles(name), *listed_nicknames(name)]
              for w in [form.lower()] if " " not in w and "." not in w and len(w) >= 2}
-    words |= {fold_keep_case(o).lower() for others in (aliases or {}).values() for o in others}
+    words |= {o.lower() for others in (aliases or {}).values() for o in others}
     # A piece of a compound name that is a French noun ("pierre" of Pierre-Louis) is a
     # word too: "la pierre angulaire" is no one.
-    pieces = {fold_keep_case(piece).lower() for name in people for word in name.split()
+    pieces = {piece.lower() for name in people for word in name.split()
               if "-" in word for piece in word.split("-")}
     # ... and so is one of a compound first name, written alone in lower case where only
     # the person can stand ("par contre amine (spie) est partant", of Mohamed-Amine).
-    return {w for w in words | pieces
-            if model.is_inflected(w) or (w in pieces and model.is_lemma(w))}
+    # The lexicon is asked with the accents ("rivière"); the words kept folded.
+    return {fold_keep_case(w) for w in words | pieces
+            if _in_lexicon(model.is_inflected, w)
+            or (w in pieces and _in_lexicon(model.is_lemma, w))}
+
+
+def _in_lexicon(question, word: str) -> bool:
+    """``question`` (is_inflected, is_lemma) of ``word`` as written or folded."""
+    return question(word) or question(fold_keep_case(word))
 
 
 def lemma_words(people: Iterable[str], model: NameModel | None) -> set[str]:
@@ -260,9 +267,9 @@ def lemma_words(people: Iterable[str], model: NameModel | None) -> set[str]:
     or "un petit rappel" and "avec prudence" lose a word."""
     if model is None:
         return set()
-    words = {fold_keep_case(w).lower() for name in people for w in re.split(r"[\s-]+", name)
-             if len(w) >= 3}
-    return {w for w in words if model.is_lemma(w) and not_common(w)}
+    words = {w.lower() for name in people for w in re.split(r"[\s-]+", name) if len(w) >= 3}
+    return {fold_keep_case(w) for w in words
+            if _in_lexicon(model.is_lemma, w) and not_common(w)}
 
 
 def _context_only(given: dict[str, str], found: Names,
