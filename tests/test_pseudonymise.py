@@ -374,3 +374,10 @@ def test_a_listed_names_lemma_that_is_rarely_a_first_name_is_searched_with_its_c
                          "Élodie Rivière"], NameModel(cache_dir=None))
     assert {"petit", "prudence"} <= words and not {"julien", "martin", "laetitia"} & words
     assert "riviere" in words  # names_blind23: the lexicon is asked with the accents
+
+
+def test_an_outline_letter_before_a_word_that_names_no_one_is_no_initial():
+    """names_blind23: "## B. Mission locale du Pays de Brest" made a person "B. Mission",
+    and every "Mission locale" became "Personne B locale"."""
+    assert find_people(["## B. Mission locale du Pays de Brest", "A. Petitjean est venu"],
+                       use_model=False) == ["A. Petitjean"]

@@ -461,7 +461,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     found += [(m.group(), "trusted", m.start()) for m in _DOTTED_RE.finditer(text)
               if re.sub(r"[.\s-]", "", m.group()) not in _NOT_INITIALS]
     found += [(m.group(), "plain", m.start()) for m in _INITIAL_NAME_RE.finditer(text)
-              if not re.fullmatch(CIVILITY, m.group(1))]  # "A. Petitjean"
+              if not re.fullmatch(CIVILITY, m.group(1))  # "A. Petitjean", not "B. Mission
+              and fold_lower(m.group().split()[-1]) not in NON_NAMES]  # locale" (outline)
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
