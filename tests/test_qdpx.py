@@ -248,6 +248,8 @@ def test_the_commands(tmp_path, capsys):
     out = tmp_path / "out" / "p.qdpx"
     assert cli.main(["export-qdpx", str(notes), "--out", str(out), "--no-cache"]) == 0
     assert "1 source(s)" in capsys.readouterr().out
+    assert out.stat().st_mode & 0o644 == 0o644  # readable as any new file, not 0600
+    assert not list(out.parent.glob(".*tmp"))
     assert cli.main(["export-qdc", str(notes), "--out", str(tmp_path / "c.qdc"),
                      "--no-cache"]) == 0
     assert cli.main(["import-qdpx", str(_foreign(tmp_path)), str(notes), "--no-cache"]) == 0

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..atomic import write_text_atomic
+from ..atomic import open_atomic, write_text_atomic
 from ..coding.manual import latest, load_decisions
 from ..labels import CATEGORY_LABELS
 from ..schema import counted_rows
@@ -264,15 +263,10 @@ def _codings_of(statement, context: _Context) -> Iterable[tuple[str, str, str]]:
 def _write_zip(path: Path, members: dict[str, bytes]) -> None:
     """Write ``members`` as a zip at ``path``, atomically (a temporary file, renamed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in members.items():
-                archive.writestr(name, data)
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    with open_atomic(path, "wb") as handle, \
+            zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
 
 
 def _xml_bytes(element: ET.Element) -> bytes:
