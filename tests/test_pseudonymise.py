@@ -381,3 +381,13 @@ def test_an_outline_letter_before_a_word_that_names_no_one_is_no_initial():
     and every "Mission locale" became "Personne B locale"."""
     assert find_people(["## B. Mission locale du Pays de Brest", "A. Petitjean est venu"],
                        use_model=False) == ["A. Petitjean"]
+
+
+def test_an_author_cited_with_initials_after_the_surname_is_someone():
+    """names_blind20-22: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. &
+    Oeuvrard F." were left; "Annexe B. (2019)" is no one."""
+    found = find_people(["**Palheta U.** (2012), *La domination*", "Quéméner, B. (2016)",
+                         "Glasman D. & Oeuvrard F. (dir.) (2004)", "voir Annexe B. (2019)",
+                         "la Section C. (2021)"])
+    assert {"U. Palheta", "B. Quéméner", "D. Glasman", "F. Oeuvrard"} <= set(found)
+    assert not [name for name in found if "Annexe" in name or "Section" in name]

@@ -71,6 +71,11 @@ _FIRST = _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?"
 _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d')?" + _FIRST
                               + r"(?![\w-])")
 _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _FIRST + r"(?![\w-])")
+# An author cited with initials after the surname, before a year, "(dir.)" or a
+# co-author: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. & Oeuvrard F.".
+_AUTHOR_RE = re.compile(
+    r"(?<![\w-])(?P<name>" + _FIRST + r"),?\s+(?P<initials>" + _UP + r"\.(?:\s?-?" + _UP
+    + r"\.)?)(?=\**\s*(?:\(\d{4}|\d{4}\b|\(dir|&|et\s|,\s*" + _UP + r"))")
 _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 # A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
 # "Nolwenn NG" (the capitals may be initials); not "CCI".
@@ -466,6 +471,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
+    found += [(f"{m.group('initials').replace(' ', '')} {m.group('name')}", "author",
+               m.start()) for m in _AUTHOR_RE.finditer(text)]
     found += [(m.group(), "first", m.start()) for m in _WORD_RE.finditer(text)
               if is_first_name(m.group()) and not _article_before(text, m.start())]
     found += [(m.group(), "upper", m.start()) for pattern in _UPPER_PAIRS
@@ -579,6 +586,10 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             elif " " not in name and not name.isupper():  # a surname; not "DAJ", "Région"
                 names.add(name, trust="plain", initial=True)
         for name, trust, start in found:
+            if trust == "author":  # "Palheta U. (2012)"; not "Annexe B. (2019)"
+                if names.word(name.split()[-1], initial=True):
+                    continue
+                trust = "trusted"
             if trust == "lower":  # "diego": a name also in lower case, not "marine"
                 if names.plausible(name.title(), trust=trust):
                     names.add(name.title(), trust=trust)
