@@ -391,3 +391,5 @@ def test_an_author_cited_with_initials_after_the_surname_is_someone():
                          "la Section C. (2021)"])
     assert {"U. Palheta", "B. Quéméner", "D. Glasman", "F. Oeuvrard"} <= set(found)
     assert not [name for name in found if "Annexe" in name or "Section" in name]
+    chat = find_people(["Beaud S. (2002).", "ça rejoint beaud sur le rapport au temps"])
+    assert "S. Beaud" in chat  # names_blind22: also written in lower case in a chat

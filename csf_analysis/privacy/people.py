@@ -587,7 +587,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                 names.add(name, trust="plain", initial=True)
         for name, trust, start in found:
             if trust == "author":  # "Palheta U. (2012)"; not "Annexe B. (2019)"
-                if names.word(name.split()[-1], initial=True):
+                if names.word(name.split()[-1], initial=True, notes=False):
                     continue
                 trust = "trusted"
             if trust == "lower":  # "diego": a name also in lower case, not "marine"
