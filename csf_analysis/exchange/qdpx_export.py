@@ -146,57 +146,80 @@ def project_xml(corpus, *, all_interviews: bool = False, now: str | None = None,
         name: The project's name (default: the notes folder's name).
     """
     now = now or _now()
-    interviews = corpus.interviews if all_interviews else \
-        corpus.interviews[counted_rows(corpus.interviews)]
-    interviews = interviews[interviews["interview_id"] != ""]
-    statements = corpus.statements[corpus.statements["interview_id"].isin(
-        interviews["interview_id"])]
-    codings = corpus.codings[corpus.codings["statement_id"].isin(statements["statement_id"])]
+    interviews, statements, codings = _exported(corpus, all_interviews)
     decisions = latest(load_decisions(corpus.notes_dir))
-    texts = interview_texts(interviews, statements)
-
     xml = _Xml(PROJECT_NS)
     ET.register_namespace("", PROJECT_NS)
     project = ET.Element(f"{{{PROJECT_NS}}}Project", {
         "name": name or Path(corpus.notes_dir).name or "csf-analysis",
         "origin": _origin(), "creatingUserGUID": guid("user", AUTO_USER),
         "creationDateTime": now})
+    _add_users(xml, project, codings, decisions)
+    _add_codes(xml, xml.add(xml.add(project, "CodeBook"), "Codes"),
+               _codebook_rows(corpus.codebook, codings), categories=not statements.empty)
+    variables = xml.add(project, "Variables")
+    for variable, _column, kind in VARIABLES:
+        xml.add(variables, "Variable", guid=guid("variable", variable), name=variable,
+                typeOfVariable=kind)
+    if interviews.empty:
+        return project, {}
+    _add_cases(xml, project, interviews)
+    return project, _add_sources(xml, project, interviews, statements,
+                                 _Context(codings, decisions, now))
+
+
+def _exported(corpus, all_interviews: bool):
+    """The interviews exported (the counted ones, or all), their statements and codings."""
+    interviews = corpus.interviews if all_interviews else \
+        corpus.interviews[counted_rows(corpus.interviews)]
+    interviews = interviews[interviews["interview_id"] != ""]
+    statements = corpus.statements[corpus.statements["interview_id"].isin(
+        interviews["interview_id"])]
+    codings = corpus.codings[corpus.codings["statement_id"].isin(statements["statement_id"])]
+    return interviews, statements, codings
+
+
+def _add_users(xml: _Xml, project: ET.Element, codings: pd.DataFrame,
+               decisions: pd.DataFrame) -> None:
+    """The toolkit's own user, then every coder of a code or a category."""
     coders = sorted({*codings.loc[codings["origin"] == "manual", "coder"],
                      *decisions.loc[decisions["action"].isin(["category", "add"]), "coder"]}
                     - {"", AUTO_USER})
     users = xml.add(project, "Users")
     for user in [AUTO_USER, *coders]:
         xml.add(users, "User", guid=guid("user", user), name=user)
-    book = _codebook_rows(corpus.codebook, codings)
-    _add_codes(xml, xml.add(xml.add(project, "CodeBook"), "Codes"), book,
-               categories=not statements.empty)
-    variables = xml.add(project, "Variables")
-    for variable, _column, kind in VARIABLES:
-        xml.add(variables, "Variable", guid=guid("variable", variable), name=variable,
-                typeOfVariable=kind)
-    if not interviews.empty:
-        cases = xml.add(project, "Cases")
-        for row in interviews.itertuples(index=False):
-            case = xml.add(cases, "Case", guid=guid("case", row.interview_id),
-                           name=row.interview_id)
-            _variable_values(xml, case, row)
-            xml.add(case, "SourceRef", targetGUID=guid("source", row.interview_id))
+
+
+def _add_cases(xml: _Xml, project: ET.Element, interviews: pd.DataFrame) -> None:
+    cases = xml.add(project, "Cases")
+    for row in interviews.itertuples(index=False):
+        case = xml.add(cases, "Case", guid=guid("case", row.interview_id), name=row.interview_id)
+        _variable_values(xml, case, row)
+        xml.add(case, "SourceRef", targetGUID=guid("source", row.interview_id))
+
+
+def _add_sources(xml: _Xml, project: ET.Element, interviews: pd.DataFrame,
+                 statements: pd.DataFrame, context) -> dict[str, str]:
+    """A TextSource per interview; returns their texts (file name -> text)."""
+    texts = interview_texts(interviews, statements)
+    by_interview = dict(tuple(statements.groupby("interview_id", sort=False)))
+    sources = xml.add(project, "Sources")
     files = {}
-    if not interviews.empty:
-        sources = xml.add(project, "Sources")
-        context = _Context(codings, decisions, now)
-        for row in interviews.itertuples(index=False):
-            files[f"{guid('source', row.interview_id)}.txt"] = texts[row.interview_id].text
-            _add_source(xml, sources, row, texts[row.interview_id],
-                        statements[statements["interview_id"] == row.interview_id], context)
-    return project, files
+    for row in interviews.itertuples(index=False):
+        files[f"{guid('source', row.interview_id)}.txt"] = texts[row.interview_id].text
+        _add_source(xml, sources, row, texts[row.interview_id],
+                    by_interview.get(row.interview_id, statements.iloc[0:0]), context)
+    return files
 
 
 class _Context:
     """What every source's selections need: the codings by statement, memos, deciders."""
 
     def __init__(self, codings: pd.DataFrame, decisions: pd.DataFrame, now: str) -> None:
-        self.codings = {sid: group for sid, group in codings.groupby("statement_id")}
+        self.codings: dict[str, list[tuple[str, str, str]]] = {}  # (code, origin, coder)
+        for sid, code, origin, coder in zip(codings["statement_id"], codings["code"],
+                                            codings["origin"], codings["coder"]):
+            self.codings.setdefault(sid, []).append((code, origin, coder))
         self.memos = _memos(decisions)
         self.deciders = _category_deciders(decisions)
         self.times = _manual_times(decisions)
@@ -252,12 +275,11 @@ def _codings_of(statement, context: _Context) -> Iterable[tuple[str, str, str]]:
         if statement.category_origin != "manual":
             coder, when = AUTO_USER, ""
         yield category_code(statement.category), coder, _time(when, context.now)
-    group = context.codings.get(statement.statement_id)
-    for coding in [] if group is None else group.itertuples(index=False):
-        manual = coding.origin == "manual" and coding.coder
-        coder = coding.coder if manual else AUTO_USER
-        when = context.times.get((statement.statement_id, coding.code, coding.coder), "")
-        yield coding.code, coder, _time(when, context.now) if manual else context.now
+    for code, origin, coder in context.codings.get(statement.statement_id, []):
+        manual = origin == "manual" and coder
+        when = context.times.get((statement.statement_id, code, coder), "")
+        yield code, coder if manual else AUTO_USER, \
+            _time(when, context.now) if manual else context.now
 
 
 def _write_zip(path: Path, members: dict[str, bytes]) -> None:
