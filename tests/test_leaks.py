@@ -116,3 +116,18 @@ def test_a_word_cut_by_wbr_in_the_report_is_searched_whole(tmp_path):
     assert find_leaks([page], notes) == []
     page.write_text("<td>avec Linh Tr<wbr/>ần</td>", encoding="utf-8")
     assert find_leaks([page], notes)
+
+
+def test_a_listed_name_that_is_a_word_kept_as_a_word_is_no_leak(tmp_path, capsys):
+    """names_blind22: with Laetitia Petit listed, "un petit rappel" stays as it is; the
+    leak check must not then call "petit" a leak and stop the tables."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Laetitia Petit\n", encoding="utf-8")
+    (notes / "n.md").write_text("# (300h) 1 : Menuiserie\n\n- Mme Petit a envoyé un petit "
+                                "rappel aux tuteurs.\n", encoding="utf-8")
+    out = tmp_path / "tables"
+    assert cli.main(["tables", str(notes), "--out", str(out), "--no-cache",
+                     "--pseudonymise"]) == 0, capsys.readouterr().err
+    text = (out / "statements.csv").read_text(encoding="utf-8")
+    assert "un petit rappel" in text and "Petit a" not in text

@@ -223,8 +223,9 @@ def _lower_case_too(name: str, found: Names) -> bool:
     first name of a full name, of 4 letters or more, and no French word ("paloma",
     not "marine")."""
     first = fold_lower(name.split()[0])
-    if first in found.lowercase:  # but not a word that is rarely a name ("constant")
-        return found.model is None or not (found.model.is_lemma(first) and not_common(first))
+    if first in found.lowercase:  # but not a word that is rarely a name ("prudence")
+        return found.model is None or not (
+            _in_lexicon(found.model.is_lemma, name.split()[0].lower()) and not_common(first))
     core = name_core(name)
     lower = core[0].lower()  # the words the notes write in lower case do not count here
     return (found.model is not None and is_full_name(name) and len(core[0]) >= 4
@@ -365,8 +366,9 @@ def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Repla
         only |= {name for name in [*people, *orgs] if " " in name}  # a full name is no word
         # (and it is what a file name holds: "entretien-camille-lefevre.md")
     # The listed people are searched in all their forms, whatever the mapping says.
-    common = common_words(listing.people, NameModel(cache_dir=None), listing.aliases) \
-        if listing.people else set()
+    model = NameModel(cache_dir=None) if listing.people else None
     return Replacer(people, orgs, exempt=listing.exempt, only=only,
                     protect=() if organisations else listing.organisations,
-                    listed=listing.people, common=common, aliases=listing.aliases)
+                    listed=listing.people, common=common_words(listing.people, model,
+                                                               listing.aliases),
+                    lemmas=lemma_words(listing.people, model), aliases=listing.aliases)
