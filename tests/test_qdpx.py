@@ -181,7 +181,7 @@ def _foreign(tmp_path: Path) -> Path:
 def test_a_foreign_project_with_bom_crlf_two_statements_and_a_new_sub_code(tmp_path):
     notes = _notes(tmp_path, FIXTURE / "notes")
     result = import_qdpx(_foreign(tmp_path), notes)
-    assert result.recorded == 7
+    assert result.recorded == 9  # 4 codes, 2 definitions, 1 category, 2 memos
     warnings = result.problems["message"].tolist()
     assert len(warnings) == 2 and "document entier" in warnings[0]
     assert "sélection 320-336 ne couvre la moitié d'aucun énoncé" in warnings[1]
@@ -202,6 +202,9 @@ def test_a_foreign_project_with_bom_crlf_two_statements_and_a_new_sub_code(tmp_p
     assert (category["category"], category["category_origin"]) == ("representation", "manual")
     decisions = manual.load_decisions(notes)
     assert decisions.loc[decisions["action"] == "add", "time"].iloc[0] == "2026-11-20T14:05:00"
+    memos = decisions[decisions["action"] == "memo"]
+    assert sorted(memos["statement_id"]) == sorted([ids["La clause"], ids["le marché"]])
+    assert set(memos["note"]) == {"À citer : la clause découverte à la signature."}
     assert import_qdpx(_foreign(tmp_path), notes).recorded == 0  # imported twice: once
 
 
@@ -253,7 +256,7 @@ def test_the_commands(tmp_path, capsys):
     assert cli.main(["export-qdc", str(notes), "--out", str(tmp_path / "c.qdc"),
                      "--no-cache"]) == 0
     assert cli.main(["import-qdpx", str(_foreign(tmp_path)), str(notes), "--no-cache"]) == 0
-    assert "7 décision(s) enregistrée(s)" in capsys.readouterr().out
+    assert "9 décision(s) enregistrée(s)" in capsys.readouterr().out
     (notes / "entretien-port.md").write_text("# autre chose\n\n- rien\n", encoding="utf-8")
     assert cli.main(["import-qdpx", str(_foreign(tmp_path)), str(notes), "--no-cache"]) == 1
     assert "ne correspond à aucun entretien" in capsys.readouterr().err

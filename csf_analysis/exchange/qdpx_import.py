@@ -25,6 +25,7 @@ Rules (the README says them too):
   category; any other is created, under its parent, by a ``define`` decision.
   The codings of ``csf-analysis (auto)`` are the toolkit's own and are skipped.
 - **Coders** are the codings' users (else the selection's), with their times.
+  A selection's description is a memo of its user on each statement it codes.
   A decision already in the log is not written twice.
 
 Example:
@@ -245,12 +246,20 @@ class _Importer:
                    if b > a and 2 * (min(b, end) - max(a, start)) >= b - a]
         codings = selection.findall("q:Coding", _NS)
         if not covered:
-            if codings:
+            if codings or selection.find("q:Description", _NS) is not None:
                 self.problem(f"source « {name} » : la sélection {first}-{last} ne couvre la "
                              "moitié d'aucun énoncé ; ses codages ne sont pas importés",
                              "warning")
             return
         owner = selection.get("creatingUser", "")
+        memo = (selection.findtext("q:Description", "", _NS) or "").strip()
+        writer = self.users.get(owner, "")
+        if memo and writer and writer != AUTO_USER:  # the other tool's memo on the passage
+            for statement_id in covered:
+                self.decisions.append({"statement_id": statement_id, "action": "memo",
+                                       "code": "", "coder": writer, "note": memo,
+                                       "time": _local(selection.get("creationDateTime", "")),
+                                       "text": self.texts_of.get(statement_id, "")})
         for coding in codings:
             ref = coding.find("q:CodeRef", _NS)
             target = ref.get("targetGUID", "") if ref is not None else ""
