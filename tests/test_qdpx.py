@@ -157,6 +157,7 @@ def test_export_then_import_changes_no_coding_nor_the_codebook(tmp_path):
     manual.add_code(notes, sid, "delais", coder="yannick")
     manual.set_category(notes, sid, "feelings", coder="yannick")
     manual.add_code(notes, sid, "un-code-nouveau", coder="claire")
+    manual.record(notes, sid, "memo", "", coder="claire", note="à citer")
     corpus = load_corpus(notes, cache_dir=None)
     before = manual.load_decisions(notes)
     result = import_qdpx(export_qdpx(corpus, tmp_path / "p.qdpx", now=NOW), notes)
