@@ -131,3 +131,20 @@ def test_a_listed_name_that_is_a_word_kept_as_a_word_is_no_leak(tmp_path, capsys
                      "--pseudonymise"]) == 0, capsys.readouterr().err
     text = (out / "statements.csv").read_text(encoding="utf-8")
     assert "un petit rappel" in text and "Petit a" not in text
+
+
+def test_a_company_named_in_front_matter_is_pseudonymised_like_any_text(tmp_path, capsys):
+    """names_blind22-24: a front matter's company ("Sauvage Paysages", "Restaurations
+    Collectives Essonne") kept a name in interviews.csv and the charts, and the leak
+    check then stopped every pseudonymised build."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Jérôme Sauvage\n", encoding="utf-8")
+    (notes / "n.md").write_text("---\nentreprise: Sauvage Paysages\nclause: 300h\n---\n\n"
+                                "# Entretien\n\n- Jérôme Sauvage a accueilli le jeune.\n",
+                                encoding="utf-8")
+    out = tmp_path / "tables"
+    assert cli.main(["tables", str(notes), "--out", str(out), "--no-cache",
+                     "--pseudonymise"]) == 0, capsys.readouterr().err
+    interviews = (out / "interviews.csv").read_text(encoding="utf-8")
+    assert "Sauvage" not in interviews and "Paysages" in interviews

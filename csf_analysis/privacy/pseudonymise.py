@@ -138,10 +138,13 @@ def _merge_rows(rows: list[dict], kind: str, given: dict[str, str]) -> list[dict
                       for name, pseudonym in given.items() if (kind, name) not in known]
 
 
-# Columns of closed vocabularies (codes, categories, kinds...): nothing to replace.
+# Columns of closed vocabularies (codes, categories, kinds...): nothing to replace. Not
+# ``company_ref``: a front matter's company is free text ("Sauvage Paysages", "Peintures
+# de l'Alma"), replaced like any text, the same way everywhere, so the charts by company
+# still group.
 _CODE_COLUMNS = {"category", "category_origin", "category_rule", "origin", "code", "pattern",
                  "parent", "kind", "actor", "severity", "status", "clause_label",
-                 "company_ref", "date", "block", "marker", "time", "source"}
+                 "date", "block", "marker", "time", "source"}
 
 
 def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[str], list[str]]:
