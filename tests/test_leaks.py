@@ -148,3 +148,18 @@ def test_a_company_named_in_front_matter_is_pseudonymised_like_any_text(tmp_path
                      "--pseudonymise"]) == 0, capsys.readouterr().err
     interviews = (out / "interviews.csv").read_text(encoding="utf-8")
     assert "Sauvage" not in interviews and "Paysages" in interviews
+
+
+def test_the_reports_style_sheet_is_no_text(notes, tmp_path):
+    """names_blind23: 'content: "Page " counter(page)' of the report's print style, and
+    '@page', were leaks of a listed Sandrine Page."""
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Sandrine Page\n", encoding="utf-8")
+    page = tmp_path / "r.html"
+    page.write_text('<style>@page { @bottom-center { content: "Page " counter(page) } }'
+                    '</style><p>Personne S a relu.</p>', encoding="utf-8")
+    book = tmp_path / "r.ipynb"
+    book.write_text(json.dumps({"cells": [{"outputs": [{"data": {"text/html": [
+        "<style>.x { break-after: page }</style>Personne S"]}}]}]}), encoding="utf-8")
+    assert find_leaks([page, book], notes) == []
+    page.write_text("<p>Sandrine Page a relu.</p>", encoding="utf-8")
+    assert [form for _, _, form in find_leaks([page], notes)] == ["Sandrine Page"]

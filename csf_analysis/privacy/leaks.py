@@ -33,6 +33,9 @@ __all__ = ["LeakError", "check_outputs", "find_leaks", "leak_check", "output_fil
            "output_text"]
 
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".parquet"}
+# The style sheets and scripts of the report: no reader sees them, and no note's text
+# goes there ("Page " counter(page) of the footer is no Sandrine Page).
+_NO_STYLE = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _NO_IMAGES = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 
@@ -63,11 +66,12 @@ def output_text(path: str | Path) -> str:
         return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     text = path.read_text(encoding="utf-8", errors="replace")
     if suffix == ".ipynb":
-        return html.unescape(_NO_IMAGES.sub(" ", "\n".join(_strings(json.loads(text)))))
+        strings = "\n".join(_strings(json.loads(text)))
+        return html.unescape(_NO_IMAGES.sub(" ", _NO_STYLE.sub(" ", strings)))
     if suffix in (".html", ".htm", ".svg", ".xml"):  # embedded images are no text
         # <wbr> cuts long words in the report's tables ("notes/tran<wbr/>scription"):
         # the word is searched whole, as a reader reads it.
-        return html.unescape(_NO_IMAGES.sub(" ", _WORD_BREAK.sub("", text)))
+        return html.unescape(_NO_IMAGES.sub(" ", _WORD_BREAK.sub("", _NO_STYLE.sub(" ", text))))
     return text
 
 
