@@ -374,10 +374,10 @@ class Replacer:
                     self.listed_exact.setdefault(fold_keep_case(handle), name)
         alternatives = [r"(?i:" + alternation(self.listed_lower) + ")"] if self.listed_lower else []
         alternatives += [alternation(self.listed_exact)] if self.listed_exact else []
-        if self.listed_joined:  # "ev.vasseur", "vasseur.e@": joined, in a login (not
-            joined = _alternation(self.listed_joined)  # "@page" of a style sheet)
-            alternatives += [r"(?<=[a-z0-9][._])(?i:" + joined + ")",
-                             r"(?i:" + joined + r")(?=[._@][a-z0-9])"]
+        if self.listed_joined:  # "ev.vasseur", "vasseur.e@": joined by a dot, in a login
+            joined = _alternation(self.listed_joined)  # (not "@page" nor "title_page")
+            alternatives += [r"(?<=[a-z0-9]\.)(?i:" + joined + ")",
+                             r"(?i:" + joined + r")(?=[.@][a-z0-9])"]
         self._listed = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])") \
             if alternatives else None
 
