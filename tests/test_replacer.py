@@ -358,6 +358,17 @@ def test_a_listed_names_word_that_is_a_lemma_keeps_its_word_use():
         == []  # names_blind23: a style sheet, the report notebook's code
 
 
+def test_a_listed_three_letter_nickname_in_lower_case_where_only_a_person_stands():
+    """names_blind24: "Nadir Benhaddou (Nad)" listed, "[10/04/2025 08:15] nad: dylan a
+    été retenu" was left; "ben oui" of a listed "(Ben)" stays."""
+    people = {"Nadir Benhaddou": "Personne N", "Benoît Roux": "Personne B"}
+    r = Replacer(people, listed=list(people), aliases={"Nadir Benhaddou": ["Nad"],
+                                                       "Benoît Roux": ["Ben"]})
+    assert r.text("[10/04/2025 08:15] nad: dylan a été retenu ; vu avec nad.") == \
+        "[10/04/2025 08:15] Personne N: dylan a été retenu ; vu avec Personne N."
+    assert r.text("ben oui, c'est ben ça") == "ben oui, c'est ben ça"
+
+
 def test_the_short_forms_of_first_names_beyond_french():
     people = {"Tomasz Zieliński": "Personne T", "Małgorzata Nowak": "Personne M"}
     r = Replacer(people, listed=list(people))

@@ -225,7 +225,8 @@ def _word_name_contexts(words: str, initials: str) -> list[str]:
         r"(?<![\w-])(?i:de\s+|d['’]\s*)(?P<of>" + words + end  # "les dates de moussa ?"
         + r"(?=\s*[?!]|\s*$)",
         _CLAUSE_START + r"(?P<described>" + words + end + r"(?=\s+\()",  # "amine (spie)"
-        r"(?<![\w.@])@(?P<mention>" + words + end] if words else []
+        r"(?<![\w.@])@(?P<mention>" + words + end,
+        r"(?:^|(?<=\] ))(?P<speaking>" + words + end + r"(?=\s?:)"] if words else []  # "] nad:"
     return patterns + [r"(?:(?<![\w.@])@|(?<![\w./@'’-]))(?P<initials>" + initials
                        + r")(?![\w/@-]|\.\w)"] if initials else patterns
 
@@ -298,7 +299,8 @@ class Replacer:
         self._listed_pattern(listed, common, aliases or {}, words)
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
-        self._word_names = self._word_names_pattern(listed, words) if only is None else None
+        self._word_names = self._word_names_pattern(listed, words, aliases or {}) \
+            if only is None else None
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
         self._is_word = is_word or (lambda word: False)  # no typo index without it
         self._cache: dict[str, str] = {}
@@ -501,7 +503,8 @@ class Replacer:
                 end = stop
         return "".join(out) + text[end:]
 
-    def _word_names_pattern(self, listed: Iterable[str], common: set[str]):
+    def _word_names_pattern(self, listed: Iterable[str], common: set[str],
+                            aliases: dict[str, list[str]]):
         """The listed first names that are French words (``common``, lower case), in
         lower case after a word that introduces a person ("à moussa (MLDS 93)"), and the
         listed people's initials in lower case alone anywhere ("c'est jb qui", "jbo les
@@ -516,6 +519,11 @@ class Replacer:
             for pair in short_initials(name):
                 if pair.lower() not in TWO_LETTER_WORDS | common:
                     initials.setdefault(pair.lower(), name)
+        for name, others in aliases.items():  # "(Nad)": "nad" in lower case is anything
+            for other in others:  # else ("ben oui"); where only a person stands, her
+                short = fold_keep_case(other).lower()
+                if len(short) == 3 and short.isalpha():
+                    words.setdefault(short, name)
         self.word_names = {**initials, **words}
         return re.compile("|".join(_word_name_contexts(_alternation(words) if words else "",
                                                        _alternation(initials)
