@@ -161,3 +161,24 @@ def test_a_defined_code_lands_under_its_parent_defined_later(tmp_path):
         ["Calendrier partagé", "relations-ecole"]
     assert book.loc["relations-ecole", "label"] == "Relations avec l'école"
     assert corpus.problems[corpus.problems["source_file"] == "codage-manuel.csv"].empty
+
+
+def test_many_decisions_in_one_write_check_each_other(tmp_path):
+    """An import brings hundreds of decisions: one read and one write of the file, a
+    repeat inside the batch or of the file not written again, nothing written when one
+    is invalid."""
+    manual.add_code(tmp_path, "s0123456789ab", "delais", coder="camille")
+    rows = [{"statement_id": "s0123456789ab", "action": "add", "code": "delais",
+             "coder": "camille"},
+            {"statement_id": "s1123456789ab", "action": "add", "code": "outillage",
+             "coder": "camille", "time": "2026-11-20T14:05:00"},
+            {"statement_id": "s1123456789ab", "action": "add", "code": "outillage",
+             "coder": "camille"}]
+    done = manual.record_many(tmp_path, rows, once=True)
+    assert done["recorded"].tolist() == [False, True, False]
+    table = manual.load_decisions(tmp_path)
+    assert len(table) == 2 and table["time"].iloc[1] == "2026-11-20T14:05:00"
+    with pytest.raises(manual.DecisionError):
+        manual.record_many(tmp_path, [{**rows[1], "statement_id": "s2"},
+                                      {**rows[1], "action": "rename"}])
+    assert len(manual.load_decisions(tmp_path)) == 2

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -85,36 +86,59 @@ def _csv_text(path: Path) -> str:
 def record(notes_dir: str | Path, statement_id: str, action: str, code: str, *,
            coder: str, note: str = "", text: str = "", once: bool = False,
            time: str = "") -> pd.Series:
-    """Append one decision to the CSV and return it.
+    """Append one decision to the CSV and return it (see :func:`record_many`).
 
-    The read, append and atomic rewrite happen under a lock on the notes folder,
-    so decisions recorded at the same time by several processes are all kept. A
-    decision that is already the one in force for this coder (same statement,
-    action and code) is not written again; with ``once``, neither is one the log
-    already holds at all (a list of corrections run again must not undo a newer
-    decision). The returned row's ``recorded`` says whether it was written.
     ``time`` (ISO) is when it was decided, if not now (a decision imported from
-    another tool keeps its time).
+    another tool keeps its time). The returned row's ``recorded`` says whether it
+    was written.
 
     Raises:
         DecisionError: an invalid decision, or a notes folder that cannot be written.
     """
-    row = _decision_row(statement_id, action, code, coder=coder, note=note, text=text)
-    row["time"] = time or row["time"]
+    return record_many(notes_dir, [{"statement_id": statement_id, "action": action,
+                                    "code": code, "coder": coder, "note": note,
+                                    "text": text, "time": time}], once=once).iloc[0]
+
+
+def record_many(notes_dir: str | Path, decisions: Iterable[dict], *,
+                once: bool = False) -> pd.DataFrame:
+    """Append ``decisions`` (dicts of ``statement_id``, ``action``, ``code``, ``coder``
+    and optionally ``note``, ``text``, ``time``) to the CSV, in one read and one write.
+
+    Every decision is checked before any is written. The read, append and atomic
+    rewrite happen under a lock on the notes folder, so decisions recorded at the
+    same time by several processes are all kept. A decision that is already the one
+    in force for this coder (same statement, action and code), in the file or earlier
+    in ``decisions``, is not written again; with ``once``, neither is one the log
+    already holds at all (a list of corrections run again must not undo a newer
+    decision). Returns the decisions, ``recorded`` saying which were written.
+
+    Raises:
+        DecisionError: an invalid decision, or a notes folder that cannot be written.
+    """
+    rows = []
+    for decision in decisions:
+        row = _decision_row(decision["statement_id"], decision["action"], decision["code"],
+                            coder=decision["coder"], note=decision.get("note", ""),
+                            text=decision.get("text", ""))
+        rows.append({**row, "time": decision.get("time") or row["time"]})
     path = decisions_path(notes_dir)
+    written = []
     try:
         with _locked(Path(notes_dir)):
             table = load_decisions(notes_dir).drop(columns="line", errors="ignore")
-            written = not _already(table, row, once=once)
-            if written:
-                table = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+            for row in rows:
+                written.append(not _already(table, row, once=once))
+                if written[-1]:
+                    table = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+            if any(written):
                 write_text_atomic(path, to_csv_text(table[list(COLUMNS)]))
     except OSError as error:
         raise DecisionError(
             f"cannot write {path}: {error.strerror or error}; the decision was not "
             "recorded (make the notes folder writable, or free disk space, then run "
             "the command again)") from None
-    return pd.Series({**row, "recorded": written})
+    return pd.DataFrame(rows, columns=list(COLUMNS)).assign(recorded=written)
 
 
 def _decision_row(statement_id: str, action: str, code: str, *, coder: str, note: str,

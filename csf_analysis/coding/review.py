@@ -138,9 +138,10 @@ class Coder:
                 errors.append(f"correction {n} ({statement_id}, {action}, {value}) : {error}")
         if errors:
             raise manual.DecisionError("rien n'a été enregistré :\n" + "\n".join(errors))
-        return sum(bool(manual.record(self.notes_dir, c.statement_id, c.action, c.value,
-                                      coder=self.name, text=c.text, once=True)["recorded"])
-                   for c in checked)
+        done = manual.record_many(self.notes_dir, [
+            {"statement_id": c.statement_id, "action": c.action, "code": c.value,
+             "coder": self.name, "text": c.text} for c in checked], once=True)
+        return int(done["recorded"].sum())
 
     def decisions(self) -> pd.DataFrame:
         """This coder's decisions so far."""

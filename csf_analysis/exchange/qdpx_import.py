@@ -311,14 +311,9 @@ class _Importer:
         return new
 
     def write(self) -> None:
-        for row in self.decisions:
-            done = manual.record(self.notes_dir, row["statement_id"], row["action"],
-                                 row["code"], coder=row["coder"], note=row.get("note", ""),
-                                 text=row["text"], once=True, time=row["time"])
-            if done["recorded"]:
-                self.result.recorded += 1
-            else:
-                self.result.already += 1
+        done = manual.record_many(self.notes_dir, self.decisions, once=True)["recorded"]
+        self.result.recorded = int(done.sum())
+        self.result.already = len(done) - self.result.recorded
 
 
 def _local(when: str) -> str:
