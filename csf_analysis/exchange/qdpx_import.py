@@ -77,7 +77,6 @@ class _Code:
     guid: str
     name: str
     parent: str  # its parent's GUID, or ""
-    description: str = ""
 
 
 def _read_zip(path: Path) -> tuple[zipfile.ZipFile, bytes]:
@@ -85,22 +84,21 @@ def _read_zip(path: Path) -> tuple[zipfile.ZipFile, bytes]:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as error:
         raise QdpxError(f"{path.name} : pas un projet REFI-QDA lisible ({error}) ; "
-                           "exportez-le de nouveau en .qdpx") from None
+                        "exportez-le de nouveau en .qdpx") from None
     members = archive.infolist()
     if sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
         raise QdpxError(f"{path.name} : plus de 2 Go une fois décompressé ; refusé")
     qde = [m for m in members if m.filename.lower().endswith(".qde")]
     if len(qde) != 1 or qde[0].file_size > MAX_PROJECT_BYTES:
         raise QdpxError(f"{path.name} : il faut un et un seul fichier .qde (de moins de "
-                           "200 Mo) dans l'archive ; exportez le projet en .qdpx de nouveau")
+                        "200 Mo) dans l'archive ; exportez le projet en .qdpx de nouveau")
     return archive, archive.read(qde[0])
 
 
 def _parse(path: Path, data: bytes) -> ET.Element:
-    head = data[:4096].decode("utf-8", "replace")
-    if "<!DOCTYPE" in head or "<!ENTITY" in data.decode("utf-8", "replace"):
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise QdpxError(f"{path.name} : le projet déclare une DTD ou des entités, refusées "
-                           "(un projet REFI-QDA n'en a pas)")
+                        "(un projet REFI-QDA n'en a pas)")
     try:
         root = ET.fromstring(data)
     except ET.ParseError as error:
@@ -108,7 +106,7 @@ def _parse(path: Path, data: bytes) -> ET.Element:
             from None
     if root.tag != f"{{{PROJECT_NS}}}Project":
         raise QdpxError(f"{path.name} : project.qde n'est pas un projet REFI-QDA "
-                           f"(élément racine {root.tag})")
+                        f"(élément racine {root.tag})")
     return root
 
 
@@ -117,9 +115,8 @@ def _codes(root: ET.Element) -> dict[str, _Code]:
 
     def walk(element: ET.Element, parent: str) -> None:
         for code in element.findall("q:Code", _NS):
-            description = code.findtext("q:Description", "", _NS) or ""
             codes[code.get("guid", "")] = _Code(code.get("guid", ""), code.get("name", ""),
-                                                parent, description)
+                                                parent)
             walk(code, code.get("guid", ""))
 
     for holder in root.findall("q:CodeBook/q:Codes", _NS):
