@@ -273,8 +273,9 @@ def cmd_export_qdpx(args: argparse.Namespace) -> int:
     corpus = _corpus_for_output(args)
     path = export_qdpx(corpus, args.out, all_interviews=args.all,
                        check=leak_check(args.notes_dir, _pseudonymising(args)))
-    sources = corpus.interviews if args.all else corpus.counted().interviews
-    print(f"{len(sources[sources['interview_id'] != ''])} source(s), "
+    sources = corpus.interviews[(args.all or counted_rows(corpus.interviews))
+                                & (corpus.interviews["interview_id"] != "")]
+    print(f"{len(sources)} source(s), "
           f"{len(corpus.codebook)} code(s) -> {path}")
     return 0
 
