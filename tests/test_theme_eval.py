@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from benchmarks.theme_eval import descendants, scores
+from benchmarks.theme_eval import SETS, coded_set, descendants, scores
 
 
 def test_a_theme_stands_for_its_sub_themes():
@@ -22,3 +23,11 @@ def test_precision_and_recall_count_only_where_the_coders_agree():
     # s2: the coders disagree, it does not count; s3 a false alarm; s4 a miss.
     assert (row["tp"], row["fp"], row["fn"]) == (1, 1, 1)
     assert row["precision"] == 0.5 and row["recall"] == 0.5
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_every_coded_statement_is_still_in_the_notes(name):
+    """A splitter change that moves a coded statement would silently shrink the set:
+    coder_sets stops on it, and both coders coded every statement kept."""
+    statements, coders = coded_set(name)
+    assert len(statements) == len(coders[0]) == len(coders[1]) > 400
