@@ -68,7 +68,7 @@ def documents(table: pd.DataFrame, nlp) -> list[str]:
     """One string of features per statement: lemmas, heading words, pattern themes."""
     out = []
     for doc, section, auto in zip(nlp.pipe(table["text"].tolist(), batch_size=256),
-                                  table["section"], table["auto"]):
+                                  table["section"], table["patterns"]):
         lemmas = [fold(t.lemma_) for t in doc if t.is_alpha and not t.is_stop]
         heading = [f"h_{fold(w)}" for w in str(section).split() if w.isalpha()]
         themes = [f"auto_{code.replace('-', '_')}" for code in sorted(auto)]
@@ -188,10 +188,10 @@ def main(argv: list[str] | None = None) -> None:
         train["source_file"].tolist())
     fit_seconds = time.perf_counter() - start
     start = time.perf_counter()
-    predicted = model.predict(documents(test, nlp), test["auto"].tolist())
+    predicted = model.predict(documents(test, nlp), test["patterns"].tolist())
     code_seconds = time.perf_counter() - start
     ids = test["statement_id"].tolist()
-    auto = dict(zip(ids, test["auto"]))
+    auto = dict(zip(ids, test["patterns"]))
     learnt = dict(zip(ids, predicted))
     patterns = scores(ids, coders, auto, codes, lambda code: {code})
     trained = scores(ids, coders, learnt, codes, lambda code: {code})

@@ -28,4 +28,5 @@ PARSER_VERSION = "1"
 SHARED_CODE = ("text.py", "words.py", "data/words.yml")  # how both stages fold and match words
 READING_CODE = ("reading", "schema.py", *SHARED_CODE,
                 "workers.py")  # how a note is read in a worker (limits, fallbacks)
-CODING_CODE = ("coding", *SHARED_CODE, "data/category_model.json")  # the trained weights too
+CODING_CODE = ("coding", *SHARED_CODE, "data/category_model.json",
+               "data/theme_model.json")  # the trained weights too

@@ -18,7 +18,7 @@ BAKERY = """# Entretien du 3 mars 2020 avec la gérante
 Elle gère une boulangerie de douze salariés.
 On a reçu le jeune le 4 mars, il est resté deux semaines.
 Il faudrait un interlocuteur unique au lycée pour l'accompagner.
-C'était vraiment frustrant d'attendre les papiers, les délais sont trop longs.
+C'était frustrant d'attendre la réponse, on a relancé trois fois, les délais sont trop longs.
 Est-ce que vous referiez l'expérience ?
 
 Ressentis :
@@ -33,7 +33,8 @@ acteur: acheteur
 La clause de 300h a été mise dans le marché de voirie.
 Je pense que les entreprises ne connaissent pas le dispositif.
 """
-DELAYS = "C'était vraiment frustrant d'attendre les papiers, les délais sont trop longs."
+DELAYS = ("C'était frustrant d'attendre la réponse, on a relancé trois fois, les délais sont "
+          "trop longs.")
 
 
 @pytest.fixture(scope="module")
@@ -109,9 +110,10 @@ def test_a_category_key_then_enter_write_once_and_move_on(corpus):
     session.handle({"do": "confirm"})  # already the decision in force: not written again
     assert written(corpus) == [["category", "representation", "ana"]]
     assert session.position == at + 1 and session.progress() == "1 / 8 vérifiées"
+    following = session.queue["text"].iloc[session.position]
     session.handle({"do": "confirm"})  # the inferred category of the next one, checked
     assert written(corpus)[-1] == ["category", session.statements.set_index("text").loc[
-        "Est-ce que vous referiez l'expérience ?", "category"], "ana"]
+        following, "category"], "ana"]
     assert manual.load_decisions(corpus.notes_dir)["text"].str.len().gt(0).all()
 
 

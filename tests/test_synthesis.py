@@ -387,6 +387,20 @@ def test_methods_annex_says_how_categories_are_inferred_and_how_often_right(corp
     assert "du temps" not in synthesis.category_method()
 
 
+
+def test_the_methods_annex_says_how_the_auto_themes_are_made_and_how_often_right(
+        corpus, monkeypatch):
+    from csf_analysis.coding import theme_model
+    model = theme_model.ThemeModel()
+    model.info = {"trained_on": 2725, "patterns": [0.48, 0.202], "revised": [0.578, 0.244]}
+    monkeypatch.setattr(theme_model, "load_default", lambda: model)
+    html = synthesis.methods_annex(corpus, model={"name": "fr_core_news_sm"})
+    assert "revus par un modèle entraîné sur 2725 énoncés" in html
+    assert ("58 % des thèmes automatiques sont justes et ils trouvent 24 % des thèmes que "
+            "deux codeurs y ont vus (les motifs seuls : 48 % et 20 %)") in html
+    model.info = {}
+    assert "sont justes" not in synthesis.theme_method()
+
 # --- Kinds: documents and copies are named in the annex, never counted -----------------
 
 DOCUMENT = """\

@@ -5,7 +5,9 @@ statement: the categories pipeline of :mod:`csf_analysis.coding.categories` (the
 rules of :mod:`csf_analysis.coding.rules`, overruled where it is sure by the
 trained model of :mod:`csf_analysis.coding.category_model`) fills the categories
 the structure left silent, and the codebook's lemma patterns
-(:mod:`csf_analysis.coding.themes`) give the themes. Its result is cached per note,
+(:mod:`csf_analysis.coding.themes`) give the themes, which a trained model
+(:mod:`csf_analysis.coding.theme_model`) revises: it drops the unlikely ones and adds
+the themes it is sure of. Its result is cached per note,
 codebook version and source of the rules, so a rerun only codes the notes
 that changed. Then, in this order, come the inline ``#tags`` of the notes and the researchers'
 decisions from ``codage-manuel.csv``: manual beats auto.
@@ -30,6 +32,7 @@ from ..reading.sources import Problem
 from ..reading.vocabulary import code_id
 from .codebook import Codebook
 from .manual import latest
+from .theme_model import revise_codings
 from .themes import CODINGS_COLUMNS, ThemeMatcher
 
 INLINE_CODER = "notes"
@@ -57,7 +60,10 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
     categories = {sid: [category, rule, round(confidence, 3)]
                   for sid, (category, rule, confidence), keep
                   in zip(statements["statement_id"], scored, silent) if keep}
-    codings = matcher.codings(list(statements["statement_id"]), iter(docs))
+    ids = list(statements["statement_id"])
+    codings = revise_codings(matcher.codings(ids, iter(docs)), ids, docs,
+                             statements["section"].fillna("").astype(str).tolist(),
+                             known=set(codebook.table["code"]))
     return {"categories": categories, "codings": codings.to_dict("records")}
 
 

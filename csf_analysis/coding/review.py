@@ -25,12 +25,14 @@ from .agreement import AUTO, agreement, coder_view
 from .checks import Checked, check_decision
 from .codings import uncoded
 from .queue import review_queue
+from .theme_model import MODEL_PREFIX
 
 
 def _why(codings: pd.DataFrame) -> pd.Series:
     """One readable line per (statement, code): who coded it and on which words."""
     how = codings["origin"].where(codings["origin"] != "manual",
                                   "manuel (" + codings["coder"] + ")")
+    how = how.where(~codings["pattern"].str.startswith(MODEL_PREFIX), codings["pattern"])
     words = codings["matched"].where(codings["matched"] == "", " « " + codings["matched"] + " »")
     return codings["code"] + " [" + how + words + "]"
 

@@ -34,6 +34,7 @@ from . import manual
 from .checks import check_decision
 from .codings import apply_categories
 from .queue import FILTERS, filter_options, neighbours, review_queue
+from .theme_model import MODEL_PREFIX
 
 __all__ = ["CODER_VARIABLE", "ReviewSession"]
 
@@ -317,5 +318,7 @@ def _why(coding, struck: bool) -> str:
     how = _CODE_ORIGINS.get(coding.origin, coding.origin)
     if coding.origin == "manual":
         how = f"ajouté par {coding.coder}"
+    elif str(coding.pattern).startswith(MODEL_PREFIX):  # "modèle 0.93"
+        how = f"modèle, sûr à {float(coding.pattern.split()[-1]):.0%}".replace("%", " %")
     words = f" « {coding.matched} »" if coding.matched else ""
     return f"{how}{words}" + (" — retiré" if struck else "")

@@ -649,6 +649,25 @@ def category_method() -> str:
                    "la catégorie retenue : relisez d'abord les moins sûres.")
 
 
+def theme_method() -> str:
+    """How the auto themes are made, and how often they are right, from the shipped
+    theme model's own measures (``benchmarks/train_theme_model.py``)."""
+    from ..coding.theme_model import ADD, VETO, load_default
+    info = load_default().info
+    text = ("Thèmes automatiques : les motifs du livre de codes (des lemmes), revus par un "
+            f"modèle entraîné sur {info.get('trained_on', '?')} énoncés codés à la main, qui "
+            f"écarte un thème d'un motif quand il le croit à moins de {VETO * 100:.0f} % et "
+            f"ajoute ceux dont il est sûr à {ADD * 100:.0f} % (colonne pattern : « modèle »).")
+    if "revised" in info:
+        precision, recall = info["revised"]
+        text += (" Sur des notes que le modèle n'avait pas vues, "
+                 f"{precision * 100:.0f} % des thèmes automatiques sont justes et ils "
+                 f"trouvent {recall * 100:.0f} % des thèmes que deux codeurs y ont vus "
+                 f"(les motifs seuls : {info['patterns'][0] * 100:.0f} % et "
+                 f"{info['patterns'][1] * 100:.0f} %) : vérifiez-les avant de citer.")
+    return text
+
+
 def kinds_table(interviews: pd.DataFrame) -> pd.DataFrame:
     """What the notes hold, by kind: the rows of ``interviews``, those counted, and the
     copies and documents left out (a display table)."""
@@ -689,7 +708,8 @@ def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -
                                            "n_statements": "Énoncés"})
     problems_text, problems = _problems(corpus.problems, limit=problems_limit)
     return render(
-        "methods.html.j2", categories=category_method(), problems_text=problems_text,
+        "methods.html.j2", categories=category_method(), themes=theme_method(),
+        problems_text=problems_text,
         problems=problems, model=(
             f"Modèle : spaCy {model.get('spacy_version', '?')}, {model.get('name', '?')} "
             f"{model.get('version', '?')}. Livre de codes : version "
