@@ -393,3 +393,37 @@ def test_an_author_cited_with_initials_after_the_surname_is_someone():
     assert not [name for name in found if "Annexe" in name or "Section" in name]
     chat = find_people(["Beaud S. (2002).", "ça rejoint beaud sur le rapport au temps"])
     assert "S. Beaud" in chat  # names_blind22: also written in lower case in a chat
+
+
+def test_an_author_with_a_surname_in_capitals_or_the_whole_first_name_after_it():
+    """names_blind25-26: "QUÉRÉ F. (2012)", "BÉNÉZECH A., KONATÉ S. (2021)", "VO Liêm
+    (2018)", "Castagnède, Pierre (2014)" were left; a place or an annex before a year
+    is no one."""
+    found = set(find_people([
+        "- ✔ QUÉRÉ F. (2012), *Acheter autrement*, Paris, Éditions de l'Atelier.",
+        "- ☐ BÉNÉZECH A., KONATÉ S. (2021), « Les plateformes »",
+        "- ☐ VO Liêm (2018), *Les jeunes « ni-ni »*",
+        "### Castagnède, Pierre (2014). « Le tutorat »",
+        "voir Tableau, Figure (2019) ; ANNEXE B. (2019)"]))
+    assert {"F. Quéré", "A. Bénézech", "S. Konaté", "Liêm Vo", "Pierre Castagnède"} <= found
+    assert not [name for name in found if "Figure" in name or "Annexe" in name]
+
+
+def test_a_nickname_before_the_persons_name_in_brackets(tmp_path):
+    """names_blind25: "Paco (F. Herrera)" and "Krimo (Abdelkrim Saadi, chef d'équipe)":
+    the nickname is the person's, elsewhere too."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text(
+        "# Entretien\n\nUn collègue, Krimo (Abdelkrim Saadi, chef d'équipe), a aidé.\n"
+        "Son tuteur Paco (Francisco Herrera) est parti.\n\nKrimo a repris le chantier. "
+        "Paco ne répond plus.\n", encoding="utf-8")
+    out = pseudonymise(load_corpus(notes, cache_dir=None)).statements["text"].str.cat(sep=" ")
+    assert not {"Krimo", "Paco", "Saadi", "Herrera"} & set(out.replace(",", " ").split())
+
+
+def test_a_mail_headers_label_is_no_part_of_the_name_before_it():
+    """names_blind25: "**De :** Jean-Pierre Dastugue⏎**Date :** mar. 16 avr." gave the
+    person "Jean-Pierre Dastugue Date": every "Date" of the report was then a leak."""
+    found = find_people(["De : Jean-Pierre Dastugue Date : mar. 16 avr. 2024 à 10:12"])
+    assert "Jean-Pierre Dastugue" in found and not [n for n in found if "Date" in n]

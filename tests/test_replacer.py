@@ -418,3 +418,19 @@ def test_a_surname_in_capitals_written_first_and_a_saints_name_after_a_first_nam
 def test_no_login_of_a_particle_alone():
     from csf_analysis.privacy.name_forms import listed_handles
     assert "ale" not in listed_handles("Annick Le Goff")  # "ale" is in any report's HTML
+
+
+def test_a_listed_persons_lower_case_initials_of_every_surname_word_and_a_to_do_owner():
+    """names_blind25: "hcb — envoyer le CR", "yea — finir le codage", "Initiales : hcb,
+    yea, cm." were left for Hélène Castagné-Bouvier, Youssef El Amrani and Chloé Marsal.
+    "cm" is a word (centimetre): only where a person stands, and only when listed."""
+    people = {"Hélène Castagné-Bouvier": "Personne H", "Youssef El Amrani": "Personne Y",
+              "Chloé Marsal": "Personne C"}
+    r = Replacer(people, listed=list(people))
+    assert r.text("Initiales : hcb, yea, cm.") == \
+        "Initiales : Personne H, Personne Y, Personne C."
+    assert r.text("cm — finir la transcription") == "Personne C — finir la transcription"
+    assert r.text("hcb — réserver la salle ; yea relance") == \
+        "Personne H — réserver la salle ; Personne Y relance"
+    assert r.text("un mur de 20 cm, puis 10 cm.") == "un mur de 20 cm, puis 10 cm."
+    assert Replacer(people).text("cm — finir ; 20 cm, 10 cm.") == "cm — finir ; 20 cm, 10 cm."

@@ -245,15 +245,20 @@ def compound_initials(name: str, form: str) -> bool:
 
 
 def short_initials(name: str) -> set[str]:
-    """The initials of 2 or 3 letters of a first name and surname, in capitals.
+    """The initials of 2 or 3 letters of a first name and surname, in capitals: of the
+    surname's first word, or of all its words ("HCB" of Hélène Castagné-Bouvier).
 
     >>> sorted(short_initials("Jean-Baptiste Oyono")), sorted(short_initials("Maëlle Kergoat"))
     (['JB', 'JBO'], ['MK'])
+    >>> sorted(short_initials("Youssef El Amrani"))
+    ['YE', 'YEA']
     """
     first, last = split_name(name)
     words = [w for w in re.split(r"[\s-]+", last) if w[:1].isupper()]
     if not first or not words or len(last.rstrip(".")) < 2:
         return set()
     bare = _initials(first)[1]  # "JB" of Jean-Baptiste, "MK" of Maëlle Kergoat
-    return {pair for pair in {fold_keep_case(bare + words[0][0]), fold_keep_case(bare)}
+    whole = bare + "".join(w[0] for w in words)  # "YEA" of Youssef El Amrani
+    return {pair for pair in {fold_keep_case(bare + words[0][0]), fold_keep_case(bare),
+                              fold_keep_case(whole)}
             if len(pair) in (2, 3) and pair.isalpha()}

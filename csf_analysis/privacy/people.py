@@ -74,9 +74,16 @@ _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _FIRST + r"(?![\w-])")
 # An author cited with initials after the surname, before a year, "(dir.)" or a
 # co-author: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. & Oeuvrard F.".
 _AUTHOR_RE = re.compile(
-    r"(?<![\w-])(?P<name>" + _FIRST + r"),?\s+(?P<initials>" + _UP + r"\.(?:\s?-?" + _UP
-    + r"\.)?)(?=\**\s*(?:\(\d{4}|\d{4}\b|\(dir|&|et\s|,\s*" + _UP + r"))")
+    r"(?<![\w-])(?P<name>" + _FIRST + r"|" + _UP + r"{2,}(?:-" + _UP + r"{2,})?),?\s+"
+    r"(?P<initials>" + _UP + r"\.(?:\s?-?" + _UP + r"\.)?)(?=\**\s*(?:\(\d{4}|\d{4}\b|\(dir"
+    r"|&|et\s|,\s*" + _UP + r"))")  # "QUÉRÉ F. (2012)" too
 _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
+# ... or with the whole first name after the surname, before the year: "Castagnède,
+# Pierre (2014)", "Le Du, Yves-Marie (2021)", "VO Liêm (2018)".
+_AUTHOR_FULL_RE = re.compile(
+    r"(?<![\w-])(?P<name>(?:(?:Le|La|De|Du|Da|Di|Van|Von) )?" + _FIRST + r"|(?:(?:LE|LA|DE|DU"
+    r"|DA|DI|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?),?\s+(?P<first>" + _FIRST
+    + r")(?=\**\s*\(\d{4}[a-z]?\))")
 # A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
 # "Nolwenn NG" (the capitals may be initials); not "CCI".
 _UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?"
@@ -106,6 +113,36 @@ _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux
                              r"\s*$")
 
 
+def _title(word: str) -> str:
+    """A surname written in capitals as a name is: "QUÉRÉ" -> "Quéré", "LE DU" -> "Le Du"."""
+    return word.title() if word.isupper() else word
+
+
+def _author(name: str, names: Names) -> bool:
+    """Is a cited author's ``name`` ("F. Quéré", "Pierre Castagnède") a person? After
+    initials, a surname that is no French word ("Annexe B.", "Section C."); after a
+    whole first name (a first name or no word: not "Paris, Armand"), a surname whose
+    words of 4 letters and more are none ("VO Liêm", "Le Du, Yves-Marie": short
+    surnames are often words too)."""
+    first, *surname = name.split()
+    core = [w for w in surname if w.lower() not in _PARTICLES] or surname
+    if first.endswith("."):
+        return not any(names.word(w, initial=True, notes=False) for w in core)
+    if any(len(w) >= 4 and names.word(w, initial=True, notes=False) for w in core):
+        return False
+    return is_first_name(first) or not names.word(first, initial=True, notes=False)
+
+
+def _label_off(part: str, text: str, within: int, names: Names) -> str:
+    """``part`` without a last word that is a French word opening a label: a mail's
+    "De : Jean-Pierre Dastugue⏎Date : mar. 16 avr." read as one name."""
+    words = part.split()
+    if len(words) >= 3 and within >= 0 and re.match(r"[ \t]*:", text[within + len(part):]) \
+            and names.word(words[-1], initial=True, notes=False):
+        return " ".join(words[:-1])
+    return part
+
+
 def _article_before(text: str, start: int) -> bool:
     return _ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
 
@@ -127,6 +164,7 @@ class Names:
                  model: NameModel | None = None) -> None:
         self.found: dict[str, str] = {}  # folded key -> name as first written
         self.lowercase: set[str] = set()  # folded first names also written in lower case
+        self.aliases: dict[str, list[str]] = {}  # person -> nicknames ("Paco (F. Herrera)")
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.rejected: set[tuple[str, str, bool]] = set()  # (name, trust, initial) refused
         self.lower_words, self.others = lower_words, others
@@ -471,8 +509,10 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
-    found += [(f"{m.group('initials').replace(' ', '')} {m.group('name')}", "author",
+    found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}", "author",
                m.start()) for m in _AUTHOR_RE.finditer(text)]
+    found += [(f"{m.group('first')} {_title(m.group('name'))}", "author", m.start())
+              for m in _AUTHOR_FULL_RE.finditer(text)]
     found += [(m.group(), "first", m.start()) for m in _WORD_RE.finditer(text)
               if is_first_name(m.group()) and not _article_before(text, m.start())]
     found += [(m.group(), "upper", m.start()) for pattern in _UPPER_PAIRS
@@ -586,8 +626,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             elif " " not in name and not name.isupper():  # a surname; not "DAJ", "Région"
                 names.add(name, trust="plain", initial=True)
         for name, trust, start in found:
-            if trust == "author":  # "Palheta U. (2012)"; not "Annexe B. (2019)"
-                if names.word(name.split()[-1], initial=True, notes=False):
+            cited = trust == "author"
+            if cited:  # "Palheta U. (2012)"; not "Annexe B. (2019)"
+                if not _author(name, names):
                     continue
                 trust = "trusted"
             if trust == "lower":  # "diego": a name also in lower case, not "marine"
@@ -600,12 +641,14 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                 name = name.title()
             for part in names.trim(name):
                 within = text.find(part, start)
+                part = _label_off(part, text, within, names)
                 if not any(a <= within and within + len(part) <= b for a, b in kept) \
                         and not guard.protected(part, places=False):
                     last = part.split()[-1]
-                    if trust == "trusted" and (fold_lower(last) in NON_NAMES or speaker_of_label(
-                            last) or category_of_label(last)):
-                        trust = "plain"  # "M. le Directeur"; not "M. Hue"
+                    if trust == "trusted" and not cited and (
+                            fold_lower(last) in NON_NAMES or speaker_of_label(last)
+                            or category_of_label(last)):
+                        trust = "plain"  # "M. le Directeur"; not "M. Hue", "VO Liêm (2018)"
                     names.add(part, trust=trust, initial=_initial(text, max(within, start)))
         for name in _email_names(text, names):
             names.add(name, initial=False)
@@ -614,7 +657,45 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     _beside_names(names, texts)
     _complete(names, everything, guard)
     names.lowercase.update(fold_lower(n) for n in names.found.values() if fold_lower(n) in labels)
+    names.aliases = _nicknames(everything, names, guard)
     return names
+
+
+# A nickname, then the person it stands for in brackets: "Paco (F. Herrera)", "Krimo
+# (Abdelkrim Saadi, chef d'équipe)".
+_NICKNAME_RE = re.compile(r"(?<![\w.'’-])(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\b[A-Z]{4} )"
+                          r"(?P<nick>" + _FIRST + r")\s*\((?P<inside>[^()\n]{3,80})\)")
+# ... but a place or a service is often written so too: "foyer de Montpellier (Heimana
+# Tehei)", "MLDS Lille (T. Delannoy)", "avec Guyane (Lætitia Jolivet, acheteuse)".
+_NOT_NICKNAME_BEFORE = re.compile(r"(?i)(?:^|[\s'’(])(?:de|du|des|d|à|a|au|aux|en|avec|sur|"
+                                  r"vers|pour|chez|la|le|les|l)['’]?\s*$")
+
+
+def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, list[str]]:
+    """Person -> the nicknames the notes give them before their name in brackets; not a
+    French word, a word of another person's name, a place or an organisation (the
+    model's, or after "de", "à", an acronym...)."""
+    people = [n for n in names.names() if " " in n]
+    forms = sorted(((f, n) for n in people for f in name_forms(n) if " " in f),
+                   key=lambda pair: -len(pair[0]))
+    words = {n: {fold_lower(w) for w in n.split()} for n in people}
+    places = names.located | names.towns | names.parts  # "à Lille" elsewhere: a town
+    tagged = names.others | names.places | names.lone_places  # the model's: "Lille", but
+    # "Paco" and "Krimo" too, so a first name of the list counts whatever it says
+    aliases: dict[str, list[str]] = {}
+    for text in texts:
+        for m in _NICKNAME_RE.finditer(text):
+            nick, inside = m.group("nick"), m.group("inside")
+            owner = next((n for f, n in forms if inside.startswith(f)), "")
+            if not owner or any(fold_lower(nick) in w for n, w in words.items() if n != owner) \
+                    or names.word(nick, initial=False) or fold_keep_case(nick) in places \
+                    or (fold_keep_case(nick) in tagged and not is_first_name(nick)) \
+                    or _NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()]) \
+                    or guard.protected(nick) or re.fullmatch(CIVILITY, nick):
+                continue
+            if nick not in aliases.setdefault(owner, []):
+                aliases[owner].append(nick)
+    return aliases
 
 
 def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:

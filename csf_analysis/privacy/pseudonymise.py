@@ -205,7 +205,7 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                         lowercase=[name for name in given if _lower_case_too(name, found)],
                         context_only=_context_only(given, found, listing),
                         protect=() if organisations else listing.organisations,
-                        listed=listing.people, aliases=listing.aliases,
+                        listed=listing.people, aliases={**found.aliases, **listing.aliases},
                         common=common_words(listing.people, model, listing.aliases),
                         lemmas=lemma_words(listing.people, model),
                         is_word=model.is_inflected if model is not None else None)

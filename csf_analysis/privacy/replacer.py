@@ -136,7 +136,7 @@ def _person_after_de(span: str) -> bool:
 # list punctuation or after a word that introduces a person: elsewhere they are anything.
 _CONTEXT_INITIALS_RE = re.compile(
     r"(?:(?<=[(,&/|+@])|(?<=[(,&/|+\]] )|^|(?<=\bavec )|(?<=\bet )|(?<=\bpar )|(?<=\bcc ))"
-    r"(?P<pair>[a-z]{2,3}|[A-Z]{2,3})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&)\s)", re.MULTILINE)
+    r"(?P<pair>[a-z]{2,3}|[A-Z]{2,3})(?=\s*(?:[),&/|:;.+]|$)|\s+(?:et|&|[—–])\s)", re.MULTILINE)
 # Before a listed first name that is also a French word, in lower case ("transmis à
 # moussa (MLDS 93)"): words after which it can only be the person (or a colon).
 _PERSON_BEFORE = r"(?<![\w-])(?i:a|à|avec|chez|par|pour|cc|selon)\s+"
@@ -154,14 +154,15 @@ _CLAUSE_START = (r"(?:^|(?<=[.!?:;,] )|(?<![\w-])(?i:et|mais|donc|contre|puis|si
 
 def _context_initials(people: Iterable[str], listed: Iterable[str]) -> dict[str, str]:
     """Initials -> name, for the people with a first name and a surname: in lower case
-    ("mk" of Maëlle Kergoat, "jb" of Jean-Baptiste Thévenot), a pair that is a word or
-    another's initials aside; and a listed person's in capitals that are an acronym
-    ("DA" of Delphine Akpovi)."""
+    ("mk" of Maëlle Kergoat, "jb" of Jean-Baptiste Thévenot), a pair that is a word
+    aside unless the person is listed ("cm" of Chloé Marsal, a to-do's owner: "cm —
+    finir"), another's initials aside; and a listed person's in capitals that are an
+    acronym ("DA" of Delphine Akpovi)."""
     pairs: dict[str, list[str]] = {}
     listed = set(listed)
     for name in people:
-        for pair in short_initials(name):
-            if pair.lower() not in TWO_LETTER_WORDS:
+        for pair in short_initials(name):  # a listed person's even if a word: "cm —"
+            if pair.lower() not in TWO_LETTER_WORDS or name in listed:
                 pairs.setdefault(pair.lower(), []).append(name)  # "jbo" of J.-B. Oyono
             if name in listed and pair in ACRONYMS:
                 pairs.setdefault(pair, []).append(name)
