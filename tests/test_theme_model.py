@@ -89,3 +89,8 @@ def test_the_shipped_model_drops_a_theme_a_word_gave_out_of_its_sense(nlp):
                                               nlp=nlp)["codings"]}
     assert "information-cadre" not in coded and "accompagnement" in coded
     assert load_default().info["revised"][0] > load_default().info["patterns"][0]
+
+
+def test_the_weights_module_examples_hold():
+    from csf_analysis.coding import weights
+    assert doctest.testmod(weights).failed == 0

@@ -40,15 +40,14 @@ Example:
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc
 
 from .. import config
 from ..text import fold
+from . import weights
 from .rules import (
     DEFAULT_RULE,
     INFERABLE,
@@ -216,7 +215,7 @@ def _section_features(section: str) -> list[str]:
 
 # --- the model ----------------------------------------------------------------------
 
-class CategoryModel:
+class CategoryModel(weights.Stored):
     """Multinomial logistic regression over :func:`features`, with JSON weights.
 
     Args:
@@ -282,16 +281,6 @@ class CategoryModel:
             self.intercept = np.array([-clf.intercept_[0], clf.intercept_[0]]) / 2
         return self
 
-    def _matrix(self, rows: Sequence[list[str]]):
-        from scipy.sparse import csr_matrix
-
-        indices, indptr = [], [0]
-        for row in rows:
-            indices.extend(sorted({self.vocabulary[n] for n in row if n in self.vocabulary}))
-            indptr.append(len(indices))
-        data = np.ones(len(indices))
-        return csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocabulary)))
-
     def probabilities(self, rows: Sequence[list[str]]) -> np.ndarray:
         """Class probabilities (columns in :attr:`classes` order) of feature lists."""
         if not self.classes:
@@ -320,60 +309,26 @@ class CategoryModel:
     def to_dict(self, *, digits: int = 4) -> dict:
         """A JSON-friendly copy of the model (weights rounded to ``digits``; features
         whose weights all round to zero are left out)."""
-        weights = {}
-        for name, column in self.vocabulary.items():
-            values = [round(float(v), digits) for v in self.coef[:, column]]
-            if any(values):
-                weights[name] = values
         return {"format": FORMAT, "use_rules": self.use_rules,
                 "use_context": self.use_context, "C": self.C,
                 "class_weight": self.class_weight, "min_count": self.min_count,
-                "classes": list(self.classes),
-                "intercept": [round(float(v), digits) for v in self.intercept],
-                "info": dict(self.info), "weights": weights}
+                "classes": list(self.classes), **self._linear(digits)}
 
     @classmethod
     def from_dict(cls, data: dict) -> CategoryModel:
         """The model :meth:`to_dict` described."""
-        if data.get("format") != FORMAT:
-            raise ValueError(f"not a category model: format {data.get('format')!r}, "
-                             f"expected {FORMAT!r}")
+        cls.check_format(data, FORMAT, "category model")
         model = cls(use_rules=data["use_rules"], use_context=data.get("use_context", False),
                     C=data["C"], class_weight=data["class_weight"],
                     min_count=data["min_count"])
         model.classes = list(data["classes"])
-        names = sorted(data["weights"])
-        model.vocabulary = {name: i for i, name in enumerate(names)}
-        model.coef = np.array([data["weights"][n] for n in names], dtype=float) \
-            .reshape(len(names), len(model.classes)).T
-        model.intercept = np.array(data["intercept"], dtype=float)
-        model.info = dict(data.get("info", {}))
-        return model
-
-    def save(self, path: str | Path) -> None:
-        """Write :meth:`to_dict` as JSON, one feature a line (readable diffs)."""
-        data = self.to_dict()
-        weights = data.pop("weights")
-        head = json.dumps(data, ensure_ascii=False, sort_keys=True)[:-1]
-        lines = [f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps(values)}"
-                 for name, values in sorted(weights.items())]
-        Path(path).write_text(f'{head}, "weights": {{\n' + ",\n".join(lines) + "\n}}\n",
-                              encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: str | Path) -> CategoryModel:
-        """Read a model written by :meth:`save`."""
-        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+        return model._restore(data, classes=len(model.classes))
 
 
 @functools.lru_cache(maxsize=1)
 def load_default() -> CategoryModel:
     """The shipped model (``csf_analysis/data/category_model.json``), loaded once."""
-    if not DEFAULT_PATH.is_file():
-        raise FileNotFoundError(
-            f"no trained category model at {DEFAULT_PATH}: run "
-            f"`python benchmarks/train_category_model.py` to train and write it")
-    return CategoryModel.load(DEFAULT_PATH)
+    return CategoryModel.shipped(DEFAULT_PATH, "python benchmarks/train_category_model.py")
 
 
 __all__ = ["CLASSES", "CategoryModel", "analyse", "analyse_all", "load_default",

@@ -37,9 +37,7 @@ Example:
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -47,6 +45,7 @@ from spacy.tokens import Doc
 
 from .. import config
 from ..text import fold
+from . import weights
 
 DEFAULT_PATH = config.DATA_DIR / "theme_model.json"
 FORMAT = "csf-theme-model/1"
@@ -68,7 +67,7 @@ def features(doc: Doc, section: str, auto: Iterable[str]) -> list[str]:
             *(f"auto:{code}" for code in sorted(auto))]
 
 
-class ThemeModel:
+class ThemeModel(weights.Stored):
     """One binary logistic regression per theme over sparse binary features.
 
     Args:
@@ -111,16 +110,6 @@ class ThemeModel:
         self.intercept = np.array(intercepts)
         return self
 
-    def _matrix(self, rows: Sequence[list[str]]):
-        from scipy.sparse import csr_matrix
-
-        indices, indptr = [], [0]
-        for row in rows:
-            indices.extend(sorted({self.vocabulary[n] for n in row if n in self.vocabulary}))
-            indptr.append(len(indices))
-        return csr_matrix((np.ones(len(indices)), indices, indptr),
-                          shape=(len(rows), len(self.vocabulary)))
-
     def probabilities(self, rows: Sequence[list[str]]) -> np.ndarray:
         """P(theme) of each feature list: one row per statement, columns in
         :attr:`codes` order."""
@@ -145,57 +134,24 @@ class ThemeModel:
 
     def to_dict(self, *, digits: int = 3) -> dict:
         """A JSON-friendly copy (weights rounded; features all zero left out)."""
-        weights = {}
-        for name, j in self.vocabulary.items():
-            values = [round(float(v), digits) for v in self.coef[:, j]]
-            if any(values):
-                weights[name] = values
         return {"format": FORMAT, "C": self.C, "min_count": self.min_count,
                 "min_examples": self.min_examples, "codes": list(self.codes),
-                "intercept": [round(float(v), digits) for v in self.intercept],
-                "info": dict(self.info), "weights": weights}
+                **self._linear(digits)}
 
     @classmethod
     def from_dict(cls, data: dict) -> ThemeModel:
         """The model :meth:`to_dict` described."""
-        if data.get("format") != FORMAT:
-            raise ValueError(f"not a theme model: format {data.get('format')!r}, "
-                             f"expected {FORMAT!r}")
+        cls.check_format(data, FORMAT, "theme model")
         model = cls(C=data["C"], min_count=data["min_count"],
                     min_examples=data["min_examples"])
         model.codes = list(data["codes"])
-        names = sorted(data["weights"])
-        model.vocabulary = {name: i for i, name in enumerate(names)}
-        model.coef = np.array([data["weights"][n] for n in names], dtype=float) \
-            .reshape(len(names), len(model.codes)).T
-        model.intercept = np.array(data["intercept"], dtype=float)
-        model.info = dict(data.get("info", {}))
-        return model
-
-    def save(self, path: str | Path) -> None:
-        """Write :meth:`to_dict` as JSON, one feature a line (readable diffs)."""
-        data = self.to_dict()
-        weights = data.pop("weights")
-        head = json.dumps(data, ensure_ascii=False, sort_keys=True)[:-1]
-        lines = [f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps(values)}"
-                 for name, values in sorted(weights.items())]
-        Path(path).write_text(f'{head}, "weights": {{\n' + ",\n".join(lines) + "\n}}\n",
-                              encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: str | Path) -> ThemeModel:
-        """Read a model written by :meth:`save`."""
-        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+        return model._restore(data, classes=len(model.codes))
 
 
 @functools.lru_cache(maxsize=1)
 def load_default() -> ThemeModel:
     """The shipped model (``csf_analysis/data/theme_model.json``), loaded once."""
-    if not DEFAULT_PATH.is_file():
-        raise FileNotFoundError(
-            f"no trained theme model at {DEFAULT_PATH}: run "
-            f"`python -m benchmarks.train_theme_model` to train and write it")
-    return ThemeModel.load(DEFAULT_PATH)
+    return ThemeModel.shipped(DEFAULT_PATH, "python -m benchmarks.train_theme_model")
 
 
 def revise_codings(codings: pd.DataFrame, statement_ids: Sequence[str], docs: Sequence[Doc],
