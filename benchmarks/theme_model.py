@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -54,7 +55,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from benchmarks.theme_eval import SETS, coded_set, coder_sets, scores, statements_of
+from benchmarks.theme_eval import HELD_OUT, SETS, coded_set, coder_sets, scores, statements_of
 from csf_analysis import load_corpus
 from csf_analysis.reading.nlp import LEMMAS, load_nlp
 from csf_analysis.text import fold
@@ -100,11 +101,12 @@ def labelled(folders: dict[str, Path], coder_files: tuple[str, ...]
     return table[table["statement_id"].isin(ids)].reset_index(drop=True), labels
 
 
-def training_data(test_set: str) -> tuple[pd.DataFrame, dict[str, set[str]]]:
-    """Every coded set but the one tested on (the other blind set included)."""
+def training_data(exclude: Collection[str]) -> tuple[pd.DataFrame, dict[str, set[str]]]:
+    """Every coded set but the blind sets in ``exclude`` (the set tested on, and the
+    ones the shipped model must never see)."""
     parts = [labelled(*TRAIN[name]) for name in TRAIN]
     for name, (folders, coders) in SETS.items():
-        if name != test_set:
+        if name not in exclude:
             parts.append(labelled({f: DATA / f for f in folders}, coders))
     labels: dict[str, set[str]] = {}
     for _, codes in parts:
@@ -174,10 +176,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--precision", type=float, default=0.9)
     parser.add_argument("--set", choices=sorted(SETS), default="blind2",
-                        help="the blind set tested on; the other one is trained on")
+                        help="the blind set tested on; trained on the others but the "
+                             "held-out ones")
     options = parser.parse_args(argv)
     nlp = load_nlp(components=LEMMAS)
-    train, labels = training_data(options.set)
+    train, labels = training_data({options.set, *HELD_OUT})
     test, coders = coded_set(options.set)
     codes = sorted(load_corpus(DATA / SETS[options.set][0][0], cache_dir=None,
                                progress=False).codebook["code"])

@@ -120,10 +120,10 @@ def _title(word: str) -> str:
 
 def _author(name: str, names: Names) -> bool:
     """Is a cited author's ``name`` ("F. Quéré", "Pierre Castagnède") a person? After
-    initials, a surname that is no French word ("Annexe B.", "Section C."); after a
-    whole first name (a first name or no word: not "Paris, Armand"), a surname whose
-    words of 4 letters and more are none ("VO Liêm", "Le Du, Yves-Marie": short
-    surnames are often words too)."""
+    initials, a surname that is no French word (not "Annexe B.", "Section C."); after a
+    whole first name (a first name or no word), a surname whose words of 4 letters and
+    more are none (not "Tableau, Figure"; but "VO Liêm": short surnames are often words
+    too)."""
     first, *surname = name.split()
     core = [w for w in surname if w.lower() not in _PARTICLES] or surname
     if first.endswith("."):
