@@ -163,3 +163,14 @@ def test_the_reports_style_sheet_is_no_text(notes, tmp_path):
     assert find_leaks([page, book], notes) == []
     page.write_text("<p>Sandrine Page a relu.</p>", encoding="utf-8")
     assert [form for _, _, form in find_leaks([page], notes)] == ["Sandrine Page"]
+
+
+def test_a_word_the_pdf_hyphenates_is_read_whole(tmp_path):
+    """names_blind27: the report's PDF cut "Limoges" as "Li‐⏎moges"; with a Li Wenjing
+    mapped, the check read "Li" and refused the report."""
+    from weasyprint import HTML
+    HTML(string='<html lang="fr"><body><p style="width:2.2cm;hyphens:auto;font-size:12pt">'
+                "avec l'acheteur de Limoges Métropole, Saint-Denis</p></body></html>"
+         ).write_pdf(tmp_path / "r.pdf")
+    text = output_text(tmp_path / "r.pdf")
+    assert "Limoges" in text and "Li\u2010" not in text

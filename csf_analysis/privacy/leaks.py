@@ -40,6 +40,9 @@ _WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _NO_IMAGES = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 
 
+_HYPHENATED = re.compile("\u2010[ \t]*\n")
+
+
 class LeakError(RuntimeError):
     """A pseudonymised output still holds a name: the message says which and where."""
 
@@ -63,7 +66,10 @@ def output_text(path: str | Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from pypdf import PdfReader
-        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        # The report hyphenates words at a line's end with U+2010 ("Li‐⏎moges"): the
+        # reader reads "Limoges", not a person "Li" (a compound's own "-" stays).
+        return _HYPHENATED.sub("", text)
     text = path.read_text(encoding="utf-8", errors="replace")
     if suffix == ".ipynb":
         strings = "\n".join(_strings(json.loads(text)))
