@@ -58,9 +58,23 @@ def _build(notes: Path, out: Path, *, pseudonymise: bool = True) -> list[str]:
 
 
 def _outputs(out: Path) -> dict[str, str]:
-    return {p.relative_to(out).as_posix(): output_text(p) for p in sorted(out.rglob("*"))
+    return {p.relative_to(out).as_posix(): _read(p) for p in sorted(out.rglob("*"))
             if p.is_file() and p.suffix.lower() not in leaks.BINARY_SUFFIXES
             and not p.name.startswith(".")}
+
+
+# The report's HTML holds JupyterLab's class names ("jp-Cell"): no reader sees them,
+# and "jp" is someone's initials. The text and the attributes a reader may see are kept.
+_TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_SEEN_ATTRIBUTES = re.compile(r"\b(?:alt|title|aria-label)=(\"[^\"]*\"|'[^']*')")
+
+
+def _read(path: Path) -> str:
+    text = output_text(path)
+    if path.suffix.lower() not in (".html", ".htm"):
+        return text
+    return _TAG.sub(lambda tag: " " + " ".join(
+        m.group(1)[1:-1] for m in _SEEN_ATTRIBUTES.finditer(tag.group())) + " ", text)
 
 
 def _survives(form: str, text: str) -> bool:
