@@ -397,15 +397,18 @@ def test_an_author_cited_with_initials_after_the_surname_is_someone():
 
 def test_an_author_with_a_surname_in_capitals_or_the_whole_first_name_after_it():
     """names_blind25-26: "QUÉRÉ F. (2012)", "BÉNÉZECH A., KONATÉ S. (2021)", "VO Liêm
-    (2018)", "Castagnède, Pierre (2014)" were left; a place or an annex before a year
-    is no one."""
+    (2018)", "Castagnède, Pierre (2014)" were left, and in names_blind28 "Tlili, S., &
+    Bertin, M." (APA); a place or an annex before a year is no one."""
     found = set(find_people([
         "- ✔ QUÉRÉ F. (2012), *Acheter autrement*, Paris, Éditions de l'Atelier.",
         "- ☐ BÉNÉZECH A., KONATÉ S. (2021), « Les plateformes »",
         "- ☐ VO Liêm (2018), *Les jeunes « ni-ni »*",
         "### Castagnède, Pierre (2014). « Le tutorat »",
+        "- 📌 Tlili, S., & Bertin, M. (2020). Les PSAD à l'épreuve du terrain.",
         "voir Tableau, Figure (2019) ; ANNEXE B. (2019)"]))
-    assert {"F. Quéré", "A. Bénézech", "S. Konaté", "Liêm Vo", "Pierre Castagnède"} <= found
+    assert {"F. Quéré", "A. Bénézech", "S. Konaté", "Liêm Vo", "Pierre Castagnède",
+            "S. Tlili"} <= found
+    assert any("Bertin" in name for name in found)  # "M." may be a civility too
     assert not [name for name in found if "Figure" in name or "Annexe" in name]
 
 

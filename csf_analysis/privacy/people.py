@@ -72,11 +72,12 @@ _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d')?" + 
                               + r"(?![\w-])")
 _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _FIRST + r"(?![\w-])")
 # An author cited with initials after the surname, before a year, "(dir.)" or a
-# co-author: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. & Oeuvrard F.".
+# co-author: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. & Oeuvrard F.",
+# "Tlili, S., & Bertin, M. (2020)" (APA).
 _AUTHOR_RE = re.compile(
     r"(?<![\w-])(?P<name>" + _FIRST + r"|" + _UP + r"{2,}(?:-" + _UP + r"{2,})?),?\s+"
     r"(?P<initials>" + _UP + r"\.(?:\s?-?" + _UP + r"\.)?)(?=\**\s*(?:\(\d{4}|\d{4}\b|\(dir"
-    r"|&|et\s|,\s*" + _UP + r"))")  # "QUÉRÉ F. (2012)" too
+    r"|,?\s*&|,?\s*et\s|,\s*" + _UP + r"))")  # "QUÉRÉ F. (2012)", "Tlili, S., & B" too
 _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 # ... or with the whole first name after the surname, before the year: "Castagnède,
 # Pierre (2014)", "Le Du, Yves-Marie (2021)", "VO Liêm (2018)".
