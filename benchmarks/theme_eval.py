@@ -1,6 +1,6 @@
 """Measure the automatic themes against two coders who never saw the patterns (issue 14, part 4).
 
-Two blind theme sets (``--set``, default ``blind2``). ``blind2``: the 468 statements of
+Three blind theme sets (``--set``, default ``blind2``). ``blind2``: the 468 statements of
 eight interview notes of ``names_blind22``-``24`` (written by helpers for the names
 benchmark, in other styles, never read for the themes), coded by two more coders in
 the same way (``themes_blind2_coder1.csv``, ``themes_blind2_coder2.csv``; told also
@@ -69,7 +69,8 @@ FOLDERS = ("category_blind", "category_blind2")
 CODERS = ("themes_blind_coder1.csv", "themes_blind_coder2.csv")
 # The sets the shipped theme model never saw (benchmarks/train_theme_model.py).
 HELD_OUT = ("blind2", "blind3")
-# The second blind set: the interview notes of three names folders, another style.
+# Each set: its folders and its two coders' files (blind2 and blind3: the interview
+# notes of names folders, another style than the first).
 SETS = {"blind": (FOLDERS, CODERS),
         "blind2": (("names_blind22", "names_blind23", "names_blind24"),
                    ("themes_blind2_coder1.csv", "themes_blind2_coder2.csv")),

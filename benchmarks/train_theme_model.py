@@ -1,4 +1,4 @@
-"""Train the theme model the product ships, measure it on the blind set it never saw,
+"""Train the theme model the product ships, measure it on the blind sets it never saw,
 write its weights (issue 14, part 4).
 
 Training data: every coded theme set but the held-out ones, ``blind2`` and ``blind3`` (see
@@ -6,7 +6,7 @@ Training data: every coded theme set but the held-out ones, ``blind2`` and ``bli
 names folders 18-21, each coded by one helper coder, and the first blind set, codes
 both its coders gave), 2,725 statements. Features: :func:`csf_analysis.coding.theme_model.features`
 of each statement, the patterns' themes included. Then the model revises the
-patterns' themes of ``blind2`` (:meth:`~csf_analysis.coding.theme_model.ThemeModel.revise`:
+patterns' themes of the held-out sets (:meth:`~csf_analysis.coding.theme_model.ThemeModel.revise`:
 a pattern's theme under ``VETO`` dropped, a theme at least ``ADD`` sure added), and
 the script prints precision and recall of the patterns alone and revised, against
 the two coders' consensus, for each pair of thresholds tried, on each held-out set
@@ -14,7 +14,7 @@ and on both. The weights are written
 to ``csf_analysis/data/theme_model.json`` with the figures in ``info``.
 
 The held-out sets stay out of the training so that they stay fair tests of the product;
-``benchmarks/theme_eval.py`` measures the product on it.
+``benchmarks/theme_eval.py`` measures the product on them.
 
 Measured on 2026-12-05: on ``blind2``, patterns 48.0 % / 20.2 %, revised with the
 shipped thresholds (veto 0.3, add 0.9) 57.8 % / 24.4 %, every pair tried raising
@@ -54,11 +54,9 @@ def micro(ids, coders, found, codes) -> tuple[float, float]:
 
 
 def revised(model: ThemeModel, rows, patterns, known, veto: float, add: float | None):
-    theme_model.VETO, theme_model.ADD = veto, add if add is not None else 2.0
-    try:
-        return [kept | set(added) for kept, added in model.revise(rows, patterns, known)]
-    finally:
-        theme_model.VETO, theme_model.ADD = SHIPPED
+    """Each statement's themes once the model revised them (``add`` None: none added)."""
+    return [kept | set(added) for kept, added in model.revise(
+        rows, patterns, known, veto=veto, add=add if add is not None else 2.0)]
 
 
 SHIPPED = (theme_model.VETO, theme_model.ADD)

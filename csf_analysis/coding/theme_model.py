@@ -116,19 +116,21 @@ class ThemeModel(weights.Stored):
         scores = self._matrix(rows) @ self.coef.T + self.intercept
         return 1.0 / (1.0 + np.exp(-np.asarray(scores)))
 
-    def revise(self, rows: Sequence[list[str]], auto: Sequence[set[str]],
-               known: set[str]) -> list[tuple[set[str], dict[str, float]]]:
-        """For each statement: the patterns' themes kept, and the themes added with
-        their probability (only codes in ``known``, the codebook's)."""
+    def revise(self, rows: Sequence[list[str]], auto: Sequence[set[str]], known: set[str],
+               *, veto: float = VETO, add: float = ADD
+               ) -> list[tuple[set[str], dict[str, float]]]:
+        """For each statement: the patterns' themes kept (those at least ``veto``
+        likely), and the themes added with their probability (at least ``add``; only
+        codes in ``known``, the codebook's)."""
         if not rows:
             return []
         probs = self.probabilities(rows)
         column = {code: j for j, code in enumerate(self.codes)}
         out = []
         for p, found in zip(probs, auto):
-            kept = {c for c in found if c not in column or p[column[c]] >= VETO}
+            kept = {c for c in found if c not in column or p[column[c]] >= veto}
             added = {c: float(p[j]) for c, j in column.items()
-                     if p[j] >= ADD and c in known and c not in found}
+                     if p[j] >= add and c in known and c not in found}
             out.append((kept, added))
         return out
 
