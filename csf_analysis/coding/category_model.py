@@ -266,12 +266,7 @@ class CategoryModel(weights.Stored):
         if len(rows) != len(labels):
             raise ValueError(f"fit needs one label per statement: {len(rows)} statements, "
                              f"{len(labels)} labels")
-        counts: dict[str, int] = {}
-        for row in rows:
-            for name in row:
-                counts[name] = counts.get(name, 0) + 1
-        kept = sorted(name for name, n in counts.items() if n >= self.min_count)
-        self.vocabulary = {name: i for i, name in enumerate(kept)}
+        self._learn_vocabulary(rows)
         clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
         clf.fit(self._matrix(rows), list(labels), sample_weight=sample_weight)
         self.classes = [str(c) for c in clf.classes_]

@@ -46,6 +46,7 @@ from spacy.tokens import Doc
 from .. import config
 from ..text import fold
 from . import weights
+from .themes import AUTO
 
 DEFAULT_PATH = config.DATA_DIR / "theme_model.json"
 FORMAT = "csf-theme-model/1"
@@ -88,12 +89,7 @@ class ThemeModel(weights.Stored):
         """Learn one regression per theme with at least ``min_examples`` statements."""
         from sklearn.linear_model import LogisticRegression
 
-        counts: dict[str, int] = {}
-        for row in rows:
-            for name in set(row):
-                counts[name] = counts.get(name, 0) + 1
-        kept = sorted(name for name, n in counts.items() if n >= self.min_count)
-        self.vocabulary = {name: i for i, name in enumerate(kept)}
+        self._learn_vocabulary(rows)
         matrix = self._matrix(rows)
         found = sorted({code for codes in labels for code in codes})
         self.codes, coefs, intercepts = [], [], []
@@ -106,7 +102,7 @@ class ThemeModel(weights.Stored):
             self.codes.append(code)
             coefs.append(clf.coef_[0])
             intercepts.append(clf.intercept_[0])
-        self.coef = np.vstack(coefs) if coefs else np.zeros((0, len(kept)))
+        self.coef = np.vstack(coefs) if coefs else np.zeros((0, len(self.vocabulary)))
         self.intercept = np.array(intercepts)
         return self
 
@@ -171,7 +167,7 @@ def revise_codings(codings: pd.DataFrame, statement_ids: Sequence[str], docs: Se
     out: list[dict] = []
     for sid, (kept, added) in zip(statement_ids, model.revise(rows, auto, known)):
         out.extend(r for r in by_statement.get(sid, []) if r["code"] in kept)
-        out.extend({"statement_id": sid, "code": code, "origin": "auto", "coder": "auto",
+        out.extend({"statement_id": sid, "code": code, "origin": AUTO, "coder": AUTO,
                     "matched": "", "pattern": f"{MODEL_PREFIX} {p:.2f}"}
                    for code, p in sorted(added.items()))
     return pd.DataFrame(out, columns=list(codings.columns)).astype(str)

@@ -62,10 +62,20 @@ class Stored:
     """``save`` and ``load`` for a linear model that has ``to_dict`` and ``from_dict``,
     and the parts of those both models share."""
 
+    min_count: int
     vocabulary: dict[str, int]
     coef: np.ndarray
     intercept: np.ndarray
     info: dict
+
+    def _learn_vocabulary(self, rows: Sequence[list[str]]) -> None:
+        """Keep the features seen in at least ``min_count`` training statements."""
+        counts: dict[str, int] = {}
+        for row in rows:
+            for name in set(row):
+                counts[name] = counts.get(name, 0) + 1
+        kept = sorted(name for name, n in counts.items() if n >= self.min_count)
+        self.vocabulary = {name: i for i, name in enumerate(kept)}
 
     def _matrix(self, rows: Sequence[list[str]]):
         """Binary features -> a sparse ``statements x vocabulary`` matrix."""
