@@ -38,8 +38,7 @@ BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".parquet"}
 _NO_STYLE = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _NO_IMAGES = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
-
-
+# The hyphen the PDF's layout adds at a line's end (U+2010): "Li‐⏎moges" is "Limoges".
 _HYPHENATED = re.compile("\u2010[ \t]*\n")
 
 
@@ -67,9 +66,7 @@ def output_text(path: str | Path) -> str:
     if suffix == ".pdf":
         from pypdf import PdfReader
         text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-        # The report hyphenates words at a line's end with U+2010 ("Li‐⏎moges"): the
-        # reader reads "Limoges", not a person "Li" (a compound's own "-" stays).
-        return _HYPHENATED.sub("", text)
+        return _HYPHENATED.sub("", text)  # a compound's own "-" stays
     text = path.read_text(encoding="utf-8", errors="replace")
     if suffix == ".ipynb":
         strings = "\n".join(_strings(json.loads(text)))
