@@ -430,3 +430,23 @@ def test_a_mail_headers_label_is_no_part_of_the_name_before_it():
     person "Jean-Pierre Dastugue Date": every "Date" of the report was then a leak."""
     found = find_people(["De : Jean-Pierre Dastugue Date : mar. 16 avr. 2024 à 10:12"])
     assert "Jean-Pierre Dastugue" in found and not [n for n in found if "Date" in n]
+
+
+def test_a_listed_surname_made_of_particles_is_replaced_whole(tmp_path):
+    """names_blind3: "Clémence Le Van" was cut to "Clémence" (a trailing particle is
+    what a line's end leaves of "Pierre-Yves Le Gall"), so "Le Van" stayed in every
+    output and the leak check refused the report."""
+    notes = _one_note(tmp_path, "# Diffusion\n\n| Nom | Mail |\n|---|---|\n"
+                      "| Clémence Le Van | MDE |\n\nOn a vu Mme Le Van ensuite.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Clémence Le Van\n")
+    assert "Van" not in cells and "Clémence" not in cells
+    assert "Pierre-Yves Le Gall" in find_people(["Pierre-Yves Le Gall nous reçoit."])
+
+
+def test_a_numbered_points_label_opening_with_an_elision_is_no_person():
+    """names_blind21: "2. L'assurance : qui couvre le jeune ?" made a person
+    "L'assurance", and every "l'assurance" of the report a leak."""
+    found = find_people(["L'assurance : qui couvre le jeune ? Me Peretti a relu.",
+                         "N'Diaye : on a signé la convention."])
+    assert not [n for n in found if "assurance" in n]
+    assert "N'Diaye" in found

@@ -33,6 +33,7 @@ Example:
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -187,7 +188,8 @@ class Names:
         sentence, where a capital says nothing. Is it (now) found?"""
         name = " ".join(name.replace("’", "'").strip(" ,;:'-").split())
         name = name[:-1] if name.endswith(".") and not _is_initial(name.split()[-1]) else name
-        while len(name.split()) > 1 and name.split()[-1].lower() in _PARTICLES:
+        while len(name.split()) > 1 and name.split()[-1].lower() in _PARTICLES \
+                and not _particle_surname(name.split()):
             name = name.rsplit(" ", 1)[0]  # "Pierre-Yves Le" of "Pierre-Yves Le Gall" cut
         if not name or re.search(r"[@\d/_|]", name):
             return False
@@ -244,6 +246,8 @@ class Names:
             return False  # acronyms: DGESCO, DNE
         if any(len(w) == 1 for w in words):
             return False  # "40K Euros": a lone capital is no initial without its dot
+        if any(w[1:2] in ("'", "’") and w[2:3].islower() for w in words):
+            return False  # "L'assurance : qui couvre le jeune ?"; "N'Diaye" stays a name
         if any(w.isupper() and len(w) > 2 for w in words) and any(
                 self.lemma(w) for w in words):
             return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
@@ -413,6 +417,13 @@ def is_full_name(name: str) -> bool:
 
 
 _PARTICLES = tuple(WORDS["names"]["particles_of_unlisted"])
+
+
+def _particle_surname(words: list[str]) -> bool:
+    """Do ``words`` end in a surname made of particles alone, each with its capital
+    ("Clémence Le Van", "Le Du")? Not "Pierre-Yves Le" cut of "Pierre-Yves Le Gall"."""
+    tail = list(itertools.takewhile(lambda w: w.lower() in _PARTICLES, reversed(words)))
+    return len(tail) >= 2 and all(w[:1].isupper() for w in tail)
 
 
 def name_core(name: str) -> list[str]:
