@@ -434,3 +434,34 @@ def test_a_listed_persons_lower_case_initials_of_every_surname_word_and_a_to_do_
         "Personne H — réserver la salle ; Personne Y relance"
     assert r.text("un mur de 20 cm, puis 10 cm.") == "un mur de 20 cm, puis 10 cm."
     assert Replacer(people).text("cm — finir ; 20 cm, 10 cm.") == "cm — finir ; 20 cm, 10 cm."
+
+
+def test_a_listed_word_name_in_a_list_beside_someone_replaced_and_as_a_speaker():
+    """names_blind30: "JMB, greg, moussa : la chaîne parfaite" left "moussa" (a French word,
+    passé simple of "mousser") in a list of people, and the speaker column "moussa"."""
+    people = {"Moussa Traoré": "Personne M", "Grégoire Bel": "Personne G",
+              "Rose Martin": "Personne R"}
+    r = Replacer(people, listed=list(people), common={"moussa", "rose"})
+    assert r.text("Grégoire Bel, moussa : la chaîne parfaite") == \
+        "Personne G, Personne M : la chaîne parfaite"
+    assert r.text("vus (rose, Grégoire Bel)") == "vus (Personne R, Personne G)"
+    assert r.text("la bière moussa, Personne G l'a bue") == "la bière moussa, Personne G l'a bue"
+    assert r.text("un ruban rose, un bleu") == "un ruban rose, un bleu"
+    assert [r.person(v) for v in ("moussa", "Rose", "", "R")] == \
+        ["Personne M", "Personne R", "", "R"]
+
+
+def test_a_listed_diminutive_before_the_surname_in_lower_case():
+    """names_blind30: "seb morlot très ouvert" in a chat left "seb Personne S"."""
+    r = Replacer({"Sébastien Morlot": "Personne S"}, listed=["Sébastien Morlot"])
+    assert r.text("garnier fait. seb morlot très ouvert") == "garnier fait. Personne S très ouvert"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("standard (0596) 71 90 05 / accueil", "standard [téléphone] / accueil"),
+    ("tél. (01) 45 67 89 10.", "tél. [téléphone]."),
+    ("Bourdieu (1979) 12 fois, (2019) 12 34 56", "Bourdieu (1979) 12 fois, (2019) 12 34 56"),
+])
+def test_a_phone_number_with_its_area_code_in_brackets(text, expected):
+    """names_blind29: "(0596) 71 90 05", a Martinique number, was left."""
+    assert Replacer({}).text(text) == expected

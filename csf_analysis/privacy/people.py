@@ -535,6 +535,15 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     return found
 
 
+def _outline(name: str, start: int, names: Names) -> bool:
+    """Is ``name``, opening a heading, an outline's letter and a French word: "A. Chantier
+    Eiffage, Quetigny (matin)", not "A. Petitjean : bilan" (nor "H. Causse (CCI)" opening
+    a list item: the check is for headings only)?"""
+    words = name.split()
+    return start == 0 and len(words) > 1 and re.fullmatch(r"[A-Z]\.", words[0]) is not None \
+        and names.word(words[1], initial=True)
+
+
 def _listed_names(text: str) -> list[str]:
     """Names listed after "présents :", "notes prises par"..., lower case or not."""
     names = []
@@ -638,6 +647,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             elif " " not in name and not name.isupper():  # a surname; not "DAJ", "Région"
                 names.add(name, trust="plain", initial=True)
         for name, trust, start in found:
+            if i >= len(texts) and _outline(name, start, names):
+                continue
             cited = trust == "author"
             if cited:  # "Palheta U. (2012)"; not "Annexe B. (2019)"
                 if not _author(name, names):

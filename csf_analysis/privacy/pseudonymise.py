@@ -62,6 +62,7 @@ PERSON, ORGANISATION = "personne", "organisation"
 # Columns that hold ids or file names (names in them are slugs) and hashes.
 ID_COLUMNS = {"interview_id", "source_file", "coder"}
 HASH_COLUMNS = {"statement_id"}
+NAME_COLUMNS = {"speaker"}  # a person alone: see Replacer.person
 def _letters(n: int) -> str:
     """0 -> 'A', 25 -> 'Z', 26 -> 'A2': never two capitals, which read as initials."""
     return chr(ord("A") + n % 26) + (str(n // 26 + 1) if n >= 26 else "")
@@ -342,6 +343,8 @@ def pseudonymise_tables(tables: dict[str, pd.DataFrame], replacer: Replacer, *,
                 continue
             if column in ids:
                 table[column] = table[column].map(lambda v: renamed.get(v, v))
+            elif column in NAME_COLUMNS:
+                table[column] = table[column].map(lambda v: replacer.person(text(v)))
             elif column not in HASH_COLUMNS | _CODE_COLUMNS and not (
                     column == "duplicate_of" and name != "interviews"):
                 table[column] = table[column].map(text)

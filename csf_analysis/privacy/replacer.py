@@ -81,6 +81,8 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}"
     r"|(?:\+|00)(?:687|681)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # 6 digits: New Caledonia
+    r"|\(0[1-9]\)\s?\d{2}(?:[\s.-]?\d{2}){3}"  # the area code in brackets: "(01) 45 ..."
+    r"|\(0[1-9]\d{2}\)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # "(0596) 71 90 05" overseas
     r"|0\s?8\d{2}(?:(?:[\s.-]?\d{2}){3}|[\s.-]?\d{3}[\s.-]?\d{3}))(?!\d)")  # "0 800 13 22 45"
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
             r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
@@ -105,8 +107,9 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
     r"|\b" + _CAP + r"(?:-" + _CAP + r")*-(?:de|du|des|sur|sous|en|les|lez|le|la|et|d'|l')"
     r"-?" + _CAP + r"(?:-" + _CAP + r")*"
     r"|\bFrance\s+(?:Travail|Competences)\b)")  # the public employment service
-_PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi"
-    r"^\w+\s+de\s+(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]|$)",
+_PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi",
+    r"^\w+\s+de\s+(?:(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]|$)"
+    r"|(?P<initial>[A-Z])$)",  # "passage de X. Battesti", "de M. Pinelli": no place is "X"
     re.ASCII)  # folded text
 
 
@@ -128,7 +131,8 @@ def _first_name_before(folded: str, match: re.Match) -> bool:
 
 def _person_after_de(span: str) -> bool:
     match = _PERSON_AFTER_DE_RE.match(span)
-    return match is not None and is_first_name(match.group("first"))
+    return match is not None and (match.group("initial") is not None
+                                  or is_first_name(match.group("first")))
 
 
 # Initials in lower case ("(hr, mk)", "vu avec mk", "[09:12] jbo :", "@jbo"), or a
@@ -201,6 +205,19 @@ def one_typo_apart(a: str, b: str) -> bool:
 def _alternation(forms: Iterable[str]) -> str:
     ordered = sorted({fold_keep_case(f) for f in forms}, key=lambda f: (-len(f), f))
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+
+
+def _beside_pattern(words: str, pseudonyms: Iterable[str]) -> re.Pattern:
+    """A listed first name that is a word (the alternation ``words``), in lower case in a
+    list beside a person already replaced: "Personne C, moussa : la chaîne parfaite",
+    "(moussa, Personne D)"; before one, only where a list item starts ("la bière moussa,
+    Personne D" stays)."""
+    others = _alternation(pseudonyms)
+    joint = r"(?:\s*[,;&/+]\s*|\s+et\s+)"
+    return re.compile(r"(?:(?<![\w-])(?:" + others + r")" + joint + r"(?P<after>" + words
+                      + r")(?![\w-]))|(?:(?:^|(?<=[(:;,])|(?<=[(:;,] ))(?P<before>" + words
+                      + r")(?=" + joint
+                      + r"(?:" + others + r")(?![\w-])))")
 
 
 def _folds_to_short_word(word: str) -> bool:
@@ -300,8 +317,9 @@ class Replacer:
         self._listed_pattern(listed, common, aliases or {}, words)
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
-        self._word_names = self._word_names_pattern(listed, words, aliases or {}) \
-            if only is None else None
+        self._beside: re.Pattern | None = None
+        self._word_names = self._word_names_pattern(listed, words, aliases or {},
+                                                    people.values()) if only is None else None
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
         self._is_word = is_word or (lambda word: False)  # no typo index without it
         self._cache: dict[str, str] = {}
@@ -348,6 +366,8 @@ class Replacer:
                 if folded.split()[0] in shorts:  # "Seb", "Max": as written ("max 3 jeunes")
                     for cased in (folded, folded.upper()):
                         self.listed_exact.setdefault(cased, name)
+                    if " " in folded:  # but "seb morlot" in a chat: the surname says who
+                        self.listed_lower.setdefault(folded.lower(), name)
                 elif "." in folded or (folded.isupper() and len(letters) <= 4):  # initials
                     if "." in folded or len(letters) >= 3 or compound_initials(name, folded):
                         self.listed_exact.setdefault(folded, name)
@@ -505,7 +525,7 @@ class Replacer:
         return "".join(out) + text[end:]
 
     def _word_names_pattern(self, listed: Iterable[str], common: set[str],
-                            aliases: dict[str, list[str]]):
+                            aliases: dict[str, list[str]], people: Iterable[str] = ()):
         """The listed first names that are French words (``common``, lower case), in
         lower case after a word that introduces a person ("à moussa (MLDS 93)"), and the
         listed people's initials in lower case alone anywhere ("c'est jb qui", "jbo les
@@ -526,6 +546,7 @@ class Replacer:
                 if len(short) == 3 and short.isalpha():
                     words.setdefault(short, name)
         self.word_names = {**initials, **words}
+        self._beside = _beside_pattern(_alternation(words), people) if words and people else None
         return re.compile("|".join(_word_name_contexts(_alternation(words) if words else "",
                                                        _alternation(initials)
                                                        if initials else ""))) \
@@ -543,14 +564,29 @@ class Replacer:
             text = _CONTEXT_INITIALS_RE.sub(replace, text)
         if self._word_names is None:
             return text
+        for pattern in (self._word_names, self._beside):
+            if pattern is not None:
+                text = self._word_names_sub(pattern, text)
+        return text
+
+    def _word_names_sub(self, pattern: re.Pattern, text: str) -> str:
+        """``text`` with the listed word-names ``pattern`` finds (its named groups)
+        replaced by their owner's pseudonym."""
         out, end = [], 0
-        for match in self._word_names.finditer(fold_keep_case(text)):
-            group = next(g for g, v in match.groupdict().items() if v)
+        for match in pattern.finditer(fold_keep_case(text)):
+            group = next(g for g, v in match.groupdict().items() if v and g != "pseudonym")
             name = self.word_names.get(match.group(group))
             if name and self.pseudonym.get(name):
                 out += [text[end:match.start(group)], self.pseudonym[name]]
                 end = match.end(group)
         return "".join(out) + text[end:]
+
+    def person(self, text: str) -> str:
+        """A cell that holds a person only (a statement's speaker), replaced: a listed
+        first name that is a word is its owner's there in any case ("moussa")."""
+        key = fold_keep_case(text).strip().lower() if isinstance(text, str) else ""
+        name = getattr(self, "word_names", {}).get(key)
+        return self.pseudonym.get(name, text) if name else text
 
     def _emails(self, text: str) -> str:
         def replace(match: re.Match) -> str:
