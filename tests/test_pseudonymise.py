@@ -483,3 +483,24 @@ def test_a_listed_first_name_that_is_a_word_as_a_speaker(tmp_path):
     speakers = pseudonymise(corpus).statements["speaker"]
     assert not speakers.str.contains("(?i)moussa").any()
     assert speakers.str.startswith("Personne").sum() == 3
+
+
+def test_a_mail_header_after_a_two_word_name_and_cc_are_no_names():
+    """names_blind29: "Cc : … MOREAU-LAMBERT Isabelle⏎Date : mer." made "Isabelle Date"
+    (then every "Date" of the report a leak) and "Cc" a person."""
+    found = find_people(["Cc : FRANCESCHI Letizia ; MOREAU-LAMBERT Isabelle Date : mer.",
+                         "Paul Marchand : on a signé la convention."])
+    assert found == ["FRANCESCHI Letizia", "MOREAU-LAMBERT Isabelle", "Paul Marchand"]
+
+
+def test_a_speaker_named_only_by_the_labels_the_reader_took(tmp_path):
+    """names_blind29: "**Dumè** : ..." twice: the reader moved the label into the speaker
+    column ("dume"), so no text named him and he stayed, there and in "Dumè disait"."""
+    notes = _one_note(tmp_path, "---\nenqueteurs: [Thomas Vidal]\n---\n\n# Focus group\n\n"
+                      "**TV** : Qu'est-ce qui vous a plu ?\n\n**Dumè** : Celle du bureau.\n\n"
+                      "**Santu** : Rien.\n\n**Dumè** : Au CEJ tu touches au moins.\n")
+    corpus = load_corpus(notes, cache_dir=None)
+    assert corpus.statements["speaker"].eq("dume").sum() == 2
+    out = pseudonymise(corpus).statements
+    assert not out["speaker"].str.contains("(?i)dum").any()
+    assert out["speaker"].str.startswith("Personne").sum() == 2

@@ -137,11 +137,13 @@ def _author(name: str, names: Names) -> bool:
 
 def _label_off(part: str, text: str, within: int, names: Names) -> str:
     """``part`` without a last word that is a French word opening a label: a mail's
-    "De : Jean-Pierre Dastugue⏎Date : mar. 16 avr." read as one name."""
+    "De : Jean-Pierre Dastugue⏎Date : mar. 16 avr." read as one name; of two words, a
+    label's own word only ("MOREAU-LAMBERT Isabelle⏎Date :")."""
     words = part.split()
-    if len(words) >= 3 and within >= 0 and re.match(r"[ \t]*:", text[within + len(part):]) \
-            and names.word(words[-1], initial=True, notes=False):
-        return " ".join(words[:-1])
+    if len(words) >= 2 and within >= 0 and re.match(r"[ \t]*:", text[within + len(part):]) \
+            and (fold_lower(words[-1]) in _LABEL_WORDS
+                 or len(words) >= 3 and names.word(words[-1], initial=True, notes=False)):
+        return " ".join(words[:-1])  # "Isabelle⏎Date :" too, but "Paul Marchand :" stays
     return part
 
 
@@ -156,6 +158,7 @@ _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|e
 PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
 _WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
 NON_NAMES = frozenset(WORDS["names"]["non_names"])
+_LABEL_WORDS = frozenset(WORDS["speakers"]["not_names"])  # "Date : ...", "Objet : ..."
 _EMAIL_WORDS = frozenset(WORDS["names"]["email_words"])
 
 

@@ -47,6 +47,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..atomic import write_text_atomic
+from ..reading.vocabulary import speaker_of_label
 from ..text import fold_keep_case, fold_lower
 from .first_names import not_common
 from .name_forms import listed_forms, listed_handles, listed_nicknames
@@ -159,7 +160,16 @@ def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[st
              zip(statements["section"], statements["text"], listing)] + [
         value for name in ("contacts", "problems") for column in ("market", "note", "message")
         if column in tables[name] for value in tables[name][column]]
-    return texts, headings, interviewers
+    return texts + _speaker_labels(statements), headings, interviewers
+
+
+def _speaker_labels(statements: pd.DataFrame) -> list[str]:
+    """The speakers the reader took from labels ("**Dumè** : ..." gives "dume", the label
+    gone from the text) written back as labels ("Dume :"), roles aside, so the finder
+    reads them as it reads a label."""
+    speakers = statements["speaker"] if "speaker" in statements else []
+    return [f"{speaker.title()} :" for speaker in dict.fromkeys(speakers)
+            if isinstance(speaker, str) and speaker and not speaker_of_label(speaker)]
 
 
 def _appearance(people: list[str], texts: Iterable[str]) -> list[str]:

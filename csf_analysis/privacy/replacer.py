@@ -582,10 +582,15 @@ class Replacer:
         return "".join(out) + text[end:]
 
     def person(self, text: str) -> str:
-        """A cell that holds a person only (a statement's speaker), replaced: a listed
-        first name that is a word is its owner's there in any case ("moussa")."""
-        key = fold_keep_case(text).strip().lower() if isinstance(text, str) else ""
-        name = getattr(self, "word_names", {}).get(key)
+        """A cell that holds a person only (a statement's speaker, written in lower case
+        without accents: "dume" of "Dumè"), replaced: as a name with its capitals, and a
+        listed first name that is a word is its owner's there in any case ("moussa")."""
+        if not isinstance(text, str) or not text:
+            return text
+        titled = text.title()
+        if (done := self.text(titled)) != titled:
+            return done
+        name = getattr(self, "word_names", {}).get(fold_keep_case(text).strip().lower())
         return self.pseudonym.get(name, text) if name else text
 
     def _emails(self, text: str) -> str:
