@@ -504,3 +504,11 @@ def test_a_speaker_named_only_by_the_labels_the_reader_took(tmp_path):
     out = pseudonymise(corpus).statements
     assert not out["speaker"].str.contains("(?i)dum").any()
     assert out["speaker"].str.startswith("Personne").sum() == 2
+
+
+def test_an_apa_author_whose_surname_is_a_word_beside_a_co_author():
+    """names_blind30: "Rétif, S. et Fauconnet, R. (2023)": "rétif" is a French word, so
+    the author was taken for "Annexe B." is; beside a co-author, "Surname, I." is someone."""
+    assert find_people(["Rétif, S. et Fauconnet, R. (2023). Évaluation des clauses."]) == \
+        ["S. Rétif", "R. Fauconnet"]
+    assert find_people(["Petit, M., & Roux, A. (2020)"]) == ["A. Roux"]  # "M. Petit" reads so

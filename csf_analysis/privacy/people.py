@@ -80,6 +80,10 @@ _AUTHOR_RE = re.compile(
     r"(?P<initials>" + _UP + r"\.(?:\s?-?" + _UP + r"\.)?)(?=\**\s*(?:\(\d{4}|\d{4}\b|\(dir"
     r"|,?\s*&|,?\s*et\s|,\s*" + _UP + r"))")  # "QUÉRÉ F. (2012)", "Tlili, S., & B" too
 _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
+# ... the surname a word too when written "Surname, I." beside a co-author: "Rétif, S. et
+# Fauconnet, R. (2023)", "Petit, M., & Roux, A." (no "Annexe B." reads so).
+_APA_JOINED = re.compile(r",?\s*(?:&|et)\s+" + _FIRST + r",\s+" + _UP + r"\.")
+_APA_AFTER = re.compile(_UP + r"\.,?\s*(?:&|et)\s+$")
 # ... or with the whole first name after the surname, before the year: "Castagnède,
 # Pierre (2014)", "Le Du, Yves-Marie (2021)", "VO Liêm (2018)".
 _AUTHOR_FULL_RE = re.compile(
@@ -118,6 +122,14 @@ _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux
 def _title(word: str) -> str:
     """A surname written in capitals as a name is: "QUÉRÉ" -> "Quéré", "LE DU" -> "Le Du"."""
     return word.title() if word.isupper() else word
+
+
+def _apa(text: str, match: re.Match) -> bool:
+    """Is the cited author ``match`` written "Surname, I." beside a co-author ("Rétif, S.
+    et Fauconnet, R."), its initial no civility ("Petit, M." reads "M. Petit")?"""
+    return "," in match.group() and match.group("initials") not in ("M.", "Me.") and bool(
+        _APA_JOINED.match(text, match.end())
+        or _APA_AFTER.search(text, max(0, match.start() - 12), match.start()))
 
 
 def _author(name: str, names: Names) -> bool:
@@ -524,7 +536,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
-    found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}", "author",
+    found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}",
+               "apa" if _apa(text, m) else "author",
                m.start()) for m in _AUTHOR_RE.finditer(text)]
     found += [(f"{m.group('first')} {_title(m.group('name'))}", "author", m.start())
               for m in _AUTHOR_FULL_RE.finditer(text)]
@@ -652,9 +665,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         for name, trust, start in found:
             if i >= len(texts) and _outline(name, start, names):
                 continue
-            cited = trust == "author"
+            cited = trust in ("author", "apa")
             if cited:  # "Palheta U. (2012)"; not "Annexe B. (2019)"
-                if not _author(name, names):
+                if trust == "author" and not _author(name, names):
                     continue
                 trust = "trusted"
             if trust == "lower":  # "diego": a name also in lower case, not "marine"
