@@ -91,6 +91,24 @@ def test_the_shipped_model_drops_a_theme_a_word_gave_out_of_its_sense(nlp):
     assert load_default().info["revised"][0] > load_default().info["patterns"][0]
 
 
+def test_a_shipped_code_the_team_redefines_is_left_to_its_patterns(nlp, tmp_path):
+    """The model learnt the shipped sense of information-cadre; a team whose
+    codebook.yml gives it another (the safety rules explained to the youth) keeps
+    what its patterns give."""
+    (tmp_path / "codebook.yml").write_text(
+        'version: "equipe-1"\ncodes:\n  - id: information-cadre\n'
+        '    label: Consignes expliquées\n    parent: manque-information\n'
+        '    patterns: [expliquer, consigne]\n', encoding="utf-8")
+    text = ("Le tuteur explique chaque matin les consignes de sécurité au jeune et fait "
+            "un point le soir.")
+    statements = pd.DataFrame({"statement_id": ["s0"], "text": [text], "speaker": [""],
+                               "section": [""], "source_file": ["a.md"],
+                               "category_origin": [""]})
+    coded = {row["code"] for row in auto_code(statements, codebook=load_codebook(tmp_path),
+                                              nlp=nlp)["codings"]}
+    assert "information-cadre" in coded and "accompagnement" in coded
+
+
 def test_the_weights_module_examples_hold():
     from csf_analysis.coding import weights
     assert doctest.testmod(weights).failed == 0

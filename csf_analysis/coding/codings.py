@@ -63,7 +63,8 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
     ids = list(statements["statement_id"])
     codings = revise_codings(matcher.codings(ids, iter(docs)), ids, docs,
                              statements["section"].fillna("").astype(str).tolist(),
-                             known=set(codebook.table["code"]))
+                             known=set(codebook.table["code"]), own=set(
+                                 codebook.table.loc[codebook.table["source"] != "default", "code"]))
     return {"categories": categories, "codings": codings.to_dict("records")}
 
 

@@ -15,7 +15,8 @@ section heading, and the themes the patterns gave (``auto:<code>``).
 * a theme the patterns missed whose probability is at least :data:`ADD` is added,
   with origin ``auto`` and ``pattern`` ``modèle 0.93`` (the probability), so the
   panel can say why;
-* a code the model does not know (a code the team added) keeps its patterns' answer.
+* a code the model does not know (a code the team added), or one the team's
+  ``codebook.yml`` redefines, keeps its patterns' answer.
 
 Measured on two blind sets never trained on, 939 statements (``benchmarks/theme_eval.py``):
 precision 42.5 -> 49.0 %, recall 19.3 -> 22.7 %. Far from the issue's goals (90 % /
@@ -37,7 +38,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -113,15 +114,17 @@ class ThemeModel(weights.Stored):
         return 1.0 / (1.0 + np.exp(-np.asarray(scores)))
 
     def revise(self, rows: Sequence[list[str]], auto: Sequence[set[str]], known: set[str],
-               *, veto: float = VETO, add: float = ADD
+               *, veto: float = VETO, add: float = ADD, own: Collection[str] = ()
                ) -> list[tuple[set[str], dict[str, float]]]:
         """For each statement: the patterns' themes kept (those at least ``veto``
         likely), and the themes added with their probability (at least ``add``; only
-        codes in ``known``, the codebook's)."""
+        codes in ``known``, the codebook's). The codes in ``own`` (those the team's
+        codebook defines, a shipped code redefined too) are left to their patterns:
+        the model learnt the shipped sense."""
         if not rows:
             return []
         probs = self.probabilities(rows)
-        column = {code: j for j, code in enumerate(self.codes)}
+        column = {code: j for j, code in enumerate(self.codes) if code not in own}
         out = []
         for p, found in zip(probs, auto):
             kept = {c for c in found if c not in column or p[column[c]] >= veto}
@@ -154,9 +157,10 @@ def load_default() -> ThemeModel:
 
 def revise_codings(codings: pd.DataFrame, statement_ids: Sequence[str], docs: Sequence[Doc],
                    sections: Sequence[str], known: set[str],
-                   model: ThemeModel | None = None) -> pd.DataFrame:
+                   model: ThemeModel | None = None, own: Collection[str] = ()) -> pd.DataFrame:
     """The patterns' ``codings`` rows, revised by the model (see the module's doc):
-    rows vetoed are dropped, rows added follow each statement's kept rows."""
+    rows vetoed are dropped, rows added follow each statement's kept rows; the codes
+    in ``own`` (the team's) as the patterns give them."""
     model = model or load_default()
     by_statement: dict[str, list[dict]] = {}
     for row in codings.to_dict("records"):
@@ -165,7 +169,7 @@ def revise_codings(codings: pd.DataFrame, statement_ids: Sequence[str], docs: Se
     rows = [features(doc, section, found) for doc, section, found
             in zip(docs, sections, auto)]
     out: list[dict] = []
-    for sid, (kept, added) in zip(statement_ids, model.revise(rows, auto, known)):
+    for sid, (kept, added) in zip(statement_ids, model.revise(rows, auto, known, own=own)):
         out.extend(r for r in by_statement.get(sid, []) if r["code"] in kept)
         out.extend({"statement_id": sid, "code": code, "origin": AUTO, "coder": AUTO,
                     "matched": "", "pattern": f"{MODEL_PREFIX} {p:.2f}"}
