@@ -127,11 +127,14 @@ def record_many(notes_dir: str | Path, decisions: Iterable[dict], *,
     try:
         with _locked(Path(notes_dir)):
             table = load_decisions(notes_dir).drop(columns="line", errors="ignore")
+            history = _history(table)
             for row in rows:
-                written.append(not _already(table, row, once=once))
+                written.append(not _already(history, row, once=once))
                 if written[-1]:
-                    table = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+                    history.setdefault(_key(row), []).append(_decided(row))
             if any(written):
+                new = pd.DataFrame([r for r, keep in zip(rows, written) if keep])
+                table = pd.concat([table, new], ignore_index=True)
                 write_text_atomic(path, to_csv_text(table[list(COLUMNS)]))
     except OSError as error:
         raise DecisionError(
@@ -161,16 +164,24 @@ def _decision_row(statement_id: str, action: str, code: str, *, coder: str, note
             "note": note, "text": text[:200]}
 
 
-def _already(table: pd.DataFrame, row: dict, *, once: bool) -> bool:
-    """Is ``row`` the decision in force (or, with ``once``, anywhere in the log)?"""
-    same = table[(table["statement_id"] == row["statement_id"])
-                 & (table["coder"] == row["coder"])]
-    topic = same[_topic(same) == _topic(pd.DataFrame([row])).iloc[0]]
-    decided = ["action", "code", "note"] if row["action"] == "memo" else ["action", "code"]
-    matches = (topic[decided] == pd.Series({c: row[c] for c in decided})).all(axis=1)
-    if once and matches.any():
-        return True
-    return not topic.empty and bool(matches.iloc[-1])
+def _history(table: pd.DataFrame) -> dict[tuple, list[tuple]]:
+    """What each coder decided about each topic of each statement, oldest first (see
+    :func:`_key`): one pass, so checking a decision no longer filters the whole log."""
+    history: dict[tuple, list[tuple]] = {}
+    for row in table[["statement_id", "coder", "action", "code", "note"]].to_dict("records"):
+        history.setdefault(_key(row), []).append(_decided(row))
+    return history
+
+
+def _key(row: dict) -> tuple:
+    """(statement, coder, topic), the topic as :func:`_topic` gives it."""
+    topic = "\x00" + row["action"] if row["action"] in ("category", "memo") else row["code"]
+    return row["statement_id"], row["coder"], topic
+
+
+def _decided(row: dict) -> tuple:
+    """What a decision says about its topic (a memo's text too)."""
+    return row["action"], row["code"], row["note"] if row["action"] == "memo" else ""
 
 
 def _topic(decisions: pd.DataFrame) -> pd.Series:
@@ -178,6 +189,14 @@ def _topic(decisions: pd.DataFrame) -> pd.Series:
     memo, or one code (added or removed)."""
     return decisions["code"].where(~decisions["action"].isin(["category", "memo"]),
                                    "\x00" + decisions["action"])
+
+
+def _already(history: dict[tuple, list[tuple]], row: dict, *, once: bool) -> bool:
+    """Is ``row`` the decision in force (or, with ``once``, anywhere in the log)?"""
+    before = history.get(_key(row), [])
+    if once and _decided(row) in before:
+        return True
+    return bool(before) and before[-1] == _decided(row)
 
 
 @contextlib.contextmanager
