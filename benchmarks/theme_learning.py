@@ -96,5 +96,6 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{name}, {share:.0%} reviewed ({k}): the rest, shipped P {p0:.1%} R {r0:.1%}"
                   f" -> adapted P {p1:.1%} R {r1:.1%} ({seconds:.1f} s)")
 
+
 if __name__ == "__main__":
     main()

@@ -64,6 +64,8 @@ PERSON, ORGANISATION = "personne", "organisation"
 ID_COLUMNS = {"interview_id", "source_file", "coder"}
 HASH_COLUMNS = {"statement_id"}
 NAME_COLUMNS = {"speaker"}  # a person alone: see Replacer.person
+
+
 def _letters(n: int) -> str:
     """0 -> 'A', 25 -> 'Z', 26 -> 'A2': never two capitals, which read as initials."""
     return chr(ord("A") + n % 26) + (str(n // 26 + 1) if n >= 26 else "")

@@ -317,7 +317,8 @@ class Replacer:
         self._listed_pattern(listed, common, aliases or {}, words)
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
-        self._beside: re.Pattern | None = None
+        self._beside: re.Pattern | None = None  # both set by _word_names_pattern
+        self.word_names: dict[str, str] = {}
         self._word_names = self._word_names_pattern(listed, words, aliases or {},
                                                     people.values()) if only is None else None
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
@@ -574,7 +575,7 @@ class Replacer:
         replaced by their owner's pseudonym."""
         out, end = [], 0
         for match in pattern.finditer(fold_keep_case(text)):
-            group = next(g for g, v in match.groupdict().items() if v and g != "pseudonym")
+            group = next(g for g, v in match.groupdict().items() if v)
             name = self.word_names.get(match.group(group))
             if name and self.pseudonym.get(name):
                 out += [text[end:match.start(group)], self.pseudonym[name]]
@@ -590,7 +591,7 @@ class Replacer:
         titled = text.title()
         if (done := self.text(titled)) != titled:
             return done
-        name = getattr(self, "word_names", {}).get(fold_keep_case(text).strip().lower())
+        name = self.word_names.get(fold_keep_case(text).strip().lower())
         return self.pseudonym.get(name, text) if name else text
 
     def _emails(self, text: str) -> str:
