@@ -2,6 +2,9 @@
 ``export_qdpx``, and of ``import_qdpx`` of that export (which records nothing: the
 codings are the toolkit's own or already in the decisions file).
 
+Measured on 2026-12-05 (48,985 statements, 54,679 codings): export 7.2 s, 7.6 MB;
+import 3.9 s (7.5 s before the decisions were checked against an index of the log).
+
 Run from the project root (the first load parses the notes, a few minutes)::
 
     .venv/bin/python -m benchmarks.bench_qdpx [--notes 1000]
