@@ -13,3 +13,29 @@ def test_the_html_is_scored_on_what_a_reader_sees(tmp_path):
     text = _read(tmp_path / "r.html")
     assert "jp" not in text.split() and "jp-Cell" not in text
     assert {"Jean", "Dupont", "Léa", "Paul"} <= set(text.split())
+
+
+def test_the_folders_check_counts_people_traps_and_the_leaks_it_would_refuse(tmp_path,
+                                                                            capsys):
+    """benchmarks/names_folders.py on a folder of one note: a listed person, an unlisted
+    one, a trap, and the pooled figures against the goals."""
+    from benchmarks.names_folders import main, measure
+
+    folder = tmp_path / "names_mini"
+    folder.mkdir()
+    (folder / "pseudonymes.yml").write_text("personnes:\n  - Camille Lefèvre\n", encoding="utf-8")
+    (folder / "note.md").write_text(
+        "# Entretien\n\nCamille Lefèvre a vu Mme Durand au lycée Jules Ferry.\n", encoding="utf-8")
+    (tmp_path / "names_mini.key.yml").write_text(
+        "people:\n- {name: Camille Lefèvre, listed: true, forms: [Camille Lefèvre]}\n"
+        "- {name: Sophie Durand, listed: false, forms: [Mme Durand, Durand]}\n"
+        "traps: [lycée Jules Ferry]\n", encoding="utf-8")
+    lines = measure(folder, tmp_path / "cache")
+    assert lines[:3] == ["listed people removed: 1/1 (100.0 %)",
+                         "unlisted people removed: 1/1 (100.0 %)",
+                         "traps kept: 1/1 (of 1 listed, 1 in the plain outputs)"]
+    assert "leaks: 0" in lines
+    main([str(folder), "--cache", str(tmp_path / "cache"), "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert "names_mini      listed 1/1  unlisted 1/1  traps kept: 1/1  leaks: 0" in out
+    assert "listed: 1/1 (100.0 %), 1 of 1 folders at the goal" in out
