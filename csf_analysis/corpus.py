@@ -63,6 +63,8 @@ class Corpus:
     codings: pd.DataFrame = field(default_factory=lambda: frame("codings"))
     codebook: pd.DataFrame = field(default_factory=lambda: frame("codebook"))
     auto_codings: pd.DataFrame = field(default_factory=lambda: frame("codings"))
+    # the patterns' themes the theme model dropped (pattern "modèle 0.12"), for review
+    vetoed_codings: pd.DataFrame = field(default_factory=lambda: frame("codings"))
     stats: dict = field(default_factory=dict)
     codebook_version: str = ""
     selection: str = ""  # what filter() kept, in French ("" : the whole folder)
@@ -101,7 +103,8 @@ class Corpus:
         """
         options = dict(actors=actors, clauses=clauses, kinds=kinds, date_from=date_from,
                        date_to=date_to, keep_undated=keep_undated)
-        tables = filter_tables({**self.tables(), "auto_codings": self.auto_codings}, **options)
+        tables = filter_tables({**self.tables(), "auto_codings": self.auto_codings,
+                                "vetoed_codings": self.vetoed_codings}, **options)
         said = [s for s in (self.selection, describe_filters(**options)) if s and s != NO_FILTER]
         return dataclasses.replace(self, **tables, selection=" ".join(said) or NO_FILTER)
 
@@ -150,6 +153,7 @@ def _is_coding_result(result) -> bool:
             and all(isinstance(pair, list) and len(pair) == 3
                     for pair in result["categories"].values())
             and _rows_of_dicts(result.get("codings"), keys=("statement_id", "code"))
+            and _rows_of_dicts(result.get("vetoed", []), keys=("statement_id", "code"))
             and _rows_of_dicts(result.get("problems", [])))
 
 
@@ -436,9 +440,10 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
         {**row, "interviewers": "; ".join(row["interviewers"])}
         for row in _rows(results, "interviews")])
     problems = _rows(results, "problems") + mark_copies(interviews, statements)
-    codings = auto_codings = frame("codings")
+    codings = auto_codings = vetoed = frame("codings")
     if autos is not None:
         statements, auto_codings, codings, more = _code(notes_dir, statements, autos, codebook)
+        vetoed = frame("codings", _rows([auto for auto in autos if auto], "vetoed"))
         problems += _rows([auto for auto in autos if auto], "problems") + more
     originals = statements[statements["duplicate_of"] == ""]
     counts = originals.groupby("interview_id").size()
@@ -454,7 +459,7 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
     problems += [problem.row() for problem in findings.problems]
     return Corpus(notes_dir, interviews, statements, contacts, frame("problems", problems),
                   codings=codings, codebook=_codebook_table(codebook, codings, counted),
-                  auto_codings=auto_codings, stats=stats,
+                  auto_codings=auto_codings, vetoed_codings=vetoed, stats=stats,
                   codebook_version=codebook.version if codebook else "", findings=findings)
 
 

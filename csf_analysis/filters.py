@@ -177,7 +177,8 @@ def filter_tables(tables: dict[str, pd.DataFrame], *,
     Args:
         tables: Name -> table, as ``corpus.tables()``; ``interviews`` is
             required, ``statements``, ``codings``, ``auto_codings``,
-            ``events``, ``contacts``, ``codebook`` are filtered when present,
+            ``vetoed_codings``, ``events``, ``contacts``, ``codebook`` are filtered
+            when present,
             any other table (``problems``) is passed through.
         actors: Actors kept (``["entreprise", "mlds"]``); an interview whose
             actor is unknown counts as ``autre``. Empty or ``None``: all.
@@ -248,7 +249,7 @@ def _filter_statements(out: dict[str, pd.DataFrame], statements: pd.DataFrame,
     kept = _promote_copies(statements[in_kept], left_out).reset_index(drop=True)
     out["statements"] = kept
     ids = set(_text(kept["statement_id"]))
-    for name in ("codings", "auto_codings", "events"):
+    for name in ("codings", "auto_codings", "vetoed_codings", "events"):
         if name in out:
             table = out[name]
             out[name] = table[_text(table["statement_id"]).isin(ids)].reset_index(drop=True)

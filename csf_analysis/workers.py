@@ -230,11 +230,12 @@ def _split_by_note(coded: dict, notes: list[dict]) -> list[dict]:
     """The auto coding of a chunk, note by note."""
     owner = {row["statement_id"]: n for n, note in enumerate(notes)
              for row in note.get("statements", [])}
-    parts: list[dict] = [{"categories": {}, "codings": []} for _ in notes]
+    parts: list[dict] = [{"categories": {}, "codings": [], "vetoed": []} for _ in notes]
     for sid, inferred in coded["categories"].items():
         parts[owner[sid]]["categories"][sid] = inferred
-    for row in coded["codings"]:
-        parts[owner[row["statement_id"]]]["codings"].append(row)
+    for name in ("codings", "vetoed"):
+        for row in coded.get(name, []):
+            parts[owner[row["statement_id"]]][name].append(row)
     return parts
 
 

@@ -248,3 +248,23 @@ def test_two_files_giving_one_interview_id_do_not_double_the_queue():
     queue = review_queue(statements, interviews, pd.DataFrame(columns=["statement_id", "code"]))
     assert queue["statement_id"].tolist() == ["s1", "s2"]
     assert queue["kind"].tolist() == ["entretien", "observation"]
+
+
+def test_a_theme_the_model_dropped_is_shown_struck_and_put_back_in_one_click(tmp_path):
+    """The patterns give information-cadre for « explique »; the theme model drops it
+    for a tutor's safety rules. The panel shows it struck, says why, and ↺ puts it back."""
+    text = ("Le tuteur explique chaque matin les consignes de sécurité au jeune et fait "
+            "un point le soir.")
+    (tmp_path / "tuteur.md").write_text(f"# Entretien du 3 mars 2020 avec le tuteur\n\n{text}\n",
+                                        encoding="utf-8")
+    corpus = load_corpus(tmp_path, cache_dir=None, progress=False)
+    assert corpus.vetoed_codings["code"].tolist() == ["information-cadre"]
+    session = session_at(corpus, text)
+    codes = {c["code"]: c for c in session.view()["codes"]}
+    assert codes["information-cadre"]["struck"]
+    assert codes["information-cadre"]["why"].startswith("motif « explique » — écarté par le "
+                                                        "modèle (sûr à ")
+    assert not codes["accompagnement"]["struck"]
+    session.handle({"do": "add", "code": "information-cadre"})
+    assert written(corpus) == [["add", "information-cadre", "ana"]]
+    assert not {c["code"]: c for c in session.view()["codes"]}["information-cadre"]["struck"]

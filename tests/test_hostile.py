@@ -155,7 +155,8 @@ def test_a_valid_front_matter_date_is_still_read(tmp_path):
 # -- 9. cache entries of the wrong shape -----------------------------------------
 @pytest.mark.parametrize("entry", ["[]", "{}", '{"statements": [1, 2]}', "null", "3",
                                    '{"interviews": [], "statements": [], "contacts": [], '
-                                   '"problems": {}}'])
+                                   '"problems": {}}',
+                                   '{"categories": {}, "codings": [], "vetoed": "x"}'])
 def test_a_cache_entry_of_the_wrong_shape_is_ignored_and_the_note_read_again(
         tmp_path, entry):
     from csf_analysis.corpus import CacheWarning, _NoteCache

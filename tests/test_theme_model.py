@@ -67,14 +67,26 @@ def test_revised_codings_say_why_a_theme_was_added(nlp):
     codings = pd.DataFrame([{"statement_id": "s1", "code": "accompagnement", "origin": "auto",
                              "coder": "auto", "matched": "tuteur", "pattern": "accompagnement#0"}])
     docs = [nlp("Encore du retard."), nlp("Le tuteur est là.")]
-    out = revise_codings(codings, ["s0", "s1"], docs, ["", ""],
-                         known={"delais", "accompagnement"}, model=toy_model())
+    out, vetoed = revise_codings(codings, ["s0", "s1"], docs, ["", ""],
+                                 known={"delais", "accompagnement"}, model=toy_model())
+    assert vetoed.empty
     added = out[out["statement_id"] == "s0"].iloc[0]
     assert (added["code"], added["origin"], added["matched"]) == ("delais", "auto", "")
     assert added["pattern"].startswith("modèle 0.")
     assert _why(added, False) == f"modèle, sûr à {float(added['pattern'].split()[-1]):.0%}" \
         .replace("%", " %")
     assert out[out["statement_id"] == "s1"]["code"].tolist() == ["accompagnement"]
+
+
+def test_a_vetoed_theme_is_kept_apart_with_the_probability_the_model_gave(nlp):
+    codings = pd.DataFrame([{"statement_id": "s0", "code": "accompagnement", "origin": "auto",
+                             "coder": "auto", "matched": "tuteur", "pattern": "accompagnement#0"}])
+    out, vetoed = revise_codings(codings, ["s0"], [nlp("Encore du retard.")], [""],
+                                 known={"delais", "accompagnement"}, model=toy_model())
+    assert "accompagnement" not in set(out["code"])
+    row = vetoed.iloc[0]
+    assert (row["code"], row["matched"]) == ("accompagnement", "tuteur")
+    assert row["pattern"].startswith("modèle 0.") and float(row["pattern"].split()[1]) < 0.3
 
 
 def test_the_shipped_model_drops_a_theme_a_word_gave_out_of_its_sense(nlp):
@@ -85,9 +97,10 @@ def test_the_shipped_model_drops_a_theme_a_word_gave_out_of_its_sense(nlp):
     statements = pd.DataFrame({"statement_id": ["s0"], "text": [text], "speaker": [""],
                                "section": [""], "source_file": ["a.md"],
                                "category_origin": [""]})
-    coded = {row["code"] for row in auto_code(statements, codebook=load_codebook(),
-                                              nlp=nlp)["codings"]}
+    result = auto_code(statements, codebook=load_codebook(), nlp=nlp)
+    coded = {row["code"] for row in result["codings"]}
     assert "information-cadre" not in coded and "accompagnement" in coded
+    assert [row["code"] for row in result["vetoed"]] == ["information-cadre"]
     assert load_default().info["revised"][0] > load_default().info["patterns"][0]
 
 

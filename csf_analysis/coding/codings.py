@@ -61,11 +61,12 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
                   for sid, (category, rule, confidence), keep
                   in zip(statements["statement_id"], scored, silent) if keep}
     ids = list(statements["statement_id"])
-    codings = revise_codings(matcher.codings(ids, iter(docs)), ids, docs,
+    revised = revise_codings(matcher.codings(ids, iter(docs)), ids, docs,
                              statements["section"].fillna("").astype(str).tolist(),
                              known=set(codebook.table["code"]), own=set(
                                  codebook.table.loc[codebook.table["source"] != "default", "code"]))
-    return {"categories": categories, "codings": codings.to_dict("records")}
+    return {"categories": categories, "codings": revised.codings.to_dict("records"),
+            "vetoed": revised.vetoed.to_dict("records")}
 
 
 def inline_codings(statements: pd.DataFrame, codebook: Codebook) -> tuple[list[dict], list[dict]]:

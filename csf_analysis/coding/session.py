@@ -80,6 +80,7 @@ class ReviewSession:
         self.statements = counted.statements.copy()
         self.codings = counted.codings.copy()
         self.auto_codings = counted.auto_codings
+        self.vetoed_codings = counted.vetoed_codings
         self.interviews = counted.interviews
         self.codebook = corpus.codebook[["code", "label"]].copy()
         self.history: list[_Done] = []
@@ -125,15 +126,17 @@ class ReviewSession:
 
     def _codes(self, sid: str) -> list[dict]:
         """The statement's codes, with why each was given; the auto ones a researcher
-        removed stay, ``struck``."""
+        removed, and the patterns' ones the theme model dropped, stay, ``struck``."""
         labels = dict(zip(self.codebook["code"], self.codebook["label"]))
         live = self.codings[self.codings["statement_id"] == sid]
         auto = self.auto_codings[self.auto_codings["statement_id"] == sid]
+        vetoed = self.vetoed_codings[self.vetoed_codings["statement_id"] == sid]
         shown = []
-        for row in pd.concat([live, auto]).drop_duplicates("code").itertuples():
+        for row in pd.concat([live, auto, vetoed]).drop_duplicates("code").itertuples():
             struck = row.code not in set(live["code"])
+            dropped = row.code not in set(auto["code"]) | set(live["code"])
             shown.append({"code": row.code, "label": labels.get(row.code, row.code),
-                          "struck": struck, "why": _why(row, struck)})
+                          "struck": struck, "why": _why(row, struck, vetoed=dropped)})
         return shown
 
     # -- what the researcher does -------------------------------------------------------
@@ -314,11 +317,19 @@ def _lines(statements: pd.DataFrame) -> list[dict]:
             for s in statements.itertuples()]
 
 
-def _why(coding, struck: bool) -> str:
+def _why(coding, struck: bool, *, vetoed: bool = False) -> str:
+    """Why a code is shown: "motif « tuteur »", "modèle, sûr à 93 %", "ajouté par
+    camille", struck "— retiré", or a pattern's the theme model dropped: "motif
+    « explique » — écarté par le modèle (sûr à 12 %)"."""
     how = _CODE_ORIGINS.get(coding.origin, coding.origin)
+    sure = ""
+    if str(coding.pattern).startswith(MODEL_PREFIX):  # "modèle 0.93"
+        sure = f"{float(coding.pattern.split()[-1]):.0%}".replace("%", " %")
     if coding.origin == "manual":
         how = f"ajouté par {coding.coder}"
-    elif str(coding.pattern).startswith(MODEL_PREFIX):  # "modèle 0.93"
-        how = f"modèle, sûr à {float(coding.pattern.split()[-1]):.0%}".replace("%", " %")
+    elif sure and not vetoed:
+        how = f"modèle, sûr à {sure}"
     words = f" « {coding.matched} »" if coding.matched else ""
+    if vetoed:
+        return f"{how}{words} — écarté par le modèle (sûr à {sure})"
     return f"{how}{words}" + (" — retiré" if struck else "")

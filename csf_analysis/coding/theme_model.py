@@ -11,7 +11,9 @@ section heading, and the themes the patterns gave (``auto:<code>``).
 
 :func:`revise_codings` applies it to the patterns' codings:
 
-* a pattern's theme whose probability is under :data:`VETO` is dropped;
+* a pattern's theme whose probability is under :data:`VETO` is dropped, and kept
+  apart (:attr:`Revision.vetoed`) so the coding panel can show it struck through,
+  « écarté par le modèle », for the researcher to put back in one click;
 * a theme the patterns missed whose probability is at least :data:`ADD` is added,
   with origin ``auto`` and ``pattern`` ``modèle 0.93`` (the probability), so the
   panel can say why;
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Iterable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -114,16 +117,17 @@ class ThemeModel(weights.Stored):
         return 1.0 / (1.0 + np.exp(-np.asarray(scores)))
 
     def revise(self, rows: Sequence[list[str]], auto: Sequence[set[str]], known: set[str],
-               *, veto: float = VETO, add: float = ADD, own: Collection[str] = ()
-               ) -> list[tuple[set[str], dict[str, float]]]:
+               *, veto: float = VETO, add: float = ADD, own: Collection[str] = (),
+               probs: np.ndarray | None = None) -> list[tuple[set[str], dict[str, float]]]:
         """For each statement: the patterns' themes kept (those at least ``veto``
         likely), and the themes added with their probability (at least ``add``; only
         codes in ``known``, the codebook's). The codes in ``own`` (those the team's
         codebook defines, a shipped code redefined too) are left to their patterns:
-        the model learnt the shipped sense."""
+        the model learnt the shipped sense. ``probs``: :meth:`probabilities` of
+        ``rows``, when already computed."""
         if not rows:
             return []
-        probs = self.probabilities(rows)
+        probs = self.probabilities(rows) if probs is None else probs
         column = {code: j for j, code in enumerate(self.codes) if code not in own}
         out = []
         for p, found in zip(probs, auto):
@@ -155,11 +159,19 @@ def load_default() -> ThemeModel:
     return ThemeModel.shipped(DEFAULT_PATH, "python -m benchmarks.train_theme_model")
 
 
+class Revision(NamedTuple):
+    """The patterns' codings once revised, and the rows the model vetoed (their
+    ``pattern`` says ``modèle 0.12``, the probability it gave), for the review to show."""
+
+    codings: pd.DataFrame
+    vetoed: pd.DataFrame
+
+
 def revise_codings(codings: pd.DataFrame, statement_ids: Sequence[str], docs: Sequence[Doc],
                    sections: Sequence[str], known: set[str],
-                   model: ThemeModel | None = None, own: Collection[str] = ()) -> pd.DataFrame:
+                   model: ThemeModel | None = None, own: Collection[str] = ()) -> Revision:
     """The patterns' ``codings`` rows, revised by the model (see the module's doc):
-    rows vetoed are dropped, rows added follow each statement's kept rows; the codes
+    rows vetoed are set apart, rows added follow each statement's kept rows; the codes
     in ``own`` (the team's) as the patterns give them."""
     model = model or load_default()
     by_statement: dict[str, list[dict]] = {}
@@ -168,13 +180,24 @@ def revise_codings(codings: pd.DataFrame, statement_ids: Sequence[str], docs: Se
     auto = [{r["code"] for r in by_statement.get(sid, [])} for sid in statement_ids]
     rows = [features(doc, section, found) for doc, section, found
             in zip(docs, sections, auto)]
+    probs = model.probabilities(rows) if rows else np.zeros((0, len(model.codes)))
+    column = {code: j for j, code in enumerate(model.codes)}
     out: list[dict] = []
-    for sid, (kept, added) in zip(statement_ids, model.revise(rows, auto, known, own=own)):
-        out.extend(r for r in by_statement.get(sid, []) if r["code"] in kept)
+    vetoed: list[dict] = []
+    for i, (sid, (kept, added)) in enumerate(zip(statement_ids, model.revise(
+            rows, auto, known, own=own, probs=probs))):
+        for row in by_statement.get(sid, []):
+            if row["code"] in kept:
+                out.append(row)
+            else:
+                p = probs[i, column[row["code"]]]
+                vetoed.append({**row, "pattern": f"{MODEL_PREFIX} {p:.2f}"})
         out.extend({"statement_id": sid, "code": code, "origin": AUTO, "coder": AUTO,
                     "matched": "", "pattern": f"{MODEL_PREFIX} {p:.2f}"}
                    for code, p in sorted(added.items()))
-    return pd.DataFrame(out, columns=list(codings.columns)).astype(str)
+    return Revision(*(pd.DataFrame(table, columns=list(codings.columns)).astype(str)
+                      for table in (out, vetoed)))
 
 
-__all__ = ["ADD", "VETO", "ThemeModel", "features", "load_default", "revise_codings"]
+__all__ = ["ADD", "VETO", "Revision", "ThemeModel", "features", "load_default",
+           "revise_codings"]

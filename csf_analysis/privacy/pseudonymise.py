@@ -196,7 +196,8 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
     """
     notes_dir = Path(corpus.notes_dir)
     listing = load_pseudonym_list(notes_dir)
-    tables = {**corpus.tables(), "auto_codings": corpus.auto_codings}
+    tables = {**corpus.tables(), "auto_codings": corpus.auto_codings,
+              "vetoed_codings": corpus.vetoed_codings}
     texts, headings, interviewers = _texts_in_order(tables)
     if corpus.findings.text:  # the team's findings may name someone the notes do not
         texts = [*texts, corpus.findings.text]
