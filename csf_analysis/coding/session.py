@@ -323,7 +323,7 @@ def _why(coding, struck: bool, *, vetoed: bool = False) -> str:
     « explique » — écarté par le modèle (sûr à 12 %)"."""
     how = _CODE_ORIGINS.get(coding.origin, coding.origin)
     sure = ""
-    if str(coding.pattern).startswith(MODEL_PREFIX):  # "modèle 0.93"
+    if MODEL_PREFIX in str(coding.pattern):  # "modèle 0.93", "delais#0; modèle 0.12"
         sure = f"{float(coding.pattern.split()[-1]):.0%}".replace("%", " %")
     if coding.origin == "manual":
         how = f"ajouté par {coding.coder}"

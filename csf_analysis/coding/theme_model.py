@@ -161,7 +161,7 @@ def load_default() -> ThemeModel:
 
 class Revision(NamedTuple):
     """The patterns' codings once revised, and the rows the model vetoed (their
-    ``pattern`` says ``modèle 0.12``, the probability it gave), for the review to show."""
+    ``pattern`` ends with ``modèle 0.12``, the probability it gave), for the review."""
 
     codings: pd.DataFrame
     vetoed: pd.DataFrame
@@ -190,8 +190,8 @@ def revise_codings(codings: pd.DataFrame, statement_ids: Sequence[str], docs: Se
             if row["code"] in kept:
                 out.append(row)
             else:
-                p = probs[i, column[row["code"]]]
-                vetoed.append({**row, "pattern": f"{MODEL_PREFIX} {p:.2f}"})
+                p = probs[i, column[row["code"]]]  # "marche-public#0; modèle 0.18"
+                vetoed.append({**row, "pattern": f"{row['pattern']}; {MODEL_PREFIX} {p:.2f}"})
         out.extend({"statement_id": sid, "code": code, "origin": AUTO, "coder": AUTO,
                     "matched": "", "pattern": f"{MODEL_PREFIX} {p:.2f}"}
                    for code, p in sorted(added.items()))
