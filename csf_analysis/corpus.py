@@ -63,7 +63,7 @@ class Corpus:
     codings: pd.DataFrame = field(default_factory=lambda: frame("codings"))
     codebook: pd.DataFrame = field(default_factory=lambda: frame("codebook"))
     auto_codings: pd.DataFrame = field(default_factory=lambda: frame("codings"))
-    # the patterns' themes the theme model dropped (pattern "modèle 0.12"), for review
+    # the patterns' themes the theme model dropped ("delais#0; modèle 0.12"), for review
     vetoed_codings: pd.DataFrame = field(default_factory=lambda: frame("codings"))
     stats: dict = field(default_factory=dict)
     codebook_version: str = ""

@@ -177,9 +177,8 @@ def filter_tables(tables: dict[str, pd.DataFrame], *,
     Args:
         tables: Name -> table, as ``corpus.tables()``; ``interviews`` is
             required, ``statements``, ``codings``, ``auto_codings``,
-            ``vetoed_codings``, ``events``, ``contacts``, ``codebook`` are filtered
-            when present,
-            any other table (``problems``) is passed through.
+            ``vetoed_codings``, ``events``, ``contacts``, ``codebook`` are
+            filtered when present, any other table (``problems``) is passed through.
         actors: Actors kept (``["entreprise", "mlds"]``); an interview whose
             actor is unknown counts as ``autre``. Empty or ``None``: all.
         clauses: Clause sizes kept (``["300h", "900h"]``, ``"autre"``); an

@@ -190,8 +190,8 @@ def revise_codings(codings: pd.DataFrame, statement_ids: Sequence[str], docs: Se
             if row["code"] in kept:
                 out.append(row)
             else:
-                p = probs[i, column[row["code"]]]  # "marche-public#0; modèle 0.18"
-                vetoed.append({**row, "pattern": f"{row['pattern']}; {MODEL_PREFIX} {p:.2f}"})
+                sure = probs[i, column[row["code"]]]  # "marche-public#0; modèle 0.18"
+                vetoed.append({**row, "pattern": f"{row['pattern']}; {MODEL_PREFIX} {sure:.2f}"})
         out.extend({"statement_id": sid, "code": code, "origin": AUTO, "coder": AUTO,
                     "matched": "", "pattern": f"{MODEL_PREFIX} {p:.2f}"}
                    for code, p in sorted(added.items()))
