@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
-from ..reading.vocabulary import category_of_label, speaker_of_label
+from ..reading.vocabulary import category_of_label, is_label_word, speaker_of_label
 from ..text import LOWER, UPPER, fold_keep_case, fold_lower
 from ..words import WORDS
 from .first_names import COMMON_RANK, is_first_name, not_common
@@ -153,7 +153,7 @@ def _label_off(part: str, text: str, within: int, names: Names) -> str:
     label's own word only ("MOREAU-LAMBERT Isabelle⏎Date :")."""
     words = part.split()
     if len(words) >= 2 and within >= 0 and re.match(r"[ \t]*:", text[within + len(part):]) \
-            and (fold_lower(words[-1]) in _LABEL_WORDS
+            and (is_label_word(words[-1])
                  or len(words) >= 3 and names.word(words[-1], initial=True, notes=False)):
         return " ".join(words[:-1])  # "Isabelle⏎Date :" too, but "Paul Marchand :" stays
     return part
@@ -170,7 +170,6 @@ _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|e
 PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
 _WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
 NON_NAMES = frozenset(WORDS["names"]["non_names"])
-_LABEL_WORDS = frozenset(WORDS["speakers"]["not_names"])  # "Date : ...", "Objet : ..."
 _EMAIL_WORDS = frozenset(WORDS["names"]["email_words"])
 
 

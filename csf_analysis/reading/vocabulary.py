@@ -83,13 +83,19 @@ _NOT_NAMES = frozenset(WORDS["speakers"]["not_names"])
 _NAME_RE = re.compile(r"^" + _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?$")
 
 
+def is_label_word(word: str) -> bool:
+    """Does ``word`` open a "Word : ..." line as a label's own word ("Date", "Objet"),
+    never as anybody's name?"""
+    return normalize(word) in _NOT_NAMES
+
+
 def name_of_label(label: str) -> str:
     """The first name a label is (``Claire`` -> ``claire``), or ``""`` (``Attention``)."""
     label = label.strip(" :*_")
     if not _NAME_RE.match(label) or not 3 <= len(label) <= 20:
         return ""
     key = normalize(label)
-    return "" if key in _NOT_NAMES or category_of_label(label) else key
+    return "" if is_label_word(key) or category_of_label(label) else key
 
 
 def speaker_of_label(label: str) -> str:
