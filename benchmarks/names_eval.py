@@ -23,6 +23,7 @@ the plain tables show), phones and e-mails removed, and the seconds
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import shutil
 import tempfile
@@ -39,15 +40,32 @@ from csf_analysis.privacy.leaks import output_text
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _build(notes: Path, out: Path, *, pseudonymise: bool = True) -> list[str]:
-    """Tables, charts and report of ``notes`` in ``out``; the leaks the check reported."""
-    reported = []
+@contextlib.contextmanager
+def leaks_recorded():
+    """The build's leak check recording what it finds, (path, name, form), in the list
+    this yields, instead of refusing the outputs."""
+    reported: list[tuple] = []
 
     def record(paths, notes_dir, **options):
         reported.extend(leaks.find_leaks(leaks.output_files(paths), notes_dir, **options))
 
-    flag = ["--pseudonymise"] if pseudonymise else []
     with mock.patch("csf_analysis.privacy.leaks.check_outputs", record):
+        yield reported
+
+
+def copy_notes(folder: Path, work: Path) -> Path:
+    """``folder`` copied to ``work/notes`` without its correspondence file (each run
+    pseudonymises afresh): the copy's path."""
+    notes = work / "notes"
+    shutil.copytree(folder, notes)
+    (notes / "pseudonymes-correspondance.csv").unlink(missing_ok=True)
+    return notes
+
+
+def _build(notes: Path, out: Path, *, pseudonymise: bool = True) -> list[str]:
+    """Tables, charts and report of ``notes`` in ``out``; the leaks the check reported."""
+    flag = ["--pseudonymise"] if pseudonymise else []
+    with leaks_recorded() as reported:
         for command, folder in (("tables", "tables"), ("charts", "figures"),
                                 ("report", "report")):
             status = cli.main([command, str(notes), "--out", str(out / folder), "--no-cache",
@@ -152,9 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     key = yaml.safe_load(args.key.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        notes = work / "notes"
-        shutil.copytree(args.folder, notes)
-        (notes / "pseudonymes-correspondance.csv").unlink(missing_ok=True)
+        notes = copy_notes(args.folder, work)
         start = time.perf_counter()
         reported = _build(notes, work / "out")
         seconds = time.perf_counter() - start

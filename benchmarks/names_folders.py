@@ -29,17 +29,14 @@ import argparse
 import contextlib
 import io
 import re
-import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from unittest import mock
 
 import yaml
 
-from benchmarks.names_eval import _outputs, score
+from benchmarks.names_eval import _outputs, copy_notes, leaks_recorded, score
 from csf_analysis import cli
-from csf_analysis.privacy import leaks
 
 DATA = Path(__file__).resolve().parent / "data"
 _FIGURE = re.compile(r"^(listed|unlisted) people removed: (\d+)/(\d+)")
@@ -48,19 +45,12 @@ _FIGURE = re.compile(r"^(listed|unlisted) people removed: (\d+)/(\d+)")
 def measure(folder: Path, cache: Path) -> list[str]:
     """The report lines of one folder: :func:`score`'s, then the leaks."""
     key = yaml.safe_load(folder.with_name(folder.name + ".key.yml").read_text(encoding="utf-8"))
-    reported: list[tuple] = []
-
-    def record(paths, notes_dir, **options):
-        reported.extend(leaks.find_leaks(leaks.output_files(paths), notes_dir, **options))
-
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
-        notes = work / "notes"
-        shutil.copytree(folder, notes)
-        (notes / "pseudonymes-correspondance.csv").unlink(missing_ok=True)
+        notes = copy_notes(folder, work)
         quiet = io.StringIO()
         with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet), \
-                mock.patch("csf_analysis.privacy.leaks.check_outputs", record):
+                leaks_recorded() as reported:
             for out, flag in (("out", ["--pseudonymise"]), ("plain", [])):
                 cli.main(["tables", str(notes), "--out", str(work / out), "--cache",
                           str(cache / folder.name), *flag])
