@@ -173,9 +173,13 @@ def _history(table: pd.DataFrame) -> dict[tuple, list[tuple]]:
     return history
 
 
+# Actions about the statement as a whole: their topic is the action, not one code.
+_WHOLE_STATEMENT = ("category", "memo")
+
+
 def _key(row: dict) -> tuple:
-    """(statement, coder, topic), the topic as :func:`_topic` gives it."""
-    topic = "\x00" + row["action"] if row["action"] in ("category", "memo") else row["code"]
+    """(statement, coder, topic), the topic as :func:`_topic` gives it, for one row."""
+    topic = "\x00" + row["action"] if row["action"] in _WHOLE_STATEMENT else row["code"]
     return row["statement_id"], row["coder"], topic
 
 
@@ -187,7 +191,7 @@ def _decided(row: dict) -> tuple:
 def _topic(decisions: pd.DataFrame) -> pd.Series:
     """What each decision is about, for one coder and statement: its category, its
     memo, or one code (added or removed)."""
-    return decisions["code"].where(~decisions["action"].isin(["category", "memo"]),
+    return decisions["code"].where(~decisions["action"].isin(_WHOLE_STATEMENT),
                                    "\x00" + decisions["action"])
 
 
