@@ -110,6 +110,24 @@ def test_silent_content_is_a_weak_document():
     assert content_evidence(speaking) == []
 
 
+def test_a_chat_export_is_a_document_even_with_its_authors_and_actions():
+    lines = ["**[16/03/2020 09:12] nadia** : bonjour, je passe à la MLDS",
+             "- [16/03/2020 09:15] tgarnier : ok, je cherche le contact",
+             "> 16/03/2020 09:16 - Yves L.: je clique sur le lien",
+             "suite du message d'Yves"]
+    content = measure(lines, times=3, speakers=3, labels=0, dated=True)
+    [evidence] = content_evidence(content)
+    assert (content.messages, evidence.kind, "3 messages" in evidence.why) == (
+        3, "document", True)
+
+
+def test_chat_messages_quoted_in_minutes_do_not_make_an_interview():
+    lines = ["Réunion du copil, 12 participants, tour de table puis restitution."] * 6 + [
+        "> [14h22] Sidi : à Thionville c'est pareil", "> [15h02] Joana : super portraits"]
+    content = measure(lines, times=2, speakers=2, labels=0, dated=True)
+    assert [e.kind for e in content_evidence(content)] == ["atelier"]
+
+
 def test_speakers_and_labels_are_an_interview():
     content = Content(lines=5, speakers=2, labels=1, answers=2, dated=True)
     assert [e.kind for e in content_evidence(content)] == ["entretien"]

@@ -6,7 +6,13 @@ import doctest
 import pytest
 
 from csf_analysis.reading import lines
-from csf_analysis.reading.lines import split_label, split_marker, split_tags, split_time
+from csf_analysis.reading.lines import (
+    is_chat_message,
+    split_label,
+    split_marker,
+    split_tags,
+    split_time,
+)
 
 
 def test_docstring_examples_hold():
@@ -21,6 +27,42 @@ def test_docstring_examples_hold():
 ])
 def test_leading_time_of_day_is_split_off(text, expected):
     assert split_time(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("[12/03/2024 14:02] Thib: on y va demain", ("14:02", "Thib: on y va demain")),
+    ("[12/03/24, 14:05:33] bastien : ok", ("14:05", "bastien : ok")),
+    ("12/03/2024 14:07 - Rachid: je passe", ("14:07", "Rachid: je passe")),
+    ("26/04/2024, 20:33 - Mathou: salut", ("20:33", "Mathou: salut")),
+    ("[14:02] Greg E. : vu avec le tuteur", ("14:02", "Greg E. : vu avec le tuteur")),
+    ("[03/05 9h12] nath: dispo", ("09:12", "nath: dispo")),
+])
+def test_a_chat_export_stamp_is_split_off_with_its_date(text, expected):
+    assert split_time(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "12/03/2024 : réunion au rectorat",     # a dated line, no time of day
+    "[12/03/2024] relance faite",           # a date alone in brackets
+    "12/03/2024 14:07 sur le chantier",     # a date and time, no chat's " - "
+    "[25:02] Thib: trop tard",              # no such time
+])
+def test_what_is_not_a_chat_stamp_keeps_its_date(text):
+    assert split_time(text) == ("", text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("[12/03/2024 14:02] Thib: on y va", True),
+    ("12/03/2024 14:07 - Rachid: je passe", True),
+    ("15:42 : début de l'appel", False),
+    ("Thib : on y va", False),
+    ("15:48 - Rachid: la relance", False),
+    ("[00:00] Bon.", False),                # a transcript's time code, no author
+    ("[12/03/2024 14:31] Gabriel Lemaire a quitté la réunion", False),
+    ("- **[12/03/2024 14:02] Thib** : on y va", True),
+])
+def test_a_chat_message_is_told_apart(text, expected):
+    assert is_chat_message(text) is expected
 
 
 @pytest.mark.parametrize("text", [

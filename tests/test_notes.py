@@ -473,6 +473,32 @@ def test_a_first_name_opening_two_turns_is_a_speaker():
         ("", "Attention : pas de convention.")]
 
 
+def test_each_message_of_a_chat_export_is_a_turn_of_its_author():
+    text = ("[12/03/2024 14:02] Thib: on y va demain ?\n"
+            "[12/03/24 14:05:33] bastien : ok pour moi\n"
+            "12/03/2024 14:07 - Greg E.: je passe au chantier\n"
+            "la suite du message\n"
+            "[14:09] Tutrice : il est arrivé à l'heure\n"
+            "[14:12] Point chantier : rien à signaler\n")
+    note = parse_note(text, "a.md")
+    assert [(s.speaker, s.time, s.text) for s in note.segments] == [
+        ("thib", "14:02", "on y va demain ?"), ("bastien", "14:05", "ok pour moi"),
+        ("greg e.", "14:07", "je passe au chantier la suite du message"),
+        ("tutrice", "14:09", "il est arrivé à l'heure"),
+        ("", "14:12", "Point chantier : rien à signaler")]
+
+
+def test_a_chat_pasted_as_code_or_in_bold_is_read_message_by_message():
+    text = ("```\nexport du canal\n[04/03/2024 08:12] Nadia AO: Bonjour ! rappel : les ordres\n"
+            "[04/03/2024 08:30] jp: reçu.\n```\n\n```\nx: 1\ny: 2\n```\n\n"
+            "**[16/03/2020 09:12] nbenkhelifa** : on bascule en visio.\n")
+    note = parse_note(text, "a.md")
+    assert [(s.speaker, s.time, s.text) for s in note.segments] == [
+        ("", "", "export du canal"), ("nadia ao", "08:12", "Bonjour ! rappel : les ordres"),
+        ("jp", "08:30", "reçu."), ("", "", "x: 1 y: 2"),
+        ("nbenkhelifa", "09:12", "on bascule en visio.")]
+
+
 def test_an_inline_label_in_a_debrief_keeps_the_debrief():
     text = ("### (300h) 6 : Plone\n\n- Un.\n\n#### Debrief (Léa)\n\n"
             "- Piste : filtrer les parcours.\n")

@@ -18,8 +18,9 @@ file name       1.5     ``observation-run-20200302.md``, ``bon_de_commande.md``
 content         1-2.5   a think-aloud log (timestamps, "je clique") is a test;
                         speaker turns and interview labels an interview;
                         post-its and group tables a workshop; links, invoice
-                        lines or blanks to fill in make a document; no
-                        speaker, label, date nor answer: a document (1.25)
+                        lines, blanks to fill in or a chat export make a
+                        document; no speaker, label, date nor answer: a
+                        document (1.25)
 ==============  ======  ====================================================
 
 The kind with the most weight wins; with no evidence at all, a note is an
@@ -52,6 +53,7 @@ from pathlib import PurePosixPath
 
 from ..schema import KINDS
 from ..text import normalize
+from .lines import is_chat_message
 
 FRONT_MATTER, FOLDER, HEADING, FILE_NAME, MENTION = 100.0, 3.0, 2.0, 1.5, 1.0
 DEFAULT_KIND = "entretien"
@@ -214,6 +216,7 @@ class Content:
     money: int = 0      # lines with an amount (€, HT, TTC)
     groups: int = 0     # lines of group work (post-its, tables, restitution)
     blanks: int = 0     # blanks to fill in (____, __/__/____): a template
+    messages: int = 0   # chat messages ([12/03/2024 14:02] Thib: ...): an export
     dated: bool = False  # the interview has a day date
 
 
@@ -265,15 +268,16 @@ def measure(lines: list[str], *, times: int, speakers: int, labels: int,
         lines=len(kept), times=times, speakers=speakers, labels=labels, dated=dated,
         actions=count("actions"), answers=count("answers") + (quoted if quoted >= 2 else 0),
         links=count("links"), money=count("money"), groups=count("groups"),
-        blanks=count("blanks"))
+        blanks=count("blanks"), messages=sum(map(is_chat_message, kept)))
 
 
 def content_evidence(content: Content) -> list[Evidence]:
     """What the lines of an interview say of its kind."""
     found = []
     c = content
+    chat = c.messages >= 3 and c.messages * 2 >= c.lines  # "je passe à" in a message: no test
     # a think-aloud log: timed lines with first-person actions (a timed programme is none)
-    logged = max(c.times, c.actions) if c.actions else 0
+    logged = max(c.times - c.messages, c.actions) if c.actions and not chat else 0
     if logged >= 3:
         found.append(Evidence("content", "test-utilisateur", 2.0 if logged * 4 >= c.lines else 1.0,
                               f"journal à voix haute ({c.times} heures notées, {c.actions} "
@@ -281,7 +285,10 @@ def content_evidence(content: Content) -> list[Evidence]:
     if c.groups >= 3:
         found.append(Evidence("content", "atelier", 2.0,
                               f"{c.groups} lignes de travail en groupe (post-its, tables)"))
-    if c.blanks >= 2:
+    if chat:  # the team's group, or one with the tutors
+        found.append(Evidence("content", "document", 2.5,
+                              f"export de discussion ({c.messages} messages horodatés)"))
+    elif c.blanks >= 2:
         found.append(Evidence("content", "document", 2.0, f"modèle à remplir ({c.blanks} blancs)"))
     elif c.links >= 3 and c.links * 2 >= c.lines:
         found.append(Evidence("content", "document", 2.5, f"{c.links} lignes de liens"))
@@ -290,7 +297,7 @@ def content_evidence(content: Content) -> list[Evidence]:
     elif not (c.speakers or c.labels or c.times or c.answers or c.dated):
         found.append(Evidence("content", "document", SILENT,
                               "ni interlocuteur, ni étiquette d'entretien, ni date, ni réponse"))
-    said = c.speakers + c.labels
+    said = max(0, c.speakers - c.messages) + c.labels  # a chat's authors make no interview
     if said >= 2:
         found.append(Evidence("content", "entretien", 2.0 if said >= 5 else 1.0,
                               f"{said} tours de parole ou énoncés sous une étiquette d'entretien"))

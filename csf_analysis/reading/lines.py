@@ -12,6 +12,8 @@ Example:
     ('15:54', "je clique sur l'accueil")
     >>> split_time("=> 15:58")
     ('15:58', '=> 15:58')
+    >>> split_time("12/03/2024 14:07 - Rachid: je passe au chantier")
+    ('14:07', 'Rachid: je passe au chantier')
     >>> split_marker("Remonter les cartes des persona (done).")
     ('done', 'Remonter les cartes des persona.')
     >>> split_marker("-> ajouter un lien vers le bilan")
@@ -26,6 +28,14 @@ from __future__ import annotations
 import re
 
 _TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*(?:\s*:\s+|\s*:$|\s+(?=\S))")
+# A chat export's stamp: "[12/03/2024 14:02] " or "[12/03/24, 14:05:33] " (WhatsApp on an
+# iPhone), "12/03/2024 14:07 - " (on Android), "[14:02] " (Slack or Teams copied), before
+# its author and a colon; "[00:00] Bon." of a transcript is no message.
+_DAY = r"\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?"
+_DAY_THEN = _DAY + r",?\s+(?:à\s+)?"
+_CHAT_RE = re.compile(r"^\s*(\[)?(?(1)(?:" + _DAY_THEN + r")?|" + _DAY_THEN + r")"
+                      r"(\d{1,2})[:h](\d{2})(?::\d{2})?(?(1)\]|\s+-)\s+(?=[^:\s][^:\n]{0,40}:)")
+_MARKUP_RE = re.compile(r"^\s*(?:[-*+>]\s+)*[*_]{0,2}")  # "- ", "> ", "**" before a stamp
 _TRAILING_TIME_RE = re.compile(r"\s*(?:=+>|-+>|→)\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*$")
 # What a pattern anchored at the line's end looks at: searching a whole 50 KB line
 # of "-" for "-+>...$" is quadratic (a trailing "=> 15:54" is short).
@@ -47,7 +57,11 @@ ENDS_SENTENCE = re.compile(r"[.!?…]+[\"'»)\]]*\s*$")
 
 
 def split_time(text: str) -> tuple[str, str]:
-    """Split a leading time of day (``15:42 :``), or a trailing ``=> 15:54``, off the line."""
+    """Split a leading time of day (``15:42 :``), a chat message's stamp (its date goes
+    with it), or a trailing ``=> 15:54``, off the line."""
+    match = _CHAT_RE.match(text)
+    if match and int(match.group(2)) <= 23 and int(match.group(3)) <= 59:
+        return f"{int(match.group(2)):02d}:{match.group(3)}", text[match.end():]
     match = _TIME_RE.match(text)
     if match and int(match.group(1)) <= 23 and int(match.group(2)) <= 59:
         return f"{int(match.group(1)):02d}:{match.group(2)}", text[match.end():]
@@ -56,6 +70,12 @@ def split_time(text: str) -> tuple[str, str]:
         # "=> 14:58" alone: the time is noted, and the line kept as written
         return f"{int(match.group(1)):02d}:{match.group(2)}", text[:match.start()] or text
     return "", text
+
+
+def is_chat_message(text: str) -> bool:
+    """Does the line open with a chat export's stamp (``[12/03/2024 14:02] Thib: ...``),
+    maybe as a list item, a quote or in bold, as the raw lines of a note have it?"""
+    return _CHAT_RE.match(_MARKUP_RE.sub("", text, count=1)) is not None
 
 
 def split_marker(text: str) -> tuple[str, str]:

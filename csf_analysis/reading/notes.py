@@ -29,6 +29,7 @@ from .contacts import parse_contact_line
 from .lines import (
     ENDS_SENTENCE,
     STARTS_WITH_ARROW,
+    is_chat_message,
     split_label,
     split_marker,
     split_time,
@@ -38,6 +39,7 @@ from .sources import Problem
 from .vocabulary import (
     actor_of_text,
     category_of_label,
+    is_label_word,
     name_of_label,
     normalize,
     speaker_of_label,
@@ -122,6 +124,16 @@ def _starts_label(text: str, names: frozenset[str] = frozenset()) -> bool:
                                 or speaker_of_label(label) or normalize(label) in names)
 
 
+def _chat_author(label: str) -> bool:
+    """Is the label of a chat message its author: a name, a login or initials
+    (``bastien``, ``Greg E.``, ``maelle.legoff``, ``Solène LG``), not a label word
+    (``Info``) nor a phrase (``Point chantier``)?"""
+    words = label.split()
+    if len(words) == 1:
+        return not is_label_word(label) and len(label) <= 30
+    return len(words) <= 4 and all(word[:1].isupper() for word in words)
+
+
 def _starts_entry(text: str) -> bool:
     """Is this line a log entry of its own: a time of day (``15:48 : ...`` or
     ``... => 15:49``) or an arrow (``=> revoir le titre``)?"""
@@ -179,8 +191,14 @@ def _cut_line(text: str, limit: int) -> list[str]:
     return parts + [text.strip()]
 
 
+def _has_turns(block: Block) -> bool:
+    """Can the block hold speakers' turns: prose, or a chat export pasted as code?"""
+    return block.kind in ("paragraph", "item", "quote") or (
+        block.kind == "code" and any(is_chat_message(text) for _, text in block.lines))
+
+
 def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block]:
-    """Split a paragraph or item where a line starts a new speaker, label or entry.
+    """Split a paragraph, item or pasted chat where a line starts a new speaker, label or entry.
 
     ``Acheteur : ...`` / ``Entreprise : ...`` on consecutive lines are two
     statements, and so are ``15:48 : ...`` / ``15:49 : ...`` or ``=> ...``
@@ -188,7 +206,7 @@ def split_block(block: Block, names: frozenset[str] = frozenset()) -> list[Block
     ``names`` are the folded first names of the people speaking in the note
     (interviewers, and names that open two lines or more): ``Yannick : ...`` is a turn.
     """
-    if block.kind not in ("paragraph", "item", "quote") or len(block.lines) < 2:
+    if not _has_turns(block) or len(block.lines) < 2:
         return [block]
     starts = [_starts_label(text, names) for _, text in block.lines]
     entries = [_starts_entry(text) for _, text in block.lines]
@@ -458,7 +476,7 @@ class _NoteParser:
                 self.note.contacts.append(contact)
                 return
         segment = Segment(self.current, list(block.lines), block.kind, section, category)
-        if block.kind in ("paragraph", "item", "quote"):
+        if _has_turns(block):
             self.read_first_line(segment)
         speaker = next((sp for _, _, _, sp in reversed(self.headings) if sp), "")
         if speaker and not segment.speaker:
@@ -486,6 +504,7 @@ class _NoteParser:
     def read_first_line(self, segment: Segment) -> None:
         """Take the time, marker and label off the segment's first line."""
         line, text = segment.lines[0]
+        chat = is_chat_message(text)
         segment.time, text = split_time(text)
         segment.marker, text = split_marker(text)
         label, rest = split_label(text)
@@ -505,7 +524,8 @@ class _NoteParser:
                 segment.speaker, segment.speaker_from, text = INTERVIEWER, "name", rest
                 if rest.rstrip().endswith("?"):
                     segment.category = "question"
-            elif normalize(label) in self.people:  # "Claire : ...", role unknown
+            elif normalize(label) in self.people or (chat and _chat_author(label)):
+                # "Claire : ...", role unknown; "[12/03/2024 14:02] bastien : ..."
                 segment.speaker, segment.speaker_from, text = normalize(label), "name", rest
         segment.lines[0] = (line, text.strip())
         for i, (number, other) in enumerate(segment.lines[1:], start=1):
