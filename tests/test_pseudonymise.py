@@ -470,6 +470,20 @@ def test_an_outline_letter_opening_a_heading_before_a_word_is_no_initial(tmp_pat
     assert "Causse" not in cells
 
 
+def test_an_outline_letter_opening_a_heading_before_a_place_is_no_initial(tmp_path):
+    """names_blind29: "## E. Bastia — oubli du 7/02" made the person "E. Bastia" once a chat
+    line « bastia : versini » was read as a message, and « Bastia Réseaux Services » lost
+    its town."""
+    notes = _one_note(tmp_path, "# Terrain\n\n## E. Bastia — oubli du 7/02\n\n"
+                      "La mission locale de Bastia suit trois jeunes chez Bastia Réseaux "
+                      "Services. M. Versini est tuteur.\n\n## Lectures\n\n"
+                      "### Wiśniewski, T. (2018). Windfall effects\n\n"
+                      "Arnaud ajoute Wiśniewski, lu à Bastia.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Bastia Réseaux Services" in cells and "Versini" not in cells
+    assert "Wiśniewski" not in cells
+
+
 def test_a_listed_first_name_that_is_a_word_as_a_speaker(tmp_path):
     """names_blind30: the speaker column kept « moussa » (a French word, so searched with
     its capital only in a text), though a speaker is a person by definition."""

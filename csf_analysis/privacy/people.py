@@ -225,10 +225,14 @@ class Names:
         lacks ("Tavita Maraetaata", "Dhoifir Msaidié")."""
         return len(words) == 2 and all(
             not w.isupper() and not self.word(w, initial=True, notes=False)
-            and not (self.model and self.model.is_lemma(w.lower()))
-            and fold_keep_case(w) not in
-            self.located | self.towns | self.parts | self.places | self.lone_places | self.others
+            and not (self.model and self.model.is_lemma(w.lower())) and not self.placed(w)
             for w in words)
+
+    def placed(self, word: str) -> bool:
+        """Is ``word`` a place or an organisation's word somewhere in the notes, as the
+        model tags it or the writing shows it ("à Bastia", "Bastia Réseaux Services")?"""
+        return fold_keep_case(word) in (self.located | self.towns | self.parts | self.places
+                                        | self.lone_places | self.others)
 
     def word(self, word: str, *, initial: bool = False, notes: bool = True) -> bool:
         """Does ``word`` read as a French word rather than a name? A lemma such as
@@ -550,13 +554,15 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     return found
 
 
-def _outline(name: str, start: int, names: Names) -> bool:
-    """Is ``name``, opening a heading, an outline's letter and a French word: "A. Chantier
-    Eiffage, Quetigny (matin)", not "A. Petitjean : bilan" (nor "H. Causse (CCI)" opening
-    a list item: the check is for headings only)?"""
+def _outline(name: str, text: str, start: int, names: Names) -> bool:
+    """Is ``name``, opening a heading, an outline's letter and a French word or a place:
+    "A. Chantier Eiffage, Quetigny (matin)", "E. Bastia — oubli du 7/02", not "A. Petitjean :
+    bilan" (nor "H. Causse (CCI)" opening a list item: the check is for headings only; nor
+    "Wiśniewski, T. (2018)", an author found as "T. Wiśniewski")?"""
     words = name.split()
-    return start == 0 and len(words) > 1 and re.fullmatch(r"[A-Z]\.", words[0]) is not None \
-        and names.word(words[1], initial=True)
+    return start == 0 and len(words) > 1 and text.startswith(words[0]) \
+        and re.fullmatch(r"[A-Z]\.", words[0]) is not None \
+        and (names.word(words[1], initial=True) or names.placed(words[1]))
 
 
 def _listed_names(text: str) -> list[str]:
@@ -662,7 +668,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             elif " " not in name and not name.isupper():  # a surname; not "DAJ", "Région"
                 names.add(name, trust="plain", initial=True)
         for name, trust, start in found:
-            if i >= len(texts) and _outline(name, start, names):
+            if i >= len(texts) and _outline(name, text, start, names):
                 continue
             cited = trust in ("author", "apa")
             if cited:  # "Palheta U. (2012)"; not "Annexe B. (2019)"
