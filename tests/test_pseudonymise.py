@@ -484,6 +484,16 @@ def test_an_outline_letter_opening_a_heading_before_a_place_is_no_initial(tmp_pa
     assert "Wiśniewski" not in cells
 
 
+def test_a_rare_first_name_that_is_a_place_here_makes_no_pair():
+    """names_blind32: "- Grand Paris Sud : FX Béranger très intéressé" made a person
+    "Paris Sud", and "Ville de Paris", "Paris 18e" lost their town everywhere."""
+    found = find_people(["Grand Paris Sud : FX Béranger très intéressé.",
+                         "La Ville de Paris passe ses marchés, à Paris comme ailleurs.",
+                         "Paris 18e : deux jeunes suivis par Florence Martin sur un grand "
+                         "chantier."])
+    assert not [name for name in found if "Paris" in name] and "Florence Martin" in found
+
+
 def test_a_listed_first_name_that_is_a_word_as_a_speaker(tmp_path):
     """names_blind30: the speaker column kept « moussa » (a French word, so searched with
     its capital only in a text), though a speaker is a person by definition."""

@@ -276,6 +276,11 @@ class Names:
             return False  # part of an organisation or a place elsewhere
         given = first_name_rank(name.split()[0])
         given = given if given is not None and given < _LOWER_FIRST_NAMES else None
+        if len(words) > 1 and given is not None and given >= COMMON_RANK \
+                and fold_keep_case(words[0]) in self.located \
+                and all(len(w) > 2 and self.word(w, initial=True) for w in words[1:]):
+            return False  # "Grand Paris Sud : ...": a rare first name, "à Paris" here,
+            # and a word; not "Idriss Mbaye" nor "Aïssatou Bâ" ("sur Aïssatou": a place)
         if len(words) > 1 and given is None and not any(_is_initial(w) for w in name.split()) \
                 and not (trust == "plain" and self._foreign_pair(words)):
             return False  # "Toulouse Métropole", "Clermont Métropole" (a rare "first name"
