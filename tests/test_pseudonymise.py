@@ -509,6 +509,19 @@ def test_a_listed_first_name_that_is_a_word_as_a_speaker(tmp_path):
     assert speakers.str.startswith("Personne").sum() == 3
 
 
+def test_a_listed_word_surname_or_short_nickname_alone_in_brackets(tmp_path):
+    """names_blind31: « le chef de chantier (jo) en or » (listed « Joaquim Pereira (Jo) »)
+    and « le gars (chapelain) sympa » (listed « Jérôme Chapelain ») were left."""
+    notes = _one_note(tmp_path, "# Fil\n\n- super entretien. le chef de chantier (jo) en or.\n"
+                      "- par contre le gars (chapelain) sympa.\n"
+                      "- le chapelain du lycée (un prêtre) est venu.\n")
+    (notes / "pseudonymes.yml").write_text(
+        "personnes:\n  - Joaquim Pereira (Jo)\n  - Jérôme Chapelain\n", encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "(jo)" not in cells and "(chapelain)" not in cells
+    assert "le chapelain du lycée" in cells
+
+
 def test_a_mail_header_after_a_two_word_name_and_cc_are_no_names():
     """names_blind29: "Cc : … MOREAU-LAMBERT Isabelle⏎Date : mer." made "Isabelle Date"
     (then every "Date" of the report a leak) and "Cc" a person."""

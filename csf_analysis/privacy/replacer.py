@@ -243,6 +243,7 @@ def _word_name_contexts(words: str, initials: str) -> list[str]:
         r"(?<![\w-])(?i:de\s+|d['’]\s*)(?P<of>" + words + end  # "les dates de moussa ?"
         + r"(?=\s*[?!]|\s*$)",
         _CLAUSE_START + r"(?P<described>" + words + end + r"(?=\s+\()",  # "amine (spie)"
+        r"(?<=\()(?P<bracketed>" + words + end + r"(?=\))",  # "le gars (chapelain) sympa"
         r"(?<![\w.@])@(?P<mention>" + words + end,
         r"(?:^|(?<=\] ))(?P<speaking>" + words + end + r"(?=\s?:)"] if words else []  # "] nad:"
     return patterns + [r"(?:(?<![\w.@])@|(?<![\w./@'’-]))(?P<initials>" + initials
@@ -527,25 +528,28 @@ class Replacer:
 
     def _word_names_pattern(self, listed: Iterable[str], common: set[str],
                             aliases: dict[str, list[str]], people: Iterable[str] = ()):
-        """The listed first names that are French words (``common``, lower case), in
-        lower case after a word that introduces a person ("à moussa (MLDS 93)"), and the
+        """The listed first names and surnames that are French words (``common``, lower
+        case) and the short nicknames, in lower case after a word that introduces a
+        person ("à moussa (MLDS 93)") or alone in brackets ("le gars (chapelain)"), and the
         listed people's initials in lower case alone anywhere ("c'est jb qui", "jbo les
         intègre") when no word nor abbreviation; their owners in ``word_names``."""
         words: dict[str, str] = {}
         initials: dict[str, str] = {}
         for name in listed:
-            first = fold_keep_case(split_name(name)[0]).lower()
+            first, last = (fold_keep_case(part).lower() for part in split_name(name))
             for word in dict.fromkeys([first, *first.split("-")]):  # "amine" of Mohamed-Amine
                 if word in common and len(word) >= 3:
                     words.setdefault(word, name)
+            if last in common and len(last) >= 4:  # "chapelain" of Jérôme Chapelain
+                words.setdefault(last, name)
             for pair in short_initials(name):
                 if pair.lower() not in TWO_LETTER_WORDS | common:
                     initials.setdefault(pair.lower(), name)
         for name, others in aliases.items():  # "(Nad)": "nad" in lower case is anything
             for other in others:  # else ("ben oui"); where only a person stands, her
                 short = fold_keep_case(other).lower()
-                if len(short) == 3 and short.isalpha():
-                    words.setdefault(short, name)
+                if len(short) in (2, 3) and short.isalpha() and short not in TWO_LETTER_WORDS:
+                    words.setdefault(short, name)  # "(Jo)": "le chef (jo) en or"
         self.word_names = {**initials, **words}
         self._beside = _beside_pattern(_alternation(words), people) if words and people else None
         return re.compile("|".join(_word_name_contexts(_alternation(words) if words else "",
