@@ -494,6 +494,14 @@ def test_a_rare_first_name_that_is_a_place_here_makes_no_pair():
     assert not [name for name in found if "Paris" in name] and "Florence Martin" in found
 
 
+def test_a_first_name_also_written_in_lower_case_still_opens_a_full_name():
+    """names_blind32: a chat's « via fabrice » made "fabrice" a word of the notes, so
+    "Fabrice Hoareau" was cut to "Hoareau", then refused, and « (Hoareau) » was left."""
+    found = find_people(["Fabrice Hoareau ! on a bossé ensemble.", "ok via fabrice demain",
+                         "Rejoint ce que dit Fabrice Hoareau (éduc de prévention à Grigny)."])
+    assert "Fabrice Hoareau" in found
+
+
 def test_a_listed_first_name_that_is_a_word_as_a_speaker(tmp_path):
     """names_blind30: the speaker column kept « moussa » (a French word, so searched with
     its capital only in a text), though a speaker is a person by definition."""

@@ -389,11 +389,17 @@ class Names:
 
     def _leading(self, word: str, *, last: bool) -> bool:
         """Is ``word``, opening an entity, no part of the name? A civility, a particle,
-        a lower-case word (not "d'Aubigny"), or a word when more follow ("Réponse")."""
+        a lower-case word (not "d'Aubigny"), or a word when more follow ("Réponse"); not
+        a first name the notes also write in lower case ("via fabrice" in a chat: "Fabrice
+        Hoareau" stays whole)."""
         return bool(re.fullmatch(CIVILITY, word) or word.lower() in _PARTICLES
                     or (not word[:1].isupper() and not re.match(r"d['’]" + _UP, word))
-                    or (not last and (fold_lower(word) in NON_NAMES
-                                      or fold_lower(word) in self.lower_words)))
+                    or (not last and (fold_lower(word) in NON_NAMES or (
+                        fold_lower(word) in self.lower_words and not self._chat_name(word)))))
+
+    def _chat_name(self, word: str) -> bool:
+        """A first name of the list that is no French word, though written in lower case."""
+        return is_first_name(word) and not self.word(word, initial=True, notes=False)
 
     def names(self) -> list[str]:
         """Full names, then the other forms that name none of them: a single name
