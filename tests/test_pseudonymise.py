@@ -502,6 +502,19 @@ def test_a_first_name_also_written_in_lower_case_still_opens_a_full_name():
     assert "Fabrice Hoareau" in found
 
 
+def test_a_surname_in_brackets_after_a_first_name():
+    """names_blind32: « et Hamza (Aït-Kaci, animateur de la Cité éducative) sera là »
+    left "Aït-Kaci"; « foyer de Montpellier (Tehei) » and « Mathis (Ris-Orangis) », a town
+    the notes write alone too, are no such surname."""
+    found = find_people(["Djibril a dit oui. Hamza (Aït-Kaci, animateur de la Cité "
+                         "éducative de Grigny) sera là aussi.", "Hamza connaît le jeune.",
+                         "Le foyer de Montpellier (Tehei) a appelé.",
+                         "Mathis (Ris-Orangis), parti au bout d'un jour.",
+                         "| Ris-Orangis | voirie, 1 jour |", "Mathis a 17 ans."])
+    assert "Hamza Aït-Kaci" in found and not [n for n in found if "Montpellier" in n]
+    assert not [n for n in found if "Orangis" in n]
+
+
 def test_a_listed_first_name_that_is_a_word_as_a_speaker(tmp_path):
     """names_blind30: the speaker column kept « moussa » (a French word, so searched with
     its capital only in a text), though a speaker is a person by definition."""

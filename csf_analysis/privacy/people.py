@@ -191,6 +191,7 @@ class Names:
         self.towns: frozenset[str] = frozenset()  # words after "à", "en" that are no
         # first name: the model's lone person "Poitiers" is "à Poitiers" elsewhere
         self.model = model
+        self._placed: tuple[tuple[int, ...], frozenset[str]] = ((), frozenset())
 
     @staticmethod
     def key(name: str) -> str:
@@ -231,8 +232,11 @@ class Names:
     def placed(self, word: str) -> bool:
         """Is ``word`` a place or an organisation's word somewhere in the notes, as the
         model tags it or the writing shows it ("à Bastia", "Bastia Réseaux Services")?"""
-        return fold_keep_case(word) in (self.located | self.towns | self.parts | self.places
-                                        | self.lone_places | self.others)
+        sets = (self.located, self.towns, self.parts, self.places, self.lone_places,
+                self.others)
+        if self._placed[0] != tuple(map(id, sets)):  # the sets are set once, in discover
+            self._placed = (tuple(map(id, sets)), frozenset().union(*sets))
+        return fold_keep_case(word) in self._placed[1]
 
     def word(self, word: str, *, initial: bool = False, notes: bool = True) -> bool:
         """Does ``word`` read as a French word rather than a name? A lemma such as
@@ -710,6 +714,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     for name in _addressed(everything, names):
         names.add(name, trust="trusted")
     _beside_names(names, texts)
+    for name in _bracketed_surnames(everything, names, guard):
+        names.add(name)
     _complete(names, everything, guard)
     names.lowercase.update(fold_lower(n) for n in names.found.values() if fold_lower(n) in labels)
     names.aliases = _nicknames(everything, names, guard)
@@ -751,6 +757,58 @@ def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, lis
             if nick not in aliases.setdefault(owner, []):
                 aliases[owner].append(nick)
     return aliases
+
+
+_SURNAME_IN_BRACKETS_RE = re.compile(r"(?<![\w.'’-])(?P<first>" + _FIRST + r")\s*\((?P<last>"
+                                     + _UP + r"[\w'’]+(?:-" + _UP + r"[\w'’]+)?)(?=\s*[,)])")
+
+
+def _bracketed_surnames(texts: list[str], names: Names, guard: Replacer) -> list[str]:
+    """A first name the notes name someone by, then the surname in brackets: "Hamza
+    (Aït-Kaci, animateur de la Cité éducative)", "Fabrice (Hoareau)"; not a word, a
+    place, an organisation nor a first name ("Paco (Francisco Herrera)": a nickname);
+    nor after "de", "à", "avec"... ("foyer de Montpellier (Tehei)"); nor a word the
+    notes write without that first name too ("Mathis (Ris-Orangis)", "| Ris-Orangis |")."""
+    found: dict[str, None] = {}  # each pair once: a note may repeat it 10,000 times
+    where: dict[str, list[str]] = {}  # capitalised word -> the texts holding it, once
+    for text in texts:
+        for m in _SURNAME_IN_BRACKETS_RE.finditer(text):
+            first, last = m.group("first"), m.group("last")
+            if f"{first} {last}" in found or names.key(first) not in names.found \
+                    or is_first_name(last) \
+                    or names.word(last, initial=True) or names.placed(last) or last.isupper() \
+                    or _NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()]) \
+                    or guard.protected(last) \
+                    or _written_alone(last, first, _holding(texts, where).get(last, texts)):
+                continue
+            found[f"{first} {last}"] = None
+    return list(found)
+
+
+def _holding(texts: list[str], where: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``where`` filled once: each capitalised word of ``texts`` -> the texts holding it."""
+    if not where:
+        for text in texts:
+            for word in dict.fromkeys(re.findall(_UP + r"[\w'’-]*", text)):
+                where.setdefault(word, []).append(text)
+    return where
+
+
+def _written_alone(word: str, first: str, texts: list[str]) -> bool:
+    """Do the notes write ``word`` once at least other than after ``first``? (No regular
+    expression: compiling one per word costs more than the search.)"""
+    def inside(char: str) -> bool:
+        return char.isalnum() or char in "_'’-"
+    for text in texts:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and inside(text[start - 1])) \
+                    and not (end < len(text) and inside(text[end])) \
+                    and not text[max(0, start - len(first) - 3):start].rstrip(" (").endswith(first):
+                return True
+            start = text.find(word, end)
+    return False
 
 
 def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
