@@ -543,6 +543,20 @@ def test_a_listed_word_surname_or_short_nickname_alone_in_brackets(tmp_path):
     assert "le chapelain du lycée" in cells
 
 
+def test_a_listed_name_after_placed_or_a_lower_case_civility(tmp_path):
+    """names_blind34 and 33: « Elle a placé Manon (restauration) » kept Manon, listed
+    (« placé » folds to « place », and « place Manon » read as a square); « mme ragot très
+    cash » kept a listed surname that is a French word, written in lower case."""
+    notes = _one_note(tmp_path, "# Fil\n\n- Elle a placé Manon (restauration, EHPAD).\n"
+                      "- mlds rouen ok. mme ragot très cash.\n- rendez-vous place Manon.\n"
+                      "- encore un ragot de couloir.\n")
+    (notes / "pseudonymes.yml").write_text(
+        "personnes:\n  - Manon Blache\n  - Bernadette Ragot\n", encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "placé Manon" not in cells and "mme ragot" not in cells
+    assert "place Manon" in cells and "un ragot de couloir" in cells
+
+
 def test_a_mail_header_after_a_two_word_name_and_cc_are_no_names():
     """names_blind29: "Cc : … MOREAU-LAMBERT Isabelle⏎Date : mer." made "Isabelle Date"
     (then every "Date" of the report a leak) and "Cc" a person."""

@@ -129,6 +129,26 @@ def _first_name_before(folded: str, match: re.Match) -> bool:
     return before is not None and is_first_name(before.group(1))
 
 
+_PLACE_WORDS_WRITTEN = {strip_accents(w): w for w in PLACE_WORDS}
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _accented_verb(text: str, start: int) -> bool:
+    """Does the place word found at ``start`` of the folded text carry an accent the place
+    word has not: "placé" (a participle, "Elle a placé Manon"), "centré", "espacé"?
+
+    >>> _accented_verb("Elle a placé Manon", 7), _accented_verb("place Jean Jaurès", 0)
+    (True, False)
+    >>> _accented_verb("LYCEE Jean Moulin", 0), _accented_verb("lycée Jean Moulin", 0)
+    (False, False)
+    """
+    match = _LETTERS_RE.match(text, start)
+    word = match.group().lower() if match else ""
+    written = _PLACE_WORDS_WRITTEN.get(strip_accents(word), word)
+    return len(word) == len(written) and any(
+        a != b and a != strip_accents(a) and b == strip_accents(b) for a, b in zip(word, written))
+
+
 def _person_after_de(span: str) -> bool:
     match = _PERSON_AFTER_DE_RE.match(span)
     return match is not None and (match.group("initial") is not None
@@ -238,6 +258,8 @@ def _word_name_contexts(words: str, initials: str) -> list[str]:
         _PERSON_BEFORE + r"(?P<word>" + words + end  # "à moussa ("
         + r"(?=\s*[(),;:.?!]|\s+et\s|\s*$)",
         r"(?<=:)\s+(?P<opening>" + words + end,  # "tutrice : moussa a"
+        r"(?<![\w-])(?i:mme|mlle|madame|monsieur|mr|m\.|dr)\s+"  # "mme ragot très cash"
+        r"(?P<civil>" + words + end,
         _GREETING + r"(?P<greeted>" + words + end,  # "merci pierre"
         _SENTENCE_START + r"(?P<called>" + words + end + r"(?=" + _CALLED_AFTER + ")",
         r"(?<![\w-])(?i:de\s+|d['’]\s*)(?P<of>" + words + end  # "les dates de moussa ?"
@@ -463,7 +485,7 @@ class Replacer:
         if pattern is None:
             return []
         return [m.span() for m in pattern.finditer(folded)
-                if not _person_after_de(m.group())
+                if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
                 and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
                 and not _first_name_before(folded, m)]
 
