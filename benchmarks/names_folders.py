@@ -15,13 +15,16 @@ The full measure of one folder (charts, report, PDF) stays ``benchmarks.names_ev
 this one leaves the report out, where a few leaks (the PDF's hyphenation) can only
 show, and takes 8 s a folder rather than 80.
 
-Measured on 2026-12-05 at ``f66eb15``, 31 folders: listed 100 % on 22, unlisted at
-least 95 % on 26; pooled 3,066/3,082 listed (99.5 %), 2,971/3,075 unlisted (96.6 %);
-leak check 0 on every folder (before ``5267c62``, ``names_blind3`` and ``21`` refused).
+Measured on 2026-12-05 at ``ad155cd``, 35 folders in 4 min: listed 100 % on 24,
+unlisted at least 95 % on 32; pooled 3,462/3,482 listed (99.4 %), 3,369/3,475 unlisted
+(96.9 %); leak check 0 on every folder (before ``5267c62``, ``names_blind3`` and ``21``
+refused).
 
 Run from the project root::
 
     .venv/bin/python -m benchmarks.names_folders [FOLDER ...] [--out DIR] [--jobs 2]
+
+A folder is a path or a name under ``benchmarks/data`` (``names_blind31``).
 """
 from __future__ import annotations
 
@@ -66,6 +69,16 @@ def _summary(name: str, lines: list[str]) -> str:
     return f"{name:15} " + "  ".join(short)
 
 
+def _folder(name: str) -> Path:
+    """A folder as given, or by its name under ``benchmarks/data`` ("names_blind31");
+    one without its key is an error that says where the key is looked for."""
+    folder = Path(name) if Path(name).is_dir() else DATA / name
+    key = folder.with_name(folder.name + ".key.yml")
+    if not folder.is_dir() or not key.is_file():
+        raise SystemExit(f"{name}: no names folder with its key here ({folder}, {key})")
+    return folder
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folders", nargs="*", help="names folders (default: every one)")
@@ -73,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path(".csf-cache") / "names-folders")
     parser.add_argument("--jobs", type=int, default=2)
     options = parser.parse_args(argv)
-    folders = [Path(f) for f in options.folders] or sorted(
+    folders = [_folder(f) for f in options.folders] or sorted(
         (p for p in DATA.glob("names_*") if p.is_dir()),
         key=lambda p: [int(n) if n.isdigit() else n for n in re.split(r"(\d+)", p.name)])
     with ProcessPoolExecutor(options.jobs) as pool:

@@ -1,6 +1,8 @@
 """benchmarks/names_eval.py: what the scorer reads of each output."""
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.names_eval import _read
 
 
@@ -39,3 +41,5 @@ def test_the_folders_check_counts_people_traps_and_the_leaks_it_would_refuse(tmp
     out = capsys.readouterr().out
     assert "names_mini      listed 1/1  unlisted 1/1  traps kept: 1/1  leaks: 0" in out
     assert "listed: 1/1 (100.0 %), 1 of 1 folders at the goal" in out
+    with pytest.raises(SystemExit, match="names_nothere: no names folder with its key"):
+        main(["names_nothere"])  # a name under benchmarks/data, without its key
