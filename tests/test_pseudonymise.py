@@ -536,9 +536,7 @@ def test_a_listed_word_surname_or_short_nickname_alone_in_brackets(tmp_path):
     notes = _one_note(tmp_path, "# Fil\n\n- super entretien. le chef de chantier (jo) en or.\n"
                       "- par contre le gars (chapelain) sympa.\n"
                       "- le chapelain du lycée (un prêtre) est venu.\n")
-    (notes / "pseudonymes.yml").write_text(
-        "personnes:\n  - Joaquim Pereira (Jo)\n  - Jérôme Chapelain\n", encoding="utf-8")
-    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    cells = _cells_listing(notes, "personnes:\n  - Joaquim Pereira (Jo)\n  - Jérôme Chapelain\n")
     assert "(jo)" not in cells and "(chapelain)" not in cells
     assert "le chapelain du lycée" in cells
 
@@ -550,9 +548,7 @@ def test_a_listed_name_after_placed_or_a_lower_case_civility(tmp_path):
     notes = _one_note(tmp_path, "# Fil\n\n- Elle a placé Manon (restauration, EHPAD).\n"
                       "- mlds rouen ok. mme ragot très cash.\n- rendez-vous place Manon.\n"
                       "- encore un ragot de couloir.\n")
-    (notes / "pseudonymes.yml").write_text(
-        "personnes:\n  - Manon Blache\n  - Bernadette Ragot\n", encoding="utf-8")
-    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    cells = _cells_listing(notes, "personnes:\n  - Manon Blache\n  - Bernadette Ragot\n")
     assert "placé Manon" not in cells and "mme ragot" not in cells
     assert "place Manon" in cells and "un ragot de couloir" in cells
 
