@@ -165,6 +165,20 @@ def test_the_reports_style_sheet_is_no_text(notes, tmp_path):
     assert [form for _, _, form in find_leaks([page], notes)] == ["Sandrine Page"]
 
 
+def test_the_templates_class_names_are_no_text(notes, tmp_path):
+    """names_blind32: the team lists « Jean-Philippe Dumas (jp) »; every « jp » was
+    replaced, then the check refused the report over JupyterLab's classes "jp-Cell"."""
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Jean-Philippe Dumas (jp)\n",
+                                           encoding="utf-8")
+    page = tmp_path / "r.html"
+    page.write_text('<div class="jp-Cell jp-CodeCell" id="cell-id=6ec9">'
+                    "<p>Personne B a relu.</p></div>", encoding="utf-8")
+    assert find_leaks([page], notes) == []
+    page.write_text('<div class="jp-Cell"><p>relu par Jean-Philippe Dumas</p></div>',
+                    encoding="utf-8")
+    assert [form for _, _, form in find_leaks([page], notes)] == ["Jean-Philippe Dumas"]
+
+
 def test_a_word_the_pdf_hyphenates_is_read_whole(tmp_path):
     """names_blind27: the report's PDF cut "Limoges" as "Li‐⏎moges"; with a Li Wenjing
     mapped, the check read "Li" and refused the report."""

@@ -38,6 +38,9 @@ BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".parquet"}
 _NO_STYLE = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _NO_IMAGES = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
+# The template's class and id attributes: "jp-Cell", "cell-id=6ec…" are no one's "jp"
+# (a heading's id repeats its text, searched where the reader sees it).
+_NO_CLASS = re.compile(r"""\s(?:class|id)\s*=\s*(?:"[^"<>]*"|'[^'<>]*')""", re.IGNORECASE)
 # The hyphen the PDF's layout adds at a line's end (U+2010): "Li‐⏎moges" is "Limoges".
 _HYPHENATED = re.compile("\u2010[ \t]*\n")
 
@@ -70,11 +73,12 @@ def output_text(path: str | Path) -> str:
     text = path.read_text(encoding="utf-8", errors="replace")
     if suffix == ".ipynb":
         strings = "\n".join(_strings(json.loads(text)))
-        return html.unescape(_NO_IMAGES.sub(" ", _NO_STYLE.sub(" ", strings)))
+        return html.unescape(_NO_CLASS.sub(" ", _NO_IMAGES.sub(" ", _NO_STYLE.sub(" ", strings))))
     if suffix in (".html", ".htm", ".svg", ".xml"):  # embedded images are no text
         # <wbr> cuts long words in the report's tables ("notes/tran<wbr/>scription"):
         # the word is searched whole, as a reader reads it.
-        return html.unescape(_NO_IMAGES.sub(" ", _WORD_BREAK.sub("", _NO_STYLE.sub(" ", text))))
+        return html.unescape(_NO_CLASS.sub(" ", _NO_IMAGES.sub(" ", _WORD_BREAK.sub(
+            "", _NO_STYLE.sub(" ", text)))))
     return text
 
 
