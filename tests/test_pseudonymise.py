@@ -535,10 +535,10 @@ def test_a_listed_word_surname_or_short_nickname_alone_in_brackets(tmp_path):
     and « le gars (chapelain) sympa » (listed « Jérôme Chapelain ») were left."""
     notes = _one_note(tmp_path, "# Fil\n\n- super entretien. le chef de chantier (jo) en or.\n"
                       "- par contre le gars (chapelain) sympa.\n"
-                      "- le chapelain du lycée (un prêtre) est venu.\n")
+                      "- le chapelain du lycée (un prêtre) est venu aux JO.\n")
     cells = _cells_listing(notes, "personnes:\n  - Joaquim Pereira (Jo)\n  - Jérôme Chapelain\n")
     assert "(jo)" not in cells and "(chapelain)" not in cells
-    assert "le chapelain du lycée" in cells
+    assert "le chapelain du lycée" in cells and "aux JO" in cells  # an acronym, no « Jo »
 
 
 def test_a_listed_name_after_placed_or_a_lower_case_civility(tmp_path):

@@ -378,7 +378,8 @@ class Replacer:
         for name, others in aliases.items():
             for other in others:
                 folded = " ".join(fold_keep_case(other).split())
-                for cased in (folded, folded.upper()):
+                # "Jo" in capitals too, but not "JO" (les Jeux olympiques): an acronym
+                for cased in (folded, folded.upper()) if len(folded) > 2 else (folded,):
                     self.listed_exact.setdefault(cased, name)
                 if len(folded) >= 4 and folded.lower() not in common:
                     self.listed_lower.setdefault(folded.lower(), name)
