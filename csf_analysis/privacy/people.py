@@ -770,28 +770,28 @@ def _bracketed_surnames(texts: list[str], names: Names, guard: Replacer) -> list
     place, an organisation nor a first name ("Paco (Francisco Herrera)": a nickname);
     nor after "de", "à", "avec"... ("foyer de Montpellier (Tehei)"); nor a word the
     notes write without that first name too ("Mathis (Ris-Orangis)", "| Ris-Orangis |")."""
-    found: dict[str, None] = {}  # each pair once: a note may repeat it 10,000 times
-    where: dict[str, list[str]] = {}  # capitalised word -> the texts holding it, once
+    pairs: dict[str, tuple[str, str]] = {}  # each pair once: a note may repeat it
     for text in texts:
         for m in _SURNAME_IN_BRACKETS_RE.finditer(text):
             first, last = m.group("first"), m.group("last")
-            if f"{first} {last}" in found or names.key(first) not in names.found \
+            if f"{first} {last}" in pairs or names.key(first) not in names.found \
                     or is_first_name(last) \
                     or names.word(last, initial=True) or names.placed(last) or last.isupper() \
                     or _NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()]) \
-                    or guard.protected(last) \
-                    or _written_alone(last, first, _holding(texts, where).get(last, texts)):
+                    or guard.protected(last):
                 continue
-            found[f"{first} {last}"] = None
-    return list(found)
+            pairs[f"{first} {last}"] = (first, last)
+    where = _holding(texts) if pairs else {}
+    return [pair for pair, (first, last) in pairs.items()
+            if not _written_alone(last, first, where.get(last, texts))]
 
 
-def _holding(texts: list[str], where: dict[str, list[str]]) -> dict[str, list[str]]:
-    """``where`` filled once: each capitalised word of ``texts`` -> the texts holding it."""
-    if not where:
-        for text in texts:
-            for word in dict.fromkeys(re.findall(_UP + r"[\w'’-]*", text)):
-                where.setdefault(word, []).append(text)
+def _holding(texts: list[str]) -> dict[str, list[str]]:
+    """Each capitalised word of ``texts`` -> the texts holding it."""
+    where: dict[str, list[str]] = {}
+    for text in texts:
+        for word in dict.fromkeys(re.findall(_UP + r"[\w'’-]*", text)):
+            where.setdefault(word, []).append(text)
     return where
 
 

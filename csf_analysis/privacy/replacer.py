@@ -258,7 +258,9 @@ def _word_name_contexts(words: str, initials: str) -> list[str]:
         _PERSON_BEFORE + r"(?P<word>" + words + end  # "à moussa ("
         + r"(?=\s*[(),;:.?!]|\s+et\s|\s*$)",
         r"(?<=:)\s+(?P<opening>" + words + end,  # "tutrice : moussa a"
-        r"(?<![\w-])(?i:mme|mlle|madame|monsieur|mr|m\.|dr)\s+"  # "mme ragot très cash"
+        # "mme ragot très cash"; not CIVILITY in any case: its "Me" (Maître) is the
+        # pronoun in lower case ("il me lamine")
+        r"(?<![\w-])(?i:mme|mlle|madame|monsieur|mr|m\.|dr)\s+"
         r"(?P<civil>" + words + end,
         _GREETING + r"(?P<greeted>" + words + end,  # "merci pierre"
         _SENTENCE_START + r"(?P<called>" + words + end + r"(?=" + _CALLED_AFTER + ")",
