@@ -541,6 +541,23 @@ def test_a_listed_word_surname_or_short_nickname_alone_in_brackets(tmp_path):
     assert "le chapelain du lycée" in cells and "aux JO" in cells  # an acronym, no « Jo »
 
 
+def test_a_listed_word_name_as_a_sentences_subject_or_after_de(tmp_path):
+    """names_blind33 and 34, chats in lower case: « lamine = success story », « chergui ce
+    matin à Vitrolles », « jo il a dit », « le stagiere de jo. » were left; the words
+    with a determiner or as a verb stay."""
+    notes = _one_note(tmp_path, "# Fil\n\n[14/03/2024 19:22] aminata: roubaix fait. lamine = "
+                      "success story.\n\n16/01/2025, 08:12 - Youssef: chergui ce matin à "
+                      "Vitrolles !\n\n- c kevin le stagiere de jo. jo il a dit ok.\n"
+                      "- il me lamine ce dossier. le chergui souffle fort.\n"
+                      "- petit point : la tenue de travail.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Lamine Traoré\n  - Ahmed Chergui\n"
+                           "  - Joaquim Fernandes (Jo)\n  - Laetitia Petit\n")
+    for kept in ("lamine =", "chergui ce", "de jo", "jo il"):
+        assert kept not in cells
+    for word in ("il me lamine ce dossier", "le chergui souffle", "petit point : la tenue"):
+        assert word in cells
+
+
 def test_a_listed_name_after_placed_or_a_lower_case_civility(tmp_path):
     """names_blind34 and 33: « Elle a placé Manon (restauration) » kept Manon, listed
     (« placé » folds to « place », and « place Manon » read as a square); « mme ragot très

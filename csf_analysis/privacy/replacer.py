@@ -171,6 +171,11 @@ _PERSON_BEFORE = r"(?<![\w-])(?i:a|à|avec|chez|par|pour|cc|selon)\s+"
 # mentioned ("@rose"). The text is folded: no accent, case kept.
 _GREETING = r"(?<![\w-])(?i:merci|bonjour|salut|coucou|bravo|bonsoir|hello)\s+"
 _CALLED_AFTER = r"(?:\s*,)?\s+(?:tu|t'|t’|vous|peux|pourrais|pourriez|stp|svp)(?![\w-])"
+# ... or as the subject at a sentence's start, before a verb, a pronoun taking it up, a
+# time or "=" ("jo il a dit", "lamine = success story", "chergui ce matin à Vitrolles"):
+# a French noun or adjective opens a sentence with a determiner ("le chergui souffle").
+_SUBJECT_AFTER = (r"(?:\s*=|\s+(?:il|elle|a|est|etait|sera|dit|fait|va|vient|veut"
+                  r"|ce\s+matin|hier|demain|aujourd'hui))(?![\w-])")
 _SENTENCE_START = r"(?:^|(?<=[.!?…] )|(?<=[.!?…]  ))"
 _CLAUSE_START = (r"(?:^|(?<=[.!?:;,] )|(?<![\w-])(?i:et|mais|donc|contre|puis|sinon|car"
                  r"|sauf|quant\sa)\s+)")
@@ -264,8 +269,9 @@ def _word_name_contexts(words: str, initials: str) -> list[str]:
         r"(?P<civil>" + words + end,
         _GREETING + r"(?P<greeted>" + words + end,  # "merci pierre"
         _SENTENCE_START + r"(?P<called>" + words + end + r"(?=" + _CALLED_AFTER + ")",
-        r"(?<![\w-])(?i:de\s+|d['’]\s*)(?P<of>" + words + end  # "les dates de moussa ?"
-        + r"(?=\s*[?!]|\s*$)",
+        _SENTENCE_START + r"(?P<subject>" + words + end + r"(?=" + _SUBJECT_AFTER + ")",
+        r"(?<![\w-])(?i:de\s+|d['’]\s*)(?P<of>" + words + end  # "le stagiaire de jo."
+        + r"(?=\s*[.?!]|\s*$)",
         _CLAUSE_START + r"(?P<described>" + words + end + r"(?=\s+\()",  # "amine (spie)"
         r"(?<=\()(?P<bracketed>" + words + end + r"(?=\))",  # "le gars (chapelain) sympa"
         r"(?<![\w.@])@(?P<mention>" + words + end,
