@@ -597,3 +597,17 @@ def test_an_apa_author_whose_surname_is_a_word_beside_a_co_author():
     assert find_people(["Rétif, S. et Fauconnet, R. (2023). Évaluation des clauses."]) == \
         ["S. Rétif", "R. Fauconnet"]
     assert find_people(["Petit, M., & Roux, A. (2020)"]) == ["A. Roux"]  # "M. Petit" reads so
+
+
+def test_a_rare_first_name_taken_up_by_a_pronoun_or_given_an_age_is_someone():
+    """names_blind36: the model tags « Vasile », « Aziz » as places, and the rare first
+    names were kept (« Ou avec Vasile, mais Vasile il parle pas beaucoup français »);
+    a town before « il y a » or « il faut » stays a town."""
+    texts = ["Il faut préciser : le jeune dont parle M. Bonnafous, Aziz, il avait 16 ans.",
+             "Sur Aziz : « on l'a pas gardé ».", "Ou avec Vasile, mais Vasile il parle pas "
+             "beaucoup français.", "Les papiers d'abord : Dieunel, 18 ans, Haïtien.",
+             "À Toulouse, il y a plus de chantiers.", "Montpellier, il faut relancer.",
+             "je suis à Pau, il neige sur les Pyrénées."]
+    found = find_people(texts, cache_dir=None)
+    assert {"Aziz", "Vasile"} <= set(found)
+    assert not {"Toulouse", "Montpellier", "Pau"} & set(found)

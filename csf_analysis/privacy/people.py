@@ -80,6 +80,12 @@ _AUTHOR_RE = re.compile(
     r"(?P<initials>" + _UP + r"\.(?:\s?-?" + _UP + r"\.)?)(?=\**\s*(?:\(\d{4}|\d{4}\b|\(dir"
     r"|,?\s*&|,?\s*et\s|,\s*" + _UP + r"))")  # "QUÉRÉ F. (2012)", "Tlili, S., & B" too
 _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
+# A word the writing shows to be someone, whatever the model tags it: taken up by a
+# pronoun, as spoken French does ("Vasile il parle pas", "Aziz, il avait 16 ans"; not
+# "Toulouse, il y a", "il faut", nor "à Pau, il neige"), or given an age ("Dieunel, 18
+# ans").
+_SPOKEN_OF_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:,?\s+(?:il|elle)\s+(?!(?:y|faut"
+                           r"|fallait|fait|semble|para[iî]t)(?![\w-]))|,\s+\d{1,2}\s+ans\b)")
 # ... the surname a word too when written "Surname, I." beside a co-author: "Rétif, S. et
 # Fauconnet, R. (2023)", "Petit, M., & Roux, A." (no "Annexe B." reads so).
 _APA_JOINED = re.compile(r",?\s*(?:&|et)\s+" + _FIRST + r",\s+" + _UP + r"\.")
@@ -640,6 +646,10 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     # ("Mathéo : ...") is a name: "Amine, Eva, Mathéo" is no list of places.
     alone = {fold_keep_case(m.group(1)) for text in everything
              if (m := _LABEL_RE.match(text)) and " " not in m.group(1)}
+    spoken = {fold_keep_case(m.group(1)) for text in everything
+              for m in _SPOKEN_OF_RE.finditer(text) if is_first_name(m.group(1))
+              and not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()])}
+    alone |= spoken
     labels = {fold_lower(w) for text in everything for w in _label_words(text)}
     names = Names(lower_words=_lower_words(everything),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
@@ -655,7 +665,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             for entity in found]
     names.parts = _parts(model.long_entities, names) - alone if model else frozenset()
     names.located = frozenset(fold_keep_case(word) for text, word, _, start in lone
-                              if _PLACE_BEFORE.search(text[max(0, start - 12):start]))
+                              if _PLACE_BEFORE.search(text[max(0, start - 12):start])) - spoken
     names.towns = frozenset(fold_keep_case(word) for text in everything
                             for word in _AFTER_PLACE.findall(text) if not is_first_name(word))
     names.lone_places = frozenset(fold_keep_case(word) for _, word, _, _ in lone) \
