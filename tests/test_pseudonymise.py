@@ -611,3 +611,24 @@ def test_a_rare_first_name_taken_up_by_a_pronoun_or_given_an_age_is_someone():
     found = find_people(texts, cache_dir=None)
     assert {"Aziz", "Vasile"} <= set(found)
     assert not {"Toulouse", "Montpellier", "Pau"} & set(found)
+
+
+def test_a_listed_short_alias_greeted_or_called_in_a_chat(tmp_path):
+    """names_blind35: « élo t'as des chaussures ? » and « rip élo » kept a listed
+    « Élodie Schaller (Élo) »; « top moussa » a listed Moussa. « top départ » stays."""
+    notes = _one_note(tmp_path, "# Fil\n\n[05/02/2024 21:47] Anne: casque !! élo t'as des "
+                      "chaussures ?\n\n[05/02/2024 22:10] Mehdi: rip élo\n\n[06/03/2025 17:35] "
+                      "Claire: top moussa\n\n[06/03/2025 17:36] Claire: top départ demain\n")
+    cells = _cells_listing(notes, "personnes:\n  - Élodie Schaller (Élo)\n  - Moussa Traoré\n")
+    for kept in ("élo t'as", "rip élo", "top moussa"):
+        assert kept not in cells
+    assert "top départ demain" in cells
+
+
+def test_a_short_form_in_brackets_after_a_full_name_is_the_same_person(tmp_path):
+    """names_blind35: « Florian Meyer (Flo) », then « Flo » alone, was left (unlisted)."""
+    notes = _one_note(tmp_path, "# Entretien\n\n- Mentionne aussi Florian Meyer (Flo), jeune "
+                      "ouvrier.\n- Flo lui montrait des vidéos de chantier.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Flo" not in cells.replace("Florian", "")
+    assert "Personne A (Personne A)" in cells and "Personne A lui montrait" in cells

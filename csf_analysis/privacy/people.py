@@ -42,7 +42,7 @@ from ..reading.dates import MONTH_LABELS, WEEKDAYS
 from ..reading.vocabulary import category_of_label, is_label_word, speaker_of_label
 from ..text import LOWER, UPPER, fold_keep_case, fold_lower
 from ..words import WORDS
-from .first_names import COMMON_RANK, is_first_name, not_common
+from .first_names import COMMON_RANK, diminutives, is_first_name, not_common
 from .first_names import rank as first_name_rank
 from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, name_forms
 from .name_model import NameModel
@@ -427,6 +427,7 @@ class Names:
         words = {w for name in full for w in _folded_words(name)}
         words |= {"".join(w[0] for w in name_core(n)).lower() for n in full}  # "PC"
         forms = {fold_lower(f) for n in full for f in name_forms(n)}  # what replacing them takes
+        forms |= {fold_lower(nick) for nicks in self.aliases.values() for nick in nicks}
         surnames = {fold_lower(" ".join(name_core(n)[1:])) for n in full}
         initials = {(fold_lower(name_core(n)[0]), fold_lower(name_core(n)[-1])[:1]) for n in full}
         kept, squashed = [], set()
@@ -767,7 +768,34 @@ def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, lis
                 continue
             if nick not in aliases.setdefault(owner, []):
                 aliases[owner].append(nick)
+    for owner, nick in _short_forms_after(texts, names):
+        if nick not in aliases.setdefault(owner, []):
+            aliases[owner].append(nick)
     return aliases
+
+
+# A full name, then in brackets the short form the notes call the person by: "Florian
+# Meyer (Flo)", "Sébastien Collignon (Séb)".
+_SHORT_AFTER_RE = re.compile(r"(?<![\w-])(?P<full>" + _FIRST + r"(?:[ \t]+" + _FIRST
+                             + r"){1,2})[ \t]*\((?P<nick>" + _FIRST + r")\)")
+
+
+def _short_forms_after(texts: list[str], names: Names) -> list[tuple[str, str]]:
+    """(person, short form) for each full name found followed by a short form of its
+    first name in brackets: its beginning ("Flo" of Florian) or a diminutive the
+    lexicon knows ("Séb"); not a French word."""
+    pairs = []
+    for text in texts:
+        for m in _SHORT_AFTER_RE.finditer(text):
+            owner, nick = names.found.get(Names.key(m.group("full"))), m.group("nick")
+            first = owner.split()[0] if owner else ""
+            if not owner or nick == first or not is_first_name(first) \
+                    or names.word(nick, initial=False):
+                continue
+            if fold_lower(first).startswith(fold_lower(nick)) or fold_lower(nick) in {
+                    fold_lower(short) for short in diminutives(first)}:
+                pairs.append((owner, nick))
+    return pairs
 
 
 _SURNAME_IN_BRACKETS_RE = re.compile(r"(?<![\w.'’-])(?P<first>" + _FIRST + r")\s*\((?P<last>"

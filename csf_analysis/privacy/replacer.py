@@ -169,8 +169,10 @@ _PERSON_BEFORE = r"(?<![\w-])(?i:a|à|avec|chez|par|pour|cc|selon)\s+"
 # relis ?"), after "de" at a question's end ("les dates de moussa ?"), described in
 # brackets at a clause's start ("par contre amine (spie, 900h) est partant"), or
 # mentioned ("@rose"). The text is folded: no accent, case kept.
-_GREETING = r"(?<![\w-])(?i:merci|bonjour|salut|coucou|bravo|bonsoir|hello)\s+"
-_CALLED_AFTER = r"(?:\s*,)?\s+(?:tu|t'|t’|vous|peux|pourrais|pourriez|stp|svp)(?![\w-])"
+_GREETING = (r"(?<![\w-])(?i:merci|bonjour|salut|coucou|bravo|bonsoir|hello|rip|top|courage"
+             r"|felicitations|bises|bisous)\s+")  # "rip élo", "top moussa"
+_CALLED_AFTER = (r"(?:\s*,)?\s+(?:(?:tu|vous|peux|pourrais|pourriez|stp|svp)(?![\w-])"
+                 r"|t['’])")  # "élo t'as des chaussures ?"
 # ... or as the subject at a sentence's start, before a verb, a pronoun taking it up, a
 # time or "=" ("jo il a dit", "lamine = success story", "chergui ce matin à Vitrolles"):
 # a French noun or adjective opens a sentence with a determiner ("le chergui souffle").
