@@ -383,6 +383,9 @@ def test_methods_annex_says_how_categories_are_inferred_and_how_often_right(corp
     model.info.update(blind_accuracy=0.693, blind_statements=215)
     assert ("la bonne 69 % du temps (215 énoncés), 68 % sur les notes d'autres codeurs en "
             "validation croisée : vérifiez-la") in synthesis.category_method()
+    model.info.update(blind3_accuracy=0.543, blind3_statements=267)
+    assert ("la bonne 69 % du temps (215 énoncés), 54 % sur celles d'une autre équipe, d'un "
+            "autre style (267 énoncés), 68 % sur") in synthesis.category_method()
     model.info = {}
     assert "du temps" not in synthesis.category_method()
 

@@ -638,6 +638,9 @@ def category_method() -> str:
         text += (" Sur des notes nouvelles, que ni les règles ni le modèle n'avaient vues, la "
                  f"catégorie déduite est la bonne {info['blind_accuracy'] * 100:.0f} % du temps "
                  f"({info['blind_statements']} énoncés)")
+        text += (f", {info['blind3_accuracy'] * 100:.0f} % sur celles d'une autre équipe, "
+                 f"d'un autre style ({info['blind3_statements']} énoncés)"
+                 if "blind3_accuracy" in info else "")
         text += (f", {info['cv_accuracy_other_coders'] * 100:.0f} % sur les notes d'autres "
                  "codeurs en validation croisée" if "cv_accuracy_other_coders" in info else "")
         text += " : vérifiez-la avant de citer."
