@@ -632,3 +632,11 @@ def test_a_short_form_in_brackets_after_a_full_name_is_the_same_person(tmp_path)
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "Flo" not in cells.replace("Florian", "")
     assert "Personne A (Personne A)" in cells and "Personne A lui montrait" in cells
+
+
+def test_a_compound_first_name_clipped_in_a_chat_opens_the_full_name():
+    """« [05/02/2024 21:47] Anne-So Kieffer: rappel demain » (Anne-Sophie) made
+    « Anne-So » someone and left « Kieffer »: « So » is a rare first name of the list."""
+    found = find_people(["Anne-So Kieffer", "Jean-Mi Lopez : ok pour moi", "rappel demain"],
+                        cache_dir=None)
+    assert {"Anne-So Kieffer", "Jean-Mi Lopez"} <= set(found)

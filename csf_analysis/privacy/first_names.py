@@ -91,17 +91,33 @@ def rank(word: str) -> int | None:
     """The rank of ``word`` in the list (of its rarest part for a compound), None
     if it is no first name.
 
-    >>> rank("Pierre") < 10 < rank("Clair")
-    True
+    >>> rank("Pierre") < 10 < rank("Clair"), rank("Anne-So") == rank("Anne")
+    (True, True)
     """
     names = first_names()
     key = fold(word.strip()).replace("’", "'")
     if key in names:
         return names[key]
     parts = key.split("-")
+    if len(parts) > 1 and all(p in names for p in parts[:-1]) and parts[-1] in _clips():
+        return max(names[p] for p in parts[:-1])  # "Anne-So", "Jean-Mi": as Anne, Jean
     if len(parts) > 1 and all(p in names for p in parts):
         return max(names[p] for p in parts)
     return None
+
+
+# Particles that end a compound word but clip no first name ("Saint-Le", "Jean-De").
+_NOT_CLIPS = frozenset({"le", "la", "de", "du", "di", "da", "el", "al", "les", "des", "van",
+                        "von", "ben"})
+
+
+@functools.lru_cache(maxsize=1)
+def _clips() -> frozenset[str]:
+    """The first two or three letters of the most given first names: the clipped end
+    of a compound one ("So" of Anne-Sophie, "Mi" of Jean-Michel)."""
+    common = [name for name, found in first_names().items() if found < COMMON_RANK]
+    return frozenset(name[:size] for name in common for size in (2, 3)
+                     if len(name) > size) - _NOT_CLIPS
 
 
 def not_common(word: str) -> bool:
