@@ -231,10 +231,13 @@ def print_table(rows: list[dict]) -> None:
     print(table.to_string(formatters={c: "{:.1%}".format for c in table.columns if c != "n"}))
 
 
-def compared(frame: pd.DataFrame, rows: list, rows_rules: list, no_synthetic: pd.DataFrame,
-             evaluated: pd.Series) -> dict[str, pd.Series]:
+def compared(frame: pd.DataFrame, columns: tuple, evaluated: pd.Series) -> dict[str, pd.Series]:
     """The rows (b) and (c) of the CV: the model without the rules' answer, with it, and
-    the back-off variants, to compare with the shipped row (d)."""
+    the back-off variants, to compare with the shipped row (d). ``columns``: what
+    :meth:`CategoryModel.featurize` reads."""
+    rows = CategoryModel(**SETTINGS).featurize(*columns)
+    rows_rules = CategoryModel(use_rules=True, **SETTINGS).featurize(*columns)
+    no_synthetic = frame.assign(weight=np.where(frame["corpus"] == "synthetic", 0.0, 1.0))
     model = leave_one_note_out(frame, rows, model_args=SETTINGS, evaluated=evaluated)
     results = {
         "(b) model": model["pred"],
@@ -312,10 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = add_rule_answers(frame, load_nlp(components=LEMMAS))
     columns = (docs, frame["speaker"].tolist(), frame["section"].tolist(),
                frame["group"].tolist())
-    rows = CategoryModel(**SETTINGS).featurize(*columns)
-    rows_rules = CategoryModel(use_rules=True, **SETTINGS).featurize(*columns)
     rows_context = CategoryModel(use_rules=True, use_context=True, **SETTINGS).featurize(*columns)
-    no_synthetic = frame.assign(weight=np.where(frame["corpus"] == "synthetic", 0.0, 1.0))
 
     evaluated = (frame["category_origin"] != "structure") & (frame["label"] != "") & frame[
         "corpus"].isin(["notes", "fixtures", "blind", "train"])
@@ -328,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
                                         evaluated=evaluated)
         results[chosen] = backoff(frame, context_cv, None, MIN_CONFIDENCE)
     else:
-        results.update(compared(frame, rows, rows_rules, no_synthetic, evaluated))
+        results.update(compared(frame, columns, evaluated))
         context_cv = leave_one_note_out(frame, rows_context, model_args=SETTINGS,
                                         evaluated=evaluated)
         for threshold in (0.0, 0.3, 0.4):
