@@ -640,3 +640,14 @@ def test_a_compound_first_name_clipped_in_a_chat_opens_the_full_name():
     found = find_people(["Anne-So Kieffer", "Jean-Mi Lopez : ok pour moi", "rappel demain"],
                         cache_dir=None)
     assert {"Anne-So Kieffer", "Jean-Mi Lopez"} <= set(found)
+
+
+def test_an_unlisted_persons_diminutive_goes_with_the_full_name(tmp_path):
+    """names_blind33-35: « Sébastien Collignon, aujourd'hui chef d'équipe … mais Séb
+    était en arrêt » kept « Séb » (unlisted: listed people had their diminutives)."""
+    notes = _one_note(tmp_path, "# Entretien\n\n- Un jeune, Sébastien Collignon, aujourd'hui "
+                      "chef d'équipe. Mais Séb était en arrêt (genou).\n- Le CIO du Val d'Oise "
+                      "suit aussi.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Séb" not in cells and "Mais Personne A était en arrêt" in cells
+    assert "Val d'Oise" in cells

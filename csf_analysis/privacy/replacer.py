@@ -318,6 +318,12 @@ class Replacer:
                     for handle in listed_handles(name):
                         if len(handle) >= 7:
                             self.owner.setdefault(fold_keep_case(handle), name)
+        for name in people:  # "Sébastien Collignon ... mais Séb était en arrêt"
+            first = split_name(name)[0]
+            if first and name not in listed:
+                for diminutive in diminutives(first):
+                    if not diminutive.isupper():  # "JC", "MC": initials, left to the rules
+                        self.owner.setdefault(fold_keep_case(diminutive), name)
         for name in lowercase:  # first names also written in lower case ("présents : hugo")
             first, last = split_name(name)
             self.owner.setdefault(fold_keep_case(first or name).lower(), name)
