@@ -197,7 +197,6 @@ class Names:
         self.towns: frozenset[str] = frozenset()  # words after "à", "en" that are no
         # first name: the model's lone person "Poitiers" is "à Poitiers" elsewhere
         self.model = model
-        self._placed: tuple[tuple[frozenset[str], ...], frozenset[str]] = ((), frozenset())
 
     @staticmethod
     def key(name: str) -> str:
@@ -238,12 +237,9 @@ class Names:
     def placed(self, word: str) -> bool:
         """Is ``word`` a place or an organisation's word somewhere in the notes, as the
         model tags it or the writing shows it ("à Bastia", "Bastia Réseaux Services")?"""
-        sets = (self.located, self.towns, self.parts, self.places, self.lone_places,
-                self.others)  # set once, in discover: their union is kept while they last
-        if len(self._placed[0]) != len(sets) or any(
-                kept is not now for kept, now in zip(self._placed[0], sets)):
-            self._placed = (sets, frozenset().union(*sets))
-        return fold_keep_case(word) in self._placed[1]
+        folded = fold_keep_case(word)
+        return any(folded in kept for kept in (self.located, self.towns, self.parts,
+                                                self.places, self.lone_places, self.others))
 
     def word(self, word: str, *, initial: bool = False, notes: bool = True) -> bool:
         """Does ``word`` read as a French word rather than a name? A lemma such as
