@@ -220,14 +220,16 @@ def blind_report(frame: pd.DataFrame, nlp, *, title: str) -> None:
     return float((inferred["label"] == inferred["final"]).mean()), len(inferred)
 
 
-def record_blind_accuracy(accuracy: float, n: int, path: Path = DEFAULT_PATH, *,
-                          key: str = "blind") -> None:
-    """Write a blind set's figure into the shipped model's ``info`` (the report's
-    methods annex quotes ``blind``'s): the weights are left as they are."""
+def record_blind_accuracy(figures: dict[str, tuple[float, int]],
+                          path: Path = DEFAULT_PATH) -> None:
+    """Write the blind sets' figures (key -> (accuracy, statements)) into the shipped
+    model's ``info`` (the report's methods annex quotes them): the weights are left as
+    they are."""
     model = CategoryModel.load(path)
-    model.info.update({f"{key}_accuracy": round(accuracy, 3), f"{key}_statements": n})
+    for key, (accuracy, n) in figures.items():
+        model.info.update({f"{key}_accuracy": round(accuracy, 3), f"{key}_statements": n})
+        print(f"\nrecorded {key}_accuracy {accuracy:.1%} ({n} statements) in {path}")
     model.save(path)
-    print(f"\nrecorded {key}_accuracy {accuracy:.1%} ({n} statements) in {path}")
 
 
 def coder_agreement(labels_csv: Path, second_csv: Path) -> pd.DataFrame:
@@ -359,8 +361,7 @@ def main(argv: list[str] | None = None) -> int:
                           "labelled by two coders; never trained on)")
     coder_agreement(args.third_labels, args.third_coder)
     if args.record:
-        record_blind_accuracy(accuracy, n)
-        record_blind_accuracy(third_accuracy, third_n, key="blind3")
+        record_blind_accuracy({"blind": (accuracy, n), "blind3": (third_accuracy, third_n)})
     training_agreement(ROOT / "data" / "category_train")
     if args.check:
         return check({"held-out notes (rules)": (held_out["label"] == held_out["rules"]).mean(),
