@@ -94,6 +94,9 @@ def cmd_tables(args: argparse.Namespace) -> int:
     print(f"{counts}  ({stats['parsed']} note(s) parsed, {stats['cached']} from cache)"
           f" -> {args.out}")
     print(kinds_summary(corpus.interviews))
+    if stats.get("adapted_on"):
+        print(f"inferred categories: by the model adapted to the {stats['adapted_on']} "
+              "categories the team checked (codage-manuel.csv)")
     errors = corpus.problems[corpus.problems["severity"] == "error"]
     for _, row in errors.iterrows():
         print(f"{row['source_file']}:{row['line']}: error: {row['message']}", file=sys.stderr)

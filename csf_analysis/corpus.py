@@ -31,6 +31,7 @@ from . import config
 from .atomic import write_text_atomic
 from .cells import to_csv_text
 from .coding.codebook import load_codebook
+from .coding.folder_model import ROWS_KEY
 from .filesets import Staging
 from .filters import NO_FILTER, describe_filters, filter_tables, statements_per_code
 from .reading.copies import MIN_DUPLICATE_CHARS, mark_copies
@@ -69,6 +70,9 @@ class Corpus:
     codebook_version: str = ""
     selection: str = ""  # what filter() kept, in French ("" : the whole folder)
     findings: Findings = field(default_factory=Findings)  # the team's synthese.md
+    # each inferred statement's (rule id, model features), to infer again with the
+    # model adapted to the folder's checked categories (coding.folder_model)
+    category_rows: dict = field(default_factory=dict, repr=False)
     options: dict = field(default_factory=dict, repr=False)  # load_corpus's, for refresh()
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -154,7 +158,16 @@ def _is_coding_result(result) -> bool:
                     for pair in result["categories"].values())
             and _rows_of_dicts(result.get("codings"), keys=("statement_id", "code"))
             and _rows_of_dicts(result.get("vetoed", []), keys=("statement_id", "code"))
-            and _rows_of_dicts(result.get("problems", [])))
+            and _rows_of_dicts(result.get("problems", []))
+            and _model_rows(result.get(ROWS_KEY, {})))
+
+
+def _model_rows(value) -> bool:
+    """Is ``value`` {statement id: [rule id, [feature, ...]]}?"""
+    return isinstance(value, dict) and all(
+        isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)
+        and isinstance(pair[1], list) and all(isinstance(f, str) for f in pair[1])
+        for pair in value.values())
 
 
 _CACHE_SHAPES = {"notes": _is_note_result, "codings": _is_coding_result}
@@ -441,8 +454,11 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
         for row in _rows(results, "interviews")])
     problems = _rows(results, "problems") + mark_copies(interviews, statements)
     codings = auto_codings = vetoed = frame("codings")
+    rows: dict = {}
     if autos is not None:
-        statements, auto_codings, codings, more = _code(notes_dir, statements, autos, codebook)
+        rows = {sid: pair for auto in autos if auto for sid, pair in auto.get(ROWS_KEY, {}).items()}
+        statements, auto_codings, codings, more = _code(notes_dir, statements, autos, codebook,
+                                                        rows, stats)
         vetoed = frame("codings", _rows([auto for auto in autos if auto], "vetoed"))
         problems += _rows([auto for auto in autos if auto], "problems") + more
     originals = statements[statements["duplicate_of"] == ""]
@@ -460,13 +476,16 @@ def _combine(notes_dir: Path, results: list[dict], stats: dict, *,
     return Corpus(notes_dir, interviews, statements, contacts, frame("problems", problems),
                   codings=codings, codebook=_codebook_table(codebook, codings, counted),
                   auto_codings=auto_codings, vetoed_codings=vetoed, stats=stats,
-                  codebook_version=codebook.version if codebook else "", findings=findings)
+                  codebook_version=codebook.version if codebook else "", findings=findings,
+                  category_rows=rows)
 
 
-def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook):
-    """Inferred categories, auto codings, inline tags, then the manual decisions."""
+def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook,
+          rows: dict, stats: dict):
+    """Inferred categories (by the model adapted to the folder's checked ones, when
+    there are enough), auto codings, inline tags, then the manual decisions."""
     from .coding.codings import apply_decisions, inline_codings
-    from .coding.manual import decisions_path, load_decisions
+    from .coding.manual import decisions_path, latest, load_decisions
     inferred = pd.DataFrame(
         [(sid, *found) for auto in autos for sid, found in auto.get("categories", {}).items()],
         columns=["statement_id", "category", "category_rule", "category_confidence"],
@@ -478,13 +497,26 @@ def _code(notes_dir: Path, statements: pd.DataFrame, autos: list[dict], codebook
     statements.loc[hit, "category_confidence"] = chosen["category_confidence"].to_numpy(
         dtype=float)
     statements.loc[statements["category_origin"] == "structure", "category_rule"] = "structure"
+    decisions = load_decisions(notes_dir)
+    statements = _adapted(statements, rows, latest(decisions), stats)
     inline, problems = inline_codings(statements, codebook)
     codings = frame("codings", [row for auto in autos for row in auto.get("codings", [])]
                     + inline)
     statements, final, more = apply_decisions(
-        statements, codings, load_decisions(notes_dir), codebook,
-        source=decisions_path(notes_dir).name)
+        statements, codings, decisions, codebook, source=decisions_path(notes_dir).name)
     return statements, codings, frame("codings", final.reset_index(drop=True)), problems + more
+
+
+def _adapted(statements: pd.DataFrame, rows: dict, decisions: pd.DataFrame,
+             stats: dict) -> pd.DataFrame:
+    """The inferred categories given again by the model adapted to the categories the
+    team checked (``stats["adapted_on"]``: how many), or as they are under
+    :data:`csf_analysis.coding.folder_model.MIN_LABELS`."""
+    from .coding.folder_model import folder_model, reinfer
+
+    model = folder_model(rows, decisions)
+    stats["adapted_on"] = int(model.info["adapted_on"]) if model else 0
+    return reinfer(statements, rows, model) if model else statements
 
 
 def _codebook_table(codebook, codings: pd.DataFrame, originals: pd.DataFrame) -> pd.DataFrame:

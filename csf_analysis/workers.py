@@ -34,6 +34,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from .coding.folder_model import ROWS_KEY
 from .reading.notes import parse_note
 from .reading.references import external_references
 from .reading.sources import Problem, decode_note
@@ -230,9 +231,11 @@ def _split_by_note(coded: dict, notes: list[dict]) -> list[dict]:
     """The auto coding of a chunk, note by note."""
     owner = {row["statement_id"]: n for n, note in enumerate(notes)
              for row in note.get("statements", [])}
-    parts: list[dict] = [{"categories": {}, "codings": [], "vetoed": []} for _ in notes]
-    for sid, inferred in coded["categories"].items():
-        parts[owner[sid]]["categories"][sid] = inferred
+    parts: list[dict] = [{"categories": {}, "codings": [], "vetoed": [], ROWS_KEY: {}}
+                         for _ in notes]
+    for name in ("categories", ROWS_KEY):
+        for sid, value in coded.get(name, {}).items():
+            parts[owner[sid]][name][sid] = value
     for name in ("codings", "vetoed"):
         for row in coded.get(name, []):
             parts[owner[row["statement_id"]]][name].append(row)

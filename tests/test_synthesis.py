@@ -388,6 +388,9 @@ def test_methods_annex_says_how_categories_are_inferred_and_how_often_right(corp
             "autre style (267 énoncés), 68 % sur") in synthesis.category_method()
     model.info = {}
     assert "du temps" not in synthesis.category_method()
+    assert "adapté" not in synthesis.category_method()
+    assert ("adapté à ce dossier, sur les 23 catégories que l'équipe a vérifiées"
+            in synthesis.category_method(adapted_on=23))
 
 
 

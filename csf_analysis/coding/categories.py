@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from .category_model import MIN_CONFIDENCE, WEAK_RULES, CategoryModel, load_default
 
-__all__ = ["Inferred", "combine", "infer_categories"]
+__all__ = ["Inferred", "combine", "infer_categories", "infer_with_rows"]
 
 
 class Inferred(NamedTuple):
@@ -58,6 +58,16 @@ def infer_categories(docs: Sequence[Doc], speakers: Sequence[str] | None = None,
         model: The trained model; :func:`csf_analysis.coding.category_model.load_default`
             when ``None``.
     """
+    return infer_with_rows(docs, speakers, sections, groups, model=model)[0]
+
+
+def infer_with_rows(docs: Sequence[Doc], speakers: Sequence[str] | None = None,
+                    sections: Sequence[str] | None = None, groups: Sequence | None = None, *,
+                    model: CategoryModel | None = None
+                    ) -> tuple[list[Inferred], list[tuple[str, list[str]]]]:
+    """:func:`infer_categories`, and each statement's (rule id, model features): what
+    the model adapted to a folder needs to infer the category again without spaCy
+    (:mod:`csf_analysis.coding.folder_model`)."""
     docs = list(docs)
     blank = [""] * len(docs)
     model = model or load_default()
@@ -70,7 +80,7 @@ def infer_categories(docs: Sequence[Doc], speakers: Sequence[str] | None = None,
                                    float(probs[best]))
         out.append(Inferred(category, chosen,
                             float(probs[column[category]]) if category in column else 0.0))
-    return out
+    return out, list(zip(rules, rows))
 
 
 def combine(rule_category: str, rule_id: str, model_category: str, confidence: float, *,

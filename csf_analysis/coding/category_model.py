@@ -240,6 +240,9 @@ class CategoryModel(weights.Stored):
         self.coef = np.zeros((0, 0))
         self.intercept = np.zeros(0)
         self.info: dict = {}  # how it was trained and measured (for the report's annex)
+        # how much the training rows pinned each weight (folder_model.evidence): the
+        # prior of the model's adaptation to a notes folder; None: not measured
+        self.evidence: dict[str, float] | None = None
 
     def analyse(self, docs: Sequence[Doc], speakers: Sequence[str], sections: Sequence[str],
                 groups: Sequence | None = None) -> tuple[list[list[str]], list[str]]:
@@ -307,10 +310,14 @@ class CategoryModel(weights.Stored):
     def to_dict(self, *, digits: int = 4) -> dict:
         """A JSON-friendly copy of the model (weights rounded to ``digits``; features
         whose weights all round to zero are left out)."""
-        return {"format": FORMAT, "use_rules": self.use_rules,
+        data = {"format": FORMAT, "use_rules": self.use_rules,
                 "use_context": self.use_context, "C": self.C,
                 "class_weight": self.class_weight, "min_count": self.min_count,
                 "classes": list(self.classes), **self._linear(digits)}
+        if self.evidence is not None:  # 3 significant digits; the tiny ones left out
+            data["evidence"] = {name: float(f"{value:.3g}")
+                                for name, value in self.evidence.items() if value >= 0.001}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> CategoryModel:
@@ -320,6 +327,7 @@ class CategoryModel(weights.Stored):
                     C=data["C"], class_weight=data["class_weight"],
                     min_count=data["min_count"])
         model.classes = list(data["classes"])
+        model.evidence = data.get("evidence")
         return model._restore(data, classes=len(model.classes))
 
 

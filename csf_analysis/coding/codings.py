@@ -31,6 +31,7 @@ import pandas as pd
 from ..reading.sources import Problem
 from ..reading.vocabulary import code_id
 from .codebook import Codebook
+from .folder_model import ROWS_KEY
 from .manual import latest
 from .theme_model import revise_codings
 from .themes import CODINGS_COLUMNS, ThemeMatcher
@@ -43,30 +44,34 @@ def auto_code(statements: pd.DataFrame, *, codebook: Codebook, nlp, matcher=None
     """Infer categories and match themes for ``statements`` in one spaCy pass.
 
     Returns ``{"categories": {statement_id: [category, rule, confidence]}, "codings":
-    [rows]}``; categories only for rows whose origin is not ``structure``. Pass a
-    ``ThemeMatcher`` to reuse it across calls.
+    [rows], "vetoed": [rows], "model_rows": {statement_id: [rule, [feature, ...]]}}``;
+    categories and model rows (for the model adapted to the folder,
+    :mod:`csf_analysis.coding.folder_model`) only for rows whose origin is not
+    ``structure``. Pass a ``ThemeMatcher`` to reuse it across calls.
     """
     from ..reading.nlp import lemmas_only
-    from .categories import infer_categories  # needs the lemma pipeline
+    from .categories import infer_with_rows  # needs the lemma pipeline
     matcher = matcher or ThemeMatcher(codebook, nlp)
     texts = statements["text"].fillna("").astype(str).tolist()
     docs = list(lemmas_only(nlp).pipe(texts, batch_size=batch_size, n_process=n_process))
     # Every statement, in reading order: the model reads the rules' answer on the
     # neighbours of a silent statement, labelled or not.
-    scored = infer_categories(
+    scored, model_rows = infer_with_rows(
         docs, *(statements[c].fillna("").astype(str).tolist()
                 for c in ("speaker", "section", "source_file")))
     silent = (statements["category_origin"] != "structure").to_numpy()
     categories = {sid: [category, rule, round(confidence, 3)]
                   for sid, (category, rule, confidence), keep
                   in zip(statements["statement_id"], scored, silent) if keep}
+    kept_rows = {sid: [rule, features] for sid, (rule, features), keep
+                 in zip(statements["statement_id"], model_rows, silent) if keep}
     ids = list(statements["statement_id"])
     revised = revise_codings(matcher.codings(ids, iter(docs)), ids, docs,
                              statements["section"].fillna("").astype(str).tolist(),
                              known=set(codebook.table["code"]), own=set(
                                  codebook.table.loc[codebook.table["source"] != "default", "code"]))
     return {"categories": categories, "codings": revised.codings.to_dict("records"),
-            "vetoed": revised.vetoed.to_dict("records")}
+            "vetoed": revised.vetoed.to_dict("records"), ROWS_KEY: kept_rows}
 
 
 def inline_codings(statements: pd.DataFrame, codebook: Codebook) -> tuple[list[dict], list[dict]]:

@@ -179,7 +179,10 @@ function render({ model, el }) {
       h("button", { class: "csf-undo", disabled: view.can_undo ? null : "disabled",
         onclick: () => send({ do: "undo" }), title: "touche Z", text: "annuler (Z)" }),
       h("button", { class: "csf-reload", onclick: () => send({ do: "reload" }),
-        title: "une note ajoutée, des décisions prises ailleurs", text: "relire les notes" }));
+        title: "une note ajoutée, des décisions prises ailleurs", text: "relire les notes" }),
+      h("button", { class: "csf-relearn", onclick: () => send({ do: "relearn" }),
+        title: "adapter le modèle aux catégories vérifiées (il le fait seul toutes les 10)",
+        text: "réapprendre" }));
     const parts = [top, filters(view)];
     if (view.message) parts.push(h("div", { class: "csf-message", role: "alert", text: view.message }));
     if (view.statement) {

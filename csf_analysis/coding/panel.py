@@ -6,8 +6,9 @@ back to :meth:`~csf_analysis.coding.session.ReviewSession.handle`. Keys: 1-9 set
 the category (buttons in French), Enter confirms it and goes on, ← → move, Z
 undoes; codes are added from a field that completes from the codebook, a new code
 only through « créer le code »; a memo per statement; the citation is copied in
-one click. The coder's name is asked once (the browser remembers it) unless it is
-given or set in ``CSF_CODER``.
+one click; « réapprendre » adapts the category model to the checked categories at
+once (it does so by itself every ten). The coder's name is asked once (the browser
+remembers it) unless it is given or set in ``CSF_CODER``.
 
 Example (in a notebook)::
 

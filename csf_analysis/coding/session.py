@@ -10,7 +10,11 @@ confidence, citation) -> a decision, checked
 (:func:`~csf_analysis.coding.checks.check_decision`), written at once with the
 statement's text (:func:`~csf_analysis.coding.manual.record`), applied to the
 session's own copy of the tables and kept for undo
-(:func:`~csf_analysis.coding.manual.withdraw`). The notes are never touched.
+(:func:`~csf_analysis.coding.manual.withdraw`). Every :data:`RELEARN_EVERY`
+categories checked in the session (or on request, « réapprendre »), the category model
+is adapted to every category the team checked
+(:func:`~csf_analysis.coding.folder_model.folder_model`), the categories still
+inferred are given again and the queue re-ranks. The notes are never touched.
 
 Example:
     >>> from csf_analysis import load_corpus
@@ -23,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +41,11 @@ from .codings import apply_categories
 from .queue import FILTERS, filter_options, neighbours, review_queue
 from .theme_model import MODEL_PREFIX
 
-__all__ = ["CODER_VARIABLE", "ReviewSession"]
+__all__ = ["CODER_VARIABLE", "RELEARN_EVERY", "ReviewSession"]
+
+# The model is adapted to the team's checked categories after this many in a session
+# (the review simulation of benchmarks/category_learning.py retrains as often).
+RELEARN_EVERY = 10
 
 CODER_VARIABLE = "CSF_CODER"  # the coder's name, from the environment, if set
 _ORIGINS = {"inferred": "déduite", "structure": "donnée par la note", "manual": "vérifiée"}
@@ -81,6 +90,8 @@ class ReviewSession:
         self.codings = counted.codings.copy()
         self.auto_codings = counted.auto_codings
         self.vetoed_codings = counted.vetoed_codings
+        self.category_rows = corpus.category_rows
+        self.unlearnt = 0  # categories checked since the model was last adapted
         self.interviews = counted.interviews
         self.codebook = corpus.codebook[["code", "label"]].copy()
         self.history: list[_Done] = []
@@ -155,6 +166,7 @@ class ReviewSession:
                   "undo": lambda m: self.undo(),
                   "filter": lambda m: self.set_filters(**{m["name"]: m.get("value", "")}),
                   "reload": lambda m: self.reload(),
+                  "relearn": lambda m: self.relearn(),
                   "coder": lambda m: self.set_coder(m.get("name", ""))}.get(str(message.get("do")))
         if action is None:
             self.message = f"action inconnue du panneau : {message.get('do')!r}"
@@ -171,6 +183,28 @@ class ReviewSession:
         self._take(self.corpus.refresh())
         self.set_filters()  # the queue rebuilt, the statement under review kept
         self.message = f"notes relues : {len(self.queue)} énoncés dans la file"
+
+    def relearn(self) -> None:
+        """Adapt the category model to every category the team checked (all coders,
+        the decisions file as it is now), give the still-inferred categories again
+        and re-rank the queue; the statement under review stays."""
+        from .folder_model import MIN_LABELS, folder_model, reinfer
+
+        start = time.perf_counter()
+        model = folder_model(self.category_rows,
+                             manual.latest(manual.load_decisions(self.notes_dir)))
+        self.unlearnt = 0
+        if model is None:
+            self.message = (f"pas encore de quoi réapprendre : il faut au moins {MIN_LABELS} "
+                            "catégories vérifiées parmi les catégories déduites")
+            return
+        before = self.statements.set_index("statement_id")["category"]
+        self.statements = reinfer(self.statements, self.category_rows, model)
+        changed = int((self.statements.set_index("statement_id")["category"] != before).sum())
+        self.set_filters()  # re-ranked on the new confidences
+        self.message = (f"modèle réappris sur {model.info['adapted_on']} catégories vérifiées "
+                        f"en {time.perf_counter() - start:.1f} s : {changed} catégorie(s) "
+                        "déduite(s) changée(s), file reclassée")
 
     def set_coder(self, name: str) -> None:
         """Who decides from now on; "" asks again (the panel's « changer »)."""
@@ -279,6 +313,9 @@ class ReviewSession:
             self.statements = apply_categories(self.statements, pd.DataFrame(
                 [{"statement_id": sid, "code": value, "coder": self.coder}]))
             self.checked.add(sid)
+            self.unlearnt += sid in self.category_rows
+            if self.unlearnt >= RELEARN_EVERY:
+                self.relearn()
         elif action == "remove":
             self.codings = self.codings[~((self.codings["statement_id"] == sid)
                                           & (self.codings["code"] == value))]

@@ -41,16 +41,21 @@ def matrix(weights: dict[str, list], *, classes: int) -> tuple[dict[str, int], n
     return {name: i for i, name in enumerate(names)}, coef
 
 
+PER_FEATURE = ("evidence", "weights")  # written one feature a line, in this order
+
+
 def save(path: str | Path, data: dict) -> None:
-    """Write a model's ``data`` as JSON, its ``weights`` one feature a line (readable
-    diffs)."""
+    """Write a model's ``data`` as JSON, its ``weights`` (and ``evidence``, if any) one
+    feature a line (readable diffs)."""
     data = dict(data)
-    weights = data.pop("weights")
+    blocks = {key: data.pop(key) for key in PER_FEATURE if key in data}
     head = json.dumps(data, ensure_ascii=False, sort_keys=True)[:-1]
-    lines = [f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps(values)}"
-             for name, values in sorted(weights.items())]
-    Path(path).write_text(f'{head}, "weights": {{\n' + ",\n".join(lines) + "\n}}\n",
-                          encoding="utf-8")
+    parts = []
+    for key, values in blocks.items():
+        lines = [f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps(value)}"
+                 for name, value in sorted(values.items())]
+        parts.append(f'"{key}": {{\n' + ",\n".join(lines) + "\n}")
+    Path(path).write_text(f"{head}, " + ", ".join(parts) + "}\n", encoding="utf-8")
 
 
 def load(path: str | Path) -> dict:

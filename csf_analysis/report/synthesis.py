@@ -624,9 +624,10 @@ def _problems(problems: pd.DataFrame, *, limit: int) -> tuple[str, Markup | str]
         frame_html(view.head(limit), css="csf-small csf-problems")
 
 
-def category_method() -> str:
+def category_method(adapted_on: int = 0) -> str:
     """How the inferred categories are made, and how often they are right, from the
-    shipped model's own measures (``benchmarks/train_category_model.py``)."""
+    shipped model's own measures (``benchmarks/train_category_model.py``);
+    ``adapted_on``: the team's checked categories the model was adapted to."""
     from ..coding.category_model import MIN_CONFIDENCE, load_default
     info = load_default().info
     text = ("Catégories déduites : des règles écrites à la main (mode du verbe, première "
@@ -648,6 +649,9 @@ def category_method() -> str:
         text += (" Sur les notes d'autres codeurs, la catégorie déduite est la bonne "
                  f"{info['cv_accuracy_other_coders'] * 100:.0f} % du temps (les règles seules : "
                  f"{info['cv_rules_other_coders'] * 100:.0f} %) : vérifiez-la avant de citer.")
+    if adapted_on:
+        text += (f" Le modèle a été adapté à ce dossier, sur les {adapted_on} catégories "
+                 "que l'équipe a vérifiées (codage-manuel.csv).")
     return text + (" La colonne category_confidence dit à quel point le modèle est sûr de "
                    "la catégorie retenue : relisez d'abord les moins sûres.")
 
@@ -711,7 +715,8 @@ def methods_annex(corpus, *, model: dict, problems_limit: int = PROBLEM_LIMIT) -
                                            "n_statements": "Énoncés"})
     problems_text, problems = _problems(corpus.problems, limit=problems_limit)
     return render(
-        "methods.html.j2", categories=category_method(), themes=theme_method(),
+        "methods.html.j2", categories=category_method(corpus.stats.get("adapted_on", 0)),
+        themes=theme_method(),
         problems_text=problems_text,
         problems=problems, model=(
             f"Modèle : spaCy {model.get('spacy_version', '?')}, {model.get('name', '?')} "
