@@ -78,6 +78,7 @@ from csf_analysis.coding.category_model import (  # noqa: E402
     WEAK_RULES,
     CategoryModel,
 )
+from csf_analysis.coding.folder_model import evidence
 from csf_analysis.coding.rules import infer_category  # noqa: E402
 from csf_analysis.corpus import load_corpus  # noqa: E402
 from csf_analysis.reading.nlp import LEMMAS, load_nlp  # noqa: E402
@@ -301,6 +302,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="cross-validate only")
     parser.add_argument("--shipped-only", action="store_true",
                         help="cross-validate the shipped settings only (5 times faster)")
+    parser.add_argument("--evidence-only", action="store_true",
+                        help="add to the shipped model, weights unchanged, the evidence its "
+                             "training rows give each weight (the prior of a folder's "
+                             "adaptation); no cross-validation, no refit")
     args = parser.parse_args(argv)
     if "blind2" in str(args.blind_notes) + str(args.blind_labels):
         parser.error("the second blind set is for the final test only")
@@ -316,6 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     columns = (docs, frame["speaker"].tolist(), frame["section"].tolist(),
                frame["group"].tolist())
     rows_context = CategoryModel(use_rules=True, use_context=True, **SETTINGS).featurize(*columns)
+    trainable = frame["label"].isin(CLASSES).to_numpy()
+    if args.evidence_only:
+        assert USE_RULES and USE_CONTEXT, "--evidence-only reads the shipped features"
+        return add_evidence(CategoryModel.load(args.out), frame, rows_context, trainable, args)
 
     evaluated = (frame["category_origin"] != "structure") & (frame["label"] != "") & frame[
         "corpus"].isin(["notes", "fixtures", "blind", "train"])
@@ -363,7 +372,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{part}: the back-off fixes {int((~rules_ok & chosen_ok)[mask].sum())} rule "
               f"mistakes and breaks {int((rules_ok & ~chosen_ok)[mask].sum())} right answers")
 
-    trainable = frame["label"].isin(CLASSES).to_numpy()
     start = time.perf_counter()
     final = CategoryModel(use_rules=USE_RULES, use_context=USE_CONTEXT, **SETTINGS)
     shipped_rows = final.featurize(*columns)
@@ -382,11 +390,28 @@ def main(argv: list[str] | None = None) -> int:
         "cv_rules_other_coders": round(float(
             (frame.loc[others, "rules"] == frame.loc[others, "label"]).mean()), 3),
     }
+    final.evidence = evidence(final, [shipped_rows[i] for i in np.flatnonzero(trainable)],
+                              frame["label"][trainable].tolist(),
+                              frame["weight"][trainable].to_numpy())
     if not args.no_write:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         final.save(args.out)
         print(f"\nwrote {args.out} ({len(final.to_dict()['weights'])} features, "
               f"{args.out.stat().st_size / 1024:.0f} KiB), trained on {int(trainable.sum())} rows")
+    return 0
+
+
+def add_evidence(model: CategoryModel, frame: pd.DataFrame, rows: list[list[str]],
+                 trainable: np.ndarray, args: argparse.Namespace) -> int:
+    """Write ``model`` again with :attr:`CategoryModel.evidence` from its training rows."""
+    kept = np.flatnonzero(trainable)
+    model.evidence = evidence(model, [rows[i] for i in kept],
+                              frame["label"][trainable].tolist(),
+                              frame["weight"][trainable].to_numpy())
+    if not args.no_write:
+        model.save(args.out)
+        print(f"wrote {args.out}: evidence on {len(model.evidence) - 1} features, from "
+              f"{len(kept)} training rows; weights unchanged")
     return 0
 
 
