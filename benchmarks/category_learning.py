@@ -66,7 +66,7 @@ from benchmarks.train_category_model import (
     synthetic_statements,
     training_sets,
 )
-from csf_analysis.coding.categories import combine
+from csf_analysis.coding.categories import decide
 from csf_analysis.coding.category_model import CLASSES, USE_CONTEXT, USE_RULES, CategoryModel
 from csf_analysis.coding.folder_model import TEAM_WEIGHT, adapt, evidence
 from csf_analysis.reading.nlp import LEMMAS, load_nlp
@@ -147,16 +147,10 @@ class Simulation:
         """The final category (rules overruled as the product does) and its confidence,
         for every inferred statement."""
         probs = model.probabilities([self.rows[i] for i in self.inferred])
-        column = {name: n for n, name in enumerate(model.classes)}
-        cats, confs = [], []
-        for i, p in zip(self.inferred, probs):
-            best = int(p.argmax())
-            rule = str(self.frame.at[i, "rule"])
-            category, _ = combine(rule.split(":", 1)[0], rule, model.classes[best],
-                                  float(p[best]))
-            cats.append(category)
-            confs.append(float(p[column[category]]) if category in column else 0.0)
-        return np.array(cats), np.array(confs)
+        found = [decide(str(self.frame.at[i, "rule"]), p, model.classes)
+                 for i, p in zip(self.inferred, probs)]
+        return (np.array([f.category for f in found]),
+                np.array([f.confidence for f in found]))
 
     def run(self, every: int | None) -> dict[float, float]:
         """Accuracy after each fraction reviewed; ``every=None``: never retrain."""

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from .category_model import MIN_CONFIDENCE, WEAK_RULES, CategoryModel, load_default
 
-__all__ = ["Inferred", "combine", "infer_categories", "infer_with_rows"]
+__all__ = ["Inferred", "combine", "decide", "infer_categories", "infer_with_rows"]
 
 
 class Inferred(NamedTuple):
@@ -72,15 +72,24 @@ def infer_with_rows(docs: Sequence[Doc], speakers: Sequence[str] | None = None,
     blank = [""] * len(docs)
     model = model or load_default()
     rows, rules = model.analyse(docs, speakers or blank, sections or blank, groups)
-    column = {name: i for i, name in enumerate(model.classes)}
-    out = []
-    for rule, probs in zip(rules, model.probabilities(rows)):
-        best = int(probs.argmax())
-        category, chosen = combine(rule.split(":", 1)[0], rule, model.classes[best],
-                                   float(probs[best]))
-        out.append(Inferred(category, chosen,
-                            float(probs[column[category]]) if category in column else 0.0))
+    out = [decide(rule, probs, model.classes)
+           for rule, probs in zip(rules, model.probabilities(rows))]
     return out, list(zip(rules, rows))
+
+
+def decide(rule: str, probs: Sequence[float], classes: Sequence[str]) -> Inferred:
+    """The category of a statement whose first firing rule is ``rule`` and to which
+    the model gives ``probs`` (in ``classes`` order): :func:`combine`, and the
+    probability of the category chosen (0 for one the model cannot give).
+
+    >>> decide("facts:past", [0.1, 0.9], ["facts", "suggestions"])
+    Inferred(category='suggestions', rule='model:suggestions', confidence=0.9)
+    """
+    best = max(range(len(classes)), key=lambda i: probs[i])
+    category, chosen = combine(rule.split(":", 1)[0], rule, classes[best], float(probs[best]))
+    inside = category in classes
+    return Inferred(category, chosen, float(probs[list(classes).index(category)]) if inside
+                    else 0.0)
 
 
 def combine(rule_category: str, rule_id: str, model_category: str, confidence: float, *,

@@ -112,7 +112,7 @@ def _precision(base: CategoryModel, names: list[str], C: float) -> np.ndarray:
     """The prior's precision on each of the flat parameters (``names``' weights, class
     by class, then the intercepts)."""
     k = len(base.classes)
-    held = getattr(base, "evidence", None)
+    held = base.evidence
     if held is None:
         return np.full(k * (len(names) + 1), 1.0 / C)
     column = [held.get(n, 0.0) + 1.0 / base.C for n in names]
@@ -213,24 +213,16 @@ def reinfer(statements: pd.DataFrame, rows: Mapping[str, list],
     """``statements`` whose ``inferred`` categories (and rule, confidence) ``model``
     gives again from their kept ``rows``, the rules overruled as
     :func:`csf_analysis.coding.categories.infer_categories` does."""
-    from .categories import combine
+    from .categories import decide
 
     hit = (statements["category_origin"] == "inferred") \
         & statements["statement_id"].isin(rows.keys())
     ids = statements.loc[hit, "statement_id"].tolist()
     if not ids:
         return statements
-    probs = model.probabilities([rows[sid][1] for sid in ids])
-    column = {name: n for n, name in enumerate(model.classes)}
-    found = []
-    for sid, p in zip(ids, probs):
-        rule = rows[sid][0]
-        best = int(p.argmax())
-        category, chosen = combine(rule.split(":", 1)[0], rule, model.classes[best],
-                                   float(p[best]))
-        found.append((category, chosen,
-                      round(float(p[column[category]]), 3) if category in column else 0.0))
+    found = [decide(rows[sid][0], p, model.classes)
+             for sid, p in zip(ids, model.probabilities([rows[sid][1] for sid in ids]))]
     statements = statements.copy()
-    statements.loc[hit, ["category", "category_rule"]] = [list(f[:2]) for f in found]
-    statements.loc[hit, "category_confidence"] = [f[2] for f in found]
+    statements.loc[hit, ["category", "category_rule"]] = [[f.category, f.rule] for f in found]
+    statements.loc[hit, "category_confidence"] = [round(f.confidence, 3) for f in found]
     return statements
