@@ -613,6 +613,36 @@ def test_a_rare_first_name_taken_up_by_a_pronoun_or_given_an_age_is_someone():
     assert not {"Toulouse", "Montpellier", "Pau"} & set(found)
 
 
+def test_an_author_cited_surname_comma_initial_year_is_someone_even_if_a_word():
+    """names_blind38: « Moulinier, A. (2019) » and « Castagné, L. (2023) », surnames
+    that are French words too (a silk throwster; « castagner »), alone in their
+    bibliography entry, were taken for « Annexe B. (2019) » and kept."""
+    found = find_people(["Moulinier, A. (2019). *Le facilitateur de clauses sociales*.",
+                         "Castagné, L. (2023). « Du repérage à l'accompagnement ».",
+                         "voir Annexe B. (2019)", "la Section C. (2021)"], cache_dir=None)
+    assert found == ["A. Moulinier", "L. Castagné"]
+
+
+def test_a_common_first_name_after_sur_or_y_a_is_no_place():
+    """names_blind38: notes write « Sur Quentin (ATS) : » and « Herrera sur Jessy » for
+    « about », and « Y'a Serkan, le fils du patron »: the model tags the name a place
+    there, and it was kept everywhere. « sur Lourdes », « à Nancy » stay places."""
+    found = find_people(["Sur Quentin (ATS) : « Je porte ça. »", "Quentin a arrêté.",
+                         "Herrera sur Jessy : « il était gentil ».",
+                         "R : Y'a Serkan, le fils du patron, il est cool.",
+                         "On travaille sur Lourdes et à Nancy."], cache_dir=None)
+    assert {"Quentin", "Jessy", "Serkan"} <= set(found)
+    assert not {"Lourdes", "Nancy"} & set(found)
+
+
+def test_a_first_name_given_an_age_in_brackets_or_after_a_colon_is_someone():
+    """names_blind38: « Quentin (17 ans, MLDS) », « sur Kylian : 17 ans »."""
+    found = find_people(["deux jeunes CSF : Quentin (17 ans, MLDS) et Gaëtan (20 ans).",
+                         "sur Kylian : 17 ans, venait du lycée.", "Lyon (2 ans de retard)"],
+                        cache_dir=None)
+    assert {"Quentin", "Gaëtan", "Kylian"} <= set(found) and "Lyon" not in found
+
+
 def test_a_listed_short_alias_greeted_or_called_in_a_chat(tmp_path):
     """names_blind35: « élo t'as des chaussures ? » and « rip élo » kept a listed
     « Élodie Schaller (Élo) »; « top moussa » a listed Moussa. « top départ » stays."""

@@ -83,9 +83,10 @@ _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 # A word the writing shows to be someone, whatever the model tags it: taken up by a
 # pronoun, as spoken French does ("Vasile il parle pas", "Aziz, il avait 16 ans"; not
 # "Toulouse, il y a", "il faut", nor "à Pau, il neige"), or given an age ("Dieunel, 18
-# ans").
+# ans", "Quentin (17 ans, MLDS)", "sur Kylian : 17 ans").
 _SPOKEN_OF_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:,?\s+(?:il|elle)\s+(?!(?:y|faut"
-                           r"|fallait|fait|semble|para[iî]t)(?![\w-]))|,\s+\d{1,2}\s+ans\b)")
+                           r"|fallait|fait|semble|para[iî]t)(?![\w-]))"
+                           r"|(?:,|\s*[(:])\s*\d{1,2}\s+ans\b)")
 # ... the surname a word too when written "Surname, I." beside a co-author: "Rétif, S. et
 # Fauconnet, R. (2023)", "Petit, M., & Roux, A." (no "Annexe B." reads so).
 _APA_JOINED = re.compile(r",?\s*(?:&|et)\s+" + _FIRST + r",\s+" + _UP + r"\.")
@@ -116,9 +117,10 @@ _LOWER_FIRST_NAMES = 10000
 # of the list only (Gwendal 1,123th, Seydou 3,724th; Annecy 6,340th).
 _GIVEN_FIRST_NAMES = 4000
 # Before a lone place ("à Nancy", "en France", "sur Lourdes"): the model tags many a
-# lone first name as a place, a place after these words stays one.
+# lone first name as a place, a place after these words stays one. Not the verb of "y a"
+# ("y'a Serkan, le fils du patron").
 _PLACE_BEFORE = re.compile(
-    r"(?i)(?:^|[\s'’(])(?:à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
+    r"(?i)(?:^|(?<!y)[\s'’(])(?P<word>à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
 _AFTER_PLACE = re.compile(r"(?i:(?<![\w'’])(?:à|au|en|sur|vers|depuis))\s+(" + _UP + r"[\w-]+)")
 # An article before a word of the list says it is no one's first name ("toute la France").
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux|un|une|cette)"
@@ -128,6 +130,25 @@ _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux
 def _title(word: str) -> str:
     """A surname written in capitals as a name is: "QUÉRÉ" -> "Quéré", "LE DU" -> "Le Du"."""
     return word.title() if word.isupper() else word
+
+
+def _place_before(text: str, start: int, word: str) -> bool:
+    """Does a place's preposition come just before ``word`` at ``start`` ("à Nancy",
+    "en France", "sur Lourdes")? Not "sur" before a common first name: notes write
+    "sur Quentin :", "Herrera sur Jessy" for "about"."""
+    before = _PLACE_BEFORE.search(text[max(0, start - 12):start])
+    if before is None:
+        return False
+    given = first_name_rank(word)
+    return before.group("word").lower() != "sur" or given is None or given >= COMMON_RANK
+
+
+def _dated(text: str, match: re.Match) -> bool:
+    """Is the cited author ``match`` written "Surname, I. (year)", the way a
+    bibliography cites, its initial no civility ("Moulinier, A. (2019)": the surname may
+    be a French word too; not "Annexe B. (2019)")?"""
+    return "," in match.group() and match.group("initials") not in ("M.", "Me.") \
+        and re.match(r"\**\s*\(\d{4}", text[match.end():]) is not None
 
 
 def _apa(text: str, match: re.Match) -> bool:
@@ -559,7 +580,7 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
     found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}",
-               "apa" if _apa(text, m) else "author",
+               "apa" if _apa(text, m) or _dated(text, m) else "author",
                m.start()) for m in _AUTHOR_RE.finditer(text)]
     found += [(f"{m.group('first')} {_title(m.group('name'))}", "author", m.start())
               for m in _AUTHOR_FULL_RE.finditer(text)]
@@ -645,7 +666,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
              if (m := _LABEL_RE.match(text)) and " " not in m.group(1)}
     spoken = {fold_keep_case(m.group(1)) for text in everything
               for m in _SPOKEN_OF_RE.finditer(text) if is_first_name(m.group(1))
-              and not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()])}
+              and not _place_before(text, m.start(), m.group(1))}
     alone |= spoken
     labels = {fold_lower(w) for text in everything for w in _label_words(text)}
     names = Names(lower_words=_lower_words(everything),
@@ -662,7 +683,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             for entity in found]
     names.parts = _parts(model.long_entities, names) - alone if model else frozenset()
     names.located = frozenset(fold_keep_case(word) for text, word, _, start in lone
-                              if _PLACE_BEFORE.search(text[max(0, start - 12):start])) - spoken
+                              if _place_before(text, start, word)) - spoken
     names.towns = frozenset(fold_keep_case(word) for text in everything
                             for word in _AFTER_PLACE.findall(text) if not is_first_name(word))
     names.lone_places = frozenset(fold_keep_case(word) for _, word, _, _ in lone) \
