@@ -175,6 +175,11 @@ def test_coding_with_keys_and_mouse_is_written_once(lab, project, browser):
             return "copiée" in text_of(driver, ".csf-said")
         WebDriverWait(browser, 30, ignored_exceptions=REDRAWN).until(
             copy_citation, "the citation was not said copied")
+
+        # « réapprendre »: one category checked is too little to adapt the model, said so.
+        timed(lambda: panel(browser).find_element(By.CSS_SELECTOR, ".csf-relearn").click(),
+              lambda: "au moins 10 catégories" in text_of(browser, ".csf-message"),
+              "the relearning refused")
         print(f"\nround trips (s): {[round(s, 3) for s in timed.seconds]}; "
               f"median {statistics.median(timed.seconds):.3f}")
 
