@@ -643,6 +643,23 @@ def test_a_first_name_given_an_age_in_brackets_or_after_a_colon_is_someone():
     assert {"Quentin", "Gaëtan", "Kylian"} <= set(found) and "Lyon" not in found
 
 
+def test_public_bodies_and_regions_beside_people_are_no_one(tmp_path):
+    """names_blind37: a COPIL's attendance list (« Valérie Bonnin, Région Bretagne »,
+    « Stéphane Le Goff, France Travail Bretagne ») made « France Travail Bretagne » and
+    « Région Bretagne » people, and every « Bretagne » (CRESS, ARML, DREETS...) a
+    pseudonym."""
+    notes = _one_note(tmp_path, "# COPIL du 3 décembre\n\nPrésents :\n\n"
+                      "- Valérie Bonnin, Région Bretagne, direction de l'orientation\n"
+                      "- Stéphane Le Goff, France Travail Bretagne\n- Leïla Mansouri, ARML "
+                      "Bretagne\n\n**Bretagne** : Rennes (Thibault), Brest et Lorient.\n\n"
+                      "Valérie Bonnin (Région) a demandé la liste des tuteurs.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Valérie Bonnin\n")
+    for kept in ("Région Bretagne", "France Travail Bretagne", "ARML Bretagne", "(Région)"):
+        assert kept in cells
+    for name in ("Bonnin", "Stéphane Le Goff", "Mansouri"):
+        assert name not in cells
+
+
 def test_a_listed_short_alias_greeted_or_called_in_a_chat(tmp_path):
     """names_blind35: « élo t'as des chaussures ? » and « rip élo » kept a listed
     « Élodie Schaller (Élo) »; « top moussa » a listed Moussa. « top départ » stays."""

@@ -706,6 +706,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         found = [(n, trust, start) for n, trust, start in found
                  if not any(a < start + len(n) and start < b for a, b in kept)]
         for name in _listed_names(text):
+            if guard.protected(name):  # "Stéphane Le Goff, France Travail Bretagne"
+                continue
             if is_first_name(name.split()[0]):  # "présents : hugo, Alexis Bertrand"
                 names.lowercase.add(fold_lower(name.split()[0]))
                 names.add(name.title() if name.islower() else name, trust="trusted")

@@ -91,6 +91,8 @@ _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
 # them are the place's name, kept even when a person bears it.
 PLACE_WORDS = tuple(WORDS["names"]["place_words"])
+# Public bodies and regions, never a person ("France Travail", "Région Bretagne").
+PUBLIC_NAMES = tuple(WORDS["names"]["public_names"])
 _CAP = _UP + r"[\w'’]*"
 _PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
 # Place words used in an idiom that names no place: "à la place de Yasmine" (instead
@@ -106,7 +108,8 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
     # a compound place name ("Hauts-de-France", "Boulogne-sur-Mer", "Aix-en-Provence")
     r"|\b" + _CAP + r"(?:-" + _CAP + r")*-(?:de|du|des|sur|sous|en|les|lez|le|la|et|d'|l')"
     r"-?" + _CAP + r"(?:-" + _CAP + r")*"
-    r"|\bFrance\s+(?:Travail|Competences)\b)")  # the public employment service
+    r"|(?<![\w-])(?:" + "|".join(re.escape(strip_accents(w)).replace(r"\ ", r"\s+")
+                                  for w in PUBLIC_NAMES) + r")(?![\w-]))")
 _PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi",
     r"^\w+\s+de\s+(?:(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]|$)"
     r"|(?P<initial>[A-Z])$)",  # "passage de X. Battesti", "de M. Pinelli": no place is "X"
