@@ -94,5 +94,7 @@ def reference_corpus(reference_note, nlp, tmp_path_factory):
 def _fresh_process_memory():
     """Each test starts as a new process would: no note results kept in memory by an
     earlier test (``csf_analysis.corpus._NoteCache``), so cache files are read again."""
+    from csf_analysis.coding import folder_model
     from csf_analysis.corpus import _NoteCache
     _NoteCache.forget()
+    folder_model._LAST.clear()  # nor the category model adapted to an earlier folder

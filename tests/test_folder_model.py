@@ -97,6 +97,31 @@ def test_no_folder_model_under_the_minimum(base):
     assert folder_model(rows, enough, base=base).info["adapted_on"] == MIN_LABELS
 
 
+def test_the_same_decisions_adapt_once_in_a_process(base):
+    rows = {f"s{i}": ["facts:default", ["w:a"]] for i in range(MIN_LABELS + 1)}
+    same = decisions(*((f"s{i}", "category", "feelings") for i in range(MIN_LABELS)))
+    first = folder_model(rows, same, base=base)
+    assert folder_model(rows, same.copy(), base=base) is first
+    more = pd.concat([same, decisions((f"s{MIN_LABELS}", "category", "facts"))])
+    assert folder_model(rows, more, base=base) is not first
+
+
+def test_reinfer_remembers_a_statement_while_its_features_are_the_same(base):
+    pinned = copy.copy(base)
+    pinned.evidence = {"": 1000.0}  # the intercepts held: only "w:a" learns
+    rows = {f"s{i}": ["facts:default", ["w:a"]] for i in range(MIN_LABELS)}
+    model = folder_model(rows, decisions(*((f"s{i}", "category", "feelings")
+                                           for i in range(MIN_LABELS))), base=pinned)
+    statements = pd.DataFrame({"statement_id": ["t1"], "category": ["facts"],
+                               "category_origin": ["inferred"], "category_rule": ["x"],
+                               "category_confidence": [0.5]})
+    assert reinfer(statements, {"t1": ["facts:default", ["w:a"]]}, model).loc[
+        0, "category"] == "feelings"
+    again = reinfer(statements, {"t1": ["facts:default", ["w:e"]]}, model)  # note edited
+    assert again.loc[0, "category"] == model.predict_features([["w:e"]])[0][0] \
+        == "suggestions"
+
+
 def test_reinfer_touches_the_inferred_categories_only(base):
     statements = pd.DataFrame({
         "statement_id": ["s1", "s2", "s3"], "category": ["facts", "facts", "facts"],

@@ -205,7 +205,17 @@ def folder_model(rows: Mapping[str, list], decisions: pd.DataFrame, *,
     features, categories = labelled(rows, decisions)
     if sum(category in base.classes for category in categories) < MIN_LABELS:
         return None
-    return adapt(base, features, categories)
+    key = (id(base), tuple(categories), tuple(map(tuple, features)))
+    if _LAST.get("key") != key:  # a refresh with the same decisions adapts nothing again
+        _LAST.clear()
+        _LAST.update(key=key, base=base, model=adapt(base, features, categories), found={})
+    return _LAST["model"]
+
+
+# This process's last adaptation: its key, the model, and what it inferred of each
+# statement ({statement id: (its features list, Inferred)}), so that a refresh after a
+# note is added infers the new statements only (benchmarks/bench_refresh.py --checked).
+_LAST: dict = {}
 
 
 def reinfer(statements: pd.DataFrame, rows: Mapping[str, list],
@@ -213,16 +223,27 @@ def reinfer(statements: pd.DataFrame, rows: Mapping[str, list],
     """``statements`` whose ``inferred`` categories (and rule, confidence) ``model``
     gives again from their kept ``rows``, the rules overruled as
     :func:`csf_analysis.coding.categories.infer_categories` does."""
-    from .categories import decide
-
     hit = (statements["category_origin"] == "inferred") \
         & statements["statement_id"].isin(rows.keys())
     ids = statements.loc[hit, "statement_id"].tolist()
     if not ids:
         return statements
-    found = [decide(rows[sid][0], p, model.classes)
-             for sid, p in zip(ids, model.probabilities([rows[sid][1] for sid in ids]))]
+    found = _inferred(ids, rows, model)
     statements = statements.copy()
     statements.loc[hit, ["category", "category_rule"]] = [[f.category, f.rule] for f in found]
     statements.loc[hit, "category_confidence"] = [round(f.confidence, 3) for f in found]
     return statements
+
+
+def _inferred(ids: list[str], rows: Mapping[str, list], model: CategoryModel) -> list:
+    """The Inferred of each statement, those of the last adaptation's model remembered
+    while their features are the same list (an unchanged note in a running kernel)."""
+    from .categories import decide
+
+    memo = _LAST["found"] if _LAST.get("model") is model else {}
+    todo = [sid for sid in ids if memo.get(sid, (None,))[0] is not rows[sid][1]]
+    if todo:
+        probs = model.probabilities([rows[sid][1] for sid in todo])
+        memo.update((sid, (rows[sid][1], decide(rows[sid][0], p, model.classes)))
+                    for sid, p in zip(todo, probs))
+    return [memo[sid][1] for sid in ids]
