@@ -635,6 +635,17 @@ def test_a_common_first_name_after_sur_or_y_a_is_no_place():
     assert not {"Lourdes", "Nancy"} & set(found)
 
 
+def test_a_first_name_spoken_to_is_no_place():
+    """names_blind38: « J'ai dit à Rodrigue, il a dit à Mme Chevrier »: the model tagged
+    « Rodrigue » a place after « à », and he was kept everywhere. « je suis à Nancy »
+    keeps Nancy a town even where « on a demandé à Nancy »."""
+    found = find_people(["Elle nous parle de Rodrigue, responsable de secteur.",
+                         "J'ai dit à Rodrigue, il a dit à Mme Chevrier, elle a dit au PLIE.",
+                         "on a demandé à Nancy de venir", "je suis à Nancy demain"],
+                        cache_dir=None)
+    assert "Rodrigue" in found and "Nancy" not in found
+
+
 def test_a_first_name_given_an_age_in_brackets_or_after_a_colon_is_someone():
     """names_blind38: « Quentin (17 ans, MLDS) », « sur Kylian : 17 ans »."""
     found = find_people(["deux jeunes CSF : Quentin (17 ans, MLDS) et Gaëtan (20 ans).",
