@@ -635,6 +635,16 @@ def test_a_common_first_name_after_sur_or_y_a_is_no_place():
     assert not {"Lourdes", "Nancy"} & set(found)
 
 
+def test_a_bracketed_comment_opens_a_sentence(tmp_path):
+    """names_blind39 and 40, untouched: « [Contexte : rendez-vous obtenu par Xavier
+    Tomasi (MLDS)] » made « Contexte » a person (the capital after « [ » read as a
+    proper noun's), and the leak check then refused the report for the category
+    « Contexte » of its charts."""
+    found = find_people(["[Contexte : rendez-vous obtenu par Xavier Tomasi (MLDS), qui "
+                         "connaît la famille.]", "[Remarque : il hésite]"], cache_dir=None)
+    assert found == ["Xavier Tomasi"]
+
+
 def test_a_first_name_spoken_to_is_no_place():
     """names_blind38: « J'ai dit à Rodrigue, il a dit à Mme Chevrier »: the model tagged
     « Rodrigue » a place after « à », and he was kept everywhere. « je suis à Nancy »

@@ -634,9 +634,10 @@ def _lower_first_name(word: str) -> bool:
 
 
 def _initial(text: str, start: int) -> bool:
-    """Does the word at ``start`` open a sentence (where any word has a capital)?
-    Not after a colon: "conseiller : Jean Barré" names someone."""
-    before = text[:start].rstrip(" *_-–•>\t\"«(")
+    """Does the word at ``start`` open a sentence (where any word has a capital), after
+    any opening bracket or quote ("[Contexte : rendez-vous obtenu par ...]")? Not after
+    a colon: "conseiller : Jean Barré" names someone."""
+    before = text[:start].rstrip(" *_-–•>\t\"«([")
     return not before or before[-1] in ".!?;\n"
 
 
