@@ -15,8 +15,8 @@ The full measure of one folder (charts, report, PDF) stays ``benchmarks.names_ev
 this one leaves the report out, where a few leaks (the PDF's hyphenation) can only
 show, and takes 8 s a folder rather than 80.
 
-Measured on 2026-12-05 at ``1dd2247``, 39 folders in 5 min 19 s: listed 100 % on 28,
-unlisted at least 95 % on 37; pooled 3,866/3,882 listed (99.6 %), 3,762/3,875 unlisted
+Measured on 2026-12-05 at ``890941c``, 41 folders in 5 min 20 s: listed 100 % on 28,
+unlisted at least 95 % on 39; pooled 4,063/4,082 listed (99.5 %), 3,958/4,075 unlisted
 (97.1 %); leak check 0 on every folder (before ``5267c62``, ``names_blind3`` and ``21``
 refused).
 
