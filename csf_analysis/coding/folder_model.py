@@ -201,8 +201,10 @@ def folder_model(rows: Mapping[str, list], decisions: pd.DataFrame, *,
     :data:`MIN_LABELS` of its categories were checked."""
     from .category_model import load_default
 
-    base = base or load_default()
     features, categories = labelled(rows, decisions)
+    if len(categories) < MIN_LABELS:  # too few whatever the classes: no model to load
+        return None
+    base = base or load_default()
     if sum(category in base.classes for category in categories) < MIN_LABELS:
         return None
     key = (id(base), tuple(categories), tuple(map(tuple, features)))
