@@ -91,6 +91,7 @@ _SPOKEN_OF_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:,?\s+(?:il|elle)\s+(?
 # Fauconnet, R. (2023)", "Petit, M., & Roux, A." (no "Annexe B." reads so).
 _APA_JOINED = re.compile(r",?\s*(?:&|et)\s+" + _FIRST + r",\s+" + _UP + r"\.")
 _APA_AFTER = re.compile(_UP + r"\.,?\s*(?:&|et)\s+$")
+_YEAR_AFTER = re.compile(r"\**\s*\(\d{4}")  # "Moulinier, A. (2019)"
 # ... or with the whole first name after the surname, before the year: "Castagnède,
 # Pierre (2014)", "Le Du, Yves-Marie (2021)", "VO Liêm (2018)".
 _AUTHOR_FULL_RE = re.compile(
@@ -149,20 +150,15 @@ def _place_before(text: str, start: int, word: str) -> bool:
     return before.group("word").lower() != "sur" or given is None or given >= COMMON_RANK
 
 
-def _dated(text: str, match: re.Match) -> bool:
-    """Is the cited author ``match`` written "Surname, I. (year)", the way a
-    bibliography cites, its initial no civility ("Moulinier, A. (2019)": the surname may
-    be a French word too; not "Annexe B. (2019)")?"""
-    return "," in match.group() and match.group("initials") not in ("M.", "Me.") \
-        and re.match(r"\**\s*\(\d{4}", text[match.end():]) is not None
-
-
 def _apa(text: str, match: re.Match) -> bool:
     """Is the cited author ``match`` written "Surname, I." beside a co-author ("Rétif, S.
-    et Fauconnet, R."), its initial no civility ("Petit, M." reads "M. Petit")?"""
+    et Fauconnet, R.") or before a year, the way a bibliography cites ("Moulinier, A.
+    (2019)": the surname may be a French word too; not "Annexe B. (2019)"), its initial
+    no civility ("Petit, M." reads "M. Petit")?"""
     return "," in match.group() and match.group("initials") not in ("M.", "Me.") and bool(
         _APA_JOINED.match(text, match.end())
-        or _APA_AFTER.search(text, max(0, match.start() - 12), match.start()))
+        or _APA_AFTER.search(text, max(0, match.start() - 12), match.start())
+        or _YEAR_AFTER.match(text, match.end()))
 
 
 def _author(name: str, names: Names) -> bool:
@@ -586,7 +582,7 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
     found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}",
-               "apa" if _apa(text, m) or _dated(text, m) else "author",
+               "apa" if _apa(text, m) else "author",
                m.start()) for m in _AUTHOR_RE.finditer(text)]
     found += [(f"{m.group('first')} {_title(m.group('name'))}", "author", m.start())
               for m in _AUTHOR_FULL_RE.finditer(text)]
