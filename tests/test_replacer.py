@@ -218,7 +218,32 @@ def test_a_listed_person_under_a_nickname_as_written():
               "Mohamed-Amine Slimani": "Personne C"}
     replacer = Replacer(people, listed=list(people))
     assert replacer.text("Seb et Séb Ollier ; Max est là, max 3 jeunes ; Momo ; seb") == \
-        "Personne A et Personne A ; Personne B est là, max 3 jeunes ; Personne C ; seb"
+        "Personne A et Personne A ; Personne B est là, max 3 jeunes ; Personne C ; Personne A"
+    # in lower case too, from 3 letters, unless a word of the notes ("ben oui")
+    thomas = Replacer({"Thomas Le Goff": "Personne D", "Benjamin Roux": "Personne E"},
+                      listed=["Thomas Le Goff", "Benjamin Roux"])
+    assert thomas.text("CR de tom en cours ; ben oui, Ben") == \
+        "CR de Personne D en cours ; ben oui, Personne E"
+
+
+def test_a_listed_nickname_of_three_letters_in_lower_case():
+    from csf_analysis.privacy.replacer import Replacer
+    people = {"Agnieszka Nowak": "Personne A", "Soazig Kerhervé": "Personne B",
+              "Maximilien Roy": "Personne C"}
+    replacer = Replacer(people, listed=list(people),
+                        aliases={"Agnieszka Nowak": ["Aga"], "Soazig Kerhervé": ["Zig"],
+                                 "Maximilien Roy": ["Max"]})
+    assert replacer.text("à vérifier avec aga chez eiffage. — zig") == \
+        "à vérifier avec Personne A chez eiffage. — Personne B"
+    assert replacer.text("max 3 jeunes ; Max est là") == "max 3 jeunes ; Personne C est là"
+
+
+def test_a_listed_word_name_after_yes_in_lower_case():
+    from csf_analysis.privacy.replacer import Replacer
+    replacer = Replacer({"Claire Dufresne": "Personne A"}, listed=["Claire Dufresne"],
+                        common={"claire"})
+    assert replacer.text("oui claire ! ok claire. c'est pas claire") == \
+        "oui Personne A ! ok Personne A. c'est pas claire"
 
 
 def test_a_listed_person_under_a_made_up_nickname_when_no_word():

@@ -42,6 +42,8 @@ CAPITAL_WORDS = frozenset(WORDS["names"]["capital_words"])
 # Two lower-case letters that are French words or the notes' abbreviations, never
 # someone's initials ("pb" is a problem, "rh" human resources).
 TWO_LETTER_WORDS = frozenset(WORDS["names"]["two_letter_words"])
+# Three lower-case letters that are the notes' words or abbreviations ("ben oui").
+THREE_LETTER_WORDS = frozenset(WORDS["names"]["three_letter_words"])
 
 
 def slug(text: str) -> str:

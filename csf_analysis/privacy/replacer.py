@@ -56,6 +56,7 @@ from .name_forms import (
     ACRONYMS,
     INITIALS,
     PARTICLES,
+    THREE_LETTER_WORDS,
     TWO_LETTER_WORDS,
     compound_initials,
     fold_keep_case,
@@ -168,12 +169,12 @@ _CONTEXT_INITIALS_RE = re.compile(
 # moussa (MLDS 93)"): words after which it can only be the person (or a colon).
 _PERSON_BEFORE = r"(?<![\w-])(?i:a|à|avec|chez|par|pour|cc|selon)\s+"
 # ... and the other places where such a word can only be the person: after a greeting
-# ("merci pierre"), called at a sentence's start before "tu" or "vous" ("claire tu
-# relis ?"), after "de" at a question's end ("les dates de moussa ?"), described in
-# brackets at a clause's start ("par contre amine (spie, 900h) est partant"), or
-# mentioned ("@rose"). The text is folded: no accent, case kept.
+# ("merci pierre", "oui claire !"), called at a sentence's start before "tu" or "vous"
+# ("claire tu relis ?"), after "de" at a question's end ("les dates de moussa ?"),
+# described in brackets at a clause's start ("par contre amine (spie, 900h) est
+# partant"), or mentioned ("@rose"). The text is folded: no accent, case kept.
 _GREETING = (r"(?<![\w-])(?i:merci|bonjour|salut|coucou|bravo|bonsoir|hello|rip|top|courage"
-             r"|felicitations|bises|bisous)\s+")  # "rip élo", "top moussa"
+             r"|felicitations|bises|bisous|oui|ok)\s+")  # "rip élo", "top moussa"
 _CALLED_AFTER = (r"(?:\s*,)?\s+(?:(?:tu|vous|peux|pourrais|pourriez|stp|svp)(?![\w-])"
                  r"|t['’])")  # "élo t'as des chaussures ?"
 # ... or as the subject at a sentence's start, before a verb, a pronoun taking it up, a
@@ -248,6 +249,19 @@ def _beside_pattern(words: str, pseudonyms: Iterable[str]) -> re.Pattern:
                       + r")(?![\w-]))|(?:(?:^|(?<=[(:;,])|(?<=[(:;,] ))(?P<before>" + words
                       + r")(?=" + joint
                       + r"(?:" + others + r")(?![\w-])))")
+
+
+def _lower_short(form: str, common: set[str]) -> bool:
+    """Is a listed person's short name (a diminutive of the table, a nickname the team
+    gives), one word of 3 letters and more, replaced in lower case too: no French word
+    (``common``) nor a word or abbreviation the notes write ("ben oui", "max 3 jeunes")?
+
+    >>> _lower_short("Tom", set()), _lower_short("Max", set()), _lower_short("Rose", {"rose"})
+    (True, False, False)
+    """
+    lower = form.lower()
+    return len(lower) >= 3 and lower.isalpha() and lower not in common \
+        and lower not in THREE_LETTER_WORDS
 
 
 def _folds_to_short_word(word: str) -> bool:
@@ -402,13 +416,16 @@ class Replacer:
                     self.listed_exact.setdefault(cased, name)
                 if len(folded) >= 4 and folded.lower() not in common:
                     self.listed_lower.setdefault(folded.lower(), name)
+                elif _lower_short(folded, common):  # "aga" of (Aga): the team's own word
+                    self.listed_exact.setdefault(folded.lower(), name)
         for name in listed:
             shorts = {fold_keep_case(s) for s in diminutives(split_name(name)[0] or name)}
             for form in listed_forms(name):
                 folded = " ".join(fold_keep_case(form).split())
                 letters = re.sub(r"[^A-Za-z]", "", folded)
-                if folded.split()[0] in shorts:  # "Seb", "Max": as written ("max 3 jeunes")
-                    for cased in (folded, folded.upper()):
+                if folded.split()[0] in shorts:  # "Seb", "Tom", "tom"; "Max" as written only
+                    lower = [folded.lower()] if _lower_short(folded, common) else []
+                    for cased in (folded, folded.upper(), *lower):  # ("max 3 jeunes")
                         self.listed_exact.setdefault(cased, name)
                     if " " in folded:  # but "seb morlot" in a chat: the surname says who
                         self.listed_lower.setdefault(folded.lower(), name)
