@@ -376,6 +376,17 @@ def test_a_listed_names_lemma_that_is_rarely_a_first_name_is_searched_with_its_c
     assert "riviere" in words  # names_blind23: the lexicon is asked with the accents
 
 
+def test_a_first_name_and_a_surname_in_lower_case_are_someone():
+    """names_blind39: « qqn connaît aurélien rousselin ? », « hamza tahiri de l'E2C »
+    were left in a chat (« aurélien », « hamza » are lemmas of the lexicon); « marine
+    nationale », « aurélien pense » and « karim lol » name no one."""
+    found = find_people(["au fait qqn connaît aurélien rousselin ?",
+                         "au fait hamza tahiri de l'E2C de dunkerque voudrait nos résultats.",
+                         "la marine nationale recrute", "aurélien pense que oui", "karim lol"])
+    assert {"Aurélien Rousselin", "Hamza Tahiri"} <= set(found)
+    assert not [name for name in found if "Marine" in name or "Pense" in name or "Lol" in name]
+
+
 def test_an_outline_letter_before_a_word_that_names_no_one_is_no_initial():
     """names_blind23: "## B. Mission locale du Pays de Brest" made a person "B. Mission",
     and every "Mission locale" became "Personne B locale"."""

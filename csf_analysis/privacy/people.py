@@ -38,13 +38,15 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from spacy.lang.fr.stop_words import STOP_WORDS
+
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
 from ..reading.vocabulary import category_of_label, is_label_word, speaker_of_label
 from ..text import LOWER, UPPER, fold_keep_case, fold_lower
 from ..words import WORDS
 from .first_names import COMMON_RANK, diminutives, is_first_name, not_common
 from .first_names import rank as first_name_rank
-from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, name_forms
+from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, THREE_LETTER_WORDS, name_forms
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
@@ -107,12 +109,19 @@ _UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each 
     re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
 # A lower-case word, not after an apostrophe ("hui" of "aujourd'hui").
 _LOWER_RE = re.compile(r"(?<![\w'’-])" + _LOW + r"+(?:-" + _LOW + r"+)?(?![\w'’-])")
+# Two lower-case words, read overlapping: a first name and a surname in a chat ("qqn
+# connaît aurélien rousselin ?").
+_LOWER_PAIR_RE = re.compile(r"(?<![\w'’-])(?P<first>" + _LOW + r"{3,})(?=[ \t](?P<last>"
+                            + _LOW + r"{3,}(?:-" + _LOW + r"+)?)(?![\w'’-]))")
 # A first name that is a French word too ("Pierre", "Rose") is a name mid-sentence
 # only among the most given ones (COMMON_RANK); "Premier", "Salle", "Long" are in the
 # list too.
 # A first name in lower case ("diego") is one of the first ones of the list: its rare
 # "names" hold English words ("done" 12,141th, "dev").
 _LOWER_FIRST_NAMES = 10000
+# ... and before a surname in lower case, one of the most given (Aurélien 274th, Hamza
+# 712th): the rarer are words as often ("grâce aux" 1,506th, "juste" 3,907th, "job").
+_LOWER_PAIR_FIRST_NAMES = 1000
 # A first name the model tags as a place or an organisation alone ("Le jeune, Gwendal,
 # a attendu", but also "nouvelle, Annecy, en poste") is a name among the first ones
 # of the list only (Gwendal 1,123th, Seydou 3,724th; Annecy 6,340th).
@@ -256,6 +265,21 @@ class Names:
             not w.isupper() and not self.word(w, initial=True, notes=False)
             and not (self.model and self.model.is_lemma(w.lower())) and not self.placed(w)
             for w in words)
+
+    def lower_pair(self, pair: str) -> bool:
+        """Is ``pair``, two lower-case words, a first name of the list that is no
+        inflected French word ("aurélien", "hamza", not "marine") and a surname that is
+        no French word at all nor a place ("rousselin", "tahiri"; not "aurélien pense",
+        "karim aux", "nadia à lyon")?
+
+        >>> Names().lower_pair("hamza tahiri"), Names().lower_pair("le tuteur")
+        (True, False)
+        """
+        first, last = pair.split()
+        return not self.word(first, notes=False) \
+            and not self.word(last, initial=True, notes=False) \
+            and fold_lower(last) not in THREE_LETTER_WORDS.union(_PARTICLES) \
+            and last not in STOP_WORDS and fold_keep_case(last.title()) not in self.located
 
     def placed(self, word: str) -> bool:
         """Is ``word`` a place or an organisation's word somewhere in the notes, as the
@@ -590,6 +614,9 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
               if is_first_name(m.group()) and not _article_before(text, m.start())]
     found += [(m.group(), "upper", m.start()) for pattern in _UPPER_PAIRS
               for m in pattern.finditer(text) if is_first_name(m.group("first"))]
+    found += [(f"{m.group('first')} {m.group('last')}", "lower pair", m.start())
+              for m in _LOWER_PAIR_RE.finditer(text)
+              if _lower_first_name(m.group("first"), among=_LOWER_PAIR_FIRST_NAMES)]
     found += [(m.group(), "lower", m.start()) for m in _LOWER_RE.finditer(text)
               if len(m.group()) >= 4 and is_first_name(m.group())  # "diego, Lucie et Mehdi"
               and not _article_before(text, m.start())]
@@ -622,10 +649,10 @@ def _listed_names(text: str) -> list[str]:
     return names
 
 
-def _lower_first_name(word: str) -> bool:
+def _lower_first_name(word: str, among: int = _LOWER_FIRST_NAMES) -> bool:
     """"ophélie" of "présents : ophélie lamarque"; not "la" of "la tutrice"."""
     given = first_name_rank(word)
-    return given is not None and given < _LOWER_FIRST_NAMES and len(word) >= 3 \
+    return given is not None and given < among and len(word) >= 3 \
         and word not in _PARTICLES and fold_lower(word) not in NON_NAMES
 
 
@@ -724,6 +751,11 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                 if trust == "author" and not _author(name, names):
                     continue
                 trust = "trusted"
+            if trust == "lower pair":  # "aurélien rousselin": then "aurélien" alone too
+                if names.lower_pair(name):
+                    names.add(name.title(), trust="trusted")
+                    names.lowercase.add(fold_lower(name.split()[0]))
+                continue
             if trust == "lower":  # "diego": a name also in lower case, not "marine"
                 if names.plausible(name.title(), trust=trust):
                     names.add(name.title(), trust=trust)
