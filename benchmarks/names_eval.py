@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import re
 import shutil
 import tempfile
@@ -35,7 +36,7 @@ import yaml
 
 from csf_analysis import cli
 from csf_analysis.privacy import leaks
-from csf_analysis.privacy.leaks import output_text
+from csf_analysis.privacy.leaks import notebook_text, output_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,6 +89,12 @@ _SEEN_ATTRIBUTES = re.compile(r"\b(?:alt|title|aria-label)=(\"[^\"]*\"|'[^']*')"
 
 
 def _read(path: Path) -> str:
+    if path.suffix.lower() == ".ipynb":  # Jupyter's own metadata ("file_extension": ".py"
+        # is no « py » of Pierre-Yves): the kernel's and the language's, no note in them
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("kernelspec", "language_info"):
+            notebook.get("metadata", {}).pop(key, None)
+        return notebook_text(notebook)
     text = output_text(path)
     if path.suffix.lower() not in (".html", ".htm"):
         return text

@@ -17,6 +17,19 @@ def test_the_html_is_scored_on_what_a_reader_sees(tmp_path):
     assert {"Jean", "Dupont", "Léa", "Paul"} <= set(text.split())
 
 
+def test_the_notebook_is_scored_without_jupyters_own_metadata(tmp_path):
+    """names_blind41: « py » (Pierre-Yves's initials) counted as a miss in the report's
+    notebook, where it was only the language's ``"file_extension": ".py"``."""
+    import json
+    notebook = {"cells": [{"cell_type": "markdown", "source": ["Paul Dupont a dit"]}],
+                "metadata": {"language_info": {"file_extension": ".py", "name": "python"},
+                             "kernelspec": {"name": "python3"}, "title": "Léa"}}
+    (tmp_path / "r.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    text = _read(tmp_path / "r.ipynb")
+    assert "py" not in text.replace(".", " ").split()
+    assert {"Paul", "Dupont", "Léa"} <= set(text.split())
+
+
 def test_the_folders_check_counts_people_traps_and_the_leaks_it_would_refuse(tmp_path,
                                                                             capsys):
     """benchmarks/names_folders.py on a folder of one note: a listed person, an unlisted

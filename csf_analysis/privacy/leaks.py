@@ -62,6 +62,12 @@ def _strings(node) -> Iterable[str]:
             yield from _strings(value)
 
 
+def notebook_text(notebook: dict) -> str:
+    """The strings of a notebook (cells, outputs, metadata), unescaped, images aside."""
+    strings = "\n".join(_strings(notebook))
+    return html.unescape(_NO_CLASS.sub(" ", _NO_IMAGES.sub(" ", _NO_STYLE.sub(" ", strings))))
+
+
 def output_text(path: str | Path) -> str:
     """The text a reader of ``path`` sees: PDF text, unescaped HTML/SVG, notebook strings."""
     path = Path(path)
@@ -72,8 +78,7 @@ def output_text(path: str | Path) -> str:
         return _HYPHENATED.sub("", text)  # a compound's own "-" stays
     text = path.read_text(encoding="utf-8", errors="replace")
     if suffix == ".ipynb":
-        strings = "\n".join(_strings(json.loads(text)))
-        return html.unescape(_NO_CLASS.sub(" ", _NO_IMAGES.sub(" ", _NO_STYLE.sub(" ", strings))))
+        return notebook_text(json.loads(text))
     if suffix in (".html", ".htm", ".svg", ".xml"):  # embedded images are no text
         # <wbr> cuts long words in the report's tables ("notes/tran<wbr/>scription"):
         # the word is searched whole, as a reader reads it.
