@@ -552,6 +552,52 @@ def test_a_listed_word_surname_or_short_nickname_alone_in_brackets(tmp_path):
     assert "le chapelain du lycée" in cells and "aux JO" in cells  # an acronym, no « Jo »
 
 
+def test_a_listed_persons_made_up_nickname_is_never_a_grammatical_word(tmp_path):
+    """names_blind41-42: the made-up nicknames « Pas » of the listed Pascale and « Mémé »
+    of Mélanie (« même » once folded) gave « NE Personne B CITER » and « la Personne C
+    chose »: the lexicon has no grammatical word."""
+    assert {"pas", "meme", "mon"} <= common_words(
+        ["Pascale Lebrun", "Mélanie Grunenwald", "Monique Roy"], NameModel(cache_dir=None))
+    notes = _one_note(tmp_path, "# Fil\n\n- NE PAS CITER : il a dit la même chose.\n"
+                      "- Mon avis : Pascale et Mélanie Grunenwald aussi.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Pascale Lebrun\n  - Mélanie Grunenwald\n"
+                           "  - Monique Roy\n")
+    assert "NE PAS CITER : il a dit la même chose." in cells and "Mon avis" in cells
+    assert "Pascale" not in cells and "Grunenwald" not in cells
+
+
+def test_a_compound_first_name_of_common_first_names_opens_a_full_name():
+    """names_blind42: « Guy-Alain Tafanier » was no one (the compound is the list's
+    32,614th first name), so « Tafanier » alone was left everywhere."""
+    from csf_analysis.privacy.people import Names
+    found = find_people(["**Guy-Alain Tafanier** : Et honnêtement, non.",
+                         "Tafanier : « ça c'est pas nous »"])
+    assert "Guy-Alain Tafanier" in found
+    # the model tagged « TAFANIER G.-A. — CTG » an organisation: no longer a foreign pair
+    names = Names(others=frozenset({"Guy-Alain", "Tafanier"}))
+    assert names.plausible("Guy-Alain Tafanier", initial=True)
+
+
+def test_names_of_guyane_chats_and_lower_case_roles_are_someone(tmp_path):
+    """names_blind41-42, unlisted people left: « Joëlle Ho-A-Sim » (a surname of
+    single capitals), « tutrice rosa, 49 ans » and « le tuteur kader » (a first name in
+    lower case after a role; « rosa » is a verb too), « le dr mbarga », « Kev » of
+    « Kevin (« Kev », 17 ans) » (a diminutive of a first name found alone), « tafanier »
+    in a chat (the surname of a full name found, in lower case)."""
+    notes = _one_note(tmp_path, "# Fil\n\n- EPFA Guyane : Joëlle Ho-A-Sim (RH) ; le BTP.\n"
+                      "- perpignan : tutrice rosa, 49 ans, portugaise.\n"
+                      "- plâtrerie : le tuteur kader 🔥 ancien jeune.\n"
+                      "- on a rencontré le dr mbarga au passage. la tutrice principale.\n"
+                      "- Kevin (« Kev », 17 ans) : Kev a été positionné.\n"
+                      "- **Guy-Alain Tafanier** : non. [chat] le DGA est passé, tafanier, oui.\n"
+                      "- la conseillère france travail est passée.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
+    for left in ("Joëlle", "Ho-A-Sim", "rosa", "kader", "mbarga", "Kevin", "Kev", "tafanier"):
+        assert left not in cells
+    assert "tutrice principale" in cells and "EPFA Guyane" in cells
+    assert "conseillère france travail" in cells
+
+
 def test_a_listed_word_name_as_a_sentences_subject_or_after_de(tmp_path):
     """names_blind33 and 34, chats in lower case: « lamine = success story », « chergui ce
     matin à Vitrolles », « jo il a dit », « le stagiere de jo. » were left; the words

@@ -226,6 +226,15 @@ def test_a_listed_person_under_a_nickname_as_written():
         "CR de Personne D en cours ; ben oui, Personne E"
 
 
+def test_a_made_up_nickname_that_is_a_short_word_only_as_written():
+    """names_blind22, 33: « Dom » of the listed Dominique is her, « DOM » and « MEL » (la
+    Métropole européenne de Lille) are no one."""
+    from csf_analysis.privacy.replacer import Replacer
+    people = {"Dominique Verbeke": "Personne A", "Mélanie Roux": "Personne B"}
+    replacer = Replacer(people, listed=list(people))
+    assert replacer.text("Dom a vu la MEL et les DOM") == "Personne A a vu la MEL et les DOM"
+
+
 def test_a_listed_nickname_of_three_letters_in_lower_case():
     from csf_analysis.privacy.replacer import Replacer
     people = {"Agnieszka Nowak": "Personne A", "Soazig Kerhervé": "Personne B",

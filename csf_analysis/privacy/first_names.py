@@ -93,12 +93,15 @@ def rank(word: str) -> int | None:
 
     >>> rank("Pierre") < 10 < rank("Clair"), rank("Anne-So") == rank("Anne")
     (True, True)
+    >>> rank("Guy-Alain") == rank("Guy")  # 32,614th as a whole
+    True
     """
     names = first_names()
     key = fold(word.strip()).replace("’", "'")
-    if key in names:
-        return names[key]
     parts = key.split("-")
+    if key in names:  # a rare compound of common first names is as common as its parts
+        whole = [names[p] for p in parts if p in names] if len(parts) > 1 else []
+        return min(names[key], max(whole)) if len(whole) == len(parts) else names[key]
     if len(parts) > 1 and all(p in names for p in parts[:-1]) and parts[-1] in _clips():
         return max(names[p] for p in parts[:-1])  # "Anne-So", "Jean-Mi": as Anne, Jean
     if len(parts) > 1 and all(p in names for p in parts):

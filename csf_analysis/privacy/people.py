@@ -41,7 +41,12 @@ from pathlib import Path
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
-from ..reading.vocabulary import category_of_label, is_label_word, speaker_of_label
+from ..reading.vocabulary import (
+    SPEAKER_ROLES,
+    category_of_label,
+    is_label_word,
+    speaker_of_label,
+)
 from ..text import LOWER, UPPER, fold_keep_case, fold_lower
 from ..words import WORDS
 from .first_names import COMMON_RANK, diminutives, is_first_name, not_common
@@ -73,7 +78,9 @@ _NOT_INITIALS = ACRONYMS | frozenset(WORDS["names"]["not_initials"])
 _FIRST = _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?"
 _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d')?" + _FIRST
                               + r"(?![\w-])")
-_PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _FIRST + r"(?![\w-])")
+# ... and a surname that holds single capitals: "Ho-A-Sim", "Ho-A-Chuck" (Guyane).
+_SURNAME = _UP + _LOW + r"+(?:(?:-" + _UP + r")*-" + _UP + _LOW + r"+)?"
+_PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
 # An author cited with initials after the surname, before a year, "(dir.)" or a
 # co-author: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. & Oeuvrard F.",
 # "Tlili, S., & Bertin, M. (2020)" (APA).
@@ -113,6 +120,16 @@ _LOWER_RE = re.compile(r"(?<![\w'’-])" + _LOW + r"+(?:-" + _LOW + r"+)?(?![\w'
 # connaît aurélien rousselin ?").
 _LOWER_PAIR_RE = re.compile(r"(?<![\w'’-])(?P<first>" + _LOW + r"{3,})(?=[ \t](?P<last>"
                             + _LOW + r"{3,}(?:-" + _LOW + r"+)?)(?![\w'’-]))")
+# A first name in lower case after a role ("tutrice rosa, 49 ans", "le tuteur kader",
+# "la jeune soumaya"), in the folded text; "rosa", "marine" are words too (a verb, an
+# adjective): those before a punctuation mark only.
+_ROLES = [r for r in SPEAKER_ROLES if r not in ("nous", "entreprise", "rh", "drh", "mlds",
+                                                 "partenaire", "femme", "mari", "parent")]
+_ROLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_ROLES) + r")\s+(?P<first>[a-z]{3,}"
+                             r"(?:-[a-z]+)?)(?![\w'’-])(?P<stop>\s*(?:[,;:.!?)]|$))?")
+# A surname in lower case after a civility in lower case ("on a rencontré le dr mbarga").
+_LOWER_CIVIL_RE = re.compile(r"(?<![\w-])(?:dr|mme|mlle|mr|madame|monsieur)\.?\s+(?P<name>"
+                             + _LOW + r"{3,}(?:-" + _LOW + r"+)?)(?![\w'’-])")
 # A first name that is a French word too ("Pierre", "Rose") is a name mid-sentence
 # only among the most given ones (COMMON_RANK); "Premier", "Salle", "Long" are in the
 # list too.
@@ -304,7 +321,8 @@ class Names:
         """Is ``name`` a person's? ``trust``: "plain" (an entity of the model), "strict"
         (two capitalised words), "first" / "lower" (a lone word of the first-name list,
         capitalised or not), "upper" (a first name and capitals)."""
-        words = [w for w in re.split(r"[\s-]+", name)
+        joined = re.sub(r"(?<=\w)-(" + _UP + r")-(?=" + _UP + ")", r"\1", name)  # "HoASim"
+        words = [w for w in re.split(r"[\s-]+", joined)
                  if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
         if not words or len(words) > 4 or any(not w[0].isupper() or any(c.isdigit() for c in w)
                                              for w in words):
@@ -617,6 +635,12 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     found += [(f"{m.group('first')} {m.group('last')}", "lower pair", m.start())
               for m in _LOWER_PAIR_RE.finditer(text)
               if _lower_first_name(m.group("first"), among=_LOWER_PAIR_FIRST_NAMES)]
+    found += [(text[m.start("first"):m.end("first")], "after role" if m.group("stop")
+               else "after role, no stop", m.start("first"))
+              for m in _ROLE_BEFORE_RE.finditer(fold_keep_case(text))
+              if text[m.start("first")].islower() and _lower_first_name(m.group("first"))]
+    found += [(m.group("name"), "lower civil", m.start("name"))
+              for m in _LOWER_CIVIL_RE.finditer(text) if m.group("name") not in STOP_WORDS]
     found += [(m.group(), "lower", m.start()) for m in _LOWER_RE.finditer(text)
               if len(m.group()) >= 4 and is_first_name(m.group())  # "diego, Lucie et Mehdi"
               and not _article_before(text, m.start())]
@@ -751,6 +775,16 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                 if trust == "author" and not _author(name, names):
                     continue
                 trust = "trusted"
+            if trust == "lower civil":  # "le dr mbarga", not "madame bonjour"
+                if not names.word(name, initial=True, notes=False):
+                    names.add(name.title(), trust="trusted")
+                    names.lowercase.add(fold_lower(name))
+                continue
+            if trust.startswith("after role"):  # "tutrice rosa," "le tuteur kader"
+                if not names.word(name, notes=False) or trust == "after role":
+                    names.add(name.title(), trust="trusted")
+                    names.lowercase.add(fold_lower(name))
+                continue
             if trust == "lower pair":  # "aurélien rousselin": then "aurélien" alone too
                 if names.lower_pair(name):
                     names.add(name.title(), trust="trusted")

@@ -45,6 +45,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+from spacy.lang.fr.stop_words import STOP_WORDS
 
 from ..atomic import write_text_atomic
 from ..reading.vocabulary import speaker_of_label
@@ -217,6 +218,7 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
         rows = _merge_rows(rows, ORGANISATION, renamed)
     replacer = Replacer(given, renamed, exempt=listing.exempt,
                         lowercase=[name for name in given if _lower_case_too(name, found)],
+                        lower_surnames=[name for name in given if _lower_surname(name, found)],
                         context_only=_context_only(given, found, listing),
                         protect=() if organisations else listing.organisations,
                         listed=listing.people, aliases={**found.aliases, **listing.aliases},
@@ -232,6 +234,17 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
         findings = dataclasses.replace(findings, text=renamers[1](findings.text))
     return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer, renamers=renamers),
                                findings=findings)
+
+
+def _lower_surname(name: str, found: Names) -> bool:
+    """Is ``name``'s surname replaced in lower case too: a full name's one-word surname
+    of 4 letters and more, no French word ("passé, tafanier, il a dit"; not "martin")?"""
+    core = name_core(name)
+    last = core[-1].lower()
+    return (found.model is not None and is_full_name(name) and len(core) == 2
+            and len(last) >= 4 and "." not in last and fold_lower(last) not in _STOP_WORDS
+            and fold_lower(last) not in NON_NAMES and not found.model.is_inflected(last)
+            and not found.model.is_lemma(last))
 
 
 def _lower_case_too(name: str, found: Names) -> bool:
@@ -268,9 +281,14 @@ def common_words(people: Iterable[str], model: NameModel | None,
     # ... and so is one of a compound first name, written alone in lower case where only
     # the person can stand ("par contre amine (spie) est partant", of Mohamed-Amine).
     # The lexicon is asked with the accents ("rivière"); the words kept folded.
+    # The lexicon leaves out the grammatical words: "Pas" of Pascale, "Mon" of Monique,
+    # and "Mémé" of Mélanie that the accents aside are "même", are words too.
     return {fold_keep_case(w) for w in words | pieces
-            if _in_lexicon(model.is_inflected, w)
+            if _in_lexicon(model.is_inflected, w) or fold_lower(w) in _STOP_WORDS
             or (w in pieces and _in_lexicon(model.is_lemma, w))}
+
+
+_STOP_WORDS = frozenset(fold_lower(word) for word in STOP_WORDS)  # folded: "meme", "deja"
 
 
 def _in_lexicon(question, word: str) -> bool:

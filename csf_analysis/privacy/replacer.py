@@ -109,8 +109,9 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
     # a compound place name ("Hauts-de-France", "Boulogne-sur-Mer", "Aix-en-Provence")
     r"|\b" + _CAP + r"(?:-" + _CAP + r")*-(?:de|du|des|sur|sous|en|les|lez|le|la|et|d'|l')"
     r"-?" + _CAP + r"(?:-" + _CAP + r")*"
-    r"|(?<![\w-])(?:" + "|".join(re.escape(strip_accents(w)).replace(r"\ ", r"\s+")
-                                  for w in PUBLIC_NAMES) + r")(?![\w-]))")
+    # in any case: "la conseillère france travail (gosia)" in a chat
+    r"|(?<![\w-])(?i:" + "|".join(re.escape(strip_accents(w)).replace(r"\ ", r"\s+")
+                                   for w in PUBLIC_NAMES) + r")(?![\w-]))")
 _PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi",
     r"^\w+\s+de\s+(?:(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]|$)"
     r"|(?P<initial>[A-Z])$)",  # "passage de X. Battesti", "de M. Pinelli": no place is "X"
@@ -307,7 +308,8 @@ class Replacer:
         organisations: organisation name -> pseudonym, replaced like people.
         exempt: names never replaced, and ``protect``: other strings kept as
             they are (the organisations when they are not replaced).
-        lowercase: names whose first name is replaced in lower case too.
+        lowercase: names whose first name is replaced in lower case too;
+            ``lower_surnames``: those whose surname is.
         context_only: forms replaced only after a civility or initials (a
             surname that is also a town: ``M. Paris``, ``J. Paris``, not ``Paris``).
         only: the forms searched, when not all (see :meth:`forms_in`).
@@ -319,7 +321,8 @@ class Replacer:
 
     def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
                  *, exempt: Iterable[str] = (), protect: Iterable[str] = (),
-                 lowercase: Iterable[str] = (), context_only: Iterable[str] = (),
+                 lowercase: Iterable[str] = (), lower_surnames: Iterable[str] = (),
+                 context_only: Iterable[str] = (),
                  only: Iterable[str] | None = None, listed: Iterable[str] = (),
                  common: Iterable[str] = (), lemmas: Iterable[str] = (),
                  aliases: dict[str, list[str]] | None = None,
@@ -335,12 +338,15 @@ class Replacer:
                     for handle in listed_handles(name):
                         if len(handle) >= 7:
                             self.owner.setdefault(fold_keep_case(handle), name)
-        for name in people:  # "Sébastien Collignon ... mais Séb était en arrêt"
-            first = split_name(name)[0]
+        for name in people:  # "Sébastien Collignon ... mais Séb était en arrêt"; a first
+            # name alone too: "Kevin (« Kev », 17 ans)"
+            first = split_name(name)[0] or (name if is_first_name(name) else "")
             if first and name not in listed:
                 for diminutive in diminutives(first):
                     if not diminutive.isupper():  # "JC", "MC": initials, left to the rules
                         self.owner.setdefault(fold_keep_case(diminutive), name)
+        for name in lower_surnames:  # "passé, tafanier, il a dit" of Guy-Alain Tafanier
+            self.owner.setdefault(fold_keep_case(split_name(name)[1]).lower(), name)
         for name in lowercase:  # first names also written in lower case ("présents : hugo")
             first, last = split_name(name)
             self.owner.setdefault(fold_keep_case(first or name).lower(), name)
@@ -447,8 +453,10 @@ class Replacer:
         for name in listed:  # "Rod", "Gégé": as written, when no word ("Car", "Papa")
             for short in listed_nicknames(name):
                 folded = fold_keep_case(short)
-                if folded.lower() not in common:  # "soaz" of Soazig from 4 letters
-                    for cased in {folded, folded.upper(), *[folded.lower()] * (len(folded) >= 4)}:
+                if folded.lower() not in common:  # "soaz" of Soazig from 4 letters; "Dom"
+                    # of Dominique as written only ("DOM-TOM", "MEL" de Lille)
+                    upper = [] if folded.lower() in THREE_LETTER_WORDS else [folded.upper()]
+                    for cased in {folded, *upper, *[folded.lower()] * (len(folded) >= 4)}:
                         if cased not in self.listed_exact:
                             self.listed_exact[cased] = name
                             self._unchecked.add(cased)
