@@ -598,6 +598,18 @@ def test_names_of_guyane_chats_and_lower_case_roles_are_someone(tmp_path):
     assert "conseillère france travail" in cells
 
 
+def test_a_town_opening_a_cell_is_no_one_a_first_name_noun_among_names_is_someone():
+    """names_blind41-42: the model called « Mulhouse » and « Béziers » people where they
+    open a table's cell, and every « Mulhouse » of the report became a pseudonym; « Lina,
+    Samba, Nour, Jessica » left « Samba » (a dance too)."""
+    found = find_people(["| J-08 | Aïssatou | Mulhouse, les Coteaux | 450h |",
+                         "| B08 | Gaëtan | Béziers | ML (F. Pagès) |",
+                         "consentements manquants : Lina, Samba, Nour, Jessica → pas signé",
+                         "M. Thiers a appelé.", "Nancy Hoarau : oui"])
+    assert "Mulhouse" not in found and "Béziers" not in found
+    assert {"Samba", "Lina", "Thiers", "Nancy Hoarau"} <= set(found)
+
+
 def test_a_listed_word_name_as_a_sentences_subject_or_after_de(tmp_path):
     """names_blind33 and 34, chats in lower case: « lamine = success story », « chergui ce
     matin à Vitrolles », « jo il a dit », « le stagiere de jo. » were left; the words

@@ -55,6 +55,7 @@ from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, THREE_LETTER_WORDS, n
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
+from .towns import is_town
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 _LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
@@ -360,6 +361,9 @@ class Names:
         if len(words) == 1 and (fold_keep_case(words[0]) in self.located or (
                 trust == "plain" and fold_keep_case(words[0]) in self.towns)):
             return False  # "Clermont", for the model a person here, "à Clermont" there
+        if " " not in name and is_town(name) and not (
+                (as_first := first_name_rank(name)) is not None and as_first < COMMON_RANK):
+            return False  # "| Mulhouse, les Coteaux |"; not "Nancy", a first name first
         if trust == "strict" and len(words) < 2:
             return False  # "Coralie Le" of "Coralie Le Gall" cut by a line's end
         if trust == "strict":  # the first is a first name; no word of it a French word,
@@ -414,6 +418,9 @@ class Names:
         if len(item.split()) > 1 and re.fullmatch(r"[A-Z]{2,4}", item.split()[0]) \
                 and not self._upper_pair(item):
             return False  # "ML Corte", "CCI Marseille Provence": an acronym and a place
+        if " " not in item and is_first_name(item) and not self.word(item, notes=False):
+            return fold_keep_case(item) not in self.located | self.parts  # "Lina, Samba,
+            # Nour, Jessica": a first name that is a noun too (a dance), not a verb's form
         return item.strip(".") not in ACRONYMS and not any(
             self.word(w, initial=True) or fold_keep_case(w) in
             self.located | self.parts | self.places for w in words

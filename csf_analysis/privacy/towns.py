@@ -1,0 +1,35 @@
+"""French towns: is a capitalised word a town rather than someone's surname?
+
+spaCy's small French model calls many a lone town a person, above all where it opens
+a table's cell or a line (« | Mulhouse, les Coteaux | », « Béziers (La Devèze) »),
+and the pseudonymisation then replaced every « Mulhouse » of the report. The list in
+``data/communes.txt`` holds the towns of about 15,000 inhabitants and more, the
+préfectures and sous-préfectures and the communes of the overseas departments (public
+facts, written down for this project), read once.
+
+Example:
+    >>> is_town("Mulhouse"), is_town("BÉZIERS"), is_town("Lefèvre")
+    (True, True, False)
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from ..text import fold
+
+__all__ = ["is_town", "towns"]
+
+
+@functools.lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """Every town of the list, lower case, without accents."""
+    text = resources.files("csf_analysis").joinpath("data/communes.txt").read_text(
+        encoding="utf-8")
+    return frozenset(fold(line.strip()) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def is_town(word: str) -> bool:
+    """Is ``word`` (any case, accents or not) one of the towns of the list?"""
+    return fold(word.strip()).replace("’", "'") in towns()
