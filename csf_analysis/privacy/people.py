@@ -418,9 +418,11 @@ class Names:
         if len(item.split()) > 1 and re.fullmatch(r"[A-Z]{2,4}", item.split()[0]) \
                 and not self._upper_pair(item):
             return False  # "ML Corte", "CCI Marseille Provence": an acronym and a place
-        if " " not in item and is_first_name(item) and not self.word(item, notes=False):
+        if " " not in item and not self.word(item, notes=False) and (
+                (given := first_name_rank(item)) is not None and given < _LOWER_FIRST_NAMES):
             return fold_keep_case(item) not in self.located | self.parts  # "Lina, Samba,
-            # Nour, Jessica": a first name that is a noun too (a dance), not a verb's form
+            # Nour, Jessica": a given first name that is a noun too (a dance), not a verb's
+            # form; not the rare "Espoir" of "Ressentis : Fatigue, Colère, Espoir
         return item.strip(".") not in ACRONYMS and not any(
             self.word(w, initial=True) or fold_keep_case(w) in
             self.located | self.parts | self.places for w in words
