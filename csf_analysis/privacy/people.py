@@ -140,6 +140,9 @@ _LOWER_FIRST_NAMES = 10000
 # ... and before a surname in lower case, one of the most given (Aurélien 274th, Hamza
 # 712th): the rarer are words as often ("grâce aux" 1,506th, "juste" 3,907th, "job").
 _LOWER_PAIR_FIRST_NAMES = 1000
+# The finds in lower case that Names.lower_case_name checks: after a civility, after a
+# role (then before a punctuation mark or not), a first name and a surname.
+_LOWER_CASE_TRUSTS = ("lower civil", "after role", "after role, no stop", "lower pair")
 # A first name the model tags as a place or an organisation alone ("Le jeune, Gwendal,
 # a attendu", but also "nouvelle, Annecy, en poste") is a name among the first ones
 # of the list only (Gwendal 1,123th, Seydou 3,724th; Annecy 6,340th).
@@ -284,11 +287,23 @@ class Names:
             and not (self.model and self.model.is_lemma(w.lower())) and not self.placed(w)
             for w in words)
 
+    def lower_case_name(self, name: str, trust: str) -> bool:
+        """Is ``name``, in lower case where the writing shows a person (``trust``, see
+        ``_LOWER_CASE_TRUSTS``), someone's? After a civility, no French word ("le dr
+        mbarga", not "madame bonjour"); after a role, no inflected word unless a
+        punctuation mark follows ("le tuteur kader", "tutrice rosa, 49 ans"); a first
+        name and a surname: see :meth:`lower_pair`."""
+        if trust == "lower civil":
+            return not self.word(name, initial=True, notes=False)
+        if trust == "lower pair":
+            return self.lower_pair(name)
+        return trust == "after role" or not self.word(name, notes=False)
+
     def lower_pair(self, pair: str) -> bool:
         """Is ``pair``, two lower-case words, a first name of the list that is no
         inflected French word ("aurélien", "hamza", not "marine") and a surname that is
         no French word at all nor a place ("rousselin", "tahiri"; not "aurélien pense",
-        "karim aux", "nadia à lyon")?
+        "karim aux")?
 
         >>> Names().lower_pair("hamza tahiri"), Names().lower_pair("le tuteur")
         (True, False)
@@ -422,7 +437,7 @@ class Names:
                 (given := first_name_rank(item)) is not None and given < _LOWER_FIRST_NAMES):
             return fold_keep_case(item) not in self.located | self.parts  # "Lina, Samba,
             # Nour, Jessica": a given first name that is a noun too (a dance), not a verb's
-            # form; not the rare "Espoir" of "Ressentis : Fatigue, Colère, Espoir
+            # form; not the rare "Espoir" of "Ressentis : Fatigue, Colère, Espoir"
         return item.strip(".") not in ACRONYMS and not any(
             self.word(w, initial=True) or fold_keep_case(w) in
             self.located | self.parts | self.places for w in words
@@ -784,19 +799,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                 if trust == "author" and not _author(name, names):
                     continue
                 trust = "trusted"
-            if trust == "lower civil":  # "le dr mbarga", not "madame bonjour"
-                if not names.word(name, initial=True, notes=False):
-                    names.add(name.title(), trust="trusted")
-                    names.lowercase.add(fold_lower(name))
-                continue
-            if trust.startswith("after role"):  # "tutrice rosa," "le tuteur kader"
-                if not names.word(name, notes=False) or trust == "after role":
-                    names.add(name.title(), trust="trusted")
-                    names.lowercase.add(fold_lower(name))
-                continue
-            if trust == "lower pair":  # "aurélien rousselin": then "aurélien" alone too
-                if names.lower_pair(name):
-                    names.add(name.title(), trust="trusted")
+            if trust in _LOWER_CASE_TRUSTS:  # "le dr mbarga", "tutrice rosa,"
+                if names.lower_case_name(name, trust):  # "aurélien rousselin": then
+                    names.add(name.title(), trust="trusted")  # "aurélien" alone too
                     names.lowercase.add(fold_lower(name.split()[0]))
                 continue
             if trust == "lower":  # "diego": a name also in lower case, not "marine"

@@ -263,6 +263,9 @@ def _lower_case_too(name: str, found: Names) -> bool:
             and not found.model.is_inflected(lower) and not found.model.is_lemma(lower))
 
 
+_STOP_WORDS = frozenset(fold_lower(word) for word in STOP_WORDS)  # folded: "meme", "deja"
+
+
 def common_words(people: Iterable[str], model: NameModel | None,
                  aliases: dict[str, list[str]] | None = None) -> set[str]:
     """The words of listed names that are French words ("rose", "marine": inflected
@@ -286,9 +289,6 @@ def common_words(people: Iterable[str], model: NameModel | None,
     return {fold_keep_case(w) for w in words | pieces
             if _in_lexicon(model.is_inflected, w) or fold_lower(w) in _STOP_WORDS
             or (w in pieces and _in_lexicon(model.is_lemma, w))}
-
-
-_STOP_WORDS = frozenset(fold_lower(word) for word in STOP_WORDS)  # folded: "meme", "deja"
 
 
 def _in_lexicon(question, word: str) -> bool:
