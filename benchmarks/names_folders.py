@@ -17,8 +17,8 @@ show, and takes 8 s a folder rather than 80.
 
 Measured on 2026-12-06 at ``fdedbce``, 43 folders in 6 min: listed 100 % on 32,
 unlisted at least 95 % on 41; pooled 4,267/4,282 listed (99.6 %), 4,162/4,275 unlisted
-(97.4 %); traps kept 4,810/5,053; leak check 0 on every folder (before ``5267c62``, ``names_blind3`` and ``21``
-refused).
+(97.4 %); traps kept 4,810/5,053; leak check 0 on every folder (before ``5267c62``,
+``names_blind3`` and ``21`` refused).
 
 Run from the project root::
 
