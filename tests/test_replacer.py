@@ -500,3 +500,16 @@ def test_a_listed_diminutive_before_the_surname_in_lower_case():
 def test_a_phone_number_with_its_area_code_in_brackets(text, expected):
     """names_blind29: "(0596) 71 90 05", a Martinique number, was left."""
     assert Replacer({}).text(text) == expected
+
+
+def test_a_concept_named_after_someone_keeps_the_name():
+    """names_blind14-36: « effet Matthieu », « effet Hawthorne », « loi de Pareto »,
+    « échelle de Likert », « indice de Gini » lost their name, found as a person; the
+    same first name elsewhere is still replaced."""
+    from csf_analysis.privacy.replacer import Replacer
+    people = {"Matthieu Roux": "Personne A", "Likert": "Personne B", "Gini": "Personne C"}
+    replacer = Replacer(people)
+    assert replacer.text("l'effet Matthieu, une échelle de Likert, l'indice de Gini ; "
+                         "Matthieu est venu, Likert aussi") == \
+        "l'effet Matthieu, une échelle de Likert, l'indice de Gini ; " \
+        "Personne A est venu, Personne B aussi"

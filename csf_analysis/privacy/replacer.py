@@ -91,7 +91,7 @@ CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|
 _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
 # them are the place's name, kept even when a person bears it.
-PLACE_WORDS = tuple(WORDS["names"]["place_words"])
+PLACE_WORDS = (*WORDS["names"]["place_words"], *WORDS["names"]["concept_words"])
 # Public bodies and regions, never a person ("France Travail", "Région Bretagne").
 PUBLIC_NAMES = tuple(WORDS["names"]["public_names"])
 _CAP = _UP + r"[\w'’]*"
