@@ -513,3 +513,13 @@ def test_a_concept_named_after_someone_keeps_the_name():
                          "Matthieu est venu, Likert aussi") == \
         "l'effet Matthieu, une échelle de Likert, l'indice de Gini ; " \
         "Personne A est venu, Personne B aussi"
+
+
+def test_a_listed_surname_shaped_as_a_place_is_the_person():
+    """names_blind43: « (Saint-Ville, Dorival) » kept the listed Raphaël Saint-Ville's
+    surname, a saint's name alone being a place; the report was refused. Another
+    saint's town stays."""
+    from csf_analysis.privacy.replacer import Replacer
+    replacer = Replacer({"Raphaël Saint-Ville": "Personne A"}, listed=["Raphaël Saint-Ville"])
+    assert replacer.text("piste (Saint-Ville, Dorival) ; Saint-Denis aussi") == \
+        "piste (Personne A, Dorival) ; Saint-Denis aussi"

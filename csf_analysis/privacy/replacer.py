@@ -364,6 +364,8 @@ class Replacer:
         self.context_only = {fold_keep_case(form) for form in context_only} | {
             form for form in self.owner if form in short}
         self.pseudonym = {**(organisations or {}), **people}
+        # a listed surname is no place, even shaped as one ("Saint-Ville" alone)
+        self._surnames = {fold_keep_case(split_name(name)[1]) for name in listed}
         kept = [*exempt, *protect]
         self._kept = re.compile(r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])") \
             if kept else None  # the exempted names and the organisations kept
@@ -532,7 +534,7 @@ class Replacer:
         return [m.span() for m in pattern.finditer(folded)
                 if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
                 and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
-                and not _first_name_before(folded, m)]
+                and not _first_name_before(folded, m) and m.group() not in self._surnames]
 
     def text(self, text: str) -> str:
         """``text`` with e-mail addresses, phone numbers and names replaced."""
