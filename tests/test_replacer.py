@@ -496,9 +496,11 @@ def test_a_listed_diminutive_before_the_surname_in_lower_case():
     ("standard (0596) 71 90 05 / accueil", "standard [téléphone] / accueil"),
     ("tél. (01) 45 67 89 10.", "tél. [téléphone]."),
     ("Bourdieu (1979) 12 fois, (2019) 12 34 56", "Bourdieu (1979) 12 fois, (2019) 12 34 56"),
+    ("portable (+33) 6 33 18 92 74 !", "portable [téléphone] !"),
 ])
 def test_a_phone_number_with_its_area_code_in_brackets(text, expected):
-    """names_blind29: "(0596) 71 90 05", a Martinique number, was left."""
+    """names_blind29: "(0596) 71 90 05", a Martinique number, was left; names_blind43:
+    "(+33) 6 33 18 92 74", the country code in brackets."""
     assert Replacer({}).text(text) == expected
 
 

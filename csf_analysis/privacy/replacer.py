@@ -82,6 +82,7 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}"
     r"|(?:\+|00)(?:687|681)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # 6 digits: New Caledonia
+    r"|\((?:\+|00)[1-9]\d{0,2}\)\s?[1-9](?:[\s.-]?\d{2}){4}"  # "(+33) 6 33 18 92 74"
     r"|\(0[1-9]\)\s?\d{2}(?:[\s.-]?\d{2}){3}"  # the area code in brackets: "(01) 45 ..."
     r"|\(0[1-9]\d{2}\)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # "(0596) 71 90 05" overseas
     r"|0\s?8\d{2}(?:(?:[\s.-]?\d{2}){3}|[\s.-]?\d{3}[\s.-]?\d{3}))(?!\d)")  # "0 800 13 22 45"
@@ -534,7 +535,11 @@ class Replacer:
         return [m.span() for m in pattern.finditer(folded)
                 if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
                 and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
-                and not _first_name_before(folded, m) and m.group() not in self._surnames]
+                and not _first_name_before(folded, m) and not self._listed_surname(m.group())]
+
+    def _listed_surname(self, span: str) -> bool:
+        """Is a span shaped as a place a listed person's surname, not exempted?"""
+        return span in self._surnames and not (self._kept and self._kept.fullmatch(span))
 
     def text(self, text: str) -> str:
         """``text`` with e-mail addresses, phone numbers and names replaced."""
