@@ -610,6 +610,17 @@ def test_a_town_opening_a_cell_is_no_one_a_first_name_noun_among_names_is_someon
     assert {"Samba", "Lina", "Thiers", "Nancy Hoarau"} <= set(found)
 
 
+def test_the_letters_of_an_outline_in_list_items_are_no_one():
+    """names_blind43: « - **A. Appariement** : … » and « - **D. Vie du jeune** : … »
+    were people, and the report was refused; « A. Petitjean » of notes that number
+    nothing stays someone."""
+    outline = ["A. Appariement : le jeune disponible.", "B. Démarrage : EPI, transport.",
+               "C. Tutorat : tuteur réel.", "D. Vie du jeune : famille, santé."]
+    found = find_people(outline + ["Nadia Amrani est venue."])
+    assert not [name for name in found if "Appariement" in name or "Vie" in name]
+    assert "A. Petitjean" in find_people(["A. Petitjean : bilan du jeune."])
+
+
 def test_a_listed_word_name_as_a_sentences_subject_or_after_de(tmp_path):
     """names_blind33 and 34, chats in lower case: « lamine = success story », « chergui ce
     matin à Vitrolles », « jo il a dit », « le stagiere de jo. » were left; the words

@@ -674,12 +674,27 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
 def _outline(name: str, text: str, start: int, names: Names) -> bool:
     """Is ``name``, opening a heading, an outline's letter and a French word or a place:
     "A. Chantier Eiffage, Quetigny (matin)", "E. Bastia — oubli du 7/02", not "A. Petitjean :
-    bilan" (nor "H. Causse (CCI)" opening a list item: the check is for headings only; nor
-    "Wiśniewski, T. (2018)", an author found as "T. Wiśniewski")?"""
+    bilan" (nor "H. Causse (CCI)" opening a list item: the check is for headings, and
+    for statements where the notes number their points with letters, :func:`_outlined`;
+    nor "Wiśniewski, T. (2018)", an author found as "T. Wiśniewski")?"""
     words = name.split()
     return start == 0 and len(words) > 1 and text.startswith(words[0]) \
         and re.fullmatch(r"[A-Z]\.", words[0]) is not None \
         and (names.word(words[1], initial=True) or names.placed(words[1]))
+
+
+# A statement opening with an outline's letter and a word: "A. Appariement : le jeune".
+_OUTLINE_START_RE = re.compile(r"([A-H])\.\s+(" + _UP + r"[\w'’-]+)")
+
+
+def _outlined(texts: list[str], names: Names) -> bool:
+    """Do the notes number their points with letters (« - **A. Appariement** : ... »,
+    « - **B. Transport** », « - **D. Vie du jeune** »): statements opening with A., B.
+    and a third letter, each before a French word? Then such an opening is no person
+    anywhere, as in headings (:func:`_outline`)."""
+    letters = {m.group(1) for text in texts if (m := _OUTLINE_START_RE.match(text))
+               and names.word(m.group(2), initial=True)}
+    return {"A", "B"} <= letters and len(letters) >= 3
 
 
 def _listed_names(text: str) -> list[str]:
@@ -777,6 +792,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         names.add(" ".join(capitals) if capitals and capitals[0][:1].isupper() else name,
                   trust="trusted")
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
+    outlined = _outlined(texts, names)
     for i, text in enumerate(everything):
         kept = guard.protected(text)
         found = _rule_names(text, heading=i >= len(texts))
@@ -792,7 +808,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             elif " " not in name and not name.isupper():  # a surname; not "DAJ", "Région"
                 names.add(name, trust="plain", initial=True)
         for name, trust, start in found:
-            if i >= len(texts) and _outline(name, text, start, names):
+            if (i >= len(texts) or outlined) and _outline(name, text, start, names):
                 continue
             cited = trust in ("author", "apa")
             if cited:  # "Palheta U. (2012)"; not "Annexe B. (2019)"
