@@ -20,7 +20,7 @@ import yaml
 
 from . import config
 
-__all__ = ["WORDS", "WORDS_FILE", "WordsError", "load_words"]
+__all__ = ["WORDS", "WORDS_FILE", "WordsError", "data_list", "load_words"]
 
 WORDS_FILE = config.DATA_DIR / "words.yml"
 
@@ -46,6 +46,14 @@ def _check(value, where: str, path: Path):
     if _is_word(value):
         return value
     raise WordsError(f"{path}: {where} is {value!r}; expected a list of words")
+
+
+def data_list(name: str) -> list[str]:
+    """The lines of the shipped list ``data/<name>`` (first names, towns), in order,
+    blank lines and ``#`` comments aside."""
+    text = (config.DATA_DIR / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 @functools.cache

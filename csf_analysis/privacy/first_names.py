@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from ..text import fold
-from ..words import WORDS
+from ..words import WORDS, data_list
 
 __all__ = ["COMMON_RANK", "DIMINUTIVES", "diminutives", "first_names", "is_first_name",
            "nicknames", "not_common", "rank"]
@@ -80,9 +79,7 @@ def nicknames(first: str) -> list[str]:
 def first_names() -> dict[str, int]:
     """Every first name of the list, lower case, without accents -> its rank (0: the
     most given)."""
-    text = resources.files("csf_analysis").joinpath("data/prenoms.txt").read_text(encoding="utf-8")
-    names = [fold(line.strip()) for line in text.splitlines()
-             if line.strip() and not line.startswith("#")]
+    names = [fold(line) for line in data_list("prenoms.txt")]
     return {name: rank for rank, name in reversed(list(enumerate(names)))}
 
 
@@ -99,14 +96,13 @@ def rank(word: str) -> int | None:
     names = first_names()
     key = fold(word.strip()).replace("’", "'")
     parts = key.split("-")
+    joined = max(names[p] for p in parts) if len(parts) > 1 and all(
+        p in names for p in parts) else None  # a compound of first names: its rarest
     if key in names:  # a rare compound of common first names is as common as its parts
-        whole = [names[p] for p in parts if p in names] if len(parts) > 1 else []
-        return min(names[key], max(whole)) if len(whole) == len(parts) else names[key]
+        return names[key] if joined is None else min(names[key], joined)
     if len(parts) > 1 and all(p in names for p in parts[:-1]) and parts[-1] in _clips():
         return max(names[p] for p in parts[:-1])  # "Anne-So", "Jean-Mi": as Anne, Jean
-    if len(parts) > 1 and all(p in names for p in parts):
-        return max(names[p] for p in parts)
-    return None
+    return joined
 
 
 # Particles that end a compound word but clip no first name ("Saint-Le", "Jean-De").

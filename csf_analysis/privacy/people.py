@@ -376,8 +376,7 @@ class Names:
         if len(words) == 1 and (fold_keep_case(words[0]) in self.located or (
                 trust == "plain" and fold_keep_case(words[0]) in self.towns)):
             return False  # "Clermont", for the model a person here, "à Clermont" there
-        if " " not in name and is_town(name) and not (
-                (as_first := first_name_rank(name)) is not None and as_first < COMMON_RANK):
+        if " " not in name and is_town(name) and not_common(name):
             return False  # "| Mulhouse, les Coteaux |"; not "Nancy", a first name first
         if trust == "strict" and len(words) < 2:
             return False  # "Coralie Le" of "Coralie Le Gall" cut by a line's end

@@ -243,8 +243,7 @@ def _lower_surname(name: str, found: Names) -> bool:
     last = core[-1].lower()
     return (found.model is not None and is_full_name(name) and len(core) == 2
             and len(last) >= 4 and "." not in last and fold_lower(last) not in _STOP_WORDS
-            and fold_lower(last) not in NON_NAMES and not found.model.is_inflected(last)
-            and not found.model.is_lemma(last))
+            and not found.word(last, initial=True, notes=False))
 
 
 def _lower_case_too(name: str, found: Names) -> bool:

@@ -14,9 +14,9 @@ Example:
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from ..text import fold
+from ..words import data_list
 
 __all__ = ["is_town", "towns"]
 
@@ -24,10 +24,7 @@ __all__ = ["is_town", "towns"]
 @functools.lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
     """Every town of the list, lower case, without accents."""
-    text = resources.files("csf_analysis").joinpath("data/communes.txt").read_text(
-        encoding="utf-8")
-    return frozenset(fold(line.strip()) for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(fold(line) for line in data_list("communes.txt"))
 
 
 def is_town(word: str) -> bool:
