@@ -525,3 +525,18 @@ def test_a_listed_surname_shaped_as_a_place_is_the_person():
     replacer = Replacer({"Raphaël Saint-Ville": "Personne A"}, listed=["Raphaël Saint-Ville"])
     assert replacer.text("piste (Saint-Ville, Dorival) ; Saint-Denis aussi") == \
         "piste (Personne A, Dorival) ; Saint-Denis aussi"
+
+
+def test_a_listed_first_name_after_a_place_word_is_the_person():
+    """names_blind39: « Le passage Rodrigue → Loïc » (the handover between two tutors)
+    kept the listed Rodrigue Mbemba, « passage Rodrigue » read as a street. A first name
+    that is a word stays a place's name (« la Maison Rose »), and so do streets, which may
+    bear a first name alone (« place Rodrigue »)."""
+    from csf_analysis.privacy.replacer import Replacer
+    listed = ["Rodrigue Mbemba", "Rose Dupin"]
+    replacer = Replacer({"Rodrigue Mbemba": "Personne A", "Rose Dupin": "Personne B"},
+                        listed=listed, common=["rose"])
+    assert replacer.text("Le passage Rodrigue → Loïc ; salle Rodrigue Mbemba ; la Maison "
+                         "Rose, rue Jean Moulin, Saint-Rodrigue, place Rodrigue") == \
+        "Le passage Personne A → Loïc ; salle Personne A ; la Maison Rose, rue Jean " \
+        "Moulin, Saint-Rodrigue, place Rodrigue"

@@ -136,6 +136,10 @@ def _first_name_before(folded: str, match: re.Match) -> bool:
 
 
 _PLACE_WORDS_WRITTEN = {strip_accents(w): w for w in PLACE_WORDS}
+# The words before a place's name: "passage ", "lycée professionnel de la "; not a
+# street's, which may bear a first name alone ("place Stanislas", "rendez-vous place Manon").
+_PLACE_NAMED_RE = re.compile(r"^(?!(?i:rue|avenue|av\.|boulevard|bd|place|quai|allee|impasse"
+                             r"|chemin|route|square)\s)(?:\S+\s+)(?:[a-z]\S*\s+)*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -383,6 +387,11 @@ class Replacer:
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
         self._beside: re.Pattern | None = None  # both set by _word_names_pattern
+        # nor is a listed name, or its first name when no word, after a place word ("le
+        # passage Rodrigue → Loïc", the handover from one tutor to the other)
+        self._named = {fold_keep_case(first) for first, _ in map(split_name, listed)
+                       if first and first.lower() not in words} | {
+                           fold_keep_case(name) for name in listed}
         self.word_names: dict[str, str] = {}
         self._word_names = self._word_names_pattern(listed, words, aliases or {},
                                                     people.values()) if only is None else None
@@ -538,8 +547,11 @@ class Replacer:
                 and not _first_name_before(folded, m) and not self._listed_surname(m.group())]
 
     def _listed_surname(self, span: str) -> bool:
-        """Is a span shaped as a place a listed person's surname, not exempted?"""
-        return span in self._surnames and not (self._kept and self._kept.fullmatch(span))
+        """Is a span shaped as a place a listed person's surname, or a place word and a
+        listed name or first name that is no word ("passage Rodrigue"), not exempted?"""
+        named = _PLACE_NAMED_RE.sub("", span, count=1)
+        return (span in self._surnames or named in self._named) \
+            and not (self._kept and self._kept.fullmatch(span))
 
     def text(self, text: str) -> str:
         """``text`` with e-mail addresses, phone numbers and names replaced."""
