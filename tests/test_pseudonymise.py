@@ -799,3 +799,18 @@ def test_an_unlisted_persons_diminutive_goes_with_the_full_name(tmp_path):
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "Séb" not in cells and "Mais Personne A était en arrêt" in cells
     assert "Val d'Oise" in cells
+
+
+def test_a_listed_word_name_the_folder_writes_only_bare_is_replaced_in_lower_case(tmp_path):
+    """names_blind22 and 43: « j'ai eu amine au tel », « il récupère lamine tous les
+    matins », « le petit amine il etait content » kept the listed Amine and Lamine,
+    French words searched with their capital only. Where the folder also writes the
+    word after a determiner (« la marine marchande »), it stays a word everywhere."""
+    notes = _one_note(tmp_path, "# Chat de l'équipe\n\n- j'ai eu amine au tel hier soir\n"
+                                "- il récupère lamine tous les matins\n"
+                                "- le petit amine il etait content\n"
+                                "- vu avec marine hier ; la marine marchande recrute\n")
+    cells = _cells_listing(notes, "personnes:\n  - Mohamed-Amine Kaci (Amine)\n"
+                                  "  - Lamine Sow\n  - Marine Chauvet\n")
+    assert "amine" not in cells and "lamine" not in cells
+    assert "vu avec marine hier ; la marine marchande" in cells

@@ -30,13 +30,15 @@ from ..atomic import write_text_atomic
 __all__ = ["NameModel"]
 
 COMPONENTS = ("lemmatizer", "ner")
-VERSION = "5"  # of the questions asked: a new one leaves the old answers behind
+VERSION = "5"  # of the texts asked: a new one leaves the old answers behind (a word
+# answer of another shape is asked again)
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicon() -> tuple[Any, frozenset[str]]:
+def _lexicon() -> tuple[Any, frozenset[str], frozenset[str]]:
     """The pipeline's inflected forms (a lookup table) and its lemmas: those of its
-    index (nouns, adjectives...) and those its lookup table leads to (verbs)."""
+    index (nouns, adjectives...) and those its lookup table leads to (verbs); and the
+    adjectives of its index."""
     from ..reading.nlp import load_nlp
     lemmatizer: Any = load_nlp(components=COMPONENTS).get_pipe("lemmatizer")
     lookups = lemmatizer.lookups
@@ -44,7 +46,15 @@ def _lexicon() -> tuple[Any, frozenset[str]]:
     lemmas = {w for k in index for w in index[k]}
     lemmas.update(w for value in lookup.values()
                   for w in ([value] if isinstance(value, str) else value))
-    return lookup, frozenset(lemmas)
+    return lookup, frozenset(lemmas), frozenset(index.get("adj", ()))
+
+
+def _adjective(word: str) -> bool:
+    """Is ``word`` an adjective or its feminine: "rose", "jeunet", "claire" (of "clair")?
+    Not through the lookup table, whose lemmas are loose: "lamine" -> "laminer", an
+    adjective of the index."""
+    adjectives = _lexicon()[2]
+    return word in adjectives or (word.endswith("e") and word[:-1] in adjectives)
 
 
 def _run_ner(texts: list[str]) -> list[tuple[list, list, list, list]]:
@@ -82,7 +92,7 @@ class NameModel:
         self.old_texts = {k: v for k, v in texts.items() if isinstance(v, list) and len(v) == 4
                           and all(isinstance(x, list) for x in v)} \
             if isinstance(texts, dict) else {}
-        self.old_words = {k: v for k, v in words.items() if isinstance(v, list) and len(v) == 2} \
+        self.old_words = {k: v for k, v in words.items() if isinstance(v, list) and len(v) == 3} \
             if isinstance(words, dict) else {}
         self.loaded = (set(self.old_texts), set(self.old_words))
         self.texts: dict[str, list] = {}
@@ -115,8 +125,9 @@ class NameModel:
         if word not in self.words:
             answer = self.old_words.get(word)
             if answer is None:
-                inflected, lemmas = _lexicon()
-                answer, self.asked = [word in inflected, word in lemmas], True
+                inflected, lemmas, _ = _lexicon()
+                answer = [word in inflected, word in lemmas, _adjective(word)]
+                self.asked = True
             self.words[word] = answer
         return self.words[word]
 
@@ -127,6 +138,10 @@ class NameModel:
     def is_lemma(self, word: str) -> bool:
         """Is ``word`` (lower case) a French lemma ("fourniture", but also "martin")?"""
         return self._word(word)[1]
+
+    def is_adjective(self, word: str) -> bool:
+        """Is ``word`` (lower case) an adjective or one's form ("rose", "claire")?"""
+        return self._word(word)[2]
 
     def save(self) -> None:
         """Keep this run's answers (only those) for the next one; silent if unwritable."""

@@ -56,6 +56,7 @@ from .name_model import NameModel
 from .people import NON_NAMES, PRESENT_SECTION, Names, discover, is_full_name, name_core
 from .pseudonym_list import PseudonymList, load_pseudonym_list
 from .replacer import Replacer
+from .word_use import bare_only
 
 __all__ = ["MAPPING_FILE", "load_mapping", "name_checker", "pseudonymise", "pseudonymise_tables"]
 
@@ -216,13 +217,16 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
         renamed = _assign(list(listing.organisations), listing.organisations, rows,
                           ORGANISATION, _fresh_organisation)
         rows = _merge_rows(rows, ORGANISATION, renamed)
+    common = common_words(listing.people, model, listing.aliases)
     replacer = Replacer(given, renamed, exempt=listing.exempt,
                         lowercase=[name for name in given if _lower_case_too(name, found)],
                         lower_surnames=[name for name in given if _lower_surname(name, found)],
                         context_only=_context_only(given, found, listing),
                         protect=() if organisations else listing.organisations,
                         listed=listing.people, aliases={**found.aliases, **listing.aliases},
-                        common=common_words(listing.people, model, listing.aliases),
+                        common=common, bare=bare_only(common, [*texts, *headings],
+                                                      is_adjective=model.is_adjective)
+                        if model is not None else (),
                         lemmas=lemma_words(listing.people, model),
                         is_word=model.is_inflected if model is not None else None)
     if model is not None:  # after the last question (_lower_case_too asks words)

@@ -279,12 +279,14 @@ def _folds_to_short_word(word: str) -> bool:
     return fold_keep_case(word).lower() in TWO_LETTER_WORDS and not word.isupper()
 
 
-def _word_name_contexts(words: str, initials: str) -> list[str]:
+def _word_name_contexts(words: str, initials: str, bare: str = "") -> list[str]:
     """The patterns of :meth:`Replacer._in_context`: listed first names that are words
-    (the alternation ``words``) where only a person can stand, and listed people's
-    initials in lower case (``initials``) alone, or mentioned ("@jb relancer")."""
+    (the alternation ``words``) where only a person can stand, or anywhere for those the
+    notes write only bare (``bare``), and listed people's initials in lower case
+    (``initials``) alone, or mentioned ("@jb relancer")."""
     end = r")(?![\w-])"
-    patterns = [
+    patterns = [r"(?<![\w-])(?P<bare>" + bare + end] if bare else []
+    patterns += [
         _PERSON_BEFORE + r"(?P<word>" + words + end  # "à moussa ("
         + r"(?=\s*[(),;:.?!]|\s+et\s|\s*$)",
         r"(?<=:)\s+(?P<opening>" + words + end,  # "tutrice : moussa a"
@@ -321,7 +323,9 @@ class Replacer:
         listed: the names of ``personnes``, replaced in every form (see above);
             ``common``: their words (lower case) that are French words, and
             ``lemmas``: those that are a French lemma and rarely a first name
-            ("petit", "constant"): both searched with their capital only.
+            ("petit", "constant"): both searched with their capital only; but
+            ``bare``: those of ``common`` the notes write in lower case only where a
+            name stands, replaced in lower case anywhere (see :mod:`.word_use`).
     """
 
     def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
@@ -331,7 +335,7 @@ class Replacer:
                  only: Iterable[str] | None = None, listed: Iterable[str] = (),
                  common: Iterable[str] = (), lemmas: Iterable[str] = (),
                  aliases: dict[str, list[str]] | None = None,
-                 is_word: Callable[[str], bool] | None = None) -> None:
+                 is_word: Callable[[str], bool] | None = None, bare: Iterable[str] = ()) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
         for names, initials in ((organisations or {}, False), (people, True)):
@@ -383,18 +387,19 @@ class Replacer:
         self._ids = self._id_pattern()
         common = {w.lower() for w in common}
         words = common | {w.lower() for w in lemmas}  # a name's words that are words
-        self._listed_pattern(listed, common, aliases or {}, words)
-        self.context_initials = _context_initials(self.pseudonym if only is None else (),
-                                                  listed)
-        self._beside: re.Pattern | None = None  # both set by _word_names_pattern
         # nor is a listed name, or its first name when no word, after a place word ("le
         # passage Rodrigue → Loïc", the handover from one tutor to the other)
         self._named = {fold_keep_case(first) for first, _ in map(split_name, listed)
                        if first and first.lower() not in words} | {
                            fold_keep_case(name) for name in listed}
+        self._listed_pattern(listed, common, aliases or {}, words)
+        self.context_initials = _context_initials(self.pseudonym if only is None else (),
+                                                  listed)
+        self._beside: re.Pattern | None = None  # both set by _word_names_pattern
         self.word_names: dict[str, str] = {}
         self._word_names = self._word_names_pattern(listed, words, aliases or {},
-                                                    people.values()) if only is None else None
+                                                    people.values(), set(bare)) \
+            if only is None else None
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
         self._is_word = is_word or (lambda word: False)  # no typo index without it
         self._cache: dict[str, str] = {}
@@ -613,7 +618,8 @@ class Replacer:
         return "".join(out) + text[end:]
 
     def _word_names_pattern(self, listed: Iterable[str], common: set[str],
-                            aliases: dict[str, list[str]], people: Iterable[str] = ()):
+                            aliases: dict[str, list[str]], people: Iterable[str] = (),
+                            bare: Iterable[str] = ()):
         """The listed first names and surnames that are French words (``common``, lower
         case) and the short nicknames, in lower case after a word that introduces a
         person ("à moussa (MLDS 93)") or alone in brackets ("le gars (chapelain)"), and the
@@ -634,14 +640,15 @@ class Replacer:
         for name, others in aliases.items():  # "(Nad)": "nad" in lower case is anything
             for other in others:  # else ("ben oui"); where only a person stands, her
                 short = fold_keep_case(other).lower()
-                if len(short) in (2, 3) and short.isalpha() and short not in TWO_LETTER_WORDS:
-                    words.setdefault(short, name)  # "(Jo)": "le chef (jo) en or"
+                if (len(short) in (2, 3) and short.isalpha() and short not in TWO_LETTER_WORDS
+                        or short in bare):  # "(Jo)": "le chef (jo) en or"; "(Amine)"
+                    words.setdefault(short, name)
         self.word_names = {**initials, **words}
         self._beside = _beside_pattern(_alternation(words), people) if words and people else None
-        return re.compile("|".join(_word_name_contexts(_alternation(words) if words else "",
-                                                       _alternation(initials)
-                                                       if initials else ""))) \
-            if words or initials else None
+        only_bare = {word for word in words if word in bare}
+        return re.compile("|".join(_word_name_contexts(
+            _alternation(words) if words else "", _alternation(initials) if initials else "",
+            _alternation(only_bare) if only_bare else ""))) if words or initials else None
 
     def _in_context(self, text: str) -> str:
         """Initials in lower case or that are an acronym, in a list or after "avec"
