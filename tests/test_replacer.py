@@ -540,3 +540,19 @@ def test_a_listed_first_name_after_a_place_word_is_the_person():
                          "Rose, rue Jean Moulin, Saint-Rodrigue, place Rodrigue") == \
         "Le passage Personne A → Loïc ; salle Personne A ; la Maison Rose, rue Jean " \
         "Moulin, Saint-Rodrigue, place Rodrigue"
+
+
+def test_an_unlisted_persons_short_forms_in_a_chat():
+    """names_blind31, 43, 44, 45: the team's own « nath », « greg », « tom », « bapt » in
+    chats were left: an unlisted person's short forms were replaced only as the table
+    writes them (« Tom »). Words stay: « max 3 jeunes », « papa » (Pascale's « Papa »),
+    « soul » of Souleymane (« soûl »)."""
+    from csf_analysis.privacy.replacer import Replacer
+    people = {"Nathalie Perrichon": "Personne A", "Thomas Ndiaye": "Personne B",
+              "Baptiste Irigoyen": "Personne C", "Grégoire Lavaud": "Personne D",
+              "Maxime Roux": "Personne E", "Pascale Gir": "Personne F",
+              "Souleymane Touré": "Personne G"}
+    replacer = Replacer(people, is_word=lambda word: word in {"soûl", "soul"})
+    assert replacer.text("nath et tom, Bapt et greg ; max 3 jeunes, son papa, soul") == \
+        "Personne A et Personne B, Personne C et Personne D ; max 3 jeunes, son papa, soul"
+    assert Replacer(people).text("nath et tom") == "nath et tom"  # no word can be told

@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable
 from ..reading.vocabulary import within_one_edit
 from ..text import UPPER, strip_accents
 from ..words import WORDS
-from .first_names import diminutives, is_first_name
+from .first_names import diminutives, is_first_name, nicknames
 from .name_forms import (
     ACRONYMS,
     INITIALS,
@@ -257,6 +257,34 @@ def _beside_pattern(words: str, pseudonyms: Iterable[str]) -> re.Pattern:
                       + r"(?:" + others + r")(?![\w-])))")
 
 
+def _short_forms(first: str, is_word: Callable[[str], bool] | None) -> list[str]:
+    """The short forms of an unlisted person's first name, replaced as written: the
+    table's ("Séb"; "JC" is left to the rules); and where words can be told (``is_word``:
+    an inflected form or a lemma), the table's in lower case too when no word ("tom",
+    "greg" in a chat; not "max"), and the name's start cut after a consonant, from 4
+    letters, in both cases ("Nath", "nath", "Bapt"), when no word ("Nord" of Nordine,
+    "Blanc" of Blanche, "Soul" of Souleymane: "soûl" the accents aside).
+
+    >>> _short_forms("Thomas", lambda word: False)
+    ['Tom', 'Tomtom', 'tom', 'tomtom', 'Thom', 'thom']
+    """
+    forms = [short for short in diminutives(first) if not short.isupper()]
+    if is_word is None:
+        return forms
+    lower = [short.lower() for short in forms
+             if _lower_short(short, set()) and not is_word(short.lower())]
+    cut = [short for short in nicknames(first) if len(short) >= 4 and not _doubled(short)
+           and not is_word(short.lower()) and not is_word(fold_keep_case(short).lower())]
+    return [*forms, *lower, *(form for short in cut for form in (short, short.lower()))]
+
+
+def _doubled(short: str) -> bool:
+    """Is ``short`` a syllable said twice ("Nana", "Gégé"): too often a word for an
+    unlisted person's ("papa", "baba")?"""
+    folded = fold_keep_case(short).lower()
+    return folded[:len(folded) // 2] == folded[len(folded) // 2:]
+
+
 def _lower_short(form: str, common: set[str]) -> bool:
     """Is a listed person's short name (a diminutive of the table, a nickname the team
     gives), one word of 3 letters and more, replaced in lower case too: no French word
@@ -326,6 +354,10 @@ class Replacer:
             ("petit", "constant"): both searched with their capital only; but
             ``bare``: those of ``common`` the notes write in lower case only where a
             name stands, replaced in lower case anywhere (see :mod:`.word_use`).
+        is_word, is_lemma: the name model's questions (is a lower-case word an
+            inflected French form, a lemma?); with them, listed names misspelt by one
+            letter are replaced, and unlisted people's short forms in lower case
+            (:func:`_short_forms`).
     """
 
     def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
@@ -335,7 +367,8 @@ class Replacer:
                  only: Iterable[str] | None = None, listed: Iterable[str] = (),
                  common: Iterable[str] = (), lemmas: Iterable[str] = (),
                  aliases: dict[str, list[str]] | None = None,
-                 is_word: Callable[[str], bool] | None = None, bare: Iterable[str] = ()) -> None:
+                 is_word: Callable[[str], bool] | None = None,
+                 is_lemma: Callable[[str], bool] | None = None, bare: Iterable[str] = ()) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
         for names, initials in ((organisations or {}, False), (people, True)):
@@ -351,9 +384,9 @@ class Replacer:
             # name alone too: "Kevin (« Kev », 17 ans)"
             first = split_name(name)[0] or (name if is_first_name(name) else "")
             if first and name not in listed:
-                for diminutive in diminutives(first):
-                    if not diminutive.isupper():  # "JC", "MC": initials, left to the rules
-                        self.owner.setdefault(fold_keep_case(diminutive), name)
+                for nickname in _short_forms(first, is_word and (
+                        lambda word: is_word(word) or bool(is_lemma and is_lemma(word)))):
+                    self.owner.setdefault(fold_keep_case(nickname), name)
         for name in lower_surnames:  # "passé, tafanier, il a dit" of Guy-Alain Tafanier
             self.owner.setdefault(fold_keep_case(split_name(name)[1]).lower(), name)
         for name in lowercase:  # first names also written in lower case ("présents : hugo")
