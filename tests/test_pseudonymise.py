@@ -814,3 +814,13 @@ def test_a_listed_word_name_the_folder_writes_only_bare_is_replaced_in_lower_cas
                                   "  - Lamine Sow\n  - Marine Chauvet\n")
     assert "amine" not in cells and "lamine" not in cells
     assert "vu avec marine hier ; la marine marchande" in cells
+
+
+def test_a_surname_in_capitals_and_its_initial_in_a_tracking_table():
+    """names_blind44: « | B03 | ROY V. | 17 | », « LAW-YEN D. », the way a tracking table
+    lists the young people, were no one; an acronym or a word in capitals is still no
+    one (« CFA B. », « ANNEXE C. »)."""
+    found = set(find_people(["| B03 | ROY V. | 17 | Dijon |", "| R06 | LAW-YEN D. | 21 |",
+                             "| B04 | CFA B. | 16 |", "voir ANNEXE C."]))
+    assert {"V. Roy", "D. Law-Yen"} <= found
+    assert not {name for name in found if "Cfa" in name or "Annexe" in name}

@@ -112,6 +112,10 @@ _AUTHOR_FULL_RE = re.compile(
 # "Nolwenn NG" (the capitals may be initials); not "CCI".
 _UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?"
 _UPPER_FIRST = _UP + r"{3,}(?:[ -]" + _UP + r"{2,})?\s+" + _FIRST  # "MBOMA Grâce" (sign-up sheet)
+# A surname in capitals with its initial alone in a table's cell or at a line's
+# end, the way a tracking table lists the young people: "| ROY V. | 17 |", "LAW-YEN D.".
+_UPPER_INITIAL_RE = re.compile(r"(?<![\w-])(?P<name>" + _UPPER + r")\s+(?P<initials>" + _UP
+                               + r"\.)(?=\s*(?:\||$))")
 _UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each shape
     re.compile(rf"(?<![\w-]){_UPPER}[ \t]+(?P<first>{_FIRST})(?![\w-])"),
     re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
@@ -651,6 +655,9 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
                m.start()) for m in _AUTHOR_RE.finditer(text)]
     found += [(f"{m.group('first')} {_title(m.group('name'))}", "author", m.start())
               for m in _AUTHOR_FULL_RE.finditer(text)]
+    found += [(f"{m.group('initials')} {_title(m.group('name'))}", "author", m.start())
+              for m in _UPPER_INITIAL_RE.finditer(text)
+              if m.group("name") not in ACRONYMS | CAPITAL_WORDS]
     found += [(m.group(), "first", m.start()) for m in _WORD_RE.finditer(text)
               if is_first_name(m.group()) and not _article_before(text, m.start())]
     found += [(m.group(), "upper", m.start()) for pattern in _UPPER_PAIRS
