@@ -824,3 +824,17 @@ def test_a_surname_in_capitals_and_its_initial_in_a_tracking_table():
                              "| B04 | CFA B. | 16 |", "voir ANNEXE C."]))
     assert {"V. Roy", "D. Law-Yen"} <= found
     assert not {name for name in found if "Cfa" in name or "Annexe" in name}
+
+
+def test_the_initials_a_legend_gives_a_person_are_hers(tmp_path):
+    """names_blind47: « (SCD = Sylvie, MaT = Maëlle) » then « Notes MaT : » kept the
+    listed Maëlle Tardieu's own initials; a role stays (« RH = Karim »), and a first name
+    found nowhere else (« YB = Yacine ») is no one's legend."""
+    notes = _one_note(tmp_path, "# Notes de lecture\n\nChacun signe (SCD = Sylvie, MaT = "
+                                "Maëlle, RH = Karim, YB = Yacine).\n\n"
+                                "- Maëlle Tardieu a lu Castel.\n"
+                                "- Karim Benali aux RH.\n- Notes MaT : relire le ch. 2\n"
+                                "- voir avec RH et SCD demain\n")
+    cells = _cells_listing(notes, "personnes:\n  - Maëlle Tardieu\n  - Sylvie Camus Duval\n"
+                                  "  - Karim Benali\n")
+    assert "MaT" not in cells and "SCD" not in cells and "avec RH" in cells

@@ -51,7 +51,14 @@ from ..text import LOWER, UPPER, fold_keep_case, fold_lower
 from ..words import WORDS
 from .first_names import COMMON_RANK, diminutives, is_first_name, not_common
 from .first_names import rank as first_name_rank
-from .name_forms import ACRONYMS, CAPITAL_WORDS, INITIALS, THREE_LETTER_WORDS, name_forms
+from .name_forms import (
+    ACRONYMS,
+    CAPITAL_WORDS,
+    INITIALS,
+    THREE_LETTER_WORDS,
+    name_forms,
+    split_name,
+)
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
@@ -892,10 +899,38 @@ def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, lis
                 continue
             if nick not in aliases.setdefault(owner, []):
                 aliases[owner].append(nick)
-    for owner, nick in _short_forms_after(texts, names):
+    for owner, nick in [*_short_forms_after(texts, names), *_legend_initials(texts, names)]:
         if nick not in aliases.setdefault(owner, []):
             aliases[owner].append(nick)
     return aliases
+
+
+# A legend of the initials the team signs with: "(SCD = Sylvie, TM = Tatiana, MaT =
+# Maëlle)".
+_LEGEND_RE = re.compile(r"(?<![\w-])(?P<initials>" + _UP + r"[A-Za-z]{0,2}" + _UP
+                        + r")\s*=\s*(?P<first>" + _FIRST + r")(?![\w-])")
+
+
+def _legend_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
+    """(person, initials) for each legend "MaT = Maëlle" whose first name is one person
+    found's alone, the initials opening with its first letter and ending with the
+    surname's; no acronym ("RH = Karim" is a role)."""
+    people: dict[str, list[str]] = {}
+    for name in names.names():
+        first, last = split_name(name)
+        if first and last:
+            people.setdefault(fold_lower(first), []).append(name)
+    pairs = []
+    for text in texts:
+        for m in _LEGEND_RE.finditer(text):
+            initials, owners = m.group("initials"), people.get(fold_lower(m.group("first")), [])
+            if len(owners) != 1 or initials in ACRONYMS:
+                continue
+            surname = re.split(r"[\s-]+", fold_keep_case(split_name(owners[0])[1]))
+            if initials[0] == fold_keep_case(owners[0])[0] \
+                    and initials[-1] in {word[0] for word in surname if word}:
+                pairs.append((owners[0], initials))
+    return pairs
 
 
 # A full name, then in brackets the short form the notes call the person by: "Florian
