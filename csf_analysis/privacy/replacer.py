@@ -380,12 +380,13 @@ class Replacer:
                     for handle in listed_handles(name):
                         if len(handle) >= 7:
                             self.owner.setdefault(fold_keep_case(handle), name)
+        def any_word(word: str) -> bool:  # an inflected form or a lemma ("nord")
+            return bool(is_word and is_word(word)) or bool(is_lemma and is_lemma(word))
         for name in people:  # "Sébastien Collignon ... mais Séb était en arrêt"; a first
             # name alone too: "Kevin (« Kev », 17 ans)"
             first = split_name(name)[0] or (name if is_first_name(name) else "")
             if first and name not in listed:
-                for nickname in _short_forms(first, is_word and (
-                        lambda word: is_word(word) or bool(is_lemma and is_lemma(word)))):
+                for nickname in _short_forms(first, any_word if is_word else None):
                     self.owner.setdefault(fold_keep_case(nickname), name)
         for name in lower_surnames:  # "passé, tafanier, il a dit" of Guy-Alain Tafanier
             self.owner.setdefault(fold_keep_case(split_name(name)[1]).lower(), name)
