@@ -556,3 +556,13 @@ def test_an_unlisted_persons_short_forms_in_a_chat():
     assert replacer.text("nath et tom, Bapt et greg ; max 3 jeunes, son papa, soul") == \
         "Personne A et Personne B, Personne C et Personne D ; max 3 jeunes, son papa, soul"
     assert Replacer(people).text("nath et tom") == "nath et tom"  # no word can be told
+
+
+def test_a_person_of_initials_only_lends_no_single_letter():
+    """names_blind44: « B. V. » (a listed alias, also found as a person of its own)
+    gave the form « B. » alone, so any « B. » of the folder was replaced (« plan B. »)."""
+    from csf_analysis.privacy.name_forms import name_forms
+    from csf_analysis.privacy.replacer import Replacer
+    assert name_forms("B. V.") == ["B. V."] and name_forms("Aya D.") == ["Aya D.", "Aya"]
+    assert Replacer({"B. V.": "Personne A"}).text("B. V. a dit : plan B.") == \
+        "Personne A a dit : plan B."

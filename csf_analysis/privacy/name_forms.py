@@ -92,8 +92,9 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
     first, last = split_name(name)
     if not first:
         return [name, name.upper()] if len(name) > 1 else []
-    if len(last.rstrip(".")) < 2:  # "Aya D.": the initial alone is no form
-        return [name, first]
+    if len(last.rstrip(".")) < 2:  # "Aya D.": the initial alone is no form, nor the
+        # first of initials only ("B. V.", a listed alias: "plan B." is no one)
+        return [name] if re.fullmatch(INITIALS, first) else [name, first]
     if re.fullmatch(INITIALS, first):  # "O. Garcia": nor "O." alone; "HdSA" of
         words = [w for w in re.split(r"[\s'’-]+", last) if w]  # "H. de Saint-Aubin"
         letters = re.sub(r"[^A-Z]", "", first) + "".join(
