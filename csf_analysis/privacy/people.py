@@ -84,8 +84,8 @@ _DOTTED_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ -]?[A-Z]\.){1,2}(?![\w.])")
 _NOT_INITIALS = ACRONYMS | frozenset(WORDS["names"]["not_initials"])
 # A capitalised word, hyphenated or not: "Élodie", "Jean-Luc", "Đặng", "Yılmaz".
 _FIRST = _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?"
-_INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d')?" + _FIRST
-                              + r"(?![\w-])")
+_INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d'|" + _UP + r"['’])?"
+                              + _FIRST + r"(?![\w-])")  # "K. N'Guessan" too
 # ... and a surname that holds single capitals: "Ho-A-Sim", "Ho-A-Chuck" (Guyane).
 _SURNAME = _UP + _LOW + r"+(?:(?:-" + _UP + r")*-" + _UP + _LOW + r"+)?"
 _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
