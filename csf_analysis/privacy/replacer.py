@@ -92,7 +92,8 @@ CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|
 _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
 # them are the place's name, kept even when a person bears it.
-PLACE_WORDS = (*WORDS["names"]["place_words"], *WORDS["names"]["concept_words"])
+STREET_WORDS = tuple(WORDS["names"]["street_words"])
+PLACE_WORDS = (*STREET_WORDS, *WORDS["names"]["place_words"], *WORDS["names"]["concept_words"])
 # Public bodies and regions, never a person ("France Travail", "Région Bretagne").
 PUBLIC_NAMES = tuple(WORDS["names"]["public_names"])
 _CAP = _UP + r"[\w'’]*"
@@ -138,8 +139,9 @@ def _first_name_before(folded: str, match: re.Match) -> bool:
 _PLACE_WORDS_WRITTEN = {strip_accents(w): w for w in PLACE_WORDS}
 # The words before a place's name: "passage ", "lycée professionnel de la "; not a
 # street's, which may bear a first name alone ("place Stanislas", "rendez-vous place Manon").
-_PLACE_NAMED_RE = re.compile(r"^(?!(?i:rue|avenue|av\.|boulevard|bd|place|quai|allee|impasse"
-                             r"|chemin|route|square)\s)(?:\S+\s+)(?:[a-z]\S*\s+)*")
+_PLACE_NAMED_RE = re.compile(  # on folded text
+    r"^(?!(?i:" + "|".join(re.escape(strip_accents(w)) for w in STREET_WORDS)
+    + r")\s)(?:\S+\s+)(?:[a-z]\S*\s+)*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
