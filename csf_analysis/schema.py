@@ -29,7 +29,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "interviewers", "kind", "kind_evidence", "duplicate_of", "n_statements",
     ),
     "statements": (
-        "statement_id", "interview_id", "source_file", "line", "section",
+        "statement_id", "interview_id", "source_file", "line", "section", "heading",
         "category", "category_origin", "category_rule", "category_confidence", "speaker",
         "text", "tags", "block",
         "time", "marker", "duplicate_of",

@@ -557,3 +557,22 @@ def test_think_aloud_lines_are_statements_with_their_time_and_marker():
         ("15:42", "", "début"), ("15:48", "", "je vais sur la page acheteur"),
         ("15:49", "", "je clique sur le modèle"), ("", "arrow", "il manque un exemple"),
         ("", "done", "lien vers le bilan"), ("15:51", "done", "retour au site")]
+
+
+def test_a_statement_keeps_every_heading_above_it_and_its_label():
+    """A label under a heading (« Notes SCD : » under the book read) is the section;
+    ``heading`` keeps the headings above, outermost first."""
+    note = parse_note("# Lectures\n\n## A. Commande publique\n\n### Dupont (2019)\n\n"
+                      "Notes SCD :\n- Utile.\n\n### Martin (2020)\n\nÀ relire.\n\n"
+                      "## B. Jeunes\n\nRien encore.\n", "lectures.md")
+    assert [(s.heading, s.section, s.text) for s in note.segments] == [
+        ("A. Commande publique › Dupont (2019)", "Notes SCD", "Utile."),
+        ("A. Commande publique › Martin (2020)", "Martin (2020)", "À relire."),
+        ("B. Jeunes", "B. Jeunes", "Rien encore.")]
+
+
+def test_the_heading_of_an_interview_is_its_title_not_its_heading():
+    note = parse_note("# Terrain\n\nIntro.\n\n## Entretien du 3/02/2020 : Tutrice\n\n"
+                      "### Accueil\n\nBien reçu.\n\n# Bilan\n\nFin.\n", "t.md")
+    assert [(s.interview, s.heading, s.text) for s in note.segments] == [
+        (-1, "Terrain", "Intro."), (0, "Accueil", "Bien reçu."), (-1, "Bilan", "Fin.")]

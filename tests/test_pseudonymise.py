@@ -845,3 +845,17 @@ def test_an_initial_and_a_surname_with_an_apostrophe():
     (« K. » went once, lent by a person of initials only, « N'Guessan » stayed)."""
     assert {"K. N'Guessan", "P. Ferreira"} <= set(find_people(
         ["| 19 | Mohamed-Amine A. | 17 | Spie | K. N'Guessan | P. Ferreira | en cours |"]))
+
+
+def test_an_author_cited_in_a_heading_above_a_label_is_found(tmp_path):
+    """names_blind47: « ### Mériaux, S. (2018). *La mise en clause…* » then « Notes SCD : »
+    and a list. The label was the statements' section and the heading reached no table,
+    so « Mériaux ne traite pas… » kept the author. The statements' ``heading`` keeps it."""
+    notes = _one_note(tmp_path, "# Notes de lecture\n\n## A. Commande publique\n\n"
+                      "### Mériaux, S. (2018). *La mise en clause de l'insertion.* PUR.\n\n"
+                      "Notes SCD :\n- Thèse centrale : la clause déplace la responsabilité.\n"
+                      "- Pour nous : Mériaux ne traite pas la clause de formation.\n")
+    corpus = pseudonymise(load_corpus(notes, cache_dir=None))
+    cells = _cells(corpus)
+    assert "Mériaux" not in cells and "Notes SCD" in cells
+    assert "A. Commande publique › " in cells  # the outline letter stays, in the heading

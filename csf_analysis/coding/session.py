@@ -34,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..labels import CATEGORY_LABELS
+from ..reading.notes import HEADING_SEP
 from ..schema import CATEGORIES
 from . import manual
 from .checks import check_decision
@@ -340,13 +341,28 @@ class ReviewSession:
 def _statement_view(row: pd.Series) -> dict:
     confidence = row["category_confidence"]
     return {"id": row["statement_id"], "text": row["text"], "speaker": row["speaker"],
-            "interview": row["interview_id"], "section": row["section"],
+            "interview": row["interview_id"],
+            "section": place_in_note(row["heading"], row["section"]),
             "where": f"{row['source_file']}:{int(row['line'])}",
             "category": row["category"], "category_label": CATEGORY_LABELS.get(
                 row["category"], row["category"]),
             "origin": _ORIGINS.get(row["category_origin"], row["category_origin"]),
             "rule": row["category_rule"],
             "confidence": "" if pd.isna(confidence) else f"{round(float(confidence) * 100)} %"}
+
+
+def place_in_note(heading: str, section: str) -> str:
+    """Where a statement sits: its headings, then its label if it has one.
+
+    >>> place_in_note("Lectures › Dupont (2019)", "Notes SCD")
+    'Lectures › Dupont (2019) › Notes SCD'
+    >>> place_in_note("Lectures › Dupont (2019)", "Dupont (2019)")
+    'Lectures › Dupont (2019)'
+    """
+    parts = heading.split(HEADING_SEP) if heading else []
+    if section and section not in parts[-1:]:
+        parts.append(section)
+    return HEADING_SEP.join(parts)
 
 
 def _lines(statements: pd.DataFrame) -> list[dict]:

@@ -48,6 +48,7 @@ import pandas as pd
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from ..atomic import write_text_atomic
+from ..reading.notes import HEADING_SEP
 from ..reading.vocabulary import speaker_of_label
 from ..text import fold_keep_case, fold_lower
 from .first_names import not_common
@@ -158,7 +159,9 @@ def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[st
     interviews, statements = tables["interviews"], tables["statements"]
     interviewers = [n.strip() for cell in interviews["interviewers"] for n in cell.split(";")
                     if n.strip()]
-    headings = list(interviews["title"]) + list(statements["section"])
+    outer = [part for path in statements["heading"].unique() if path
+             for part in path.split(HEADING_SEP)]
+    headings = list(interviews["title"]) + list(statements["section"]) + outer
     listing = statements["section"].str.match(PRESENT_SECTION)  # "Présents" then a list
     texts = [f"{section} : {text}" if listed else text for section, text, listed in
              zip(statements["section"], statements["text"], listing)] + [

@@ -13,6 +13,14 @@ Example:
     [('a:300h-6-plone', '6')]
     >>> [(s.section, s.category, s.text) for s in note.segments]
     [('Ressentis', 'feelings', 'Un échec.')]
+
+A statement's ``section`` is the heading or label right above it; its ``heading``
+keeps every Markdown heading above it inside its interview, the interview's own
+title aside, so a label under a heading loses neither:
+
+    >>> note = parse_note("# Lectures\\n\\n## Dupont (2019)\\n\\nNotes SCD :\\n- Utile.\\n", "b.md")
+    >>> [(s.heading, s.section, s.text) for s in note.segments]
+    [('Dupont (2019)', 'Notes SCD', 'Utile.')]
 """
 from __future__ import annotations
 
@@ -60,6 +68,7 @@ class Segment:
     marker: str = ""
     label: str = ""           # the role label taken off the first line as its speaker
     speaker_from: str = ""    # "label", "heading" (## Tutrice pilote) or "name"
+    heading: str = ""         # the Markdown headings above it, outermost first (HEADING_SEP)
 
     @property
     def text(self) -> str:
@@ -85,6 +94,8 @@ class _Label:
     used: bool = False
 
 
+# Between the headings of a statement's ``heading`` path: "Lectures › Dupont (2019)".
+HEADING_SEP = " › "
 # A short line without a colon is a label only for the researchers' own parts.
 _BARE_LABEL_CATEGORIES = ("debrief", "takeaway")
 # An unmapped "label :" longer than this is also a statement ("Un souci majeur est ... :").
@@ -486,12 +497,19 @@ class _NoteParser:
     def add_segment(self, segment: Segment) -> None:
         if not segment.text:
             return
+        segment.heading = self.heading_path()
         pieces = cut_segment(segment)
         if len(pieces) > 1:
             self.problem(segment.lines[0][0], self.long_message(segment, len(pieces)))
         self.note.segments += pieces
         if self.current >= 0:
             self.note.interviews[self.current]["end_line"] = segment.lines[-1][0]
+
+    def heading_path(self) -> str:
+        """The headings above the current block, outermost first, without the one that
+        titles the current interview (its ``title`` in the interviews table)."""
+        own = self.hints[self.current].get("heading") if self.current >= 0 else None
+        return HEADING_SEP.join(text for _, text, _, _ in self.headings if text != own)
 
     @staticmethod
     def long_message(segment: Segment, pieces: int) -> str:

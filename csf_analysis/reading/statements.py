@@ -191,7 +191,7 @@ def statement_rows(note: ParsedNote, nlp, *, batch_size: int = 64) -> list[dict]
                 "statement_id": statement_id(note.source_file, interview_id, text,
                                              seen[(interview_id, text_key(text))]),
                 "interview_id": interview_id, "source_file": note.source_file, "line": line,
-                "section": segment.section,
+                "section": segment.section, "heading": segment.heading,
                 "category": segment.category or "facts",
                 "category_origin": "structure" if segment.category else "inferred",
                 "speaker": segment.speaker, "text": text, "tags": "; ".join(tags),
