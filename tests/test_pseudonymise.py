@@ -859,3 +859,20 @@ def test_an_author_cited_in_a_heading_above_a_label_is_found(tmp_path):
     cells = _cells(corpus)
     assert "Mériaux" not in cells and "Notes SCD" in cells
     assert "A. Commande publique › " in cells  # the outline letter stays, in the heading
+
+
+def test_a_common_first_name_found_alone_is_replaced_in_lower_case_too(tmp_path):
+    """names_blind49: « Dimitri » (never given a surname) was found, but « c'est dimitri
+    pas kevin » in a chat kept him: only a full name's first name went in lower case, and
+    the lexicon's lemmas, which hold proper nouns (« dimitri », « julien »), barred the
+    most given first names. « la pierre » stays: the folder writes it as a word (names_blind27
+    lost « pierre de taille » to a first try that let the thousand most given through);
+    « un hiver clément » too: an adjective, which folded (« clement ») no lexicon knows."""
+    notes = _one_note(tmp_path, "# Fil\n\n- Intéressant aussi pour Dimitri (roumain).\n"
+                      "- Pierre Lemaire, maçon, pose la pierre de taille.\n"
+                      "- Vu avec Clément Ardouin (tuteur) : un hiver clément, enfin.\n"
+                      "- [chat] le tuteur réel c'est dimitri pas kevin.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
+    for left in ("Dimitri", "dimitri", "Pierre Lemaire"):
+        assert left not in cells
+    assert "la pierre de taille" in cells and "un hiver clément" in cells

@@ -67,8 +67,8 @@ from .towns import is_town
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 _LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
-__all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "discover", "find_people", "fold_lower",
-           "is_full_name", "name_core"]
+__all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "common_first_name", "discover",
+           "find_people", "fold_lower", "is_full_name", "name_core"]
 
 _NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
 _CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+((?:d['’]\s?|de\s+|du\s+)?"
@@ -671,11 +671,11 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
               for m in pattern.finditer(text) if is_first_name(m.group("first"))]
     found += [(f"{m.group('first')} {m.group('last')}", "lower pair", m.start())
               for m in _LOWER_PAIR_RE.finditer(text)
-              if _lower_first_name(m.group("first"), among=_LOWER_PAIR_FIRST_NAMES)]
+              if common_first_name(m.group("first"), among=_LOWER_PAIR_FIRST_NAMES)]
     found += [(text[m.start("first"):m.end("first")], "after role" if m.group("stop")
                else "after role, no stop", m.start("first"))
               for m in _ROLE_BEFORE_RE.finditer(fold_keep_case(text))
-              if text[m.start("first")].islower() and _lower_first_name(m.group("first"))]
+              if text[m.start("first")].islower() and common_first_name(m.group("first"))]
     found += [(m.group("name"), "lower civil", m.start("name"))
               for m in _LOWER_CIVIL_RE.finditer(text) if m.group("name") not in STOP_WORDS]
     found += [(m.group(), "lower", m.start()) for m in _LOWER_RE.finditer(text)
@@ -719,13 +719,13 @@ def _listed_names(text: str) -> list[str]:
             words = part.split()
             if 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w-]+", w) for w in words) \
                     and (len(words) == 1 or all(w[0].isupper() for w in words)
-                         or (part.islower() and _lower_first_name(words[0]))) \
+                         or (part.islower() and common_first_name(words[0]))) \
                     and fold_lower(part) not in NON_NAMES and not re.fullmatch(CIVILITY, part):
                 names.append(part.strip())
     return names
 
 
-def _lower_first_name(word: str, among: int = _LOWER_FIRST_NAMES) -> bool:
+def common_first_name(word: str, among: int = _LOWER_FIRST_NAMES) -> bool:
     """"ophélie" of "présents : ophélie lamarque"; not "la" of "la tutrice"."""
     given = first_name_rank(word)
     return given is not None and given < among and len(word) >= 3 \

@@ -54,7 +54,15 @@ from ..text import fold_keep_case, fold_lower
 from .first_names import not_common
 from .name_forms import listed_forms, listed_handles, listed_nicknames
 from .name_model import NameModel
-from .people import NON_NAMES, PRESENT_SECTION, Names, discover, is_full_name, name_core
+from .people import (
+    NON_NAMES,
+    PRESENT_SECTION,
+    Names,
+    common_first_name,
+    discover,
+    is_full_name,
+    name_core,
+)
 from .pseudonym_list import PseudonymList, load_pseudonym_list
 from .replacer import Replacer
 from .word_use import bare_only
@@ -221,8 +229,10 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                           ORGANISATION, _fresh_organisation)
         rows = _merge_rows(rows, ORGANISATION, renamed)
     common = common_words(listing.people, model, listing.aliases)
+    bare_firsts = _bare_first_names(given, found, [*texts, *headings])
     replacer = Replacer(given, renamed, exempt=listing.exempt,
-                        lowercase=[name for name in given if _lower_case_too(name, found)],
+                        lowercase=[name for name in given
+                                   if _lower_case_too(name, found, bare_firsts)],
                         lower_surnames=[name for name in given if _lower_surname(name, found)],
                         context_only=_context_only(given, found, listing),
                         protect=() if organisations else listing.organisations,
@@ -254,23 +264,45 @@ def _lower_surname(name: str, found: Names) -> bool:
             and not found.word(last, initial=True, notes=False))
 
 
-def _lower_case_too(name: str, found: Names) -> bool:
+def _lower_case_too(name: str, found: Names, bare: set[str] | frozenset[str] = frozenset()
+                    ) -> bool:
     """Is ``name``'s first name replaced in lower case too? When the notes write it so
     where it can only be a name (after "présents :", as a label), or when it is the
-    first name of a full name, of 4 letters or more, and no French word ("paloma",
-    not "marine")."""
+    first name of a full name, or a commonly given first name found alone ("dimitri"
+    of a Dimitri the notes never give a surname), of 4 letters or more, and no French
+    word ("paloma", not "marine"). The lexicon's lemmas hold proper nouns ("dimitri",
+    "julien") besides the words ("pierre"): such a first name counts when the folder
+    writes it in lower case only bare (``bare``, :func:`_bare_first_names`)."""
     first = fold_lower(name.split()[0])
     if first in found.lowercase:  # but not a word that is rarely a name ("prudence")
         return found.model is None or not (
             _in_lexicon(found.model.is_lemma, name.split()[0].lower()) and not_common(first))
     core = name_core(name)
     lower = core[0].lower()  # the words the notes write in lower case do not count here
-    return (found.model is not None and is_full_name(name) and len(core[0]) >= 4
+    return (found.model is not None and len(core[0]) >= 4
+            and (is_full_name(name) or (len(core) == 1 and common_first_name(core[0])))
             and "." not in core[0] and first not in NON_NAMES
-            and not found.model.is_inflected(lower) and not found.model.is_lemma(lower))
+            and not found.model.is_inflected(lower)
+            and (not found.model.is_lemma(lower) or fold_lower(core[0]) in bare))
+
+
+def _bare_first_names(people: Iterable[str], found: Names, texts: list[str]) -> set[str]:
+    """The first names of ``people`` that are lemmas of the lexicon, among the thousand
+    most given, that ``texts`` write in lower case only bare: "dimitri" of « c'est
+    dimitri pas kevin », not "pierre" of « la pierre » nor "clément", an adjective."""
+    if found.model is None:
+        return set()
+    firsts = {name_core(name)[0] for name in people}
+    lemmas = {fold_lower(first) for first in firsts if len(first) >= 4
+              and common_first_name(first, among=_BARE_FIRST_NAMES)
+              and found.model.is_lemma(first.lower())
+              and not found.model.is_adjective(first.lower())}  # with its accents
+    return bare_only(lemmas, texts, is_adjective=found.model.is_adjective)
 
 
 _STOP_WORDS = frozenset(fold_lower(word) for word in STOP_WORDS)  # folded: "meme", "deja"
+# A lemma of the lexicon among the first names this often given may be a proper noun.
+_BARE_FIRST_NAMES = 1000
 
 
 def common_words(people: Iterable[str], model: NameModel | None,
