@@ -122,3 +122,12 @@ def test_a_word_written_after_a_to_is_a_town_not_a_surname_alone():
     names.towns = frozenset({"Arcachon"})  # "réunion à Arcachon" somewhere in the notes
     assert not names.add("Arcachon", trust="plain")  # the model's lone person: a town
     assert names.add("Arcachon", trust="trusted")  # "M. Arcachon" is someone
+
+
+def test_a_visit_of_someone_after_an_elided_de():
+    """names_blind49: « + passage d'Ophélie Desmarais (conseillère CEJ) » read as a
+    street (« passage »), and « Desmarais » was no one; « le lycée d'Alembert » stays."""
+    found = find_people(["Moussa Konaté + passage d'Ophélie Desmarais (conseillère CEJ).",
+                         "Réunion au lycée d'Alembert puis avenue d'Italie."])
+    assert "Ophélie Desmarais" in found
+    assert not {"Alembert", "Italie"} & set(found)

@@ -566,3 +566,15 @@ def test_a_person_of_initials_only_lends_no_single_letter():
     assert name_forms("B. V.") == ["B. V."] and name_forms("Aya D.") == ["Aya D.", "Aya"]
     assert Replacer({"B. V.": "Personne A"}).text("B. V. a dit : plan B.") == \
         "Personne A a dit : plan B."
+
+
+def test_a_listed_short_nickname_beside_a_role_in_lower_case():
+    """names_blind49: « Joaquim Ferreira (Jo) » listed, « chaumont fait. jo le tuteur de
+    cindy super. » in a chat was left: a clause opening with the nickname and its role."""
+    people = {"Joaquim Ferreira": "Personne J"}
+    r = Replacer(people, listed=list(people), aliases={"Joaquim Ferreira": ["Jo"]})
+    assert r.text("chaumont fait. jo le tuteur de cindy super.") == \
+        "chaumont fait. Personne J le tuteur de cindy super."
+    assert r.text("et jo, son patron, a signé") == "et Personne J, son patron, a signé"
+    assert r.text("les jo la semaine prochaine ; jo l'entreprise") == \
+        "les jo la semaine prochaine ; jo l'entreprise"

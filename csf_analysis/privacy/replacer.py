@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from ..reading.vocabulary import within_one_edit
+from ..reading.vocabulary import SPEAKER_ROLES, within_one_edit
 from ..text import UPPER, strip_accents
 from ..words import WORDS
 from .first_names import diminutives, is_first_name, nicknames
@@ -114,10 +114,12 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
     # in any case: "la conseillère france travail (gosia)" in a chat
     r"|(?<![\w-])(?i:" + "|".join(re.escape(strip_accents(w)).replace(r"\ ", r"\s+")
                                    for w in PUBLIC_NAMES) + r")(?![\w-]))")
+_FIRST = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi",
-    r"^\w+\s+de\s+(?:(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]|$)"
-    r"|(?P<initial>[A-Z])$)",  # "passage de X. Battesti", "de M. Pinelli": no place is "X"
-    re.ASCII)  # folded text
+    r"^\w+\s+(?:de\s+(?:(?P<first>" + _FIRST + r")(?:\s+[A-Z]|$)"
+    r"|(?P<initial>[A-Z])$)"  # "passage de X. Battesti", "de M. Pinelli": no place is "X"
+    r"|d'(?P<elided>" + _FIRST + r")\s+[A-Z])",  # "passage d'Ophélie Desmarais"; not
+    re.ASCII)  # "avenue d'Italie" (folded text)
 
 
 _CIVILITY_END = re.compile(r"(?i)(?<![\w.])" + CIVILITY + r"\s+$")  # "mme " before a name
@@ -125,7 +127,7 @@ _CIVILITY_BEFORE = re.compile(  # "Mme Saint-Aubin", "H. de Saint-Aubin": a pers
     r"(?<![\w-])(?:" + CIVILITY + "|" + INITIALS + r")\s+(?:de\s+)?$")
 
 
-_FIRST_NAME_END = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$")
+_FIRST_NAME_END = re.compile(r"(?<![\w-])(" + _FIRST + r")\s+$")
 
 
 def _first_name_before(folded: str, match: re.Match) -> bool:
@@ -164,7 +166,7 @@ def _accented_verb(text: str, start: int) -> bool:
 def _person_after_de(span: str) -> bool:
     match = _PERSON_AFTER_DE_RE.match(span)
     return match is not None and (match.group("initial") is not None
-                                  or is_first_name(match.group("first")))
+                                  or is_first_name(match.group("first") or match.group("elided")))
 
 
 # Initials in lower case ("(hr, mk)", "vu avec mk", "[09:12] jbo :", "@jbo"), or a
@@ -191,6 +193,10 @@ _CALLED_AFTER = (r"(?:\s*,)?\s+(?:(?:tu|vous|peux|pourrais|pourriez|stp|svp)(?![
 _SUBJECT_AFTER = (r"(?:\s*=|\s+(?:il|elle|a|est|etait|sera|dit|fait|va|vient|veut"
                   r"|ce\s+matin|hier|demain|aujourd'hui))(?![\w-])")
 _SENTENCE_START = r"(?:^|(?<=[.!?…] )|(?<=[.!?…]  ))"
+# ... or set beside their role, as a clause opens: "jo le tuteur de cindy super".
+_ROLE_AFTER = (r"(?:\s*,)?\s+(?i:(?:le|la|son|sa|notre)\s+|l['’]\s*)(?i:" + "|".join(
+    role for role in SPEAKER_ROLES if role not in ("nous", "entreprise", "partenaire", "rh",
+                                                   "drh", "mlds")) + r")(?![\w-])")
 _CLAUSE_START = (r"(?:^|(?<=[.!?:;,] )|(?<![\w-])(?i:et|mais|donc|contre|puis|sinon|car"
                  r"|sauf|quant\sa)\s+)")
 
@@ -330,6 +336,7 @@ def _word_name_contexts(words: str, initials: str, bare: str = "") -> list[str]:
         r"(?<![\w-])(?i:de\s+|d['’]\s*)(?P<of>" + words + end  # "le stagiaire de jo."
         + r"(?=\s*[.?!]|\s*$)",
         _CLAUSE_START + r"(?P<described>" + words + end + r"(?=\s+\()",  # "amine (spie)"
+        _CLAUSE_START + r"(?P<apposed>" + words + end + r"(?=" + _ROLE_AFTER + ")",
         r"(?<=\()(?P<bracketed>" + words + end + r"(?=\))",  # "le gars (chapelain) sympa"
         r"(?<![\w.@])@(?P<mention>" + words + end,
         r"(?:^|(?<=\] ))(?P<speaking>" + words + end + r"(?=\s?:)"] if words else []  # "] nad:"
