@@ -578,3 +578,23 @@ def test_a_listed_short_nickname_beside_a_role_in_lower_case():
     assert r.text("et jo, son patron, a signé") == "et Personne J, son patron, a signé"
     assert r.text("les jo la semaine prochaine ; jo l'entreprise") == \
         "les jo la semaine prochaine ; jo l'entreprise"
+
+
+def test_a_form_followed_by_an_apostrophe_and_a_letter_is_part_of_a_longer_name():
+    """names_blind48: a civility and an initial (« M. N », a form of Andrzej Nowak) took
+    the start of « M. N'Diaye »: « Personne A'Diaye »; and « Net'Pyrénées », a firm, lost
+    « Net » to a Karim Net."""
+    r = Replacer({"Andrzej Nowak": "Personne A", "Karim Net": "Personne K"},
+                 listed=["Andrzej Nowak"])
+    assert r.text("M. N. est venu ; M. N'Diaye aussi ; chez Net'Pyrénées ; M. Net a signé") \
+        == "Personne A est venu ; M. N'Diaye aussi ; chez Net'Pyrénées ; Personne K a signé"
+    assert r.text("l'équipe d'Andrzej Nowak") == "l'équipe de Personne A"
+
+
+def test_the_other_spellings_of_a_name_are_its_forms_too():
+    """names_blind2: the e-mail's « Yann Guivarch » and the heading's « Yann Guivarc'h »
+    are one person, kept as the first; « M. Guivarc'h » had to be the other's form."""
+    r = Replacer({"Yann Guivarch": "Personne Y"}, spellings={"Yann Guivarch": ["Yann Guivarc'h"],
+                                                             "Nobody": ["No One"]})
+    assert r.text("Entretien Yann Guivarc'h ; mais M. Guivarc'h, Guivarch, No One") == \
+        "Entretien Personne Y ; mais Personne Y, Personne Y, No One"

@@ -86,8 +86,9 @@ _NOT_INITIALS = ACRONYMS | frozenset(WORDS["names"]["not_initials"])
 _FIRST = _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?"
 _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d'|" + _UP + r"['’])?"
                               + _FIRST + r"(?![\w-])")  # "K. N'Guessan" too
-# ... and a surname that holds single capitals: "Ho-A-Sim", "Ho-A-Chuck" (Guyane).
-_SURNAME = _UP + _LOW + r"+(?:(?:-" + _UP + r")*-" + _UP + _LOW + r"+)?"
+# ... and a surname that holds single capitals: "Ho-A-Sim", "Ho-A-Chuck" (Guyane), or
+# the Breton c'h: "Guivarc'h".
+_SURNAME = _UP + _LOW + r"+(?:['’]h" + _LOW + r"*)?(?:(?:-" + _UP + r")*-" + _UP + _LOW + r"+)?"
 _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
 # An author cited with initials after the surname, before a year, "(dir.)" or a
 # co-author: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. & Oeuvrard F.",
@@ -101,6 +102,9 @@ _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 # pronoun, as spoken French does ("Vasile il parle pas", "Aziz, il avait 16 ans"; not
 # "Toulouse, il y a", "il faut", nor "à Pau, il neige"), or given an age ("Dieunel, 18
 # ans", "Quentin (17 ans, MLDS)", "sur Kylian : 17 ans").
+# A word of two letters or more, an apostrophe, a capital: a firm's name ("Net'Pyrénées",
+# "Bati'Sud"), where a surname has one letter before it ("N'Diaye", "O'Neill", "d'Arc").
+_BRAND_RE = re.compile(r"[^\W\d_]{2}'" + _UP)
 _SPOKEN_OF_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:,?\s+(?:il|elle)\s+(?!(?:y|faut"
                            r"|fallait|fait|semble|para[iî]t)(?![\w-]))"
                            r"|(?:,|\s*[(:])\s*\d{1,2}\s+ans\b)")
@@ -251,6 +255,7 @@ class Names:
         self.found: dict[str, str] = {}  # folded key -> name as first written
         self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.aliases: dict[str, list[str]] = {}  # person -> nicknames ("Paco (F. Herrera)")
+        self.spellings: dict[str, list[str]] = {}  # person -> other spellings, by names()
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.rejected: set[tuple[str, str, bool]] = set()  # (name, trust, initial) refused
         self.lower_words, self.others = lower_words, others
@@ -275,7 +280,8 @@ class Names:
         while len(name.split()) > 1 and name.split()[-1].lower() in _PARTICLES \
                 and not _particle_surname(name.split()):
             name = name.rsplit(" ", 1)[0]  # "Pierre-Yves Le" of "Pierre-Yves Le Gall" cut
-        if not name or re.search(r"[@\d/_|]", name):
+        if not name or re.search(r"[@\d/_|]", name) or (
+                trust != "trusted" and _BRAND_RE.search(name)):
             return False
         if self.key(name) in self.found:
             return True
@@ -525,13 +531,15 @@ class Names:
         forms |= {fold_lower(nick) for nicks in self.aliases.values() for nick in nicks}
         surnames = {fold_lower(" ".join(name_core(n)[1:])) for n in full}
         initials = {(fold_lower(name_core(n)[0]), fold_lower(name_core(n)[-1])[:1]) for n in full}
-        kept, squashed = [], set()
+        kept, squashed = [], {}
         for name in self.found.values():
             core = name_core(name)
             if name in full:
                 if _squash(name) not in squashed:  # "Helene Delatour" is "Hélène de La Tour"
-                    squashed.add(_squash(name))
+                    squashed[_squash(name)] = name
                     kept.append(name)
+                else:  # the other spelling names them too: "Yann Guivarc'h" of "Guivarch"
+                    self.spellings.setdefault(squashed[_squash(name)], []).append(name)
             elif name not in dropped and not (
                       (fold_lower(name) in forms if len(core) == 1  # not "Sophie" of "Anne-Sophie"
                        else set(_folded_words(name)) <= words)
@@ -710,6 +718,16 @@ def _outlined(texts: list[str], names: Names) -> bool:
     return {"A", "B"} <= letters and len(letters) >= 3
 
 
+_WORD_REST_RE = re.compile(r"(?:(?<=['’])|['’])" + _LOW + r"+")
+
+
+def _whole_word(name: str, text: str, start: int) -> str:
+    """The model's entity ``name`` at ``start``, with the rest of its last word when the
+    tokenizer cut it at an apostrophe: "Yvon Guivarc'" of "Yvon Guivarc'h"."""
+    rest = _WORD_REST_RE.match(text, start + len(name))
+    return name + rest.group() if rest and text[start:start + len(name)] == name else name
+
+
 def _listed_names(text: str) -> list[str]:
     """Names listed after "présents :", "notes prises par"..., lower case or not."""
     names = []
@@ -809,7 +827,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     for i, text in enumerate(everything):
         kept = guard.protected(text)
         found = _rule_names(text, heading=i >= len(texts))
-        found += [(n, "plain", start) for n, start, _ in (entities[i] if entities else [])]
+        found += [(_whole_word(n, text, start), "plain", start)
+                  for n, start, _ in (entities[i] if entities else [])]
         found = [(n, trust, start) for n, trust, start in found
                  if not any(a < start + len(n) and start < b for a, b in kept)]
         for name in _listed_names(text):

@@ -242,7 +242,8 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                         if model is not None else (),
                         lemmas=lemma_words(listing.people, model),
                         is_word=model.is_inflected if model is not None else None,
-                        is_lemma=model.is_lemma if model is not None else None)
+                        is_lemma=model.is_lemma if model is not None else None,
+                        spellings=found.spellings)
     if model is not None:  # after the last question (_lower_case_too asks words)
         model.save()
     save_mapping(notes_dir, _with_forms(rows, replacer, [*texts, *headings, *interviewers]))

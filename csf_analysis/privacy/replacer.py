@@ -88,6 +88,9 @@ PHONE_RE = re.compile(
     r"|0\s?8\d{2}(?:(?:[\s.-]?\d{2}){3}|[\s.-]?\d{3}[\s.-]?\d{3}))(?!\d)")  # "0 800 13 22 45"
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
             r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
+# An apostrophe and a letter after a form: it is part of a longer name, "M. N" of
+# "M. N'Diaye", "Net" of "Net'Pyrénées".
+_ELIDED = r"['’][^\W\d_]"
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
 _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
@@ -367,6 +370,8 @@ class Replacer:
             inflected French form, a lemma?); with them, listed names misspelt by one
             letter are replaced, and unlisted people's short forms in lower case
             (:func:`_short_forms`).
+        spellings: name -> its other spellings in the notes (an e-mail's "Yann
+            Guivarch", the text's "Yann Guivarc'h"), whose forms are the name's too.
     """
 
     def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
@@ -377,7 +382,8 @@ class Replacer:
                  common: Iterable[str] = (), lemmas: Iterable[str] = (),
                  aliases: dict[str, list[str]] | None = None,
                  is_word: Callable[[str], bool] | None = None,
-                 is_lemma: Callable[[str], bool] | None = None, bare: Iterable[str] = ()) -> None:
+                 is_lemma: Callable[[str], bool] | None = None, bare: Iterable[str] = (),
+                 spellings: dict[str, list[str]] | None = None) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
         for names, initials in ((organisations or {}, False), (people, True)):
@@ -389,6 +395,10 @@ class Replacer:
                     for handle in listed_handles(name):
                         if len(handle) >= 7:
                             self.owner.setdefault(fold_keep_case(handle), name)
+        for name, others in (spellings or {}).items():  # "Yann Guivarc'h" of "Guivarch"
+            forms = [form for other in others for form in name_forms(other)]
+            for form in forms if name in people else ():
+                self.owner.setdefault(fold_keep_case(form), name)
         def any_word(word: str) -> bool:  # an inflected form or a lemma ("nord")
             return bool(is_word and is_word(word)) or bool(is_lemma and is_lemma(word))
         for name in people:  # "Sébastien Collignon ... mais Séb était en arrêt"; a first
@@ -426,7 +436,7 @@ class Replacer:
         self._names = re.compile(
             r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + INITIALS
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
-            + _alternation(self.owner) + r")(?![\w-])") if self.owner else None
+            + _alternation(self.owner) + r")(?![\w-]|" + _ELIDED + ")") if self.owner else None
         self._ids = self._id_pattern()
         common = {w.lower() for w in common}
         words = common | {w.lower() for w in lemmas}  # a name's words that are words
@@ -530,7 +540,8 @@ class Replacer:
             joined = _alternation(self.listed_joined)  # (not "@page" nor "title_page")
             alternatives += [r"(?<=[a-z0-9]\.)(?i:" + joined + ")",
                              r"(?i:" + joined + r")(?=[.@][a-z0-9])"]
-        self._listed = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])") \
+        self._listed = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives)
+                                  + r")(?![^\W_]|" + _ELIDED + ")") \
             if alternatives else None
 
     def _listed_owner(self, form: str) -> str:
