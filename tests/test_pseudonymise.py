@@ -879,6 +879,19 @@ def test_a_common_first_name_found_alone_is_replaced_in_lower_case_too(tmp_path)
     assert "la pierre de taille" in cells and "un hiver clément" in cells
 
 
+def test_a_first_name_of_no_list_the_model_calls_a_place_before_a_found_surname(tmp_path):
+    """names_blind48: « l'a proposée à Ahamada » made the model call Ahamada (a Comorian
+    first name, on no list) a place, so « Ahamada Soilihi » was no full name and
+    « Ahamada » stayed; « à Marseille », a town, still makes no first name."""
+    notes = _one_note(tmp_path, "# Suivi\n\n- Karima l'a proposée à Ahamada, orienté par "
+                      "la mission locale. Ahamada Soilihi, 19 ans, arrivé des Comores.\n"
+                      "- M. Soilihi a signé la convention.\n"
+                      "- Réunion à Marseille avec Mme Provence. Marseille Provence suit.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
+    assert "Ahamada" not in cells and "Soilihi" not in cells
+    assert "Marseille" in cells
+
+
 def test_a_firm_with_an_apostrophe_inside_a_word_is_no_one():
     """names_blind48: « Standard Net'Pyrénées : 05 59 27 66 31 » (a cleaning firm's
     switchboard) read as a label made « Net'Pyrénées » a person; surnames have one letter

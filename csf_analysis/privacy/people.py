@@ -1112,7 +1112,9 @@ def _table_columns(texts: list[str]) -> list[list[str]]:
 
 def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
     """A surname found alone ("Mme Roux") makes a name of what stands before it
-    elsewhere: initials ("B. Le Roux") or a first name that is no word."""
+    elsewhere: initials ("B. Le Roux") or a first name that is no word nor a town. The
+    model's places after "à" count as towns only when on the list of towns: it tags
+    first names of no list so too (« proposée à Ahamada », then « Ahamada Soilihi »)."""
     singles = sorted((n for n in names.found.values() if " " not in n and len(n) > 2
                       and n[0].isupper()), key=len, reverse=True)
     if not singles:
@@ -1127,6 +1129,7 @@ def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
             if any(a < stop and start < b for a, b in kept) or re.fullmatch(CIVILITY, first) \
                     or (not _is_initial(first.rstrip(".")) and (names.word(
                     first, initial=_initial(text, match.start())) or fold_keep_case(first)
-                    in names.towns | names.located)):
+                    in names.towns or (fold_keep_case(first) in names.located
+                                       and is_town(first)))):
                 continue  # "Marseille Provence": a town, not a first name
             names.add(f"{first} {match.group(2)}", trust="trusted")
