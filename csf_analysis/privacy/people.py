@@ -90,6 +90,9 @@ _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d'|" + _
 # the Breton c'h: "Guivarc'h".
 _SURNAME = _UP + _LOW + r"+(?:['’]h" + _LOW + r"*)?(?:(?:-" + _UP + r")*-" + _UP + _LOW + r"+)?"
 _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
+# A word of two letters or more, an apostrophe, a capital: a firm's name ("Net'Pyrénées",
+# "Bati'Sud"), where a surname has one letter before it ("N'Diaye", "O'Neill", "d'Arc").
+_BRAND_RE = re.compile(r"[^\W\d_]{2}'" + _UP)
 # An author cited with initials after the surname, before a year, "(dir.)" or a
 # co-author: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. & Oeuvrard F.",
 # "Tlili, S., & Bertin, M. (2020)" (APA).
@@ -102,9 +105,6 @@ _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 # pronoun, as spoken French does ("Vasile il parle pas", "Aziz, il avait 16 ans"; not
 # "Toulouse, il y a", "il faut", nor "à Pau, il neige"), or given an age ("Dieunel, 18
 # ans", "Quentin (17 ans, MLDS)", "sur Kylian : 17 ans").
-# A word of two letters or more, an apostrophe, a capital: a firm's name ("Net'Pyrénées",
-# "Bati'Sud"), where a surname has one letter before it ("N'Diaye", "O'Neill", "d'Arc").
-_BRAND_RE = re.compile(r"[^\W\d_]{2}'" + _UP)
 _SPOKEN_OF_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:,?\s+(?:il|elle)\s+(?!(?:y|faut"
                            r"|fallait|fait|semble|para[iî]t)(?![\w-]))"
                            r"|(?:,|\s*[(:])\s*\d{1,2}\s+ans\b)")
@@ -255,7 +255,7 @@ class Names:
         self.found: dict[str, str] = {}  # folded key -> name as first written
         self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.aliases: dict[str, list[str]] = {}  # person -> nicknames ("Paco (F. Herrera)")
-        self.spellings: dict[str, list[str]] = {}  # person -> other spellings, by names()
+        self.spellings: dict[str, list[str]] = {}  # person -> other spellings, set by names()
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.rejected: set[tuple[str, str, bool]] = set()  # (name, trust, initial) refused
         self.lower_words, self.others = lower_words, others
@@ -531,7 +531,7 @@ class Names:
         forms |= {fold_lower(nick) for nicks in self.aliases.values() for nick in nicks}
         surnames = {fold_lower(" ".join(name_core(n)[1:])) for n in full}
         initials = {(fold_lower(name_core(n)[0]), fold_lower(name_core(n)[-1])[:1]) for n in full}
-        kept, squashed = [], {}
+        kept, squashed, self.spellings = [], {}, {}
         for name in self.found.values():
             core = name_core(name)
             if name in full:
