@@ -542,6 +542,14 @@ def test_a_listed_first_name_after_a_place_word_is_the_person():
         "Moulin, Saint-Rodrigue, place Rodrigue"
 
 
+def test_an_accented_listed_first_name_that_is_a_word_stays_a_places_name():
+    """The words of listed names are kept folded (« aime »): the accented « Aimé » was
+    no word to the place check, so « la Maison Aimé » was taken for Aimé Dupont."""
+    from csf_analysis.privacy.replacer import Replacer
+    replacer = Replacer({"Aimé Dupont": "Personne A"}, listed=["Aimé Dupont"], common=["aime"])
+    assert replacer.text("la Maison Aimé ; Aimé Dupont") == "la Maison Aimé ; Personne A"
+
+
 def test_an_unlisted_persons_short_forms_in_a_chat():
     """names_blind31, 43, 44, 45: the team's own « nath », « greg », « tom », « bapt » in
     chats were left: an unlisted person's short forms were replaced only as the table

@@ -443,7 +443,7 @@ class Replacer:
         # nor is a listed name, or its first name when no word, after a place word ("le
         # passage Rodrigue → Loïc", the handover from one tutor to the other)
         self._named = {fold_keep_case(first) for first, _ in map(split_name, listed)
-                       if first and first.lower() not in words} | {
+                       if first and fold_keep_case(first).lower() not in words} | {
                            fold_keep_case(name) for name in listed}
         self._listed_pattern(listed, common, aliases or {}, words)
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
