@@ -923,3 +923,16 @@ def test_two_spellings_of_one_name_are_both_replaced(tmp_path):
                       "acheteur\n\n- mais M. Guivarc'h n'était pas rassuré.\n")
     cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
     assert "Guivarc" not in cells and re.search(r"mais Personne \w+ n'était", cells)
+
+
+def test_a_first_name_the_notes_write_in_lower_case_only_where_a_name_stands(tmp_path):
+    """names_blind10: « guillaume, stagiaire aux achats des HCL, nous écrit » made
+    « guillaume » a word of the notes (a lemma of the lexicon, too), so « Guillaume
+    Chevrier » opening a sentence was no full name and the lower-case « guillaume » stayed.
+    A commonly given first name the notes write in lower case only bare is a name."""
+    notes = _one_note(tmp_path, "# Notes\n\n- mardi 16 : guillaume, stagiaire aux achats, "
+                      "nous écrit.\n- Guillaume Chevrier a rappelé en avril.\n"
+                      "- Une pierre, la pierre de taille.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
+    assert "guillaume" not in cells.lower() and "Chevrier" not in cells
+    assert "la pierre de taille" in cells

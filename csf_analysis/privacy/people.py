@@ -63,12 +63,13 @@ from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
 from .towns import is_town
+from .word_use import bare_only
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 _LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
-__all__ = ["NON_NAMES", "PRESENT_SECTION", "Names", "common_first_name", "discover",
-           "find_people", "fold_lower", "is_full_name", "name_core"]
+__all__ = ["BARE_FIRST_NAMES", "NON_NAMES", "PRESENT_SECTION", "Names", "common_first_name",
+           "discover", "find_people", "fold_lower", "is_full_name", "name_core"]
 
 _NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
 _CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+((?:d['’]\s?|de\s+|du\s+)?"
@@ -152,6 +153,9 @@ _LOWER_CIVIL_RE = re.compile(r"(?<![\w-])(?:dr|mme|mlle|mr|madame|monsieur)\.?\s
 # A first name in lower case ("diego") is one of the first ones of the list: its rare
 # "names" hold English words ("done" 12,141th, "dev").
 _LOWER_FIRST_NAMES = 10000
+# A lemma of the lexicon among the first names this often given may be a proper noun
+# ("julien", "dimitri"): the way the notes use it decides.
+BARE_FIRST_NAMES = 1000
 # ... and before a surname in lower case, one of the most given (Aurélien 274th, Hamza
 # 712th): the rarer are words as often ("grâce aux" 1,506th, "juste" 3,907th, "job").
 _LOWER_PAIR_FIRST_NAMES = 1000
@@ -596,6 +600,19 @@ def _lower_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(words - labels)
 
 
+def _written_as_names(lower_words: frozenset[str], texts: list[str],
+                      model: NameModel | None) -> frozenset[str]:
+    """The commonly given first names among ``lower_words`` that the notes write in lower
+    case only bare, where a name stands (« c'est julien qui appelle », not « la pierre »):
+    names in lower case, not words that would make « Julien Moreau » opening a sentence
+    someone's « Moreau » only (see :mod:`.word_use`)."""
+    if model is None:
+        return frozenset()
+    firsts = {word for word in lower_words
+              if len(word) >= 4 and common_first_name(word, among=BARE_FIRST_NAMES)}
+    return frozenset(bare_only(firsts, texts, is_adjective=model.is_adjective))
+
+
 def _label_words(text: str) -> list[str]:
     """Lone lower-case words used as a speaker label ("sacha : ..."): written as names."""
     return re.findall(r"(?m)^[ \t*_•-]*(" + _LOW + r"[\w-]+)[ \t]*:", text)
@@ -793,7 +810,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
               and not _place_before(text, m.start(), m.group(1))}
     alone |= spoken
     labels = {fold_lower(w) for text in everything for w in _label_words(text)}
-    names = Names(lower_words=_lower_words(everything),
+    lower_words = _lower_words(everything)
+    names = Names(lower_words=lower_words - _written_as_names(lower_words, everything, model),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
     # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
     # that is never a person on its own nor a speaker label. The model tags many lone

@@ -55,6 +55,7 @@ from .first_names import not_common
 from .name_forms import listed_forms, listed_handles, listed_nicknames
 from .name_model import NameModel
 from .people import (
+    BARE_FIRST_NAMES,
     NON_NAMES,
     PRESENT_SECTION,
     Names,
@@ -295,15 +296,13 @@ def _bare_first_names(people: Iterable[str], found: Names, texts: list[str]) -> 
         return set()
     firsts = {name_core(name)[0] for name in people}
     lemmas = {fold_lower(first) for first in firsts if len(first) >= 4
-              and common_first_name(first, among=_BARE_FIRST_NAMES)
+              and common_first_name(first, among=BARE_FIRST_NAMES)
               and found.model.is_lemma(first.lower())
               and not found.model.is_adjective(first.lower())}  # with its accents
     return bare_only(lemmas, texts, is_adjective=found.model.is_adjective)
 
 
 _STOP_WORDS = frozenset(fold_lower(word) for word in STOP_WORDS)  # folded: "meme", "deja"
-# A lemma of the lexicon among the first names this often given may be a proper noun.
-_BARE_FIRST_NAMES = 1000
 
 
 def common_words(people: Iterable[str], model: NameModel | None,
