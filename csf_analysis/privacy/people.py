@@ -603,9 +603,10 @@ def _lower_words(texts: Iterable[str]) -> frozenset[str]:
 def _written_as_names(lower_words: frozenset[str], texts: list[str],
                       model: NameModel | None) -> frozenset[str]:
     """The commonly given first names among ``lower_words`` that the notes write in lower
-    case only bare, where a name stands (« c'est julien qui appelle », not « la pierre »):
-    names in lower case, not words that would make « Julien Moreau » opening a sentence
-    someone's « Moreau » only (see :mod:`.word_use`)."""
+    case only bare, where a name stands (« mardi 16 : guillaume, stagiaire », not « la
+    pierre »; no adjective, so not « julien » either): names in lower case, not words
+    that would make « Guillaume Chevrier » opening a sentence someone's « Chevrier » only
+    (see :mod:`.word_use`)."""
     if model is None:
         return frozenset()
     firsts = {word for word in lower_words
