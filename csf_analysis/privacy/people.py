@@ -953,21 +953,23 @@ def _legend_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
     """(person, initials) for each legend "MaT = Maëlle" whose first name is one person
     found's alone, the initials opening with its first letter and ending with the
     surname's; no acronym ("RH = Karim" is a role)."""
+    legends = [m for text in texts for m in _LEGEND_RE.finditer(text)]
+    if not legends:  # most folders: no need to list the people found
+        return []
     people: dict[str, list[str]] = {}
     for name in names.names():
         first, last = split_name(name)
         if first and last:
             people.setdefault(fold_lower(first), []).append(name)
     pairs = []
-    for text in texts:
-        for m in _LEGEND_RE.finditer(text):
-            initials, owners = m.group("initials"), people.get(fold_lower(m.group("first")), [])
-            if len(owners) != 1 or initials in ACRONYMS:
-                continue
-            surname = re.split(r"[\s-]+", fold_keep_case(split_name(owners[0])[1]))
-            if initials[0] == fold_keep_case(owners[0])[0] \
-                    and initials[-1] in {word[0] for word in surname if word}:
-                pairs.append((owners[0], initials))
+    for m in legends:
+        initials, owners = m.group("initials"), people.get(fold_lower(m.group("first")), [])
+        if len(owners) != 1 or initials in ACRONYMS:
+            continue
+        surname = re.split(r"[\s-]+", fold_keep_case(split_name(owners[0])[1]))
+        if initials[0] == fold_keep_case(owners[0])[0] \
+                and initials[-1] in {word[0] for word in surname if word}:
+            pairs.append((owners[0], initials))
     return pairs
 
 
