@@ -1,7 +1,10 @@
 """Command line: ``csf-analysis tables [NOTES_DIR] --out DIR`` and friends.
 
 Errors a user can fix (a missing folder, an invalid codebook) print one line
-naming what is wrong and exit with status 2; no traceback.
+naming what is wrong and exit with status 2; no traceback. A bug of the toolkit
+itself prints one line too, saying so, and exits with status 3: its traceback
+goes to a file of the system's temporary folder, whose path the line gives
+(``CSF_DEBUG=1`` raises it instead, for developers).
 
 Example:
     $ csf-analysis tables interviews --out /tmp/tables
@@ -13,6 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
+import time
+import traceback
 
 from . import config
 from .coding import manual
@@ -197,6 +203,27 @@ def _write_error(error: OSError) -> str:
             "unchanged (free some space, or choose another folder with --out)")
 
 
+def _internal_error(command: str, error: Exception) -> str:
+    """A bug's one line for the user; its traceback written to a temporary file.
+
+    The outputs are written whole or not at all (:mod:`csf_analysis.atomic`), so the
+    previous ones are still there; the file holds local paths, so it stays on this
+    machine unless the user sends it.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    trace = "".join(traceback.format_exception(error))
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False, suffix=".txt",
+                                         prefix=f"csf-analysis-{command}-{stamp}-") as file:
+            file.write(trace)
+        where = f"the details are in {file.name}"
+    except OSError:  # no temporary folder to write to: the last lines, then
+        where = "details: " + " | ".join(trace.strip().splitlines()[-3:])
+    return (f"internal error in '{command}' ({type(error).__name__}: {error}): a bug of "
+            f"csf-analysis, not of your notes; no output was left half-written. {where}; "
+            "please send it with the command you ran")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="csf-analysis",
@@ -317,6 +344,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("csf-analysis: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug: one line, the traceback in a file
+        if os.environ.get("CSF_DEBUG", "").strip() not in ("", "0"):
+            raise
+        print(f"csf-analysis: {_internal_error(args.command, error)}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

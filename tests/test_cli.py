@@ -138,3 +138,46 @@ def test_code_takes_the_coder_from_csf_coder(tables_run, monkeypatch, capsys):
     decisions = read_table(notes / config.MANUAL_CODES_FILE)
     assert decisions[["statement_id", "code", "coder"]].values.tolist() == [
         [statement, "echec", "ana"]]
+
+
+def test_a_bug_prints_one_line_and_keeps_its_traceback_in_a_file(tmp_path, monkeypatch,
+                                                                  capsys):
+    """A bug of the toolkit (here in the pseudonymisation) is no traceback on the
+    researcher's screen: one line that says it is a bug and where its details are."""
+    import csf_analysis.privacy.pseudonymise as pseudonymise
+
+    def broken(*args, **kwargs):
+        raise KeyError("Personne B")
+
+    monkeypatch.setattr(pseudonymise, "pseudonymise", broken)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.delenv("CSF_DEBUG", raising=False)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# Entretien\n\nLa tutrice est venue.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["tables", str(notes), "--out", str(out), "--no-cache", "--pseudonymise"])
+    err = capsys.readouterr().err
+    assert status == 3 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "internal error in 'tables' (KeyError: 'Personne B'): a bug of csf-analysis" in err
+    saved = list(tmp_path.glob("csf-analysis-tables-*.txt"))
+    assert len(saved) == 1 and str(saved[0]) in err
+    assert "Traceback" in saved[0].read_text(encoding="utf-8") and "broken" in \
+        saved[0].read_text(encoding="utf-8")
+    assert not out.exists()  # nothing written unpseudonymised
+
+
+def test_csf_debug_raises_a_bug_for_developers(tmp_path, monkeypatch):
+    import csf_analysis.privacy.pseudonymise as pseudonymise
+
+    def broken(*args, **kwargs):
+        raise KeyError("Personne B")
+
+    monkeypatch.setattr(pseudonymise, "pseudonymise", broken)
+    monkeypatch.setenv("CSF_DEBUG", "1")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# Entretien\n\nLa tutrice est venue.\n", encoding="utf-8")
+    with pytest.raises(KeyError):
+        main(["tables", str(notes), "--out", str(tmp_path / "out"), "--no-cache",
+              "--pseudonymise"])
