@@ -29,6 +29,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from selenium.common.exceptions import (
+    ElementNotInteractableException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
@@ -140,18 +144,35 @@ def click_export_menu(driver, label: str) -> None:
     """File → Save and Export Notebook As → ``label``, as a user does with the mouse."""
     wait = WebDriverWait(driver, PAGE_TIMEOUT, poll_frequency=0.5)
     file_menu = (By.XPATH, "//div[contains(@class, 'lm-MenuBar-itemLabel') and text()='File']")
-    wait.until(ec.element_to_be_clickable(file_menu)).click()
-    export = wait.until(ec.visibility_of_element_located(menu_item(EXPORT_MENU)))
     offsets = itertools.cycle([-5, 5])
+
+    def export_item():
+        shown = [item for item in driver.find_elements(*menu_item(EXPORT_MENU))
+                 if item.is_displayed()]
+        if not shown:  # the File menu is closed (never opened, or closed on a busy
+            # machine): open it, unless a menu is still opening (a click would close it)
+            if not any(menu.is_displayed()
+                       for menu in driver.find_elements(By.CSS_SELECTOR, ".lm-Menu")):
+                driver.find_element(*file_menu).click()
+            return None
+        return shown[0]
 
     def hover_until_shown(driver):
         # The submenu opens on hover, and fills once the server listed the exporters:
-        # the mouse moves over the item again until the label is shown.
-        ActionChains(driver).move_to_element_with_offset(export, next(offsets), 0).perform()
-        shown = [item for item in driver.find_elements(*menu_item(label))
-                 if item.is_displayed()]
+        # the mouse moves over the item again (the File menu opened again if it closed)
+        # until the label is shown.
+        try:
+            export = export_item()
+            if export is None:
+                return False
+            ActionChains(driver).move_to_element_with_offset(export, next(offsets), 0).perform()
+            shown = [item for item in driver.find_elements(*menu_item(label))
+                     if item.is_displayed()]
+        except (StaleElementReferenceException, ElementNotInteractableException):
+            return False  # the menu was redrawn between finding and hovering: again
         return shown[0] if shown else False
 
+    wait.until(ec.element_to_be_clickable(file_menu))
     wait.until(hover_until_shown, f"no item {label!r} in the menu {EXPORT_MENU!r}").click()
 
 
