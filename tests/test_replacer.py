@@ -606,3 +606,14 @@ def test_the_other_spellings_of_a_name_are_its_forms_too():
                                                              "Nobody": ["No One"]})
     assert r.text("Entretien Yann Guivarc'h ; mais M. Guivarc'h, Guivarch, No One") == \
         "Entretien Personne Y ; mais Personne Y, Personne Y, No One"
+
+
+def test_each_word_of_a_listed_double_surname_alone():
+    """An Iberian double surname: either word alone names the person, in a chat's lower
+    case too; a particle's one word stays as it was (« Tour » of Charles de La Tour)."""
+    people = {"Maria da Conceição Ferreira": "Personne A", "Charles de La Tour": "Personne B"}
+    r = Replacer(people, listed=people, common={"tour"})
+    assert r.text("la tutrice (conceição) est là ; Mme Ferreira aussi") == \
+        "la tutrice (Personne A) est là ; Personne A aussi"
+    assert r.text("Tour Eiffel, un tour") == "Tour Eiffel, un tour"
+

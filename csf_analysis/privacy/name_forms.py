@@ -153,10 +153,13 @@ def listed_forms(name: str) -> list[str]:
     surname in every spelling (``S.G.-V.``, ``S. G.-V.``, ``SGV``, ``A. de K.``,
     ``TVdB`` of Thibault Van den Berghe), a compound first name's initials (``JB``),
     a civility and the surname's initial (``M. K``, ``Mme K.``), and each
-    capitalised word of a compound surname (``Garnier``, ``Vidal``, 3+ letters).
+    capitalised word of a compound surname (``Garnier``, ``Vidal``, 3+ letters) or of
+    a double one (``Conceição``, ``Ferreira``, 4+ letters).
 
     >>> {"S.G.-V.", "S. G.-V.", "SGV", "Garnier", "Vidal", "Mme G"} <= set(
     ...     listed_forms("Solène Garnier-Vidal"))
+    True
+    >>> {"Conceição", "Ferreira"} <= set(listed_forms("Maria da Conceição Ferreira"))
     True
     """
     forms = name_forms(name)
@@ -167,6 +170,10 @@ def listed_forms(name: str) -> list[str]:
         forms += [f"{dotted}{short}", f"{dotted} {short}"]
         forms += [p for w in last.split() if "-" in w  # not "Tour" of "de La Tour"
                   for p in w.split("-") if len(p) >= 3 and p[:1].isupper()]
+        named = [w for w in last.split() if w[:1].isupper() and w.lower() not in PARTICLES]
+        if len(named) > 1:  # a double surname: "Conceição", "Ferreira" of Maria da
+            # Conceição Ferreira, each alone (not "Tour" of "de La Tour": one word)
+            forms += [w for w in named if "-" not in w and len(w) >= 4]
         words = [w for w in re.split(r"[\s-]+", last) if w]
         if len(words) > 1:  # "TVdB" of Thibault Van den Berghe
             forms.append(bare + "".join(w[0] for w in words))
