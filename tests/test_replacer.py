@@ -617,3 +617,18 @@ def test_each_word_of_a_listed_double_surname_alone():
         "la tutrice (Personne A) est là ; Personne A aussi"
     assert r.text("Tour Eiffel, un tour") == "Tour Eiffel, un tour"
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("- Raymond Goa (KMI, Koné) : 78.45.12", "- Raymond Goa (KMI, Koné) : [téléphone]"),
+    ("Dumbéa : (+687) 46 12 03", "Dumbéa : [téléphone]"),
+    ("Tél. : 26 61 38 | mob. +687 77 93 02", "Tél. : [téléphone] | mob. [téléphone]"),
+    ("| EPEFIP, Koné | 47 22 81 |", "| EPEFIP, Koné | [téléphone] |"),
+    ("standard Province Nord 47 72 39 (marchés)", "standard Province Nord [téléphone] (marchés)"),
+    # no phone: a date, a time, a list of numbers, a longer number, a version
+    ("le 27.04.19 de 14.30.00 à 15.45.30", "le 27.04.19 de 14.30.00 à 15.45.30"),
+    ("les cohortes 45 50 55 ; SIRET 123 456 789 00012 ; v3.12.45",
+     "les cohortes 45 50 55 ; SIRET 123 456 789 00012 ; v3.12.45"),
+])
+def test_a_new_caledonian_number_without_its_code(text, expected):
+    """names_blind50: six digits in pairs, the way Nouméa writes its numbers."""
+    assert Replacer({}).text(text) == expected

@@ -14,8 +14,9 @@ each name in the forms people write it, accents optional, case kept:
 
 E-mail addresses become ``[courriel de Personne B]`` when their local part
 names a known person (``camille.lefevre@...``), else ``[courriel]``; phone
-numbers (French, or 9 digits after any country code: ``+262 262 48 11 27``)
-become ``[téléphone]``. Names in ids and file names (lower case,
+numbers (French, or 9 digits after any country code: ``+262 262 48 11 27``, or
+New Caledonia's 6, with or without +687: :func:`six_digit_phones`) become
+``[téléphone]``. Names in ids and file names (lower case,
 ``entretien-camille-lefevre``) become the pseudonym's slug (``personne-b``).
 
 The people of ``personnes`` (``listed``) are replaced in every form whatever the
@@ -71,7 +72,8 @@ from .name_forms import (
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 
-__all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart"]
+__all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart",
+           "six_digit_phones"]
 
 # Starts only where a run of address characters starts: linear on a 50 KB run of
 # them with no @ ("+1+1+1...", "0000..."), which took seconds.
@@ -82,10 +84,39 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}"
     r"|(?:\+|00)(?:687|681)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # 6 digits: New Caledonia
+    r"|\((?:\+|00)(?:687|681)\)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # "(+687) 46 12 03"
     r"|\((?:\+|00)[1-9]\d{0,2}\)\s?[1-9](?:[\s.-]?\d{2}){4}"  # "(+33) 6 33 18 92 74"
     r"|\(0[1-9]\)\s?\d{2}(?:[\s.-]?\d{2}){3}"  # the area code in brackets: "(01) 45 ..."
     r"|\(0[1-9]\d{2}\)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # "(0596) 71 90 05" overseas
     r"|0\s?8\d{2}(?:(?:[\s.-]?\d{2}){3}|[\s.-]?\d{3}[\s.-]?\d{3}))(?!\d)")  # "0 800 13 22 45"
+# The same 6 digits without their code ("78.45.12", "standard 27 44 19"): three pairs
+# that are no date ("12.03.24") and no time ("14.30.00"), dotted, or spaced after a
+# phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays).
+_SIX_DIGITS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{2})(?![\w.,/-]|\s?\d)")
+_PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
+                           r"|☎|📞)[^\n]*$|[:|]\s*$")
+
+
+def six_digit_phones(text: str) -> str:
+    """New Caledonia's and Wallis's numbers written without +687 / +681, replaced.
+
+    >>> six_digit_phones("KMI, Koné : 78.45.12 ; standard NSS 27 44 19 | 47 22 81 |")
+    'KMI, Koné : [téléphone] ; standard NSS [téléphone] | [téléphone] |'
+    >>> six_digit_phones("le 12.03.24 à 14.30.00, 45 50 55 jeunes")
+    'le 12.03.24 à 14.30.00, 45 50 55 jeunes'
+    """
+    def replace(match: re.Match) -> str:
+        first, sep, second, third = int(match[1]), match[2], int(match[3]), int(match[4])
+        if (first <= 31 and 1 <= second <= 12) or (first <= 23 and second <= 59
+                                                     and third <= 59):
+            return match[0]  # a date or a time
+        before = text[max(0, match.start() - 30):match.start()].rsplit("\n", 1)[-1]
+        if sep == " " and not _PHONE_CUE_RE.search(before):
+            return match[0]
+        return "[téléphone]"
+    return _SIX_DIGITS_RE.sub(replace, text) if any(ch.isdigit() for ch in text) else text
+
+
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
             r"|Messieurs|Dr\.?|Docteur|Pr\.?|Professeur|Maître|Me)")
 # An apostrophe and a letter after a form: it is part of a longer name, "M. N" of
@@ -619,7 +650,8 @@ class Replacer:
         done = self._cache.get(text)
         if done is None:
             done = self._cache[text] = self._in_context(self._misspelt_in(self._listed_in(
-                self._names_in(PHONE_RE.sub("[téléphone]", self._emails(text))))))
+                self._names_in(six_digit_phones(PHONE_RE.sub("[téléphone]",
+                                                             self._emails(text)))))))
         return done
 
     def _fuzzy_index(self, listed: Iterable[str]) -> dict[str, set[tuple[str, str]]]:
