@@ -92,7 +92,8 @@ PHONE_RE = re.compile(
 # The same 6 digits without their code ("78.45.12", "standard 27 44 19"): three pairs
 # that are no date ("12.03.24") and no time ("14.30.00"), dotted, or spaced after a
 # phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays).
-_SIX_DIGITS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{2})(?![\w.,/-]|\s?\d)")
+_SIX_DIGITS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{2})"
+                            r"(?![\w.,/-]|\s?\d)")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
                            r"|☎|📞)[^\n]*$|[:|]\s*$")
 
