@@ -936,3 +936,11 @@ def test_a_first_name_the_notes_write_in_lower_case_only_where_a_name_stands(tmp
     cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
     assert "guillaume" not in cells.lower() and "Chevrier" not in cells
     assert "la pierre de taille" in cells
+
+
+def test_two_towns_joined_by_an_en_dash_are_no_person():
+    """names_blind51: « Calvi–Corte en train » (a route) was a person for the model, and
+    its form « Calvi, Corte » then failed the leak check of every output."""
+    found = find_people(["- remboursement des frais de Léa (Calvi–Corte en train, 2 aller-retours)",
+                         "| Léa Fontanarosa | stagiaire | Calvi, Corte | — |"])
+    assert not [n for n in found if "Calvi" in n or "Corte" in n]

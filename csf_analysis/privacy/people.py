@@ -284,7 +284,7 @@ class Names:
         while len(name.split()) > 1 and name.split()[-1].lower() in _PARTICLES \
                 and not _particle_surname(name.split()):
             name = name.rsplit(" ", 1)[0]  # "Pierre-Yves Le" of "Pierre-Yves Le Gall" cut
-        if not name or re.search(r"[@\d/_|]", name) or (
+        if not name or re.search(r"[@\d/_|–—]", name) or (  # "Calvi–Corte": a route
                 trust != "trusted" and _BRAND_RE.search(name)):
             return False
         if self.key(name) in self.found:
