@@ -944,3 +944,14 @@ def test_two_towns_joined_by_an_en_dash_are_no_person():
     found = find_people(["- remboursement des frais de Léa (Calvi–Corte en train, 2 aller-retours)",
                          "| Léa Fontanarosa | stagiaire | Calvi, Corte | — |"])
     assert not [n for n in found if "Calvi" in n or "Corte" in n]
+
+
+def test_two_capitalised_words_before_a_role_are_a_person():
+    """names_blind51: « Lolesio Hoatau, chef de village à Vailala » (a Wallisian name the
+    lists lack, which the model left): a role in apposition says it is someone; a
+    firm's or a place's words do not become one."""
+    found = find_people(["- Lolesio Hoatau, chef de village à Vailala, a refusé.",
+                         "- Uvea Construction, le patron est absent.",
+                         "- Grand Ajaccio, la directrice des marchés a répondu."])
+    assert "Lolesio Hoatau" in found
+    assert not [n for n in found if "Construction" in n or "Ajaccio" in n]

@@ -144,6 +144,15 @@ _ROLES = [r for r in SPEAKER_ROLES if r not in ("nous", "entreprise", "rh", "drh
                                                  "partenaire", "femme", "mari", "parent")]
 _ROLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_ROLES) + r")\s+(?P<first>[a-z]{3,}"
                              r"(?:-[a-z]+)?)(?![\w'’-])(?P<stop>\s*(?:[,;:.!?)]|$))?")
+# Two capitalised words, a comma and a role: « Lolesio Hoatau, chef de village », a
+# name the lists lack (see Names._apposed).
+_APPOSED_ROLES = [*_ROLES, "maire", "adjoint", "adjointe", "charge", "chargee", "delegue",
+                  "deleguee", "educateur", "educatrice", "ouvrier", "ouvriere", "apprenti",
+                  "apprentie", "oncle", "tante"]
+_APPOSED_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)? [A-Z][a-z]{2,}"
+                         r"(?:-[A-Z][a-z]+)?),\s+(?:(?:le|la|son|sa|notre|leur|un|une|ancien"
+                         r"|ancienne|nouveau|nouvelle)\s+|l['’]\s*)?(?:" + "|".join(_APPOSED_ROLES)
+                         + r")(?![\w-])")
 # A surname in lower case after a civility in lower case ("on a rencontré le dr mbarga").
 _LOWER_CIVIL_RE = re.compile(r"(?<![\w-])(?:dr|mme|mlle|mr|madame|monsieur)\.?\s+(?P<name>"
                              + _LOW + r"{3,}(?:-" + _LOW + r"+)?)(?![\w'’-])")
@@ -308,6 +317,17 @@ class Names:
             and not (self.model and self.model.is_lemma(w.lower())) and not self.placed(w)
             for w in words)
 
+    def _apposed(self, words: list[str]) -> bool:
+        """Two capitalised words before a role in apposition (« Lolesio Hoatau, chef de
+        village »): a person unless a word is a French word or a lemma, a town, or a
+        place or an organisation's word by the notes' writing ("à Vailala", "Uvea
+        Construction"); the model's tags elsewhere do not count (it called "Lolesio" of
+        « Lolesio est un oncle » a place)."""
+        return len(words) == 2 and all(
+            not w.isupper() and not self.word(w, initial=True, notes=False)
+            and not (self.model and self.model.is_lemma(w.lower())) and not is_town(w)
+            and fold_keep_case(w) not in self.located | self.parts for w in words)
+
     def lower_case_name(self, name: str, trust: str) -> bool:
         """Is ``name``, in lower case where the writing shows a person (``trust``, see
         ``_LOWER_CASE_TRUSTS``), someone's? After a civility, no French word ("le dr
@@ -357,7 +377,8 @@ class Names:
     def plausible(self, name: str, *, initial: bool = False, trust: str = "plain") -> bool:
         """Is ``name`` a person's? ``trust``: "plain" (an entity of the model), "strict"
         (two capitalised words), "first" / "lower" (a lone word of the first-name list,
-        capitalised or not), "upper" (a first name and capitals)."""
+        capitalised or not), "upper" (a first name and capitals), "apposed" (two
+        capitalised words before a role: :meth:`_apposed`)."""
         joined = re.sub(r"(?<=\w)-(" + _UP + r")-(?=" + _UP + ")", r"\1", name)  # "HoASim"
         words = [w for w in re.split(r"[\s-]+", joined)
                  if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
@@ -381,6 +402,8 @@ class Names:
         if trust in ("first", "lower"):
             return " " not in name and self._first_name(name, initial=initial,
                                                          lower=trust == "lower")
+        if trust == "apposed":
+            return self._apposed(words)
         if len(words) == 1 and fold_keep_case(words[0]) in self.others:
             return False  # part of an organisation or a place elsewhere
         given = first_name_rank(name.split()[0])
@@ -667,7 +690,8 @@ def _addressed(texts: list[str], names: Names) -> list[str]:
 def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     """(name, trust, where) the writing shows: after a civility (trusted), as a
     speaker label, after "avec" or "chez" in a heading, two capitalised words
-    that are no French word ("Agnès Perrin": strict)."""
+    that are no French word ("Agnès Perrin": strict), or before a role in
+    apposition (« Lolesio Hoatau, chef de village »: apposed)."""
     # the civility kept: trim drops it, and keeps the particles it stands before
     found = [(m.group(), "trusted", m.start()) for m in _CIVILITY_RE.finditer(text)]
     label = _LABEL_RE.match(text)
@@ -683,6 +707,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
+    found += [(text[m.start("name"):m.end("name")], "apposed", m.start("name"))
+              for m in _APPOSED_RE.finditer(fold_keep_case(text))]
     found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}",
                "apa" if _apa(text, m) else "author",
                m.start()) for m in _AUTHOR_RE.finditer(text)]
