@@ -955,3 +955,12 @@ def test_two_capitalised_words_before_a_role_are_a_person():
                          "- Grand Ajaccio, la directrice des marchés a répondu."])
     assert "Lolesio Hoatau" in found
     assert not [n for n in found if "Construction" in n or "Ajaccio" in n]
+
+
+def test_an_author_with_a_particle_and_a_breton_surname():
+    """names_blind51: « Le Floc'h, S. (2020) » was left (the author's pattern took
+    neither a particle nor the Breton c'h); « Le Tableau B. (2019) » is no one."""
+    found = find_people(["- Le Floc'h, S. (2020). *Tuteurs en TPE*. Toulouse : Octarès.",
+                         "- Le Goff J. (2019), *Les clauses*", "- Le Tableau B. (2019) résume"])
+    assert {"S. Le Floc'h", "J. Le Goff"} <= set(found)
+    assert not [name for name in found if "Tableau" in name]

@@ -96,11 +96,12 @@ _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
 _BRAND_RE = re.compile(r"[^\W\d_]{2}'" + _UP)
 # An author cited with initials after the surname, before a year, "(dir.)" or a
 # co-author: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. & Oeuvrard F.",
-# "Tlili, S., & Bertin, M. (2020)" (APA).
+# "Tlili, S., & Bertin, M. (2020)" (APA), "Le Floc'h, S. (2020)".
 _AUTHOR_RE = re.compile(
-    r"(?<![\w-])(?P<name>" + _FIRST + r"|" + _UP + r"{2,}(?:-" + _UP + r"{2,})?),?\s+"
-    r"(?P<initials>" + _UP + r"\.(?:\s?-?" + _UP + r"\.)?)(?=\**\s*(?:\(\d{4}|\d{4}\b|\(dir"
-    r"|,?\s*&|,?\s*et\s|,\s*" + _UP + r"))")  # "QUÉRÉ F. (2012)", "Tlili, S., & B" too
+    r"(?<![\w-])(?P<name>(?:(?:Le|La|De|Du|Da|Di|Van|Von) )?" + _SURNAME + r"|" + _UP
+    + r"{2,}(?:-" + _UP + r"{2,})?),?\s+(?P<initials>" + _UP + r"\.(?:\s?-?" + _UP
+    + r"\.)?)(?=\**\s*(?:\(\d{4}|\d{4}\b|\(dir|,?\s*&|,?\s*et\s|,\s*" + _UP
+    + r"))")  # "QUÉRÉ F. (2012)", "Tlili, S., & B" too
 _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 # A word the writing shows to be someone, whatever the model tags it: taken up by a
 # pronoun, as spoken French does ("Vasile il parle pas", "Aziz, il avait 16 ans"; not
