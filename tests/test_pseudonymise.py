@@ -964,3 +964,15 @@ def test_an_author_with_a_particle_and_a_breton_surname():
                          "- Le Goff J. (2019), *Les clauses*", "- Le Tableau B. (2019) résume"])
     assert {"S. Le Floc'h", "J. Le Goff"} <= set(found)
     assert not [name for name in found if "Tableau" in name]
+
+
+def test_a_name_found_alone_completed_by_the_word_after_it():
+    """names_blind51: « le chef de village (Silino Mulitalo) » beside « Silino : » (a
+    speaker), and « M. Lataifeui (Iosefo), prof »: names no list holds. A word, a
+    town or a first name after the name does not complete it."""
+    found = find_people(["Silino : « Les jeunes ici travaillent déjà. »",
+                         "- Rencontre avec le chef de village (Silino Mulitalo), qui accepte.",
+                         "**Mme Courtois (Constructys)** : Constructys peut financer",
+                         "- Silino Construction a fermé."])
+    assert "Silino Mulitalo" in found
+    assert not [n for n in found if "Construction" in n or "Constructys" in n]

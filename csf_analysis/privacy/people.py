@@ -1181,3 +1181,30 @@ def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
                                        and is_town(first)))):
                 continue  # "Marseille Provence": a town, not a first name
             names.add(f"{first} {match.group(2)}", trust="trusted")
+    _complete_after(names, texts, guard, singles)
+
+
+def _complete_after(names: Names, texts: list[str], guard: Replacer,
+                    singles: list[str]) -> None:
+    """A name found alone (« Silino : », a speaker) makes a name of the capitalised word
+    after it (« le chef de village (Silino Mulitalo) ») when that word is no French word
+    nor lemma, no first name of its own, no town, nor a place or an organisation's word
+    by the notes' writing (not "Karim Sophie", "Silino Construction", "Léa Calvi"); the
+    model's tags elsewhere do not veto it, as for :meth:`Names._apposed`. Not a first
+    name in brackets after a civility and a surname (« M. Lataifeui (Iosefo) »): notes
+    write « Mme Courtois (Constructys) », « M. Cornu (Eiffage) » as often."""
+    def surname_like(word: str) -> bool:
+        return not word.isupper() and not names.word(word, initial=True, notes=False) \
+            and not (names.model and names.model.is_lemma(word.lower())) \
+            and not is_first_name(word) and not is_town(word) \
+            and fold_keep_case(word) not in names.located | names.parts \
+            and names.key(word) not in names.found
+    after = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, singles)) + r")\s+("
+                       + _SURNAME + r")(?![\w'’-])")
+    for text in texts:
+        kept = guard.protected(text)
+        for match in after.finditer(text):
+            if not any(a < match.end() and match.start() < b for a, b in kept) \
+                    and surname_like(match.group(2)) and not is_first_name(match.group(1)) \
+                    and not names.word(match.group(1), initial=True, notes=False):
+                names.add(f"{match.group(1)} {match.group(2)}", trust="trusted")
