@@ -976,3 +976,12 @@ def test_a_name_found_alone_completed_by_the_word_after_it():
                          "- Silino Construction a fermé."])
     assert "Silino Mulitalo" in found
     assert not [n for n in found if "Construction" in n or "Constructys" in n]
+
+
+def test_a_listed_name_typed_with_an_en_dash_is_still_replaced(tmp_path):
+    """A dash makes an unlisted candidate no one (« Calvi–Corte »), never a listed
+    person whose first name a word processor joined with an en dash."""
+    notes = _one_note(tmp_path,
+                      "# Entretien\n\nMarie–Claire Dupont a rappelé ; Mme Dupont aussi.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Marie–Claire Dupont\n")
+    assert "Dupont" not in cells and "Marie" not in cells
