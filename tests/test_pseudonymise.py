@@ -985,3 +985,13 @@ def test_a_listed_name_typed_with_an_en_dash_is_still_replaced(tmp_path):
                       "# Entretien\n\nMarie–Claire Dupont a rappelé ; Mme Dupont aussi.\n")
     cells = _cells_listing(notes, "personnes:\n  - Marie–Claire Dupont\n")
     assert "Dupont" not in cells and "Marie" not in cells
+
+
+def test_a_town_that_is_a_rare_first_name_is_the_town():
+    """names_blind51: « FP (emploi Nouméa) » in a tracking table made « Nouméa » (a
+    first name of the list, 21,622th) a person, replaced everywhere; « Nancy », a
+    common first name, is still someone alone."""
+    found = find_people(["Malia m'a écrit de Nouméa, elle a trouvé un travail.",
+                         "| WF-02 | VAITANAKI Malia | 18 | Mua | FP (emploi Nouméa) |",
+                         "Le jeune, Nancy, a attendu."])
+    assert "Nouméa" not in found and "Nancy" in found

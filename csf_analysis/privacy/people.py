@@ -446,6 +446,8 @@ class Names:
         if given is None or len(name) < 3 or set(fold_lower(name).split("-")) & _CALENDAR:
             return False
         common = given < COMMON_RANK
+        if not common and is_town(name):
+            return False  # "emploi Nouméa" (21,622th first name): the town; not "Nancy"
         if folded in self.parts | self.located or (folded in self.places and not common) or (
                 folded in self.lone_places and given >= _GIVEN_FIRST_NAMES
                 and fold_lower(name) not in self.lower_words):  # "Thuy", "aide thuy": a name
