@@ -995,3 +995,12 @@ def test_a_town_that_is_a_rare_first_name_is_the_town():
                          "| WF-02 | VAITANAKI Malia | 18 | Mua | FP (emploi Nouméa) |",
                          "Le jeune, Nancy, a attendu."])
     assert "Nouméa" not in found and "Nancy" in found
+
+
+def test_no_one_is_found_in_a_firm_named_after_its_trade():
+    """names_blind50: « Carrelages Lebrun » (Lebrun, a rare first name of the list) and
+    « Menuiserie Vasseur et Fils » gave people « Lebrun » and « Vasseur »."""
+    found = find_people(["| 13 | MARCHETTI Lilou | 16 | Évreux | Menuiserie Vasseur et Fils |",
+                         "Fatou : Carrelages Lebrun, à Sotteville, pour le contre-exemple.",
+                         "## 1. Menuiserie Vasseur et Fils — Évreux"])
+    assert "Lebrun" not in found and "Vasseur" not in found

@@ -632,3 +632,17 @@ def test_each_word_of_a_listed_double_surname_alone():
 def test_a_new_caledonian_number_without_its_code(text, expected):
     """names_blind50: six digits in pairs, the way Nouméa writes its numbers."""
     assert Replacer({}).text(text) == expected
+
+
+def test_a_firm_named_after_its_trade_and_a_family():
+    """names_blind50: « Menuiserie Vasseur et Fils », « Carrelages Lebrun » are firms
+    (kept, as a place's name is), unless someone found or listed bears the name: then
+    the firm would name them."""
+    nobody = Replacer({"Karim Benali": "Personne A"})
+    assert nobody.text("Menuiserie Vasseur et Fils, Carrelages Lebrun") == \
+        "Menuiserie Vasseur et Fils, Carrelages Lebrun"
+    found = Replacer({"Paul Vasseur": "Personne B"})
+    assert found.text("la Menuiserie Vasseur et Fils de M. Vasseur") == \
+        "la Menuiserie Personne B et Fils de Personne B"
+    listed = Replacer({"Paul Vasseur": "Personne B"}, listed=["Paul Vasseur"])
+    assert listed.text("Menuiserie Vasseur") == "Menuiserie Personne B"

@@ -128,7 +128,8 @@ _ELISION = r"(?P<elide>\b(?:[dDlLjJ]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
 # Words that name a place, a school or a street: the capitalised words after
 # them are the place's name, kept even when a person bears it.
 STREET_WORDS = tuple(WORDS["names"]["street_words"])
-PLACE_WORDS = (*STREET_WORDS, *WORDS["names"]["place_words"], *WORDS["names"]["concept_words"])
+PLACE_WORDS = (*STREET_WORDS, *WORDS["names"]["place_words"], *WORDS["names"]["concept_words"],
+               *WORDS["names"]["trade_words"])
 # Public bodies and regions, never a person ("France Travail", "Région Bretagne").
 PUBLIC_NAMES = tuple(WORDS["names"]["public_names"])
 _CAP = _UP + r"[\w'’]*"
@@ -180,6 +181,9 @@ _PLACE_NAMED_RE = re.compile(  # on folded text
     r"^(?!(?i:" + "|".join(re.escape(strip_accents(w)) for w in STREET_WORDS)
     + r")\s)(?:\S+\s+)(?:[a-z]\S*\s+)*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+# A trade before a family's name: the firm's name (kept), but not a listed surname.
+_TRADE_RE = re.compile(r"(?i:" + "|".join(re.escape(strip_accents(w))
+                                           for w in WORDS["names"]["trade_words"]) + r")\s+")
 
 
 def _accented_verb(text: str, start: int) -> bool:
@@ -458,8 +462,13 @@ class Replacer:
         self.context_only = {fold_keep_case(form) for form in context_only} | {
             form for form in self.owner if form in short}
         self.pseudonym = {**(organisations or {}), **people}
+        # the organisations replaced on request: no place's or trade's shape keeps them
+        self._replaced = {fold_keep_case(name) for name in organisations or {}}
         # a listed surname is no place, even shaped as one ("Saint-Ville" alone)
         self._surnames = {fold_keep_case(split_name(name)[1]) for name in listed}
+        # anyone's surname: a firm bearing it is no trade's name kept ("Menuiserie
+        # Vasseur" of Paul Vasseur would name him)
+        self._anyones = {fold_keep_case(split_name(name)[1] or name) for name in people}
         kept = [*exempt, *protect]
         self._kept = re.compile(r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])") \
             if kept else None  # the exempted names and the organisations kept
@@ -635,13 +644,17 @@ class Replacer:
         return [m.span() for m in pattern.finditer(folded)
                 if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
                 and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
-                and not _first_name_before(folded, m) and not self._listed_surname(m.group())]
+                and not _first_name_before(folded, m) and not self._listed_surname(m.group())
+                and m.group() not in self._replaced]
 
     def _listed_surname(self, span: str) -> bool:
         """Is a span shaped as a place a listed person's surname, or a place word and a
-        listed name or first name that is no word ("passage Rodrigue"), not exempted?"""
+        listed name or first name that is no word ("passage Rodrigue"), or a trade and
+        anyone's surname ("Menuiserie Vasseur" of Paul Vasseur), not exempted?"""
         named = _PLACE_NAMED_RE.sub("", span, count=1)
-        return (span in self._surnames or named in self._named) \
+        trade = _TRADE_RE.match(span)  # « Menuiserie Vasseur » of a listed Paul Vasseur
+        return (span in self._surnames or named in self._named or (
+            trade is not None and span[trade.end():] in self._anyones)) \
             and not (self._kept and self._kept.fullmatch(span))
 
     def text(self, text: str) -> str:
