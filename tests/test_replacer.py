@@ -646,3 +646,15 @@ def test_a_firm_named_after_its_trade_and_a_family():
         "la Menuiserie Personne B et Fils de Personne B"
     listed = Replacer({"Paul Vasseur": "Personne B"}, listed=["Paul Vasseur"])
     assert listed.text("Menuiserie Vasseur") == "Menuiserie Personne B"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Contact : (+689) 89 21 56 78 — ou", "Contact : [téléphone] — ou"),
+    ("Tél. de l'atelier : 87.25.63.90 (portable)", "Tél. de l'atelier : [téléphone] (portable)"),
+    ("bureau : 40 83 27 11. Heimana : 87 72 19 04", "bureau : [téléphone]. Heimana : [téléphone]"),
+    ("les 12 14 16 18 ans ; v12.34.56.78.90", "les 12 14 16 18 ans ; v12.34.56.78.90"),
+])
+def test_a_polynesian_number_with_or_without_its_code(text, expected):
+    """names_blind53: French Polynesia's eight digits (« 87 72 19 04 », « (+689) 89 21
+    56 78 ») were left."""
+    assert Replacer({}).text(text) == expected

@@ -85,31 +85,36 @@ PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}"
     r"|(?:\+|00)(?:687|681)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # 6 digits: New Caledonia
     r"|\((?:\+|00)(?:687|681)\)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # "(+687) 46 12 03"
+    r"|\(?(?:\+|00)689\)?\s?\d{2}(?:[\s.-]?\d{2}){3}"  # 8 digits: "(+689) 89 21 56 78"
     r"|\((?:\+|00)[1-9]\d{0,2}\)\s?[1-9](?:[\s.-]?\d{2}){4}"  # "(+33) 6 33 18 92 74"
     r"|\(0[1-9]\)\s?\d{2}(?:[\s.-]?\d{2}){3}"  # the area code in brackets: "(01) 45 ..."
     r"|\(0[1-9]\d{2}\)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # "(0596) 71 90 05" overseas
     r"|0\s?8\d{2}(?:(?:[\s.-]?\d{2}){3}|[\s.-]?\d{3}[\s.-]?\d{3}))(?!\d)")  # "0 800 13 22 45"
 # The same 6 digits without their code ("78.45.12", "standard 27 44 19"): three pairs
 # that are no date ("12.03.24") and no time ("14.30.00"), dotted, or spaced after a
-# phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays).
+# phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays);
+# French Polynesia's 8 too, four pairs ("Tél. : 87.25.63.90", "bureau : 40 83 27 11").
 _SIX_DIGITS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{2})"
-                            r"(?![\w.,/-]|\s?\d)")
+                            r"(?:\2(\d{2}))?(?![\w,/-]|\.\w|\s?\d)")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
                            r"|☎|📞)[^\n]*$|[:|]\s*$")
 
 
 def six_digit_phones(text: str) -> str:
-    """New Caledonia's and Wallis's numbers written without +687 / +681, replaced.
+    """New Caledonia's and Wallis's numbers written without +687 / +681 (6 digits),
+    and French Polynesia's without +689 (8), replaced.
 
     >>> six_digit_phones("KMI, Koné : 78.45.12 ; standard NSS 27 44 19 | 47 22 81 |")
     'KMI, Koné : [téléphone] ; standard NSS [téléphone] | [téléphone] |'
     >>> six_digit_phones("le 12.03.24 à 14.30.00, 45 50 55 jeunes")
     'le 12.03.24 à 14.30.00, 45 50 55 jeunes'
+    >>> six_digit_phones("bureau : 40 83 27 11. Heimana : 87 72 19 04 ; 87.25.63.90")
+    'bureau : [téléphone]. Heimana : [téléphone] ; [téléphone]'
     """
     def replace(match: re.Match) -> str:
         first, sep, second, third = int(match[1]), match[2], int(match[3]), int(match[4])
-        if (first <= 31 and 1 <= second <= 12) or (first <= 23 and second <= 59
-                                                     and third <= 59):
+        if match[5] is None and ((first <= 31 and 1 <= second <= 12)
+                                 or (first <= 23 and second <= 59 and third <= 59)):
             return match[0]  # a date or a time
         before = text[max(0, match.start() - 30):match.start()].rsplit("\n", 1)[-1]
         if sep == " " and not _PHONE_CUE_RE.search(before):
