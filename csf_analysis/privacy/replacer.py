@@ -186,7 +186,7 @@ _PLACE_NAMED_RE = re.compile(  # on folded text
     r"^(?!(?i:" + "|".join(re.escape(strip_accents(w)) for w in STREET_WORDS)
     + r")\s)(?:\S+\s+)(?:[a-z]\S*\s+)*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-# A trade before a family's name: the firm's name (kept), but not a listed surname.
+# A trade before a family's name: the firm's name, kept unless someone bears it.
 _TRADE_RE = re.compile(r"(?i:" + "|".join(re.escape(strip_accents(w))
                                            for w in WORDS["names"]["trade_words"]) + r")\s+")
 
@@ -657,7 +657,7 @@ class Replacer:
         listed name or first name that is no word ("passage Rodrigue"), or a trade and
         anyone's surname ("Menuiserie Vasseur" of Paul Vasseur), not exempted?"""
         named = _PLACE_NAMED_RE.sub("", span, count=1)
-        trade = _TRADE_RE.match(span)  # « Menuiserie Vasseur » of a listed Paul Vasseur
+        trade = _TRADE_RE.match(span)  # « Menuiserie Vasseur » of Paul Vasseur, found or listed
         return (span in self._surnames or named in self._named or (
             trade is not None and span[trade.end():] in self._anyones)) \
             and not (self._kept and self._kept.fullmatch(span))
