@@ -320,14 +320,17 @@ class Names:
 
     def _apposed(self, words: list[str]) -> bool:
         """Two capitalised words before a role in apposition (« Lolesio Hoatau, chef de
-        village »): a person unless a word is a French word or a lemma, a town, or a
-        place or an organisation's word by the notes' writing ("à Vailala", "Uvea
-        Construction"); the model's tags elsewhere do not count (it called "Lolesio" of
-        « Lolesio est un oncle » a place)."""
-        return len(words) == 2 and all(
-            not w.isupper() and not self.word(w, initial=True, notes=False)
-            and not (self.model and self.model.is_lemma(w.lower())) and not is_town(w)
-            and fold_keep_case(w) not in self.located | self.parts for w in words)
+        village »): a person unless a word is no :meth:`written_as_name`."""
+        return len(words) == 2 and all(self.written_as_name(w) for w in words)
+
+    def written_as_name(self, word: str) -> bool:
+        """Is a capitalised ``word`` a name's by the notes' writing: no capitals, no French
+        word nor lemma, no town, no place or organisation's word as written ("à
+        Vailala", "Uvea Construction")? The model's tags elsewhere do not count (it
+        called "Lolesio" of « Lolesio est un oncle » a place)."""
+        return not word.isupper() and not self.word(word, initial=True, notes=False) \
+            and not (self.model and self.model.is_lemma(word.lower())) and not is_town(word) \
+            and fold_keep_case(word) not in self.located | self.parts
 
     def lower_case_name(self, name: str, trust: str) -> bool:
         """Is ``name``, in lower case where the writing shows a person (``trust``, see
@@ -1192,14 +1195,11 @@ def _complete_after(names: Names, texts: list[str], guard: Replacer,
     after it (« le chef de village (Silino Mulitalo) ») when that word is no French word
     nor lemma, no first name of its own, no town, nor a place or an organisation's word
     by the notes' writing (not "Karim Sophie", "Silino Construction", "Léa Calvi"); the
-    model's tags elsewhere do not veto it, as for :meth:`Names._apposed`. Not a first
+    model's tags elsewhere do not veto it (:meth:`Names.written_as_name`). Not a first
     name in brackets after a civility and a surname (« M. Lataifeui (Iosefo) »): notes
     write « Mme Courtois (Constructys) », « M. Cornu (Eiffage) » as often."""
     def surname_like(word: str) -> bool:
-        return not word.isupper() and not names.word(word, initial=True, notes=False) \
-            and not (names.model and names.model.is_lemma(word.lower())) \
-            and not is_first_name(word) and not is_town(word) \
-            and fold_keep_case(word) not in names.located | names.parts \
+        return names.written_as_name(word) and not is_first_name(word) \
             and names.key(word) not in names.found
     after = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, singles)) + r")\s+("
                        + _SURNAME + r")(?![\w'’-])")
