@@ -61,7 +61,7 @@ from .name_forms import (
 )
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
-from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer
+from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer, overlaps
 from .towns import is_town
 from .word_use import bare_only
 
@@ -881,7 +881,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         found += [(_whole_word(n, text, start), "plain", start)
                   for n, start, _ in (entities[i] if entities else [])]
         found = [(n, trust, start) for n, trust, start in found
-                 if not any(a < start + len(n) and start < b for a, b in kept)]
+                 if not overlaps(start, start + len(n), kept)]
         for name in _listed_names(text):
             if guard.protected(name):  # "Stéphane Le Goff, France Travail Bretagne"
                 continue
@@ -1175,21 +1175,21 @@ def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
     pattern = re.compile(r"(?<![\w-])(" + INITIALS + r"|" + _FIRST + r")"
                          r"\s+((?:(?:Le|La|De|Du|Da|Van|Von|d')\s?)?(?:"
                          + "|".join(map(re.escape, singles)) + r"))(?![\w-])")
-    for text in texts:
-        kept = guard.protected(text)
+    protected = [guard.protected(text) for text in texts]  # for both passes
+    for text, kept in zip(texts, protected):
         for match in pattern.finditer(text):
             first, (start, stop) = match.group(1), match.span()
-            if any(a < stop and start < b for a, b in kept) or re.fullmatch(CIVILITY, first) \
+            if overlaps(start, stop, kept) or re.fullmatch(CIVILITY, first) \
                     or (not _is_initial(first.rstrip(".")) and (names.word(
                     first, initial=_initial(text, match.start())) or fold_keep_case(first)
                     in names.towns or (fold_keep_case(first) in names.located
                                        and is_town(first)))):
                 continue  # "Marseille Provence": a town, not a first name
             names.add(f"{first} {match.group(2)}", trust="trusted")
-    _complete_after(names, texts, guard, singles)
+    _complete_after(names, texts, protected, singles)
 
 
-def _complete_after(names: Names, texts: list[str], guard: Replacer,
+def _complete_after(names: Names, texts: list[str], protected: list[list[tuple[int, int]]],
                     singles: list[str]) -> None:
     """A name found alone (« Silino : », a speaker) makes a name of the capitalised word
     after it (« le chef de village (Silino Mulitalo) ») when that word is no French word
@@ -1203,10 +1203,9 @@ def _complete_after(names: Names, texts: list[str], guard: Replacer,
             and names.key(word) not in names.found
     after = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, singles)) + r")\s+("
                        + _SURNAME + r")(?![\w'’-])")
-    for text in texts:
-        kept = guard.protected(text)
+    for text, kept in zip(texts, protected):  # kept: the guard's spans of each text
         for match in after.finditer(text):
-            if not any(a < match.end() and match.start() < b for a, b in kept) \
+            if not overlaps(match.start(), match.end(), kept) \
                     and surname_like(match.group(2)) and not is_first_name(match.group(1)) \
                     and not names.word(match.group(1), initial=True, notes=False):
                 names.add(f"{match.group(1)} {match.group(2)}", trust="trusted")

@@ -73,7 +73,7 @@ from .name_forms import (
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 
 __all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart",
-           "six_digit_phones"]
+           "overlaps", "six_digit_phones"]
 
 # Starts only where a run of address characters starts: linear on a 50 KB run of
 # them with no @ ("+1+1+1...", "0000..."), which took seconds.
@@ -98,6 +98,15 @@ _SIX_DIGITS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{
                             r"(?:\2(\d{2}))?(?![\w,/-]|\.\w|\s?\d)")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
                            r"|☎|📞)[^\n]*$|[:|]\s*$")
+
+
+def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Does ``[start, stop)`` overlap one of ``spans`` (protected text, say)?
+
+    >>> overlaps(3, 8, [(0, 4)]), overlaps(4, 8, [(0, 4)])
+    (True, False)
+    """
+    return any(a < stop and start < b for a, b in spans)
 
 
 def six_digit_phones(text: str) -> str:
@@ -825,7 +834,7 @@ class Replacer:
         out, end = [], 0
         for match in self._names.finditer(folded):
             start, stop = match.span()
-            if any(a < stop and start < b for a, b in kept) or self._needs_context(match):
+            if overlaps(start, stop, kept) or self._needs_context(match):
                 continue
             out += [text[end:start], self._spoken(match)]
             end = stop
@@ -845,8 +854,7 @@ class Replacer:
         forms = set()
         for match in self._names.finditer(folded):
             form, (start, stop) = re.sub(r"\s+", " ", match.group("name")), match.span()
-            if form not in self.context_only and not any(a < stop and start < b
-                                                         for a, b in kept):
+            if form not in self.context_only and not overlaps(start, stop, kept):
                 forms.add(form)
         return forms
 
@@ -888,7 +896,7 @@ class Replacer:
                 start, stop = match.span("name")
                 if not initials and re.fullmatch(r"[A-Z.]{2,8}", match.group("name")):
                     continue
-                if not any(a < stop and start < b for a, b in kept) \
+                if not overlaps(start, stop, kept) \
                         and not self._needs_context(match):
                     key = re.sub(r"\s+", " ", match.group("name"))
                     found.append((self.owner[key], text[start:stop]))
