@@ -624,13 +624,18 @@ def test_each_word_of_a_listed_double_surname_alone():
     ("Tél. : 26 61 38 | mob. +687 77 93 02", "Tél. : [téléphone] | mob. [téléphone]"),
     ("| EPEFIP, Koné | 47 22 81 |", "| EPEFIP, Koné | [téléphone] |"),
     ("standard Province Nord 47 72 39 (marchés)", "standard Province Nord [téléphone] (marchés)"),
+    ("Contact : (+689) 89 21 56 78 — ou", "Contact : [téléphone] — ou"),
+    ("Tél. de l'atelier : 87.25.63.90 (portable)", "Tél. de l'atelier : [téléphone] (portable)"),
+    ("bureau : 40 83 27 11. Heimana : 87 72 19 04", "bureau : [téléphone]. Heimana : [téléphone]"),
     # no phone: a date, a time, a list of numbers, a longer number, a version
     ("le 27.04.19 de 14.30.00 à 15.45.30", "le 27.04.19 de 14.30.00 à 15.45.30"),
     ("les cohortes 45 50 55 ; SIRET 123 456 789 00012 ; v3.12.45",
      "les cohortes 45 50 55 ; SIRET 123 456 789 00012 ; v3.12.45"),
+    ("les 12 14 16 18 ans ; v12.34.56.78.90", "les 12 14 16 18 ans ; v12.34.56.78.90"),
 ])
-def test_a_new_caledonian_number_without_its_code(text, expected):
-    """names_blind50: six digits in pairs, the way Nouméa writes its numbers."""
+def test_a_pacific_number_with_or_without_its_code(text, expected):
+    """names_blind50, 51, 53: New Caledonia's and Wallis's six digits in pairs
+    (« 78.45.12 »), French Polynesia's eight (« 87 72 19 04 », « (+689) 89 21 56 78 »)."""
     assert Replacer({}).text(text) == expected
 
 
@@ -646,15 +651,3 @@ def test_a_firm_named_after_its_trade_and_a_family():
         "la Menuiserie Personne B et Fils de Personne B"
     listed = Replacer({"Paul Vasseur": "Personne B"}, listed=["Paul Vasseur"])
     assert listed.text("Menuiserie Vasseur") == "Menuiserie Personne B"
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Contact : (+689) 89 21 56 78 — ou", "Contact : [téléphone] — ou"),
-    ("Tél. de l'atelier : 87.25.63.90 (portable)", "Tél. de l'atelier : [téléphone] (portable)"),
-    ("bureau : 40 83 27 11. Heimana : 87 72 19 04", "bureau : [téléphone]. Heimana : [téléphone]"),
-    ("les 12 14 16 18 ans ; v12.34.56.78.90", "les 12 14 16 18 ans ; v12.34.56.78.90"),
-])
-def test_a_polynesian_number_with_or_without_its_code(text, expected):
-    """names_blind53: French Polynesia's eight digits (« 87 72 19 04 », « (+689) 89 21
-    56 78 ») were left."""
-    assert Replacer({}).text(text) == expected

@@ -15,9 +15,9 @@ each name in the forms people write it, accents optional, case kept:
 E-mail addresses become ``[courriel de Personne B]`` when their local part
 names a known person (``camille.lefevre@...``), else ``[courriel]``; phone
 numbers (French, or 9 digits after any country code: ``+262 262 48 11 27``, or
-New Caledonia's 6, with or without +687: :func:`six_digit_phones`) become
-``[téléphone]``. Names in ids and file names (lower case,
-``entretien-camille-lefevre``) become the pseudonym's slug (``personne-b``).
+New Caledonia's 6 and French Polynesia's 8, with or without their code:
+:func:`pacific_phones`) become ``[téléphone]``. Names in ids and file names (lower
+case, ``entretien-camille-lefevre``) become the pseudonym's slug (``personne-b``).
 
 The people of ``personnes`` (``listed``) are replaced in every form whatever the
 rules and spaCy say (:func:`listed_forms`): also the initials of a compound or
@@ -73,7 +73,7 @@ from .name_forms import (
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 
 __all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart",
-           "overlaps", "six_digit_phones"]
+           "overlaps", "pacific_phones"]
 
 # Starts only where a run of address characters starts: linear on a 50 KB run of
 # them with no @ ("+1+1+1...", "0000..."), which took seconds.
@@ -94,8 +94,8 @@ PHONE_RE = re.compile(
 # that are no date ("12.03.24") and no time ("14.30.00"), dotted, or spaced after a
 # phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays);
 # French Polynesia's 8 too, four pairs ("Tél. : 87.25.63.90", "bureau : 40 83 27 11").
-_SIX_DIGITS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{2})"
-                            r"(?:\2(\d{2}))?(?![\w,/-]|\.\w|\s?\d)")
+_PACIFIC_PAIRS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{2})"
+                               r"(?:\2(\d{2}))?(?![\w,/-]|\.\w|\s?\d)")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
                            r"|☎|📞)[^\n]*$|[:|]\s*$")
 
@@ -109,15 +109,15 @@ def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a < stop and start < b for a, b in spans)
 
 
-def six_digit_phones(text: str) -> str:
+def pacific_phones(text: str) -> str:
     """New Caledonia's and Wallis's numbers written without +687 / +681 (6 digits),
     and French Polynesia's without +689 (8), replaced.
 
-    >>> six_digit_phones("KMI, Koné : 78.45.12 ; standard NSS 27 44 19 | 47 22 81 |")
+    >>> pacific_phones("KMI, Koné : 78.45.12 ; standard NSS 27 44 19 | 47 22 81 |")
     'KMI, Koné : [téléphone] ; standard NSS [téléphone] | [téléphone] |'
-    >>> six_digit_phones("le 12.03.24 à 14.30.00, 45 50 55 jeunes")
+    >>> pacific_phones("le 12.03.24 à 14.30.00, 45 50 55 jeunes")
     'le 12.03.24 à 14.30.00, 45 50 55 jeunes'
-    >>> six_digit_phones("bureau : 40 83 27 11. Heimana : 87 72 19 04 ; 87.25.63.90")
+    >>> pacific_phones("bureau : 40 83 27 11. Heimana : 87 72 19 04 ; 87.25.63.90")
     'bureau : [téléphone]. Heimana : [téléphone] ; [téléphone]'
     """
     def replace(match: re.Match) -> str:
@@ -129,7 +129,7 @@ def six_digit_phones(text: str) -> str:
         if sep == " " and not _PHONE_CUE_RE.search(before):
             return match[0]
         return "[téléphone]"
-    return _SIX_DIGITS_RE.sub(replace, text) if any(ch.isdigit() for ch in text) else text
+    return _PACIFIC_PAIRS_RE.sub(replace, text) if any(ch.isdigit() for ch in text) else text
 
 
 CIVILITY = (r"(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle"
@@ -678,7 +678,7 @@ class Replacer:
         done = self._cache.get(text)
         if done is None:
             done = self._cache[text] = self._in_context(self._misspelt_in(self._listed_in(
-                self._names_in(six_digit_phones(PHONE_RE.sub("[téléphone]",
+                self._names_in(pacific_phones(PHONE_RE.sub("[téléphone]",
                                                              self._emails(text)))))))
         return done
 
