@@ -446,9 +446,9 @@ class Replacer:
                         if len(handle) >= 7:
                             self.owner.setdefault(fold_keep_case(handle), name)
         for name, others in (spellings or {}).items():  # "Yann Guivarc'h" of "Guivarch"
-            forms = [form for other in others for form in name_forms(other)]
-            for form in forms if name in people else ():
-                self.owner.setdefault(fold_keep_case(form), name)
+            if name in people:
+                for form in (form for other in others for form in name_forms(other)):
+                    self.owner.setdefault(fold_keep_case(form), name)
         def any_word(word: str) -> bool:  # an inflected form or a lemma ("nord")
             return bool(is_word and is_word(word)) or bool(is_lemma and is_lemma(word))
         for name in people:  # "Sébastien Collignon ... mais Séb était en arrêt"; a first
