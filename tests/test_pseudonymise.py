@@ -1004,3 +1004,17 @@ def test_no_one_is_found_in_a_firm_named_after_its_trade():
                          "Fatou : Carrelages Lebrun, à Sotteville, pour le contre-exemple.",
                          "## 1. Menuiserie Vasseur et Fils — Évreux"])
     assert "Lebrun" not in found and "Vasseur" not in found
+
+
+def test_a_chat_author_s_initials_are_someone_s_in_any_case(tmp_path):
+    """names_blind53: a WhatsApp export's « 12/12/2024 17:58 - jb: je note » kept
+    « jb », as author and in « ok merci jb », since the notes write it in lower case.
+    An author that is a word (« moi ») or a role (« rh ») stays."""
+    notes = _one_note(tmp_path, "# Export WhatsApp\n\n12/12/2024 17:58 - jb: je note pour "
+                      "la biblio\n12/12/2024 18:02 - Léa: ok merci jb\n12/12/2024 18:03 - moi: "
+                      "je relance\n12/12/2024 18:04 - rh: ok pour moi\n")
+    corpus = pseudonymise(load_corpus(notes, cache_dir=None))
+    statements = corpus.statements
+    assert "jb" not in set(statements["speaker"])
+    assert "ok merci jb" not in _cells(corpus) and "ok merci Personne" in _cells(corpus)
+    assert {"moi", "rh"} <= set(statements["speaker"])

@@ -56,6 +56,7 @@ from .name_forms import (
     CAPITAL_WORDS,
     INITIALS,
     THREE_LETTER_WORDS,
+    TWO_LETTER_WORDS,
     name_forms,
     split_name,
 )
@@ -742,6 +743,19 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     return found
 
 
+def _handles(authors: Iterable[str], names: Names) -> list[str]:
+    """The initials a chat export gives as a message's author (« 17:58 - jb: »), in
+    lower case: a person's, whatever the notes write beside (« ok merci jb »); not a
+    word (« on », « ok »), a role (« rh ») nor an organisation's acronym (« ml »). A
+    longer author (« Bak », « yas ») is a name the other rules read as written."""
+    return [author for author in dict.fromkeys(a.strip().lower() for a in authors)
+            if re.fullmatch(r"[a-z]{2}", author) and author not in STOP_WORDS
+            and author not in TWO_LETTER_WORDS
+            and not speaker_of_label(author) and not category_of_label(author)
+            and author.upper() not in _NOT_INITIALS | CAPITAL_WORDS
+            and not names.word(author, initial=True, notes=False)]
+
+
 def _outline(name: str, text: str, start: int, names: Names) -> bool:
     """Is ``name``, opening a heading, an outline's letter and a French word or a place:
     "A. Chantier Eiffage, Quetigny (matin)", "E. Bastia — oubli du 7/02", not "A. Petitjean :
@@ -826,8 +840,9 @@ def find_people(texts: list[str], *, headings: Iterable[str] = (),
 
 def discover(texts: list[str], *, headings: Iterable[str] = (),
               interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
-              model: NameModel | None = None) -> Names:
-    """Every name the list, the writing and the model show in the texts, as Names."""
+              model: NameModel | None = None, handles: Iterable[str] = ()) -> Names:
+    """Every name the list, the writing and the model show in the texts, as Names.
+    ``handles``: the authors of a chat export's messages (see :func:`_handles`)."""
     listing = listing or PseudonymList()
     texts = list(dict.fromkeys(t for t in texts if t))
     headings = list(dict.fromkeys(h for h in headings if h))
@@ -873,6 +888,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         capitals = [w for w in name.split() if w[:1].isupper() or w.lower() in _PARTICLES]
         names.add(" ".join(capitals) if capitals and capitals[0][:1].isupper() else name,
                   trust="trusted")
+    for handle in _handles(handles, names):  # "12/12/2024 17:58 - jb: je note"
+        names.add(handle.upper(), trust="trusted")
+        names.lowercase.add(handle)
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
     outlined = _outlined(texts, names)
     for i, text in enumerate(everything):

@@ -188,6 +188,15 @@ def _speaker_labels(statements: pd.DataFrame) -> list[str]:
             if isinstance(speaker, str) and speaker and not speaker_of_label(speaker)]
 
 
+def _chat_authors(statements: pd.DataFrame) -> list[str]:
+    """The speakers of the statements that have a time: a chat export's authors
+    (« 12/12/2024 17:58 - jb: »), or a timed label of an observation."""
+    if "time" not in statements or "speaker" not in statements:
+        return []
+    timed = statements[statements["time"].fillna("").astype(bool)]
+    return [s for s in timed["speaker"].unique() if isinstance(s, str) and s]
+
+
 def _appearance(people: list[str], texts: Iterable[str]) -> list[str]:
     """``people`` in the order the texts first name them; the others after."""
     finder = Replacer({name: name for name in people})
@@ -217,7 +226,7 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
         texts = [*texts, corpus.findings.text]
     model = NameModel(cache_dir=cache_dir) if use_model else None
     found = discover(texts, headings=headings, interviewers=interviewers, listing=listing,
-                      model=model)
+                      model=model, handles=_chat_authors(tables["statements"]))
     people = found.names()
     seen = _appearance(people, [*headings[:len(tables["interviews"])],
                                 "; ".join(interviewers), *texts, *headings])

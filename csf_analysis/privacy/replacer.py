@@ -799,9 +799,9 @@ class Replacer:
         listed first name that is a word is its owner's there in any case ("moussa")."""
         if not isinstance(text, str) or not text:
             return text
-        titled = text.title()
-        if (done := self.text(titled)) != titled:
-            return done
+        for form in dict.fromkeys((text.title(), text)):  # "jb" of a chat: its handle
+            if (done := self.text(form)) != form:
+                return done
         name = self.word_names.get(fold_keep_case(text).strip().lower())
         return self.pseudonym.get(name, text) if name else text
 
