@@ -625,6 +625,8 @@ def test_each_word_of_a_listed_double_surname_alone():
     ("| EPEFIP, Koné | 47 22 81 |", "| EPEFIP, Koné | [téléphone] |"),
     ("standard Province Nord 47 72 39 (marchés)", "standard Province Nord [téléphone] (marchés)"),
     ("Contact : (+689) 89 21 56 78 — ou", "Contact : [téléphone] — ou"),
+    ("Wallis +681) 72 14 09 ; (+687 46 12 03 ; (+689 87 12 34 56",
+     "Wallis [téléphone] ; [téléphone] ; [téléphone]"),
     ("Tél. de l'atelier : 87.25.63.90 (portable)", "Tél. de l'atelier : [téléphone] (portable)"),
     ("bureau : 40 83 27 11. Heimana : 87 72 19 04", "bureau : [téléphone]. Heimana : [téléphone]"),
     # no phone: a date, a time, a list of numbers, a longer number, a version
