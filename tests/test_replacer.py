@@ -653,3 +653,18 @@ def test_a_firm_named_after_its_trade_and_a_family():
         "la Menuiserie Personne B et Fils de Personne B"
     listed = Replacer({"Paul Vasseur": "Personne B"}, listed=["Paul Vasseur"])
     assert listed.text("Menuiserie Vasseur") == "Menuiserie Personne B"
+
+
+def test_a_civility_and_initial_two_listed_people_share_is_no_one_s_in_particular():
+    """« Mme R. » of a folder listing Delphine Rigaud and Rachida Rami became whichever
+    was listed first: the pseudonymised notes gave one's words to the other. It is now
+    « [personne] », in a file name too, and the leak check still searches it; « M. V. »,
+    one listed person's initial, stays hers or his."""
+    people = {"Delphine Rigaud": "Personne A", "Rachida Rami": "Personne B",
+              "Paul Vidal": "Personne C"}
+    r = Replacer(people, listed=people)
+    assert r.text("Mme R. a appelé ; M. V. aussi ; rdv mme r demain.") == \
+        "[personne] a appelé ; Personne C aussi ; rdv [personne] demain."
+    assert r.text("Mme Rigaud et Mme Rami") == "Personne A et Personne B"
+    assert r.ident("entretien-mme-r.md") == "entretien-personne.md"
+    assert ("[personne]", "Mme R.") in r.listed_found("Mme R. est là")

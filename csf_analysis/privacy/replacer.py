@@ -47,6 +47,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..reading.vocabulary import SPEAKER_ROLES, within_one_edit
@@ -255,6 +256,23 @@ _CLAUSE_START = (r"(?:^|(?<=[.!?:;,] )|(?<![\w-])(?i:et|mais|donc|contre|puis|si
                  r"|sauf|quant\sa)\s+)")
 
 
+# What a civility and an initial several listed people share becomes (« Mme R. » of
+# Delphine Rigaud and of Rachida Rami): whose it is, the notes do not say.
+SHARED = "[personne]"
+_CIVIL_INITIAL_RE = re.compile(r"(?:M\.|Mme|Monsieur|Madame) " + _UP + r"\.?")
+
+
+def shared_forms(listed: Iterable[str]) -> set[str]:
+    """The civility-and-initial forms (folded) of more than one listed person.
+
+    >>> sorted(shared_forms(["Delphine Rigaud", "Rachida Rami", "Paul Vidal"]))[:2]
+    ['M. R', 'M. R.']
+    """
+    counts = Counter(fold_keep_case(form) for name in set(listed)
+                     for form in set(listed_forms(name)) if _CIVIL_INITIAL_RE.fullmatch(form))
+    return {form for form, n in counts.items() if n > 1}
+
+
 def _context_initials(people: Iterable[str], listed: Iterable[str]) -> dict[str, str]:
     """Initials -> name, for the people with a first name and a surname: in lower case
     ("mk" of Maëlle Kergoat, "jb" of Jean-Baptiste Thévenot), a pair that is a word
@@ -437,6 +455,8 @@ class Replacer:
                  spellings: dict[str, list[str]] | None = None) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
+        shared = shared_forms(listed)
+        self.owner.update(dict.fromkeys(shared, SHARED))
         for names, initials in ((organisations or {}, False), (people, True)):
             for name in names:  # full names first: a shared first name goes to the first
                 for form in (listed_forms(name) if initials and name in listed
@@ -501,7 +521,7 @@ class Replacer:
         self._named = {fold_keep_case(first) for first, _ in map(split_name, listed)
                        if first and fold_keep_case(first).lower() not in words} | {
                            fold_keep_case(name) for name in listed}
-        self._listed_pattern(listed, common, aliases or {}, words)
+        self._listed_pattern(listed, common, aliases or {}, words, shared)
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
         self._beside: re.Pattern | None = None  # both set by _word_names_pattern
@@ -529,7 +549,8 @@ class Replacer:
             if alternation else None
 
     def _listed_pattern(self, listed: Iterable[str], common: set[str],
-                        aliases: dict[str, list[str]], words: set[str]) -> None:
+                        aliases: dict[str, list[str]], words: set[str],
+                        shared: set[str]) -> None:
         """The forms of the listed people, searched after everything else whatever the
         tags and the context: case- and accent-insensitive, whole words (a ``_``, ``-``,
         ``.`` or ``/`` ends a word: ``entreprise_23_Duvignau.md``), but a word that is a
@@ -540,6 +561,8 @@ class Replacer:
         self.listed_lower: dict[str, str] = {}  # folded lower-case form -> name
         self.listed_exact: dict[str, str] = {}  # folded form, case kept -> name
         self.listed_joined: dict[str, str] = {}  # a word of a name joined in a login
+        self.listed_exact.update(dict.fromkeys(shared, SHARED))  # "Mme R." of two
+        self.listed_lower.update(dict.fromkeys((form.lower() for form in shared), SHARED))
         for name, others in aliases.items():
             for other in others:
                 folded = " ".join(fold_keep_case(other).split())
@@ -555,6 +578,8 @@ class Replacer:
             for form in listed_forms(name):
                 folded = " ".join(fold_keep_case(form).split())
                 letters = re.sub(r"[^A-Za-z]", "", folded)
+                if folded in shared:
+                    continue
                 if folded.split()[0] in shorts:  # "Seb", "Tom", "tom"; "Max" as written only
                     lower = [folded.lower()] if _lower_short(folded, common) else []
                     for cased in (folded, folded.upper(), *lower):  # ("max 3 jeunes")
@@ -634,7 +659,7 @@ class Replacer:
             start, stop = match.span()
             if self._within(start, stop, kept):
                 continue
-            pseudonym = self.pseudonym.get(self._listed_owner(match.group()), "")
+            pseudonym = self._pseudonym(self._listed_owner(match.group()))
             if not pseudonym:
                 continue
             before, after = text[max(start - 2, 0):start], text[stop:stop + 2]
@@ -860,8 +885,7 @@ class Replacer:
         return forms
 
     def _spoken(self, match: re.Match) -> str:
-        name = self.owner[re.sub(r"\s+", " ", match.group("name"))]
-        pseudonym = self.pseudonym[name]
+        pseudonym = self._pseudonym(self.owner[re.sub(r"\s+", " ", match.group("name"))])
         elide = match.group("elide")
         if not elide:
             return pseudonym
@@ -869,6 +893,10 @@ class Replacer:
         if fold_keep_case(pseudonym[:1]).lower() in "aeiouyh":
             return f"{article}'{pseudonym}"
         return f"{article}e {pseudonym}"
+
+    def _pseudonym(self, name: str) -> str:
+        """``name``'s pseudonym; :data:`SHARED` for a form several people share."""
+        return SHARED if name == SHARED else self.pseudonym.get(name, "")
 
     def ident(self, ident: str) -> str:
         """An id or file name with the names in it replaced by the pseudonym's slug."""
@@ -880,7 +908,7 @@ class Replacer:
             name = self.id_owner.get(key)
             if name is None:
                 continue
-            out += [ident[end:match.start()], slug(self.pseudonym[name])]
+            out += [ident[end:match.start()], slug(self._pseudonym(name))]
             end = match.end()
         return self._misspelt_in(self._listed_in("".join(out) + ident[end:], ident=True),
                                  ident=True)
