@@ -668,3 +668,24 @@ def test_a_civility_and_initial_two_listed_people_share_is_no_one_s_in_particula
     assert r.text("Mme Rigaud et Mme Rami") == "Personne A et Personne B"
     assert r.ident("entretien-mme-r.md") == "entretien-personne.md"
     assert ("[personne]", "Mme R.") in r.listed_found("Mme R. est là")
+
+
+def test_a_word_of_a_listed_compound_surname_that_is_a_word_is_no_one_alone():
+    """names_blind57: « Jeune » of a listed Shaïna Louis-Jeune was her form alone, so
+    « Jeune 2 : Sacha » lost its word and the leak check refused the whole report for
+    the charts' actor « Jeune ». « Vidal » of Garnier-Vidal, no word, stays hers."""
+    people = {"Shaïna Louis-Jeune": "Personne A", "Solène Garnier-Vidal": "Personne B"}
+    r = Replacer(people, listed=people, common={"jeune"})
+    assert r.text("Jeune 2 : Sacha ; JEUNE") == "Jeune 2 : Sacha ; JEUNE"
+    assert r.text("Shaïna Louis-Jeune, Mme Louis-Jeune et Vidal") == \
+        "Personne A, Personne A et Personne B"
+    assert r.listed_found("Jeune (12 entretiens)") == []
+
+
+def test_a_listed_surname_word_that_is_a_word_stays_another_s_first_name():
+    """names_blind10: Fabrice Jean-Baptiste's « Baptiste » (a word: a Baptist) is no
+    one alone, but it is still listed Baptiste Ferrand's first name."""
+    people = {"Fabrice Jean-Baptiste": "Personne A", "Baptiste Ferrand": "Personne B"}
+    r = Replacer(people, listed=people, common={"baptiste", "jean"})
+    assert r.text("Debrief (Solène & Baptiste) ; M. Jean-Baptiste") == \
+        "Debrief (Solène & Personne B) ; Personne A"

@@ -28,7 +28,8 @@ _LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
 __all__ = ["ACRONYMS", "CAPITAL_WORDS", "INITIALS", "PARTICLES", "TWO_LETTER_WORDS",
            "compound_initials", "fold_keep_case", "listed_forms", "listed_handles",
-           "listed_nicknames", "name_forms", "short_initials", "slug", "split_name"]
+           "listed_nicknames", "name_forms", "short_initials", "slug", "split_name",
+           "surname_words"]
 
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
 INITIALS = _UP + r"\.(?:-?" + _UP + r"\.?)?|" + _UP + r"-" + _UP + r"\b"  # "É. Nakamura" too
@@ -168,12 +169,7 @@ def listed_forms(name: str) -> list[str]:
         dotted, bare = _initials(first)
         short = _surname_initials(last)
         forms += [f"{dotted}{short}", f"{dotted} {short}"]
-        forms += [p for w in last.split() if "-" in w  # not "Tour" of "de La Tour"
-                  for p in w.split("-") if len(p) >= 3 and p[:1].isupper()]
-        named = [w for w in last.split() if w[:1].isupper() and w.lower() not in PARTICLES]
-        if len(named) > 1:  # a double surname: "Conceição", "Ferreira" of Maria da
-            # Conceição Ferreira, each alone (not "Tour" of "de La Tour": one word)
-            forms += [w for w in named if "-" not in w and len(w) >= 4]
+        forms += surname_words(name)
         words = [w for w in re.split(r"[\s-]+", last) if w]
         if len(words) > 1:  # "TVdB" of Thibault Van den Berghe
             forms.append(bare + "".join(w[0] for w in words))
@@ -191,6 +187,24 @@ def listed_forms(name: str) -> list[str]:
         forms += [f"{civility} {last.lstrip()[0]}{dot}"  # "M. K", "Mme K."
                   for civility in ("M.", "Mme", "Monsieur", "Madame") for dot in ("", ".")]
     return list(dict.fromkeys(f for f in forms if len(f) > 1))
+
+
+def surname_words(name: str) -> list[str]:
+    """Each capitalised word of a compound surname (3 letters and more) or of a double
+    one (4 and more), a form of a listed person alone; not "Tour" of "de La Tour".
+
+    >>> surname_words("Solène Garnier-Vidal"), surname_words("Maria da Conceição Ferreira")
+    (['Garnier', 'Vidal'], ['Conceição', 'Ferreira'])
+    """
+    first, last = split_name(name)
+    if not first or len(last.rstrip(".")) < 2:
+        return []
+    words = [p for w in last.split() if "-" in w for p in w.split("-")
+             if len(p) >= 3 and p[:1].isupper()]
+    named = [w for w in last.split() if w[:1].isupper() and w.lower() not in PARTICLES]
+    if len(named) > 1:  # a double surname
+        words += [w for w in named if "-" not in w and len(w) >= 4]
+    return words
 
 
 def listed_handles(name: str) -> list[str]:

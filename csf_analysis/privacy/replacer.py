@@ -69,6 +69,7 @@ from .name_forms import (
     short_initials,
     slug,
     split_name,
+    surname_words,
 )
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
@@ -456,12 +457,20 @@ class Replacer:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
         shared = shared_forms(listed)
+        common = {w.lower() for w in common}
+        words = common | {w.lower() for w in lemmas}  # a name's words that are words
+        # a word of a compound surname that is a word is no one alone: "Jeune" of
+        # Shaïna Louis-Jeune (« Jeune 2 : Sacha », the charts' « Jeune »); but "Baptiste"
+        # of Fabrice Jean-Baptiste is still Baptiste Ferrand's first name
+        word_parts = {name: {fold_keep_case(p) for p in surname_words(name)
+                             if fold_keep_case(p).lower() in words} for name in listed}
         self.owner.update(dict.fromkeys(shared, SHARED))
         for names, initials in ((organisations or {}, False), (people, True)):
             for name in names:  # full names first: a shared first name goes to the first
                 for form in (listed_forms(name) if initials and name in listed
                              else name_forms(name, initials=initials)):
-                    self.owner.setdefault(fold_keep_case(form), name)
+                    if fold_keep_case(form) not in word_parts.get(name, ()):
+                        self.owner.setdefault(fold_keep_case(form), name)
                 if initials and name not in listed:  # "nbenkhelifa: ok" in a team chat
                     for handle in listed_handles(name):
                         if len(handle) >= 7:
@@ -514,14 +523,12 @@ class Replacer:
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
             + _alternation(self.owner) + r")(?![\w-]|" + _ELIDED + ")") if self.owner else None
         self._ids = self._id_pattern()
-        common = {w.lower() for w in common}
-        words = common | {w.lower() for w in lemmas}  # a name's words that are words
         # nor is a listed name, or its first name when no word, after a place word ("le
         # passage Rodrigue → Loïc", the handover from one tutor to the other)
         self._named = {fold_keep_case(first) for first, _ in map(split_name, listed)
                        if first and fold_keep_case(first).lower() not in words} | {
                            fold_keep_case(name) for name in listed}
-        self._listed_pattern(listed, common, aliases or {}, words, shared)
+        self._listed_pattern(listed, common, aliases or {}, words, shared, word_parts)
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
         self._beside: re.Pattern | None = None  # both set by _word_names_pattern
@@ -550,7 +557,7 @@ class Replacer:
 
     def _listed_pattern(self, listed: Iterable[str], common: set[str],
                         aliases: dict[str, list[str]], words: set[str],
-                        shared: set[str]) -> None:
+                        shared: set[str], word_parts: dict[str, set[str]]) -> None:
         """The forms of the listed people, searched after everything else whatever the
         tags and the context: case- and accent-insensitive, whole words (a ``_``, ``-``,
         ``.`` or ``/`` ends a word: ``entreprise_23_Duvignau.md``), but a word that is a
@@ -578,7 +585,7 @@ class Replacer:
             for form in listed_forms(name):
                 folded = " ".join(fold_keep_case(form).split())
                 letters = re.sub(r"[^A-Za-z]", "", folded)
-                if folded in shared:
+                if folded in shared or folded in word_parts[name]:
                     continue
                 if folded.split()[0] in shorts:  # "Seb", "Tom", "tom"; "Max" as written only
                     lower = [folded.lower()] if _lower_short(folded, common) else []
