@@ -1018,3 +1018,29 @@ def test_a_chat_author_s_initials_are_someone_s_in_any_case(tmp_path):
     assert "jb" not in set(statements["speaker"])
     assert "ok merci jb" not in _cells(corpus) and "ok merci Personne" in _cells(corpus)
     assert {"moi", "rh"} <= set(statements["speaker"])
+
+
+def test_a_surname_in_capitals_in_a_table_under_a_heading_is_no_organisation_s_word(tmp_path):
+    """names_blind55: under « ## Participants », the model read « Participants : ANCELIN
+    Thibault » as one organisation, so « ANCELIN » was an organisation's word and
+    « ANCELIN Thibault » no one: « Thibault » was left. The word of an entity counts only
+    beside the names, not across the heading's colon or a table's bar."""
+    notes = _one_note(tmp_path, "# COPIL — 30 mai 2024\n\n## Participants\n\n"
+                      "| Nom | Structure | Présence |\n|---|---|---|\n"
+                      "| ANCELIN Thibault | Rectorat de Strasbourg, service insertion | présent |\n"
+                      "| RAKOTOMALALA Catherine | Région Grand Est, formation | présente |\n"
+                      "| WALTER Dominique | CAPEB Alsace | visio |\n\n"
+                      "M. Ancelin rappelle le calendrier.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    for name in ("Thibault", "Catherine", "ANCELIN", "RAKOTOMALALA"):
+        assert name not in cells
+    assert "Rectorat de Strasbourg" in cells and "Région Grand Est, formation" in cells
+
+
+def test_capitals_and_a_town_in_a_column_of_names_are_a_structure():
+    """names_blind33: « | CIO Caen | » in a tracking table's column of names read as
+    initials and a first name (« CIO » opens with the « C » of « Caen »), so every
+    « Caen » of the folder became someone. Capitals before a town are a structure's."""
+    names = Names()
+    assert not names.beside_names("CIO Caen") and not names.beside_names("NG Nantes")
+    assert names.beside_names("NG Nolwenn")

@@ -501,8 +501,8 @@ class Names:
         if not first or not upper or upper in ACRONYMS or fold_keep_case(upper) in self.parts \
                 or upper in CAPITAL_WORDS:  # "Airtable ET le tableau"
             return False
-        if len(upper) <= 3:
-            return upper[0] == first[0]
+        if len(upper) <= 3:  # initials; not "CIO Caen", a structure of a town
+            return upper[0] == first[0] and not is_town(first)
         return not self.word(upper, notes=False) and not (
             self.word(first, initial=True, notes=False) and not_common(first))
 
@@ -1102,26 +1102,27 @@ def _written_alone(word: str, first: str, texts: list[str]) -> bool:
 def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
     """The words of the organisations and places of two words or more that hold a French
     word ("Martin" of "Boulangerie Martin", "Mission locale de Toulouse"), joined to
-    another word; not of those the model tags so for want of context ("Nolwenn NG", a
-    table's cell; "Présents : Thuy", "Thuy (16) - vient": punctuation between), nor of
-    those a common first name opens ("Loïc Meunier")."""
-    parts = set()
+    another word between the same punctuation marks; not of those the model tags so for
+    want of context ("Nolwenn NG", a table's cell; "Présents : Thuy", "Participants :
+    ANCELIN Thibault", "Thuy (16) - vient": punctuation between), nor of those a common
+    first name opens ("Loïc Meunier")."""
+    parts: set[str] = set()
     for entity in entities:
-        tokens = re.findall(r"[\w'’-]+|[^\w\s]", entity)
-        words = [w for w in tokens if w[0].isalnum() and len(w) > 1
-                 and w.lower() not in _PARTICLES]  # "Gwendal Le Moal", "Binta B."
-        if not any(not w[:1].isupper() or (names.word(w, initial=True, notes=False)
-                                           and not is_first_name(w)) for w in words):
-            continue
+        words = [w for w in re.findall(r"[\w'’-]+", entity)
+                 if len(w) > 1 and w.lower() not in _PARTICLES]  # "Gwendal Le Moal"
         given = first_name_rank(words[0]) if words else None
         if len(words) in (2, 3) and all(w[:1].isupper() for w in words) and \
                 given is not None and given < _GIVEN_FIRST_NAMES:
             continue  # "(Loïc Meunier, AEMO)": a given first name opens a person's name
-        for i, token in enumerate(tokens):
-            joined = (i and tokens[i - 1][0].isalnum()) or (
-                i + 1 < len(tokens) and tokens[i + 1][:1].isupper())
-            if token[0].isalnum() and joined:
-                parts.add(fold_keep_case(token))
+        # the words joined between two punctuation marks, where one is a French word:
+        # « Participants : ANCELIN Thibault » holds a word, but not beside the name
+        for stretch in re.split(r"[^\w\s'’-]+", entity):
+            tokens = re.findall(r"[\w'’-]+", stretch)
+            if any(not w[:1].isupper() or (names.word(w, initial=True, notes=False)
+                                           and not is_first_name(w))
+                   for w in tokens if len(w) > 1 and w.lower() not in _PARTICLES):
+                parts.update(fold_keep_case(token) for i, token in enumerate(tokens)
+                             if i or (len(tokens) > 1 and tokens[1][:1].isupper()))
     return frozenset(parts)
 
 
