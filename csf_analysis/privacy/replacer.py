@@ -244,9 +244,10 @@ _GREETING = (r"(?<![\w-])(?i:merci|bonjour|salut|coucou|bravo|bonsoir|hello|rip|
 _CALLED_AFTER = (r"(?:\s*,)?\s+(?:(?:tu|vous|peux|pourrais|pourriez|stp|svp)(?![\w-])"
                  r"|t['’])")  # "élo t'as des chaussures ?"
 # ... or as the subject at a sentence's start, before a verb, a pronoun taking it up, a
-# time or "=" ("jo il a dit", "lamine = success story", "chergui ce matin à Vitrolles"):
-# a French noun or adjective opens a sentence with a determiner ("le chergui souffle").
-_SUBJECT_AFTER = (r"(?:\s*=|\s+(?:il|elle|a|est|etait|sera|dit|fait|va|vient|veut"
+# time, "chez" or "=" ("jo il a dit", "lamine = success story", "chergui ce matin à
+# Vitrolles", "kelvin chez lui avec sa grand-mère"): a French noun or adjective opens a
+# sentence with a determiner ("le chergui souffle").
+_SUBJECT_AFTER = (r"(?:\s*=|\s+(?:il|elle|a|est|etait|sera|dit|fait|va|vient|veut|chez"
                   r"|ce\s+matin|hier|demain|aujourd'hui))(?![\w-])")
 _SENTENCE_START = r"(?:^|(?<=[.!?…] )|(?<=[.!?…]  ))"
 # ... or set beside their role, as a clause opens: "jo le tuteur de cindy super".
