@@ -1046,3 +1046,11 @@ def test_capitals_and_a_town_in_a_column_of_names_are_a_structure():
     names = Names()
     assert not names.beside_names("CIO Caen") and not names.beside_names("NG Nantes")
     assert names.beside_names("NG Nolwenn")
+
+
+def test_a_word_with_a_capital_before_a_surname_found_alone_is_no_first_name():
+    """names_blind56: « Rénov » found alone made « Sud Rénov' 974 » (a firm) someone's
+    full name, and every « Sud » of the folder went (« Mission Locale Sud »)."""
+    found = find_people(["Mme Roux a appelé.", "Il travaille chez Sud Roux depuis 2019.",
+                         "Elle a vu Claire Roux hier."], cache_dir=None)
+    assert "Sud Roux" not in found and "Claire Roux" in found

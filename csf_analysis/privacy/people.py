@@ -1184,8 +1184,9 @@ def _table_columns(texts: list[str]) -> list[list[str]]:
 
 def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
     """A surname found alone ("Mme Roux") makes a name of what stands before it
-    elsewhere: initials ("B. Le Roux") or a first name that is no word nor a town. The
-    model's places after "à" count as towns only when on the list of towns: it tags
+    elsewhere: initials ("B. Le Roux") or a first name that is no word nor a town; a
+    capital mid-sentence makes no first name of a word of no list (« Sud Rénov' 974 »).
+    The model's places after "à" count as towns only when on the list of towns: it tags
     first names of no list so too (« proposée à Ahamada », then « Ahamada Soilihi »)."""
     singles = sorted((n for n in names.found.values() if " " not in n and len(n) > 2
                       and n[0].isupper()), key=len, reverse=True)
@@ -1202,7 +1203,8 @@ def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
                     or (not _is_initial(first.rstrip(".")) and (names.word(
                     first, initial=_initial(text, match.start())) or fold_keep_case(first)
                     in names.towns or (fold_keep_case(first) in names.located
-                                       and is_town(first)))):
+                                       and is_town(first)) or (
+                    not is_first_name(first) and names.word(first, initial=True)))):
                 continue  # "Marseille Provence": a town, not a first name
             names.add(f"{first} {match.group(2)}", trust="trusted")
     _complete_after(names, texts, protected, singles)
