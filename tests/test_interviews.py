@@ -100,6 +100,22 @@ def test_front_matter_fields_become_interview_fields():
                     "interviewers": ["Camille", "Ahmed"]}
 
 
+@pytest.mark.parametrize("value, names", [
+    ("Mélissa Payet (animation), Teddy Clain (Mission Locale Ouest, co-animation)",
+     ["Mélissa Payet", "Teddy Clain"]),
+    ("[Léa (notes), Tom]", ["Léa", "Tom"]),
+    ("Léa (stagiaire", ["Léa"]),
+])
+def test_interviewers_remarks_in_brackets_are_no_names(value, names):
+    """names_blind56: « interviewers: Mélissa Payet (animation), Teddy Clain (Mission
+    Locale Ouest, co-animation) » gave « Teddy Clain (Mission Locale Ouest » and
+    « co-animation) »: the pseudonymisation took « Teddy Clain Locale Ouest » for a
+    name, and every « Ouest » of the folder (« Mission Locale Ouest », « Bouygues
+    Bâtiment Grand Ouest ») with it."""
+    hint, errors = front_matter_hint(read_front_matter(f"interviewers: {value}\n")[0])
+    assert errors == [] and hint["interviewers"] == names
+
+
 def test_front_matter_french_keys_and_string_lists():
     fields, errors = read_front_matter("titre: Appel\ndate: 12/03/2020\nacteur: acheteur\n"
                                        "enqueteurs: Léa & Tom\nclause: autre\n")

@@ -245,13 +245,24 @@ def _interviewers_field(fields: dict, errors: list[str]) -> list[str]:
             continue
         if isinstance(value, list) and len(value) <= MAX_INTERVIEWERS and all(
                 isinstance(v, _SCALARS) and len(str(v)) <= 100 for v in value):
-            return [str(v) for v in value]
+            return [n for v in value if (n := _without_remarks(str(v)))]
         if isinstance(value, _SCALARS) and len(str(value)) <= MAX_FIELD_CHARS:
-            return re.split(r"\s*[,;&]\s*", str(value))
+            return [n for part in re.split(r"\s*[,;&]\s*", _without_remarks(str(value)))
+                    if (n := part.strip())]
         errors.append(f"front matter « {key}: » : {_what(value)} au lieu d'une liste d'au plus "
                       f"{MAX_INTERVIEWERS} prénoms : valeur ignorée ; écrivez par exemple "
                       f"« {key}: [Yannick, Philippe] »")
     return []
+
+
+def _without_remarks(text: str) -> str:
+    """``text`` without its remarks in brackets, their commas with them: « Teddy Clain
+    (Mission Locale Ouest, co-animation) » is Teddy Clain.
+
+    >>> _without_remarks("Mélissa Payet (animation), Teddy Clain (ML Ouest, co-animation)")
+    'Mélissa Payet, Teddy Clain'
+    """
+    return " ".join(re.sub(r"\s*\([^()]*\)?", "", text).split())
 
 
 def _what(value) -> str:
