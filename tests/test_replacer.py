@@ -627,6 +627,7 @@ def test_each_word_of_a_listed_double_surname_alone():
     ("Contact : (+689) 89 21 56 78 — ou", "Contact : [téléphone] — ou"),
     ("Wallis +681) 72 14 09 ; (+687 46 12 03 ; (+689 87 12 34 56",
      "Wallis [téléphone] ; [téléphone] ; [téléphone]"),
+    ("Saint-Pierre : +508 41 27 63, 00508 55.42.17", "Saint-Pierre : [téléphone], [téléphone]"),
     ("Tél. de l'atelier : 87.25.63.90 (portable)", "Tél. de l'atelier : [téléphone] (portable)"),
     ("bureau : 40 83 27 11. Heimana : 87 72 19 04", "bureau : [téléphone]. Heimana : [téléphone]"),
     # no phone: a date, a time, a list of numbers, a longer number, a version

@@ -85,9 +85,10 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # (+687 27 45 18). Linear: no nested quantifier.
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:(?:\+|00)[1-9]\d{0,2}\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}"
-    # 6 digits of New Caledonia and Wallis, 8 of French Polynesia: "(+687) 46 12 03",
-    # "+689 89 21 56 78"; a bracket of the code forgotten ("+681) 72 ...") still a number
-    r"|\(?(?:\+|00)(?:687|681)\)?\s?\d{2}(?:[\s.-]?\d{2}){2}"
+    # 6 digits of New Caledonia, Wallis and Saint-Pierre-et-Miquelon, 8 of French
+    # Polynesia: "(+687) 46 12 03", "+508 41 27 63", "+689 89 21 56 78"; a bracket of the
+    # code forgotten ("+681) 72 ...") still a number
+    r"|\(?(?:\+|00)(?:687|681|508)\)?\s?\d{2}(?:[\s.-]?\d{2}){2}"
     r"|\(?(?:\+|00)689\)?\s?\d{2}(?:[\s.-]?\d{2}){3}"
     r"|\((?:\+|00)[1-9]\d{0,2}\)\s?[1-9](?:[\s.-]?\d{2}){4}"  # "(+33) 6 33 18 92 74"
     r"|\(0[1-9]\)\s?\d{2}(?:[\s.-]?\d{2}){3}"  # the area code in brackets: "(01) 45 ..."
