@@ -248,8 +248,9 @@ _CALLED_AFTER = (r"(?:\s*,)?\s+(?:(?:tu|vous|peux|pourrais|pourriez|stp|svp)(?![
 # time, "chez" or "=" ("jo il a dit", "lamine = success story", "chergui ce matin à
 # Vitrolles", "kelvin chez lui avec sa grand-mère"): a French noun or adjective opens a
 # sentence with a determiner ("le chergui souffle").
-_SUBJECT_AFTER = (r"(?:\s*=|\s+(?:il|elle|a|est|etait|sera|dit|fait|va|vient|veut|chez"
-                  r"|ce\s+matin|hier|demain|aujourd'hui))(?![\w-])")
+_WHEN = r"(?:ce\s+matin|ce\s+soir|cet\s+aprem|hier|demain|aujourd'hui)(?![\w-])"
+_SUBJECT_AFTER = (r"(?:\s*=(?![\w-])|\s+(?:(?:il|elle|a|est|etait|sera|dit|fait|va|vient|veut|chez)"
+                  r"(?![\w-])|" + _WHEN + "))")
 _SENTENCE_START = r"(?:^|(?<=[.!?…] )|(?<=[.!?…]  ))"
 # ... or set beside their role, as a clause opens: "jo le tuteur de cindy super".
 _ROLE_AFTER = (r"(?:\s*,)?\s+(?i:(?:le|la|son|sa|notre)\s+|l['’]\s*)(?i:" + "|".join(
@@ -398,8 +399,8 @@ def _word_name_contexts(words: str, initials: str, bare: str = "") -> list[str]:
     end = r")(?![\w-])"
     patterns = [r"(?<![\w-])(?P<bare>" + bare + end] if bare else []
     patterns += [
-        _PERSON_BEFORE + r"(?P<word>" + words + end  # "à moussa ("
-        + r"(?=\s*[(),;:.?!]|\s+et\s|\s*$)",
+        _PERSON_BEFORE + r"(?P<word>" + words + end  # "à moussa (", "avec moussa ce matin"
+        + r"(?=\s*[(),;:.?!]|\s+et\s|\s*$|\s+" + _WHEN + r")",
         r"(?<=:)\s+(?P<opening>" + words + end,  # "tutrice : moussa a"
         # "mme ragot très cash"; not CIVILITY in any case: its "Me" (Maître) is the
         # pronoun in lower case ("il me lamine")
