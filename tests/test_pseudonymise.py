@@ -1056,3 +1056,11 @@ def test_a_word_with_a_capital_before_a_surname_found_alone_is_no_first_name():
     found = find_people(["Mme Roux a appelé.", "Il travaille chez Sud Roux depuis 2019.",
                          "Elle a vu Claire Roux hier."], cache_dir=None)
     assert "Sud Roux" not in found and "Claire Roux" in found
+
+
+def test_a_first_name_thanked_is_no_place():
+    """names_blind57: « Merci à Marie-Josée pour le café » made « Marie-Josée » a place
+    after « à », so she was kept."""
+    found = find_people(["Merci à Marie-Josée pour le café et le jus de prune de Cythère.",
+                         "Visite du jardin partagé, accueil chaleureux."], cache_dir=None)
+    assert "Marie-Josée" in found

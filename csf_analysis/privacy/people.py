@@ -182,9 +182,10 @@ _GIVEN_FIRST_NAMES = 4000
 # ("y'a Serkan, le fils du patron").
 _PLACE_BEFORE = re.compile(
     r"(?i)(?:^|(?<!y)[\s'’(])(?P<word>à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
-# A verb of speech before "à": the one spoken to is someone ("il a dit à Rodrigue").
+# A verb of speech or a thank-you before "à": the one spoken to or thanked is someone
+# ("il a dit à Rodrigue", "Merci à Marie-Josée pour le café").
 _SAID_TO = re.compile(r"(?i)(?<![\w'’-])(?:dit|dis|dire|disait|demand(?:é|e|er|ait)|parl(?:é|e|er"
-                      r"|ait)|r[ée]pondu|expliqu[ée]|t[ée]l[ée]phon[ée])\s+[àa]\s+$")
+                      r"|ait)|r[ée]pondu|expliqu[ée]|t[ée]l[ée]phon[ée]|merci)\s+[àa]\s+$")
 _AFTER_PLACE = re.compile(r"(?i:(?<![\w'’])(?:à|au|en|sur|vers|depuis))\s+(" + _UP + r"[\w-]+)")
 # An article before a word of the list says it is no one's first name ("toute la France").
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux|un|une|cette)"
@@ -199,8 +200,8 @@ def _title(word: str) -> str:
 def _place_before(text: str, start: int, word: str) -> bool:
     """Does a place's preposition come just before ``word`` at ``start`` ("à Nancy",
     "en France", "sur Lourdes")? Not "sur" before a common first name: notes write
-    "sur Quentin :", "Herrera sur Jessy" for "about"; nor "à" after a verb of speech:
-    "J'ai dit à Rodrigue", "demandé à Enzo"."""
+    "sur Quentin :", "Herrera sur Jessy" for "about"; nor "à" after a verb of speech or
+    a thank-you: "J'ai dit à Rodrigue", "demandé à Enzo", "Merci à Marie-Josée"."""
     before = _PLACE_BEFORE.search(text[max(0, start - 12):start])
     if before is None:
         return False
