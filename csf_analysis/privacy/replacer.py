@@ -266,15 +266,33 @@ SHARED = "[personne]"
 _CIVIL_INITIAL_RE = re.compile(r"(?:M\.|Mme|Monsieur|Madame) " + _UP + r"\.?")
 
 
-def shared_forms(listed: Iterable[str]) -> set[str]:
-    """The civility-and-initial forms (folded) of more than one listed person.
+def shared_forms(forms: dict[str, list[str]]) -> set[str]:
+    """The civility-and-initial forms (folded) of more than one listed person, of
+    ``forms``: each person's :func:`listed_forms`.
 
-    >>> sorted(shared_forms(["Delphine Rigaud", "Rachida Rami", "Paul Vidal"]))[:2]
+    >>> names = ["Delphine Rigaud", "Rachida Rami", "Paul Vidal"]
+    >>> sorted(shared_forms({name: listed_forms(name) for name in names}))[:2]
     ['M. R', 'M. R.']
     """
-    counts = Counter(fold_keep_case(form) for name in set(listed)
-                     for form in set(listed_forms(name)) if _CIVIL_INITIAL_RE.fullmatch(form))
+    counts = Counter(fold_keep_case(form) for own in forms.values()
+                     for form in set(own) if _CIVIL_INITIAL_RE.fullmatch(form))
     return {form for form, n in counts.items() if n > 1}
+
+
+def _own_forms(listed: Iterable[str], words: set[str]) -> tuple[dict[str, list[str]], set[str]]:
+    """Each listed person's :func:`listed_forms` that name them alone, and the forms
+    several share (:func:`shared_forms`, « Mme R. »), which name none. Nor is a word of
+    a compound surname that is a French word (``words``) anyone's alone: "Jeune" of
+    Shaïna Louis-Jeune (« Jeune 2 : Sacha », the charts' « Jeune »); but "Baptiste" of
+    Fabrice Jean-Baptiste is still Baptiste Ferrand's first name."""
+    forms = {name: listed_forms(name) for name in listed}
+    shared = shared_forms(forms)
+    own = {}
+    for name, all_forms in forms.items():
+        parts = {fold_keep_case(p) for p in surname_words(name)
+                 if fold_keep_case(p).lower() in words}
+        own[name] = [f for f in all_forms if fold_keep_case(f) not in shared | parts]
+    return own, shared
 
 
 def _context_initials(people: Iterable[str], listed: Iterable[str]) -> dict[str, str]:
@@ -459,21 +477,15 @@ class Replacer:
                  spellings: dict[str, list[str]] | None = None) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
-        shared = shared_forms(listed)
         common = {w.lower() for w in common}
         words = common | {w.lower() for w in lemmas}  # a name's words that are words
-        # a word of a compound surname that is a word is no one alone: "Jeune" of
-        # Shaïna Louis-Jeune (« Jeune 2 : Sacha », the charts' « Jeune »); but "Baptiste"
-        # of Fabrice Jean-Baptiste is still Baptiste Ferrand's first name
-        word_parts = {name: {fold_keep_case(p) for p in surname_words(name)
-                             if fold_keep_case(p).lower() in words} for name in listed}
+        own, shared = _own_forms(listed, words)
         self.owner.update(dict.fromkeys(shared, SHARED))
         for names, initials in ((organisations or {}, False), (people, True)):
             for name in names:  # full names first: a shared first name goes to the first
-                for form in (listed_forms(name) if initials and name in listed
+                for form in (own[name] if initials and name in own
                              else name_forms(name, initials=initials)):
-                    if fold_keep_case(form) not in word_parts.get(name, ()):
-                        self.owner.setdefault(fold_keep_case(form), name)
+                    self.owner.setdefault(fold_keep_case(form), name)
                 if initials and name not in listed:  # "nbenkhelifa: ok" in a team chat
                     for handle in listed_handles(name):
                         if len(handle) >= 7:
@@ -531,7 +543,7 @@ class Replacer:
         self._named = {fold_keep_case(first) for first, _ in map(split_name, listed)
                        if first and fold_keep_case(first).lower() not in words} | {
                            fold_keep_case(name) for name in listed}
-        self._listed_pattern(listed, common, aliases or {}, words, shared, word_parts)
+        self._listed_pattern(own, common, aliases or {}, words, shared)
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
         self._beside: re.Pattern | None = None  # both set by _word_names_pattern
@@ -558,9 +570,9 @@ class Replacer:
         return re.compile(r"(?<![a-z0-9])(?:" + alternation + r")(?![a-z0-9])") \
             if alternation else None
 
-    def _listed_pattern(self, listed: Iterable[str], common: set[str],
+    def _listed_pattern(self, own: dict[str, list[str]], common: set[str],
                         aliases: dict[str, list[str]], words: set[str],
-                        shared: set[str], word_parts: dict[str, set[str]]) -> None:
+                        shared: set[str]) -> None:
         """The forms of the listed people, searched after everything else whatever the
         tags and the context: case- and accent-insensitive, whole words (a ``_``, ``-``,
         ``.`` or ``/`` ends a word: ``entreprise_23_Duvignau.md``), but a word that is a
@@ -583,13 +595,11 @@ class Replacer:
                     self.listed_lower.setdefault(folded.lower(), name)
                 elif _lower_short(folded, common):  # "aga" of (Aga): the team's own word
                     self.listed_exact.setdefault(folded.lower(), name)
-        for name in listed:
+        for name, forms in own.items():
             shorts = {fold_keep_case(s) for s in diminutives(split_name(name)[0] or name)}
-            for form in listed_forms(name):
+            for form in forms:
                 folded = " ".join(fold_keep_case(form).split())
                 letters = re.sub(r"[^A-Za-z]", "", folded)
-                if folded in shared or folded in word_parts[name]:
-                    continue
                 if folded.split()[0] in shorts:  # "Seb", "Tom", "tom"; "Max" as written only
                     lower = [folded.lower()] if _lower_short(folded, common) else []
                     for cased in (folded, folded.upper(), *lower):  # ("max 3 jeunes")
@@ -611,7 +621,7 @@ class Replacer:
         def alternation(forms):  # "camille-lefevre", "camille_lefevre" of file names too
             return _alternation(forms).replace(r"\s+", r"[\s_-]+")
         self._unchecked: set[str] = set()  # replaced, but not searched by the leak check
-        for name in listed:  # "Rod", "Gégé": as written, when no word ("Car", "Papa")
+        for name in own:  # "Rod", "Gégé": as written, when no word ("Car", "Papa")
             for short in listed_nicknames(name):
                 folded = fold_keep_case(short)
                 if folded.lower() not in common:  # "soaz" of Soazig from 4 letters; "Dom"
@@ -621,7 +631,7 @@ class Replacer:
                         if cased not in self.listed_exact:
                             self.listed_exact[cased] = name
                             self._unchecked.add(cased)
-        for name in listed:  # "jb", "vpy"; not "ma" of Marie-Anne, "mange" of Marie Ange
+        for name in own:  # "jb", "vpy"; not "ma" of Marie-Anne, "mange" of Marie Ange
             for handle in listed_handles(name):
                 if fold_keep_case(handle) not in common and len(handle) >= 2:
                     self.listed_exact.setdefault(fold_keep_case(handle), name)
