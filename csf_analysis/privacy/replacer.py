@@ -15,9 +15,10 @@ each name in the forms people write it, accents optional, case kept:
 E-mail addresses become ``[courriel de Personne B]`` when their local part
 names a known person (``camille.lefevre@...``), else ``[courriel]``; phone
 numbers (French, or 9 digits after any country code: ``+262 262 48 11 27``, or
-New Caledonia's 6 and French Polynesia's 8, with or without their code:
-:func:`pacific_phones`) become ``[téléphone]``. Names in ids and file names (lower
-case, ``entretien-camille-lefevre``) become the pseudonym's slug (``personne-b``).
+the 6 of New Caledonia, Wallis and Saint-Pierre-et-Miquelon and French Polynesia's 8,
+with or without their code: :func:`pacific_phones`) become ``[téléphone]``. Names in
+ids and file names (lower case, ``entretien-camille-lefevre``) become the pseudonym's
+slug (``personne-b``).
 
 The people of ``personnes`` (``listed``) are replaced in every form whatever the
 rules and spaCy say (:func:`listed_forms`): also the initials of a compound or
