@@ -179,6 +179,22 @@ def test_the_templates_class_names_are_no_text(notes, tmp_path):
     assert [form for _, _, form in find_leaks([page], notes)] == ["Jean-Philippe Dumas"]
 
 
+def test_the_markup_of_a_page_is_no_text(notes, tmp_path):
+    """names_blind61: a listed Sophie Lang, and the check refused the report over
+    ``<html lang="fr">``; a tag's or an attribute's name is the template's, its values
+    may hold the notes' words (a picture's ``alt``, a link) and are still searched."""
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Sophie Lang\n  - Léa Span\n",
+                                           encoding="utf-8")
+    page = tmp_path / "r.html"
+    page.write_text('<html lang="fr"><body><span>Personne B a relu.</span></body></html>',
+                    encoding="utf-8")
+    picture = tmp_path / "c.svg"
+    picture.write_text('<svg xml:lang="fr"><text>Personne B</text></svg>', encoding="utf-8")
+    assert find_leaks([page, picture], notes) == []
+    page.write_text('<html lang="fr"><img alt="avec Sophie Lang"></html>', encoding="utf-8")
+    assert [form for _, _, form in find_leaks([page], notes)] == ["Sophie Lang"]
+
+
 def test_a_word_the_pdf_hyphenates_is_read_whole(tmp_path):
     """names_blind27: the report's PDF cut "Limoges" as "Li‐⏎moges"; with a Li Wenjing
     mapped, the check read "Li" and refused the report."""

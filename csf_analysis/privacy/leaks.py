@@ -41,6 +41,11 @@ _NO_IMAGES = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 # The template's class and id attributes: "jp-Cell", "cell-id=6ec…" are no one's "jp"
 # (a heading's id repeats its text, searched where the reader sees it).
 _NO_CLASS = re.compile(r"""\s(?:class|id)\s*=\s*(?:"[^"<>]*"|'[^'<>]*')""", re.IGNORECASE)
+# A tag of a page, read as its attributes' values: its name and its attributes' names
+# are the template's ("lang" of <html lang="fr"> is no Sophie Lang); a value may hold
+# the notes' words (a picture's alt). Comments stay text (a chart's labels in SVG).
+_TAG = re.compile(r"<[/?]?[A-Za-z][^<>]*>")
+_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 # The hyphen the PDF's layout adds at a line's end (U+2010): "Li‐⏎moges" is "Limoges".
 _HYPHENATED = re.compile("\u2010[ \t]*\n")
 
@@ -62,6 +67,11 @@ def _strings(node) -> Iterable[str]:
             yield from _strings(value)
 
 
+def _tag_values(tag: re.Match) -> str:
+    """``<img alt="x" src='y'>`` read as " x y "."""
+    return " " + " ".join("".join(groups) for groups in _VALUE.findall(tag.group())) + " "
+
+
 def notebook_text(notebook: dict) -> str:
     """The strings of a notebook (cells, outputs, metadata), unescaped, images aside."""
     strings = "\n".join(_strings(notebook))
@@ -69,7 +79,8 @@ def notebook_text(notebook: dict) -> str:
 
 
 def output_text(path: str | Path) -> str:
-    """The text a reader of ``path`` sees: PDF text, unescaped HTML/SVG, notebook strings."""
+    """The text a reader of ``path`` sees: PDF text, HTML/SVG unescaped with its tags'
+    values only, notebook strings."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
@@ -82,8 +93,8 @@ def output_text(path: str | Path) -> str:
     if suffix in (".html", ".htm", ".svg", ".xml"):  # embedded images are no text
         # <wbr> cuts long words in the report's tables ("notes/tran<wbr/>scription"):
         # the word is searched whole, as a reader reads it.
-        return html.unescape(_NO_CLASS.sub(" ", _NO_IMAGES.sub(" ", _WORD_BREAK.sub(
-            "", _NO_STYLE.sub(" ", text)))))
+        return html.unescape(_TAG.sub(_tag_values, _NO_CLASS.sub(" ", _NO_IMAGES.sub(
+            " ", _WORD_BREAK.sub("", _NO_STYLE.sub(" ", text))))))
     return text
 
 
