@@ -343,6 +343,18 @@ def test_a_sign_up_sheet_of_surnames_in_capitals_first():
     assert {"MBOMA Grâce", "HADJADJ Samir"} <= set(find_people(rows))
 
 
+def test_a_table_header_naming_its_column_is_no_person():
+    """A tracking table's header ("| Code | NOM Prénom | Âge |") is shaped as a sign-up
+    sheet's row: its column of names made "NOM Prénom" someone, and the leak check then
+    refused every output holding "Nom, prénom" (names_blind60)."""
+    rows = ["Code | NOM Prénom | Âge | Structure"] + [
+        f"J-{i} | {name} | 17 | MLDS Nevers" for i, name in enumerate(
+            ["MBOMA Grâce", "HADJADJ Samir", "TESSIER Nicole", "LECLERC Valérie"])]
+    found = find_people([*rows, "Code | Nom, prénom | Âge", "J-9 | Hadjadj, Samir | 17"])
+    assert "HADJADJ Samir" in found
+    assert not [n for n in found if "Prénom" in n or "prénom" in n]
+
+
 def test_two_capitalised_words_no_list_knows_are_a_person_when_the_model_says_so():
     found = find_people(["- déjeuner avec Hanima Boura, directrice de l'école primaire",
                          "- mission locale : Dhoifir Msaidié, \"le seul qui répond\"",
