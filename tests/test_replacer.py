@@ -630,15 +630,25 @@ def test_each_word_of_a_listed_double_surname_alone():
     ("Saint-Pierre : +508 41 27 63, 00508 55.42.17", "Saint-Pierre : [téléphone], [téléphone]"),
     ("Tél. de l'atelier : 87.25.63.90 (portable)", "Tél. de l'atelier : [téléphone] (portable)"),
     ("bureau : 40 83 27 11. Heimana : 87 72 19 04", "bureau : [téléphone]. Heimana : [téléphone]"),
+    # Polynesia's eight anywhere: four pairs opening as its lines do (40; 87 to 89)
+    ("| via Hiriata 40 45 12 80 |", "| via Hiriata [téléphone] |"),
+    ("- contact : SEFI / 87 31 08 45", "- contact : SEFI / [téléphone]"),
+    # names_blind60: the code's "+" forgotten, a space after "00", a phone verb
+    ("Secrétariat : Jocelyne, (687) 47 72 39", "Secrétariat : Jocelyne, [téléphone]"),
+    ("Tél. 00 687 20 34 41 ; (689) 87 12 34 56", "Tél. [téléphone] ; [téléphone]"),
+    ("Jérémie est joignable au 95 14 72 (il préfère les SMS)",
+     "Jérémie est joignable au [téléphone] (il préfère les SMS)"),
     # no phone: a date, a time, a list of numbers, a longer number, a version
     ("le 27.04.19 de 14.30.00 à 15.45.30", "le 27.04.19 de 14.30.00 à 15.45.30"),
     ("les cohortes 45 50 55 ; SIRET 123 456 789 00012 ; v3.12.45",
      "les cohortes 45 50 55 ; SIRET 123 456 789 00012 ; v3.12.45"),
     ("les 12 14 16 18 ans ; v12.34.56.78.90", "les 12 14 16 18 ans ; v12.34.56.78.90"),
+    ("scores 45 50 55 60 et 52 12 20 30", "scores 45 50 55 60 et 52 12 20 30"),
 ])
 def test_a_pacific_number_with_or_without_its_code(text, expected):
     """names_blind50, 51, 53: New Caledonia's and Wallis's six digits in pairs
-    (« 78.45.12 »), French Polynesia's eight (« 87 72 19 04 », « (+689) 89 21 56 78 »)."""
+    (« 78.45.12 »), French Polynesia's eight (« 87 72 19 04 », « (+689) 89 21 56 78 »);
+    names_blind63: Polynesia's eight with no cue before (« via Hiriata 40 45 12 80 »)."""
     assert Replacer({}).text(text) == expected
 
 

@@ -89,8 +89,11 @@ PHONE_RE = re.compile(
     # 6 digits of New Caledonia, Wallis and Saint-Pierre-et-Miquelon, 8 of French
     # Polynesia: "(+687) 46 12 03", "+508 41 27 63", "+689 89 21 56 78"; a bracket of the
     # code forgotten ("+681) 72 ...") still a number
-    r"|\(?(?:\+|00)(?:687|681|508)\)?\s?\d{2}(?:[\s.-]?\d{2}){2}"
-    r"|\(?(?:\+|00)689\)?\s?\d{2}(?:[\s.-]?\d{2}){3}"
+    r"|\(?(?:\+|00)\s?(?:687|681|508)\)?\s?\d{2}(?:[\s.-]?\d{2}){2}"
+    r"|\(?(?:\+|00)\s?689\)?\s?\d{2}(?:[\s.-]?\d{2}){3}"
+    # ... the code's "+" forgotten in its brackets, or a space after "00": "(687) 47 72
+    # 39", "00 687 20 34 41"
+    r"|\((?:687|681|508)\)\s?\d{2}(?:[\s.-]?\d{2}){2}|\(689\)\s?\d{2}(?:[\s.-]?\d{2}){3}"
     r"|\((?:\+|00)[1-9]\d{0,2}\)\s?[1-9](?:[\s.-]?\d{2}){4}"  # "(+33) 6 33 18 92 74"
     r"|\(0[1-9]\)\s?\d{2}(?:[\s.-]?\d{2}){3}"  # the area code in brackets: "(01) 45 ..."
     r"|\(0[1-9]\d{2}\)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # "(0596) 71 90 05" overseas
@@ -101,8 +104,11 @@ PHONE_RE = re.compile(
 # French Polynesia's 8 too, four pairs ("Tél. : 87.25.63.90", "bureau : 40 83 27 11").
 _PACIFIC_PAIRS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{2})"
                                r"(?:\2(\d{2}))?(?![\w,/-]|\.\w|\s?\d)")
+# ... and Polynesia's four pairs anywhere when they open as its lines do (40 fixed, 87
+# to 89 mobile): "via Hiriata 40 45 12 80", not "scores 45 50 55 60".
+_POLYNESIA_OPENINGS = ("40", "87", "88", "89")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
-                           r"|☎|📞)[^\n]*$|[:|]\s*$")
+                           r"|joignable|☎|📞)[^\n]*$|[:|]\s*$")
 
 
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -131,7 +137,8 @@ def pacific_phones(text: str) -> str:
                                  or (first <= 23 and second <= 59 and third <= 59)):
             return match[0]  # a date or a time
         before = text[max(0, match.start() - 30):match.start()].rsplit("\n", 1)[-1]
-        if sep == " " and not _PHONE_CUE_RE.search(before):
+        if sep == " " and not _PHONE_CUE_RE.search(before) and not (
+                match[5] is not None and match[1] in _POLYNESIA_OPENINGS):
             return match[0]
         return "[téléphone]"
     return _PACIFIC_PAIRS_RE.sub(replace, text) if any(ch.isdigit() for ch in text) else text
