@@ -125,6 +125,43 @@ def test_front_matter_french_keys_and_string_lists():
             hint["clause_label"]) == ("Appel", "2020-03-12", "acheteur", ["Léa", "Tom"], "autre")
 
 
+@pytest.mark.parametrize("key", ["enqueteur", "enquêteur", "Enquêteurs", "enquêtrice",
+                                 "enquêtrices", "enquêteur·ices", "enquêteur.rice.s",
+                                 "enquêteurs/trices", "intervieweur", "interviewer",
+                                 "Interviewers", "intervieweuse"])
+def test_the_interviewers_key_in_any_spelling(key):
+    """Of the front matters the names helpers wrote, 400 said « enqueteur: », one of
+    them « enquêtrice : »: read as no key at all, with a warning the team had to read,
+    so no interviewer was in the table and the pseudonymisation did not know them
+    (names_blind60's « Clémence Ravier »)."""
+    fields, errors = read_front_matter(f"date: 2024-05-14\n{key}: YG, Clémence Ravier\n")
+    hint, more = front_matter_hint(fields)
+    assert errors == more == [] and hint["interviewers"] == ["YG", "Clémence Ravier"]
+
+
+def test_other_keys_in_capitals_and_the_interviewed_are_no_interviewers():
+    fields, errors = read_front_matter("Titre: Appel\nDate: 2020-03-12\nenquêtée: Anrifa\n"
+                                       "interviewee: Corinne\n")
+    hint, more = front_matter_hint(fields)
+    assert (hint["title"], hint["date"]) == ("Appel", "2020-03-12")
+    assert "interviewers" not in hint and errors == [
+        "clé(s) de front matter inconnue(s) enquêtée, interviewee : les clés connues sont "
+        "acteur, actor, clause, clause_hours, company, company_ref, date, enqueteurs, "
+        "entreprise, id, interview_id, interviewers, kind, title, titre, type"]
+
+
+def test_a_key_given_twice_keeps_the_first_and_says_so():
+    fields, errors = read_front_matter("enqueteur: Léa\ninterviewers: Tom\n")
+    assert front_matter_hint(fields)[0]["interviewers"] == ["Léa"]
+    assert errors == ["clés de front matter « enqueteur » et « interviewers » : la même "
+                      "clé deux fois ; la première est lue, supprimez l'autre"]
+
+
+def test_interviewers_separated_by_slashes():
+    hint, _ = front_matter_hint(read_front_matter("enqueteurs: ASK / MB\n")[0])
+    assert hint["interviewers"] == ["ASK", "MB"]
+
+
 def test_front_matter_date_that_is_no_date_is_reported():
     assert front_matter_hint({"date": "bientôt"}) == (
         {}, ["la date du front matter « bientôt » n'est pas une date : écrivez par exemple "

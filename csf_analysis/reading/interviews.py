@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from ..schema import ACTORS
-from ..text import normalize
+from ..text import fold, normalize
 from . import dates
 from .contacts import clause_of
 from .kinds import kind_of_front_matter
@@ -47,10 +47,15 @@ FRONT_MATTER_KEYS = {
     "clause", "clause_hours", "interviewers", "enqueteurs", "id", "interview_id",
     "kind", "type",
 }
+# The interviewers' key as teams write it: singular or plural, feminine, inclusive
+# (« enquêteur·ices », « enquêteurs/trices »), English; not the interviewed
+# (« enquêtée », « interviewee »). Compared on its letters, accents and case aside.
+_INTERVIEWERS_KEY = re.compile(
+    r"(?:enquet|interview)(?:eur|euse|rice|er)(?:s|es|e|ices|rices|trices|euses)*")
 # Keys that describe the whole file, not one interview: front matter holding only
 # these leaves the file's interview headings in charge ("kind: test-utilisateur"
 # over two tests).
-FILE_KEYS = {"kind", "type", "interviewers", "enqueteurs"}
+FILE_KEYS = {"kind", "type", "interviewers"}
 
 
 def heading_hint(title: str, *, default_year: int | None = None) -> dict | None:
@@ -170,12 +175,28 @@ def read_front_matter(raw: str) -> tuple[dict, list[str]]:
         return {}, [f"front matter YAML invalide ({str(error).splitlines()[0]}) : "
                     "corrigez-le (voir les clés dans le README) ; ses lignes sont lues comme du "
                     "texte"]
-    if not isinstance(data, dict) or not any(str(k) in FRONT_MATTER_KEYS for k in data):
+    if not isinstance(data, dict) or not any(_key(k) in FRONT_MATTER_KEYS for k in data):
         return {}, []  # not front matter: text between two rules
-    unknown = sorted(str(k) for k in data if str(k) not in FRONT_MATTER_KEYS)
+    unknown = sorted(str(k) for k in data if _key(k) not in FRONT_MATTER_KEYS)
     errors = [f"clé(s) de front matter inconnue(s) {', '.join(unknown)} : "
               f"les clés connues sont {', '.join(sorted(FRONT_MATTER_KEYS))}"] if unknown else []
-    return {str(k): v for k, v in data.items()}, errors
+    fields: dict[str, Any] = {}
+    first: dict[str, str] = {}
+    for key, value in data.items():
+        if _key(key) in fields:
+            errors.append(f"clés de front matter « {first[_key(key)]} » et « {key} » : la même "
+                          "clé deux fois ; la première est lue, supprimez l'autre")
+            continue
+        fields[_key(key)], first[_key(key)] = value, str(key)
+    return fields, errors
+
+
+def _key(key) -> str:
+    """A front-matter key as the reader knows it: lower case, accents aside (« Titre »
+    is « titre »), and every spelling of the interviewers' key « interviewers »."""
+    folded = fold(str(key)).strip()
+    return "interviewers" if _INTERVIEWERS_KEY.fullmatch(re.sub("[^a-z]", "", folded)) \
+        else folded
 
 
 def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
@@ -239,19 +260,18 @@ def _checked_field(fields: dict, keys: tuple[str, ...], errors: list[str]):
 def _interviewers_field(fields: dict, errors: list[str]) -> list[str]:
     """The interviewers: a list of names, or a text ``Yannick, Philippe``; a list of
     anything else, or of more than :data:`MAX_INTERVIEWERS` names, is refused."""
-    for key in ("interviewers", "enqueteurs"):
-        value = fields.get(key)
-        if value in (None, "", []):
-            continue
-        if isinstance(value, list) and len(value) <= MAX_INTERVIEWERS and all(
-                isinstance(v, _SCALARS) and len(str(v)) <= 100 for v in value):
-            return [n for v in value if (n := _without_remarks(str(v)))]
-        if isinstance(value, _SCALARS) and len(str(value)) <= MAX_FIELD_CHARS:
-            return [n for part in re.split(r"\s*[,;&]\s*", _without_remarks(str(value)))
-                    if (n := part.strip())]
-        errors.append(f"front matter « {key}: » : {_what(value)} au lieu d'une liste d'au plus "
-                      f"{MAX_INTERVIEWERS} prénoms : valeur ignorée ; écrivez par exemple "
-                      f"« {key}: [Yannick, Philippe] »")
+    value = fields.get("interviewers")
+    if value in (None, "", []):
+        return []
+    if isinstance(value, list) and len(value) <= MAX_INTERVIEWERS and all(
+            isinstance(v, _SCALARS) and len(str(v)) <= 100 for v in value):
+        return [n for v in value if (n := _without_remarks(str(v)))]
+    if isinstance(value, _SCALARS) and len(str(value)) <= MAX_FIELD_CHARS:
+        return [n for part in re.split(r"\s*[,;&]\s*|\s+/\s+", _without_remarks(str(value)))
+                if (n := part.strip())]
+    errors.append(f"front matter « interviewers: » : {_what(value)} au lieu d'une liste d'au "
+                  f"plus {MAX_INTERVIEWERS} prénoms : valeur ignorée ; écrivez par exemple "
+                  "« interviewers: [Yannick, Philippe] »")
     return []
 
 
