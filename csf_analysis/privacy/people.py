@@ -63,7 +63,7 @@ from .name_forms import (
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer, overlaps
-from .towns import is_town
+from .towns import is_region, is_town
 from .word_use import bare_only
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
@@ -173,9 +173,8 @@ _LOWER_PAIR_FIRST_NAMES = 1000
 # The finds in lower case that Names.lower_case_name checks: after a civility, after a
 # role (then before a punctuation mark or not), a first name and a surname.
 _LOWER_CASE_TRUSTS = ("lower civil", "after role", "after role, no stop", "lower pair")
-# A first name the model tags as a place or an organisation alone ("Le jeune, Gwendal,
-# a attendu", but also "nouvelle, Annecy, en poste") is a name among the first ones
-# of the list only (Gwendal 1,123th, Seydou 3,724th; Annecy 6,340th).
+# A first name given often enough (Gwendal 1,123th, Seydou 3,724th) opening two or
+# three capitalised words makes them a person's, not an organisation's ("Loïc Meunier").
 _GIVEN_FIRST_NAMES = 4000
 # Before a lone place ("à Nancy", "en France", "sur Lourdes"): the model tags many a
 # lone first name as a place, a place after these words stays one. Not the verb of "y a"
@@ -426,8 +425,9 @@ class Names:
         if len(words) == 1 and (fold_keep_case(words[0]) in self.located or (
                 trust == "plain" and fold_keep_case(words[0]) in self.towns)):
             return False  # "Clermont", for the model a person here, "à Clermont" there
-        if " " not in name and is_town(name) and not_common(name):
-            return False  # "| Mulhouse, les Coteaux |"; not "Nancy", a first name first
+        if " " not in name and (is_town(name) or is_region(name)) and not_common(name):
+            return False  # "| Mulhouse, les Coteaux |", "dans la Drôme"; not "Nancy", a
+            # first name first
         if trust == "strict" and len(words) < 2:
             return False  # "Coralie Le" of "Coralie Le Gall" cut by a line's end
         if trust == "strict":  # the first is a first name; no word of it a French word,
@@ -445,17 +445,17 @@ class Names:
         that is no French word (but a common first name with its capital mid-sentence:
         "Pierre", "Claire"), no month, nor a word of a longer organisation or place
         ("Boulangerie Martin"), nor a place or an organisation alone mid-sentence or
-        after "à", "en"...; the model tags many a lone first name as a place, where the
-        list knows better, but for the rarer names of the list ("Annecy")."""
+        after "à", "en"...; not a rarer name of the list that is a town, a country or a
+        region ("Annecy", "Provence")."""
         given, folded = first_name_rank(name), fold_keep_case(name)
         if given is None or len(name) < 3 or set(fold_lower(name).split("-")) & _CALENDAR:
             return False
         common = given < COMMON_RANK
-        if not common and is_town(name):
-            return False  # "emploi Nouméa" (21,622th first name): the town; not "Nancy"
-        if folded in self.parts | self.located or (folded in self.places and not common) or (
-                folded in self.lone_places and given >= _GIVEN_FIRST_NAMES
-                and fold_lower(name) not in self.lower_words):  # "Thuy", "aide thuy": a name
+        if not common and (is_town(name) or is_region(name)):
+            return False  # "emploi Nouméa" (21,622th first name): the town; "Dauphiné";
+            # not "Nancy". The model tags many a lone first name a place ("Le jeune,
+            # Gwendal, a attendu", "Oksana m'a rappelé"): the lists know better.
+        if folded in self.parts | self.located or (folded in self.places and not common):
             return False
         if lower:  # "done", "dev" are in the list too
             return given < _LOWER_FIRST_NAMES and not self.word(name, initial=True, notes=False)

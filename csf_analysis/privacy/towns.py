@@ -1,14 +1,19 @@
-"""French towns: is a capitalised word a town rather than someone's surname?
+"""French towns and larger places: is a capitalised word a place rather than a name?
 
 spaCy's small French model calls many a lone town a person, above all where it opens
 a table's cell or a line (« | Mulhouse, les Coteaux | », « Béziers (La Devèze) »),
 and the pseudonymisation then replaced every « Mulhouse » of the report. The list in
 ``data/communes.txt`` holds the towns of about 15,000 inhabitants and more, the
 préfectures and sous-préfectures and the communes of the overseas departments (public
-facts, written down for this project), read once.
+facts, written down for this project), read once. ``data/pays-regions.txt`` holds the
+larger places: countries, regions, departments, historical provinces and pays, islands
+of France and of its overseas territories (« Moorea »), which the model tags as places
+as it does many a rare first name (« Oksana », « Krzysztof »).
 
 Example:
     >>> is_town("Mulhouse"), is_town("BÉZIERS"), is_town("Lefèvre")
+    (True, True, False)
+    >>> is_region("Géorgie"), is_region("Provence"), is_region("Oksana")
     (True, True, False)
 """
 from __future__ import annotations
@@ -18,7 +23,7 @@ import functools
 from ..text import fold
 from ..words import data_list
 
-__all__ = ["is_town", "towns"]
+__all__ = ["is_region", "is_town", "regions", "towns"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,3 +35,16 @@ def towns() -> frozenset[str]:
 def is_town(word: str) -> bool:
     """Is ``word`` (any case, accents or not) one of the towns of the list?"""
     return fold(word.strip()).replace("’", "'") in towns()
+
+
+@functools.lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Every country, region, department, province and island of the list, as
+    :func:`towns`."""
+    return frozenset(fold(line).replace("’", "'") for line in data_list("pays-regions.txt"))
+
+
+def is_region(word: str) -> bool:
+    """Is ``word`` (any case, accents or not) a country, a region, a department, a
+    province or an island of the list?"""
+    return fold(word.strip()).replace("’", "'") in regions()
