@@ -86,6 +86,20 @@ def test_exempted_places_organisations_and_roles_stay(replacer, text):
     assert replacer.text(text) == text
 
 
+def test_more_streets_quarters_and_storms_keep_their_names():
+    """names_blind60 lost « promenade Micaud » and « rond-point Berthelot », the model
+    calling the names people; older folders « zone Kennedy », « quartier Franklin »,
+    blind61 « cyclone Belal »."""
+    r = Replacer({"Micaud": "Personne M", "Berthelot": "Personne B", "Kennedy": "Personne K",
+                  "Franklin": "Personne F", "Nel": "Personne N"})
+    text = ("la promenade Micaud, après le rond-point Berthelot ; zone Kennedy, "
+            "quartier Franklin, l'esplanade Berthelot")
+    assert r.text(text) == text
+    assert r.text("le cyclone Micaud") == "le cyclone Micaud"
+    # not "cité": folded, it is the verb of "elle cite Micaud" (60 names folders)
+    assert r.text("vu Micaud hier, elle cite Micaud") == "vu Personne M hier, elle cite Personne M"
+
+
 def test_names_in_ids_and_file_names(replacer):
     assert replacer.ident("2020-03-02_entretien_lefevre.md") == "2020-03-02_entretien_personne-b.md"
     assert replacer.ident("notes:entretien-avec-camille-lefevre") == \
