@@ -361,6 +361,15 @@ def test_a_rare_first_name_the_model_calls_a_place_is_someone_unless_a_region():
         & set(found)
 
 
+def test_an_interviewer_that_is_no_name_is_no_one():
+    """The front matter's interviewers are names whatever the notes say; « équipe CSF »
+    or « moi » there made « CSF » and « moi » people, replaced everywhere."""
+    found = find_people(["La CSF, moi je la connais."],
+                        interviewers=["équipe CSF", "moi", "thibault", "YG", "Léa Roux"])
+    assert {"Thibault", "YG", "Léa Roux"} <= {n.title() if n.islower() else n for n in found}
+    assert not {"CSF", "moi", "équipe CSF"} & set(found)
+
+
 def test_a_table_header_naming_its_column_is_no_person():
     """A tracking table's header ("| Code | NOM Prénom | Âge |") is shaped as a sign-up
     sheet's row: its column of names made "NOM Prénom" someone, and the leak check then

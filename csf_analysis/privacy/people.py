@@ -887,8 +887,10 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         names.add(name, trust="trusted")
     for name in interviewers:  # "Debrief (Bénédicte seule)": her name, not "seule"
         capitals = [w for w in name.split() if w[:1].isupper() or w.lower() in _PARTICLES]
-        names.add(" ".join(capitals) if capitals and capitals[0][:1].isupper() else name,
-                  trust="trusted")
+        name = " ".join(capitals) if capitals and capitals[0][:1].isupper() else name
+        if name not in ACRONYMS and fold_lower(name) not in NON_NAMES and not (
+                name.islower() and not is_first_name(name.split()[0])):
+            names.add(name, trust="trusted")  # not "équipe CSF", "moi"
     for handle in _handles(handles, names):  # "12/12/2024 17:58 - jb: je note"
         names.add(handle.upper(), trust="trusted")
         names.lowercase.add(handle)
