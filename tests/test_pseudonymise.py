@@ -370,6 +370,20 @@ def test_an_interviewer_that_is_no_name_is_no_one():
     assert not {"CSF", "moi", "équipe CSF"} & set(found)
 
 
+def test_a_column_of_surnames_then_first_names():
+    """names_blind60: « | J-NC-14 | Uhila, Iosefo | 19 | Dumbéa | » in a tracking table's
+    « Nom, prénom » column, beside « Waheo, Warren » and « Tari, Nelson »: Iosefo and
+    Lavinia are no first names of the list, so they were left."""
+    cells = [("Waheo, Warren", "Nouméa, Ducos"), ("Tari, Nelson", "Ducos, Païta"),
+             ("Uhila, Iosefo", "Koné, Baco"), ("Gowé, Yoan", "Lifou, Wé"),
+             ("Folituu, Lavinia", "Mont-Dore, Boulari")]
+    rows = ["Code | Nom, prénom | Commune, quartier | Statut"] + [
+        f"J-{i} | {name} | {place} | en attente" for i, (name, place) in enumerate(cells)]
+    found = find_people(rows)
+    assert {"Iosefo Uhila", "Lavinia Folituu"} <= set(found)
+    assert not {"Ducos Nouméa", "Baco Koné", "Wé Lifou", "Boulari Mont-Dore"} & set(found)
+
+
 def test_a_table_header_naming_its_column_is_no_person():
     """A tracking table's header ("| Code | NOM Prénom | Âge |") is shaped as a sign-up
     sheet's row: its column of names made "NOM Prénom" someone, and the leak check then

@@ -948,6 +948,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     for name in _addressed(everything, names):
         names.add(name, trust="trusted")
     _beside_names(names, texts)
+    _surname_first_columns(names, texts)
     for name in _bracketed_surnames(everything, names, guard):
         names.add(name)
     _complete(names, everything, guard)
@@ -1133,6 +1134,24 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
 # initials and a surname, a first name and an initial, or initials alone.
 _NAMELIKE = re.compile(r"(?:" + _UP + r"\.(?:-?" + _UP + r"\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
                        + r"|\s+[A-Z]\.?)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3}|" + _UPPER_FIRST)
+
+
+# A tracking table's « Nom, prénom » cell: "Uhila, Iosefo".
+_SURNAME_FIRST = re.compile(r"(" + _FIRST + r"),\s+(" + _FIRST + r")")
+
+
+def _surname_first_columns(names: Names, texts: list[str]) -> None:
+    """A table's « Nom, prénom » column ("| Waheo, Warren |", "| Uhila, Iosefo |"): where
+    most cells are so written, and most of them end with a first name of the list, each
+    is someone ("Iosefo Uhila"), unless a French word or a place. Not "| Nouméa, Ducos |"."""
+    for column in _table_columns(texts):
+        pairs = [m for cell in column if (m := _SURNAME_FIRST.fullmatch(cell))]
+        if len(pairs) < 3 or len(pairs) * 5 < len(column) * 3 or \
+                sum(is_first_name(m[2]) for m in pairs) * 5 < len(pairs) * 3:
+            continue
+        for match in pairs:
+            if names.beside_names(f"{match[2]} {match[1]}"):
+                names.add(f"{match[2]} {match[1]}", trust="trusted")
 
 
 def _beside_names(names: Names, texts: list[str]) -> None:
