@@ -219,9 +219,11 @@ def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
             errors.append(f"la date du front matter « {raw_date} » n'est pas une date : "
                           "écrivez par exemple 2020-03-12")
     actor = first("actor", "acteur")
-    if actor:
-        hint["actor"] = actor_of_text(str(actor)) or normalize(str(actor))
-        if hint["actor"] not in ACTORS:
+    if actor:  # one of the actors, else the heading's or the file's: never the text,
+        known = actor_of_text(str(actor)) or normalize(str(actor))  # which may name people
+        if known in ACTORS:
+            hint["actor"] = known
+        else:
             errors.append(f"acteur « {actor} » inconnu dans le front matter : écrivez l'un de "
                           f"{', '.join(ACTORS)}")
     company = first("company_ref", "company", "entreprise")
