@@ -384,6 +384,18 @@ def test_a_column_of_surnames_then_first_names():
     assert not {"Ducos Nouméa", "Baco Koné", "Wé Lifou", "Boulari Mont-Dore"} & set(found)
 
 
+def test_a_surname_in_capitals_that_is_a_word_before_a_common_first_name():
+    """names_blind65, measured untouched: a tracking table's « MARQUANT Enzo », « MOREAU
+    Axel », « CORDIER Mathis », « CABRERA Yannis » stayed beside 50 found rows: the
+    capitals are French words (an adjective, a noun, a verb's form), and the model's
+    tag made them an organisation's words."""
+    rows = [f"{name} | 17 | Saint-Quentin | LP Colard Noël" for name in (
+        "HENNEBERT Kylian", "MARQUANT Enzo", "LEROY Jordan", "BOIDIN Killian", "MOREAU Axel",
+        "CORDIER Mathis", "CABRERA Yannis")]
+    found = set(find_people(rows))
+    assert {"MARQUANT Enzo", "MOREAU Axel", "CORDIER Mathis", "CABRERA Yannis"} <= found
+
+
 def test_a_table_header_naming_its_column_is_no_person():
     """A tracking table's header ("| Code | NOM Prénom | Âge |") is shaped as a sign-up
     sheet's row: its column of names made "NOM Prénom" someone, and the leak check then

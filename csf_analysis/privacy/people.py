@@ -478,9 +478,11 @@ class Names:
         place (initials of two or three capitals are someone's there)."""
         words = [w for w in re.split(r"[\s.-]+", item) if len(w) > 1]
         if re.fullmatch(_UPPER_FIRST, item):  # "MBOMA Grâce" among names: the first name
-            upper = " ".join(w for w in item.split() if w.isupper())  # may be a word
-            return upper not in ACRONYMS and not self.word(upper.title(), notes=False) \
-                and fold_keep_case(upper) not in self.parts | self.located
+            upper = " ".join(w for w in item.split() if w.isupper())  # may be a word, and
+            first = item.split()[-1]  # the surname too before a common first name
+            return upper not in ACRONYMS and fold_keep_case(upper) not in self.parts | \
+                self.located and (not self.word(upper.title(), notes=False)
+                                  or common_first_name(first, COMMON_RANK))  # "MARQUANT Enzo"
         if len(item.split()) > 1 and re.fullmatch(r"[A-Z]{2,4}", item.split()[0]) \
                 and not self._upper_pair(item):
             return False  # "ML Corte", "CCI Marseille Provence": an acronym and a place
@@ -1114,7 +1116,9 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
     for entity in entities:
         words = [w for w in re.findall(r"[\w'’-]+", entity)
                  if len(w) > 1 and w.lower() not in _PARTICLES]  # "Gwendal Le Moal"
-        given = first_name_rank(words[0]) if words else None
+        given = first_name_rank(words[0] if words and not words[0].isupper() else words[-1]) \
+            if words and words[0] not in ACRONYMS else None  # "MARQUANT Enzo": a sign-up
+        # sheet's surname first; not "CCI France"
         if len(words) in (2, 3) and all(w[:1].isupper() for w in words) and \
                 given is not None and given < _GIVEN_FIRST_NAMES:
             continue  # "(Loïc Meunier, AEMO)": a given first name opens a person's name
