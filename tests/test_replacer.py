@@ -364,6 +364,15 @@ def test_a_listed_persons_initials_that_are_an_acronym_only_where_a_person_stand
     assert Replacer({"Delphine Akpovi": "X"}).text("| DA |") == "| DA |"  # not listed
 
 
+def test_a_listed_persons_initials_lp_are_a_vocational_school_elsewhere():
+    """names_blind65, measured untouched: a listed Louis-Philippe Erdan, and the leak
+    check refused the charts over « LP », a lycée professionnel."""
+    r = Replacer({"Louis-Philippe Erdan": "Personne L"}, listed=["Louis-Philippe Erdan"])
+    assert r.text("l'infirmière du LP a signalé") == "l'infirmière du LP a signalé"
+    assert r.listed_found("LP Colard Noël ; durée au LP") == []
+    assert r.text("LP : on a vu") == "Personne L : on a vu"
+
+
 def test_a_listed_first_name_that_is_a_word_in_lower_case_after_a_or_avec():
     people = {"Moussa Coulibaly": "Personne M", "Rose Martin": "Personne R"}
     r = Replacer(people, listed=list(people), common={"moussa", "rose"})

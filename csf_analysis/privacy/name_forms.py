@@ -127,9 +127,9 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
             forms += [dotted, "-".join(bare)]
         parts = [w for w in re.split(r"[\s'’-]+", last) if w[:1].isupper()] or [last]
         letters = bare + "".join(w[0] for w in parts)  # "Thomas Nguyen-Van" -> "TNV",
-        if 2 <= len(letters) <= 4 and letters not in ACRONYMS \
-                and letters not in CAPITAL_WORDS:  # "YNG" of Yvette N'Guessan; not "ET"
-            forms += [letters, ".".join(letters) + "."]
+        if 2 <= len(letters) <= 4 and letters not in CAPITAL_WORDS:  # "YNG" of Yvette
+            forms += [letters] * (letters not in ACRONYMS) + [".".join(letters) + "."]  # N'Guessan;
+            # not "ET"; "L.P." of Léna Paoli, not "LP", a lycée professionnel
         small = bare + "".join(w[0] if w[:1].isupper() else w[0].lower()
                                for w in re.split(r"[\s'’-]+", last) if w)
         if small != letters and len(small) <= 5:  # "BdLV" of Benoît de La Villemarqué
@@ -180,8 +180,8 @@ def listed_forms(name: str) -> list[str]:
             forms.append(bare + "-".join(w[0] for w in last.split("-") if w))
         if re.match(r"(?i)d['’]\w", last):  # "CHO" of Charles-Henri d'Ornano
             forms.append(bare + "".join(w[0] for w in re.split(r"[\s'’-]+", last[2:]) if w))
-        if "-" in first.strip("-"):  # "JB" of Jean-Baptiste
-            forms.append(bare)
+        if "-" in first.strip("-") and bare not in ACRONYMS:  # "JB" of Jean-Baptiste;
+            forms.append(bare)  # not "LP" of Louis-Philippe, a lycée professionnel
         for short in diminutives(first):  # "Seb", "Seb Ollier" of Sébastien Ollier
             forms += [short, f"{short} {last}"]
         forms += [f"{civility} {last.lstrip()[0]}{dot}"  # "M. K", "Mme K."
