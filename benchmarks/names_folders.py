@@ -15,11 +15,11 @@ The full measure of one folder (charts, report, PDF) stays ``benchmarks.names_ev
 this one leaves the report out, where a few leaks (the PDF's hyphenation) can only
 show, and takes 8 s a folder rather than 80.
 
-Measured on 2026-12-06 at ``838d201``, 60 folders in about 11 min (the parsed notes
-cached; a change of the reader parses them all again, about 40 min): listed 100 % on
-50, unlisted at least 95 % on 54; pooled 5,970/5,982 listed (99.8 %), 5,815/5,975
-unlisted (97.3 %); traps kept 7,153/7,450; leak check 0 on every folder (before
-``5267c62``, ``names_blind3`` and ``21`` refused).
+Measured on 2026-12-06 (session 22, ``benchmarks/README.md``), 66 folders in about
+11 min with the parsed notes cached, 13 min when a change of the reader parses them all
+again: listed 100 % on 54, unlisted at least 95 % on 62; pooled 6,569/6,582 listed
+(99.8 %), 6,421/6,575 unlisted (97.7 %); traps kept 8,699/9,068; leak check 0 on every
+folder (before ``5267c62``, ``names_blind3`` and ``21`` refused).
 
 Run from the project root::
 
