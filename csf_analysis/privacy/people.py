@@ -63,7 +63,7 @@ from .name_forms import (
 from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer, overlaps
-from .towns import is_region, is_town
+from .towns import is_place, is_town
 from .word_use import bare_only
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
@@ -425,7 +425,7 @@ class Names:
         if len(words) == 1 and (fold_keep_case(words[0]) in self.located or (
                 trust == "plain" and fold_keep_case(words[0]) in self.towns)):
             return False  # "Clermont", for the model a person here, "à Clermont" there
-        if " " not in name and (is_town(name) or is_region(name)) and not_common(name):
+        if " " not in name and is_place(name) and not_common(name):
             return False  # "| Mulhouse, les Coteaux |", "dans la Drôme"; not "Nancy", a
             # first name first
         if trust == "strict" and len(words) < 2:
@@ -451,7 +451,7 @@ class Names:
         if given is None or len(name) < 3 or set(fold_lower(name).split("-")) & _CALENDAR:
             return False
         common = given < COMMON_RANK
-        if not common and (is_town(name) or is_region(name)):
+        if not common and is_place(name):
             return False  # "emploi Nouméa" (21,622th first name): the town; "Dauphiné";
             # not "Nancy". The model tags many a lone first name a place ("Le jeune,
             # Gwendal, a attendu", "Oksana m'a rappelé"): the lists know better.
@@ -949,8 +949,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             names.add(name, initial=False)
     for name in _addressed(everything, names):
         names.add(name, trust="trusted")
-    _beside_names(names, texts)
-    _surname_first_columns(names, texts)
+    columns = _table_columns(texts)
+    _beside_names(names, texts, columns)
+    _surname_first_columns(names, columns)
     for name in _bracketed_surnames(everything, names, guard):
         names.add(name)
     _complete(names, everything, guard)
@@ -1144,11 +1145,11 @@ _NAMELIKE = re.compile(r"(?:" + _UP + r"\.(?:-?" + _UP + r"\.)?\s?)?" + _FIRST +
 _SURNAME_FIRST = re.compile(r"(" + _FIRST + r"),\s+(" + _FIRST + r")")
 
 
-def _surname_first_columns(names: Names, texts: list[str]) -> None:
+def _surname_first_columns(names: Names, columns: list[list[str]]) -> None:
     """A table's « Nom, prénom » column ("| Waheo, Warren |", "| Uhila, Iosefo |"): where
     most cells are so written, and most of them end with a first name of the list, each
     is someone ("Iosefo Uhila"), unless a French word or a place. Not "| Nouméa, Ducos |"."""
-    for column in _table_columns(texts):
+    for column in columns:  # of _table_columns
         pairs = [m for cell in column if (m := _SURNAME_FIRST.fullmatch(cell))]
         if len(pairs) < 3 or len(pairs) * 5 < len(column) * 3 or \
                 sum(is_first_name(m[2]) for m in pairs) * 5 < len(pairs) * 3:
@@ -1158,14 +1159,14 @@ def _surname_first_columns(names: Names, texts: list[str]) -> None:
                 names.add(f"{match[2]} {match[1]}", trust="trusted")
 
 
-def _beside_names(names: Names, texts: list[str]) -> None:
+def _beside_names(names: Names, texts: list[str], columns: list[list[str]]) -> None:
     """Items of a list and cells of a table's column that look like the names found
     beside them are names too: "Tutrices : Ferrand-Jolivet, Amrani, Nowak, Wattrelot"
     where most are found, "| SN | 16 |" in the column of "| Emma C. |" and
     "| Justine P. |". Not a French word, an acronym of the field, or a place."""
     lists = [items for text in texts for items in _list_items(text)]
     words = {w for name in names.found.values() for w in _folded_words(name)}
-    for items in [*lists, *_table_columns(texts)]:
+    for items in [*lists, *columns]:  # the texts' tables' (_table_columns)
         shaped = [i for i in items if _NAMELIKE.fullmatch(i)]
         if len(items) < 3 or len(shaped) * 5 < len(items) * 3:
             continue  # at least 3 items, 60 % of them shaped as names

@@ -23,28 +23,38 @@ import functools
 from ..text import fold
 from ..words import data_list
 
-__all__ = ["is_region", "is_town", "regions", "towns"]
+__all__ = ["is_place", "is_region", "is_town", "regions", "towns"]
 
 
 @functools.lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
     """Every town of the list, lower case, without accents."""
-    return frozenset(fold(line) for line in data_list("communes.txt"))
+    return frozenset(map(_key, data_list("communes.txt")))
 
 
 def is_town(word: str) -> bool:
     """Is ``word`` (any case, accents or not) one of the towns of the list?"""
-    return fold(word.strip()).replace("’", "'") in towns()
+    return _key(word) in towns()
 
 
 @functools.lru_cache(maxsize=1)
 def regions() -> frozenset[str]:
     """Every country, region, department, province and island of the list, as
     :func:`towns`."""
-    return frozenset(fold(line).replace("’", "'") for line in data_list("pays-regions.txt"))
+    return frozenset(map(_key, data_list("pays-regions.txt")))
 
 
 def is_region(word: str) -> bool:
     """Is ``word`` (any case, accents or not) a country, a region, a department, a
     province or an island of the list?"""
-    return fold(word.strip()).replace("’", "'") in regions()
+    return _key(word) in regions()
+
+
+def is_place(word: str) -> bool:
+    """Is ``word`` a town, a country, a region, a department, a province or an island?"""
+    return is_town(word) or is_region(word)
+
+
+def _key(word: str) -> str:
+    """How both lists are compared: lower case, no accents, one apostrophe."""
+    return fold(word.strip()).replace("’", "'")
