@@ -175,19 +175,21 @@ def read_front_matter(raw: str) -> tuple[dict, list[str]]:
         return {}, [f"front matter YAML invalide ({str(error).splitlines()[0]}) : "
                     "corrigez-le (voir les clés dans le README) ; ses lignes sont lues comme du "
                     "texte"]
-    if not isinstance(data, dict) or not any(_key(k) in FRONT_MATTER_KEYS for k in data):
+    keys = {key: _key(key) for key in data} if isinstance(data, dict) else {}
+    if not any(known in FRONT_MATTER_KEYS for known in keys.values()):
         return {}, []  # not front matter: text between two rules
-    unknown = sorted(str(k) for k in data if _key(k) not in FRONT_MATTER_KEYS)
+    unknown = sorted(str(k) for k, known in keys.items() if known not in FRONT_MATTER_KEYS)
     errors = [f"clé(s) de front matter inconnue(s) {', '.join(unknown)} : "
               f"les clés connues sont {', '.join(sorted(FRONT_MATTER_KEYS))}"] if unknown else []
     fields: dict[str, Any] = {}
     first: dict[str, str] = {}
     for key, value in data.items():
-        if _key(key) in fields:
-            errors.append(f"clés de front matter « {first[_key(key)]} » et « {key} » : la même "
+        known = keys[key]
+        if known in fields:
+            errors.append(f"clés de front matter « {first[known]} » et « {key} » : la même "
                           "clé deux fois ; la première est lue, supprimez l'autre")
             continue
-        fields[_key(key)], first[_key(key)] = value, str(key)
+        fields[known], first[known] = value, str(key)
     return fields, errors
 
 
