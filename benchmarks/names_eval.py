@@ -125,10 +125,15 @@ def _blank(text: str, traps: list[str]) -> str:
     return text
 
 
+# The pseudonyms the toolkit gives: "Personne K." at a sentence's end is no « K. » left.
+_PSEUDONYM = re.compile(r"(?<!\w)Personne [A-Z]+\d*(?!\w)")
+
+
 def score(key: dict, outputs: dict[str, str], plain: dict[str, str]) -> list[str]:
     """The lines of the report: people, misses, traps, phones and e-mails."""
     lines, misses = [], []
-    outside = {name: _blank(text, key.get("traps", [])) for name, text in outputs.items()}
+    outside = {name: _PSEUDONYM.sub(" ", _blank(text, key.get("traps", [])))
+               for name, text in outputs.items()}
     for listed in (True, False):
         people = [p for p in key["people"] if bool(p.get("listed")) == listed]
         removed = 0

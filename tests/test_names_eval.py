@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.names_eval import _read
+from benchmarks.names_eval import _read, score
 
 
 def test_the_html_is_scored_on_what_a_reader_sees(tmp_path):
@@ -28,6 +28,17 @@ def test_the_notebook_is_scored_without_jupyters_own_metadata(tmp_path):
     text = _read(tmp_path / "r.ipynb")
     assert "py" not in text.replace(".", " ").split()
     assert {"Paul", "Dupont", "Léa"} <= set(text.split())
+
+
+def test_a_pseudonyms_letter_is_no_initial_left():
+    """names_blind27: « Personne K. » at a sentence's end counted as the listed Karim
+    Benslimane's « K. » left; « K. Benslimane » still counts."""
+    key = {"people": [{"name": "Karim Benslimane", "listed": True,
+                       "forms": ["K.", "Benslimane"]}]}
+    assert score(key, {"a.csv": "vu avec Personne K."}, {})[0] == \
+        "listed people removed: 1/1 (100.0 %)"
+    assert score(key, {"a.csv": "vu avec K. demain"}, {})[0] == \
+        "listed people removed: 0/1 (0.0 %)"
 
 
 def test_the_folders_check_counts_people_traps_and_the_leaks_it_would_refuse(tmp_path,
