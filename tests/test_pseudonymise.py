@@ -502,6 +502,23 @@ def test_a_nickname_before_the_persons_name_in_brackets(tmp_path):
     assert not {"Krimo", "Paco", "Saadi", "Herrera"} & set(out.replace(",", " ").split())
 
 
+def test_a_listed_nickname_is_the_listed_person_not_another(tmp_path):
+    """names_blind18-65: the list's « Abdelkader Amrani (Kader) », « Ludovic Fournier
+    (Ludo) »: « Kader », « Ludo F. » were found as people of their own, so 255 such
+    nicknames of 66 folders had a pseudonym of their own: two people in the report."""
+    notes = _one_note(tmp_path, "# Fil\n\n- Kader a appelé ce matin.\n"
+                      "- Abdelkader Amrani confirme pour lundi.\n"
+                      "- Ludo F. passe demain, voir Ludovic Fournier.\n")
+    (notes / "pseudonymes.yml").write_text(
+        "personnes:\n  - Abdelkader Amrani (Kader)\n  - Ludovic Fournier (Ludo)\n",
+        encoding="utf-8")
+    text = pseudonymise(load_corpus(notes, cache_dir=None)).statements["text"].str.cat(sep=" ")
+    rows = {row["nom"]: row["pseudonyme"] for row in load_mapping(notes)}
+    assert set(rows) == {"Abdelkader Amrani", "Ludovic Fournier"}
+    assert text.count(rows["Abdelkader Amrani"]) == 2
+    assert text.count(rows["Ludovic Fournier"]) == 2 and "Ludo" not in text
+
+
 def test_a_mail_headers_label_is_no_part_of_the_name_before_it():
     """names_blind25: "**De :** Jean-Pierre Dastugue⏎**Date :** mar. 16 avr." gave the
     person "Jean-Pierre Dastugue Date": every "Date" of the report was then a leak."""

@@ -270,6 +270,7 @@ class Names:
         self.found: dict[str, str] = {}  # folded key -> name as first written
         self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.aliases: dict[str, list[str]] = {}  # person -> nicknames ("Paco (F. Herrera)")
+        self.listed_aliases: dict[str, list[str]] = {}  # the list's: "Gérard Castagnet (Gégé)"
         self.spellings: dict[str, list[str]] = {}  # person -> other spellings, set by names()
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.rejected: set[tuple[str, str, bool]] = set()  # (name, trust, initial) refused
@@ -565,9 +566,14 @@ class Names:
         words = {w for name in full for w in _folded_words(name)}
         words |= {"".join(w[0] for w in name_core(n)).lower() for n in full}  # "PC"
         forms = {fold_lower(f) for n in full for f in name_forms(n)}  # what replacing them takes
-        forms |= {fold_lower(nick) for nicks in self.aliases.values() for nick in nicks}
+        nicknames = [(owner, nick) for aliases in (self.aliases, self.listed_aliases)
+                     for owner, nicks in aliases.items() for nick in nicks]
+        nicks = {fold_lower(nick) for _, nick in nicknames}  # "Kader", "F.-X. D.": theirs
+        forms |= nicks
         surnames = {fold_lower(" ".join(name_core(n)[1:])) for n in full}
         initials = {(fold_lower(name_core(n)[0]), fold_lower(name_core(n)[-1])[:1]) for n in full}
+        initials |= {(fold_lower(nick), fold_lower(name_core(owner)[-1])[:1])  # "Ludo F."
+                     for owner, nick in nicknames if " " not in nick and is_full_name(owner)}
         kept, squashed, self.spellings = [], {}, {}
         for name in self.found.values():
             core = name_core(name)
@@ -577,7 +583,7 @@ class Names:
                     kept.append(name)
                 else:  # the other spelling names them too: "Yann Guivarc'h" of "Guivarch"
                     self.spellings.setdefault(squashed[_squash(name)], []).append(name)
-            elif name not in dropped and not (
+            elif name not in dropped and fold_lower(name) not in nicks and not (
                       (fold_lower(name) in forms if len(core) == 1  # not "Sophie" of "Anne-Sophie"
                        else set(_folded_words(name)) <= words)
                       or (_is_initial(core[0]) and fold_lower(" ".join(core[1:])) in surnames)
@@ -864,6 +870,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     lower_words = _lower_words(everything)
     names = Names(lower_words=lower_words - _written_as_names(lower_words, everything, model),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
+    names.listed_aliases = listing.aliases  # the team's nicknames are no one else
     # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
     # that is never a person on its own nor a speaker label. The model tags many lone
     # surnames LOC or ORG ("Rault connaît bien la MLDS", "le portefeuille de Mbemba"): one
