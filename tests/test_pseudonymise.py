@@ -519,6 +519,18 @@ def test_a_listed_nickname_is_the_listed_person_not_another(tmp_path):
     assert text.count(rows["Ludovic Fournier"]) == 2 and "Ludo" not in text
 
 
+def test_a_word_of_a_persons_name_beside_their_pseudonym_goes_with_it(tmp_path):
+    """names_blind63: « fournier ludo » of a listed Ludovic Fournier (Ludo) was « fournier
+    Personne B »: « fournier » is a word, never replaced alone in lower case."""
+    notes = _one_note(tmp_path, "# Fil\n\n- fournier ludo — passer par l'agence.\n"
+                      "- le fournier du village, Ludovic Fournier y passe.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Ludovic Fournier (Ludo)\n")
+    pseudonym = {row["nom"]: row["pseudonyme"] for row in load_mapping(notes)}["Ludovic Fournier"]
+    assert f"{pseudonym} — passer par l'agence." in cells
+    assert f"fournier {pseudonym}" not in cells and "ludo" not in cells
+    assert f"le fournier du village, {pseudonym} y passe." in cells
+
+
 def test_a_mail_headers_label_is_no_part_of_the_name_before_it():
     """names_blind25: "**De :** Jean-Pierre Dastugue⏎**Date :** mar. 16 avr." gave the
     person "Jean-Pierre Dastugue Date": every "Date" of the report was then a leak."""

@@ -367,6 +367,27 @@ def _beside_pattern(words: str, pseudonyms: Iterable[str]) -> re.Pattern:
                       + r"(?:" + others + r")(?![\w-])))")
 
 
+def _own_words(people: dict[str, str]) -> dict[str, set[str]]:
+    """Pseudonym -> the words (folded, lower case, 3 letters and more) of its person's
+    name: "Personne B" -> {"ludovic", "fournier"}."""
+    return {pseudonym: {w for w in re.split(r"[\s'’-]+", fold_keep_case(name).lower())
+                        if len(w) >= 3 and w not in PARTICLES}
+            for name, pseudonym in people.items() if pseudonym and pseudonym != SHARED}
+
+
+def _beside_own_patterns(pseudonyms: Iterable[str]) -> tuple[re.Pattern, re.Pattern] | None:
+    """A word just before and just after one of ``pseudonyms``: "fournier Personne B"."""
+    ordered = sorted(set(pseudonyms), key=lambda p: (-len(p), p))
+    if not ordered:
+        return None
+    alternation = "|".join(re.escape(p) for p in ordered)
+    word = r"[^\W\d_]{3,}"
+    return (re.compile(r"(?<![\w'’-])(?P<word>" + word + r")[ \t]+(?P<pseudonym>"
+                       + alternation + r")(?![\w-])"),
+            re.compile(r"(?<![\w-])(?P<pseudonym>" + alternation + r")[ \t]+(?P<word>"
+                       + word + r")(?![\w'’-])"))
+
+
 def _short_forms(first: str, is_word: Callable[[str], bool] | None) -> list[str]:
     """The short forms of an unlisted person's first name, replaced as written: the
     table's ("Séb"; "JC" is left to the rules); and where words can be told (``is_word``:
@@ -560,6 +581,8 @@ class Replacer:
                                                     people.values(), set(bare)) \
             if only is None else None
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
+        self._own = _own_words(people) if only is None else {}
+        self._beside_own = _beside_own_patterns(self._own)
         self._is_word = is_word or (lambda word: False)  # no typo index without it
         self._cache: dict[str, str] = {}
 
@@ -731,10 +754,24 @@ class Replacer:
             return text
         done = self._cache.get(text)
         if done is None:
-            done = self._cache[text] = self._in_context(self._misspelt_in(self._listed_in(
-                self._names_in(pacific_phones(PHONE_RE.sub("[téléphone]",
-                                                             self._emails(text)))))))
+            done = self._cache[text] = self._own_beside(self._in_context(self._misspelt_in(
+                self._listed_in(self._names_in(pacific_phones(PHONE_RE.sub(
+                    "[téléphone]", self._emails(text))))))))
         return done
+
+    def _own_beside(self, text: str) -> str:
+        """A word of a person's name left just beside their pseudonym, in any case, goes
+        with it: "fournier ludo" of a listed Ludovic Fournier (Ludo) was "fournier
+        Personne B" ("fournier" is a word, so never replaced alone in lower case)."""
+        if self._beside_own is None:
+            return text
+        def replace(match: re.Match) -> str:
+            word = fold_keep_case(match.group("word")).lower()
+            own = word in self._own.get(match.group("pseudonym"), ())
+            return match.group("pseudonym") if own else match.group()
+        for pattern in self._beside_own:
+            text = pattern.sub(replace, text)
+        return text
 
     def _fuzzy_index(self, listed: Iterable[str]) -> dict[str, set[tuple[str, str]]]:
         """One-letter deletions of the listed people's long names -> (word, name)."""
