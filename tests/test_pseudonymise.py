@@ -519,6 +519,19 @@ def test_a_listed_nickname_is_the_listed_person_not_another(tmp_path):
     assert text.count(rows["Ludovic Fournier"]) == 2 and "Ludo" not in text
 
 
+def test_initials_and_a_surname_are_one_person_with_the_surname_in_lower_case(tmp_path):
+    """names_blind30: « A. Jeandel » and « M. Jeandel » were two people (« A. Jeandel »,
+    « Jeandel »), and « jeandel (PMA) veut » of a chat was left: a lower-case surname
+    was replaced only for a full name."""
+    notes = _one_note(tmp_path, "# Copil\n\n- A. Jeandel (PMA) ouvre la séance.\n"
+                      "- M. Jeandel demande des recommandations.\n"
+                      "- [06/02/25 13:30] Aurélie: jeandel (PMA) veut des recommandations\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    rows = {row["nom"]: row["pseudonyme"] for row in load_mapping(notes)}
+    assert [name for name in rows if "Jeandel" in name] == ["A. Jeandel"]
+    assert "jeandel" not in cells.lower() and f"{rows['A. Jeandel']} (PMA) veut" in cells
+
+
 def test_a_word_of_a_persons_name_beside_their_pseudonym_goes_with_it(tmp_path):
     """names_blind63: « fournier ludo » of a listed Ludovic Fournier (Ludo) was « fournier
     Personne B »: « fournier » is a word, never replaced alone in lower case."""

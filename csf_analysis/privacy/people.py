@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -571,6 +572,8 @@ class Names:
         nicks = {fold_lower(nick) for _, nick in nicknames}  # "Kader", "F.-X. D.": theirs
         forms |= nicks
         surnames = {fold_lower(" ".join(name_core(n)[1:])) for n in full}
+        initialled = Counter(fold_lower(name_core(n)[1]) for n in self.found.values()
+                             if is_initialled(n))
         initials = {(fold_lower(name_core(n)[0]), fold_lower(name_core(n)[-1])[:1]) for n in full}
         initials |= {(fold_lower(nick), fold_lower(name_core(owner)[-1])[:1])  # "Ludo F."
                      for owner, nick in nicknames if " " not in nick and is_full_name(owner)}
@@ -584,13 +587,20 @@ class Names:
                 else:  # the other spelling names them too: "Yann Guivarc'h" of "Guivarch"
                     self.spellings.setdefault(squashed[_squash(name)], []).append(name)
             elif name not in dropped and fold_lower(name) not in nicks and not (
-                      (fold_lower(name) in forms if len(core) == 1  # not "Sophie" of "Anne-Sophie"
+                      (fold_lower(name) in forms or initialled[fold_lower(name)] == 1
+                       if len(core) == 1  # not "Sophie" of "Anne-Sophie"; "Jeandel" of "A. Jeandel"
                        else set(_folded_words(name)) <= words)
                       or (_is_initial(core[0]) and fold_lower(" ".join(core[1:])) in surnames)
                       or (len(core) == 2
                           and (fold_lower(core[0]), fold_lower(core[1])) in initials)):
                 kept.append(name)
         return kept
+
+
+def is_initialled(name: str) -> bool:
+    """Is ``name`` initials and a surname: "A. Jeandel", "J-M Coste"?"""
+    core = name_core(name)
+    return len(core) == 2 and _is_initial(core[0])
 
 
 def _is_initial(word: str) -> bool:

@@ -62,6 +62,7 @@ from .people import (
     common_first_name,
     discover,
     is_full_name,
+    is_initialled,
     name_core,
 )
 from .pseudonym_list import PseudonymList, load_pseudonym_list
@@ -266,11 +267,13 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
 
 
 def _lower_surname(name: str, found: Names) -> bool:
-    """Is ``name``'s surname replaced in lower case too: a full name's one-word surname
-    of 4 letters and more, no French word ("passé, tafanier, il a dit"; not "martin")?"""
+    """Is ``name``'s surname replaced in lower case too: a full name's or initials' ("A.
+    Jeandel") one-word surname of 4 letters and more, no French word ("passé, tafanier,
+    il a dit", "jeandel (PMA) veut"; not "martin")?"""
     core = name_core(name)
     last = core[-1].lower()
-    return (found.model is not None and is_full_name(name) and len(core) == 2
+    return (found.model is not None and (is_full_name(name) or is_initialled(name))
+            and len(core) == 2
             and len(last) >= 4 and "." not in last and fold_lower(last) not in _STOP_WORDS
             and not found.word(last, initial=True, notes=False))
 
