@@ -689,6 +689,20 @@ def test_a_firm_named_after_its_trade_and_a_family():
     assert listed.text("Menuiserie Vasseur") == "Menuiserie Personne B"
 
 
+def test_a_trade_of_a_listed_person_or_nickname_after_de_names_them():
+    """names_blind66, 69: « la menuiserie d'Aloisio Tialetagi » and « la menuiserie de
+    Dumè » (the list's « Dominique Battesti (Dumè) ») were kept as a firm's name; a
+    nickname the notes only show (« Menuiserie Vanhove (Franck Dewulf) ») stays a firm."""
+    people = {"Aloisio Tialetagi": "Personne A", "Dominique Battesti": "Personne B",
+              "Franck Dewulf": "Personne C"}
+    r = Replacer(people, listed=people, aliases={"Dominique Battesti": ["Dumè"],
+                                                 "Franck Dewulf": ["Vanhove"]},
+                 nicknames=["Dumè"])
+    assert r.text("300h à la menuiserie d'Aloisio Tialetagi, la menuiserie de Dumè") == \
+        "300h à la menuiserie de Personne A, la menuiserie de Personne B"
+    assert r.text("M. Dewulf, de la Menuiserie Vanhove") == "Personne C, de la Menuiserie Vanhove"
+
+
 def test_a_civility_and_initial_two_listed_people_share_is_no_one_s_in_particular():
     """« Mme R. » of a folder listing Delphine Rigaud and Rachida Rami became whichever
     was listed first: the pseudonymised notes gave one's words to the other. It is now

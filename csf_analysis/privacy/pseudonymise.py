@@ -254,7 +254,7 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                         lemmas=lemma_words(listing.people, model),
                         is_word=model.is_inflected if model is not None else None,
                         is_lemma=model.is_lemma if model is not None else None,
-                        spellings=found.spellings)
+                        spellings=found.spellings, nicknames=_nicknames(listing))
     if model is not None:  # after the last question (_lower_case_too asks words)
         model.save()
     save_mapping(notes_dir, _with_forms(rows, replacer, [*texts, *headings, *interviewers]))
@@ -459,4 +459,10 @@ def name_checker(notes_dir: str | Path, *, organisations: bool = False) -> Repla
                     protect=() if organisations else listing.organisations,
                     listed=listing.people, common=common_words(listing.people, model,
                                                                listing.aliases),
-                    lemmas=lemma_words(listing.people, model), aliases=listing.aliases)
+                    lemmas=lemma_words(listing.people, model), aliases=listing.aliases,
+                    nicknames=_nicknames(listing))
+
+
+def _nicknames(listing: PseudonymList) -> list[str]:
+    """The nicknames the list gives in brackets: "Dominique Battesti (Dumè)"."""
+    return [nick for nicks in listing.aliases.values() for nick in nicks]

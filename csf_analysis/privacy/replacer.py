@@ -205,7 +205,7 @@ _PLACE_WORDS_WRITTEN = {strip_accents(w): w for w in PLACE_WORDS}
 # street's, which may bear a first name alone ("place Stanislas", "rendez-vous place Manon").
 _PLACE_NAMED_RE = re.compile(  # on folded text
     r"^(?!(?i:" + "|".join(re.escape(strip_accents(w)) for w in STREET_WORDS)
-    + r")\s)(?:\S+\s+)(?:[a-z]\S*\s+)*")
+    + r")\s)(?:\S+\s+)(?:(?!d['’])[a-z]\S*\s+)*(?:d['’])?")  # "menuiserie d'Aloisio X"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # A trade before a family's name: the firm's name, kept unless someone bears it.
 _TRADE_RE = re.compile(r"(?i:" + "|".join(re.escape(strip_accents(w))
@@ -492,6 +492,10 @@ class Replacer:
             (:func:`_short_forms`).
         spellings: name -> its other spellings in the notes (an e-mail's "Yann
             Guivarch", the text's "Yann Guivarc'h"), whose forms are the name's too.
+        nicknames: the list's own nicknames ("Dominique Battesti (Dumè)"), a person's
+            after a place word too ("la menuiserie de Dumè"); not the nicknames the
+            notes show (``aliases``), a firm's name among them ("Menuiserie Vanhove
+            (Franck Dewulf, gérant)").
     """
 
     def __init__(self, people: dict[str, str], organisations: dict[str, str] | None = None,
@@ -503,7 +507,8 @@ class Replacer:
                  aliases: dict[str, list[str]] | None = None,
                  is_word: Callable[[str], bool] | None = None,
                  is_lemma: Callable[[str], bool] | None = None, bare: Iterable[str] = (),
-                 spellings: dict[str, list[str]] | None = None) -> None:
+                 spellings: dict[str, list[str]] | None = None,
+                 nicknames: Iterable[str] = ()) -> None:
         self.owner: dict[str, str] = {}  # folded form -> the name it is a form of
         listed = list(listed)
         common = {w.lower() for w in common}
@@ -571,7 +576,9 @@ class Replacer:
         # passage Rodrigue → Loïc", the handover from one tutor to the other)
         self._named = {fold_keep_case(first) for first, _ in map(split_name, listed)
                        if first and fold_keep_case(first).lower() not in words} | {
-                           fold_keep_case(name) for name in listed}
+                           fold_keep_case(name) for name in listed} | {
+                           fold_keep_case(nick) for nick in nicknames  # "la menuiserie
+                           if fold_keep_case(nick).lower() not in words}  # de Dumè"
         self._listed_pattern(own, common, aliases or {}, words, shared)
         self.context_initials = _context_initials(self.pseudonym if only is None else (),
                                                   listed)
