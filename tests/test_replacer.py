@@ -661,12 +661,16 @@ def test_each_word_of_a_listed_double_surname_alone():
     ("Tél. 00 687 20 34 41 ; (689) 87 12 34 56", "Tél. [téléphone] ; [téléphone]"),
     ("Jérémie est joignable au 95 14 72 (il préfère les SMS)",
      "Jérémie est joignable au [téléphone] (il préfère les SMS)"),
+    # names_blind71: a comma after a cued number; « c'est le » before one
+    ("tél. magasin 45 12 09, portable 82 45 17", "tél. magasin [téléphone], portable [téléphone]"),
+    ("pardon. Lina c'est le 74 63 18", "pardon. Lina c'est le [téléphone]"),
     # no phone: a date, a time, a list of numbers, a longer number, a version
     ("le 27.04.19 de 14.30.00 à 15.45.30", "le 27.04.19 de 14.30.00 à 15.45.30"),
     ("les cohortes 45 50 55 ; SIRET 123 456 789 00012 ; v3.12.45",
      "les cohortes 45 50 55 ; SIRET 123 456 789 00012 ; v3.12.45"),
     ("les 12 14 16 18 ans ; v12.34.56.78.90", "les 12 14 16 18 ans ; v12.34.56.78.90"),
     ("scores 45 50 55 60 et 52 12 20 30", "scores 45 50 55 60 et 52 12 20 30"),
+    ("les effectifs 45 50 55, puis 60", "les effectifs 45 50 55, puis 60"),
 ])
 def test_a_pacific_number_with_or_without_its_code(text, expected):
     """names_blind50, 51, 53: New Caledonia's and Wallis's six digits in pairs

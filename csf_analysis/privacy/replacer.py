@@ -103,12 +103,13 @@ PHONE_RE = re.compile(
 # phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays);
 # French Polynesia's 8 too, four pairs ("Tél. : 87.25.63.90", "bureau : 40 83 27 11").
 _PACIFIC_PAIRS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{2})"
-                               r"(?:\2(\d{2}))?(?![\w,/-]|\.\w|\s?\d)")
+                               r"(?:\2(\d{2}))?(?![\w/-]|[.,]\w|\s?\d)")
 # ... and Polynesia's four pairs anywhere when they open as its lines do (40 fixed, 87
 # to 89 mobile): "via Hiriata 40 45 12 80", not "scores 45 50 55 60".
 _POLYNESIA_OPENINGS = ("40", "87", "88", "89")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
-                           r"|joignable|☎|📞)[^\n]*$|[:|]\s*$")
+                           r"|joignable|☎|📞)[^\n]*$|[:|]\s*$"
+                           r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$")
 
 
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -130,6 +131,8 @@ def pacific_phones(text: str) -> str:
     'le 12.03.24 à 14.30.00, 45 50 55 jeunes'
     >>> pacific_phones("bureau : 40 83 27 11. Heimana : 87 72 19 04 ; 87.25.63.90")
     'bureau : [téléphone]. Heimana : [téléphone] ; [téléphone]'
+    >>> pacific_phones("tél. magasin 45 12 09, portable 82 45 17 ; Lina c'est le 74 63 18")
+    "tél. magasin [téléphone], portable [téléphone] ; Lina c'est le [téléphone]"
     """
     def replace(match: re.Match) -> str:
         first, sep, second, third = int(match[1]), match[2], int(match[3]), int(match[4])
@@ -137,9 +140,10 @@ def pacific_phones(text: str) -> str:
                                  or (first <= 23 and second <= 59 and third <= 59)):
             return match[0]  # a date or a time
         before = text[max(0, match.start() - 30):match.start()].rsplit("\n", 1)[-1]
-        if sep == " " and not _PHONE_CUE_RE.search(before) and not (
+        cued = _PHONE_CUE_RE.search(before)
+        if (sep == " " or text[match.end():match.end() + 1] == ",") and not cued and not (
                 match[5] is not None and match[1] in _POLYNESIA_OPENINGS):
-            return match[0]
+            return match[0]  # "45 50 55 jeunes", "notes 12.14.16, 18": no cue, a list
         return "[téléphone]"
     return _PACIFIC_PAIRS_RE.sub(replace, text) if any(ch.isdigit() for ch in text) else text
 
