@@ -384,6 +384,18 @@ def test_a_column_of_surnames_then_first_names():
     assert not {"Ducos Nouméa", "Baco Koné", "Wé Lifou", "Boulari Mont-Dore"} & set(found)
 
 
+def test_a_first_name_then_a_surname_in_capitals_in_a_column_of_names():
+    """names_blind66, measured untouched: « Seleone TELAI », « Kapeliele TAUFANA » and
+    « Malekalita FOLITUU » stayed in a tracking table's « Nom » column where six rows
+    of the same shape were found: the shape was not one of a name's."""
+    rows = [f"W{i} | {name} | 17 | Wallis, Hihifo | 150h | EEWF" for i, name in enumerate((
+        "Lusia VAITOOTAI", "Atonio FULILAGI", "Paulo LAKINA", "Sione TUKUMULI",
+        "Seleone TELAI", "Kapeliele TAUFANA", "Malekalita FOLITUU"))]
+    found = set(find_people(["# | Nom | âge | île | clause | employeur", *rows]))
+    assert {"Seleone TELAI", "Kapeliele TAUFANA", "Malekalita FOLITUU"} <= found
+    assert not {"Wallis Hihifo", "Hihifo"} & found
+
+
 def test_a_surname_in_capitals_that_is_a_word_before_a_common_first_name():
     """names_blind65, measured untouched: a tracking table's « MARQUANT Enzo », « MOREAU
     Axel », « CORDIER Mathis », « CABRERA Yannis » stayed beside 50 found rows: the

@@ -1153,9 +1153,11 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
 
 
 # An item of a list or a table's cell shaped as a name: a capitalised word or two,
-# initials and a surname, a first name and an initial, or initials alone.
+# initials and a surname, a first name and an initial, or initials alone; a first name
+# and a surname in capitals ("Seleone TELAI").
 _NAMELIKE = re.compile(r"(?:" + _UP + r"\.(?:-?" + _UP + r"\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
-                       + r"|\s+[A-Z]\.?)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3}|" + _UPPER_FIRST)
+                       + r"|\s+[A-Z]\.?|\s+" + _UP + r"{2,}(?:[ -]" + _UP + r"{2,})?)?"
+                       + r"|[A-Z]{2,3}|(?:[A-Z]\.){2,3}|" + _UPPER_FIRST)
 
 
 # A tracking table's « Nom, prénom » cell: "Uhila, Iosefo".
