@@ -210,3 +210,17 @@ def test_when_a_line_break_parts_two_thoughts(previous, line, cut):
 ])
 def test_a_question_mark_inside_a_quotation_does_not_end_the_sentence(nlp, text, expected):
     assert [r["text"] for r in rows_of(text, nlp)] == expected
+
+
+def test_a_table_row_is_one_statement_whatever_its_cells_hold(nlp):
+    """names_blind69: « RUGGIERI Enzo | 18 | ? | (Eiffage) | ? | 300 | non » was cut at
+    each « ? » into three statements (« (Eiffage) | ? », « | 300 | non »): the record and
+    the names table beside it were lost."""
+    rows = rows_of("# Suivi\n\n| Nom | entreprise | tuteur | h | entretien |\n"
+                   "|---|---|---|---|---|\n| RUGGIERI Enzo | ? (Eiffage) | ? | 300 | non |\n"
+                   "| MARTINEZ Chloé | Luynes. Espaces verts | Garcia | 150 | à faire #relance |\n",
+                   nlp)
+    assert [(row["line"], row["text"], row["tags"]) for row in rows] == [
+        (3, "Nom | entreprise | tuteur | h | entretien", ""),
+        (5, "RUGGIERI Enzo | ? (Eiffage) | ? | 300 | non", ""),
+        (6, "MARTINEZ Chloé | Luynes. Espaces verts | Garcia | 150 | à faire", "relance")]

@@ -176,6 +176,17 @@ def _sentences(doc, starts: list[int], numbers: list[int]) -> list[tuple[int, st
     return [s for s in joined if s[1]]
 
 
+def _rows(segment: Segment) -> list[tuple[int, str, list[str]]]:
+    """(line, text, tags) per row of a table: a row is one record, whatever its cells
+    hold ("RUGGIERI Enzo | 18 | ? | (Eiffage) | ? | 300" is not three sentences)."""
+    rows = []
+    for number, raw in segment.lines:
+        tags, text = split_tags(raw)
+        if text.strip():
+            rows.append((number, text.strip(), tags))
+    return rows
+
+
 def statement_rows(note: ParsedNote, nlp, *, batch_size: int = 64) -> list[dict]:
     """All statements of a parsed note, in document order."""
     joined = [_joined(segment) for segment in note.segments]
@@ -185,7 +196,8 @@ def statement_rows(note: ParsedNote, nlp, *, batch_size: int = 64) -> list[dict]
     for segment, (_, starts, numbers), doc in zip(note.segments, joined, docs):
         interview_id = (note.interviews[segment.interview]["interview_id"]
                         if segment.interview >= 0 else "")
-        for line, text, tags in _sentences(doc, starts, numbers):
+        pieces = _rows(segment) if segment.block == "table" else _sentences(doc, starts, numbers)
+        for line, text, tags in pieces:
             seen[(interview_id, text_key(text))] += 1
             rows.append({
                 "statement_id": statement_id(note.source_file, interview_id, text,
