@@ -36,6 +36,9 @@ def test_leading_time_of_day_is_split_off(text, expected):
     ("26/04/2024, 20:33 - Mathou: salut", ("20:33", "Mathou: salut")),
     ("[14:02] Greg E. : vu avec le tuteur", ("14:02", "Greg E. : vu avec le tuteur")),
     ("[03/05 9h12] nath: dispo", ("09:12", "nath: dispo")),
+    # names_blind69: WhatsApp writes « ~ » before an author of no contact
+    ("[06/03/2024 07:15] ~ Saveriu: ok 👍", ("07:15", "Saveriu: ok 👍")),
+    ("06/03/2024 07:31 - ~\u202fAM Quilichini: oui", ("07:31", "AM Quilichini: oui")),
 ])
 def test_a_chat_export_stamp_is_split_off_with_its_date(text, expected):
     assert split_time(text) == expected
@@ -58,6 +61,7 @@ def test_what_is_not_a_chat_stamp_keeps_its_date(text):
     ("Thib : on y va", False),
     ("15:48 - Rachid: la relance", False),
     ("[00:00] Bon.", False),                # a transcript's time code, no author
+    ("[00:00] ~ : rien", False),
     ("[12/03/2024 14:31] Gabriel Lemaire a quitté la réunion", False),
     ("- **[12/03/2024 14:02] Thib** : on y va", True),
 ])

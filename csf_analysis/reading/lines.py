@@ -34,7 +34,8 @@ _TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*(?:\s*:\s+|\s*:$|\s+(?=
 _DAY = r"\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?"
 _DAY_THEN = _DAY + r",?\s+(?:à\s+)?"
 _CHAT_RE = re.compile(r"^\s*(\[)?(?(1)(?:" + _DAY_THEN + r")?|" + _DAY_THEN + r")"
-                      r"(\d{1,2})[:h](\d{2})(?::\d{2})?(?(1)\]|\s+-)\s+(?=[^:\s][^:\n]{0,40}:)")
+                      r"(\d{1,2})[:h](\d{2})(?::\d{2})?(?(1)\]|\s+-)\s+(?:~\s*)?"  # "~ Saveriu":
+                      r"(?=[^:\s~][^:\n]{0,40}:)")  # WhatsApp's author of no contact
 _MARKUP_RE = re.compile(r"^\s*(?:[-*+>]\s+)*[*_]{0,2}")  # "- ", "> ", "**" before a stamp
 _TRAILING_TIME_RE = re.compile(r"\s*(?:=+>|-+>|→)\s*(\d{1,2})\s*[:h]\s*(\d{2})\s*$")
 # What a pattern anchored at the line's end looks at: searching a whole 50 KB line
