@@ -501,6 +501,16 @@ def test_an_author_with_a_surname_in_capitals_or_the_whole_first_name_after_it()
     assert not [name for name in found if "Figure" in name or "Annexe" in name]
 
 
+def test_a_scottish_or_irish_surname_cited_as_an_author():
+    """names_blind68, 69, 71, measured untouched: « MacGregor, I. (2016) », « MacKenzie,
+    R. (2015) », « MacLeod, K. (2016) » were no authors: a capital inside the surname."""
+    found = set(find_people(["- MacKenzie, R. (2015). *Social value in procurement*.",
+                             "- McLeod, K. & Tlili, S. (2016). Relational anchoring.",
+                             "Voir la MacBook Pro de la MLDS."]))
+    assert {"R. MacKenzie", "K. McLeod"} <= found
+    assert not [name for name in found if "MacBook" in name]
+
+
 def test_a_nickname_before_the_persons_name_in_brackets(tmp_path):
     """names_blind25: "Paco (F. Herrera)" and "Krimo (Abdelkrim Saadi, chef d'équipe)":
     the nickname is the person's, elsewhere too."""

@@ -89,9 +89,10 @@ _NOT_INITIALS = ACRONYMS | frozenset(WORDS["names"]["not_initials"])
 _FIRST = _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?"
 _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d'|" + _UP + r"['’])?"
                               + _FIRST + r"(?![\w-])")  # "K. N'Guessan" too
-# ... and a surname that holds single capitals: "Ho-A-Sim", "Ho-A-Chuck" (Guyane), or
-# the Breton c'h: "Guivarc'h".
-_SURNAME = _UP + _LOW + r"+(?:['’]h" + _LOW + r"*)?(?:(?:-" + _UP + r")*-" + _UP + _LOW + r"+)?"
+# ... and a surname that holds single capitals: "Ho-A-Sim", "Ho-A-Chuck" (Guyane), the
+# Breton c'h: "Guivarc'h", a Scottish or Irish "MacKenzie", "McLeod".
+_SURNAME = (r"(?:Mac|Mc)?" + _UP + _LOW + r"+(?:['’]h" + _LOW + r"*)?(?:(?:-" + _UP + r")*-"
+            + _UP + _LOW + r"+)?")
 _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
 # A word of two letters or more, an apostrophe, a capital: a firm's name ("Net'Pyrénées",
 # "Bati'Sud"), where a surname has one letter before it ("N'Diaye", "O'Neill", "d'Arc").
