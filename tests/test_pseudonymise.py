@@ -396,6 +396,19 @@ def test_a_first_name_then_a_surname_in_capitals_in_a_column_of_names():
     assert not {"Wallis Hihifo", "Hihifo"} & found
 
 
+def test_an_empty_cells_mark_is_no_item_of_a_column_of_names():
+    """names_blind63: a tutors' column where seven rows said « — » (no tutor yet): the
+    marks counted as items that are no names, and « Temarii » beside six found
+    surnames was left."""
+    tutors = ["Tapeta", "Tuheiava", "Teriitahi", "Tang", "Temarii", "Mahinui",
+              *["—"] * 7]
+    rows = [f"J{i} | 17 | Punaauia | MLDS | {tutor} | 150h" for i, tutor in enumerate(tutors)]
+    texts = ["Code | âge | commune | orienté par | tuteur | clause", *rows,
+             *[f"Le tuteur, M. {name}, a rappelé." for name in tutors[:4]],
+             "Mahinui Teva et Tang Wei nous ont reçus."]
+    assert "Temarii" in find_people(texts)
+
+
 def test_a_surname_in_capitals_that_is_a_word_before_a_common_first_name():
     """names_blind65, measured untouched: a tracking table's « MARQUANT Enzo », « MOREAU
     Axel », « CORDIER Mathis », « CABRERA Yannis » stayed beside 50 found rows: the

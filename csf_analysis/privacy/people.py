@@ -1215,14 +1215,19 @@ def _list_items(text: str) -> list[list[str]]:
     return lists
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _table_columns(texts: list[str]) -> list[list[str]]:
-    """The columns of the tables (rows as "a | b | c", one after another, as many cells)."""
+    """The columns of the tables (rows as "a | b | c", one after another, as many cells);
+    an empty cell's mark ("—", "?") is no item of its column."""
     columns: list[list[str]] = []
     rows: list[list[str]] = []
     for text in [*texts, ""]:
         cells = [c.strip(" *_") for c in text.split(" | ")] if " | " in text else []
         if rows and len(cells) != len(rows[-1]):
-            columns += [[row[i] for row in rows if row[i]] for i in range(len(rows[0]))]
+            columns += [[row[i] for row in rows if _LETTER.search(row[i])]
+                        for i in range(len(rows[0]))]
             rows = []
         if cells:
             rows.append(cells)
