@@ -1,8 +1,9 @@
-"""Segments -> statements: one row per sentence, with a stable id.
+"""Segments -> statements: one row per sentence (per row of a table), with a stable id.
 
 Each segment of a note is split into sentences with spaCy's French sentence
-segmenter; each sentence keeps the source line it starts on, its section,
-speaker and structural category, and takes the ``#tags`` written at its end.
+segmenter (a table's row stays whole: a record); each sentence keeps the source
+line it starts on, its section, speaker and structural category, and takes the
+``#tags`` written at its end.
 ``statement_id`` hashes the file, the interview and the normalised text, with
 an occurrence counter, so editing another interview never changes it.
 
