@@ -579,6 +579,17 @@ def test_a_word_of_a_persons_name_beside_their_pseudonym_goes_with_it(tmp_path):
     assert f"le fournier du village, {pseudonym} y passe." in cells
 
 
+def test_a_school_called_by_its_namesake_is_no_person():
+    """names_blind73, measured untouched: « Mme Hollebecque à Jean Moulin » (the lycée
+    Jean Moulin, named so elsewhere) made Jean Moulin a person, and the leak check then
+    refused every output holding « J'étais à Jean-Moulin »."""
+    found = set(find_people(["Il avait lâché au lycée Jean Moulin en première.",
+                             "Mme Hollebecque à Jean Moulin, Virginie Lagache à Baggio.",
+                             "J'étais à Jean-Moulin. En bac pro MELEC."]))
+    assert not [name for name in found if "Moulin" in name]
+    assert {"Hollebecque", "Virginie Lagache"} <= found
+
+
 def test_a_mail_headers_label_is_no_part_of_the_name_before_it():
     """names_blind25: "**De :** Jean-Pierre Dastugue⏎**Date :** mar. 16 avr." gave the
     person "Jean-Pierre Dastugue Date": every "Date" of the report was then a leak."""

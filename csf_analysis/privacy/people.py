@@ -916,6 +916,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         names.lowercase.add(handle)
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
     outlined = _outlined(texts, names)
+    namesakes = _namesakes(everything, guard)
     for i, text in enumerate(everything):
         kept = guard.protected(text)
         found = _rule_names(text, heading=i >= len(texts))
@@ -934,6 +935,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         for name, trust, start in found:
             if (i >= len(texts) or outlined) and _outline(name, text, start, names):
                 continue
+            if trust == "plain" and Names.key(name) in namesakes:
+                continue  # "Mme Hollebecque à Jean Moulin": the lycée Jean Moulin
             cited = trust in ("author", "apa")
             if cited:  # "Palheta U. (2012)"; not "Annexe B. (2019)"
                 if trust == "author" and not _author(name, names):
@@ -986,6 +989,18 @@ _NICKNAME_RE = re.compile(r"(?<![\w.'’-])(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\
 # Tehei)", "MLDS Lille (T. Delannoy)", "avec Guyane (Lætitia Jolivet, acheteuse)".
 _NOT_NICKNAME_BEFORE = re.compile(r"(?i)(?:^|[\s'’(])(?:de|du|des|d|à|a|au|aux|en|avec|sur|"
                                   r"vers|pour|chez|la|le|les|l)['’]?\s*$")
+
+
+def _namesakes(texts: list[str], guard: Replacer) -> set[str]:
+    """The keys (:meth:`Names.key`) of the names that places bear in ``texts``: "Jean
+    Moulin" of "lycée Jean Moulin" (two capitalised words or more ending the place)."""
+    keys: set[str] = set()
+    for text in texts:
+        for start, stop in guard.protected(text):
+            words = text[start:stop].split()
+            run = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))
+            keys.update(Names.key(" ".join(reversed(run[:k]))) for k in range(2, len(run) + 1))
+    return keys
 
 
 def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, list[str]]:
