@@ -916,9 +916,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         names.lowercase.add(handle)
     guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
     outlined = _outlined(texts, names)
-    namesakes = _namesakes(everything, guard)
-    for i, text in enumerate(everything):
-        kept = guard.protected(text)
+    protected = [guard.protected(text) for text in everything]
+    namesakes = _namesakes(everything, protected)
+    for i, (text, kept) in enumerate(zip(everything, protected)):
         found = _rule_names(text, heading=i >= len(texts))
         found += [(_whole_word(n, text, start), "plain", start)
                   for n, start, _ in (entities[i] if entities else [])]
@@ -991,12 +991,13 @@ _NOT_NICKNAME_BEFORE = re.compile(r"(?i)(?:^|[\s'’(])(?:de|du|des|d|à|a|au|au
                                   r"vers|pour|chez|la|le|les|l)['’]?\s*$")
 
 
-def _namesakes(texts: list[str], guard: Replacer) -> set[str]:
-    """The keys (:meth:`Names.key`) of the names that places bear in ``texts``: "Jean
-    Moulin" of "lycée Jean Moulin" (two capitalised words or more ending the place)."""
+def _namesakes(texts: list[str], protected: list[list[tuple[int, int]]]) -> set[str]:
+    """The keys (:meth:`Names.key`) of the names that places bear in ``texts`` (their
+    ``protected`` spans): "Jean Moulin" of "lycée Jean Moulin" (two capitalised words
+    or more ending the place)."""
     keys: set[str] = set()
-    for text in texts:
-        for start, stop in guard.protected(text):
+    for text, spans in zip(texts, protected):
+        for start, stop in spans:
             words = text[start:stop].split()
             run = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))
             keys.update(Names.key(" ".join(reversed(run[:k]))) for k in range(2, len(run) + 1))
