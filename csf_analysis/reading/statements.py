@@ -191,7 +191,9 @@ def _rows(segment: Segment) -> list[tuple[int, str, list[str]]]:
 def statement_rows(note: ParsedNote, nlp, *, batch_size: int = 64) -> list[dict]:
     """All statements of a parsed note, in document order."""
     joined = [_joined(segment) for segment in note.segments]
-    docs = nlp.pipe((text for text, _, _ in joined), batch_size=batch_size)
+    docs = nlp.pipe(("" if segment.block == "table" else text  # a row is no sentences
+                     for segment, (text, _, _) in zip(note.segments, joined)),
+                    batch_size=batch_size)
     seen: Counter = Counter()
     rows = []
     for segment, (_, starts, numbers), doc in zip(note.segments, joined, docs):
