@@ -87,6 +87,15 @@ def test_table_rows_quotes_and_html_are_kept():
                      ("quote", [(5, "Une citation")]), ("html", [(7, "<div>bloc</div>")])]
 
 
+def test_an_empty_cell_keeps_its_place_in_the_row():
+    """names_blind74: « | TINORUA Ariitea | 16 | … | en cours | | | » lost its empty
+    cells, so its cells no longer stood under their column's header."""
+    found = kinds("| Nom | Âge | Ville | Note |\n|---|---|---|---|\n"
+                  "| Léa | | Brest | |\n| | | Quimper | |\n| | | | |\n")
+    assert found == [("table", [(1, "Nom | Âge | Ville | Note")]),
+                     ("table", [(3, "Léa |  | Brest |")]), ("table", [(4, "|  | Quimper |")])]
+
+
 def test_hostile_text_is_data():
     [block] = parse_blocks("- <script>alert(1)</script> & {{ x }}\n")
     assert block.text == "<script>alert(1)</script> & {{ x }}"

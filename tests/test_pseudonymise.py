@@ -20,6 +20,7 @@ from csf_analysis.privacy.pseudonymise import (
     load_mapping,
     pseudonymise,
 )
+from csf_analysis.reading.blocks import parse_blocks
 from csf_analysis.watch import _relevant
 
 FOLDER = Path(__file__).resolve().parent / "fixtures" / "pseudonymes"
@@ -407,6 +408,27 @@ def test_an_empty_cells_mark_is_no_item_of_a_column_of_names():
              *[f"Le tuteur, M. {name}, a rappelé." for name in tutors[:4]],
              "Mahinui Teva et Tang Wei nous ont reçus."]
     assert "Temarii" in find_people(texts)
+
+
+def test_a_row_with_empty_cells_keeps_its_names_in_their_column():
+    """names_blind74, measured untouched: « | TINORUA Ariitea | 16 | … | en cours | | | »
+    and « | FLOHR Rava | … | — | — | orienté RSMA | | … | » stayed in a column of found
+    names: the reader dropped their empty cells, so the rows were shorter than the
+    table and their cells in no column."""
+    md = ("| Jeune | Âge | Commune | Entreprise | Clause | Famille | Remarques |\n"
+          "|---|---|---|---|---|---|---|\n"
+          "| KERBRAT Maëlle | 17 | Brest | Armor Froid | 300h | mère : Anne Kerbrat | |\n"
+          "| LE GOFF Erwan | 16 | Morlaix | OPH | 150h | | motivé |\n"
+          "| TANGUY Loïc | 17 | Quimper | Enedis | 450h | oncle Yann | |\n"
+          "| QUEFFELEC Nolwenn | 16 | Lannion | — | — | | |\n"
+          "| TEVAHITUA Ariimoana | 16 | | | | | hors clause |\n"
+          "| GWERNIG Tiphaine | 16 | Rennes | Enedis | 150h | | |\n")
+    texts = [b.text for b in parse_blocks(md)] + [
+        "Maëlle Kerbrat a commencé lundi.", "Erwan Le Goff est très motivé.",
+        "On a revu Loïc Tanguy."]
+    found = set(find_people(texts))
+    assert {"QUEFFELEC Nolwenn", "TEVAHITUA Ariimoana"} <= found
+    assert not {"Brest", "Morlaix", "Quimper", "Lannion", "Rennes", "Enedis"} & found
 
 
 def test_a_surname_in_capitals_that_is_a_word_before_a_common_first_name():

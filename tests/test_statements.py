@@ -130,6 +130,15 @@ def test_statement_id_is_short_and_deterministic():
                 statement_id("a.md", "a:autre", "La jeune est partie.", 1)}) == 3
 
 
+def test_a_table_rows_empty_cells_leave_its_id_as_it_was():
+    """The reader keeps a row's empty cells (« Léa |  | Brest ») since names_blind74;
+    its id is still the one of « Léa | Brest », so decisions made before keep it."""
+    assert statement_id("a.md", "", "Léa |  | Brest", 1) == \
+        statement_id("a.md", "", "Léa | Brest", 1)
+    assert text_key(" |  | Quimper") == text_key("Quimper")
+    assert text_key("a | b") != text_key("a b")
+
+
 def test_same_sentence_twice_in_one_interview_gets_two_ids(blank_nlp):
     rows = rows_of("# Entretien avec Léa\n\n- Oui. Oui.\n- Oui.\n", blank_nlp)
     ids = [r["statement_id"] for r in rows]

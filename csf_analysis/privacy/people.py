@@ -1232,15 +1232,17 @@ def _list_items(text: str) -> list[list[str]]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_CELL_RE = re.compile(r" ?\| ?")  # "| Lundi | Mardi |": empty first and last cells
 
 
 def _table_columns(texts: list[str]) -> list[list[str]]:
-    """The columns of the tables (rows as "a | b | c", one after another, as many cells);
-    an empty cell's mark ("—", "?") is no item of its column."""
+    """The columns of the tables (rows as "a |  | c |  |", one after another, as many
+    cells: the reader keeps a row's empty cells); an empty cell or its mark ("—", "?")
+    is no item of its column."""
     columns: list[list[str]] = []
     rows: list[list[str]] = []
     for text in [*texts, ""]:
-        cells = [c.strip(" *_") for c in text.split(" | ")] if " | " in text else []
+        cells = [c.strip(" *_") for c in _CELL_RE.split(text)] if " | " in text else []
         if rows and len(cells) != len(rows[-1]):
             columns += [[row[i] for row in rows if _LETTER.search(row[i])]
                         for i in range(len(rows[0]))]

@@ -167,10 +167,13 @@ class _Walker:
             self.row.append((token.map[0] + 1 if token.map else 0, text))
 
     def on_tr_close(self, token, tokens, i):
-        cells = [text for _, text in self.row if text]
+        """A row as "a |  | c |  |": every cell keeps its place, so each stays in its
+        column ("TINORUA Ariitea |  | 300" is no "TINORUA Ariitea | 300") and a row has
+        as many as its table's header."""
+        cells = [text for _, text in self.row]
         line = token.map[0] + 1 if token.map else (self.row[0][0] if self.row else 0)
-        if cells:
-            self.blocks.append(Block("table", [(line, " | ".join(cells))]))
+        if any(cells):
+            self.blocks.append(Block("table", [(line, " | ".join(cells).strip())]))
 
 
 def line_numbers(text: str, offsets: list[int]) -> list[int]:

@@ -49,14 +49,21 @@ _OPENS = re.compile(
     r"|Ça|Ca|Cela|Mon|Ma|Mes|Son|Sa|Ses|Notre|Nos|Leur|Leurs|Pas|Mais|Et|Donc|Puis|Alors"
     r"|Depuis|Pour|Avec|Sans|Quand|Si|Tout|Tous|Très|Beaucoup|Personne|Rien|Aucun|Aucune"
     r"|Y|Oui|Non|Peut-être)\b")
+_EMPTY_CELLS = re.compile(r"^(?:\| ?)+|(?<=\|)(?: \|)+(?= )|(?: \|)+$")  # "| x", "a | | c |"
 SHORT_LINE = 60  # characters: shorter lines are thoughts; an editor wraps prose at 72-80
 
 
 @functools.lru_cache(maxsize=1 << 17)
 def text_key(text: str) -> str:
     """Normalised text used for ids and duplicate detection (remembered: a corpus
-    loaded again in a notebook keys its texts once)."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    loaded again in a notebook keys its texts once). A table row's empty cells do not
+    count: its id is the one it had when the reader dropped them.
+
+    >>> text_key("Léa |  | Appel |  |"), text_key("|  | Lundi")
+    ('léa | appel', 'lundi')
+    """
+    key = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return _EMPTY_CELLS.sub("", key) if "|" in key else key
 
 
 def statement_id(source_file: str, interview_id: str, text: str, occurrence: int) -> str:
