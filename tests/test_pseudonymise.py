@@ -1176,6 +1176,17 @@ def test_a_town_that_is_a_rare_first_name_is_the_town():
     assert "Nouméa" not in found and "Nancy" in found
 
 
+def test_a_full_stop_after_a_word_ends_the_models_name():
+    """names_blind63: the model read « l'adjoint à Faa'a. HT : attention » as one person
+    « Faa'a. HT » (a town, a sentence's end, the writer's initials); with Faa'a a town
+    of the list, its every « Faa'a » would be a leak. Initials and civilities keep
+    their full stop."""
+    trim = Names().trim
+    assert trim("Faa'a. HT") == ["Faa'a", "HT"]
+    assert trim("Ch. Martin") == ["Ch. Martin"] and trim("J.-P. Morel") == ["J.-P. Morel"]
+    assert trim("Mme. Dupont") == ["Dupont"]
+
+
 def test_no_one_is_found_in_a_firm_named_after_its_trade():
     """names_blind50: « Carrelages Lebrun » (Lebrun, a rare first name of the list) and
     « Menuiserie Vasseur et Fils » gave people « Lebrun » and « Vasseur »."""

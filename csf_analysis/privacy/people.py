@@ -519,6 +519,7 @@ class Names:
         what the person is)."""
         names = []
         span = re.split(r"\s[—–-]+\s", span)[0]  # "Laure Marais — Bordeaux": a place
+        span = _SENTENCE_END.sub(_sentence_end, span)  # "à Faa'a. HT :": two
         for part in re.split(r"[|,;/()\[\]\n«»\"~]", span):  # no \s* around: linear
             words = part.split()
             inner = [i for i, w in enumerate(words) if i and re.fullmatch(CIVILITY, w)]
@@ -1232,6 +1233,19 @@ def _list_items(text: str) -> list[list[str]]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"(?<![\w'’.-])([\w'’-]+)\.\s+")
+
+
+def _sentence_end(match: re.Match) -> str:
+    """A word of three letters or more then a full stop ends a sentence (a line break
+    for :meth:`Names.trim`); not initials (« Ch. Martin ») nor a civility (« Mme. »)."""
+    word = match[1]
+    if sum(c.isalpha() for c in word) < 3 or not word[-1].isalpha() \
+            or re.fullmatch(CIVILITY, word + "."):
+        return match[0]
+    return word + "\n"
+
+
 _CELL_RE = re.compile(r" ?\| ?")  # "| Lundi | Mardi |": empty first and last cells
 
 
