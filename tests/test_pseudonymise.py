@@ -20,6 +20,7 @@ from csf_analysis.privacy.pseudonymise import (
     load_mapping,
     pseudonymise,
 )
+from csf_analysis.privacy.towns import is_town
 from csf_analysis.reading.blocks import parse_blocks
 from csf_analysis.watch import _relevant
 
@@ -1176,15 +1177,37 @@ def test_a_town_that_is_a_rare_first_name_is_the_town():
     assert "Nouméa" not in found and "Nancy" in found
 
 
+def test_the_communes_of_the_overseas_collectivities_are_towns():
+    """A tracking table of Tahiti: its « Commune » column (Punaauia, Pirae, Arue, Mahina)
+    held no town of the list, and « Mahina » (a first name too) found made the
+    whole column people once its rows were whole (the reader keeps empty cells)."""
+    md = ("| Jeune | Âge | Commune | Entreprise | Clause | Famille | Remarques |\n"
+          "|---|---|---|---|---|---|---|\n"
+          "| TEAHU Moana | 17 | Punaauia | Tahiti Froid | 300h | mère : Vaea Teahu | |\n"
+          "| PUHETINI Heiata | 16 | Pirae | OPH | 150h | | motivée |\n"
+          "| TAUOTAHA Manuarii | 17 | | EDT | 450h | | |\n"
+          "| ARAPARI Tevai | 16 | Arue | Port autonome | 300h | oncle Rautini | |\n"
+          "| TEMAURI Hinano | 17 | Mahina | — | — | | |\n")
+    texts = [b.text for b in parse_blocks(md)] + [
+        "Moana Teahu a commencé lundi.", "Heiata Puhetini est très motivée."]
+    found = set(find_people(texts))
+    assert {"TEAHU Moana", "TEMAURI Hinano"} <= found
+    assert not {"Punaauia", "Pirae", "Arue", "Mahina"} & found
+    assert all(is_town(w) for w in ("Faa'a", "Dumbéa", "Païta", "Mata-Utu", "Uturoa"))
+
+
 def test_a_full_stop_after_a_word_ends_the_models_name():
     """names_blind63: the model read « l'adjoint à Faa'a. HT : attention » as one person
-    « Faa'a. HT » (a town, a sentence's end, the writer's initials); with Faa'a a town
-    of the list, its every « Faa'a » would be a leak. Initials and civilities keep
+    « Faa'a. HT » (a town, a sentence's end, the writer's initials); once Faa'a was a
+    town of the list, its every « Faa'a » was a leak. Initials and civilities keep
     their full stop."""
     trim = Names().trim
     assert trim("Faa'a. HT") == ["Faa'a", "HT"]
     assert trim("Ch. Martin") == ["Ch. Martin"] and trim("J.-P. Morel") == ["J.-P. Morel"]
     assert trim("Mme. Dupont") == ["Dupont"]
+    found = find_people(["des jeunes « placés » par l'adjoint à Faa'a. HT : attention à ne "
+                         "pas exotiser. Tetiarahi lui-même met en garde."])
+    assert "Tetiarahi" in found and not any("Faa'a" in name for name in found)
 
 
 def test_no_one_is_found_in_a_firm_named_after_its_trade():

@@ -4,11 +4,12 @@ spaCy's small French model calls many a lone town a person, above all where it o
 a table's cell or a line (« | Mulhouse, les Coteaux | », « Béziers (La Devèze) »),
 and the pseudonymisation then replaced every « Mulhouse » of the report. The list in
 ``data/communes.txt`` holds the towns of about 15,000 inhabitants and more, the
-préfectures and sous-préfectures and the communes of the overseas departments (public
-facts, written down for this project), read once. ``data/pays-regions.txt`` holds the
-larger places: countries, regions, departments, historical provinces and pays, islands
-of France and of its overseas territories (« Moorea »), which the model tags as places
-as it does many a rare first name (« Oksana », « Krzysztof »).
+préfectures and sous-préfectures and the communes of the overseas departments and
+collectivities (« Punaauia », « Dumbéa »; public facts, written down for this project),
+read once. ``data/pays-regions.txt`` holds the larger places: countries, regions,
+departments, historical provinces and pays, islands of France and of its overseas
+territories (« Moorea »), which the model tags as places as it does many a rare first
+name (« Oksana », « Krzysztof »).
 
 Example:
     >>> is_town("Mulhouse"), is_town("BÉZIERS"), is_town("Lefèvre")
