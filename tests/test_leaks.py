@@ -204,3 +204,22 @@ def test_a_word_the_pdf_hyphenates_is_read_whole(tmp_path):
          ).write_pdf(tmp_path / "r.pdf")
     text = output_text(tmp_path / "r.pdf")
     assert "Limoges" in text and "Li\u2010" not in text
+
+
+def test_the_column_names_of_the_toolkits_tables_are_no_one(notes, tmp_path):
+    """names_blind77, measured untouched: a listed Line Cécilien, and the check refused
+    every output over the « line » column of statements.csv (her first name, searched
+    in lower case). Another table's header, and every row, are still searched."""
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Line Cécilien\n",
+                                           encoding="utf-8")
+    (tmp_path / "statements.csv").write_text("statement_id,line,text\ns1,3,Personne A\n",
+                                             encoding="utf-8")
+    (tmp_path / "annexe-enonces.csv").write_text("ligne,énoncé\n3,Personne A\n",
+                                                 encoding="utf-8")
+    assert find_leaks(sorted(tmp_path.glob("*.csv")), notes) == []
+    (tmp_path / "statements.csv").write_text("statement_id,line,text\ns1,3,merci line\n",
+                                             encoding="utf-8")
+    (tmp_path / "autre.csv").write_text("line,x\n", encoding="utf-8")
+    assert {(path.name, form) for path, _, form in find_leaks(
+        sorted(tmp_path.glob("*.csv")), notes)} == {("statements.csv", "line"),
+                                                    ("autre.csv", "line")}

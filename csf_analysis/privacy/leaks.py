@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import config
+from ..schema import COLUMNS
 from .pseudonymise import name_checker
 
 __all__ = ["LeakError", "check_outputs", "find_leaks", "leak_check", "output_files",
@@ -80,7 +82,8 @@ def notebook_text(notebook: dict) -> str:
 
 def output_text(path: str | Path) -> str:
     """The text a reader of ``path`` sees: PDF text, HTML/SVG unescaped with its tags'
-    values only, notebook strings."""
+    values only, notebook strings, the rows of a table the toolkit writes (its header
+    holds the contract's column names)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
@@ -90,6 +93,8 @@ def output_text(path: str | Path) -> str:
     text = path.read_text(encoding="utf-8", errors="replace")
     if suffix == ".ipynb":
         return notebook_text(json.loads(text))
+    if suffix == ".csv" and (path.stem in COLUMNS or path.name == config.ANNEX_FILE):
+        return text.partition("\n")[2]  # its columns' names are ours: "line" is no Line's
     if suffix in (".html", ".htm", ".svg", ".xml"):  # embedded images are no text
         # <wbr> cuts long words in the report's tables ("notes/tran<wbr/>scription"):
         # the word is searched whole, as a reader reads it.
