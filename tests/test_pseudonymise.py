@@ -613,6 +613,19 @@ def test_a_school_called_by_its_namesake_is_no_person():
     assert {"Hollebecque", "Virginie Lagache"} <= found
 
 
+def test_a_school_called_by_its_namesake_is_no_first_name_and_surname():
+    """names_blind77, measured untouched: « Mme Crépin, à Édouard Gand, l'a appris » (the
+    LP Édouard Gand) was a first name and a surname by the rules, and the leak check
+    refused the outputs over the chart that named the lycée. Nor is its first name
+    someone there; a person of the name, said so, still is."""
+    texts = ["La CPE ne sait pas. Mme Crépin, à Victor Gand, l'a appris par nous.",
+             "Il arrivait du lycée Victor Gand, il avait lâché son CAP.",
+             "| J-01 | POIRET Dylan | 16 | LP Victor Gand |"]
+    found = set(find_people(texts))
+    assert "Crépin" in found and not [n for n in found if "Victor" in n or "Gand" in n]
+    assert "Victor" in find_people([*texts, "Victor, le frère de Dylan, a appelé."])
+
+
 def test_a_mail_headers_label_is_no_part_of_the_name_before_it():
     """names_blind25: "**De :** Jean-Pierre Dastugue⏎**Date :** mar. 16 avr." gave the
     person "Jean-Pierre Dastugue Date": every "Date" of the report was then a leak."""

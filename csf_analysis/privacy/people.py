@@ -919,7 +919,10 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     outlined = _outlined(texts, names)
     protected = [guard.protected(text) for text in everything]
     namesakes = _namesakes(everything, protected)
+    namesake = _words_re(namesakes)
+    keys = {Names.key(n) for n in namesakes}
     for i, (text, kept) in enumerate(zip(everything, protected)):
+        borne = [m.span() for m in namesake.finditer(text)] if namesake else []
         found = _rule_names(text, heading=i >= len(texts))
         found += [(_whole_word(n, text, start), "plain", start)
                   for n, start, _ in (entities[i] if entities else [])]
@@ -936,7 +939,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         for name, trust, start in found:
             if (i >= len(texts) or outlined) and _outline(name, text, start, names):
                 continue
-            if trust == "plain" and Names.key(name) in namesakes:
+            if trust in ("plain", "strict", "first") and (Names.key(name) in keys or overlaps(
+                    start, start + len(name), borne)):
                 continue  # "Mme Hollebecque à Jean Moulin": the lycée Jean Moulin
             cited = trust in ("author", "apa")
             if cited:  # "Palheta U. (2012)"; not "Annexe B. (2019)"
@@ -993,16 +997,25 @@ _NOT_NICKNAME_BEFORE = re.compile(r"(?i)(?:^|[\s'’(])(?:de|du|des|d|à|a|au|au
 
 
 def _namesakes(texts: list[str], protected: list[list[tuple[int, int]]]) -> set[str]:
-    """The keys (:meth:`Names.key`) of the names that places bear in ``texts`` (their
-    ``protected`` spans): "Jean Moulin" of "lycée Jean Moulin" (two capitalised words
-    or more ending the place)."""
-    keys: set[str] = set()
+    """The names that places bear in ``texts`` (their ``protected`` spans): "Jean
+    Moulin" of "lycée Jean Moulin" (two capitalised words or more ending the place).
+    The rules' and the model's names are no one where the notes write them so
+    (« Mme Crépin, à Édouard Gand, » of the LP Édouard Gand): neither the pair, nor
+    its first name alone."""
+    found: set[str] = set()
     for text, spans in zip(texts, protected):
         for start, stop in spans:
             words = text[start:stop].split()
             run = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))
-            keys.update(Names.key(" ".join(reversed(run[:k]))) for k in range(2, len(run) + 1))
-    return keys
+            found.update(" ".join(reversed(run[:k])) for k in range(2, len(run) + 1))
+    return found
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern | None:
+    """One pattern for ``words`` as whole words, longest first; None for none."""
+    words = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])") \
+        if words else None
 
 
 def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, list[str]]:
