@@ -89,8 +89,8 @@ PHONE_RE = re.compile(
     # 6 digits of New Caledonia, Wallis and Saint-Pierre-et-Miquelon, 8 of French
     # Polynesia: "(+687) 46 12 03", "+508 41 27 63", "+689 89 21 56 78"; a bracket of the
     # code forgotten ("+681) 72 ...") still a number
-    r"|\(?(?:\+|00)\s?(?:687|681|508)\)?\s?\d{2}(?:[\s.-]?\d{2}){2}"
-    r"|\(?(?:\+|00)\s?689\)?\s?\d{2}(?:[\s.-]?\d{2}){3}"
+    r"|\(?(?:\+|00)\s?(?:687|681|508)\)?[\s.-]?\d{2}(?:[\s.-]?\d{2}){2}"  # "+687.81.63.07"
+    r"|\(?(?:\+|00)\s?689\)?[\s.-]?\d{2}(?:[\s.-]?\d{2}){3}"
     # ... the code's "+" forgotten in its brackets, or a space after "00": "(687) 47 72
     # 39", "00 687 20 34 41"
     r"|\((?:687|681|508)\)\s?\d{2}(?:[\s.-]?\d{2}){2}|\(689\)\s?\d{2}(?:[\s.-]?\d{2}){3}"
@@ -109,7 +109,8 @@ _PACIFIC_PAIRS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(
 _POLYNESIA_OPENINGS = ("40", "87", "88", "89")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
                            r"|joignable|☎|📞)[^\n]*$|[:|]\s*$"
-                           r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$")
+                           r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$"
+                           r"|\[courriel[^\]]*\]\s*[/,;]?\s*$")  # "[courriel] / 24 13 87"
 
 
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
