@@ -254,6 +254,19 @@ def _article_before(text: str, start: int) -> bool:
     return _ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
+_SENTENCE_END = re.compile(r"(?<![\w'’.-])([\w'’-]+)\.\s+")
+
+
+def _sentence_end(match: re.Match) -> str:
+    """A word of three letters or more then a full stop ends a sentence (a line break
+    for :meth:`Names.trim`); not initials (« Ch. Martin ») nor a civility (« Mme. »)."""
+    word = match[1]
+    if sum(c.isalpha() for c in word) < 3 or not word[-1].isalpha() \
+            or re.fullmatch(CIVILITY, word + "."):
+        return match[0]
+    return word + "\n"
+
+
 _CALENDAR = frozenset(fold_keep_case(w) for w in (
     *MONTH_LABELS, *WEEKDAYS, *WORDS["calendar"]["holidays"]))
 _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|es|·es)?\s*:"
@@ -1246,19 +1259,6 @@ def _list_items(text: str) -> list[list[str]]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_END = re.compile(r"(?<![\w'’.-])([\w'’-]+)\.\s+")
-
-
-def _sentence_end(match: re.Match) -> str:
-    """A word of three letters or more then a full stop ends a sentence (a line break
-    for :meth:`Names.trim`); not initials (« Ch. Martin ») nor a civility (« Mme. »)."""
-    word = match[1]
-    if sum(c.isalpha() for c in word) < 3 or not word[-1].isalpha() \
-            or re.fullmatch(CIVILITY, word + "."):
-        return match[0]
-    return word + "\n"
-
-
 _CELL_RE = re.compile(r" ?\| ?")  # "| Lundi | Mardi |": empty first and last cells
 
 
