@@ -226,6 +226,20 @@ def test_a_listed_person_in_the_forms_hurried_notes_use():
     assert replacer.text("ma mère, il mange ; MA") == "ma mère, il mange ; Personne E"
 
 
+def test_a_listed_first_name_s_digraph_initial_as_signed():
+    """names_blind78, measured untouched: an e-mail signed « Kh. » by the listed Kheira
+    Mansouri was left; « Ch. Morel » is Christine Morel's too. « Ph.D. », « Camille »'s
+    « Ca. » and a Ch. of no listed person stay."""
+    from csf_analysis.privacy.replacer import Replacer
+    people = {"Kheira Mansouri": "Personne A", "Christine Morel": "Personne B"}
+    replacer = Replacer(people, listed=list(people))
+    assert replacer.text("Bien à vous,\nKh.\nMLDS") == "Bien à vous,\nPersonne A\nMLDS"
+    assert replacer.text("vu avec Ch. Morel") == "vu avec Personne B"
+    assert replacer.text("un Ph.D. ; Ca. 3") == "un Ph.D. ; Ca. 3"
+    assert Replacer({"Camille Roux": "Personne C"}, listed=["Camille Roux"]).text(
+        "Kh. et Ch.") == "Kh. et Ch."
+
+
 def test_a_listed_person_under_a_nickname_as_written():
     from csf_analysis.privacy.replacer import Replacer
     people = {"Sébastien Ollier": "Personne A", "Maxime Delacroix": "Personne B",

@@ -153,7 +153,8 @@ def listed_forms(name: str) -> list[str]:
     notes or spaCy say: :func:`name_forms`, the initials of a compound or particle
     surname in every spelling (``S.G.-V.``, ``S. G.-V.``, ``SGV``, ``A. de K.``,
     ``TVdB`` of Thibault Van den Berghe), a compound first name's initials (``JB``),
-    a civility and the surname's initial (``M. K``, ``Mme K.``), and each
+    a civility and the surname's initial (``M. K``, ``Mme K.``), a digraph's initial
+    (``Kh.``, ``Kh. Mansouri`` of Kheira Mansouri), and each
     capitalised word of a compound surname (``Garnier``, ``Vidal``, 3+ letters) or of
     a double one (``Conceição``, ``Ferreira``, 4+ letters).
 
@@ -184,6 +185,8 @@ def listed_forms(name: str) -> list[str]:
             forms.append(bare)  # not "LP" of Louis-Philippe, a lycée professionnel
         for short in diminutives(first):  # "Seb", "Seb Ollier" of Sébastien Ollier
             forms += [short, f"{short} {last}"]
+        if re.match(r"[CKSTPG]h[^\W\d_]", first):  # "Kh.", "Ch. Martin": a digraph's
+            forms += [f"{first[:2]}.", f"{first[:2]}. {last}"]  # initial, as signed
         forms += [f"{civility} {last.lstrip()[0]}{dot}"  # "M. K", "Mme K."
                   for civility in ("M.", "Mme", "Monsieur", "Madame") for dot in ("", ".")]
     return list(dict.fromkeys(f for f in forms if len(f) > 1))
