@@ -41,6 +41,7 @@ from pathlib import Path
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 
+from ..reading.blocks import CELL_SEP, row_cells
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
 from ..reading.vocabulary import (
     SPEAKER_ROLES,
@@ -1246,7 +1247,7 @@ def _beside_names(names: Names, texts: list[str], columns: list[list[str]]) -> N
 def _list_items(text: str) -> list[list[str]]:
     """The items of each list after a label ("Acheteurs : Castelnau, Deconinck (Lille)",
     "achats : Quéméner (rectorat), Tessier, Raffin"): a list ends at the next label."""
-    if " | " in text:
+    if CELL_SEP in text:  # a table's row: its columns are read apart
         return []
     lists = []
     for body in re.sub(r"\([^)]*\)", " ", text).split(":")[1:]:
@@ -1259,7 +1260,6 @@ def _list_items(text: str) -> list[list[str]]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_CELL_RE = re.compile(r" ?\| ?")  # "| Lundi | Mardi |": empty first and last cells
 
 
 def _table_columns(texts: list[str]) -> list[list[str]]:
@@ -1269,7 +1269,7 @@ def _table_columns(texts: list[str]) -> list[list[str]]:
     columns: list[list[str]] = []
     rows: list[list[str]] = []
     for text in [*texts, ""]:
-        cells = [c.strip(" *_") for c in _CELL_RE.split(text)] if " | " in text else []
+        cells = [c.strip(" *_") for c in row_cells(text)]
         if rows and len(cells) != len(rows[-1]):
             columns += [[row[i] for row in rows if _LETTER.search(row[i])]
                         for i in range(len(rows[0]))]

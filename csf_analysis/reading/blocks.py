@@ -32,6 +32,9 @@ _OPTIONS = {"maxNesting": MAX_NESTING}
 # A note with a line of more than MAX_BRACKETS "[" is read without links (their
 # text stays as written, "[texte](url)").
 MAX_BRACKETS = 64
+# A table's row is one block, its cells joined so, empty ones kept: "Léa |  | Brest |".
+CELL_SEP = " | "
+_CELL_SPLIT = re.compile(r" ?\| ?")  # "| Lundi | Mardi |": empty first and last cells
 
 
 def _parser(*, front_matter: bool, links: bool) -> MarkdownIt:
@@ -173,7 +176,18 @@ class _Walker:
         cells = [text for _, text in self.row]
         line = token.map[0] + 1 if token.map else (self.row[0][0] if self.row else 0)
         if any(cells):
-            self.blocks.append(Block("table", [(line, " | ".join(cells).strip())]))
+            self.blocks.append(Block("table", [(line, CELL_SEP.join(cells).strip())]))
+
+
+def row_cells(text: str) -> list[str]:
+    """The cells of a table row's text as the reader writes it; none for other text.
+
+    >>> row_cells("Léa |  | Brest |"), row_cells("|  | Quimper"), row_cells("a | b")
+    (['Léa', '', 'Brest', ''], ['', '', 'Quimper'], ['a', 'b'])
+    >>> row_cells("Une phrase.")
+    []
+    """
+    return _CELL_SPLIT.split(text) if CELL_SEP in text else []
 
 
 def line_numbers(text: str, offsets: list[int]) -> list[int]:
