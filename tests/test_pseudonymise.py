@@ -1010,6 +1010,28 @@ def test_a_listed_word_name_the_folder_writes_only_bare_is_replaced_in_lower_cas
     assert "vu marine ; la marine marchande" in cells
 
 
+def test_a_listed_surname_the_lexicon_holds_written_only_bare_is_replaced(tmp_path):
+    """names_blind70 and 77: « dubessy a dit oui, coquard aussi », « rdv brasseur
+    (reporté) » kept the listed Hervé Coquard and Nicole Brasseur: nouns of the lexicon
+    (a black eye, a brewer), searched with their capital only. Where the folder writes
+    the word after a determiner (« le brasseur du coin »), it stays a word."""
+    listing = "personnes:\n  - Hervé Coquard\n  - Paul Dubessy\n  - Nicole Brasseur\n"
+    notes = _one_note(tmp_path, "# Équipe\n\n- en juin (dubessy a dit oui, coquard aussi)\n"
+                                "- [ ] rdv brasseur (reporté, grève)\n")
+    cells = _cells_listing(notes, listing)
+    assert "coquard" not in cells and "brasseur" not in cells
+    (notes / "bar.md").write_text("# Visite\n\n- le brasseur du coin a un coquard.\n",
+                                  encoding="utf-8")
+    cells = _cells_listing(notes, listing)
+    assert "rdv brasseur" in cells and "coquard aussi" in cells
+    assert "le brasseur du coin a un coquard" in cells
+    (tmp_path / "b").mkdir()
+    notes = _one_note(tmp_path / "b", "# Acheteur\n\n- M. Sarrazin a été fait chevalier de "
+                                      "la Légion d'honneur.\n- des locaux bleu céleste.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Régis Chevalier\n  - Céleste Mavoungou\n")
+    assert "fait chevalier de la Légion" in cells and "bleu céleste" in cells
+
+
 def test_a_surname_in_capitals_and_its_initial_in_a_tracking_table():
     """names_blind44: « | B03 | ROY V. | 17 | », « LAW-YEN D. », the way a tracking table
     lists the young people, were no one; an acronym or a word in capitals is still no

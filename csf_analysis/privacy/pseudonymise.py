@@ -240,6 +240,7 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                           ORGANISATION, _fresh_organisation)
         rows = _merge_rows(rows, ORGANISATION, renamed)
     common = common_words(listing.people, model, listing.aliases)
+    lemmas = lemma_words(listing.people, model)
     bare_firsts = _bare_first_names(given, found, [*texts, *headings])
     replacer = Replacer(given, renamed, exempt=listing.exempt,
                         lowercase=[name for name in given
@@ -248,10 +249,10 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                         context_only=_context_only(given, found, listing),
                         protect=() if organisations else listing.organisations,
                         listed=listing.people, aliases={**found.aliases, **listing.aliases},
-                        common=common, bare=bare_only(common, [*texts, *headings],
+                        common=common, bare=bare_only(common | lemmas, [*texts, *headings],
                                                       is_adjective=model.is_adjective)
                         if model is not None else (),
-                        lemmas=lemma_words(listing.people, model),
+                        lemmas=lemmas,
                         is_word=model.is_inflected if model is not None else None,
                         is_lemma=model.is_lemma if model is not None else None,
                         spellings=found.spellings, nicknames=_nicknames(listing))

@@ -5,9 +5,11 @@ capital only, for "la pierre angulaire" is no one. Yet a folder may write it in 
 case only where a name stands: bare, never after a determiner, a pronoun, or a
 preposition that takes a bare noun ("de", "en", "avec"). French puts no bare singular
 noun after a verb or at a clause's start, so "j'ai eu amine au tel", "il récupère lamine
-tous les matins", "le petit amine il etait content" name the person. Such a word is
-replaced in lower case too, in this folder only; an adjective never is ("un t-shirt
-rose" is bare too).
+tous les matins", "le petit amine il etait content", "rdv brasseur (reporté)" name the
+person; but an attribute does ("fait chevalier de la Légion d'honneur", "devenu
+brasseur"), and a shade follows its colour ("bleu céleste"). Such a word is replaced in
+lower case too, in this folder only; an adjective never is ("un t-shirt rose" is bare
+too).
 
 "de" before the end of a sentence is a person's ("les dates de lamine ?"), as in
 :meth:`csf_analysis.privacy.replacer.Replacer._in_context`.
@@ -34,7 +36,9 @@ notre nos votre vos leur leurs quel quelle quels quelles chaque aucun aucune tou
 tous toutes quelque quelques
 je j tu il elle on nous vous ils elles qui que qu ca se s ne n me m te t lui y
 en avec sans par tres trop plus moins si assez aussi peu
-""".split())
+fait faite faits devenu devenue devenus devient nomme nommee nommes elu elue elus
+bleu bleus rouge rouges vert verts jaune jaunes blanc blancs noir noirs gris violet orange
+""".split())  # the last two lines: an attribute ("fait chevalier"), a shade ("bleu céleste")
 _BEFORE = re.compile(r"([^\W\d_]+)['’]?\s*$")
 _SENTENCE_END = re.compile(r"\s*(?:[.?!]|$)")
 
