@@ -1010,6 +1010,20 @@ def test_a_listed_word_name_the_folder_writes_only_bare_is_replaced_in_lower_cas
     assert "vu marine ; la marine marchande" in cells
 
 
+def test_a_common_first_name_after_a_is_someone_unless_a_town(tmp_path):
+    """names_blind20: « une partie est confiée à Florian (vacataire) », « 6 en retard côté
+    Florian », « florian a rendu 3 transcriptions » kept Florian: the model called him a
+    place after « à ». A town that is a first name too stays a town."""
+    notes = _one_note(tmp_path, "# Point d'équipe\n\n- Transcriptions : une partie est "
+                                "confiée à Florian (vacataire, payé à l'heure).\n"
+                                "- 6 en retard côté Florian (il a eu un souci de santé).\n"
+                                "- info : florian a rendu 3 transcriptions.\n"
+                                "- Le colloque a lieu à Nancy en mai.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Florian" not in cells and "florian" not in cells
+    assert "à Nancy en mai" in cells
+
+
 def test_a_listed_surname_the_lexicon_holds_written_only_bare_is_replaced(tmp_path):
     """names_blind70 and 77: « dubessy a dit oui, coquard aussi », « rdv brasseur
     (reporté) » kept the listed Hervé Coquard and Nicole Brasseur: nouns of the lexicon

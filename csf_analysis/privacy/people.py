@@ -203,14 +203,18 @@ def _place_before(text: str, start: int, word: str) -> bool:
     """Does a place's preposition come just before ``word`` at ``start`` ("à Nancy",
     "en France", "sur Lourdes")? Not "sur" before a common first name: notes write
     "sur Quentin :", "Herrera sur Jessy" for "about"; nor "à" after a verb of speech or
-    a thank-you: "J'ai dit à Rodrigue", "demandé à Enzo", "Merci à Marie-Josée"."""
+    a thank-you: "J'ai dit à Rodrigue", "demandé à Enzo", "Merci à Marie-Josée"; nor a
+    common first name that no list calls a place: "confiée à Florian (vacataire)"."""
     before = _PLACE_BEFORE.search(text[max(0, start - 12):start])
     if before is None:
         return False
     if _SAID_TO.search(text, max(0, start - 40), start):
         return False
     given = first_name_rank(word)
-    return before.group("word").lower() != "sur" or given is None or given >= COMMON_RANK
+    common = given is not None and given < COMMON_RANK
+    if common and not is_place(word):
+        return False
+    return before.group("word").lower() != "sur" or not common
 
 
 def _apa(text: str, match: re.Match) -> bool:
