@@ -541,6 +541,26 @@ def test_a_phone_number_with_its_area_code_in_brackets(text, expected):
     assert Replacer({}).text(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("l'oncle : 639 71 40 22 (sans le 0)", "l'oncle : [téléphone] (sans le 0)"),
+    ("SIREN 590123456 ou 590 123 456 ; 2024 : 150 300 450",
+     "SIREN 590123456 ou 590 123 456 ; 2024 : 150 300 450"),
+    ("Luxembourg +352 621 458 903, Sint Maarten +1 721 553 4417.",
+     "Luxembourg [téléphone], Sint Maarten [téléphone]."),
+    ("+15 % en 2023, +3 000 €", "+15 % en 2023, +3 000 €"),
+    ("g.hebert@ac-normandie.fr — 41 15 78 — 55 32 09 (perso)",
+     "[courriel] — [téléphone] — [téléphone] (perso)"),
+    ("notes 12 14 16, 18 20 22 ; scores 45 50 55 / 60 62 64",
+     "notes 12 14 16, 18 20 22 ; scores 45 50 55 / 60 62 64"),
+])
+def test_a_number_without_its_0_a_foreign_number_and_one_after_another(text, expected):
+    """names_blind69: Mayotte's « 639 71 40 22 » (its 0 dropped, as after +262);
+    names_blind35 and 65: a Luxembourg and a Sint Maarten number in their own groups;
+    names_blind72: Saint-Pierre's six digits after an address, then six more after them.
+    A SIREN, lists of numbers and percentages stay."""
+    assert Replacer({}).text(text) == expected
+
+
 def test_a_concept_named_after_someone_keeps_the_name():
     """names_blind14-36: « effet Matthieu », « effet Hawthorne », « loi de Pareto »,
     « échelle de Likert », « indice de Gini » lost their name, found as a person; the

@@ -97,7 +97,11 @@ PHONE_RE = re.compile(
     r"|\((?:\+|00)[1-9]\d{0,2}\)\s?[1-9](?:[\s.-]?\d{2}){4}"  # "(+33) 6 33 18 92 74"
     r"|\(0[1-9]\)\s?\d{2}(?:[\s.-]?\d{2}){3}"  # the area code in brackets: "(01) 45 ..."
     r"|\(0[1-9]\d{2}\)\s?\d{2}(?:[\s.-]?\d{2}){2}"  # "(0596) 71 90 05" overseas
-    r"|0\s?8\d{2}(?:(?:[\s.-]?\d{2}){3}|[\s.-]?\d{3}[\s.-]?\d{3}))(?!\d)")  # "0 800 13 22 45"
+    r"|0\s?8\d{2}(?:(?:[\s.-]?\d{2}){3}|[\s.-]?\d{3}[\s.-]?\d{3})"  # "0 800 13 22 45"
+    # an overseas number without its 0, as after its code: "639 71 40 22" (Mayotte)
+    r"|(?:262|269|590|594|596|639|69[0-7])(?:[\s.-]\d{2}){3}"
+    # another country's, in its own groups: "+352 621 458 903", "+1 721 553 4417"
+    r"|(?:\+|00)[1-9]\d{0,2}[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){2,4})(?!\d)")
 # The same 6 digits without their code ("78.45.12", "standard 27 44 19"): three pairs
 # that are no date ("12.03.24") and no time ("14.30.00"), dotted, or spaced after a
 # phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays);
@@ -110,7 +114,10 @@ _POLYNESIA_OPENINGS = ("40", "87", "88", "89")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
                            r"|joignable|☎|📞)[^\n]*$|[:|]\s*$"
                            r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$"
-                           r"|\[courriel[^\]]*\]\s*[/,;]?\s*$")  # "[courriel] / 24 13 87"
+                           # "[courriel] / 24 13 87", "[téléphone] — 55 32 09"
+                           r"|\[(?:courriel|t[ée]l[ée]phone)[^\]]*\]\s*[/,;—–-]?\s*$")
+# Between two numbers of one line: "41 15 78 — 55 32 09", "45 12 09 / 82 45 17".
+_BETWEEN_PHONES_RE = re.compile(r"\s*[/,;—–-]?\s*")
 
 
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -134,17 +141,23 @@ def pacific_phones(text: str) -> str:
     'bureau : [téléphone]. Heimana : [téléphone] ; [téléphone]'
     >>> pacific_phones("tél. magasin 45 12 09, portable 82 45 17 ; Lina c'est le 74 63 18")
     "tél. magasin [téléphone], portable [téléphone] ; Lina c'est le [téléphone]"
+    >>> pacific_phones("[courriel] — 41 15 78 — 55 32 09 (perso)")
+    '[courriel] — [téléphone] — [téléphone] (perso)'
     """
+    last = -1  # where the last number replaced ends
     def replace(match: re.Match) -> str:
+        nonlocal last
         first, sep, second, third = int(match[1]), match[2], int(match[3]), int(match[4])
         if match[5] is None and ((first <= 31 and 1 <= second <= 12)
                                  or (first <= 23 and second <= 59 and third <= 59)):
             return match[0]  # a date or a time
         before = text[max(0, match.start() - 30):match.start()].rsplit("\n", 1)[-1]
-        cued = _PHONE_CUE_RE.search(before)
+        cued = _PHONE_CUE_RE.search(before) or (
+            last >= 0 and _BETWEEN_PHONES_RE.fullmatch(text, last, match.start()))
         if (sep == " " or text[match.end():match.end() + 1] == ",") and not cued and not (
                 match[5] is not None and match[1] in _POLYNESIA_OPENINGS):
             return match[0]  # "45 50 55 jeunes", "notes 12.14.16, 18": no cue, a list
+        last = match.end()
         return "[téléphone]"
     return _PACIFIC_PAIRS_RE.sub(replace, text) if any(ch.isdigit() for ch in text) else text
 
