@@ -1010,6 +1010,15 @@ def test_a_listed_word_name_the_folder_writes_only_bare_is_replaced_in_lower_cas
     assert "vu marine ; la marine marchande" in cells
 
 
+def test_a_name_after_the_participle_that_opens_a_note():
+    """names_blind34: « Croisé Cyril Pastorino (éducateur ADDAP13) à la sortie. » kept him:
+    « Croisé Cyril » was the pair read, and no pair began at « Cyril »."""
+    found = set(find_people(["Croisé Cyril Pastorino (éducateur ADDAP13) à la sortie.",
+                             "Relancé Sophie Durand hier soir."]))
+    assert {"Cyril Pastorino", "Sophie Durand"} <= found
+    assert not any(name.startswith(("Croisé", "Relancé")) for name in found)
+
+
 def test_a_common_first_name_after_a_is_someone_unless_a_town(tmp_path):
     """names_blind20: « une partie est confiée à Florian (vacataire) », « 6 en retard côté
     Florian », « florian a rendu 3 transcriptions » kept Florian: the model called him a

@@ -36,7 +36,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.lang.fr.stop_words import STOP_WORDS
@@ -752,7 +752,7 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
               and fold_lower(m.group().split()[-1]) not in NON_NAMES]  # locale" (outline)
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
-    found += [(m.group(), "strict", m.start()) for m in _PAIR_RE.finditer(text)]
+    found += [(m.group(), "strict", m.start()) for m in _pairs(text)]
     found += [(text[m.start("name"):m.end("name")], "apposed", m.start("name"))
               for m in _APPOSED_RE.finditer(fold_keep_case(text))]
     found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}",
@@ -780,6 +780,19 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
               if len(m.group()) >= 4 and is_first_name(m.group())  # "diego, Lucie et Mehdi"
               and not _article_before(text, m.start())]
     return found
+
+
+def _pairs(text: str) -> Iterator[re.Match]:
+    """Two capitalised words (:data:`_PAIR_RE`), and, where the first is no first name,
+    the pair from the second word on too: « Croisé Cyril Pastorino (éducateur) », the
+    participle that opens a telegraphic note before a name."""
+    for match in _PAIR_RE.finditer(text):
+        yield match
+        first = match.group().split()[0]
+        if not is_first_name(first):
+            second = text.find(match.group().split()[1], match.start() + len(first))
+            if (after := _PAIR_RE.match(text, second)) is not None:
+                yield after
 
 
 def _handles(authors: Iterable[str], names: Names) -> list[str]:
