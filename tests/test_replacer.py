@@ -778,3 +778,26 @@ def test_a_listed_surname_word_that_is_a_word_stays_another_s_first_name():
     r = Replacer(people, listed=people, common={"baptiste", "jean"})
     assert r.text("Debrief (Solène & Baptiste) ; M. Jean-Baptiste") == \
         "Debrief (Solène & Personne B) ; Personne A"
+
+
+def test_a_civility_after_a_concept_word_and_de_is_a_person():
+    """names_blind81: « Accord de principe de Mme Le Bihan. » kept the listed Gaëlle Le
+    Bihan: « principe de ... » names a concept (« principe de Pareto »), and the civility
+    read as its name's first word. A concept's or a place's own name stays."""
+    r = Replacer({"Gaëlle Le Bihan": "Personne W"}, listed=["Gaëlle Le Bihan"])
+    assert r.text("Accord de principe de Mme Le Bihan. Le lycée de Madame Le Bihan.") == \
+        "Accord de principe de Personne W. Le lycée de Personne W."
+    assert r.text("le principe de Pareto, rue de Madame") == "le principe de Pareto, rue de Madame"
+
+
+def test_a_listed_first_name_that_is_a_region_and_an_exempted_place_inside_a_longer_one():
+    """names_blind83: the listed Lorraine Colin made « Université de Personne Q »: « de »
+    and a first name after a place word read as hers (« le lycée de Mehdi »), and the
+    team's `exemptes: [Lorraine]` did not keep it, the place's span being dropped whole."""
+    people = {"Lorraine Colin": "Personne Q", "Mehdi Sow": "Personne M"}
+    r = Replacer(people, listed=list(people))
+    assert r.text("LISEC – Université de Lorraine ; le lycée de Mehdi ; Lorraine Colin") == \
+        "LISEC – Université de Lorraine ; le lycée de Personne M ; Personne Q"
+    r = Replacer(people, listed=list(people), exempt=["Lorraine"])
+    assert r.text("l'IUFM de Lorraine, en Lorraine ; Mme Colin = Lorraine Colin") == \
+        "l'IUFM de Lorraine, en Lorraine ; Personne Q = Personne Q"

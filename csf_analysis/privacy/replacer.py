@@ -72,6 +72,7 @@ from .name_forms import (
     split_name,
     surname_words,
 )
+from .towns import is_place
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 
@@ -196,7 +197,8 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
                                    for w in PUBLIC_NAMES) + r")(?![\w-]))")
 _FIRST = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi",
-    r"^\w+\s+(?:de\s+(?:(?P<first>" + _FIRST + r")(?:\s+[A-Z]|$)"
+    r"^\w+\s+(?:de\s+(?:(?P<civility>" + CIVILITY + r")\s+[A-Z]"  # "principe de Mme Le Bihan"
+    r"|(?P<first>" + _FIRST + r")(?:\s+[A-Z]|$)"
     r"|(?P<initial>[A-Z])$)"  # "passage de X. Battesti", "de M. Pinelli": no place is "X"
     r"|d'(?P<elided>" + _FIRST + r")\s+[A-Z])",  # "passage d'Ophélie Desmarais"; not
     re.ASCII)  # "avenue d'Italie" (folded text)
@@ -247,9 +249,15 @@ def _accented_verb(text: str, start: int) -> bool:
 
 
 def _person_after_de(span: str) -> bool:
+    """Is ``span``, a place word, "de" and a name, someone's ("le lycée de Mehdi")? Not
+    a first name that the lists call a place ("Université de Lorraine")."""
     match = _PERSON_AFTER_DE_RE.match(span)
-    return match is not None and (match.group("initial") is not None
-                                  or is_first_name(match.group("first") or match.group("elided")))
+    if match is None:
+        return False
+    first = match.group("first") or match.group("elided")
+    return match.group("initial") is not None or match.group("civility") is not None or (
+        is_first_name(first) and not (match.group("first") and match["first"] == span.split()[-1]
+                                      and is_place(first)))
 
 
 # Initials in lower case ("(hr, mk)", "vu avec mk", "[09:12] jbo :", "@jbo"), or a
@@ -593,7 +601,8 @@ class Replacer:
         # nor is a listed name, or its first name when no word, after a place word ("le
         # passage Rodrigue → Loïc", the handover from one tutor to the other)
         self._named = {fold_keep_case(first) for first, _ in map(split_name, listed)
-                       if first and fold_keep_case(first).lower() not in words} | {
+                       if first and fold_keep_case(first).lower() not in words
+                       and not is_place(first)} | {  # "Université de Lorraine" stays
                            fold_keep_case(name) for name in listed} | {
                            fold_keep_case(nick) for nick in nicknames  # "la menuiserie
                            if fold_keep_case(nick).lower() not in words}  # de Dumè"
@@ -757,11 +766,14 @@ class Replacer:
         pattern = self._protect if places else self._kept
         if pattern is None:
             return []
-        return [m.span() for m in pattern.finditer(folded)
-                if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
-                and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
-                and not _first_name_before(folded, m) and not self._listed_surname(m.group())
-                and m.group() not in self._replaced]
+        spans = [m.span() for m in pattern.finditer(folded)
+                 if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
+                 and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
+                 and not _first_name_before(folded, m) and not self._listed_surname(m.group())
+                 and m.group() not in self._replaced]
+        if places and self._kept is not None:  # an exempted word inside a place's span
+            spans += [m.span() for m in self._kept.finditer(folded)]  # given back
+        return sorted(set(spans))
 
     def _listed_surname(self, span: str) -> bool:
         """Is a span shaped as a place a listed person's surname, or a place word and a
