@@ -107,8 +107,9 @@ PHONE_RE = re.compile(
 # that are no date ("12.03.24") and no time ("14.30.00"), dotted, or spaced after a
 # phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays);
 # French Polynesia's 8 too, four pairs ("Tél. : 87.25.63.90", "bureau : 40 83 27 11").
-_PACIFIC_PAIRS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )([2-9]\d)([ .])(\d{2})\2(\d{2})"
-                               r"(?:\2(\d{2}))?(?![\w/-]|[.,]\w|\s?\d)")
+_PACIFIC_PAIRS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )(?:([2-9]\d)([ .-])(\d{2})\2(\d{2})"
+                               r"(?:\2(\d{2}))?|(?P<glued>(?:40|8[789])\d{6}))"
+                               r"(?![\w/-]|[.,]\w|\s?\d)")
 # ... and Polynesia's four pairs anywhere when they open as its lines do (40 fixed, 87
 # to 89 mobile): "via Hiriata 40 45 12 80", not "scores 45 50 55 60".
 _POLYNESIA_OPENINGS = ("40", "87", "88", "89")
@@ -144,19 +145,23 @@ def pacific_phones(text: str) -> str:
     "tél. magasin [téléphone], portable [téléphone] ; Lina c'est le [téléphone]"
     >>> pacific_phones("[courriel] — 41 15 78 — 55 32 09 (perso)")
     '[courriel] — [téléphone] — [téléphone] (perso)'
+    >>> pacific_phones("son numéro 87-31-58-64 ; Joseph : 87712290 ; lot 87712290, 25-30-35")
+    'son numéro [téléphone] ; Joseph : [téléphone] ; lot 87712290, 25-30-35'
     """
     last = -1  # where the last number replaced ends
     def replace(match: re.Match) -> str:
         nonlocal last
-        first, sep, second, third = int(match[1]), match[2], int(match[3]), int(match[4])
-        if match[5] is None and ((first <= 31 and 1 <= second <= 12)
-                                 or (first <= 23 and second <= 59 and third <= 59)):
+        glued = match["glued"] is not None
+        first, sep = int(match[1] or 0), match[2]
+        second, third = int(match[3] or 0), int(match[4] or 0)
+        if not glued and match[5] is None and ((first <= 31 and 1 <= second <= 12)
+                                               or (first <= 23 and second <= 59 and third <= 59)):
             return match[0]  # a date or a time
         before = text[max(0, match.start() - 30):match.start()].rsplit("\n", 1)[-1]
         cued = _PHONE_CUE_RE.search(before) or (
             last >= 0 and _BETWEEN_PHONES_RE.fullmatch(text, last, match.start()))
-        if (sep == " " or text[match.end():match.end() + 1] == ",") and not cued and not (
-                match[5] is not None and match[1] in _POLYNESIA_OPENINGS):
+        if (glued or sep in " -" or text[match.end():match.end() + 1] == ",") and not cued \
+                and not (match[5] is not None and match[1] in _POLYNESIA_OPENINGS):
             return match[0]  # "45 50 55 jeunes", "notes 12.14.16, 18": no cue, a list
         last = match.end()
         return "[téléphone]"
