@@ -1019,6 +1019,20 @@ def test_a_name_after_the_participle_that_opens_a_note():
     assert not any(name.startswith(("Croisé", "Relancé")) for name in found)
 
 
+def test_a_first_name_that_is_a_word_taken_up_by_il_is_someone():
+    """names_blind66: « Au début Lamine il m'emmenait en scooter », « Lamine et son
+    scooter » kept Lamine (« il lamine » is a verb): spoken French taking a name up by
+    « il » says a person. The word stays where no one is taken up so, and after a
+    preposition and a comma « il » is someone else (blind66, blind75)."""
+    found = set(find_people(["R : Au début Lamine il m'emmenait en scooter.",
+                             "tuteur du trajet : Lamine et son scooter"]))
+    assert "Lamine" in found
+    assert "Lamine" not in set(find_people(["tuteur du trajet : Lamine et son scooter"]))
+    found = set(find_people(["NA : voir Moustoifa chez Colas, il a suivi le jeune",
+                             "des jeunes de Floréal, il ne pouvait plus passer"]))
+    assert "Colas" not in found and "Floréal" not in found
+
+
 def test_a_common_first_name_after_a_is_someone_unless_a_town(tmp_path):
     """names_blind20: « une partie est confiée à Florian (vacataire) », « 6 en retard côté
     Florian », « florian a rendu 3 transcriptions » kept Florian: the model called him a

@@ -114,6 +114,14 @@ _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 _SPOKEN_OF_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:,?\s+(?:il|elle)\s+(?!(?:y|faut"
                            r"|fallait|fait|semble|para[iî]t)(?![\w-]))"
                            r"|(?:,|\s*[(:])\s*\d{1,2}\s+ans\b)")
+# ... and so much someone that a French word is a name there: taken up with no comma,
+# or given an age, after no preposition ("Au début Lamine il m'emmenait", "Vanna, 16
+# ans"; not "chez Colas, il a suivi le jeune", "de Floréal, il ne pouvait plus passer").
+_TAKEN_UP_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:\s+(?:il|elle)\s+(?!(?:y|faut"
+                          r"|fallait|fait|semble|para[iî]t)(?![\w-]))"
+                          r"|(?:,|\s*[(:])\s*\d{1,2}\s+ans\b)")
+_PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:à|a|au|aux|de|d['’]|du|des|chez|pour|par"
+                                 r"|avec|sur|vers|en|dans|depuis|entre)\s*$")
 # ... the surname a word too when written "Surname, I." beside a co-author: "Rétif, S. et
 # Fauconnet, R. (2023)", "Petit, M., & Roux, A." (no "Annexe B." reads so).
 _APA_JOINED = re.compile(r",?\s*(?:&|et)\s+" + _FIRST + r",\s+" + _UP + r"\.")
@@ -299,6 +307,7 @@ class Names:
         self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
         self.parts: frozenset[str] = frozenset()  # words of longer places, organisations
         self.located: frozenset[str] = frozenset()  # lone places after "à", "en"...
+        self.spoken: frozenset[str] = frozenset()  # first names taken up by "il", "elle"
         self.towns: frozenset[str] = frozenset()  # words after "à", "en" that are no
         # first name: the model's lone person "Poitiers" is "à Poitiers" elsewhere
         self.model = model
@@ -467,7 +476,8 @@ class Names:
         "Pierre", "Claire"), no month, nor a word of a longer organisation or place
         ("Boulangerie Martin"), nor a place or an organisation alone mid-sentence or
         after "à", "en"...; not a rarer name of the list that is a town, a country or a
-        region ("Annecy", "Provence")."""
+        region ("Annecy", "Provence"). A word taken up by "il", "elle" is a name ("Au
+        début Lamine il m'emmenait": ``spoken``)."""
         given, folded = first_name_rank(name), fold_keep_case(name)
         if given is None or len(name) < 3 or set(fold_lower(name).split("-")) & _CALENDAR:
             return False
@@ -480,6 +490,8 @@ class Names:
             return False
         if lower:  # "done", "dev" are in the list too
             return given < _LOWER_FIRST_NAMES and not self.word(name, initial=True, notes=False)
+        if folded in self.spoken:  # "Au début Lamine il m'emmenait": a word, yet someone
+            return True
         # a common one that is a word too ("Pierre", "Ambre") opening a sentence: a
         # name unless the notes use the word ("la pierre", "claire")
         return not (self.word(name, initial=True, notes=False) and (
@@ -914,6 +926,10 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     names = Names(lower_words=lower_words - _written_as_names(lower_words, everything, model),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
     names.listed_aliases = listing.aliases  # the team's nicknames are no one else
+    names.spoken = frozenset(
+        fold_keep_case(m.group(1)) for text in everything for m in _TAKEN_UP_RE.finditer(text)
+        if is_first_name(m.group(1))
+        and not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start()))
     # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
     # that is never a person on its own nor a speaker label. The model tags many lone
     # surnames LOC or ORG ("Rault connaît bien la MLDS", "le portefeuille de Mbemba"): one
