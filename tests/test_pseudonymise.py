@@ -1019,6 +1019,13 @@ def test_a_name_after_the_participle_that_opens_a_note():
     assert not any(name.startswith(("Croisé", "Relancé")) for name in found)
 
 
+def test_a_first_name_after_a_family_word_is_someone():
+    """names_blind62: « Ma mère oui. Mon tonton Amaury non. » kept Amaury: the model read
+    « Mon tonton Amaury » as one entity holding a word, whose words are no one's."""
+    found = set(find_people(["Mon tonton Amaury non.", "Sa tante Fatou est venue."]))
+    assert {"Amaury", "Fatou"} <= found
+
+
 def test_a_first_name_that_is_a_word_taken_up_by_il_is_someone():
     """names_blind66: « Au début Lamine il m'emmenait en scooter », « Lamine et son
     scooter » kept Lamine (« il lamine » is a verb): spoken French taking a name up by

@@ -646,6 +646,7 @@ def is_full_name(name: str) -> bool:
 
 
 _PARTICLES = tuple(WORDS["names"]["particles_of_unlisted"])
+_KIN_WORDS = frozenset(fold_lower(word) for word in WORDS["names"]["kin_words"])
 
 
 def _particle_surname(words: list[str]) -> bool:
@@ -1226,7 +1227,8 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
                                            and not is_first_name(w))
                    for w in tokens if len(w) > 1 and w.lower() not in _PARTICLES):
                 parts.update(fold_keep_case(token) for i, token in enumerate(tokens)
-                             if i or (len(tokens) > 1 and tokens[1][:1].isupper()))
+                             if (i or (len(tokens) > 1 and tokens[1][:1].isupper()))
+                             and not (i and fold_lower(tokens[i - 1]) in _KIN_WORDS))
     return frozenset(parts)
 
 
