@@ -1019,6 +1019,20 @@ def test_a_name_after_the_participle_that_opens_a_note():
     assert not any(name.startswith(("Croisé", "Relancé")) for name in found)
 
 
+def test_a_surname_that_is_a_word_in_a_column_of_names():
+    """names_blind81: « | POMMIER Léa | Périgueux (Boulazac) | » among young people in a
+    table was no one: the model read the row as one place, which made « POMMIER » (an
+    apple tree) a word of a place's name everywhere."""
+    rows = ["Jeune | Commune | Entreprise | Clause | Issue",
+            "NGUYEN Ryan | Lormont | Eiffage (Cité numérique, Bègles) | 300h | abandon",
+            "DUCOURNAU Nolan | Soyaux | Transports Marchadier | 150h | jamais venu",
+            "LEBRUN Nathan | Périgueux | Peinture Dubreuil & Fils | 150h | terminé ✔",
+            "POMMIER Léa | Périgueux (Boulazac) | régie de quartier de Chamiers | 150h | "
+            "terminé ✔",
+            "BROSSARD Jordan | Soyaux | Transports Marchadier | 150h | terminé ✔"]
+    assert any("Léa" in name for name in find_people(rows))
+
+
 def test_a_first_name_after_a_family_word_is_someone():
     """names_blind62: « Ma mère oui. Mon tonton Amaury non. » kept Amaury: the model read
     « Mon tonton Amaury » as one entity holding a word, whose words are no one's."""

@@ -1211,18 +1211,16 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
     first name opens ("Loïc Meunier")."""
     parts: set[str] = set()
     for entity in entities:
-        words = [w for w in re.findall(r"[\w'’-]+", entity)
-                 if len(w) > 1 and w.lower() not in _PARTICLES]  # "Gwendal Le Moal"
-        given = first_name_rank(words[0] if words and not words[0].isupper() else words[-1]) \
-            if words and words[0] not in ACRONYMS else None  # "MARQUANT Enzo": a sign-up
-        # sheet's surname first; not "CCI France"
-        if len(words) in (2, 3) and all(w[:1].isupper() for w in words) and \
-                given is not None and given < _GIVEN_FIRST_NAMES:
+        if _given_name(re.findall(r"[\w'’-]+", entity)):
             continue  # "(Loïc Meunier, AEMO)": a given first name opens a person's name
         # the words joined between two punctuation marks, where one is a French word:
-        # « Participants : ANCELIN Thibault » holds a word, but not beside the name
+        # « Participants : ANCELIN Thibault » holds a word, but not beside the name; nor
+        # a table's cell that is a surname in capitals and a first name (« POMMIER Léa |
+        # Périgueux »; but « Colas Mayotte », « Océane Propreté » are firms)
         for stretch in re.split(r"[^\w\s'’-]+", entity):
             tokens = re.findall(r"[\w'’-]+", stretch)
+            if tokens and tokens[0].isupper() and _given_name(tokens):
+                continue
             if any(not w[:1].isupper() or (names.word(w, initial=True, notes=False)
                                            and not is_first_name(w))
                    for w in tokens if len(w) > 1 and w.lower() not in _PARTICLES):
@@ -1230,6 +1228,18 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
                              if (i or (len(tokens) > 1 and tokens[1][:1].isupper()))
                              and not (i and fold_lower(tokens[i - 1]) in _KIN_WORDS))
     return frozenset(parts)
+
+
+def _given_name(words: list[str]) -> bool:
+    """Are ``words`` a person's name: two or three capitalised words (particles aside,
+    "Gwendal Le Moal") that a given first name opens, or ends after a surname in
+    capitals as sign-up sheets write it ("MARQUANT Enzo"); not "CCI France"."""
+    words = [w for w in words if len(w) > 1 and w.lower() not in _PARTICLES]
+    if len(words) not in (2, 3) or not all(w[:1].isupper() for w in words) \
+            or words[0] in ACRONYMS:
+        return False
+    given = first_name_rank(words[-1] if words[0].isupper() else words[0])
+    return given is not None and given < _GIVEN_FIRST_NAMES
 
 
 # An item of a list or a table's cell shaped as a name: a capitalised word or two,
