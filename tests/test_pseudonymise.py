@@ -1033,6 +1033,16 @@ def test_a_surname_that_is_a_word_in_a_column_of_names():
     assert any("Léa" in name for name in find_people(rows))
 
 
+def test_a_firm_in_capitals_before_the_place_it_works_in_is_no_one():
+    """names_blind83: « SOCOTRA Wallis » (a firm of Wallis) was a person, « IVANOVA
+    Sylvain »'s shape with Wallis a rare first name, and so every « à Wallis »."""
+    texts = ["| SOCOTRA Wallis | Mata-Utu | STP |", "fête du Territoire à Wallis : rien.",
+             "8h à Nancy = 18h à Wallis.", "| IVANOVA Sylvain | 17 |"]
+    found = set(find_people(texts))
+    assert not any("Wallis" in name for name in found)
+    assert any("Sylvain" in name for name in found)
+
+
 def test_a_first_name_after_a_family_word_is_someone():
     """names_blind62: « Ma mère oui. Mon tonton Amaury non. » kept Amaury: the model read
     « Mon tonton Amaury » as one entity holding a word, whose words are no one's."""

@@ -540,7 +540,9 @@ class Names:
         if len(upper) <= 3:  # initials; not "CIO Caen", a structure of a town
             return upper[0] == first[0] and not is_town(first)
         return not self.word(upper, notes=False) and not (
-            self.word(first, initial=True, notes=False) and not_common(first))
+            (self.word(first, initial=True, notes=False)  # "SOCOTRA Wallis": a firm of
+             or fold_keep_case(first) in self.located)  # the place ("à Wallis"), a rare
+            and not_common(first))  # first name too
 
     def trim(self, span: str) -> list[str]:
         """The names in an entity: cut at punctuation, leading words and civilities off
