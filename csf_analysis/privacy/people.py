@@ -111,15 +111,13 @@ _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 # pronoun, as spoken French does ("Vasile il parle pas", "Aziz, il avait 16 ans"; not
 # "Toulouse, il y a", "il faut", nor "à Pau, il neige"), or given an age ("Dieunel, 18
 # ans", "Quentin (17 ans, MLDS)", "sur Kylian : 17 ans").
-_SPOKEN_OF_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:,?\s+(?:il|elle)\s+(?!(?:y|faut"
-                           r"|fallait|fait|semble|para[iî]t)(?![\w-]))"
-                           r"|(?:,|\s*[(:])\s*\d{1,2}\s+ans\b)")
+_TAKEN_UP = r"\s+(?:il|elle)\s+(?!(?:y|faut|fallait|fait|semble|para[iî]t)(?![\w-]))"
+_AGED = r"(?:,|\s*[(:])\s*\d{1,2}\s+ans\b"
+_SPOKEN_OF_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:,?" + _TAKEN_UP + "|" + _AGED + ")")
 # ... and so much someone that a French word is a name there: taken up with no comma,
 # or given an age, after no preposition ("Au début Lamine il m'emmenait", "Vanna, 16
 # ans"; not "chez Colas, il a suivi le jeune", "de Floréal, il ne pouvait plus passer").
-_TAKEN_UP_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:\s+(?:il|elle)\s+(?!(?:y|faut"
-                          r"|fallait|fait|semble|para[iî]t)(?![\w-]))"
-                          r"|(?:,|\s*[(:])\s*\d{1,2}\s+ans\b)")
+_TAKEN_UP_RE = re.compile(r"(?<![\w-])(" + _FIRST + r")(?:" + _TAKEN_UP + "|" + _AGED + ")")
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:à|a|au|aux|de|d['’]|du|des|chez|pour|par"
                                  r"|avec|sur|vers|en|dans|depuis|entre)\s*$")
 # ... the surname a word too when written "Surname, I." beside a co-author: "Rétif, S. et
@@ -307,7 +305,7 @@ class Names:
         self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
         self.parts: frozenset[str] = frozenset()  # words of longer places, organisations
         self.located: frozenset[str] = frozenset()  # lone places after "à", "en"...
-        self.spoken: frozenset[str] = frozenset()  # first names taken up by "il", "elle"
+        self.spoken: frozenset[str] = frozenset()  # first names taken up by "il", aged
         self.towns: frozenset[str] = frozenset()  # words after "à", "en" that are no
         # first name: the model's lone person "Poitiers" is "à Poitiers" elsewhere
         self.model = model
@@ -929,10 +927,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     names = Names(lower_words=lower_words - _written_as_names(lower_words, everything, model),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
     names.listed_aliases = listing.aliases  # the team's nicknames are no one else
-    names.spoken = frozenset(
-        fold_keep_case(m.group(1)) for text in everything for m in _TAKEN_UP_RE.finditer(text)
-        if is_first_name(m.group(1))
-        and not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+    names.spoken = _taken_up(everything)
     # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
     # that is never a person on its own nor a speaker label. The model tags many lone
     # surnames LOC or ORG ("Rault connaît bien la MLDS", "le portefeuille de Mbemba"): one
@@ -1230,6 +1225,15 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
                              if (i or (len(tokens) > 1 and tokens[1][:1].isupper()))
                              and not (i and fold_lower(tokens[i - 1]) in _KIN_WORDS))
     return frozenset(parts)
+
+
+def _taken_up(texts: list[str]) -> frozenset[str]:
+    """The first names ``texts`` take up with "il" or give an age, after no preposition
+    (:data:`_TAKEN_UP_RE`), folded: someone's even where the word is a French word."""
+    return frozenset(
+        fold_keep_case(m.group(1)) for text in texts for m in _TAKEN_UP_RE.finditer(text)
+        if is_first_name(m.group(1))
+        and not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start()))
 
 
 def _given_name(words: list[str]) -> bool:
