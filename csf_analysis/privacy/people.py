@@ -66,7 +66,7 @@ from .name_model import NameModel
 from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer, overlaps
 from .towns import is_place, is_town
-from .word_use import bare_only
+from .word_use import bare_only, words_pattern
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 _LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
@@ -964,7 +964,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     outlined = _outlined(texts, names)
     protected = [guard.protected(text) for text in everything]
     namesakes = _namesakes(everything, protected)
-    namesake = _words_re(namesakes)
+    namesake = words_pattern(namesakes)
     keys = {Names.key(n) for n in namesakes}
     for i, (text, kept) in enumerate(zip(everything, protected)):
         borne = [m.span() for m in namesake.finditer(text)] if namesake else []
@@ -1054,13 +1054,6 @@ def _namesakes(texts: list[str], protected: list[list[tuple[int, int]]]) -> set[
             run = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))
             found.update(" ".join(reversed(run[:k])) for k in range(2, len(run) + 1))
     return found
-
-
-def _words_re(words: Iterable[str]) -> re.Pattern | None:
-    """One pattern for ``words`` as whole words, longest first; None for none."""
-    words = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])") \
-        if words else None
 
 
 def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, list[str]]:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 
 from ..text import fold_keep_case
 
-__all__ = ["bare_only"]
+__all__ = ["bare_only", "words_pattern"]
 
 # Words after which a noun, an adjective or a verb form is used as such (folded).
 _WORD_USE = frozenset("""
@@ -48,18 +48,29 @@ def bare_only(words: Iterable[str], texts: Iterable[str], *,
     """The ``words`` (folded, lower case) that ``texts`` write in lower case, and only
     bare: never after a word of :data:`_WORD_USE`; no adjective."""
     candidates = {word for word in words if len(word) >= 3 and not is_adjective(word)}
-    if not candidates:
+    pattern = words_pattern(candidates)
+    if pattern is None:
         return set()
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(
-        re.escape(w) for w in sorted(candidates, key=len, reverse=True)) + r")(?![\w-])")
     bare: set[str] = set()
     used: set[str] = set()
     for text in texts:
         folded = fold_keep_case(text)
         for match in pattern.finditer(folded):
-            word = match.group(1)
+            word = match.group()
             (used if _as_word(folded, match) else bare).add(word)
     return bare - used
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern | None:
+    """One pattern for ``words`` as whole words (no letter, digit, "_" or "-" beside
+    them), the longest first; None for no word.
+
+    >>> words_pattern(["amine", "lamine"]).findall("lamine, amine, amines, mohamed-amine")
+    ['lamine', 'amine']
+    """
+    words = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])") \
+        if words else None
 
 
 def _as_word(folded: str, match: re.Match) -> bool:
