@@ -113,13 +113,14 @@ _PACIFIC_PAIRS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )(?:([2-9]\d)([ .-])(\d{2}
 # ... and Polynesia's four pairs anywhere when they open as its lines do (40 fixed, 87
 # to 89 mobile): "via Hiriata 40 45 12 80", not "scores 45 50 55 60".
 _POLYNESIA_OPENINGS = ("40", "87", "88", "89")
+# Between two numbers of one line: "41 15 78 — 55 32 09", "45 12 09 / 82 45 17".
+_PHONE_SEP = r"\s*[/,;—–-]?\s*"
+_BETWEEN_PHONES_RE = re.compile(_PHONE_SEP)
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
                            r"|joignable|☎|📞)[^\n]*$|[:|]\s*$"
                            r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$"
                            # "[courriel] / 24 13 87", "[téléphone] — 55 32 09"
-                           r"|\[(?:courriel|t[ée]l[ée]phone)[^\]]*\]\s*[/,;—–-]?\s*$")
-# Between two numbers of one line: "41 15 78 — 55 32 09", "45 12 09 / 82 45 17".
-_BETWEEN_PHONES_RE = re.compile(r"\s*[/,;—–-]?\s*")
+                           r"|\[(?:courriel|t[ée]l[ée]phone)[^\]]*\]" + _PHONE_SEP + "$")
 
 
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
