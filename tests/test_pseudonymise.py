@@ -326,6 +326,13 @@ def test_a_lone_initial_as_a_speaker_label_is_someone():
     assert "Y." in found and not {"Q.", "R."} & set(found)
 
 
+def test_an_initial_before_a_pronoun_is_no_one():
+    """names_blind62: the model read « la ligne E. Il gagne sa vie » as a person
+    « E. Il »; an initial before a surname still is someone."""
+    assert not Names().plausible("E. Il") and not Names().plausible("A. Et")
+    assert Names().plausible("E. Martin") and Names().plausible("A. Le Gall")
+
+
 def test_people_the_model_or_a_sign_up_sheet_would_hide():
     found = find_people([
         "- son éducateur (Loïc Meunier, AEMO) l'a aidé pour les horaires, il dormait mal",

@@ -109,10 +109,32 @@ def test_names_in_ids_and_file_names(replacer):
     assert replacer.ident("300h-6-plone-dgesco") == "300h-6-plone-dgesco"
 
 
+def test_a_slug_in_a_text_is_replaced_as_the_leak_check_finds_it():
+    """A title that is a file's stem (no heading in the note) names the person as a slug;
+    the leak check finds slugs in any output, so the text's replacement takes them too
+    (blind87: the build failed on « 2024-02-06_giordano-batiment_cannes »)."""
+    r = Replacer({"Paolo Giordano": "Personne O"})
+    title = "entretiens/2024-02-06_paolo-giordano_cannes"
+    assert r.text(title) == "entretiens/2024-02-06_personne-o_cannes"
+    assert r.found(r.text(title), ids=True) == []
+    assert r.text("notes_giordano-paolo.md") == "notes_personne-o.md"
+    assert r.text("la rue Paolo-Giordano") == "la rue Paolo-Giordano"  # a place stays
+
+
 def test_found_lists_what_is_left(replacer):
     assert replacer.found("Mme Lefèvre au collège Jules Ferry") == [("Camille Lefèvre", "Lefèvre")]
     assert replacer.found("voir CL", initials=False) == []
     assert replacer.found("entretien-camille-lefevre", ids=True)[-1][0] == "Camille Lefèvre"
+
+
+def test_a_pseudonym_s_letter_is_no_initial_of_a_slug():
+    """names_blind62: the leak check read « Personne E, il m'a dit » as the slug
+    « e-il » of a name « E. Il » and refused the outputs (the letter came by the order
+    of appearance); a slug is still found beside a pseudonym."""
+    r = Replacer({"Ernest Ilunga": "Personne Q", "Kévin Durand": "Personne E"})
+    assert r.found("Le conducteur, Personne E, ilunga a dit", ids=True) == []
+    assert r.found("personne-e_ernest-ilunga.md", ids=True) == \
+        [("Ernest Ilunga", "ernest-ilunga")]
 
 
 def test_a_compound_first_name_s_initials_alone():

@@ -427,6 +427,9 @@ class Names:
             return False  # acronyms: DGESCO, DNE
         if any(len(w) == 1 for w in words):
             return False  # "40K Euros": a lone capital is no initial without its dot
+        if any(_is_initial(w) for w in words) and all(
+                _is_initial(w) or w.lower() in STOP_WORDS for w in words):
+            return False  # "la ligne E. Il gagne sa vie": a pronoun is no surname
         if any(w[1:2] in ("'", "’") and w[2:3].islower() for w in words):
             return False  # "L'assurance : qui couvre le jeune ?"; "N'Diaye" stays a name
         if any(w.isupper() and len(w) > 2 for w in words) and any(

@@ -625,6 +625,7 @@ class Replacer:
         self._beside_own = _beside_own_patterns(self._own)
         self._is_word = is_word or (lambda word: False)  # no typo index without it
         self._cache: dict[str, str] = {}
+        self._pseudonyms: re.Pattern | None = None  # set by _pseudonym_spans
 
     def _id_pattern(self) -> re.Pattern | None:
         forms = {re.sub(r"[^a-z0-9]+", "-", fold_keep_case(form).lower()).strip("-")
@@ -797,9 +798,9 @@ class Replacer:
             return text
         done = self._cache.get(text)
         if done is None:
-            done = self._cache[text] = self._own_beside(self._in_context(self._misspelt_in(
-                self._listed_in(self._names_in(pacific_phones(PHONE_RE.sub(
-                    "[téléphone]", self._emails(text))))))))
+            done = self._cache[text] = self.slugs(self._own_beside(self._in_context(
+                self._misspelt_in(self._listed_in(self._names_in(pacific_phones(PHONE_RE.sub(
+                    "[téléphone]", self._emails(text)))))))))
         return done
 
     def _own_beside(self, text: str) -> str:
@@ -1021,6 +1022,24 @@ class Replacer:
         return self._misspelt_in(self._listed_in("".join(out) + ident[end:], ident=True),
                                  ident=True)
 
+    def slugs(self, text: str) -> str:
+        """``text`` with the names written as slugs in it (a title that is a file's stem,
+        « 2024-02-06_giordano-batiment_cannes ») replaced by the pseudonym's slug, as
+        the leak check finds them (:meth:`found` with ``ids``): words joined by a dash
+        or an underscore, no space, outside the protected spans."""
+        if self._ids is None or not text or not ("-" in text or "_" in text):
+            return text
+        kept, out, end = self.protected(text), [], 0
+        for match in self._ids.finditer(fold_keep_case(text).lower()):
+            start, stop = match.span()
+            key = re.sub(r"[^a-z0-9]+", "-", match.group())
+            if "-" in key and not re.search(r"\s", match.group()) \
+                    and (name := self.id_owner.get(key)) and self._pseudonym(name) \
+                    and not overlaps(start, stop, kept):
+                out += [text[end:start], slug(self._pseudonym(name))]
+                end = stop
+        return "".join(out) + text[end:]
+
     def found(self, text: str, *, ids: bool = False,
               initials: bool = True) -> list[tuple[str, str]]:
         """(name, form as written) of each known name left in ``text``, protected
@@ -1038,6 +1057,7 @@ class Replacer:
                     key = re.sub(r"\s+", " ", match.group("name"))
                     found.append((self.owner[key], text[start:stop]))
         if ids and self._ids is not None:
+            kept += self._pseudonym_spans(text)  # "Personne E, il" holds no "E. Il"
             for match in self._ids.finditer(fold_keep_case(text).lower()):
                 key = re.sub(r"[^a-z0-9]+", "-", match.group())
                 start, stop = match.span()
@@ -1045,3 +1065,13 @@ class Replacer:
                         a < stop and start < b for a, b in kept):
                     found.append((self.id_owner[key], text[match.start():match.end()]))
         return found
+
+    def _pseudonym_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` holds a pseudonym, as written or as a slug ("Personne E",
+        "personne-e"): its letter is no initial of a name's slug."""
+        if self._pseudonyms is None:
+            given = {p for p in self.pseudonym.values() if p}
+            self._pseudonyms = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(
+                re.escape(p) for p in sorted({*given, *map(slug, given)}, key=len, reverse=True)
+            ) + r")(?![\w-])") if given else re.compile(r"(?!)")
+        return [m.span() for m in self._pseudonyms.finditer(text)]
