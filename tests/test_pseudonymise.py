@@ -1329,6 +1329,16 @@ def test_no_one_is_found_in_a_firm_named_after_its_trade():
     assert "Lebrun" not in found and "Vasseur" not in found
 
 
+def test_no_one_is_found_in_a_firm_closed_by_its_trade():
+    """names_blind87: « Giordano Bâtiment » (Giordano, a first name of the list) was
+    a person; someone written beside such a firm still is."""
+    found = find_people(["| BONIFASSI Mélissa | 17 | Cannes | 450h | Giordano Bâtiment |",
+                         "- 06/02 Giordano Bâtiment, Cannes — MP, YB",
+                         "Mme Ciais de chez Giordano Bâtiment (« elle tient la boutique »)."])
+    assert not [name for name in found if "Giordano" in name]
+    assert {"Ciais", "BONIFASSI Mélissa"} <= set(found)
+
+
 def test_a_chat_author_s_initials_are_someone_s_in_any_case(tmp_path):
     """names_blind53: a WhatsApp export's « 12/12/2024 17:58 - jb: je note » kept
     « jb », as author and in « ok merci jb », since the notes write it in lower case.

@@ -752,6 +752,37 @@ def test_a_firm_named_after_its_trade_and_a_family():
     assert listed.text("Menuiserie Vasseur") == "Menuiserie Personne B"
 
 
+def test_a_firm_named_after_a_family_or_a_place_then_its_trade():
+    """names_blind87, measured untouched: « Giordano Bâtiment » (Giordano, a first name
+    of the list) was a person, and 46 such firms were lost in 84 folders (« Amiens
+    Habitat », « Iroise Propreté Services »). Kept as a place's name is, unless someone
+    found or listed bears the name; the trade's word in lower case is no firm's."""
+    nobody = Replacer({"Karim Benali": "Personne A"})
+    text = "Giordano Bâtiment, Amiens Habitat, Iroise Propreté Services, SARL Kerleroux BTP"
+    assert nobody.text(text) == text
+    assert nobody.protected("Giordano Bâtiment") == [(0, 17)]  # no one found there
+    found = Replacer({"Paul Lefebvre": "Personne B"})
+    assert found.text("chez Lefebvre Bâtiment, M. Lefebvre") == \
+        "chez Personne B Bâtiment, Personne B"
+    listed = Replacer({"Paul Lefebvre": "Personne B"}, listed=["Paul Lefebvre"])
+    assert listed.text("Lefebvre Bâtiment") == "Personne B Bâtiment"
+    assert found.text("vu Paul Lefebvre bâtiment B") == "vu Personne B bâtiment B"
+    someone = Replacer({"Stéphanie Beauperthuy": "Personne C"})  # no "de" inside a firm
+    assert someone.text("c'est Stéphanie de SXM Construction") == \
+        "c'est Personne C de SXM Construction"
+
+
+def test_a_town_named_with_an_article_stays_whatever_first_name_it_holds():
+    """names_blind85, measured untouched: « Le Robert », « au Robert », « Ville du
+    Marin » (Martinique) became « Le Personne P2 », « au Personne U » where a Robert was
+    found; a first name or a civility before the article's town makes it a surname."""
+    r = Replacer({"Robert Dufour": "Personne A", "Gwenaël Le Port": "Personne B"})
+    text = "Le Robert, au Robert, la Ville du Robert, Willy au Marin, aux Abymes"
+    assert r.text(text) == text
+    assert r.text("Robert est venu du Robert.") == "Personne A est venu du Robert."
+    assert r.text("Gwenaël Le Port, Mme Le Port, du Port") == "Personne B, Personne B, du Port"
+
+
 def test_a_trade_of_a_listed_person_or_nickname_after_de_names_them():
     """names_blind66, 69: « la menuiserie d'Aloisio Tialetagi » and « la menuiserie de
     Dumè » (the list's « Dominique Battesti (Dumè) ») were kept as a firm's name; a

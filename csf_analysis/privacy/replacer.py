@@ -72,7 +72,7 @@ from .name_forms import (
     split_name,
     surname_words,
 )
-from .towns import is_place
+from .towns import is_place, with_article
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 
@@ -183,8 +183,20 @@ PLACE_WORDS = (*STREET_WORDS, *WORDS["names"]["place_words"], *WORDS["names"]["c
                *WORDS["names"]["trade_words"])
 # Public bodies and regions, never a person ("France Travail", "Région Bretagne").
 PUBLIC_NAMES = tuple(WORDS["names"]["public_names"])
+# The towns named with an article, written so or contracted (« Le Robert », « au
+# Robert », « du Marin », « aux Abymes »; folded text): places, whatever first name
+# they hold.
+_ARTICLES = {"le": r"(?:Le|le|au|du)", "la": r"(?:La|la)", "les": r"(?:Les|les|aux|des)"}
+_ARTICLE_TOWN = "|".join(
+    _ARTICLES[article] + r"\s+(?:" + "|".join(re.escape(strip_accents(t)) for t in towns) + ")"
+    for article, towns in with_article().items() if towns)
 _CAP = _UP + r"[\w'’]*"
 _PARTICLE = r"(?:de|du|des|la|le|les|d['’]|l['’])"
+# The words closing a firm's name, with their capital or in capitals (folded text).
+_FIRM = "(?:" + "|".join(sorted({form for w in WORDS["names"]["firm_words"]
+                                 for form in (strip_accents(w).capitalize(),
+                                              strip_accents(w).upper())})) + ")"
+_FIRM_RE = re.compile(r"\s+" + _FIRM + r"(?:\s+" + _FIRM + r")*$")
 # Place words used in an idiom that names no place: "à la place de Yasmine" (instead
 # of her), "au cours de" (during). Folded text, so "à" is "a".
 _IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au (?=cours\s+(?:de|du|des|d')\b))"}
@@ -198,6 +210,10 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
     # a compound place name ("Hauts-de-France", "Boulogne-sur-Mer", "Aix-en-Provence")
     r"|\b" + _CAP + r"(?:-" + _CAP + r")*-(?:de|du|des|sur|sous|en|les|lez|le|la|et|d'|l')"
     r"-?" + _CAP + r"(?:-" + _CAP + r")*"
+    r"|(?<![\w-])(?:" + _ARTICLE_TOWN + r")(?![\w'’-])"
+    # a firm's name closed by its trade: "Giordano Bâtiment", "Iroise Propreté Services"
+    # (no "de" inside: « c'est Stéphanie de SXM Construction » is someone of the firm)
+    r"|(?<![\w-])" + _CAP + r"(?:\s+" + _CAP + r"){0,2}?(?:\s+" + _FIRM + r")+(?![\w-])"
     # in any case: "la conseillère france travail (gosia)" in a chat
     r"|(?<![\w-])(?i:" + "|".join(re.escape(strip_accents(w)).replace(r"\ ", r"\s+")
                                    for w in PUBLIC_NAMES) + r")(?![\w-]))")
@@ -219,8 +235,9 @@ _FIRST_NAME_END = re.compile(r"(?<![\w-])(" + _FIRST + r")\s+$")
 
 
 def _first_name_before(folded: str, match: re.Match) -> bool:
-    """A saint's name right after a first name is a surname: "Angélique Sainte-Rose"."""
-    if not re.match(r"(?:Saint|Sainte|St|Ste)-", match.group()):
+    """A saint's name or a town's with its article right after a first name is a
+    surname: "Angélique Sainte-Rose", "Gwenaël Le Port"."""
+    if not re.match(r"(?:Saint|Sainte|St|Ste)-|(?:Le|La|Les)\s", match.group()):
         return False
     before = _FIRST_NAME_END.search(folded, max(0, match.start() - 25), match.start())
     return before is not None and is_first_name(before.group(1))
@@ -788,8 +805,10 @@ class Replacer:
         anyone's surname ("Menuiserie Vasseur" of Paul Vasseur), not exempted?"""
         named = _PLACE_NAMED_RE.sub("", span, count=1)
         trade = _TRADE_RE.match(span)  # « Menuiserie Vasseur » of Paul Vasseur, found or listed
+        firm = _FIRM_RE.search(span)  # « Lefebvre Bâtiment » of Paul Lefebvre
         return (span in self._surnames or named in self._named or (
-            trade is not None and span[trade.end():] in self._anyones)) \
+            trade is not None and span[trade.end():] in self._anyones) or (
+            firm is not None and any(w in self._anyones for w in span[:firm.start()].split()))) \
             and not (self._kept and self._kept.fullmatch(span))
 
     def text(self, text: str) -> str:

@@ -24,7 +24,7 @@ import functools
 from ..text import fold
 from ..words import data_list
 
-__all__ = ["is_place", "is_region", "is_town", "regions", "towns"]
+__all__ = ["is_place", "is_region", "is_town", "regions", "towns", "with_article"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,6 +36,22 @@ def towns() -> frozenset[str]:
 def is_town(word: str) -> bool:
     """Is ``word`` (any case, accents or not) one of the towns of the list?"""
     return _key(word) in towns()
+
+
+@functools.lru_cache(maxsize=1)
+def with_article() -> dict[str, tuple[str, ...]]:
+    """The towns of the list named with an article and one word, by article (« le »:
+    « Robert », « Marin », « Port »; « les »: « Abymes »), as written.
+
+    >>> "Robert" in with_article()["le"], "Trinité" in with_article()["la"]
+    (True, True)
+    """
+    found: dict[str, set[str]] = {"le": set(), "la": set(), "les": set()}
+    for town in data_list("communes.txt"):
+        article, _, rest = town.partition(" ")
+        if article.lower() in found and rest and " " not in rest and "-" not in rest:
+            found[article.lower()].add(rest)
+    return {article: tuple(sorted(names)) for article, names in found.items()}
 
 
 @functools.lru_cache(maxsize=1)
