@@ -567,6 +567,21 @@ def test_a_nickname_before_the_persons_name_in_brackets(tmp_path):
     assert not {"Krimo", "Paco", "Saadi", "Herrera"} & set(out.replace(",", " ").split())
 
 
+def test_a_creole_little_before_a_first_name_is_a_nickname(tmp_path):
+    """names_blind85, measured untouched: « Ti-Paul il me dépose », « Ti-Jo ? C'est mon
+    cousin » (the « Ti- », « petit », of the Antilles and Guyane) stayed; six such
+    nicknames were missed in the 84 folders before. « Ti-Paul » is Paul Rosine's where
+    he is the one Paul; « ti-punch » stays."""
+    notes = _one_note(tmp_path, "# Entretien\n\nR : Ti-Paul il me dépose le matin.\n\n"
+                      "Q : Ti-Paul ?\n\nR : Paul, un ami, Paul Rosine. Il travaille à la "
+                      "marina.\n\nR : Ti-Jo ? C'est mon cousin. On boit un ti-punch.\n")
+    anonymous = pseudonymise(load_corpus(notes, cache_dir=None))
+    out = anonymous.statements["text"].str.cat(sep=" ")
+    assert "Ti-" not in out and "Rosine" not in out and "ti-punch" in out
+    pseudonym = re.search(r"(\S+ \S+), un ami", out).group(1)
+    assert f"R : {pseudonym} il me dépose" in out
+
+
 def test_a_listed_nickname_is_the_listed_person_not_another(tmp_path):
     """names_blind18-65: the list's « Abdelkader Amrani (Kader) », « Ludovic Fournier
     (Ludo) »: « Kader », « Ludo F. » were found as people of their own, so 255 such

@@ -1031,6 +1031,11 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     _complete(names, everything, guard)
     names.lowercase.update(fold_lower(n) for n in names.found.values() if fold_lower(n) in labels)
     names.aliases = _nicknames(everything, names, guard)
+    for owner, nick in _little_nicknames(everything, names, guard):
+        if not owner:
+            names.add(nick, trust="trusted")
+        elif nick not in names.aliases.setdefault(owner, []):
+            names.aliases[owner].append(nick)
     return names
 
 
@@ -1087,6 +1092,35 @@ def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, lis
         if nick not in aliases.setdefault(owner, []):
             aliases[owner].append(nick)
     return aliases
+
+
+# The « Ti- » of the Antilles and Guyane (« petit ») before a first name or its start:
+# « Ti-Paul », « Ti-Rod »; not « ti-punch », « ti-moun » in lower case.
+_LITTLE_RE = re.compile(r"(?<![\w-])Ti-(?P<given>" + _UP + _LOW + r"+)(?![\w-])")
+
+
+def _little_nicknames(texts: list[str], names: Names,
+                      guard: Replacer) -> list[tuple[str, str]]:
+    """(person, nickname) for each « Ti-Paul », « Ti-Rod » of the notes whose first name
+    is one of the list or the start (3 letters and more) of a found person's: that
+    person when only one has it (« Ti-Rod » of Rodrigue Tarcy), else "" (the nickname
+    is someone of its own: « Ti-Jo »). Not in a place's name."""
+    matches = [(m.group(), m.group("given")) for text in texts if "Ti-" in text
+               for m in _LITTLE_RE.finditer(text)
+               if not overlaps(m.start(), m.end(), guard.protected(text))]
+    if not matches:
+        return []
+    pieces = {name: [fold_lower(p) for p in split_name(name)[0].split("-") if p]
+              for name in names.names() if is_full_name(name)}
+    found = []
+    for nick, given in dict.fromkeys(matches):
+        start = fold_lower(given)
+        owners = [name for name, firsts in pieces.items()
+                  if any(p == start or (len(start) >= 3 and p.startswith(start))
+                         for p in firsts)]
+        if owners or is_first_name(given):
+            found.append((owners[0] if len(owners) == 1 else "", nick))
+    return found
 
 
 # A legend of the initials the team signs with: "(SCD = Sylvie, TM = Tatiana, MaT =
