@@ -544,6 +544,18 @@ def test_an_author_with_a_surname_in_capitals_or_the_whole_first_name_after_it()
     assert not [name for name in found if "Figure" in name or "Annexe" in name]
 
 
+def test_an_author_whose_surname_is_a_word_before_a_first_name_of_the_list():
+    """names_blind58: « Castel, Olivier (2020) » (« castel » is a word), « Pillai, Arun
+    (2023) » (« pillai », a verb's form) and « Le Floc'h, Annaïck (2019) » (an
+    apostrophe) were left whole but for the first name; « Tableau, Figure » stays."""
+    found = set(find_people(["- Castel, Olivier (2020). « Les coûts cachés »",
+                             "- Pillai, Arun (2023). *Youth Transitions*",
+                             "- Le Floc'h, Annaïck (2019). *Les clauses sociales*",
+                             "voir Tableau, Figure (2019) ; Rapport, Note (2020)"]))
+    assert {"Olivier Castel", "Arun Pillai", "Annaïck Le Floc'h"} <= found
+    assert not [name for name in found if "Figure" in name or "Note" in name]
+
+
 def test_a_scottish_or_irish_surname_cited_as_an_author():
     """names_blind68, 69, 71, measured untouched: « MacGregor, I. (2016) », « MacKenzie,
     R. (2015) », « MacLeod, K. (2016) » were no authors: a capital inside the surname."""

@@ -128,7 +128,7 @@ _YEAR_AFTER = re.compile(r"\**\s*\(\d{4}")  # "Moulinier, A. (2019)"
 # ... or with the whole first name after the surname, before the year: "Castagnède,
 # Pierre (2014)", "Le Du, Yves-Marie (2021)", "VO Liêm (2018)".
 _AUTHOR_FULL_RE = re.compile(
-    r"(?<![\w-])(?P<name>(?:(?:Le|La|De|Du|Da|Di|Van|Von) )?" + _FIRST + r"|(?:(?:LE|LA|DE|DU"
+    r"(?<![\w-])(?P<name>(?:(?:Le|La|De|Du|Da|Di|Van|Von) )?" + _SURNAME + r"|(?:(?:LE|LA|DE|DU"
     r"|DA|DI|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?),?\s+(?P<first>" + _FIRST
     + r")(?=\**\s*\(\d{4}[a-z]?\))")
 # A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
@@ -239,13 +239,16 @@ def _author(name: str, names: Names) -> bool:
     initials, a surname that is no French word (not "Annexe B.", "Section C."); after a
     whole first name (a first name or no word), a surname whose words of 4 letters and
     more are none (not "Tableau, Figure"; but "VO Liêm": short surnames are often words
-    too)."""
+    too), unless that first name is a common one or one of the list that is no word."""
     first, *surname = name.split()
     core = [w for w in surname if w.lower() not in _PARTICLES] or surname
     if first.endswith("."):
         return not any(names.word(w, initial=True, notes=False) for w in core)
-    if any(len(w) >= 4 and names.word(w, initial=True, notes=False) for w in core):
-        return False
+    if any(len(w) >= 4 and names.word(w, initial=True, notes=False) for w in core) and not (
+            is_first_name(first) and (common_first_name(first, COMMON_RANK)
+                                      or not names.word(first, initial=True, notes=False))):
+        return False  # "Tableau, Figure (2019)"; not "Castel, Olivier (2020)", "Pillai,
+        # Arun (2023)" (a verb's form too), whose first name the list knows
     return is_first_name(first) or not names.word(first, initial=True, notes=False)
 
 
