@@ -750,6 +750,20 @@ def test_a_surname_in_brackets_after_a_first_name():
     assert not [n for n in found if "Orangis" in n]
 
 
+def test_a_surname_in_brackets_the_model_tags_as_a_place():
+    """names_blind87, 58: « Nuno (Ferreira), chez Maçonnerie Santoni », « Matteo
+    (Bianchi, il épelle) »: the model tags the lone surname a place, which vetoed it;
+    a town or a place the notes write so still is no surname, nor a newspaper (a first
+    version took « Sacha Lévy (Ouest-France) » on blind58)."""
+    found = find_people(["Un jeune arrivé au bout, Nuno (Ferreira), chez Maçonnerie Santoni.",
+                         "Matteo (Bianchi, il épelle) : « le problème de la clause »",
+                         "Fabrice (Lyon) a rappelé.", "Julie (Brasseur) est passée à Brasseur.",
+                         "le journaliste c'est Sacha Lévy (Ouest-France, a fait un papier)",
+                         "Bilal (Ait-Ouarab) est revenu."])
+    assert {"Nuno Ferreira", "Matteo Bianchi", "Bilal Ait-Ouarab"} <= set(found)
+    assert not [n for n in found if "Lyon" in n or "Brasseur" in n or "France" in n]
+
+
 def test_a_listed_first_name_that_is_a_word_as_a_speaker(tmp_path):
     """names_blind30: the speaker column kept « moussa » (a French word, so searched with
     its capital only in a text), though a speaker is a person by definition."""

@@ -1186,8 +1186,11 @@ _SURNAME_IN_BRACKETS_RE = re.compile(r"(?<![\w.'’-])(?P<first>" + _FIRST + r")
 
 def _bracketed_surnames(texts: list[str], names: Names, guard: Replacer) -> list[str]:
     """A first name the notes name someone by, then the surname in brackets: "Hamza
-    (Aït-Kaci, animateur de la Cité éducative)", "Fabrice (Hoareau)"; not a word, a
-    place, an organisation nor a first name ("Paco (Francisco Herrera)": a nickname);
+    (Aït-Kaci, animateur de la Cité éducative)", "Fabrice (Hoareau)", "Nuno (Ferreira)"
+    (the model's tag of a lone surname as a place does not count: it tags many); not a
+    word, a town, a place or an organisation's word as the notes write them ("à X",
+    "X Services"; nor a word or a place in a compound: "Ouest-France"), nor a first
+    name ("Paco (Francisco Herrera)": a nickname);
     nor after "de", "à", "avec"... ("foyer de Montpellier (Tehei)"); nor a word the
     notes write without that first name too ("Mathis (Ris-Orangis)", "| Ris-Orangis |")."""
     pairs: dict[str, tuple[str, str]] = {}  # each pair once: a note may repeat it
@@ -1196,7 +1199,10 @@ def _bracketed_surnames(texts: list[str], names: Names, guard: Replacer) -> list
             first, last = m.group("first"), m.group("last")
             if f"{first} {last}" in pairs or names.key(first) not in names.found \
                     or is_first_name(last) \
-                    or names.word(last, initial=True) or names.placed(last) or last.isupper() \
+                    or any(len(p) >= 4 and names.word(p, initial=True) or is_place(p)
+                           for p in last.split("-")) \
+                    or last.isupper() or is_town(last) \
+                    or fold_keep_case(last) in names.located | names.towns | names.parts \
                     or _NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()]) \
                     or guard.protected(last):
                 continue
