@@ -1034,7 +1034,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     _complete(names, everything, guard)
     names.lowercase.update(fold_lower(n) for n in names.found.values() if fold_lower(n) in labels)
     names.aliases = _nicknames(everything, names, guard)
-    for owner, nick in _little_nicknames(everything, names, guard):
+    for owner, nick in _little_nicknames(everything, names, protected):
         if not owner:
             names.add(nick, trust="trusted")
         elif nick not in names.aliases.setdefault(owner, []):
@@ -1103,14 +1103,15 @@ _LITTLE_RE = re.compile(r"(?<![\w-])Ti-(?P<given>" + _UP + _LOW + r"+)(?![\w-])"
 
 
 def _little_nicknames(texts: list[str], names: Names,
-                      guard: Replacer) -> list[tuple[str, str]]:
+                      protected: list[list[tuple[int, int]]]) -> list[tuple[str, str]]:
     """(person, nickname) for each « Ti-Paul », « Ti-Rod » of the notes whose first name
     is one of the list or the start (3 letters and more) of a found person's: that
     person when only one has it (« Ti-Rod » of Rodrigue Tarcy), else "" (the nickname
-    is someone of its own: « Ti-Jo »). Not in a place's name."""
-    matches = [(m.group(), m.group("given")) for text in texts if "Ti-" in text
-               for m in _LITTLE_RE.finditer(text)
-               if not overlaps(m.start(), m.end(), guard.protected(text))]
+    is someone of its own: « Ti-Jo »). Not in a place's name (``protected``: the
+    texts' protected spans)."""
+    matches = [(m.group(), m.group("given")) for text, kept in zip(texts, protected)
+               if "Ti-" in text for m in _LITTLE_RE.finditer(text)
+               if not overlaps(m.start(), m.end(), kept)]
     if not matches:
         return []
     pieces = {name: [fold_lower(p) for p in split_name(name)[0].split("-") if p]

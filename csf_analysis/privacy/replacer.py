@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..reading.vocabulary import SPEAKER_ROLES, within_one_edit
 from ..text import UPPER, strip_accents
@@ -73,6 +73,7 @@ from .name_forms import (
     surname_words,
 )
 from .towns import is_place, with_article
+from .word_use import words_pattern
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 
@@ -642,7 +643,7 @@ class Replacer:
         self._beside_own = _beside_own_patterns(self._own)
         self._is_word = is_word or (lambda word: False)  # no typo index without it
         self._cache: dict[str, str] = {}
-        self._pseudonyms: re.Pattern | None = None  # set by _pseudonym_spans
+        self._pseudonyms: re.Pattern | None = None  # set by _pseudonym_spans (None: none)
 
     def _id_pattern(self) -> re.Pattern | None:
         forms = {re.sub(r"[^a-z0-9]+", "-", fold_keep_case(form).lower()).strip("-")
@@ -1048,16 +1049,21 @@ class Replacer:
         or an underscore, no space, outside the protected spans."""
         if self._ids is None or not text or not ("-" in text or "_" in text):
             return text
-        kept, out, end = self.protected(text), [], 0
-        for match in self._ids.finditer(fold_keep_case(text).lower()):
-            start, stop = match.span()
-            key = re.sub(r"[^a-z0-9]+", "-", match.group())
-            if "-" in key and not re.search(r"\s", match.group()) \
-                    and (name := self.id_owner.get(key)) and self._pseudonym(name) \
-                    and not overlaps(start, stop, kept):
-                out += [text[end:start], slug(self._pseudonym(name))]
-                end = stop
+        out, end = [], 0
+        for match, name in self._slug_matches(text, self.protected(text)):
+            if not re.search(r"\s", match.group()) and self._pseudonym(name):
+                out += [text[end:match.start()], slug(self._pseudonym(name))]
+                end = match.end()
         return "".join(out) + text[end:]
+
+    def _slug_matches(self, text: str,
+                      kept: list[tuple[int, int]]) -> Iterator[tuple[re.Match, str]]:
+        """(match, name) of each name's slug in ``text`` (two words or more, joined by
+        any one or two signs), outside the ``kept`` spans."""
+        for match in self._ids.finditer(fold_keep_case(text).lower()) if self._ids else ():
+            key = re.sub(r"[^a-z0-9]+", "-", match.group())
+            if "-" in key and key in self.id_owner and not overlaps(*match.span(), kept):
+                yield match, self.id_owner[key]
 
     def found(self, text: str, *, ids: bool = False,
               initials: bool = True) -> list[tuple[str, str]]:
@@ -1075,14 +1081,9 @@ class Replacer:
                         and not self._needs_context(match):
                     key = re.sub(r"\s+", " ", match.group("name"))
                     found.append((self.owner[key], text[start:stop]))
-        if ids and self._ids is not None:
-            kept += self._pseudonym_spans(text)  # "Personne E, il" holds no "E. Il"
-            for match in self._ids.finditer(fold_keep_case(text).lower()):
-                key = re.sub(r"[^a-z0-9]+", "-", match.group())
-                start, stop = match.span()
-                if "-" in key and key in self.id_owner and not any(
-                        a < stop and start < b for a, b in kept):
-                    found.append((self.id_owner[key], text[match.start():match.end()]))
+        if ids:  # "Personne E, il" holds no "E. Il"
+            found += [(name, text[match.start():match.end()]) for match, name
+                      in self._slug_matches(text, kept + self._pseudonym_spans(text))]
         return found
 
     def _pseudonym_spans(self, text: str) -> list[tuple[int, int]]:
@@ -1090,7 +1091,5 @@ class Replacer:
         "personne-e"): its letter is no initial of a name's slug."""
         if self._pseudonyms is None:
             given = {p for p in self.pseudonym.values() if p}
-            self._pseudonyms = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(
-                re.escape(p) for p in sorted({*given, *map(slug, given)}, key=len, reverse=True)
-            ) + r")(?![\w-])") if given else re.compile(r"(?!)")
-        return [m.span() for m in self._pseudonyms.finditer(text)]
+            self._pseudonyms = words_pattern({*given, *map(slug, given)}, flags=re.IGNORECASE)
+        return [m.span() for m in self._pseudonyms.finditer(text)] if self._pseudonyms else []

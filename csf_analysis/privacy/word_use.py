@@ -61,16 +61,16 @@ def bare_only(words: Iterable[str], texts: Iterable[str], *,
     return bare - used
 
 
-def words_pattern(words: Iterable[str]) -> re.Pattern | None:
+def words_pattern(words: Iterable[str], *, flags: int = 0) -> re.Pattern | None:
     """One pattern for ``words`` as whole words (no letter, digit, "_" or "-" beside
-    them), the longest first; None for no word.
+    them), the longest first, compiled with ``flags``; None for no word.
 
     >>> words_pattern(["amine", "lamine"]).findall("lamine, amine, amines, mohamed-amine")
     ['lamine', 'amine']
     """
     words = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])") \
-        if words else None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])",
+                      flags) if words else None
 
 
 def _as_word(folded: str, match: re.Match) -> bool:
