@@ -251,6 +251,10 @@ _PLACE_NAMED_RE = re.compile(  # on folded text
     r"^(?!(?i:" + "|".join(re.escape(strip_accents(w)) for w in STREET_WORDS)
     + r")\s)(?:\S+\s+)(?:(?!d['’])[a-z]\S*\s+)*(?:d['’])?")  # "menuiserie d'Aloisio X"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+# A space in a slug not after its dash: "e, il", "jean. moulin" are words of a text, not
+# a slug (which the text's replacement takes only without a space); "giordano-⏎batiment"
+# is an id the PDF's lines cut.
+_SPACED = re.compile(r"(?<![-_])\s")
 # A trade before a family's name: the firm's name, kept unless someone bears it.
 _TRADE_RE = re.compile(r"(?i:" + "|".join(re.escape(strip_accents(w))
                                            for w in WORDS["names"]["trade_words"]) + r")\s+")
@@ -1081,9 +1085,10 @@ class Replacer:
                         and not self._needs_context(match):
                     key = re.sub(r"\s+", " ", match.group("name"))
                     found.append((self.owner[key], text[start:stop]))
-        if ids:  # "Personne E, il" holds no "E. Il"
+        if ids:  # "Personne E, il" holds no "E. Il"; "giordano-⏎batiment" is one slug
             found += [(name, text[match.start():match.end()]) for match, name
-                      in self._slug_matches(text, kept + self._pseudonym_spans(text))]
+                      in self._slug_matches(text, kept + self._pseudonym_spans(text))
+                      if not _SPACED.search(match.group())]
         return found
 
     def _pseudonym_spans(self, text: str) -> list[tuple[int, int]]:
