@@ -251,6 +251,7 @@ _PLACE_NAMED_RE = re.compile(  # on folded text
     r"^(?!(?i:" + "|".join(re.escape(strip_accents(w)) for w in STREET_WORDS)
     + r")\s)(?:\S+\s+)(?:(?!d['’])[a-z]\S*\s+)*(?:d['’])?")  # "menuiserie d'Aloisio X"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+_PROTECTED_KEPT = 32  # the last texts whose protected spans are remembered
 # A space in a slug not after its dash: "e, il", "jean. moulin" are words of a text, not
 # a slug (which the text's replacement takes only without a space); "giordano-⏎batiment"
 # is an id the PDF's lines cut.
@@ -621,6 +622,7 @@ class Replacer:
             if kept else None  # the exempted names and the organisations kept
         self._protect = re.compile(
             (self._kept.pattern + "|" if self._kept else "") + _PLACE_RE.pattern)
+        self._protected: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         self._names = re.compile(
             r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + INITIALS
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
@@ -791,6 +793,14 @@ class Replacer:
         school's name; nor after a civility ("Mme Saint-Aubin") or a first name
         ("Angélique Sainte-Rose"). ``places``: False for the exempted names and
         organisations only."""
+        spans = self._protected.get((text, places))
+        if spans is None:  # the passes of text() ask again for a text they left as it was
+            if len(self._protected) >= _PROTECTED_KEPT:  # the oldest goes
+                del self._protected[next(iter(self._protected))]
+            spans = self._protected[text, places] = self._protected_spans(text, places)
+        return list(spans)
+
+    def _protected_spans(self, text: str, places: bool) -> list[tuple[int, int]]:
         folded = fold_keep_case(text)
         pattern = self._protect if places else self._kept
         if pattern is None:
