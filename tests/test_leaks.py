@@ -206,6 +206,26 @@ def test_a_word_the_pdf_hyphenates_is_read_whole(tmp_path):
     assert "Limoges" in text and "Li\u2010" not in text
 
 
+def test_a_compound_the_pdf_cuts_at_its_hyphen_is_read_whole(notes, tmp_path):
+    """names_blind88, measured untouched: the PDF cut « lycée Jean-Dupuy » as « lycée
+    Jean-⏎Dupuy »; the school's name no longer held « Dupuy », read as the surname of a
+    listed Franck Dupuy-Lagarrigue, and the check refused the report."""
+    from weasyprint import HTML
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Franck Dupuy-Lagarrigue\n",
+                                           encoding="utf-8")
+    HTML(string='<html lang="fr"><body><p style="width:4.3cm;font-size:12pt">'
+                "MLDS — antenne du lycée Jean-Dupuy, Tarbes</p></body></html>"
+         ).write_pdf(tmp_path / "r.pdf")
+    assert "Jean-\nDupuy" in "\n".join(
+        page.extract_text() for page in __import__("pypdf").PdfReader(tmp_path / "r.pdf").pages)
+    assert "lycée Jean-Dupuy" in output_text(tmp_path / "r.pdf")
+    assert find_leaks([tmp_path / "r.pdf"], notes) == []
+    HTML(string='<html lang="fr"><body><p style="width:4.3cm;font-size:12pt">'
+                "vu avec Personne B et M. Jean-Dupuy, Tarbes</p></body></html>"
+         ).write_pdf(tmp_path / "r.pdf")
+    assert [form for _, _, form in find_leaks([tmp_path / "r.pdf"], notes)] == ["Dupuy"]
+
+
 def test_the_column_names_of_the_toolkits_tables_are_no_one(notes, tmp_path):
     """names_blind77, measured untouched: a listed Line Cécilien, and the check refused
     every output over the « line » column of statements.csv (her first name, searched

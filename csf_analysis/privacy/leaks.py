@@ -50,6 +50,9 @@ _TAG = re.compile(r"<[/?]?[A-Za-z][^<>]*>")
 _VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 # The hyphen the PDF's layout adds at a line's end (U+2010): "Li‐⏎moges" is "Limoges".
 _HYPHENATED = re.compile("\u2010[ \t]*\n")
+# A compound's own hyphen at a line's end: "lycée Jean-⏎Dupuy" is "lycée Jean-Dupuy",
+# the school, not a « Dupuy » left beside it.
+_COMPOUND_CUT = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
 
 
 class LeakError(RuntimeError):
@@ -89,7 +92,7 @@ def output_text(path: str | Path) -> str:
     if suffix == ".pdf":
         from pypdf import PdfReader
         text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-        return _HYPHENATED.sub("", text)  # a compound's own "-" stays
+        return _COMPOUND_CUT.sub("-", _HYPHENATED.sub("", text))  # its own "-" stays
     text = path.read_text(encoding="utf-8", errors="replace")
     if suffix == ".ipynb":
         return notebook_text(json.loads(text))
