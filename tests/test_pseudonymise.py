@@ -470,6 +470,29 @@ def test_two_capitalised_words_no_list_knows_are_a_person_when_the_model_says_so
     assert {"Hanima Boura", "Dhoifir Msaidié", "Tavita Maraetaata"} <= set(found)
 
 
+def test_a_pair_the_model_calls_a_person_whatever_it_calls_a_word_of_it_alone():
+    """names_blind87: the model tagged « Dumè » of « le neveu de Dumè » a place, which
+    vetoed « Dumè Orsini » (a Corsican first name no list holds); only the notes'
+    writing vetoes such a pair now (« à Dumè » would)."""
+    texts = ["Matteu bosse l'été au bar de son oncle, Dumè Orsini, sur le port.",
+             "Dumè je le connais, c'est le beau-frère du maire.",
+             "- Matteu : « le neveu de Dumè », a fait 300h, bien"]
+    assert "Dumè Orsini" in find_people(texts)
+
+
+def test_a_foreign_pair_has_two_words_and_is_no_organisation_elsewhere():
+    """Once the model's tags of a word alone no longer veto a pair it calls a person,
+    a town's compound (« Brives-Charensac »), a place with a particle (« Jas de
+    Bouffan ») and an association the model finds whole elsewhere (« Mlezi Maoré »)
+    were people (names_blind47, 91, 86)."""
+    names = Names()
+    assert names.plausible("Tavita Maraetaata", trust="plain")
+    assert not names.plausible("Brives-Charensac", trust="plain")
+    assert not names.plausible("Jas de Bouffan", trust="plain")
+    names.entities = frozenset({"Mlezi Maore"})
+    assert not names.plausible("Mlezi Maoré", trust="plain")
+
+
 def test_capitals_then_a_word_that_is_no_first_name_is_no_person():
     """Found by the type check: "DUPONT Entreprise" asked for the first-name rank of
     "Entreprise", None, and compared it with a number (TypeError)."""

@@ -307,6 +307,7 @@ class Names:
         self.places: frozenset[str] = frozenset()  # one-word places and organisations
         self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
         self.parts: frozenset[str] = frozenset()  # words of longer places, organisations
+        self.entities: frozenset[str] = frozenset()  # those places and organisations whole
         self.located: frozenset[str] = frozenset()  # lone places after "à", "en"...
         self.spoken: frozenset[str] = frozenset()  # first names taken up by "il", aged
         self.towns: frozenset[str] = frozenset()  # words after "à", "en" that are no
@@ -343,12 +344,15 @@ class Names:
 
     def _foreign_pair(self, words: list[str]) -> bool:
         """Two capitalised words the model calls a person, neither a French word (nor a
-        lemma), a place, an organisation's word or an acronym: a name the first-name list
-        lacks ("Tavita Maraetaata", "Dhoifir Msaidié")."""
-        return len(words) == 2 and all(
-            not w.isupper() and not self.word(w, initial=True, notes=False)
-            and not (self.model and self.model.is_lemma(w.lower())) and not self.placed(w)
-            for w in words)
+        lemma), a place, an organisation's word or an acronym as the notes write them: a
+        name the first-name list lacks ("Tavita Maraetaata", "Dhoifir Msaidié"); not a
+        place or an organisation the model finds whole elsewhere (« Mlezi Maoré »). Its
+        tags of a word alone elsewhere do not count: it called « Dumè » of « le neveu de
+        Dumè » a place, and « Dumè Orsini » was kept."""
+        return len(words) == 2 and " ".join(fold_keep_case(w) for w in words) \
+            not in self.entities and all(
+                self.written_as_name(w) and fold_keep_case(w) not in self.towns | self.places
+                for w in words)
 
     def _apposed(self, words: list[str]) -> bool:
         """Two capitalised words before a role in apposition (« Lolesio Hoatau, chef de
@@ -453,7 +457,8 @@ class Names:
             return False  # "Grand Paris Sud : ...": a rare first name, "à Paris" here,
             # and a word; not "Idriss Mbaye" nor "Aïssatou Bâ" ("sur Aïssatou": a place)
         if len(words) > 1 and given is None and not any(_is_initial(w) for w in name.split()) \
-                and not (trust == "plain" and self._foreign_pair(words)):
+                and not (trust == "plain" and len(name.split()) == 2
+                         and self._foreign_pair(words)):  # not « Brives-Charensac »
             return False  # "Toulouse Métropole", "Clermont Métropole" (a rare "first name"
             # of the list), "Vinci Energies": no first name
         if len(words) == 1 and (fold_keep_case(words[0]) in self.located or (
@@ -945,6 +950,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     lone = [(text, *entity) for text, found in zip(everything, model.places if model else [])
             for entity in found]
     names.parts = _parts(model.long_entities, names) - alone if model else frozenset()
+    names.entities = frozenset(" ".join(fold_keep_case(e).split())
+                               for e in (model.long_entities if model else ()))
     names.located = frozenset(fold_keep_case(word) for text, word, _, start in lone
                               if _place_before(text, start, word)) - spoken
     names.towns = frozenset(fold_keep_case(word) for text in everything
