@@ -1,7 +1,7 @@
 """Seconds to pseudonymise one hostile 50 KB line, pattern by pattern.
 
 Each unit (spaces, dashes, ``+1``, ``M. `` civilities, labels, addresses,
-lower-case initials...) is repeated into a 50 KB line, then found
+lower-case initials, family words before a name...) is repeated into a 50 KB line, then found
 (:func:`csf_analysis.privacy.people.discover`, without the model), replaced
 (:meth:`csf_analysis.privacy.replacer.Replacer.text`, with a listed person, so the
 listed, misspelling and initials passes run) and searched by the leak check
@@ -17,7 +17,8 @@ import time
 
 GOAL_SECONDS = 0.5
 UNITS = [" ", "-", "+1", "00", "a:", "a-b@", "~~", "a ", "Aa ", "a.b@c.d ", "M. ", "Aa - ",
-         "sacha : ", "www.", "+262 ", "ab, ", "(ab) ", "Abcdefgh ", "mme giordanno "]
+         "sacha : ", "www.", "+262 ", "ab, ", "(ab) ", "Abcdefgh ", "mme giordanno ",
+         "tata Jo "]
 
 
 def seconds(unit: str, size: int = 50_000) -> float:

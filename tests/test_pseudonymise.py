@@ -480,6 +480,37 @@ def test_a_pair_the_model_calls_a_person_whatever_it_calls_a_word_of_it_alone():
     assert "Dumè Orsini" in find_people(texts)
 
 
+def test_the_name_someone_is_called_by_is_a_person_s():
+    """names_blind88, measured untouched: « un gars qui s'appelait Gasc » (a surname no
+    list holds, alone), and the carried « tonton Jo », « Mamie Jo » (a short first name),
+    « le pasteur Baly » (blind90): after « s'appelle », a family word or a pastor, a
+    first name or a word that is no French word nor place is someone's. Not a word
+    (« s'appelle Passerelle »), a civility, capitals, « l'Abbé Pierre » or « lycée Pasteur »."""
+    found = find_people(["Un vieux qui s'appelait Tuilhac, il me parlait mal.",
+                         "Son oncle, tonton Jo, venait me chercher.",
+                         "Le pasteur Mbeki « prie pour eux ».",
+                         "La tutrice s'appelle Prudence, elle est top."])
+    assert {"Tuilhac", "Jo", "Mbeki", "Prudence"} <= set(found)
+    found = find_people(["Le dispositif s'appelle Passerelle.", "Elle s'appelle IRM.",
+                         "la Fondation Abbé Pierre, le lycée Pasteur",
+                         "Il s'appelle Mme Tardieu."])
+    assert not {"Passerelle", "IRM", "Pierre", "Pasteur", "Mme"} & set(found)
+
+
+def test_two_words_then_c_est_and_a_family_word_are_a_person():
+    """names_blind88: « Vaimua Lauhea c'est ma cousine » (two words no list holds) is
+    shaped as « Lolesio Hoatau, chef de village »: a person; not « Le Luxembourg, c'est
+    un frein ». « Kalepo Tuifua, c'est mon neveu » too, though the model read « Moi j'ai
+    mis Kalepo » as an organisation."""
+    found = find_people(["Tevita Falaniko c'est ma cousine, elle travaille au collège.",
+                         "Amiens Métropole, c'est une réussite. Le Luxembourg, c'est un frein."])
+    assert "Tevita Falaniko" in found
+    # the model took « Moi j'ai mis Kalepo » for an organisation: a spoken sentence
+    found = find_people(["Moi j'ai mis Kalepo avec lui. Kalepo Tuifua, c'est mon neveu."])
+    assert "Kalepo Tuifua" in found
+    assert not {"Amiens Métropole", "Luxembourg"} & set(found)
+
+
 def test_a_foreign_pair_has_two_words_and_is_no_organisation_elsewhere():
     """Once the model's tags of a word alone no longer veto a pair it calls a person,
     a town's compound (« Brives-Charensac »), a place with a particle (« Jas de

@@ -157,13 +157,24 @@ _ROLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_ROLES) + r")\s+(?P<fir
                              r"(?:-[a-z]+)?)(?![\w'’-])(?P<stop>\s*(?:[,;:.!?)]|$))?")
 # Two capitalised words, a comma and a role: « Lolesio Hoatau, chef de village », a
 # name the lists lack (see Names._apposed).
+# Or « Kalepo Tuifua, c'est mon neveu », « Vaimua Lauhea c'est ma cousine ».
 _APPOSED_ROLES = [*_ROLES, "maire", "adjoint", "adjointe", "charge", "chargee", "delegue",
                   "deleguee", "educateur", "educatrice", "ouvrier", "ouvriere", "apprenti",
-                  "apprentie", "oncle", "tante"]
+                  "apprentie", "oncle", "tante", "neveu", "niece", "cousin", "cousine", "frere",
+                  "sœur", "soeur", "beau-frere", "belle-sœur", "belle-soeur", "fils", "fille",
+                  "gars", "collegue", "voisin", "voisine"]
 _APPOSED_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)? [A-Z][a-z]{2,}"
-                         r"(?:-[A-Z][a-z]+)?),\s+(?:(?:le|la|son|sa|notre|leur|un|une|ancien"
-                         r"|ancienne|nouveau|nouvelle)\s+|l['’]\s*)?(?:" + "|".join(_APPOSED_ROLES)
-                         + r")(?![\w-])")
+                         r"(?:-[A-Z][a-z]+)?)(?:,\s+(?:c['’]est\s+)?|\s+c['’]est\s+)"
+                         r"(?:(?:le|la|son|sa|mon|ma|notre|leur|un|une|ancien|ancienne|nouveau"
+                         r"|nouvelle)\s+|l['’]\s*)?(?:" + "|".join(_APPOSED_ROLES) + r")(?![\w-])")
+# The name someone is called by: « un gars qui s'appelait Gasc », « elle s'appelle
+# Prudence », « tonton Jo », « Tatie Ginette », « le pasteur Baly » (see Names.plausible,
+# trust "called"); not « l'Abbé Pierre », « lycée Pasteur », nor a word before another
+# capitalised one: « grand-mère Lourdes Martinez » is the pairs' (Lourdes stays a town).
+_CALLED_RE = re.compile(
+    r"(?<![\w-])(?:s['’]appel(?:le|lent|ait|aient|lait)?|pasteur|pasteure|imam|(?i:"
+    + "|".join(sorted(map(re.escape, WORDS["names"]["kin_words"]))) + r"))\s+(?P<name>" + _UP
+    + r"[\w'’]*(?:-" + _UP + r"[\w'’]*)?)(?![\w'’-]|\s+" + _UP + ")")
 # A surname in lower case after a civility in lower case ("on a rencontré le dr mbarga").
 _LOWER_CIVIL_RE = re.compile(r"(?<![\w-])(?:dr|mme|mlle|mr|madame|monsieur)\.?\s+(?P<name>"
                              + _LOW + r"{3,}(?:-" + _LOW + r"+)?)(?![\w'’-])")
@@ -418,7 +429,9 @@ class Names:
         """Is ``name`` a person's? ``trust``: "plain" (an entity of the model), "strict"
         (two capitalised words), "first" / "lower" (a lone word of the first-name list,
         capitalised or not), "upper" (a first name and capitals), "apposed" (two
-        capitalised words before a role: :meth:`_apposed`)."""
+        capitalised words before a role: :meth:`_apposed`), "called" (a word after
+        « s'appelle », a family word or « pasteur »: a first name, or no French word nor
+        place)."""
         joined = re.sub(r"(?<=\w)-(" + _UP + r")-(?=" + _UP + ")", r"\1", name)  # "HoASim"
         words = [w for w in re.split(r"[\s-]+", joined)
                  if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
@@ -447,6 +460,9 @@ class Names:
                                                          lower=trust == "lower")
         if trust == "apposed":
             return self._apposed(words)
+        if trust == "called":  # « s'appelait Gasc », « s'appelle Prudence »; not « Mme »
+            return not re.fullmatch(CIVILITY, name) and fold_lower(name) not in NON_NAMES \
+                and (self.written_as_name(name) or is_first_name(name))
         if len(words) == 1 and fold_keep_case(words[0]) in self.others:
             return False  # part of an organisation or a place elsewhere
         given = first_name_rank(name.split()[0])
@@ -779,6 +795,7 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     found += [(m.group(), "strict", m.start()) for m in _pairs(text)]
     found += [(text[m.start("name"):m.end("name")], "apposed", m.start("name"))
               for m in _APPOSED_RE.finditer(fold_keep_case(text))]
+    found += [(m.group("name"), "called", m.start("name")) for m in _CALLED_RE.finditer(text)]
     found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}",
                "apa" if _apa(text, m) else "author",
                m.start()) for m in _AUTHOR_RE.finditer(text)]
@@ -1246,6 +1263,12 @@ def _written_alone(word: str, first: str, texts: list[str]) -> bool:
     return False
 
 
+# The words that open a spoken sentence, never an organisation's or a place's name.
+_SPEECH_OPENINGS = frozenset({"moi", "je", "j", "il", "elle", "on", "nous", "vous", "ils",
+                              "elles", "et", "mais", "donc", "alors", "puis", "ensuite",
+                              "bon", "ben", "oui", "non", "voila"})
+
+
 def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
     """The words of the organisations and places of two words or more that hold a French
     word ("Martin" of "Boulangerie Martin", "Mission locale de Toulouse"), joined to
@@ -1257,6 +1280,8 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
     for entity in entities:
         if _given_name(re.findall(r"[\w'’-]+", entity)):
             continue  # "(Loïc Meunier, AEMO)": a given first name opens a person's name
+        if fold_lower(re.split(r"[\s'’]", entity.strip(), maxsplit=1)[0]) in _SPEECH_OPENINGS:
+            continue  # « Moi j'ai mis Kalepo avec lui »: a sentence, no organisation
         # the words joined between two punctuation marks, where one is a French word:
         # « Participants : ANCELIN Thibault » holds a word, but not beside the name; nor
         # a table's cell that is a surname in capitals and a first name (« POMMIER Léa |
