@@ -511,6 +511,20 @@ def test_two_words_then_c_est_and_a_family_word_are_a_person():
     assert not {"Amiens Métropole", "Luxembourg"} & set(found)
 
 
+def test_an_acronym_in_brackets_after_a_name_is_no_surname():
+    """names_blind90: « Samia Haddad (PsyEN, CIO de Lisieux) », where « madame Haddad »
+    made « Haddad » someone alone, gave a person « Haddad PsyEN », and the
+    psychologists' title was lost everywhere; « Fabrice (Hoareau) » is still a surname."""
+    from csf_analysis.privacy.people import _bracketed_surnames
+    from csf_analysis.privacy.replacer import Replacer
+    names = Names()
+    names.add("Haddad", trust="trusted")
+    names.add("Fabrice", trust="trusted")
+    assert _bracketed_surnames(["- Haddad (PsyEN, CIO de Lisieux) = la personne",
+                                "Fabrice (Hoareau) est venu"], names, Replacer({})) \
+        == ["Fabrice Hoareau"]
+
+
 def test_a_foreign_pair_has_two_words_and_is_no_organisation_elsewhere():
     """Once the model's tags of a word alone no longer veto a pair it calls a person,
     a town's compound (« Brives-Charensac »), a place with a particle (« Jas de

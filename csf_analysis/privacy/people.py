@@ -1215,7 +1215,8 @@ def _bracketed_surnames(texts: list[str], names: Names, guard: Replacer) -> list
     (the model's tag of a lone surname as a place does not count: it tags many); not a
     word, a town, a place or an organisation's word as the notes write them ("à X",
     "X Services"; nor a word or a place in a compound: "Ouest-France"), nor a first
-    name ("Paco (Francisco Herrera)": a nickname);
+    name ("Paco (Francisco Herrera)": a nickname), nor capitals closing an acronym
+    ("Samia Haddad (PsyEN, CIO)");
     nor after "de", "à", "avec"... ("foyer de Montpellier (Tehei)"); nor a word the
     notes write without that first name too ("Mathis (Ris-Orangis)", "| Ris-Orangis |")."""
     pairs: dict[str, tuple[str, str]] = {}  # each pair once: a note may repeat it
@@ -1226,7 +1227,7 @@ def _bracketed_surnames(texts: list[str], names: Names, guard: Replacer) -> list
                     or is_first_name(last) \
                     or any(len(p) >= 4 and names.word(p, initial=True) or is_place(p)
                            for p in last.split("-")) \
-                    or last.isupper() or is_town(last) \
+                    or last.isupper() or re.search(r"[a-z][A-Z]{2}", last) or is_town(last) \
                     or fold_keep_case(last) in names.located | names.towns | names.parts \
                     or _NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()]) \
                     or guard.protected(last):
