@@ -511,6 +511,16 @@ def test_two_words_then_c_est_and_a_family_word_are_a_person():
     assert not {"Amiens Métropole", "Luxembourg"} & set(found)
 
 
+def test_a_saint_s_name_before_an_author_s_initials_and_a_year_is_an_author():
+    """names_blind89: « Saint-Just, D. (2018) » in reading notes was kept as a place
+    (a saint's name); before initials and a year it is an author."""
+    assert "D. Saint-Just" in find_people(["### Saint-Just, D. (2018). *Décrocher*. Paris."])
+    from csf_analysis.privacy.replacer import Replacer
+    r = Replacer({"Danielle Saint-Just": "Personne A"})
+    assert r.text("Saint-Just, D. (2018) ; à Saint-Just, en 2018") == \
+        "Personne A, D. (2018) ; à Saint-Just, en 2018"
+
+
 def test_an_acronym_in_brackets_after_a_name_is_no_surname():
     """names_blind90: « Samia Haddad (PsyEN, CIO de Lisieux) », where « madame Haddad »
     made « Haddad » someone alone, gave a person « Haddad PsyEN », and the
@@ -622,6 +632,14 @@ def test_an_author_whose_surname_is_a_word_before_a_first_name_of_the_list():
                              "voir Tableau, Figure (2019) ; Rapport, Note (2020)"]))
     assert {"Olivier Castel", "Arun Pillai", "Annaïck Le Floc'h"} <= found
     assert not [name for name in found if "Figure" in name or "Note" in name]
+
+
+def test_an_author_cited_whole_before_a_co_author():
+    """names_blind88, measured untouched: « Larrieu, Mathieu et Verdalle, Odette
+    (2024) »: the second author was found (the year follows), not the first."""
+    found = set(find_people(["**Cazaux, Mathieu et Verdalle, Odette (2024).** « Les "
+                             "dérogations », *Travail et Emploi*."]))
+    assert {"Mathieu Cazaux", "Odette Verdalle"} <= found
 
 
 def test_a_scottish_or_irish_surname_cited_as_an_author():

@@ -130,7 +130,8 @@ _YEAR_AFTER = re.compile(r"\**\s*\(\d{4}")  # "Moulinier, A. (2019)"
 _AUTHOR_FULL_RE = re.compile(
     r"(?<![\w-])(?P<name>(?:(?:Le|La|De|Du|Da|Di|Van|Von) )?" + _SURNAME + r"|(?:(?:LE|LA|DE|DU"
     r"|DA|DI|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?),?\s+(?P<first>" + _FIRST
-    + r")(?=\**\s*\(\d{4}[a-z]?\))")
+    + r")(?=\**\s*\(\d{4}[a-z]?\)|\s+(?:et|&)\s+" + _SURNAME + r",\s+" + _FIRST
+    + r"\**\s*\(\d{4})")  # and a co-author: « Larrieu, Mathieu et Verdalle, Odette (2024) »
 # A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
 # "Nolwenn NG" (the capitals may be initials); not "CCI".
 _UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?"

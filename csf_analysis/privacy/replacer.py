@@ -251,6 +251,9 @@ _PLACE_NAMED_RE = re.compile(  # on folded text
     r"^(?!(?i:" + "|".join(re.escape(strip_accents(w)) for w in STREET_WORDS)
     + r")\s)(?:\S+\s+)(?:(?!d['’])[a-z]\S*\s+)*(?:d['’])?")  # "menuiserie d'Aloisio X"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+# An author's initials and the year after a place's shape: « Saint-Just, D. (2018) » is
+# a reading's author, not a place (folded text).
+_AUTHOR_AFTER = re.compile(r",?\s+[A-Z]\.(?:\s?-?[A-Z]\.)?\**\s*\(?\d{4}")
 _PROTECTED_KEPT = 32  # the last texts whose protected spans are remembered
 # A space in a slug not after its dash: "e, il", "jean. moulin" are words of a text, not
 # a slug (which the text's replacement takes only without a space); "giordano-⏎batiment"
@@ -809,6 +812,7 @@ class Replacer:
                  if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
                  and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
                  and not _first_name_before(folded, m) and not self._listed_surname(m.group())
+                 and not _AUTHOR_AFTER.match(folded, m.end())
                  and m.group() not in self._replaced]
         if places and self._kept is not None:  # an exempted word inside a place's span
             spans += [m.span() for m in self._kept.finditer(folded)]  # given back
