@@ -750,6 +750,9 @@ def test_each_word_of_a_listed_double_surname_alone():
     # names_blind78: dots after the code; six digits after an e-mail address
     ("Contact Soane : +687.81.63.07 — « WhatsApp »", "Contact Soane : [téléphone] — « WhatsApp »"),
     ("Coordonnées : yvette.w@mij.nc / 24 13 87", "Coordonnées : [courriel] / [téléphone]"),
+    # names_blind88, measured untouched: a direct line
+    ("- Sosefo : ligne directe 27 45 90 ; sinon le bureau",
+     "- Sosefo : ligne directe [téléphone] ; sinon le bureau"),
     # no phone: a date, a time, a list of numbers, a longer number, a version
     ("le 27.04.19 de 14.30.00 à 15.45.30", "le 27.04.19 de 14.30.00 à 15.45.30"),
     ("les cohortes 45 50 55 ; SIRET 123 456 789 00012 ; v3.12.45",

@@ -118,7 +118,7 @@ _POLYNESIA_OPENINGS = ("40", "87", "88", "89")
 _PHONE_SEP = r"\s*[/,;—–-]?\s*"
 _BETWEEN_PHONES_RE = re.compile(_PHONE_SEP)
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
-                           r"|joignable|☎|📞)[^\n]*$|[:|]\s*$"
+                           r"|joignable|ligne\s+directe|☎|📞)[^\n]*$|[:|]\s*$"
                            r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$"
                            # "[courriel] / 24 13 87", "[téléphone] — 55 32 09"
                            r"|\[(?:courriel|t[ée]l[ée]phone)[^\]]*\]" + _PHONE_SEP + "$")
