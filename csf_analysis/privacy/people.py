@@ -361,10 +361,10 @@ class Names:
         place or an organisation the model finds whole elsewhere (« Mlezi Maoré »). Its
         tags of a word alone elsewhere do not count: it called « Dumè » of « le neveu de
         Dumè » a place, and « Dumè Orsini » was kept."""
-        return len(words) == 2 and " ".join(fold_keep_case(w) for w in words) \
-            not in self.entities and all(
-                self.written_as_name(w) and fold_keep_case(w) not in self.towns | self.places
-                for w in words)
+        folded = [fold_keep_case(w) for w in words]
+        return len(words) == 2 and " ".join(folded) not in self.entities and all(
+            self.written_as_name(w) and f not in self.towns and f not in self.places
+            for w, f in zip(words, folded))
 
     def _apposed(self, words: list[str]) -> bool:
         """Two capitalised words before a role in apposition (« Lolesio Hoatau, chef de
@@ -376,9 +376,10 @@ class Names:
         word nor lemma, no town, no place or organisation's word as written ("à
         Vailala", "Uvea Construction")? The model's tags elsewhere do not count (it
         called "Lolesio" of « Lolesio est un oncle » a place)."""
+        folded = fold_keep_case(word)  # two lookups: no union of the sets per word
         return not word.isupper() and not self.word(word, initial=True, notes=False) \
             and not (self.model and self.model.is_lemma(word.lower())) and not is_town(word) \
-            and fold_keep_case(word) not in self.located | self.parts
+            and folded not in self.located and folded not in self.parts
 
     def lower_case_name(self, name: str, trust: str) -> bool:
         """Is ``name``, in lower case where the writing shows a person (``trust``, see
