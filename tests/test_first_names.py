@@ -131,3 +131,17 @@ def test_a_visit_of_someone_after_an_elided_de():
                          "Réunion au lycée d'Alembert puis avenue d'Italie."])
     assert "Ophélie Desmarais" in found
     assert not {"Alembert", "Italie"} & set(found)
+
+
+def test_a_particled_surname_that_is_a_word_in_a_list_of_surnames_and_first_names():
+    found = find_people([
+        "Participants (liste Teams) : Lemonnier Claire ; Kaci Nadir ; Quesnel Anne-Sophie ; "
+        "Hamel Sandrine ; Tostain Hervé (DEETS) ; Le Roux Solenn (Région Normandie, remplace "
+        "Sophie Lebrun) ; Lecomte Gaëlle (MLDS Caen)"])
+    assert any(name.endswith("Roux Solenn") for name in found), found
+
+
+def test_the_last_item_of_a_list_is_whole_when_no_label_follows():
+    found = find_people(["Présents : Lemonnier Claire ; Kaci Nadir ; Hamel Sandrine ; "
+                         "Cne Marchand (RSMA)"])
+    assert "Cne" not in found, found

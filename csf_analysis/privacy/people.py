@@ -537,6 +537,11 @@ class Names:
         """May ``item``, among names, be one? No French word, acronym of the field or
         place (initials of two or three capitals are someone's there)."""
         words = [w for w in re.split(r"[\s.-]+", item) if len(w) > 1]
+        if (parts := item.split())[0].lower() in _PARTICLES and len(parts) == 3:
+            surname, first = " ".join(parts[:2]), parts[2]  # "Le Roux Solenn": a surname
+            given = first_name_rank(first)  # with its particle (a word, "roux", after it)
+            return given is not None and given < _GIVEN_FIRST_NAMES and not (
+                is_town(surname) or is_place(surname) or self.placed(surname))
         if re.fullmatch(_UPPER_FIRST, item):  # "MBOMA Grâce" among names: the first name
             upper = " ".join(w for w in item.split() if w.isupper())  # may be a word, and
             first = item.split()[-1]  # the surname too before a common first name
@@ -1325,8 +1330,10 @@ def _given_name(words: list[str]) -> bool:
 
 # An item of a list or a table's cell shaped as a name: a capitalised word or two,
 # initials and a surname, a first name and an initial, or initials alone; a first name
-# and a surname in capitals ("Seleone TELAI").
-_NAMELIKE = re.compile(r"(?:" + _UP + r"\.(?:-?" + _UP + r"\.)?\s?)?" + _FIRST + r"(?:\s+" + _FIRST
+# and a surname in capitals ("Seleone TELAI"); a surname with its particle before the
+# first name, as meeting tools list people ("Le Roux Solenn").
+_NAMELIKE = re.compile(r"(?:" + _UP + r"\.(?:-?" + _UP + r"\.)?\s?|(?:Le|La|Du|Des|De|Van|Von)\s+)?"
+                       + _FIRST + r"(?:\s+" + _FIRST
                        + r"|\s+[A-Z]\.?|\s+" + _UP + r"{2,}(?:[ -]" + _UP + r"{2,})?)?"
                        + r"|[A-Z]{2,3}|(?:[A-Z]\.){2,3}|" + _UPPER_FIRST)
 
@@ -1376,11 +1383,13 @@ def _list_items(text: str) -> list[list[str]]:
     if CELL_SEP in text:  # a table's row: its columns are read apart
         return []
     lists = []
-    for body in re.sub(r"\([^)]*\)", " ", text).split(":")[1:]:
+    bodies = re.sub(r"\([^)]*\)", " ", text).split(":")[1:]
+    for n, body in enumerate(bodies, 1):
         items = [i.strip(" .*_") for i in re.split(r"[,;/]|\bet\b|&", body)
                  if len(i.strip(" .*_")) > 1 and not re.fullmatch(CIVILITY, i.strip(" *_"))]
-        if items and " " in items[-1] and len(re.split(r"[,;]", body)) > 1:
-            items[-1] = items[-1].split()[0]  # "Messaoudi Coordination MLDS" before a label
+        if items and " " in items[-1] and len(re.split(r"[,;]", body)) > 1 and \
+                n < len(bodies):  # "Messaoudi Coordination MLDS" before a label;
+            items[-1] = items[-1].split()[0]  # not "Cne Marchand" ending the list
         lists.append(items)
     return lists
 
