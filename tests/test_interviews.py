@@ -186,8 +186,22 @@ def test_unknown_front_matter_keys_are_reported_and_known_ones_kept():
     assert "lieu" in fields and len(errors) == 1 and "lieu" in errors[0]
 
 
+def test_a_value_holding_a_french_colon_is_read_as_written():
+    """names_blind93, 95 (and 18 other folders of helpers): « clause: 300h (chantier CTG :
+    réfection des berges) », which YAML refuses; the note's clause and date were lost."""
+    fields, errors = read_front_matter(
+        "acteur: jeunes\nclause: 300h (chantier CTG : réfection des berges, quai de l'Oyapock)"
+        "\ndate: 2024-05-14\ninterviewers: [Léa, Tom]\n")
+    assert errors == []
+    assert fields["clause"] == "300h (chantier CTG : réfection des berges, quai de l'Oyapock)"
+    assert fields["date"] == "2024-05-14" and fields["interviewers"] == ["Léa", "Tom"]
+    hint, _ = front_matter_hint(fields)
+    assert hint["clause_hours"] == 300
+
+
 @pytest.mark.parametrize("raw", [
     "date: [2020-03-12",                      # invalid YAML
+    "date: 2020-03-12\n  x: y : z",          # still invalid once the values are quoted
     "x: " + "a" * 20_001,                      # far too long
 ])
 def test_unreadable_front_matter_is_an_error_message(raw):

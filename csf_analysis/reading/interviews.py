@@ -160,6 +160,28 @@ _NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp",
                                yaml.SafeLoader.construct_scalar)
 
 
+# A key and a plain value holding « : », as French is written: "clause: 300h (chantier
+# CTG : réfection des berges)", which YAML refuses ("mapping values are not allowed").
+_COLON_VALUE = re.compile(r"(?m)^(?P<key>[ \t]*[^\s'\"#\-\[{][^:#\n]*:[ \t]+)"
+                          r"(?P<value>[^'\"\[{|>&*!%@`\s][^\n]*?:[ \t][^\n]*?)[ \t]*$")
+
+
+def _load_yaml(raw: str):
+    """``raw`` read by the safe loader; if it refuses a plain value holding « : », the
+    same with every such value quoted, as the writer meant it."""
+    try:
+        return yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as error:
+        quoted = _COLON_VALUE.sub(lambda m: m["key"] + "'" + m["value"].replace("'", "''")
+                                  + "'", raw)
+        if quoted == raw or "mapping values are not allowed" not in str(error):
+            raise
+        try:
+            return yaml.load(quoted, Loader=_NoAliasLoader)  # noqa: S506
+        except yaml.YAMLError:
+            raise error from None
+
+
 def read_front_matter(raw: str) -> tuple[dict, list[str]]:
     """Parse front matter with ``safe_load`` semantics; return (fields, errors).
 
@@ -170,7 +192,7 @@ def read_front_matter(raw: str) -> tuple[dict, list[str]]:
                     "ses lignes sont lues comme du texte ; gardez-y quelques champs (titre, "
                     "date, acteur...) et mettez le reste dans la note"]
     try:
-        data = yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
+        data = _load_yaml(raw)
     except yaml.YAMLError as error:
         return {}, [f"front matter YAML invalide ({str(error).splitlines()[0]}) : "
                     "corrigez-le (voir les clés dans le README) ; ses lignes sont lues comme du "
