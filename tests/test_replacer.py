@@ -610,6 +610,26 @@ def test_a_number_without_its_0_a_foreign_number_and_one_after_another(text, exp
     assert Replacer({}).text(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Wilson Yaparra : +55 96 99134 5527 (via Gérard).", "Wilson Yaparra : [téléphone] (via "
+     "Gérard)."),
+    ("contact : Lusia Tialetagi, secrétariat (72 20 31)",
+     "contact : Lusia Tialetagi, secrétariat ([téléphone])"),
+    ("- le tél. de Killian est celui de la famille : 41 67 12 — préférer passer par Gaëlle "
+     "(55 32 09).", "- le tél. de Killian est celui de la famille : [téléphone] — préférer "
+     "passer par Gaëlle ([téléphone])."),
+    ("Contacts : Marcel 00 689 87 30 44 21 ; Tavita 87772150",
+     "Contacts : Marcel [téléphone] ; Tavita [téléphone]"),
+    ("Marcel : 87 30 44 21 ; lot 87712290, 25-30-35 ; 1 000 000 €",
+     "Marcel : [téléphone] ; lot 87712290, 25-30-35 ; 1 000 000 €"),
+])
+def test_a_phone_announced_earlier_on_its_line_and_a_brazilian_mobile(text, expected):
+    """names_blind93: a Brazilian number of Saint-Georges-de-l'Oyapock, groups of 5;
+    names_blind72, 83, 94: the phone word opens the line, far from the number. A number
+    after a replaced one is no phone for that alone."""
+    assert Replacer({}).text(text) == expected
+
+
 def test_a_concept_named_after_someone_keeps_the_name():
     """names_blind14-36: « effet Matthieu », « effet Hawthorne », « loi de Pareto »,
     « échelle de Likert », « indice de Gini » lost their name, found as a person; the

@@ -103,7 +103,8 @@ PHONE_RE = re.compile(
     # an overseas number without its 0, as after its code: "639 71 40 22" (Mayotte)
     r"|(?:262|269|590|594|596|639|69[0-7])(?:[\s.-]\d{2}){3}"
     # another country's, in its own groups: "+352 621 458 903", "+1 721 553 4417"
-    r"|(?:\+|00)[1-9]\d{0,2}[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){2,4})(?!\d)")
+    # (Brazil's mobiles in groups of 5: "+55 96 99134 5527")
+    r"|(?:\+|00)[1-9]\d{0,2}[\s.-]?\d{2,4}(?:[\s.-]\d{2,5}){2,4})(?!\d)")
 # The same 6 digits without their code ("78.45.12", "standard 27 44 19"): three pairs
 # that are no date ("12.03.24") and no time ("14.30.00"), dotted, or spaced after a
 # phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays);
@@ -122,6 +123,12 @@ _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard
                            r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$"
                            # "[courriel] / 24 13 87", "[téléphone] — 55 32 09"
                            r"|\[(?:courriel|t[ée]l[ée]phone)[^\]]*\]" + _PHONE_SEP + "$")
+# ... or further on its line, after a word that announces phones: "contact : Lusia
+# Tialetagi, secrétariat (72 20 31)", "le tél. de Killian est celui de la famille : 41 67
+# 12 — préférer passer par Gaëlle (55 32 09)", "Contacts : Marcel ... ; Tavita 87772150";
+# not "numéro" ("son numéro 87-31-58-64 ; lot 87712290, 25-30-35").
+_LINE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|(?<!\[)t[ée]l[ée]phone|\bcontacts?\b|coordonn[ée]es)")
+_LINE_CUE_REACH = 150  # characters before the number
 
 
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -149,6 +156,8 @@ def pacific_phones(text: str) -> str:
     '[courriel] — [téléphone] — [téléphone] (perso)'
     >>> pacific_phones("son numéro 87-31-58-64 ; Joseph : 87712290 ; lot 87712290, 25-30-35")
     'son numéro [téléphone] ; Joseph : [téléphone] ; lot 87712290, 25-30-35'
+    >>> pacific_phones("contact : Lusia Tialetagi, secrétariat (72 20 31) ; Tavita 87772150")
+    'contact : Lusia Tialetagi, secrétariat ([téléphone]) ; Tavita [téléphone]'
     """
     last = -1  # where the last number replaced ends
     def replace(match: re.Match) -> str:
@@ -160,7 +169,8 @@ def pacific_phones(text: str) -> str:
                                                or (first <= 23 and second <= 59 and third <= 59)):
             return match[0]  # a date or a time
         before = text[max(0, match.start() - 30):match.start()].rsplit("\n", 1)[-1]
-        cued = _PHONE_CUE_RE.search(before) or (
+        line = text[max(0, match.start() - _LINE_CUE_REACH):match.start()].rsplit("\n", 1)[-1]
+        cued = _PHONE_CUE_RE.search(before) or _LINE_CUE_RE.search(line) or (
             last >= 0 and _BETWEEN_PHONES_RE.fullmatch(text, last, match.start()))
         if (glued or sep in " -" or text[match.end():match.end() + 1] == ",") and not cued \
                 and not (match[5] is not None and match[1] in _POLYNESIA_OPENINGS):
