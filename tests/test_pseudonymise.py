@@ -174,6 +174,12 @@ def test_a_dash_ends_a_name_and_a_civility_starts_one():
     assert not [name for name in found if name.startswith("Prévenir")]
 
 
+def test_a_first_name_after_a_word_for_a_person_is_someone():
+    found = find_people(["- Jonathan Orlando et Kenny Norino intéressés par Amazonie Béton "
+                         "à Matoury (contact Ricardo), mais logement ??"])
+    assert "Ricardo" in found, found
+
+
 def test_struck_through_names_and_labels_written_in_lower_case():
     found = find_people(["~~Gérard Charrier~~ parti en 2018.",
                          "Amine, Eva, Mathéo, Sacha", "Mathéo : il n'est pas revenu",

@@ -163,11 +163,16 @@ _APPOSED_ROLES = [*_ROLES, "maire", "adjoint", "adjointe", "charge", "chargee", 
                   "deleguee", "educateur", "educatrice", "ouvrier", "ouvriere", "apprenti",
                   "apprentie", "oncle", "tante", "neveu", "niece", "cousin", "cousine", "frere",
                   "sœur", "soeur", "beau-frere", "belle-sœur", "belle-soeur", "fils", "fille",
-                  "gars", "collegue", "voisin", "voisine"]
+                  "gars", "collegue", "voisin", "voisine", "contact"]
 _APPOSED_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)? [A-Z][a-z]{2,}"
                          r"(?:-[A-Z][a-z]+)?)(?:,\s+(?:c['’]est\s+)?|\s+c['’]est\s+)"
                          r"(?:(?:le|la|son|sa|mon|ma|notre|leur|un|une|ancien|ancienne|nouveau"
                          r"|nouvelle)\s+|l['’]\s*)?(?:" + "|".join(_APPOSED_ROLES) + r")(?![\w-])")
+# A first name after a word for a person, not a parent's (« contact Ricardo », « le
+# collègue Ibrahim »): someone, whatever the model tags the pair; not « père Noël ».
+_NOUN_BEFORE_RE = re.compile(r"(?<![\w-])(?i:" + "|".join(
+    r for r in _APPOSED_ROLES if r not in ("pere", "mere", "papa", "maman", "parent"))
+    + r")\s+(" + _FIRST + r")(?![\w'’-]|\s+" + _UP + ")")
 # The name someone is called by: « un gars qui s'appelait Gasc », « elle s'appelle
 # Prudence », « tonton Jo », « Tatie Ginette », « le pasteur Baly » (see Names.plausible,
 # trust "called"); not « l'Abbé Pierre », « lycée Pasteur », nor a word before another
@@ -956,7 +961,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     spoken = {fold_keep_case(m.group(1)) for text in everything
               for m in _SPOKEN_OF_RE.finditer(text) if is_first_name(m.group(1))
               and not _place_before(text, m.start(), m.group(1))}
-    alone |= spoken
+    alone |= spoken | {fold_keep_case(m.group(1)) for text in everything
+                       for m in _NOUN_BEFORE_RE.finditer(fold_keep_case(text))
+                       if is_first_name(m.group(1))}
     labels = {fold_lower(w) for text in everything for w in _label_words(text)}
     lower_words = _lower_words(everything)
     names = Names(lower_words=lower_words - _written_as_names(lower_words, everything, model),
