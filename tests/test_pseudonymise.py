@@ -290,6 +290,19 @@ def test_a_surname_that_is_a_town_stays_alone_a_firm_only_when_exempted(tmp_path
     assert "Renault l'entreprise" in cells and "Sarah" not in cells
 
 
+def test_the_list_s_nickname_is_hers_before_another_s_initials(tmp_path):
+    """names_blind93: « Joëlle Bellony (JB, Jo) » listed; « (jo + kévin) » went to Jonathan
+    Orlando, whose initials are « jo », and the chat's « Jo Bellony » was someone else."""
+    notes = _one_note(
+        tmp_path, "# Séminaire\n\n- guyane (jo + kévin) : 14 entretiens.\n"
+        "- Jonathan Orlando et Kévin Marie intéressés par le chantier.\n"
+        "- [12:03] Jo Bellony : j'arrive\n- Joëlle Bellony présente le volet Guyane.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Joëlle Bellony (JB, Jo)\n")
+    rows = {row["nom"]: row["pseudonyme"] for row in load_mapping(notes)}
+    assert "Jo Bellony" not in rows, rows
+    assert f"({rows['Joëlle Bellony']} + " in cells, cells
+
+
 def test_a_surname_the_model_tags_as_an_organisation_is_replaced_alone(tmp_path):
     notes = _one_note(
         tmp_path, "# Journal\n\n- Appel avec Josiane Mbemba, coordinatrice MLDS.\n"

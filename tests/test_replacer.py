@@ -324,6 +324,18 @@ def test_a_listed_nickname_of_three_letters_in_lower_case():
     assert replacer.text("max 3 jeunes ; Max est là") == "max 3 jeunes ; Personne C est là"
 
 
+def test_a_listed_nickname_of_two_letters_joined_to_a_name_or_a_subject_in_lower_case():
+    """names_blind93, 95: (Jo) in the list, « visio jo + kevin », « (jo + kévin) », « si jo
+    veut bien » in a chat were left; « les jo » (the Games) is no one."""
+    people = {"Joëlle Bellony": "Personne A"}
+    replacer = Replacer(people, listed=list(people), aliases={"Joëlle Bellony": ["Jo"]})
+    assert replacer.text("visio jo + kevin ; (kévin + jo) ; si jo veut bien ; Jo aussi") == \
+        "visio Personne A + kevin ; (kévin + Personne A) ; si Personne A veut bien ; " \
+        "Personne A aussi"
+    assert replacer.text("les jo la semaine prochaine ; les jo + les vacances") == \
+        "les jo la semaine prochaine ; les jo + les vacances"
+
+
 def test_a_listed_word_name_after_yes_in_lower_case():
     from csf_analysis.privacy.replacer import Replacer
     replacer = Replacer({"Claire Dufresne": "Personne A"}, listed=["Claire Dufresne"],

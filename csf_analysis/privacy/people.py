@@ -648,10 +648,16 @@ class Names:
         initials = {(fold_lower(name_core(n)[0]), fold_lower(name_core(n)[-1])[:1]) for n in full}
         initials |= {(fold_lower(nick), fold_lower(name_core(owner)[-1])[:1])  # "Ludo F."
                      for owner, nick in nicknames if " " not in nick and is_full_name(owner)}
+        called = {(fold_lower(nick), fold_lower(split_name(owner)[1])): owner
+                  for owner, nick in nicknames if " " not in nick and is_full_name(owner)}
         kept, squashed, self.spellings = [], {}, {}
         for name in self.found.values():
             core = name_core(name)
-            if name in full:
+            first, last = split_name(name)
+            owner = called.get((fold_lower(first), fold_lower(last)))  # "Jo Bellony" of
+            if name in full and owner in full and owner != name:  # Joëlle Bellony (Jo)
+                self.spellings.setdefault(owner, []).append(name)
+            elif name in full:
                 if _squash(name) not in squashed:  # "Helene Delatour" is "Hélène de La Tour"
                     squashed[_squash(name)] = name
                     kept.append(name)

@@ -524,6 +524,11 @@ def _word_name_contexts(words: str, initials: str, bare: str = "") -> list[str]:
         _GREETING + r"(?P<greeted>" + words + end,  # "merci pierre"
         _SENTENCE_START + r"(?P<called>" + words + end + r"(?=" + _CALLED_AFTER + ")",
         _SENTENCE_START + r"(?P<subject>" + words + end + r"(?=" + _SUBJECT_AFTER + ")",
+        r"(?<![\w'’-])(?i:si|quand|que|qu['’]|comme|lorsque|lorsqu['’])\s*(?P<subordinate>"
+        + words + end + r"(?=" + _SUBJECT_AFTER + ")",  # "si jo veut bien"
+        r"(?<![\w-])(?<!(?i:les|des|aux|ces|nos|vos|mes|tes|ses) )(?P<joined>" + words + end
+        + r"(?=\s?\+\s?[^\W\d_])",  # "visio jo + kevin"; not "les jo + les vacances"
+        r"(?<=[^\W\d_] \+ )(?P<joined_after>" + words + end,  # "kevin + jo"
         r"(?<![\w-])(?i:de\s+|d['’]\s*)(?P<of>" + words + end  # "le stagiaire de jo."
         + r"(?=\s*[.?!]|\s*$)",
         _CLAUSE_START + r"(?P<described>" + words + end + r"(?=\s+\()",  # "amine (spie)"
@@ -598,12 +603,15 @@ class Replacer:
                     self.owner.setdefault(fold_keep_case(form), name)
         def any_word(word: str) -> bool:  # an inflected form or a lemma ("nord")
             return bool(is_word and is_word(word)) or bool(is_lemma and is_lemma(word))
+        nicknamed = {fold_keep_case(other).lower() for others in (aliases or {}).values()
+                     for other in others}  # the list's "(Jo)": hers, not a Jonathan's
         for name in people:  # "Sébastien Collignon ... mais Séb était en arrêt"; a first
             # name alone too: "Kevin (« Kev », 17 ans)"
             first = split_name(name)[0] or (name if is_first_name(name) else "")
             if first and name not in listed:
                 for nickname in _short_forms(first, any_word if is_word else None):
-                    self.owner.setdefault(fold_keep_case(nickname), name)
+                    if fold_keep_case(nickname).lower() not in nicknamed:
+                        self.owner.setdefault(fold_keep_case(nickname), name)
         for name in lower_surnames:  # "passé, tafanier, il a dit" of Guy-Alain Tafanier
             self.owner.setdefault(fold_keep_case(split_name(name)[1]).lower(), name)
         for name in lowercase:  # first names also written in lower case ("présents : hugo")
@@ -650,8 +658,8 @@ class Replacer:
                            fold_keep_case(nick) for nick in nicknames  # "la menuiserie
                            if fold_keep_case(nick).lower() not in words}  # de Dumè"
         self._listed_pattern(own, common, aliases or {}, words, shared)
-        self.context_initials = _context_initials(self.pseudonym if only is None else (),
-                                                  listed)
+        self.context_initials = {pair: name for pair, name in _context_initials(
+            self.pseudonym if only is None else (), listed).items() if pair not in nicknamed}
         self._beside: re.Pattern | None = None  # both set by _word_names_pattern
         self.word_names: dict[str, str] = {}
         self._word_names = self._word_names_pattern(listed, words, aliases or {},
