@@ -180,6 +180,27 @@ def test_a_first_name_after_a_word_for_a_person_is_someone():
     assert "Ricardo" in found, found
 
 
+def test_lines_of_surnames_in_capitals_joined_by_the_reader():
+    """names_blind92: a paragraph's lines, one per département, joined into one
+    statement: « LAPORTE Noé » then the next line's « Allier : », « BARRY Mamadou »
+    then « Haute-Loire : ». Neither département is someone's surname."""
+    found = find_people(["Puy-de-Dôme : BOUAZZA Nassim, DUMAS Axel, OUALI Ilyes, LAPORTE Noé "
+                         "Allier : CAMARA Ibrahima, KEITA Fatoumata, NOWAK Killian, BARRY "
+                         "Mamadou Haute-Loire : GIRAUD Enola, TRAN Laura, FERREIRA Jade"])
+    assert "BARRY Mamadou" in found, found
+    assert not [name for name in found if "Allier" in name or "Loire" in name], found
+
+
+def test_a_place_that_is_a_surname_needs_a_context_not_the_first_name_after_capitals():
+    """names_blind92: « FAURE Océane », and « Océane » a place for the model elsewhere:
+    her first name alone was left, taken for the surname."""
+    from csf_analysis.privacy.pseudonymise import _context_only
+    found = Names()
+    found.places = frozenset({"Oceane", "Paris"})
+    forms = _context_only({"FAURE Océane": "Personne A", "Julie Paris": "Personne B"}, found)
+    assert sorted(forms) == ["PARIS", "Paris"]
+
+
 def test_struck_through_names_and_labels_written_in_lower_case():
     found = find_people(["~~Gérard Charrier~~ parti en 2018.",
                          "Amine, Eva, Mathéo, Sacha", "Mathéo : il n'est pas revenu",

@@ -143,6 +143,9 @@ _UPPER_INITIAL_RE = re.compile(r"(?<![\w-])(?P<name>" + _UPPER + r")\s+(?P<initi
 _UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each shape
     re.compile(rf"(?<![\w-]){_UPPER}[ \t]+(?P<first>{_FIRST})(?![\w-])"),
     re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
+# A surname in capitals opening an item of a list, before its first name: "LACHAUD
+# Maxime, LAPORTE Noé" (see _pairs).
+_CAPITALS_OPENING = re.compile(r"(?:(?<![\s\S])|[,;:(|\n])[ \t]*" + _UPPER + r"[ \t]+$")
 # A lower-case word, not after an apostrophe ("hui" of "aujourd'hui").
 _LOWER_RE = re.compile(r"(?<![\w'’-])" + _LOW + r"+(?:-" + _LOW + r"+)?(?![\w'’-])")
 # Two lower-case words, read overlapping: a first name and a surname in a chat ("qqn
@@ -846,8 +849,12 @@ def _pairs(text: str) -> Iterator[re.Match]:
     the pair from the second word on too: « Croisé Cyril Pastorino (éducateur) », the
     participle that opens a telegraphic note before a name."""
     for match in _PAIR_RE.finditer(text):
-        yield match
         first = match.group().split()[0]
+        if is_first_name(first) and _CAPITALS_OPENING.search(text, max(0, match.start() - 40),
+                                                              match.start()):
+            continue  # "LAPORTE Noé⏎Allier : ...": the capitals' first name, then a word
+            # of the next line (the reader joins the lines of a paragraph)
+        yield match
         if not is_first_name(first):
             second = text.find(match.group().split()[1], match.start() + len(first))
             if (after := _PAIR_RE.match(text, second)) is not None:
@@ -1331,13 +1338,14 @@ def _taken_up(texts: list[str]) -> frozenset[str]:
 
 def _given_name(words: list[str]) -> bool:
     """Are ``words`` a person's name: two or three capitalised words (particles aside,
-    "Gwendal Le Moal") that a given first name opens, or ends after a surname in
-    capitals as sign-up sheets write it ("MARQUANT Enzo"); not "CCI France"."""
+    "Gwendal Le Moal") that a given first name opens, or follows a surname in capitals
+    as sign-up sheets write it ("MARQUANT Enzo"; "BARRY Mamadou⏎Haute-Loire", the next
+    line's word joined by the reader); not "CCI France"."""
     words = [w for w in words if len(w) > 1 and w.lower() not in _PARTICLES]
     if len(words) not in (2, 3) or not all(w[:1].isupper() for w in words) \
             or words[0] in ACRONYMS:
         return False
-    given = first_name_rank(words[-1] if words[0].isupper() else words[0])
+    given = first_name_rank(words[1] if words[0].isupper() else words[0])
     return given is not None and given < _GIVEN_FIRST_NAMES
 
 

@@ -52,7 +52,7 @@ from ..reading.notes import HEADING_SEP
 from ..reading.vocabulary import speaker_of_label
 from ..text import fold_keep_case, fold_lower
 from .first_names import not_common
-from .name_forms import listed_forms, listed_handles, listed_nicknames
+from .name_forms import listed_forms, listed_handles, listed_nicknames, split_name
 from .name_model import NameModel
 from .people import (
     BARE_FIRST_NAMES,
@@ -366,14 +366,16 @@ def _context_only(given: dict[str, str], found: Names,
     (Julie Paris, "c'est Paris qui décide"): replaced with a first name, initials or a
     civility before them ("J. Paris", "Mme Paris"), not alone. Never a listed person's:
     the team's list wins over the tags (exempt the town in ``exemptes``)."""
-    forms = []
+    forms: list[str] = []
     listed = set(listing.people) if listing else set()
     for name in given:
         if name in listed:
             continue
-        core = name_core(name)
-        if is_full_name(name) and len(core) == 2 and fold_keep_case(core[1]) in found.places:
-            forms += [core[1], core[1].upper()]
+        surname = " ".join(name_core(split_name(name)[1]))  # "FAURE Océane": the capitals,
+        # not "Océane"; "PLIE" of "Osmont du PLIE"
+        if is_full_name(name) and len(name_core(name)) == 2 \
+                and fold_keep_case(surname) in found.places:
+            forms += [surname, surname.upper()]
     return forms
 
 
