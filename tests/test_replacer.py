@@ -394,6 +394,17 @@ def test_a_listed_name_misspelt_by_one_letter():
     assert Replacer(people, listed=list(people)).text("giordanno") == "giordanno"  # no lexicon
 
 
+def test_a_lemma_one_letter_from_a_listed_surname_is_no_typo():
+    """names_blind93: « Même constat qu'en Guyane » became « Même Personne B2 », one letter
+    from the listed Didier Constant: « constat » is a lemma of the lexicon, not an
+    inflected form."""
+    people = {"Didier Constant": "Personne B"}
+    r = Replacer(people, listed=list(people), is_word=lambda w: False,
+                 is_lemma=lambda w: w in {"constat", "constant"})
+    assert r.text("Même constat qu'en Guyane ; M. Constant a signé") == \
+        "Même constat qu'en Guyane ; Personne B a signé"
+
+
 def test_a_compound_first_names_lower_case_initials():
     r = Replacer({"Jean-Baptiste Thévenot": "Personne J"}, listed=["Jean-Baptiste Thévenot"])
     assert r.text("(rappel par jb) ; point avec jb") == \

@@ -669,6 +669,7 @@ class Replacer:
         self._own = _own_words(people) if only is None else {}
         self._beside_own = _beside_own_patterns(self._own)
         self._is_word = is_word or (lambda word: False)  # no typo index without it
+        self._is_lemma = is_lemma or (lambda word: False)
         self._cache: dict[str, str] = {}
         self._pseudonyms: re.Pattern | None = None  # set by _pseudonym_spans (None: none)
 
@@ -886,7 +887,8 @@ class Replacer:
 
     def _misspelt_owner(self, word: str) -> str:
         """The listed person ``word`` is one typo of ("giordanno" of Giordano), if it is
-        no French word, no other known name and no common first name ("Martine")."""
+        no French word (nor a lemma: "constat" of Constant), no other known name and no
+        common first name ("Martine")."""
         folded = fold_keep_case(word).lower()
         if len(folded) < _FUZZY_SHORTEST or fold_keep_case(word) in self.owner:
             return ""
@@ -894,7 +896,7 @@ class Replacer:
                   for word, name in self._misspelt.get(key, ())
                   if word != folded  # the exact forms are the listed pass's
                   and one_typo_apart(folded, word)}
-        if len(owners) != 1 or self._is_word(folded) or (
+        if len(owners) != 1 or self._is_word(folded) or self._is_lemma(folded) or (
                 is_first_name(folded) and not any(
                     one_typo_apart(folded, fold_keep_case(w).lower())
                     for w in split_name(next(iter(owners)))[0].split("-") if w)):
