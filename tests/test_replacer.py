@@ -405,6 +405,14 @@ def test_a_lemma_one_letter_from_a_listed_surname_is_no_typo():
         "Même constat qu'en Guyane ; Personne B a signé"
 
 
+def test_a_surname_made_of_first_names_is_no_form_in_pieces():
+    """names_blind93: « Nelly Jean-Louis » listed made « st-louis » (Saint-Louis, a town)
+    « st-personne-u6 », and any Louis hers."""
+    r = Replacer({"Nelly Jean-Louis": "Personne A"}, listed=["Nelly Jean-Louis"])
+    assert r.text("mulhouse / st-louis ; Louis, 17 ans ; Mme Jean-Louis") == \
+        "mulhouse / st-louis ; Louis, 17 ans ; Personne A"
+
+
 def test_a_compound_first_names_lower_case_initials():
     r = Replacer({"Jean-Baptiste Thévenot": "Personne J"}, listed=["Jean-Baptiste Thévenot"])
     assert r.text("(rappel par jb) ; point avec jb") == \

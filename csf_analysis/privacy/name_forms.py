@@ -21,7 +21,7 @@ import re
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
 from ..text import LOWER, UPPER, fold_keep_case, strip_accents
 from ..words import WORDS
-from .first_names import diminutives, nicknames
+from .first_names import diminutives, is_first_name, nicknames
 
 _UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 _LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
@@ -194,15 +194,20 @@ def listed_forms(name: str) -> list[str]:
 
 def surname_words(name: str) -> list[str]:
     """Each capitalised word of a compound surname (3 letters and more) or of a double
-    one (4 and more), a form of a listed person alone; not "Tour" of "de La Tour".
+    one (4 and more), a form of a listed person alone; not "Tour" of "de La Tour", nor
+    "Louis" of "Jean-Louis", a surname made of first names (Antilles, Guyane): alone,
+    it is a Louis, or "Saint-Louis".
 
     >>> surname_words("Solène Garnier-Vidal"), surname_words("Maria da Conceição Ferreira")
     (['Garnier', 'Vidal'], ['Conceição', 'Ferreira'])
+    >>> surname_words("Nelly Jean-Louis")
+    []
     """
     first, last = split_name(name)
     if not first or len(last.rstrip(".")) < 2:
         return []
-    words = [p for w in last.split() if "-" in w for p in w.split("-")
+    words = [p for w in last.split() if "-" in w
+             and not all(is_first_name(p) for p in w.split("-")) for p in w.split("-")
              if len(p) >= 3 and p[:1].isupper()]
     named = [w for w in last.split() if w[:1].isupper() and w.lower() not in PARTICLES]
     if len(named) > 1:  # a double surname
