@@ -201,6 +201,16 @@ def test_a_place_that_is_a_surname_needs_a_context_not_the_first_name_after_capi
     assert sorted(forms) == ["PARIS", "Paris"]
 
 
+def test_a_holiday_after_its_article_is_no_one():
+    """names_blind95: « repérés à la Toussaint », the model's person; « Toussaint
+    Santoni » (names_blind87) stays someone."""
+    assert find_people(["décalage de calendrier : les marchés démarrent quand ils démarrent "
+                        "(souvent au printemps), les jeunes décrocheurs sont repérés à la "
+                        "Toussaint et « cramés » en mars"]) == []
+    assert find_people(["Toussaint Santoni, maçon, tuteur depuis 2019."]) == \
+        ["Toussaint Santoni"]
+
+
 def test_struck_through_names_and_labels_written_in_lower_case():
     found = find_people(["~~Gérard Charrier~~ parti en 2018.",
                          "Amine, Eva, Mathéo, Sacha", "Mathéo : il n'est pas revenu",

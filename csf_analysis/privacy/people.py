@@ -1042,8 +1042,10 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             if (i >= len(texts) or outlined) and _outline(name, text, start, names):
                 continue
             if trust in ("plain", "strict", "first") and (Names.key(name) in keys or overlaps(
-                    start, start + len(name), borne)):
-                continue  # "Mme Hollebecque à Jean Moulin": the lycée Jean Moulin
+                    start, start + len(name), borne) or (
+                    fold_lower(name) in _CALENDAR and _article_before(text, start))):
+                continue  # "Mme Hollebecque à Jean Moulin": the lycée Jean Moulin; "à la
+                # Toussaint", a holiday
             cited = trust in ("author", "apa")
             if cited:  # "Palheta U. (2012)"; not "Annexe B. (2019)"
                 if trust == "author" and not _author(name, names):
