@@ -174,6 +174,14 @@ def test_a_dash_ends_a_name_and_a_civility_starts_one():
     assert not [name for name in found if name.startswith("Prévenir")]
 
 
+def test_an_acronym_after_de_la_is_where_someone_works_not_her_surname():
+    found = find_people(["Marie-Odile de la MLDS — Mme Ritter — m'a demandé ce que "
+                         "j'aimais.", "J'ai revu Paul du CIO hier.",
+                         "c'est M. Osmont du PLIE qui a fait le lien"])
+    assert {"Marie-Odile", "Osmont"} <= set(found)
+    assert not [name for name in found if {"MLDS", "CIO", "PLIE"} & set(name.split())], found
+
+
 def test_a_first_name_after_a_word_for_a_person_is_someone():
     found = find_people(["- Jonathan Orlando et Kenny Norino intéressés par Amazonie Béton "
                          "à Matoury (contact Ricardo), mais logement ??"])

@@ -605,6 +605,12 @@ class Names:
             if back < skip and back > 0 and re.fullmatch(CIVILITY, words[back - 1]):
                 skip = back  # "Mme de La Tour": the particles are her surname's
             words = words[skip:]
+            if len(words) > 2 and words[-2] in _PARTICLES and (words[-1] in ACRONYMS or (
+                    words[-1].isupper() and len(words[-1]) > 2 and words[-2] != "de")):
+                words = words[:-1]  # "Marie-Odile de la MLDS", "Osmont du PLIE": where
+                while len(words) > 1 and words[-1] in _PARTICLES:  # they work, no surname
+                    words = words[:-1]  # (lower-case particles: not "Clémence Le Van";
+                    # "Marie de VILLIERS" is a sign-up sheet's surname)
             cut = next((i for i in range(2, len(words) - 1) if re.fullmatch(
                 r"[A-Z]{2,4}", words[i]) and words[i].lower() not in _PARTICLES
                 and words[i + 1][:1].isupper() and not words[i + 1].isupper()), len(words))
