@@ -182,6 +182,13 @@ def test_an_acronym_after_de_la_is_where_someone_works_not_her_surname():
     assert not [name for name in found if {"MLDS", "CIO", "PLIE"} & set(name.split())], found
 
 
+def test_the_spellings_of_a_chat_are_no_names():
+    found = find_people(["Kylian : wesh mr cest kylian jsuis chaud pour lapprentissage",
+                         "Kylian Morisseau, 17 ans, Lucé"])
+    assert "Kylian Morisseau" in found
+    assert not [name for name in found if {"Cest", "Jsuis"} & set(name.split())], found
+
+
 def test_a_first_name_after_a_word_for_a_person_is_someone():
     found = find_people(["- Jonathan Orlando et Kenny Norino intéressés par Amazonie Béton "
                          "à Matoury (contact Ricardo), mais logement ??"])

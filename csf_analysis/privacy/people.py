@@ -307,7 +307,7 @@ _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|e
                          r"|\b(?:prises?|rédigée?s?|écrites?) par)\s*([^\n]+)")
 PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
 _WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
-NON_NAMES = frozenset(WORDS["names"]["non_names"])
+NON_NAMES = frozenset([*WORDS["names"]["non_names"], *WORDS["names"]["chat_words"]])
 _EMAIL_WORDS = frozenset(WORDS["names"]["email_words"])
 
 
@@ -611,6 +611,8 @@ class Names:
                 while len(words) > 1 and words[-1] in _PARTICLES:  # they work, no surname
                     words = words[:-1]  # (lower-case particles: not "Clémence Le Van";
                     # "Marie de VILLIERS" is a sign-up sheet's surname)
+            words = words[:next((i for i, w in enumerate(words) if i and fold_lower(w) in
+                                 NON_NAMES), None)]  # "kylian jsuis chaud", "Paul Merci"
             cut = next((i for i in range(2, len(words) - 1) if re.fullmatch(
                 r"[A-Z]{2,4}", words[i]) and words[i].lower() not in _PARTICLES
                 and words[i + 1][:1].isupper() and not words[i + 1].isupper()), len(words))
