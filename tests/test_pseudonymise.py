@@ -216,6 +216,19 @@ def test_a_place_that_is_a_surname_needs_a_context_not_the_first_name_after_capi
     assert sorted(forms) == ["PARIS", "Paris"]
 
 
+def test_the_clauses_employers_and_public_bodies_are_no_one():
+    """names_blind93, 95 (and Vinci, Colas, Elior, Adecco... lost on many folders): a
+    big employer or a publisher is someone only where the writing says so."""
+    found = find_people(["Seront présents : BPD, Elior (Mme Soulas), et peut-être Serge "
+                         "Dallier pour la Ville.", "Personne chez Onet depuis 2019.",
+                         "09/04 — Colmar Agglomération (MAO) + Ville de Haguenau (TM)",
+                         "Paris, Armand Colin, 2015.", "M. Colas a signé la convention.",
+                         "AME (Agglomération Montargoise) | Martine Chevrier | acheteuse"])
+    assert not {"Elior", "Onet", "Agglomération", "Armand Colin", "Montargoise"} & set(found), \
+        found
+    assert "Serge Dallier" in found and "Colas" in found
+
+
 def test_a_holiday_after_its_article_is_no_one():
     """names_blind95: « repérés à la Toussaint », the model's person; « Toussaint
     Santoni » (names_blind87) stays someone."""

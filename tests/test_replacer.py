@@ -405,6 +405,23 @@ def test_a_lemma_one_letter_from_a_listed_surname_is_no_typo():
         "Même constat qu'en Guyane ; Personne B a signé"
 
 
+def test_an_airport_an_association_and_an_industrial_zone_keep_their_names():
+    """names_blind93: « l'aéroport Félix Éboué », « ZI Collery », « association Mama Bobi »
+    lost their names to people found elsewhere."""
+    r = Replacer({"Félix Éboué": "Personne A", "Collery": "Personne B",
+                  "Mama Bobi": "Personne C"})
+    text = "depuis l'aéroport Félix Éboué ; ZI Collery ; association Mama Bobi"
+    assert r.text(text) == text
+
+
+def test_a_valley_is_no_valerie():
+    """names_blind95: « Tours Métropole Val de Loire » became « ... Personne M9 de Loire »,
+    « Val » a short form of a Valérie found."""
+    r = Replacer({"Valérie Deschamps": "Personne A"})
+    assert r.text("Tours Métropole Val de Loire ; Val a signé ; Val d'Europe") == \
+        "Tours Métropole Val de Loire ; Personne A a signé ; Val d'Europe"
+
+
 def test_a_surname_made_of_first_names_is_no_form_in_pieces():
     """names_blind93: « Nelly Jean-Louis » listed made « st-louis » (Saint-Louis, a town)
     « st-personne-u6 », and any Louis hers."""

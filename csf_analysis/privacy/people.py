@@ -307,7 +307,10 @@ _PRESENT_RE = re.compile(r"(?i:\b(?:présent|participant|absent|excusé)(?:e|s|e
                          r"|\b(?:prises?|rédigée?s?|écrites?) par)\s*([^\n]+)")
 PRESENT_SECTION = r"(?i)\s*(?:présent|particip|absent|excusé)"
 _WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
-NON_NAMES = frozenset([*WORDS["names"]["non_names"], *WORDS["names"]["chat_words"]])
+_INSTITUTIONS = frozenset(WORDS["names"]["institution_words"])
+NON_NAMES = frozenset([*WORDS["names"]["non_names"], *WORDS["names"]["chat_words"],
+                       *_INSTITUTIONS])
+KNOWN_ORGANISATIONS = frozenset(map(fold_lower, WORDS["names"]["known_organisations"]))
 _EMAIL_WORDS = frozenset(WORDS["names"]["email_words"])
 
 
@@ -348,8 +351,9 @@ class Names:
                 and not _particle_surname(name.split()):
             name = name.rsplit(" ", 1)[0]  # "Pierre-Yves Le" of "Pierre-Yves Le Gall" cut
         if not name or re.search(r"[@\d/_|–—]", name) or (  # "Calvi–Corte": a route
-                trust != "trusted" and _BRAND_RE.search(name)):
-            return False
+                trust != "trusted" and (_BRAND_RE.search(name)  # "Net'Pyrénées"; "Elior",
+                                        or fold_lower(name) in KNOWN_ORGANISATIONS)):
+            return False  # "Armand Colin"; but "M. Colas" is someone
         if self.key(name) in self.found:
             return True
         if (name, trust, initial) in self.rejected:  # a word repeated 10,000 times
@@ -594,6 +598,8 @@ class Names:
         span = _SENTENCE_END.sub(_sentence_end, span)  # "à Faa'a. HT :": two
         for part in re.split(r"[|,;/()\[\]\n«»\"~]", span):  # no \s* around: linear
             words = part.split()
+            if words and fold_lower(words[0]) in _INSTITUTIONS:
+                continue  # "Agglomération Montargoise": a public body's name
             inner = [i for i, w in enumerate(words) if i and re.fullmatch(CIVILITY, w)]
             words = words[inner[-1]:] if inner else words  # "Prévenir M. Renard-Petit"
             skip = 0  # an index, not words[1:] again and again: linear on a huge span
@@ -1025,7 +1031,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     for handle in _handles(handles, names):  # "12/12/2024 17:58 - jb: je note"
         names.add(handle.upper(), trust="trusted")
         names.lowercase.add(handle)
-    guard = Replacer({}, exempt=listing.exempt, protect=listing.organisations)
+    guard = Replacer({}, exempt=listing.exempt, protect=[  # "Armand Colin" holds no one;
+        *listing.organisations, *(o for o in WORDS["names"]["known_organisations"]  # "M.
+                                   if " " in o)])  # Colas" is someone, "Colas" no one alone
     outlined = _outlined(texts, names)
     protected = [guard.protected(text) for text in everything]
     namesakes = _namesakes(everything, protected)
@@ -1039,8 +1047,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         found = [(n, trust, start) for n, trust, start in found
                  if not overlaps(start, start + len(n), kept)]
         for name in _listed_names(text):
-            if guard.protected(name):  # "Stéphane Le Goff, France Travail Bretagne"
-                continue
+            if guard.protected(name) or fold_lower(name) in KNOWN_ORGANISATIONS:
+                continue  # "Stéphane Le Goff, France Travail Bretagne"; "présents : Elior"
             if is_first_name(name.split()[0]):  # "présents : hugo, Alexis Bertrand"
                 names.lowercase.add(fold_lower(name.split()[0]))
                 names.add(name.title() if name.islower() else name, trust="trusted")
@@ -1404,7 +1412,8 @@ def _beside_names(names: Names, texts: list[str], columns: list[list[str]]) -> N
             continue  # all shaped as names and one found, or 2 and 40 % found
         for item in shaped:
             if item not in known and not re.fullmatch(CIVILITY, item) \
-                    and names.beside_names(item):
+                    and fold_lower(item) not in KNOWN_ORGANISATIONS \
+                    and names.beside_names(item):  # "Présents : BPD, Elior (Mme Soulas)"
                 names.add(item, trust="trusted")
 
 
