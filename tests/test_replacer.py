@@ -414,6 +414,16 @@ def test_an_airport_an_association_and_an_industrial_zone_keep_their_names():
     assert r.text(text) == text
 
 
+def test_a_tracking_tables_code_is_no_ones_initials():
+    """names_blind93: the young people's codes « AL-08 », « GY-05 » (Alsace, Guyane)
+    became « personne-o-08 », AL being a listed Anne-Laure's initials; the leak check
+    must not read them either."""
+    r = Replacer({"Anne-Laure Kieffer": "Personne O"}, listed=["Anne-Laure Kieffer"])
+    assert r.text("AL-08 | BEN SALAH Amine | 17 ; voir avec AL") == \
+        "AL-08 | BEN SALAH Amine | 17 ; voir avec Personne O"
+    assert r.listed_found("AL-08 | BEN SALAH Amine") == []
+
+
 def test_a_valley_is_no_valerie():
     """names_blind95: « Tours Métropole Val de Loire » became « ... Personne M9 de Loire »,
     « Val » a short form of a Valérie found."""

@@ -337,6 +337,13 @@ _CLAUSE_START = (r"(?:^|(?<=[.!?:;,] )|(?<![\w-])(?i:et|mais|donc|contre|puis|si
                  r"|sauf|quant\sa)\s+)")
 
 
+# A number joined after capitals: the capitals are a code ("AL-08", "GY-05").
+_CODE_AFTER = re.compile(r"-\d")
+
+
+def _code(match: re.Match, text: str) -> bool:
+    """Is ``match`` (of the folded ``text``) capitals that open a code: "AL-08"?"""
+    return match.group().isupper() and _CODE_AFTER.match(text, match.end()) is not None
 # What a civility and an initial several listed people share becomes (« Mme R. » of
 # Delphine Rigaud and of Rachida Rami): whose it is, the notes do not say.
 SHARED = "[personne]"
@@ -785,7 +792,7 @@ class Replacer:
         return [(self._listed_owner(m.group()), text[m.start():m.end()])
                 for m in self._listed.finditer(fold_keep_case(text))
                 if self._listed_owner(m.group()) and not self._within(*m.span(), kept)
-                and " ".join(m.group().split()) not in self._unchecked]
+                and " ".join(m.group().split()) not in self._unchecked and not _code(m, text)]
 
     def _listed_in(self, text: str, *, ident: bool = False) -> str:
         """``text`` with the listed people's forms the rules left replaced: by the
@@ -799,8 +806,8 @@ class Replacer:
             if self._within(start, stop, kept):
                 continue
             pseudonym = self._pseudonym(self._listed_owner(match.group()))
-            if not pseudonym:
-                continue
+            if not pseudonym or _code(match, text):
+                continue  # "AL-08", "GY-05": a tracking table's code, not Anne-Laure
             before, after = text[max(start - 2, 0):start], text[stop:stop + 2]
             in_id = ident or before[-1:] in ("_", "/") or after[:1] == "_" or (
                 len(before) == 2 and before[1] in "-." and before[0].isalnum()) or (
