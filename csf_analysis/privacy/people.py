@@ -663,10 +663,12 @@ class Names:
         initialled = Counter(fold_lower(name_core(n)[1]) for n in self.found.values()
                              if is_initialled(n))
         initials = {(fold_lower(name_core(n)[0]), fold_lower(name_core(n)[-1])[:1]) for n in full}
+        single = [(owner, nick) for owner, nick in nicknames  # a one-word nickname of
+                  if " " not in nick and is_full_name(owner)]  # someone's full name
         initials |= {(fold_lower(nick), fold_lower(name_core(owner)[-1])[:1])  # "Ludo F."
-                     for owner, nick in nicknames if " " not in nick and is_full_name(owner)}
+                     for owner, nick in single}
         called = {(fold_lower(nick), fold_lower(split_name(owner)[1])): owner
-                  for owner, nick in nicknames if " " not in nick and is_full_name(owner)}
+                  for owner, nick in single}
         kept, squashed, self.spellings = [], {}, {}
         for name in self.found.values():
             core = name_core(name)
@@ -864,12 +866,12 @@ def _pairs(text: str) -> Iterator[re.Match]:
     participle that opens a telegraphic note before a name."""
     for match in _PAIR_RE.finditer(text):
         first = match.group().split()[0]
-        if is_first_name(first) and _CAPITALS_OPENING.search(text, max(0, match.start() - 40),
-                                                              match.start()):
+        given = is_first_name(first)
+        if given and _CAPITALS_OPENING.search(text, max(0, match.start() - 40), match.start()):
             continue  # "LAPORTE Noé⏎Allier : ...": the capitals' first name, then a word
             # of the next line (the reader joins the lines of a paragraph)
         yield match
-        if not is_first_name(first):
+        if not given:
             second = text.find(match.group().split()[1], match.start() + len(first))
             if (after := _PAIR_RE.match(text, second)) is not None:
                 yield after

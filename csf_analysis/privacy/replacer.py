@@ -168,9 +168,8 @@ def pacific_phones(text: str) -> str:
         if not glued and match[5] is None and ((first <= 31 and 1 <= second <= 12)
                                                or (first <= 23 and second <= 59 and third <= 59)):
             return match[0]  # a date or a time
-        before = text[max(0, match.start() - 30):match.start()].rsplit("\n", 1)[-1]
         line = text[max(0, match.start() - _LINE_CUE_REACH):match.start()].rsplit("\n", 1)[-1]
-        cued = _PHONE_CUE_RE.search(before) or _LINE_CUE_RE.search(line) or (
+        cued = _PHONE_CUE_RE.search(line[-30:]) or _LINE_CUE_RE.search(line) or (
             last >= 0 and _BETWEEN_PHONES_RE.fullmatch(text, last, match.start()))
         if (glued or sep in " -" or text[match.end():match.end() + 1] == ",") and not cued \
                 and not (match[5] is not None and match[1] in _POLYNESIA_OPENINGS):
