@@ -1598,3 +1598,12 @@ def test_a_first_name_thanked_is_no_place():
     found = find_people(["Merci à Marie-Josée pour le café et le jus de prune de Cythère.",
                          "Visite du jardin partagé, accueil chaleureux."], cache_dir=None)
     assert "Marie-Josée" in found
+
+
+def test_an_elided_word_is_no_surname_of_a_chat_s_first_name():
+    """names_blind97: « cédric c'est qui ? » in a chat gave « Cédric C'Est », and every
+    « c'est » of the notes became his pseudonym."""
+    found = find_people(["cédric c'est qui ?", "Cédric vient de me dire qu'il connaît la boîte.",
+                         "Mme N'Diaye et Ronan L'Hostis sont venus."])
+    assert "Cédric" in found and "N'Diaye" in found and "Ronan L'Hostis" in found
+    assert not [name for name in found if "'Est" in name or "'est" in name], found

@@ -464,8 +464,10 @@ class Names:
         if any(_is_initial(w) for w in words) and all(
                 _is_initial(w) or w.lower() in STOP_WORDS for w in words):
             return False  # "la ligne E. Il gagne sa vie": a pronoun is no surname
-        if any(w[1:2] in ("'", "’") and w[2:3].islower() for w in words):
-            return False  # "L'assurance : qui couvre le jeune ?"; "N'Diaye" stays a name
+        if any(w[1:2] in ("'", "’") and (w[2:3].islower() or self.word(
+                w[2:], initial=True, notes=False)) for w in words):
+            return False  # "L'assurance : qui couvre le jeune ?", a chat's "cédric c'est
+            # qui ?" title-cased "Cédric C'Est"; "N'Diaye", "L'Hostis" stay names
         if any(w.isupper() and len(w) > 2 for w in words) and any(
                 self.lemma(w) for w in words):
             return False  # "Prochain COPIL"; "Camille LEFÈVRE" stays a name
