@@ -1607,3 +1607,14 @@ def test_an_elided_word_is_no_surname_of_a_chat_s_first_name():
                          "Mme N'Diaye et Ronan L'Hostis sont venus."])
     assert "Cédric" in found and "N'Diaye" in found and "Ronan L'Hostis" in found
     assert not [name for name in found if "'Est" in name or "'est" in name], found
+
+
+def test_monsieur_opening_a_statement_is_no_outline_letter():
+    """names_blind97: statements opening « A. Cordier », « B. Lasnier », « D. Girardot »
+    read as an outline, and « M. Ravaux, qui était chef d'atelier » as its point M."""
+    found = find_people(["A. Cordier : l'entreprise a une politique groupe",
+                         "B. Maréchal doit nous dire s'il est d'accord.",
+                         "C. Boulanger nous remet un tableau.",
+                         "M. Ravaux, qui était chef d'atelier avant Patrick, les gamins.",
+                         "Le dépôt de la menuiserie est à Ravaux."])  # a place too
+    assert "Ravaux" in found or "M. Ravaux" in found, found

@@ -897,10 +897,11 @@ def _outline(name: str, text: str, start: int, names: Names) -> bool:
     "A. Chantier Eiffage, Quetigny (matin)", "E. Bastia — oubli du 7/02", not "A. Petitjean :
     bilan" (nor "H. Causse (CCI)" opening a list item: the check is for headings, and
     for statements where the notes number their points with letters, :func:`_outlined`;
-    nor "Wiśniewski, T. (2018)", an author found as "T. Wiśniewski")?"""
+    nor "Wiśniewski, T. (2018)", an author found as "T. Wiśniewski"; nor "M. Ravaux", a
+    civility, where an outline would count thirteen points)?"""
     words = name.split()
     return start == 0 and len(words) > 1 and text.startswith(words[0]) \
-        and re.fullmatch(r"[A-Z]\.", words[0]) is not None \
+        and re.fullmatch(r"[A-Z]\.", words[0]) is not None and words[0] != "M." \
         and (names.word(words[1], initial=True) or names.placed(words[1]))
 
 
