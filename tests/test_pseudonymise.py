@@ -1618,3 +1618,9 @@ def test_monsieur_opening_a_statement_is_no_outline_letter():
                          "M. Ravaux, qui était chef d'atelier avant Patrick, les gamins.",
                          "Le dépôt de la menuiserie est à Ravaux."])  # a place too
     assert "Ravaux" in found or "M. Ravaux" in found, found
+
+
+def test_a_place_word_before_a_civility_names_no_place():
+    """names_blind98: « Au passage Mme Legrix m'a croisée » was the passage Mme Legrix."""
+    assert find_people(["Au passage Mme Legrix (directrice CIO de Caen) m'a croisée."]) == \
+        ["Legrix"]

@@ -962,3 +962,11 @@ def test_a_listed_first_name_that_is_a_region_and_an_exempted_place_inside_a_lon
     r = Replacer(people, listed=list(people), exempt=["Lorraine"])
     assert r.text("l'IUFM de Lorraine, en Lorraine ; Mme Colin = Lorraine Colin") == \
         "l'IUFM de Lorraine, en Lorraine ; Personne Q = Personne Q"
+
+
+def test_a_place_word_right_before_a_civility_keeps_no_place():
+    """names_blind98: « Au passage Mme Legrix » was kept as a passage's name; « rue du
+    Docteur Roux » stays a street."""
+    r = Replacer({"Paul Roux": "Personne A"})
+    assert r.text("rue du Docteur Roux ; au passage Mme Roux a dit") == \
+        "rue du Docteur Roux ; au passage Personne A a dit"

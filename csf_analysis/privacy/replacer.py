@@ -261,6 +261,10 @@ _PLACE_NAMED_RE = re.compile(  # on folded text
     r"^(?!(?i:" + "|".join(re.escape(strip_accents(w)) for w in STREET_WORDS)
     + r")\s)(?:\S+\s+)(?:(?!d['’])[a-z]\S*\s+)*(?:d['’])?")  # "menuiserie d'Aloisio X"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+# A place word right before a woman's civility or « Monsieur » names no place: « Au
+# passage Mme Legrix m'a dit » (not « M. », which may be a school's « collège M. Pagnol »,
+# nor « rue du Docteur Roux »).
+_CIVILITY_NAMED = re.compile(r"\S+\s+(?:Mme|Mlle|Mr|Madame|Mademoiselle|Monsieur)\.?\s")
 # An author's initials and the year after a place's shape: « Saint-Just, D. (2018) » is
 # a reading's author, not a place (folded text).
 _AUTHOR_AFTER = re.compile(r",?\s+[A-Z]\.(?:\s?-?[A-Z]\.)?\**\s*\(?\d{4}")
@@ -837,6 +841,7 @@ class Replacer:
         spans = [m.span() for m in pattern.finditer(folded)
                  if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
                  and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
+                 and not _CIVILITY_NAMED.match(m.group())
                  and not _first_name_before(folded, m) and not self._listed_surname(m.group())
                  and not _AUTHOR_AFTER.match(folded, m.end())
                  and m.group() not in self._replaced]
