@@ -1624,3 +1624,9 @@ def test_a_place_word_before_a_civility_names_no_place():
     """names_blind98: « Au passage Mme Legrix m'a croisée » was the passage Mme Legrix."""
     assert find_people(["Au passage Mme Legrix (directrice CIO de Caen) m'a croisée."]) == \
         ["Legrix"]
+
+
+def test_a_signature_or_a_label_with_an_accented_initial_is_someone():
+    """names_blind97: an e-mail signed « É. » after « Bises »."""
+    found = find_people(["Bises", "É.", "Q. : et vous ?", "É. : oui"])
+    assert "É." in found and "Q." not in found, found

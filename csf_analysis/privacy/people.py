@@ -80,11 +80,12 @@ _CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+((?:d['’]\s?|de\s+|d
 _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
 # A lone initial as a speaker label ("Y. : que ce soit pas toujours dans des bureaux"):
 # someone the notes hide half-way; not Q. and R. (question, réponse).
-_INITIAL_LABEL_RE = re.compile(r"^[ \t*_-]*([A-PS-Z]\.)[ \t]*:")
-# A line of initials alone, as a note or a message is signed: "G.", "— M.-C. L."
-_SIGNATURE_RE = re.compile(r"^[ \t*_—–-]*((?:[A-Z]\.(?:-[A-Z]\.)?[ \t]?){1,3})[ \t*_]*$")
-# Dotted initials are someone's ("K.R.", "K. R.", "I.A."), but a few abbreviations.
-_DOTTED_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ -]?[A-Z]\.){1,2}(?![\w.])")
+_INITIAL_LABEL_RE = re.compile(r"^[ \t*_-]*((?![QR])" + _UP + r"\.)[ \t]*:")
+# A line of initials alone, as a note or a message is signed: "G.", "— M.-C. L.", "É."
+_SIGNATURE_RE = re.compile(r"^[ \t*_—–-]*((?:" + _UP + r"\.(?:-" + _UP + r"\.)?[ \t]?){1,3})"
+                           r"[ \t*_]*$")
+# Dotted initials are someone's ("K.R.", "K. R.", "I.A.", "É.P."), but a few abbreviations.
+_DOTTED_RE = re.compile(r"(?<![\w.])" + _UP + r"\.(?:[ -]?" + _UP + r"\.){1,2}(?![\w.])")
 _NOT_INITIALS = ACRONYMS | frozenset(WORDS["names"]["not_initials"])
 # A capitalised word, hyphenated or not: "Élodie", "Jean-Luc", "Đặng", "Yılmaz".
 _FIRST = _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?"
