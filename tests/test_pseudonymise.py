@@ -1630,3 +1630,26 @@ def test_a_signature_or_a_label_with_an_accented_initial_is_someone():
     """names_blind97: an e-mail signed « É. » after « Bises »."""
     found = find_people(["Bises", "É.", "Q. : et vous ?", "É. : oui"])
     assert "É." in found and "Q." not in found, found
+
+
+def test_a_reading_note_s_heading_cites_its_author_before_a_dash():
+    """names_blind98: « Blaya, C. — *Décrochages scolaires* » and nine more headings."""
+    found = find_people([
+        "Blaya, C. — *Décrochages scolaires. L'école en difficulté*, De Boeck (2010)",
+        "Cayouette-Remblière, J. — *L'école qui classe*, PUF (2016)",
+        "Bonnard, C. & Giret, J.-F. — travaux Céreq",
+        "Mauger, G. — travaux sur les jeunes des classes populaires [TQ]",
+        "Annexe B. — tableau des heures"])
+    assert {"C. Blaya", "J. Cayouette-Remblière", "J.-F. Giret", "G. Mauger"} <= set(found)
+    assert not [name for name in found if "Tableau" in name or "Travaux" in name], found
+
+
+def test_two_surnames_joined_before_a_title_and_its_year_are_authors():
+    """names_blind97: « Bourdieu & Passeron, Les héritiers (1964) »; not two towns, nor
+    two firms, nor two words."""
+    found = find_people(["Bourdieu & Passeron, Les héritiers (1964) / La reproduction (1970)",
+                         "Beaud et Pialoux, Retour sur la condition ouvrière (1999)",
+                         "Vinci & Eiffage, rapport annuel (2020)",
+                         "Chantier et Formation, bilan (2021)",
+                         "Paris et Lyon, deux villes (2020)"])
+    assert found == ["Bourdieu", "Passeron", "Beaud", "Pialoux"], found

@@ -99,14 +99,15 @@ _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
 # A word of two letters or more, an apostrophe, a capital: a firm's name ("Net'Pyrénées",
 # "Bati'Sud"), where a surname has one letter before it ("N'Diaye", "O'Neill", "d'Arc").
 _BRAND_RE = re.compile(r"[^\W\d_]{2}'" + _UP)
-# An author cited with initials after the surname, before a year, "(dir.)" or a
-# co-author: "Palheta U. (2012)", "Quéméner, B. (2016)", "Glasman D. & Oeuvrard F.",
-# "Tlili, S., & Bertin, M. (2020)" (APA), "Le Floc'h, S. (2020)".
+# An author cited with initials after the surname, before a year, "(dir.)", a
+# co-author or a dash before the title: "Palheta U. (2012)", "Quéméner, B. (2016)",
+# "Glasman D. & Oeuvrard F.", "Tlili, S., & Bertin, M. (2020)" (APA), "Le Floc'h, S.
+# (2020)", a reading note's heading "Blaya, C. — *Décrochages scolaires*".
 _AUTHOR_RE = re.compile(
     r"(?<![\w-])(?P<name>(?:(?:Le|La|De|Du|Da|Di|Van|Von) )?" + _SURNAME + r"|" + _UP
     + r"{2,}(?:-" + _UP + r"{2,})?),?\s+(?P<initials>" + _UP + r"\.(?:\s?-?" + _UP
     + r"\.)?)(?=\**\s*(?:\(\d{4}|\d{4}\b|\(dir|,?\s*&|,?\s*et\s|,\s*" + _UP
-    + r"))")  # "QUÉRÉ F. (2012)", "Tlili, S., & B" too
+    + r"|[—–]\s))")  # "QUÉRÉ F. (2012)", "Tlili, S., & B" too
 _WORD_RE = re.compile(r"(?<![\w-])" + _FIRST + r"(?![\w-])")
 # A word the writing shows to be someone, whatever the model tags it: taken up by a
 # pronoun, as spoken French does ("Vasile il parle pas", "Aziz, il avait 16 ans"; not
@@ -133,6 +134,10 @@ _AUTHOR_FULL_RE = re.compile(
     r"|DA|DI|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?),?\s+(?P<first>" + _FIRST
     + r")(?=\**\s*\(\d{4}[a-z]?\)|\s+(?:et|&)\s+" + _SURNAME + r",\s+" + _FIRST
     + r"\**\s*\(\d{4})")  # and a co-author: « Larrieu, Mathieu et Verdalle, Odette (2024) »
+# ... or two surnames alone, joined, before a title and its year: « Bourdieu & Passeron,
+# Les héritiers (1964) », « Beaud et Pialoux, Retour sur la condition ouvrière (1999) ».
+_AUTHORS_PAIR_RE = re.compile(r"(?<![\w-])(?P<a>" + _SURNAME + r")\s+(?:&|et)\s+(?P<b>"
+                              + _SURNAME + r"),\s+[^()\n]{3,120}?\(\d{4}\)")
 # A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
 # "Nolwenn NG" (the capitals may be initials); not "CCI".
 _UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?"
@@ -841,6 +846,10 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
                m.start()) for m in _AUTHOR_RE.finditer(text)]
     found += [(f"{m.group('first')} {_title(m.group('name'))}", "author", m.start())
               for m in _AUTHOR_FULL_RE.finditer(text)]
+    found += [(m.group(part), "author", m.start(part)) for m in _AUTHORS_PAIR_RE.finditer(text)
+              if not any(is_place(m.group(p)) or is_first_name(m.group(p))
+                         or fold_lower(m.group(p)) in KNOWN_ORGANISATIONS for p in "ab")
+              for part in "ab"]  # not « Paris et Lyon, deux villes (2020) »
     found += [(f"{m.group('initials')} {_title(m.group('name'))}", "author", m.start())
               for m in _UPPER_INITIAL_RE.finditer(text)
               if m.group("name") not in ACRONYMS | CAPITAL_WORDS]
