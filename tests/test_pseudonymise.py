@@ -1653,3 +1653,11 @@ def test_two_surnames_joined_before_a_title_and_its_year_are_authors():
                          "Chantier et Formation, bilan (2021)",
                          "Paris et Lyon, deux villes (2020)"])
     assert found == ["Bourdieu", "Passeron", "Beaud", "Pialoux"], found
+
+
+def test_a_word_before_a_colon_and_a_number_is_no_speaker_label():
+    """names_blind99: « - atelier : 27 54 18 » (a list of phones) made « atelier » a
+    label, so « LV : Atelier. » was someone, and the report's « Atelier » a leak."""
+    found = find_people(["- atelier : 27 54 18", "LV : Atelier. Préparation des caisses.",
+                         "on passe à l'atelier demain", "sacha : oui"])
+    assert found == ["Sacha"], found

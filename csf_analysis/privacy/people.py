@@ -769,8 +769,9 @@ def _written_as_names(lower_words: frozenset[str], texts: list[str],
 
 
 def _label_words(text: str) -> list[str]:
-    """Lone lower-case words used as a speaker label ("sacha : ..."): written as names."""
-    return re.findall(r"(?m)^[ \t*_•-]*(" + _LOW + r"[\w-]+)[ \t]*:", text)
+    """Lone lower-case words used as a speaker label ("sacha : ..."): written as names;
+    not before a number ("atelier : 27 54 18", a list of phones: no one speaks there)."""
+    return re.findall(r"(?m)^[ \t*_•-]*(" + _LOW + r"[\w-]+)[ \t]*:(?![ \t]*[\d+(])", text)
 
 
 def _address_parts(text: str) -> list[list[str]]:
