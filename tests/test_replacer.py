@@ -970,3 +970,10 @@ def test_a_place_word_right_before_a_civility_keeps_no_place():
     r = Replacer({"Paul Roux": "Personne A"})
     assert r.text("rue du Docteur Roux ; au passage Mme Roux a dit") == \
         "rue du Docteur Roux ; au passage Personne A a dit"
+
+
+def test_a_name_with_a_ligature_typed_without_it():
+    """names_blind98, 99: « Œuvrard » cited, then « Oeuvrard (sans ligature) »."""
+    r = Replacer({"F. Œuvrard": "Personne A", "Lætitia Roux": "Personne B"})
+    assert r.text("Glasman et Œuvrard ; NB : Oeuvrard ; Laetitia ; un oeuvre") == \
+        "Glasman et Personne A ; NB : Personne A ; Personne B ; un oeuvre"

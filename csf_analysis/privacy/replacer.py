@@ -261,6 +261,8 @@ _PLACE_NAMED_RE = re.compile(  # on folded text
     r"^(?!(?i:" + "|".join(re.escape(strip_accents(w)) for w in STREET_WORDS)
     + r")\s)(?:\S+\s+)(?:(?!d['’])[a-z]\S*\s+)*(?:d['’])?")  # "menuiserie d'Aloisio X"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+_LIGATURE_RE = re.compile("[œŒæÆ]")
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 # A place word right before a woman's civility or « Monsieur » names no place: « Au
 # passage Mme Legrix m'a dit » (not « M. », which may be a school's « collège M. Pagnol »,
 # nor « rue du Docteur Roux »).
@@ -276,6 +278,16 @@ _SPACED = re.compile(r"(?<![-_])\s")
 # A trade before a family's name: the firm's name, kept unless someone bears it.
 _TRADE_RE = re.compile(r"(?i:" + "|".join(re.escape(strip_accents(w))
                                            for w in WORDS["names"]["trade_words"]) + r")\s+")
+
+
+def unligatured(form: str) -> str:
+    """``form`` with its ligatures written as two letters, as many keyboards type them.
+
+    >>> unligatured("Œuvrard"), unligatured("ŒUVRARD"), unligatured("Lætitia")
+    ('Oeuvrard', 'OEUVRARD', 'Laetitia')
+    """
+    written = form.translate(_LIGATURES)
+    return written.upper() if form.isupper() else written
 
 
 def _accented_verb(text: str, start: int) -> bool:
@@ -631,6 +643,9 @@ class Replacer:
             if first:  # and the whole name: "ophélie lamarque", "lamarque ophélie"
                 for whole in (f"{first} {last}", f"{last} {first}"):
                     self.owner.setdefault(fold_keep_case(whole).lower(), name)
+        for form, name in list(self.owner.items()):  # "Oeuvrard" of an "Œuvrard": the
+            if _LIGATURE_RE.search(form):  # notes, bibliographies too, type both
+                self.owner.setdefault(unligatured(form), name)
         if only is not None:  # the leak check: the forms replaced in the notes, no other
             only = {fold_keep_case(form) for form in only}
             self.owner = {form: name for form, name in self.owner.items() if form in only}
