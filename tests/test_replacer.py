@@ -977,3 +977,11 @@ def test_a_name_with_a_ligature_typed_without_it():
     r = Replacer({"F. Œuvrard": "Personne A", "Lætitia Roux": "Personne B"})
     assert r.text("Glasman et Œuvrard ; NB : Oeuvrard ; Laetitia ; un oeuvre") == \
         "Glasman et Personne A ; NB : Personne A ; Personne B ; un oeuvre"
+
+
+def test_a_chat_s_stretched_name():
+    """names_blind97: « steeeeeve 😂 » of the listed Steeve Bellony; not « merciiii »."""
+    people = {"Steeve Bellony": "Personne I"}
+    r = Replacer(people, listed=list(people), is_word=lambda w: w in {"merci", "non"})
+    assert r.text("steeeeeve 😂 ; merciiiii ; nooooon ; STEEEEEVE !") == \
+        "Personne I 😂 ; merciiiii ; nooooon ; Personne I !"

@@ -419,6 +419,20 @@ _WORD_RE = re.compile(r"[^\W\d_][\w’']*")
 _ID_WORD_RE = re.compile(r"[^\W\d_]+")  # "guegen" of "rdv-avec-guegen_2020"
 
 
+# A letter typed three times or more, as a chat stretches a name: "steeeeeve".
+_STRETCHED_RE = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def squeezed(word: str) -> str:
+    """``word`` with every repeated letter typed once: "steeeeeve" and "Steeve" both give
+    "steve", so a chat's stretched name finds its owner.
+
+    >>> squeezed("steeeeeve"), squeezed("steeve"), squeezed("emmanuelle")
+    ('steve', 'steve', 'emanuele')
+    """
+    return re.sub(r"([^\W\d_])\1+", r"\1", word)
+
+
 def _deletions(word: str) -> set[str]:
     """``word`` and every way of dropping one letter of it."""
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
@@ -692,6 +706,7 @@ class Replacer:
                                                     people.values(), set(bare)) \
             if only is None else None
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
+        self._stretched = self._stretched_index() if is_word is not None else {}
         self._own = _own_words(people) if only is None else {}
         self._beside_own = _beside_own_patterns(self._own)
         self._is_word = is_word or (lambda word: False)  # no typo index without it
@@ -912,6 +927,14 @@ class Replacer:
                         index.setdefault(key, set()).add((word, name))
         return index
 
+    def _stretched_index(self) -> dict[str, set[str]]:
+        """The one-word forms of everyone, their repeated letters typed once -> names."""
+        index: dict[str, set[str]] = {}
+        for form, name in self.owner.items():
+            if " " not in form and len(form) >= 3 and not form.isupper():
+                index.setdefault(squeezed(form.lower()), set()).add(name)
+        return index
+
     def _misspelt_owner(self, word: str) -> str:
         """The listed person ``word`` is one typo of ("giordanno" of Giordano), if it is
         no French word (nor a lemma: "constat" of Constant), no other known name and no
@@ -919,6 +942,10 @@ class Replacer:
         folded = fold_keep_case(word).lower()
         if len(folded) < _FUZZY_SHORTEST or fold_keep_case(word) in self.owner:
             return ""
+        if _STRETCHED_RE.search(folded):  # "steeeeeve" of Steeve; not "merciii"
+            owners = self._stretched.get(squeezed(folded), set())
+            return next(iter(owners)) if len(owners) == 1 \
+                and not self._is_word(squeezed(folded)) else ""
         owners = {name for key in _deletions(folded)
                   for word, name in self._misspelt.get(key, ())
                   if word != folded  # the exact forms are the listed pass's
@@ -934,7 +961,7 @@ class Replacer:
         """Listed people's names misspelt by one letter ("mme giordanno"), replaced (in
         an id, by the pseudonym's slug: "rdv-avec-guegen"); not searched by the leak
         check (a word of the report could be one typo away)."""
-        if not self._misspelt:
+        if not self._misspelt and not self._stretched:
             return text
         kept = self.protected(text) if not ident else []
         out, end = [], 0
