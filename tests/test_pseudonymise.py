@@ -12,7 +12,7 @@ import pytest
 from benchmarks.bench_names import UNITS, seconds
 from csf_analysis import cli, load_corpus
 from csf_analysis.privacy.name_model import NameModel
-from csf_analysis.privacy.people import Names, find_people
+from csf_analysis.privacy.people import Names, discover, find_people
 from csf_analysis.privacy.pseudonymise import (
     MAPPING_FILE,
     common_words,
@@ -1661,3 +1661,24 @@ def test_a_word_before_a_colon_and_a_number_is_no_speaker_label():
     found = find_people(["- atelier : 27 54 18", "LV : Atelier. Préparation des caisses.",
                          "on passe à l'atelier demain", "sacha : oui"])
     assert found == ["Sacha"], found
+
+
+def test_a_nickname_the_notes_declare_is_its_owner_s():
+    """names_blind97: « Il appelle Patrick « Patou » », « Patou = surnom de Patrick V. »;
+    and « Passage de Ti-Roro (Rosaire Bellemare, technicien) », a « Ti- » after « de »."""
+    names = discover(["Patrick Verdot est le tuteur.", "Il appelle Patrick « Patou ».",
+                      "Patou = surnom de Patrick V. par Dylan.",
+                      "Julie Roux, surnommée Juju, est venue.", "Julie dit Marco est là.",
+                      "Passage de Ti-Roro (Rosaire Bellemare, technicien) avec le jeune."])
+    assert names.aliases == {"Patrick Verdot": ["Patou"], "Julie Roux": ["Juju"],
+                             "Rosaire Bellemare": ["Ti-Roro"]}
+
+
+def test_a_nickname_the_notes_declare_beside_the_list_s_own(tmp_path):
+    """names_blind97: the list gives « Patrick Verdot (Pat) », a post-it « Patou = surnom
+    de Patrick V. »: the notes' nickname was dropped for the list's."""
+    notes = _one_note(tmp_path, "# Post-it\n\n- Patrick Verdot est le tuteur de Dylan.\n"
+                      "- 06/02 — Patou = surnom de Patrick V. par Dylan.\n"
+                      "- Il dit que Patou est le seul qui l'a pris au sérieux ; Pat aussi.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Patrick Verdot (Pat)\n")
+    assert "Patou" not in cells and "Pat " not in cells and "Verdot" not in cells

@@ -985,3 +985,12 @@ def test_a_chat_s_stretched_name():
     r = Replacer(people, listed=list(people), is_word=lambda w: w in {"merci", "non"})
     assert r.text("steeeeeve 😂 ; merciiiii ; nooooon ; STEEEEEVE !") == \
         "Personne I 😂 ; merciiiii ; nooooon ; Personne I !"
+
+
+def test_a_ti_nickname_after_a_place_word_and_de_is_someone():
+    """names_blind97: « Passage de Ti-Roro (Rosaire Bellemare, technicien) » was kept as
+    a passage's name."""
+    r = Replacer({"Rosaire Bellemare": "Personne M"},
+                 aliases={"Rosaire Bellemare": ["Ti-Roro"]})
+    assert r.text("Passage de Ti-Roro (Rosaire Bellemare, technicien)") == \
+        "Passage de Personne M (Personne M, technicien)"

@@ -1132,7 +1132,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
 _NICKNAME_RE = re.compile(r"(?<![\w.'’-])(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\b[A-Z]{4} )"
                           r"(?P<nick>" + _FIRST + r")\s*\((?P<inside>[^()\n]{3,80})\)")
 # ... but a place or a service is often written so too: "foyer de Montpellier (Heimana
-# Tehei)", "MLDS Lille (T. Delannoy)", "avec Guyane (Lætitia Jolivet, acheteuse)".
+# Tehei)", "MLDS Lille (T. Delannoy)", "avec Guyane (Lætitia Jolivet, acheteuse)"; not
+# a « Ti- » nickname: « Passage de Ti-Roro (Rosaire Bellemare, technicien) ».
 _NOT_NICKNAME_BEFORE = re.compile(r"(?i)(?:^|[\s'’(])(?:de|du|des|d|à|a|au|aux|en|avec|sur|"
                                   r"vers|pour|chez|la|le|les|l)['’]?\s*$")
 
@@ -1171,15 +1172,54 @@ def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, lis
             if not owner or any(fold_lower(nick) in w for n, w in words.items() if n != owner) \
                     or names.word(nick, initial=False) or fold_keep_case(nick) in places \
                     or (fold_keep_case(nick) in tagged and not is_first_name(nick)) \
-                    or _NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()]) \
+                    or (_NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+                        and not _LITTLE_RE.fullmatch(nick)) \
                     or guard.protected(nick) or re.fullmatch(CIVILITY, nick):
                 continue
             if nick not in aliases.setdefault(owner, []):
                 aliases[owner].append(nick)
-    for owner, nick in [*_short_forms_after(texts, names), *_legend_initials(texts, names)]:
+    for owner, nick in [*_short_forms_after(texts, names), *_legend_initials(texts, names),
+                        *_declared_nicknames(texts, names)]:
         if nick not in aliases.setdefault(owner, []):
             aliases[owner].append(nick)
     return aliases
+
+
+# A nickname the notes declare: « Patou = surnom de Patrick V. », « Patrick, dit « Patou » »,
+# « Patrick, surnommé Patou », « il appelle Patrick « Patou » ».
+_OWNER = _FIRST + r"(?:[ \t]+(?:" + _FIRST + r"|" + _UP + r"\.))?"
+_DECLARED_RE = (
+    re.compile(r"(?<![\w-])(?P<nick>" + _FIRST + r")\s*=\s*(?:le\s+|son\s+)?surnom\s+d(?:e\s+|['’])"
+               r"(?P<owner>" + _OWNER + r")"),
+    re.compile(r"(?<![\w-])(?P<owner>" + _OWNER + r")(?:,\s*(?:surnommée?|dite?)\s+«?|\s+"
+               r"surnommée?\s+«?|\s+dite?\s+«)\s*(?P<nick>" + _FIRST + r")(?![\w-])"),  # not
+    # « Julie dit Marc est là »
+    re.compile(r"(?<![\w-])appel(?:le|lent|ait|aient)\s+(?P<owner>" + _OWNER + r")\s+«\s*(?P<nick>"
+               + _FIRST + r")\s*»"))
+
+
+def _declared_nicknames(texts: list[str], names: Names) -> list[tuple[str, str]]:
+    """(person, nickname) for each nickname the notes declare (``_DECLARED_RE``) of a
+    person found, by their name or a form of it that is theirs alone; the nickname no
+    French word, no place, no one else's form."""
+    matches = [m for text in texts if "surnom" in text or "dit" in text or "appel" in text
+               for pattern in _DECLARED_RE for m in pattern.finditer(text)]
+    if not matches:
+        return []
+    owners: dict[str, set[str]] = {}
+    for name in names.names():
+        for form in (name, *name_forms(name)):
+            owners.setdefault(fold_lower(form), set()).add(name)
+    pairs = []
+    for m in matches:
+        owner, nick = owners.get(fold_lower(m.group("owner")), set()), m.group("nick")
+        if len(owner) == 1 and fold_lower(nick) not in owners \
+                and not names.word(nick, initial=True) \
+                and fold_keep_case(nick) not in names.located \
+                and fold_keep_case(nick) not in names.towns:  # the writing's places, not the
+            # model's tags (« Patou » is an organisation for it)
+            pairs.append((next(iter(owner)), nick))
+    return pairs
 
 
 # The « Ti- » of the Antilles and Guyane (« petit ») before a first name or its start:

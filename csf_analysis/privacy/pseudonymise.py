@@ -248,7 +248,7 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
                         lower_surnames=[name for name in given if _lower_surname(name, found)],
                         context_only=_context_only(given, found, listing),
                         protect=() if organisations else listing.organisations,
-                        listed=listing.people, aliases={**found.aliases, **listing.aliases},
+                        listed=listing.people, aliases=_merged(found.aliases, listing.aliases),
                         common=common, bare=bare_only(common | lemmas, [*texts, *headings],
                                                       is_adjective=model.is_adjective)
                         if model is not None else (),
@@ -265,6 +265,17 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
         findings = dataclasses.replace(findings, text=renamers[1](findings.text))
     return dataclasses.replace(corpus, **pseudonymise_tables(tables, replacer, renamers=renamers),
                                findings=findings)
+
+
+def _merged(found: dict[str, list[str]], listed: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each person's nicknames, the list's and the notes' (« Patrick Verdot (Pat) » listed,
+    « Patou = surnom de Patrick V. » in a post-it): both kept.
+
+    >>> _merged({"P V": ["Patou"], "A B": ["Abi"]}, {"P V": ["Pat"]})
+    {'P V': ['Pat', 'Patou'], 'A B': ['Abi']}
+    """
+    return {owner: list(dict.fromkeys([*listed.get(owner, []), *found.get(owner, [])]))
+            for owner in {**listed, **found}}
 
 
 def _lower_surname(name: str, found: Names) -> bool:

@@ -313,7 +313,8 @@ def _person_after_de(span: str) -> bool:
     if match is None:
         return False
     first = match.group("first") or match.group("elided")
-    return match.group("initial") is not None or match.group("civility") is not None or (
+    return match.group("initial") is not None or match.group("civility") is not None \
+        or first.startswith("Ti-") or (  # « Passage de Ti-Roro », a nickname of the Antilles
         is_first_name(first) and not (match.group("first") and match["first"] == span.split()[-1]
                                       and is_place(first)))
 
