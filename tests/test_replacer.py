@@ -994,3 +994,11 @@ def test_a_ti_nickname_after_a_place_word_and_de_is_someone():
                  aliases={"Rosaire Bellemare": ["Ti-Roro"]})
     assert r.text("Passage de Ti-Roro (Rosaire Bellemare, technicien)") == \
         "Passage de Personne M (Personne M, technicien)"
+
+
+def test_a_name_after_ex():
+    """names_blind99: « rectorat (Coussement, ex-Delforge) »."""
+    r = Replacer({"Thibault Delforge": "Personne A"})
+    assert r.text("(Coussement, ex-Delforge) ; Sex-Delforge") == \
+        "(Coussement, ex-Personne A) ; Sex-Delforge"
+    assert r.found("(ex-Delforge)") == [("Thibault Delforge", "Delforge")]

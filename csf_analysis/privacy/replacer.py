@@ -686,7 +686,7 @@ class Replacer:
             (self._kept.pattern + "|" if self._kept else "") + _PLACE_RE.pattern)
         self._protected: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         self._names = re.compile(
-            r"(?:" + _ELISION + r"|(?<![\w-]))(?:(?P<civ>" + CIVILITY + "|" + INITIALS
+            r"(?:" + _ELISION + r"|(?<![\w-])|(?<=\b[eE]x-))(?:(?P<civ>" + CIVILITY + "|" + INITIALS
             + r")\s+(?:(?:Le|La|De|Du|Da|Dos|Van|Von)\s+|d')?)?(?P<name>"
             + _alternation(self.owner) + r")(?![\w-]|" + _ELIDED + ")") if self.owner else None
         self._ids = self._id_pattern()
