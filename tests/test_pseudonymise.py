@@ -1682,3 +1682,11 @@ def test_a_nickname_the_notes_declare_beside_the_list_s_own(tmp_path):
                       "- Il dit que Patou est le seul qui l'a pris au sérieux ; Pat aussi.\n")
     cells = _cells_listing(notes, "personnes:\n  - Patrick Verdot (Pat)\n")
     assert "Patou" not in cells and "Pat " not in cells and "Verdot" not in cells
+
+
+def test_a_name_found_alone_is_its_owner_s_in_lower_case_after_a_word_for_a_person():
+    """names_blind99: « de son cousin mikaele » of a Mikaele the notes give no surname."""
+    names = discover(["Mikaele F. est venu.", "Mikaele a signé.",
+                      "il veut parler de la clim et de son cousin mikaele",
+                      "mon collègue tavita"])
+    assert "mikaele" in names.lowercase and "tavita" not in names.lowercase

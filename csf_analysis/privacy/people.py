@@ -182,6 +182,22 @@ _APPOSED_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)
 _NOUN_BEFORE_RE = re.compile(r"(?<![\w-])(?i:" + "|".join(
     r for r in _APPOSED_ROLES if r not in ("pere", "mere", "papa", "maman", "parent"))
     + r")\s+(" + _FIRST + r")(?![\w'’-]|\s+" + _UP + ")")
+# ... in lower case, in a chat: « il veut parler de son cousin mikaele ».
+_LOWER_AFTER_NOUN_RE = re.compile(r"(?<![\w-])(?i:" + "|".join(sorted(
+    {*_APPOSED_ROLES, *map(fold_lower, WORDS["names"]["kin_words"])} - {
+        "pere", "mere", "papa", "maman", "parent"})) + r")\s+(?P<name>" + _LOW
+    + r"{3,}(?:-" + _LOW + r"+)?)(?![\w'’-])")
+
+
+def _lower_after_noun(texts: list[str], names: Names) -> set[str]:
+    """The one-word names found (« Mikaele ») the notes also write in lower case after a
+    word for a person (« son cousin mikaele »), no French word: replaced in lower case."""
+    alone = {Names.key(n) for n in names.found.values() if " " not in n}
+    return {fold_lower(m.group("name")) for text in texts
+            for m in _LOWER_AFTER_NOUN_RE.finditer(fold_keep_case(text))
+            if m.group("name") in alone and not names.word(m.group("name"), notes=False)}
+
+
 # The name someone is called by: « un gars qui s'appelait Gasc », « elle s'appelle
 # Prudence », « tonton Jo », « Tatie Ginette », « le pasteur Baly » (see Names.plausible,
 # trust "called"); not « l'Abbé Pierre », « lycée Pasteur », nor a word before another
@@ -1118,6 +1134,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
         names.add(name)
     _complete(names, everything, guard)
     names.lowercase.update(fold_lower(n) for n in names.found.values() if fold_lower(n) in labels)
+    names.lowercase.update(_lower_after_noun(everything, names))
     names.aliases = _nicknames(everything, names, guard)
     for owner, nick in _little_nicknames(everything, names, protected):
         if not owner:
