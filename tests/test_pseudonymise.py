@@ -1690,3 +1690,10 @@ def test_a_name_found_alone_is_its_owner_s_in_lower_case_after_a_word_for_a_pers
                       "il veut parler de la clim et de son cousin mikaele",
                       "mon collègue tavita"])
     assert "mikaele" in names.lowercase and "tavita" not in names.lowercase
+
+
+def test_a_surname_in_capitals_and_a_compound_first_name_s_initials():
+    """names_blind98: « (+ DAMBREVILLE J-M, BARET Jacky) » in a tracking table."""
+    found = find_people(["| RAMASSAMY Jocelyn (+ DAMBREVILLE J-M, BARET Jacky) | 0262 |",
+                         "le CAP J-M, la suite"])
+    assert "J-M Dambreville" in found and not [n for n in found if "CAP" in n], found

@@ -143,9 +143,11 @@ _AUTHORS_PAIR_RE = re.compile(r"(?<![\w-])(?P<a>" + _SURNAME + r")\s+(?:&|et)\s+
 _UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?"
 _UPPER_FIRST = _UP + r"{3,}(?:[ -]" + _UP + r"{2,})?\s+" + _FIRST  # "MBOMA Grâce" (sign-up sheet)
 # A surname in capitals with its initial alone in a table's cell or at a line's
-# end, the way a tracking table lists the young people: "| ROY V. | 17 |", "LAW-YEN D.".
+# end, the way a tracking table lists the young people: "| ROY V. | 17 |", "LAW-YEN D.",
+# or a compound first name's, before a comma or a bracket too: "(+ DAMBREVILLE J-M, ...)".
 _UPPER_INITIAL_RE = re.compile(r"(?<![\w-])(?P<name>" + _UPPER + r")\s+(?P<initials>" + _UP
-                               + r"\.)(?=\s*(?:\||$))")
+                               + r"\.(?=\s*(?:\||$))|" + _UP + r"\.?-" + _UP
+                               + r"\.?(?=\s*(?:[|,;)]|$)))")
 _UPPER_PAIRS = (  # two patterns: "Appeler MEYER Clément" holds a pair of each shape
     re.compile(rf"(?<![\w-]){_UPPER}[ \t]+(?P<first>{_FIRST})(?![\w-])"),
     re.compile(rf"(?<![\w-])(?P<first>{_FIRST})[ \t]+{_UPPER}(?![\w-])"))
