@@ -1002,3 +1002,12 @@ def test_a_name_after_ex():
     assert r.text("(Coussement, ex-Delforge) ; Sex-Delforge") == \
         "(Coussement, ex-Personne A) ; Sex-Delforge"
     assert r.found("(ex-Delforge)") == [("Thibault Delforge", "Delforge")]
+
+
+def test_the_common_french_short_forms_of_a_listed_first_name():
+    """names_blind97: a post-it's « béa envoie sa fiche » of the listed Béatrice Mongin;
+    the table holds the common short forms (Béa, Fanfan, Jacky, Nath...)."""
+    people = {"Béatrice Mongin": "Personne B", "Françoise Roux": "Personne C"}
+    r = Replacer(people, listed=list(people), is_word=lambda w: w in {"merci"})
+    assert r.text("15/02 — béa envoie sa fiche ; Béa et Fanfan") == \
+        "15/02 — Personne B envoie sa fiche ; Personne B et Personne C"
