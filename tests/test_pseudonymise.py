@@ -1697,3 +1697,13 @@ def test_a_surname_in_capitals_and_a_compound_first_name_s_initials():
     found = find_people(["| RAMASSAMY Jocelyn (+ DAMBREVILLE J-M, BARET Jacky) | 0262 |",
                          "le CAP J-M, la suite"])
     assert "J-M Dambreville" in found and not [n for n in found if "CAP" in n], found
+
+
+def test_a_sign_up_sheet_s_first_name_after_its_surname_in_lower_case_too(tmp_path):
+    """names_blind97: « MATHURIN Dayana » of a table, then « s'appelait dayana » in a
+    chat: the lower-case rule read « MATHURIN » as her first name (a lemma: a friar)."""
+    notes = _one_note(tmp_path, "# Suivi\n\n| Jeune | Âge |\n|---|---|\n"
+                      "| MATHURIN Dayana | 16 |\n\n"
+                      "- [chat] le jeune CSF s'appelait dayana, 150h en peinture.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
+    assert "dayana" not in cells.lower(), cells

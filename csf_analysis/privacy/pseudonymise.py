@@ -299,17 +299,18 @@ def _lower_case_too(name: str, found: Names, bare: set[str] | frozenset[str] = f
     word ("paloma", not "marine"). The lexicon's lemmas hold proper nouns ("dimitri",
     "julien") besides the words ("pierre"): such a first name counts when the folder
     writes it in lower case only bare (``bare``, :func:`_bare_first_names`)."""
-    first = fold_lower(name.split()[0])
+    core = name_core(name)
+    given = split_name(name)[0] or core[0]  # "MATHURIN Dayana": Dayana
+    first = fold_lower(given)
     if first in found.lowercase:  # but not a word that is rarely a name ("prudence")
         return found.model is None or not (
-            _in_lexicon(found.model.is_lemma, name.split()[0].lower()) and not_common(first))
-    core = name_core(name)
-    lower = core[0].lower()  # the words the notes write in lower case do not count here
-    return (found.model is not None and len(core[0]) >= 4
-            and (is_full_name(name) or (len(core) == 1 and common_first_name(core[0])))
-            and "." not in core[0] and first not in NON_NAMES
+            _in_lexicon(found.model.is_lemma, given.lower()) and not_common(first))
+    lower = given.lower()  # the words the notes write in lower case do not count here
+    return (found.model is not None and len(given) >= 4
+            and (is_full_name(name) or (len(core) == 1 and common_first_name(given)))
+            and "." not in given and first not in NON_NAMES
             and not found.model.is_inflected(lower)
-            and (not found.model.is_lemma(lower) or fold_lower(core[0]) in bare))
+            and (not found.model.is_lemma(lower) or first in bare))
 
 
 def _bare_first_names(people: Iterable[str], found: Names, texts: list[str]) -> set[str]:
@@ -318,7 +319,7 @@ def _bare_first_names(people: Iterable[str], found: Names, texts: list[str]) -> 
     dimitri pas kevin », not "pierre" of « la pierre » nor "clément", an adjective."""
     if found.model is None:
         return set()
-    firsts = {name_core(name)[0] for name in people}
+    firsts = {split_name(name)[0] or name_core(name)[0] for name in people}
     lemmas = {fold_lower(first) for first in firsts if len(first) >= 4
               and common_first_name(first, among=BARE_FIRST_NAMES)
               and found.model.is_lemma(first.lower())
