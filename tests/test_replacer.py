@@ -1011,3 +1011,14 @@ def test_the_common_french_short_forms_of_a_listed_first_name():
     r = Replacer(people, listed=list(people), is_word=lambda w: w in {"merci"})
     assert r.text("15/02 — béa envoie sa fiche ; Béa et Fanfan") == \
         "15/02 — Personne B envoie sa fiche ; Personne B et Personne C"
+
+
+def test_a_word_with_its_accents_is_no_misspelling_of_a_listed_name():
+    """names_blind99: « en français » became « en Personne T3 », « francais » (the word
+    without its cedilla, which no lexicon knows) being one letter from the listed
+    Francis Debruyne."""
+    people = {"Francis Debruyne": "Personne T"}
+    r = Replacer(people, listed=list(people), is_word=lambda w: False,
+                 is_lemma=lambda w: w == "français")
+    assert r.text("Entretien en français ; Franciss a signé") == \
+        "Entretien en français ; Personne T a signé"

@@ -951,7 +951,9 @@ class Replacer:
                   for word, name in self._misspelt.get(key, ())
                   if word != folded  # the exact forms are the listed pass's
                   and one_typo_apart(folded, word)}
-        if len(owners) != 1 or self._is_word(folded) or self._is_lemma(folded) or (
+        written = word.lower()  # "français": "francais" is no word, but one letter from
+        if len(owners) != 1 or self._is_word(folded) or self._is_lemma(folded) or (  # Francis
+                written != folded and (self._is_word(written) or self._is_lemma(written))) or (
                 is_first_name(folded) and not any(
                     one_typo_apart(folded, fold_keep_case(w).lower())
                     for w in split_name(next(iter(owners)))[0].split("-") if w)):
