@@ -1707,3 +1707,11 @@ def test_a_sign_up_sheet_s_first_name_after_its_surname_in_lower_case_too(tmp_pa
                       "- [chat] le jeune CSF s'appelait dayana, 150h en peinture.\n")
     cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
     assert "dayana" not in cells.lower(), cells
+
+
+def test_a_region_before_someone_in_brackets_is_no_nickname():
+    """names_blind99: « 5. Nouvelle-Calédonie (L. Chaverot) », a minutes' point, made the
+    region a nickname of the listed Laurent Chaverot."""
+    names = discover(["Laurent Chaverot est coordinateur.", "5. Nouvelle-Calédonie (L. Chaverot)",
+                      "Krimo (Abdelkrim Saadi, chef d'équipe) est là.", "Abdelkrim Saadi a signé."])
+    assert names.aliases == {"Abdelkrim Saadi": ["Krimo"]}

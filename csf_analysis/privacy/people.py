@@ -1151,7 +1151,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
 _NICKNAME_RE = re.compile(r"(?<![\w.'’-])(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\b[A-Z]{4} )"
                           r"(?P<nick>" + _FIRST + r")\s*\((?P<inside>[^()\n]{3,80})\)")
 # ... but a place or a service is often written so too: "foyer de Montpellier (Heimana
-# Tehei)", "MLDS Lille (T. Delannoy)", "avec Guyane (Lætitia Jolivet, acheteuse)"; not
+# Tehei)", "MLDS Lille (T. Delannoy)", "avec Guyane (Lætitia Jolivet, acheteuse)",
+# "5. Nouvelle-Calédonie (L. Chaverot)" (a region of the lists, wherever it is); not
 # a « Ti- » nickname: « Passage de Ti-Roro (Rosaire Bellemare, technicien) ».
 _NOT_NICKNAME_BEFORE = re.compile(r"(?i)(?:^|[\s'’(])(?:de|du|des|d|à|a|au|aux|en|avec|sur|"
                                   r"vers|pour|chez|la|le|les|l)['’]?\s*$")
@@ -1190,6 +1191,7 @@ def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, lis
             owner = next((n for f, n in forms if inside.startswith(f)), "")
             if not owner or any(fold_lower(nick) in w for n, w in words.items() if n != owner) \
                     or names.word(nick, initial=False) or fold_keep_case(nick) in places \
+                    or is_place(nick) \
                     or (fold_keep_case(nick) in tagged and not is_first_name(nick)) \
                     or (_NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()])
                         and not _LITTLE_RE.fullmatch(nick)) \
