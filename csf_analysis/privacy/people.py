@@ -181,14 +181,14 @@ _APPOSED_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)
                          r"|nouvelle)\s+|l['’]\s*)?(?:" + "|".join(_APPOSED_ROLES) + r")(?![\w-])")
 # A first name after a word for a person, not a parent's (« contact Ricardo », « le
 # collègue Ibrahim »): someone, whatever the model tags the pair; not « père Noël ».
+_PARENTS = frozenset({"pere", "mere", "papa", "maman", "parent"})
 _NOUN_BEFORE_RE = re.compile(r"(?<![\w-])(?i:" + "|".join(
-    r for r in _APPOSED_ROLES if r not in ("pere", "mere", "papa", "maman", "parent"))
+    r for r in _APPOSED_ROLES if r not in _PARENTS)
     + r")\s+(" + _FIRST + r")(?![\w'’-]|\s+" + _UP + ")")
 # ... in lower case, in a chat: « il veut parler de son cousin mikaele ».
 _LOWER_AFTER_NOUN_RE = re.compile(r"(?<![\w-])(?i:" + "|".join(sorted(
-    {*_APPOSED_ROLES, *map(fold_lower, WORDS["names"]["kin_words"])} - {
-        "pere", "mere", "papa", "maman", "parent"})) + r")\s+(?P<name>" + _LOW
-    + r"{3,}(?:-" + _LOW + r"+)?)(?![\w'’-])")
+    {*_APPOSED_ROLES, *map(fold_lower, WORDS["names"]["kin_words"])} - _PARENTS))
+    + r")\s+(?P<name>" + _LOW + r"{3,}(?:-" + _LOW + r"+)?)(?![\w'’-])")
 
 
 def _lower_after_noun(texts: list[str], names: Names) -> set[str]:

@@ -360,6 +360,8 @@ _CODE_AFTER = re.compile(r"-\d")
 def _code(match: re.Match, text: str) -> bool:
     """Is ``match`` (of the folded ``text``) capitals that open a code: "AL-08"?"""
     return match.group().isupper() and _CODE_AFTER.match(text, match.end()) is not None
+
+
 # What a civility and an initial several listed people share becomes (« Mme R. » of
 # Delphine Rigaud and of Rachida Rami): whose it is, the notes do not say.
 SHARED = "[personne]"
@@ -639,15 +641,15 @@ class Replacer:
             if name in people:
                 for form in (form for other in others for form in name_forms(other)):
                     self.owner.setdefault(fold_keep_case(form), name)
-        def any_word(word: str) -> bool:  # an inflected form or a lemma ("nord")
-            return bool(is_word and is_word(word)) or bool(is_lemma and is_lemma(word))
+        self._is_word = is_word or (lambda word: False)  # no typo index without it
+        self._is_lemma = is_lemma or (lambda word: False)
         nicknamed = {fold_keep_case(other).lower() for others in (aliases or {}).values()
                      for other in others}  # the list's "(Jo)": hers, not a Jonathan's
         for name in people:  # "Sébastien Collignon ... mais Séb était en arrêt"; a first
             # name alone too: "Kevin (« Kev », 17 ans)"
             first = split_name(name)[0] or (name if is_first_name(name) else "")
             if first and name not in listed:
-                for nickname in _short_forms(first, any_word if is_word else None):
+                for nickname in _short_forms(first, self._a_word if is_word else None):
                     if fold_keep_case(nickname).lower() not in nicknamed:
                         self.owner.setdefault(fold_keep_case(nickname), name)
         for name in lower_surnames:  # "passé, tafanier, il a dit" of Guy-Alain Tafanier
@@ -710,8 +712,6 @@ class Replacer:
         self._stretched = self._stretched_index() if is_word is not None else {}
         self._own = _own_words(people) if only is None else {}
         self._beside_own = _beside_own_patterns(self._own)
-        self._is_word = is_word or (lambda word: False)  # no typo index without it
-        self._is_lemma = is_lemma or (lambda word: False)
         self._cache: dict[str, str] = {}
         self._pseudonyms: re.Pattern | None = None  # set by _pseudonym_spans (None: none)
 
@@ -936,6 +936,10 @@ class Replacer:
                 index.setdefault(squeezed(form.lower()), set()).add(name)
         return index
 
+    def _a_word(self, word: str) -> bool:
+        """Is ``word`` an inflected form or a lemma of the lexicon ("nord", "constat")?"""
+        return self._is_word(word) or self._is_lemma(word)
+
     def _misspelt_owner(self, word: str) -> str:
         """The listed person ``word`` is one typo of ("giordanno" of Giordano), if it is
         no French word (nor a lemma: "constat" of Constant), no other known name and no
@@ -944,16 +948,16 @@ class Replacer:
         if len(folded) < _FUZZY_SHORTEST or fold_keep_case(word) in self.owner:
             return ""
         if _STRETCHED_RE.search(folded):  # "steeeeeve" of Steeve; not "merciii"
-            owners = self._stretched.get(squeezed(folded), set())
-            return next(iter(owners)) if len(owners) == 1 \
-                and not self._is_word(squeezed(folded)) else ""
+            short = squeezed(folded)
+            owners = self._stretched.get(short, set())
+            return next(iter(owners)) if len(owners) == 1 and not self._is_word(short) else ""
         owners = {name for key in _deletions(folded)
                   for word, name in self._misspelt.get(key, ())
                   if word != folded  # the exact forms are the listed pass's
                   and one_typo_apart(folded, word)}
         written = word.lower()  # "français": "francais" is no word, but one letter from
-        if len(owners) != 1 or self._is_word(folded) or self._is_lemma(folded) or (  # Francis
-                written != folded and (self._is_word(written) or self._is_lemma(written))) or (
+        if len(owners) != 1 or self._a_word(folded) or (  # Francis
+                written != folded and self._a_word(written)) or (
                 is_first_name(folded) and not any(
                     one_typo_apart(folded, fold_keep_case(w).lower())
                     for w in split_name(next(iter(owners)))[0].split("-") if w)):
