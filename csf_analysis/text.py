@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["LOWER", "UPPER", "fold", "fold_keep_case", "fold_lower", "fold_same_length",
-           "normalize", "strip_accents"]
+__all__ = ["ANY_LOWER", "ANY_UPPER", "LOWER", "UPPER", "fold", "fold_keep_case", "fold_lower",
+           "fold_same_length", "normalize", "strip_accents"]
 
 
 def _latin_letters(test) -> str:
@@ -35,6 +35,8 @@ def _latin_letters(test) -> str:
 # matches each of them.
 UPPER = "A-Z" + _latin_letters(str.isupper)
 LOWER = "a-z" + _latin_letters(str.islower)
+ANY_UPPER = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
+ANY_LOWER = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
 # Letters Unicode does not decompose, though a reader sees an accent on them (Polish,
 # Vietnamese, Turkish, Scandinavian names): "Łukasz" is written "Lukasz" too.

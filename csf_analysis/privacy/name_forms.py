@@ -19,12 +19,10 @@ from __future__ import annotations
 import re
 
 from ..reading.dates import MONTH_LABELS, WEEKDAYS
-from ..text import LOWER, UPPER, fold_keep_case, strip_accents
+from ..text import ANY_UPPER as _UP
+from ..text import UPPER, fold_keep_case, strip_accents
 from ..words import WORDS
 from .first_names import diminutives, is_first_name, nicknames
-
-_UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
-_LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
 __all__ = ["ACRONYMS", "CAPITAL_WORDS", "INITIALS", "PARTICLES", "TWO_LETTER_WORDS",
            "compound_initials", "fold_keep_case", "listed_forms", "listed_handles",

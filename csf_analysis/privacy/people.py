@@ -49,7 +49,9 @@ from ..reading.vocabulary import (
     is_label_word,
     speaker_of_label,
 )
-from ..text import LOWER, UPPER, fold_keep_case, fold_lower
+from ..text import ANY_LOWER as _LOW
+from ..text import ANY_UPPER as _UP
+from ..text import fold_keep_case, fold_lower
 from ..words import WORDS
 from .first_names import COMMON_RANK, diminutives, is_first_name, not_common
 from .first_names import rank as first_name_rank
@@ -67,9 +69,6 @@ from .pseudonym_list import PseudonymList
 from .replacer import _CAP, CIVILITY, EMAIL_RE, Replacer, overlaps
 from .towns import is_place, is_town
 from .word_use import bare_only, words_pattern
-
-_UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
-_LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
 __all__ = ["BARE_FIRST_NAMES", "NON_NAMES", "PRESENT_SECTION", "Names", "common_first_name",
            "discover", "find_people", "fold_lower", "is_full_name", "name_core"]

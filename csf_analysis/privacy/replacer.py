@@ -52,7 +52,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from ..reading.vocabulary import SPEAKER_ROLES, within_one_edit
-from ..text import UPPER, strip_accents
+from ..text import ANY_UPPER as _UP
+from ..text import strip_accents
 from ..words import WORDS
 from .first_names import diminutives, is_first_name, nicknames
 from .name_forms import (
@@ -74,8 +75,6 @@ from .name_forms import (
 )
 from .towns import is_place, with_article
 from .word_use import words_pattern
-
-_UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
 
 __all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart",
            "overlaps", "pacific_phones"]

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 
-from ..text import LOWER, UPPER, normalize
+from ..text import ANY_LOWER as _LOW
+from ..text import ANY_UPPER as _UP
+from ..text import normalize
 from ..words import WORDS
-
-_UP = f"[{UPPER}]"  # a capital letter, "Đ" and "Ş" too
-_LOW = f"[{LOWER}]"  # a small letter, "ı" and "ặ" too
 
 # Keyword phrases (normalised: lowercase, no accents), matched at word starts.
 CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
