@@ -243,3 +243,20 @@ def test_the_column_names_of_the_toolkits_tables_are_no_one(notes, tmp_path):
     assert {(path.name, form) for path, _, form in find_leaks(
         sorted(tmp_path.glob("*.csv")), notes)} == {("statements.csv", "line"),
                                                     ("autre.csv", "line")}
+
+
+def test_a_chart_label_cut_into_lines_is_read_whole(notes, tmp_path):
+    """names_blind102, measured untouched: a chart's quote « (16 ans, Le Robert) » drawn
+    on two lines, matplotlib naming each line in a comment with the glyphs between
+    them; the check read « Robert » alone, the surname of a listed Lise Robert, and
+    refused the charts. The town stays; the surname alone on a line is still a leak."""
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Lise Robert\n", encoding="utf-8")
+    glyphs = '<g><use xlink:href="#DejaVuSans-52" transform="translate(9.5 0)"/></g>'
+    picture = tmp_path / "durees.svg"
+    picture.write_text(f"<svg><!-- « Personne S5 (16 ans, Le -->{glyphs}"
+                       f"<!-- Robert), orientée par la MLDS » -->{glyphs}</svg>",
+                       encoding="utf-8")
+    assert find_leaks([picture], notes) == []
+    picture.write_text(f"<svg><!-- tutrice : -->{glyphs}<!-- Robert, médiathèque -->"
+                       "</svg>", encoding="utf-8")
+    assert [form for _, _, form in find_leaks([picture], notes)] == ["Robert"]

@@ -53,6 +53,9 @@ _HYPHENATED = re.compile("\u2010[ \t]*\n")
 # A compound's own hyphen at a line's end: "lycée Jean-⏎Dupuy" is "lycée Jean-Dupuy",
 # the school, not a « Dupuy » left beside it.
 _COMPOUND_CUT = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+# A chart's label drawn as glyphs: matplotlib names each of its lines in a comment, the
+# glyphs' markup between them ("Le -->" <use .../> "<!-- Robert), ...": the town).
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
 class LeakError(RuntimeError):
@@ -101,7 +104,11 @@ def output_text(path: str | Path) -> str:
     if suffix in (".html", ".htm", ".svg", ".xml"):  # embedded images are no text
         # <wbr> cuts long words in the report's tables ("notes/tran<wbr/>scription"):
         # the word is searched whole, as a reader reads it.
-        return html.unescape(_TAG.sub(_tag_values, _NO_CLASS.sub(" ", _NO_IMAGES.sub(
+        labels = ""
+        if suffix == ".svg":  # a chart's labels, line by line, read first and together
+            labels = "\n".join(_COMMENT.findall(text)) + "\n"
+            text = _COMMENT.sub(" ", text)
+        return html.unescape(labels + _TAG.sub(_tag_values, _NO_CLASS.sub(" ", _NO_IMAGES.sub(
             " ", _WORD_BREAK.sub("", _NO_STYLE.sub(" ", text))))))
     return text
 
