@@ -1022,3 +1022,11 @@ def test_a_word_with_its_accents_is_no_misspelling_of_a_listed_name():
                  is_lemma=lambda w: w == "français")
     assert r.text("Entretien en français ; Franciss a signé") == \
         "Entretien en français ; Personne T a signé"
+
+
+def test_the_initials_of_an_elided_particle_surname():
+    """names_blind100, measured untouched: a post-it « problème → S. d'A. » of the
+    listed Sophie d'Almeida."""
+    r = Replacer({"Sophie d'Almeida": "Personne D"}, listed=["Sophie d'Almeida"])
+    assert r.text("courrier = problème → S. d'A. ; S.d'A. relit") == \
+        "courrier = problème → Personne D ; Personne D relit"

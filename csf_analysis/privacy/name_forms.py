@@ -136,10 +136,13 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
 
 
 def _surname_initials(last: str) -> str:
-    """"Garnier-Vidal" -> "G.-V.", "de Kersauson" -> "de K.": the particles kept."""
+    """"Garnier-Vidal" -> "G.-V.", "de Kersauson" -> "de K.", "d'Almeida" -> "d'A.":
+    the particles kept."""
     words = []
     for word in last.split():
-        if word.lower() in PARTICLES or not word[:1].isupper():
+        if elided := re.match(r"[dD]['’](?=" + _UP + ")", word):
+            words.append(elided.group() + _surname_initials(word[2:]))
+        elif word.lower() in PARTICLES or not word[:1].isupper():
             words.append(word)
         else:
             words.append("-".join(f"{p[0]}." for p in word.split("-") if p))
