@@ -1030,3 +1030,13 @@ def test_the_initials_of_an_elided_particle_surname():
     r = Replacer({"Sophie d'Almeida": "Personne D"}, listed=["Sophie d'Almeida"])
     assert r.text("courrier = problème → S. d'A. ; S.d'A. relit") == \
         "courrier = problème → Personne D ; Personne D relit"
+
+
+def test_a_listed_first_name_after_a_firm_s_name_and_de():
+    """names_blind101, measured untouched: « relire CR Imprimerie Le Goff de Nadia »,
+    the firm's name ran on to the listed Nadia Rousseau-Kerjean's first name; the firm
+    stays, and a school named after someone (« lycée Philippe de Girard ») too."""
+    r = Replacer({"Nadia Rousseau-Kerjean": "Personne A"}, listed=["Nadia Rousseau-Kerjean"])
+    assert r.text("relire CR Imprimerie Le Goff de Nadia (pas relu)") == \
+        "relire CR Imprimerie Le Goff de Personne A (pas relu)"
+    assert r.text("au lycée Philippe de Girard") == "au lycée Philippe de Girard"

@@ -236,6 +236,7 @@ _PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de M
     re.ASCII)  # "avenue d'Italie" (folded text)
 
 
+_LISTED_AFTER_DE_RE = re.compile(r"\s+(?:de\s+|d['’])(?P<name>" + _FIRST + r")$")
 _CIVILITY_END = re.compile(r"(?i)(?<![\w.])" + CIVILITY + r"\s+$")  # "mme " before a name
 _CIVILITY_BEFORE = re.compile(  # "Mme Saint-Aubin", "H. de Saint-Aubin": a person
     r"(?<![\w-])(?:" + CIVILITY + "|" + INITIALS + r")\s+(?:de\s+)?$")
@@ -868,7 +869,7 @@ class Replacer:
         pattern = self._protect if places else self._kept
         if pattern is None:
             return []
-        spans = [m.span() for m in pattern.finditer(folded)
+        spans = [self._listed_off(m) for m in pattern.finditer(folded)
                  if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
                  and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
                  and not _CIVILITY_NAMED.match(m.group())
@@ -879,10 +880,20 @@ class Replacer:
             spans += [m.span() for m in self._kept.finditer(folded)]  # given back
         return sorted(set(spans))
 
+    def _listed_off(self, match: re.Match) -> tuple[int, int]:
+        """The span of a place or firm, without a listed first name after its last "de"
+        ("relire CR Imprimerie Le Goff de Nadia": the firm, then whose report it is)."""
+        tail = _LISTED_AFTER_DE_RE.search(match.group())
+        if tail and tail.group("name") in self._named \
+                and len(match.group()[:tail.start()].split()) > 1:
+            return match.start(), match.start() + tail.start()
+        return match.span()
+
     def _listed_surname(self, span: str) -> bool:
         """Is a span shaped as a place a listed person's surname, or a place word and a
-        listed name or first name that is no word ("passage Rodrigue"), or a trade and
-        anyone's surname ("Menuiserie Vasseur" of Paul Vasseur), not exempted?"""
+        listed name or first name that is no word ("passage Rodrigue") or initials in
+        capitals ("OK de principe de JML"), or a trade and anyone's surname ("Menuiserie
+        Vasseur" of Paul Vasseur), not exempted?"""
         named = _PLACE_NAMED_RE.sub("", span, count=1)
         trade = _TRADE_RE.match(span)  # « Menuiserie Vasseur » of Paul Vasseur, found or listed
         firm = _FIRM_RE.search(span)  # « Lefebvre Bâtiment » of Paul Lefebvre
