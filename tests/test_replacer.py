@@ -1040,3 +1040,11 @@ def test_a_listed_first_name_after_a_firm_s_name_and_de():
     assert r.text("relire CR Imprimerie Le Goff de Nadia (pas relu)") == \
         "relire CR Imprimerie Le Goff de Personne A (pas relu)"
     assert r.text("au lycée Philippe de Girard") == "au lycée Philippe de Girard"
+
+
+def test_a_listed_person_s_initials_after_a_concept_word_and_de():
+    """names_blind103, measured untouched: « OK de principe de JML. » kept the listed
+    Jean-Michel Lacaze's initials as a concept's name (« principe de Peter » stays)."""
+    r = Replacer({"Jean-Michel Lacaze": "Personne A"}, listed=["Jean-Michel Lacaze"])
+    assert r.text("OK de principe de JML. Le principe de Peter.") == \
+        "OK de principe de Personne A. Le principe de Peter."

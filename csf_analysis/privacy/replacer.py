@@ -897,7 +897,8 @@ class Replacer:
         named = _PLACE_NAMED_RE.sub("", span, count=1)
         trade = _TRADE_RE.match(span)  # « Menuiserie Vasseur » of Paul Vasseur, found or listed
         firm = _FIRM_RE.search(span)  # « Lefebvre Bâtiment » of Paul Lefebvre
-        return (span in self._surnames or named in self._named or (
+        initials = named.isupper() and self.listed_exact.get(named) not in (None, SHARED)
+        return (span in self._surnames or named in self._named or initials or (
             trade is not None and span[trade.end():] in self._anyones) or (
             firm is not None and any(w in self._anyones for w in span[:firm.start()].split()))) \
             and not (self._kept and self._kept.fullmatch(span))
