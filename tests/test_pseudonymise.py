@@ -1715,3 +1715,14 @@ def test_a_region_before_someone_in_brackets_is_no_nickname():
     names = discover(["Laurent Chaverot est coordinateur.", "5. Nouvelle-Calédonie (L. Chaverot)",
                       "Krimo (Abdelkrim Saadi, chef d'équipe) est là.", "Abdelkrim Saadi a signé."])
     assert names.aliases == {"Abdelkrim Saadi": ["Krimo"]}
+
+
+def test_two_capitalised_words_beside_a_role_in_apposition():
+    """names_blind101, measured untouched: « Son tuteur, Chadhouli Attibou, "un grand de
+    Tsoundzou" » (the role before), « Ansufiddine Hamada, ouvrier coffreur » (a hamada
+    is a French word); names of no list, which the model missed."""
+    found = find_people(["- Son tuteur, Chadhouli Attibou, « un grand de Tsoundzou », l'a "
+                         "emmené.", "- Ansufiddine Hamada, ouvrier coffreur, qui l'a pris.",
+                         "- Brest Métropole, chargé de mission : rien.",
+                         "- La tutrice, Maison Blanche, a refusé."])
+    assert found == ["Chadhouli Attibou", "Ansufiddine Hamada"], found

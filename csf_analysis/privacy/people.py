@@ -178,6 +178,11 @@ _APPOSED_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)
                          r"(?:-[A-Z][a-z]+)?)(?:,\s+(?:c['’]est\s+)?|\s+c['’]est\s+)"
                          r"(?:(?:le|la|son|sa|mon|ma|notre|leur|un|une|ancien|ancienne|nouveau"
                          r"|nouvelle)\s+|l['’]\s*)?(?:" + "|".join(_APPOSED_ROLES) + r")(?![\w-])")
+# ... or a role, a comma and two capitalised words: « Son tuteur, Chadhouli Attibou, "un
+# grand de Tsoundzou" ».
+_ROLE_APPOSED_RE = re.compile(r"(?<![\w-])(?i:le|la|son|sa|mon|ma|notre|leur)\s+(?:"
+                              + "|".join(_APPOSED_ROLES) + r"),\s+(?P<name>[A-Z][a-z]{2,}"
+                              r"(?:-[A-Z][a-z]+)? [A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=\s*[,;(]|$)")
 # A first name after a word for a person, not a parent's (« contact Ricardo », « le
 # collègue Ibrahim »): someone, whatever the model tags the pair; not « père Noël ».
 _PARENTS = frozenset({"pere", "mere", "papa", "maman", "parent"})
@@ -402,9 +407,16 @@ class Names:
             for w, f in zip(words, folded))
 
     def _apposed(self, words: list[str]) -> bool:
-        """Two capitalised words before a role in apposition (« Lolesio Hoatau, chef de
-        village »): a person unless a word is no :meth:`written_as_name`."""
-        return len(words) == 2 and all(self.written_as_name(w) for w in words)
+        """Two capitalised words beside a role in apposition (« Lolesio Hoatau, chef de
+        village »): a person unless the first is no :meth:`written_as_name`, or the second
+        is in capitals, a town, or a place or organisation's word here (it may be a French
+        word: « Ansufiddine Hamada, ouvrier coffreur », a hamada is a desert's plateau)."""
+        if len(words) != 2 or not self.written_as_name(words[0]):
+            return False
+        last = fold_keep_case(words[1])
+        return self.written_as_name(words[1]) or (
+            not words[1].isupper() and not is_town(words[1]) and last not in self.located
+            and last not in self.parts)
 
     def written_as_name(self, word: str) -> bool:
         """Is a capitalised ``word`` a name's by the notes' writing: no capitals, no French
@@ -856,8 +868,9 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _pairs(text)]
+    folded = fold_keep_case(text)
     found += [(text[m.start("name"):m.end("name")], "apposed", m.start("name"))
-              for m in _APPOSED_RE.finditer(fold_keep_case(text))]
+              for pattern in (_APPOSED_RE, _ROLE_APPOSED_RE) for m in pattern.finditer(folded)]
     found += [(m.group("name"), "called", m.start("name")) for m in _CALLED_RE.finditer(text)]
     found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}",
                "apa" if _apa(text, m) else "author",
