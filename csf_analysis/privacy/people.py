@@ -140,7 +140,8 @@ _AUTHORS_PAIR_RE = re.compile(r"(?<![\w-])(?P<a>" + _SURNAME + r")\s+(?:&|et)\s+
 # A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
 # "Nolwenn NG" (the capitals may be initials); not "CCI".
 _UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?"
-_UPPER_FIRST = _UP + r"{3,}(?:[ -]" + _UP + r"{2,})?\s+" + _FIRST  # "MBOMA Grâce" (sign-up sheet)
+_UPPER_FIRST = (r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) |[LD]['’])?" + _UP + r"{3,}(?:[ -]"
+                + _UP + r"{2,})?\s+" + _FIRST)  # "MBOMA Grâce", "LE CORRE Noah" (sign-up sheet)
 # A surname in capitals with its initial alone in a table's cell or at a line's
 # end, the way a tracking table lists the young people: "| ROY V. | 17 |", "LAW-YEN D.",
 # or a compound first name's, before a comma or a bracket too: "(+ DAMBREVILLE J-M, ...)".
