@@ -1738,3 +1738,12 @@ def test_a_column_of_capital_surnames_with_their_particles():
             "L'HOSTIS Bastien | 2006 | c", "LE BRAS Kylian | 2006 | c",
             "LE SAUX Louna | 2006 | c", "CHAHAROUMANI Soultoini | 2005 | M06"]
     assert "CHAHAROUMANI Soultoini" in find_people(rows), find_people(rows)
+
+
+def test_an_author_in_capitals_before_a_co_author_with_particles():
+    """names_blind103, measured untouched: « KOVALENKO, Olga & VAN DER HEYDEN, Luc
+    (2019) », then « Kovalenko et L. Van der Heyden proposent »: the co-author's
+    particles in capitals hid the first author."""
+    found = find_people(["### KOVALENKO, Olga & VAN DER HEYDEN, Luc (2019). « Titre »",
+                         "- Kovalenko et L. Van der Heyden proposent le terme."])
+    assert "Olga Kovalenko" in found, found

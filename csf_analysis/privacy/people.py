@@ -128,11 +128,13 @@ _APA_AFTER = re.compile(_UP + r"\.,?\s*(?:&|et)\s+$")
 _YEAR_AFTER = re.compile(r"\**\s*\(\d{4}")  # "Moulinier, A. (2019)"
 # ... or with the whole first name after the surname, before the year: "Castagnède,
 # Pierre (2014)", "Le Du, Yves-Marie (2021)", "VO Liêm (2018)".
+_UPPER_SURNAME = (r"(?:(?:LE|LA|DE|DU|DA|DI|VAN|VON)(?: (?:DER|DEN|DE|LA))? )?" + _UP
+                  + r"{2,}(?:-" + _UP + r"{2,})?")  # "VAN DER HEYDEN"
 _AUTHOR_FULL_RE = re.compile(
-    r"(?<![\w-])(?P<name>(?:(?:Le|La|De|Du|Da|Di|Van|Von) )?" + _SURNAME + r"|(?:(?:LE|LA|DE|DU"
-    r"|DA|DI|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?),?\s+(?P<first>" + _FIRST
-    + r")(?=\**\s*\(\d{4}[a-z]?\)|\s+(?:et|&)\s+" + _SURNAME + r",\s+" + _FIRST
-    + r"\**\s*\(\d{4})")  # and a co-author: « Larrieu, Mathieu et Verdalle, Odette (2024) »
+    r"(?<![\w-])(?P<name>(?:(?:Le|La|De|Du|Da|Di|Van|Von) )?" + _SURNAME + r"|" + _UPPER_SURNAME
+    + r"),?\s+(?P<first>" + _FIRST + r")(?=\**\s*\(\d{4}[a-z]?\)|\s+(?:et|&)\s+(?:" + _SURNAME
+    + r"|" + _UPPER_SURNAME + r"),\s+" + _FIRST + r"\**\s*\(\d{4})")  # and a co-author:
+# « Larrieu, Mathieu et Verdalle, Odette (2024) », « KOVALENKO, Olga & VAN DER HEYDEN, Luc (2019) »
 # ... or two surnames alone, joined, before a title and its year: « Bourdieu & Passeron,
 # Les héritiers (1964) », « Beaud et Pialoux, Retour sur la condition ouvrière (1999) ».
 _AUTHORS_PAIR_RE = re.compile(r"(?<![\w-])(?P<a>" + _SURNAME + r")\s+(?:&|et)\s+(?P<b>"
