@@ -1747,3 +1747,18 @@ def test_an_author_in_capitals_before_a_co_author_with_particles():
     found = find_people(["### KOVALENKO, Olga & VAN DER HEYDEN, Luc (2019). « Titre »",
                          "- Kovalenko et L. Van der Heyden proposent le terme."])
     assert "Olga Kovalenko" in found, found
+
+
+def test_a_nickname_the_notes_declare_before_its_owner():
+    """names_blind100, measured untouched: « Le surnom « Vai » = Vaiana (elle signe comme
+    ça) », and a message signed « Vai » (Vaiana Chin Foo of the list)."""
+    names = discover(["Vaiana Teriitahi gère les conventions.", "Je m'en occupe. Vai",
+                      "Le surnom « Vai » = Vaiana (elle signe comme ça), pas Vaitiare !"])
+    assert names.aliases == {"Vaiana Teriitahi": ["Vai"]}, names.aliases
+
+
+def test_a_nickname_the_notes_declare_in_brackets_after_its_owner():
+    """names_blind101, measured untouched: « Kévin (les collègues l'appellent "Kéké") : »."""
+    names = discover(["Kévin Abgrall est chef d'équipe.",
+                      "Kévin (les collègues l'appellent \"Kéké\") : ça se passe bien."])
+    assert names.aliases == {"Kévin Abgrall": ["Kéké"]}, names.aliases

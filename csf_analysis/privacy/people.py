@@ -1231,7 +1231,13 @@ _DECLARED_RE = (
                r"surnommée?\s+«?|\s+dite?\s+«)\s*(?P<nick>" + _FIRST + r")(?![\w-])"),  # not
     # « Julie dit Marc est là »
     re.compile(r"(?<![\w-])appel(?:le|lent|ait|aient)\s+(?P<owner>" + _OWNER + r")\s+«\s*(?P<nick>"
-               + _FIRST + r")\s*»"))
+               + _FIRST + r")\s*»"),
+    re.compile(r"(?<![\w-])(?P<owner>" + _OWNER + r")\s*\([^()]{0,40}?\bl['’]appel(?:le|lent|ait"
+               r"|aient)\s+[«\"“]\s*(?P<nick>" + _FIRST + r")\s*[»\"”]"),  # « Kévin (les
+    # collègues l'appellent "Kéké") »
+    # « le surnom « Vai » = Vaiana »
+    re.compile(r"(?<![\w-])surnom\s+«\s*(?P<nick>" + _FIRST + r")\s*»\s*(?:=|:|pour|c['’]est"
+               r"|désigne)\s*(?P<owner>" + _OWNER + r")(?![\w-])"))
 
 
 def _declared_nicknames(texts: list[str], names: Names) -> list[tuple[str, str]]:
