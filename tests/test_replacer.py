@@ -1048,3 +1048,11 @@ def test_a_listed_person_s_initials_after_a_concept_word_and_de():
     r = Replacer({"Jean-Michel Lacaze": "Personne A"}, listed=["Jean-Michel Lacaze"])
     assert r.text("OK de principe de JML. Le principe de Peter.") == \
         "OK de principe de Personne A. Le principe de Peter."
+
+
+def test_a_compound_first_name_s_initials_with_a_digraph():
+    """names_blind100, measured untouched: « vérifier que J.-Ph. ne reçoit plus les
+    mails » of a Jean-Philippe Vallet the notes name elsewhere."""
+    r = Replacer({"Jean-Philippe Vallet": "Personne P"})
+    assert r.text("vérifier que J.-Ph. ne reçoit plus ; J.-Ph. Vallet") == \
+        "vérifier que Personne P ne reçoit plus ; Personne P"

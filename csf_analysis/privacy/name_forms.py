@@ -123,6 +123,10 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
         forms += [f"{dotted} {last}", f"{dotted}{last}", f"{first} {last[0]}."]
         if "-" in first.strip("-"):  # "P.-Y.", "P-Y": a compound first name's initials
             forms += [dotted, "-".join(bare)]
+            digraphs = "-".join(f"{p[:2]}." if re.match(r"[CKSTPG]h", p) else f"{p[0]}."
+                                for p in first.split("-") if p)  # "J.-Ph." of Jean-Philippe
+            if digraphs != dotted:
+                forms += [digraphs, f"{digraphs} {last}"]
         parts = [w for w in re.split(r"[\s'’-]+", last) if w[:1].isupper()] or [last]
         letters = bare + "".join(w[0] for w in parts)  # "Thomas Nguyen-Van" -> "TNV",
         if 2 <= len(letters) <= 4 and letters not in CAPITAL_WORDS:  # "YNG" of Yvette
