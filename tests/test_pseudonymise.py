@@ -1762,3 +1762,15 @@ def test_a_nickname_the_notes_declare_in_brackets_after_its_owner():
     names = discover(["Kévin Abgrall est chef d'équipe.",
                       "Kévin (les collègues l'appellent \"Kéké\") : ça se passe bien."])
     assert names.aliases == {"Kévin Abgrall": ["Kéké"]}, names.aliases
+
+
+def test_a_name_the_writing_confirms_after_the_model_stays_trusted():
+    """names_blind102, measured untouched: « que Axel David, un autre jeune » (a pair
+    the model gave first), then « DAVID Axel » of a table completed by the writing; an
+    axel being a jump, « Axel David » was dropped as a word before someone's first name
+    (« Remarque Elsa »), though the writing had confirmed it, and « DAVID » stayed."""
+    names = Names(model=NameModel(cache_dir=None))
+    names.add("Axel David", trust="plain")
+    names.add("David Benhamou", trust="trusted")
+    names.add("Axel David", trust="trusted")
+    assert "Axel David" in names.names(), names.names()

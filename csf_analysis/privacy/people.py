@@ -386,6 +386,8 @@ class Names:
                                         or fold_lower(name) in KNOWN_ORGANISATIONS)):
             return False  # "Armand Colin"; but "M. Colas" is someone
         if self.key(name) in self.found:
+            if trust == "trusted":  # "Axel David" of the model, then of the writing
+                self.trusted.add(self.found[self.key(name)])
             return True
         if (name, trust, initial) in self.rejected:  # a word repeated 10,000 times
             return False
