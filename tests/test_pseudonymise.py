@@ -1774,3 +1774,14 @@ def test_a_name_the_writing_confirms_after_the_model_stays_trusted():
     names.add("David Benhamou", trust="trusted")
     names.add("Axel David", trust="trusted")
     assert "Axel David" in names.names(), names.names()
+
+
+def test_initials_in_brackets_after_a_full_name_are_its_owner_s(tmp_path):
+    """names_blind103, measured untouched: « **Christophe Lefèvre** (ChL), passé 15 min »,
+    then « ChL : » labelling what he said; « (RH) » after a name is a role."""
+    names = discover(["- **Christophe Lefèvre** (ChL), passé 15 min.",
+                      "Marc Petit (RH) est là."])
+    assert names.aliases == {"Christophe Lefèvre": ["ChL"]}, names.aliases
+    notes = _one_note(tmp_path, "# Entretien rectorat\n\n- **Christophe Lefèvre** (ChL), "
+                      "passé 15 min.\n\nChL :\n- Marché papier : 900 h théoriques.\n")
+    assert "ChL" not in _cells_listing(notes, "personnes:\n  - Camille Roux\n")

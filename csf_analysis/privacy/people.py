@@ -1217,7 +1217,7 @@ def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, lis
             if nick not in aliases.setdefault(owner, []):
                 aliases[owner].append(nick)
     for owner, nick in [*_short_forms_after(texts, names), *_legend_initials(texts, names),
-                        *_declared_nicknames(texts, names)]:
+                        *_bracket_initials(texts, names), *_declared_nicknames(texts, names)]:
         if nick not in aliases.setdefault(owner, []):
             aliases[owner].append(nick)
     return aliases
@@ -1302,6 +1302,30 @@ _LEGEND_RE = re.compile(r"(?<![\w-])(?P<initials>" + _UP + r"[A-Za-z]{0,2}" + _U
                         + r")\s*=\s*(?P<first>" + _FIRST + r")(?![\w-])")
 
 
+# ... or initials in brackets right after the full name: « **Christophe Lefèvre** (ChL),
+# passé 15 min », then « ChL : » as the speaker's label.
+_BRACKET_INITIALS_RE = re.compile(r"(?<![\w-])(?P<name>" + _FIRST + r"\s+" + _SURNAME
+                                  + r")\**\s*\((?P<initials>" + _UP + r"[A-Za-z]{0,2}" + _UP
+                                  + r")\s*[,;)]")
+
+
+def _initials_of(name: str, initials: str) -> bool:
+    """Do ``initials`` open with the first letter of ``name`` and end with its surname's
+    (« MaT » of Maëlle Tanguy, « ChL » of Christophe Lefèvre)? No acronym (« RH »)."""
+    surname = re.split(r"[\s-]+", fold_keep_case(split_name(name)[1]))
+    return initials not in ACRONYMS and initials[0] == fold_keep_case(name)[0] \
+        and initials[-1] in {word[0] for word in surname if word}
+
+
+def _bracket_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
+    """(person, initials) for initials in brackets after a person's full name found."""
+    matches = [m for text in texts if "(" in text for m in _BRACKET_INITIALS_RE.finditer(text)]
+    found = {Names.key(name): name for name in names.names()} if matches else {}
+    return [(found[key], m.group("initials")) for m in matches
+            if (key := Names.key(m.group("name"))) in found
+            and _initials_of(found[key], m.group("initials"))]
+
+
 def _legend_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
     """(person, initials) for each legend "MaT = Maëlle" whose first name is one person
     found's alone, the initials opening with its first letter and ending with the
@@ -1317,11 +1341,7 @@ def _legend_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
     pairs = []
     for m in legends:
         initials, owners = m.group("initials"), people.get(fold_lower(m.group("first")), [])
-        if len(owners) != 1 or initials in ACRONYMS:
-            continue
-        surname = re.split(r"[\s-]+", fold_keep_case(split_name(owners[0])[1]))
-        if initials[0] == fold_keep_case(owners[0])[0] \
-                and initials[-1] in {word[0] for word in surname if word}:
+        if len(owners) == 1 and _initials_of(owners[0], initials):
             pairs.append((owners[0], initials))
     return pairs
 
