@@ -1785,3 +1785,14 @@ def test_initials_in_brackets_after_a_full_name_are_its_owner_s(tmp_path):
     notes = _one_note(tmp_path, "# Entretien rectorat\n\n- **Christophe Lefèvre** (ChL), "
                       "passé 15 min.\n\nChL :\n- Marché papier : 900 h théoriques.\n")
     assert "ChL" not in _cells_listing(notes, "personnes:\n  - Camille Roux\n")
+
+
+def test_a_first_name_before_a_particle_surname_found_after_a_civility(tmp_path):
+    """names_blind103, measured untouched: « répondre à Mme de Saint-Aubin », then « l'élue
+    d'Anglet, Diane de Saint-Aubin, veut... »: the surname has a town's shape, so Diane
+    alone was someone and « de Saint-Aubin » stayed beside her pseudonym."""
+    notes = _one_note(tmp_path, "# Post-its\n\n- [ ] répondre à Mme de Saint-Aubin (élue "
+                      "Anglet) : non.\n- L'élue d'Anglet, Diane de Saint-Aubin, veut "
+                      "rencontrer les jeunes.\n- Karim de Saint-Denis est venu.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
+    assert "Saint-Aubin" not in cells and "Diane" not in cells and "Saint-Denis" in cells, cells

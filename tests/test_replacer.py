@@ -1056,3 +1056,12 @@ def test_a_compound_first_name_s_initials_with_a_digraph():
     r = Replacer({"Jean-Philippe Vallet": "Personne P"})
     assert r.text("vérifier que J.-Ph. ne reçoit plus ; J.-Ph. Vallet") == \
         "vérifier que Personne P ne reçoit plus ; Personne P"
+
+
+def test_a_first_name_de_and_a_town_with_its_article_is_where_one_comes_from():
+    """names_blind38: « arrivés jeunes en métropole, Kévin de La Réunion, Mamadou du Mali »:
+    a first version of the saints' rule (« Diane de Saint-Aubin ») took the island for a
+    surname, and the model's « Kévin de La Réunion » replaced it."""
+    r = Replacer({"Kévin de La Réunion": "Personne W4", "Diane de Saint-Aubin": "Personne A"})
+    assert r.text("Kévin de La Réunion, Mamadou du Mali ; Diane de Saint-Aubin") == \
+        "Kévin de La Réunion, Mamadou du Mali ; Personne A"

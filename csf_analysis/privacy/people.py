@@ -1600,6 +1600,25 @@ def _complete(names: Names, texts: list[str], guard: Replacer) -> None:
                 continue  # "Marseille Provence": a town, not a first name
             names.add(f"{first} {match.group(2)}", trust="trusted")
     _complete_after(names, texts, protected, singles)
+    _complete_particles(names, texts)
+
+
+def _complete_particles(names: Names, texts: list[str]) -> None:
+    """A surname with its small particle found after a civility (« Mme de Saint-Aubin »)
+    makes a name of a first name right before it elsewhere (« l'élue, Diane de
+    Saint-Aubin, ... »), though the surname has a place's shape: a first name before
+    « de » and a town is someone of the town only when the town is no one's surname."""
+    particled = sorted((n for n in names.trusted if re.fullmatch(
+        r"(?:de|du|d['’])\s?" + _UP + r"\S+", n)), key=len, reverse=True)
+    if not particled:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + _FIRST + r")\s+(" + "|".join(map(re.escape, particled))
+                         + r")(?![\w-])")
+    for text in texts:
+        for match in pattern.finditer(text):
+            if is_first_name(match.group(1)) and not names.word(
+                    match.group(1), initial=_initial(text, match.start())):  # « Diane »
+                names.add(f"{match.group(1)} {match.group(2)}", trust="trusted")
 
 
 def _complete_after(names: Names, texts: list[str], protected: list[list[tuple[int, int]]],

@@ -242,16 +242,20 @@ _CIVILITY_BEFORE = re.compile(  # "Mme Saint-Aubin", "H. de Saint-Aubin": a pers
     r"(?<![\w-])(?:" + CIVILITY + "|" + INITIALS + r")\s+(?:de\s+)?$")
 
 
-_FIRST_NAME_END = re.compile(r"(?<![\w-])(" + _FIRST + r")\s+$")
+_FIRST_NAME_END = re.compile(r"(?<![\w-])(" + _FIRST + r")\s+(?P<de>de\s+)?$")
 
 
 def _first_name_before(folded: str, match: re.Match) -> bool:
     """A saint's name or a town's with its article right after a first name is a
-    surname: "Angélique Sainte-Rose", "Gwenaël Le Port"."""
-    if not re.match(r"(?:Saint|Sainte|St|Ste)-|(?:Le|La|Les)\s", match.group()):
+    surname: "Angélique Sainte-Rose", "Gwenaël Le Port"; a saint's after « de » too,
+    "Diane de Saint-Aubin" (replaced only if someone has it: "Karim de Saint-Denis"
+    stays), not a town's with its article ("Kévin de La Réunion", where he comes from)."""
+    saint = re.match(r"(?:Saint|Sainte|St|Ste)-", match.group())
+    if not saint and not re.match(r"(?:Le|La|Les)\s", match.group()):
         return False
     before = _FIRST_NAME_END.search(folded, max(0, match.start() - 25), match.start())
-    return before is not None and is_first_name(before.group(1))
+    return before is not None and is_first_name(before.group(1)) and (
+        saint is not None or before.group("de") is None)
 
 
 _PLACE_WORDS_WRITTEN = {strip_accents(w): w for w in PLACE_WORDS}
