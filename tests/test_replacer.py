@@ -1065,3 +1065,14 @@ def test_a_first_name_de_and_a_town_with_its_article_is_where_one_comes_from():
     r = Replacer({"Kévin de La Réunion": "Personne W4", "Diane de Saint-Aubin": "Personne A"})
     assert r.text("Kévin de La Réunion, Mamadou du Mali ; Diane de Saint-Aubin") == \
         "Kévin de La Réunion, Mamadou du Mali ; Personne A"
+
+
+def test_a_school_named_after_two_people_stays():
+    """names_blind75, 92 and 101: « lycée Victor et Hélène Basch » read « lycée Victor et
+    Personne A » (the school's name stopped at « et »); a person after a school's name
+    and « et » is still someone."""
+    r = Replacer({"Hélène Basch": "Personne A", "Paul Martin": "Personne C"})
+    assert r.text("au lycée Victor et Hélène Basch (Rennes) ; Hélène Basch a dit") == \
+        "au lycée Victor et Hélène Basch (Rennes) ; Personne A a dit"
+    assert r.text("le collège Jean Moulin et Paul Martin") == \
+        "le collège Jean Moulin et Personne C"

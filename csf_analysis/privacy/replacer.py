@@ -210,7 +210,11 @@ _FIRM_RE = re.compile(r"\s+" + _FIRM + r"(?:\s+" + _FIRM + r")*$")
 # of her), "au cours de" (during). Folded text, so "à" is "a".
 _IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au (?=cours\s+(?:de|du|des|d')\b))"}
 _PLACE_RE = re.compile(  # matched on folded text: no accents
-    r"(?:(?i:\b(?:" + "|".join(_IDIOMS.get(w, "") + re.escape(strip_accents(w))
+    # a school named after two people: « lycée Victor et Hélène Basch »
+    r"(?:(?i:\b(?:lycee|college|ecole|groupe scolaire)(?:\s+(?:professionnel|polyvalent"
+    r"|agricole|technique|general|technologique|prive|public))?)\s+[A-Z][a-z]+\s+et\s+"
+    + _CAP + r"(?:\s+" + _CAP + r")?(?![\w'’-])"
+    r"|(?i:\b(?:" + "|".join(_IDIOMS.get(w, "") + re.escape(strip_accents(w))
                                for w in PLACE_WORDS) + r")"
     r"(?:\s+(?:professionnel|pro|polyvalent|agricole|technique|general|technologique|prive"
     r"|public|municipal|intercommunal|regional|departemental)){0,2})\s+(?:"
