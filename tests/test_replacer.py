@@ -1076,3 +1076,18 @@ def test_a_school_named_after_two_people_stays():
         "au lycée Victor et Hélène Basch (Rennes) ; Personne A a dit"
     assert r.text("le collège Jean Moulin et Paul Martin") == \
         "le collège Jean Moulin et Personne C"
+
+
+def test_a_caribbean_number_and_pacific_numbers_after_a_call_word():
+    """names_blind104 to 106, measured untouched: Sint Maarten's « +1 (721) 522-4187 »
+    (the area code in brackets, then 3 and 4 digits), « appelle sur mon perso 84 12 73 »
+    (Wallis) and « rappeler Jimmy pour l'alternance, 79 60 21 » (Nouvelle-Calédonie);
+    a date and a time stay."""
+    r = Replacer({})
+    assert r.text("Davidson Romou : +1 (721) 522-4187 (num hollandais)") == \
+        "Davidson Romou : [téléphone] (num hollandais)"
+    assert r.text("appelle sur mon perso 84 12 73 si ça coupe") == \
+        "appelle sur mon perso [téléphone] si ça coupe"
+    assert r.text("- [ ] rappeler Jimmy pour l'alternance, 79 60 21") == \
+        "- [ ] rappeler Jimmy pour l'alternance, [téléphone]"
+    assert r.text("rappeler le 12.03.24 à 14.30.00") == "rappeler le 12.03.24 à 14.30.00"

@@ -103,7 +103,8 @@ PHONE_RE = re.compile(
     r"|(?:262|269|590|594|596|639|69[0-7])(?:[\s.-]\d{2}){3}"
     # another country's, in its own groups: "+352 621 458 903", "+1 721 553 4417"
     # (Brazil's mobiles in groups of 5: "+55 96 99134 5527")
-    r"|(?:\+|00)[1-9]\d{0,2}[\s.-]?\d{2,4}(?:[\s.-]\d{2,5}){2,4})(?!\d)")
+    r"|(?:\+|00)[1-9]\d{0,2}[\s.-]?\d{2,4}(?:[\s.-]\d{2,5}){2,4}"
+    r"|(?:\+|00)[1-9]\d{0,2}\s?\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{4})(?!\d)")  # "+1 (721) 522-4187"
 # The same 6 digits without their code ("78.45.12", "standard 27 44 19"): three pairs
 # that are no date ("12.03.24") and no time ("14.30.00"), dotted, or spaced after a
 # phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays);
@@ -117,7 +118,8 @@ _POLYNESIA_OPENINGS = ("40", "87", "88", "89")
 # Between two numbers of one line: "41 15 78 — 55 32 09", "45 12 09 / 82 45 17".
 _PHONE_SEP = r"\s*[/,;—–-]?\s*"
 _BETWEEN_PHONES_RE = re.compile(_PHONE_SEP)
-_PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard|num[ée]ro|n°"
+_PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bperso\b|\bfixe|standard"
+                           r"|num[ée]ro|n°"
                            r"|joignable|ligne\s+directe|☎|📞)[^\n]*$|[:|]\s*$"
                            r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$"
                            # "[courriel] / 24 13 87", "[téléphone] — 55 32 09"
@@ -126,7 +128,8 @@ _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bfixe|standard
 # Tialetagi, secrétariat (72 20 31)", "le tél. de Killian est celui de la famille : 41 67
 # 12 — préférer passer par Gaëlle (55 32 09)", "Contacts : Marcel ... ; Tavita 87772150";
 # not "numéro" ("son numéro 87-31-58-64 ; lot 87712290, 25-30-35").
-_LINE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|(?<!\[)t[ée]l[ée]phone|\bcontacts?\b|coordonn[ée]es)")
+_LINE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|(?<!\[)t[ée]l[ée]phone|\bcontacts?\b|coordonn[ée]es"
+                          r"|\b(?:r?appeler|r?appelle[rz]?)\b)")  # « rappeler Jimmy ..., 79 60 21 »
 _LINE_CUE_REACH = 150  # characters before the number
 
 
