@@ -1091,3 +1091,11 @@ def test_a_caribbean_number_and_pacific_numbers_after_a_call_word():
     assert r.text("- [ ] rappeler Jimmy pour l'alternance, 79 60 21") == \
         "- [ ] rappeler Jimmy pour l'alternance, [téléphone]"
     assert r.text("rappeler le 12.03.24 à 14.30.00") == "rappeler le 12.03.24 à 14.30.00"
+
+
+def test_a_listed_particle_surname_alone_without_its_particle():
+    """names_blind106, measured untouched: « - Saint-Rémy : bon interlocuteur » of the
+    listed Thibault de Saint-Rémy, kept as a town's name (the list's surnames are no
+    places, but « de Saint-Rémy » only was one)."""
+    r = Replacer({"Thibault de Saint-Rémy": "Personne A"}, listed=["Thibault de Saint-Rémy"])
+    assert r.text("- Saint-Rémy : bon interlocuteur") == "- Personne A : bon interlocuteur"

@@ -133,6 +133,12 @@ _LINE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|(?<!\[)t[ée]l[ée]phone|\bcontac
 _LINE_CUE_REACH = 150  # characters before the number
 
 
+def _with_capitals(surname: str) -> tuple[str, str]:
+    """A surname, and its capitalised words without its small particles ("de Saint-Rémy",
+    "Saint-Rémy")."""
+    return surname, " ".join(w for w in surname.split() if w[:1].isupper())
+
+
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Does ``[start, stop)`` overlap one of ``spans`` (protected text, say)?
 
@@ -688,7 +694,8 @@ class Replacer:
         # the organisations replaced on request: no place's or trade's shape keeps them
         self._replaced = {fold_keep_case(name) for name in organisations or {}}
         # a listed surname is no place, even shaped as one ("Saint-Ville" alone)
-        self._surnames = {fold_keep_case(split_name(name)[1]) for name in listed}
+        self._surnames = {fold_keep_case(surname) for name in listed  # "Saint-Rémy" of
+                          for surname in _with_capitals(split_name(name)[1]) if surname}
         # anyone's surname: a firm bearing it is no trade's name kept ("Menuiserie
         # Vasseur" of Paul Vasseur would name him)
         self._anyones = {fold_keep_case(split_name(name)[1] or name) for name in people}
