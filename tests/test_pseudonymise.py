@@ -1780,8 +1780,10 @@ def test_initials_in_brackets_after_a_full_name_are_its_owner_s(tmp_path):
     """names_blind103, measured untouched: « **Christophe Lefèvre** (ChL), passé 15 min »,
     then « ChL : » labelling what he said; « (RH) » after a name is a role."""
     names = discover(["- **Christophe Lefèvre** (ChL), passé 15 min.",
-                      "Marc Petit (RH) est là."])
-    assert names.aliases == {"Christophe Lefèvre": ["ChL"]}, names.aliases
+                      "Marc Petit (RH) est là.",  # names_blind107: a role before them
+                      "interlocuteurs : Christophe Lebrun (gérant, CLe), Laëtitia Gasnier"])
+    assert names.aliases == {"Christophe Lefèvre": ["ChL"], "Christophe Lebrun": ["CLe"]}, \
+        names.aliases
     notes = _one_note(tmp_path, "# Entretien rectorat\n\n- **Christophe Lefèvre** (ChL), "
                       "passé 15 min.\n\nChL :\n- Marché papier : 900 h théoriques.\n")
     assert "ChL" not in _cells_listing(notes, "personnes:\n  - Camille Roux\n")

@@ -1302,19 +1302,22 @@ _LEGEND_RE = re.compile(r"(?<![\w-])(?P<initials>" + _UP + r"[A-Za-z]{0,2}" + _U
                         + r")\s*=\s*(?P<first>" + _FIRST + r")(?![\w-])")
 
 
-# ... or initials in brackets right after the full name: « **Christophe Lefèvre** (ChL),
-# passé 15 min », then « ChL : » as the speaker's label.
+# ... or initials in brackets right after the full name, a role before them maybe:
+# « **Christophe Lefèvre** (ChL), passé 15 min », « Christophe Lebrun (gérant, CLe) »,
+# then « ChL : » as the speaker's label.
 _BRACKET_INITIALS_RE = re.compile(r"(?<![\w-])(?P<name>" + _FIRST + r"\s+" + _SURNAME
-                                  + r")\**\s*\((?P<initials>" + _UP + r"[A-Za-z]{0,2}" + _UP
-                                  + r")\s*[,;)]")
+                                  + r")\**\s*\((?:[^(),\n]{1,40},\s*)?(?P<initials>" + _UP
+                                  + r"[A-Za-z]{0,2}" + _UP + r"[a-z]?)\s*[,;)]")
 
 
 def _initials_of(name: str, initials: str) -> bool:
-    """Do ``initials`` open with the first letter of ``name`` and end with its surname's
-    (« MaT » of Maëlle Tanguy, « ChL » of Christophe Lefèvre)? No acronym (« RH »)."""
+    """Do the capitals of ``initials`` open with the first letter of ``name`` and end
+    with its surname's (« MaT » of Maëlle Tanguy, « ChL » of Christophe Lefèvre, « CLe »
+    of Christophe Lebrun)? No acronym (« RH »)."""
     surname = re.split(r"[\s-]+", fold_keep_case(split_name(name)[1]))
-    return initials not in ACRONYMS and initials[0] == fold_keep_case(name)[0] \
-        and initials[-1] in {word[0] for word in surname if word}
+    capitals = [c for c in initials if c.isupper()]
+    return initials not in ACRONYMS and capitals[0] == fold_keep_case(name)[0] \
+        and capitals[-1] in {word[0] for word in surname if word}
 
 
 def _bracket_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
