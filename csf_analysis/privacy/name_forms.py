@@ -27,7 +27,7 @@ from .first_names import diminutives, is_first_name, nicknames
 __all__ = ["ACRONYMS", "CAPITAL_WORDS", "INITIALS", "PARTICLES", "TWO_LETTER_WORDS",
            "compound_initials", "fold_keep_case", "listed_forms", "listed_handles",
            "listed_nicknames", "name_forms", "short_initials", "slug", "split_name",
-           "surname_words"]
+           "surname_capitals", "surname_words"]
 
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
 INITIALS = _UP + r"\.(?:-?" + _UP + r"\.?)?|" + _UP + r"-" + _UP + r"\b"  # "É. Nakamura" too
@@ -99,12 +99,12 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
         letters = re.sub(r"[^A-Z]", "", first) + "".join(
             w[0] if w[:1].isupper() else w[0].lower() for w in words)
         acronym = [letters] if 3 <= len(letters) <= 5 and letters not in ACRONYMS else []
-        capital = " ".join(w for w in last.split() if w[:1].isupper())  # "Saint-Aubin"
+        capital = surname_capitals(last)  # "Saint-Aubin"
         return list(dict.fromkeys([name, f"{first}{last}", last, last.upper(), *acronym,
                                    *[capital] * bool(capital)]))
     upper = last.upper()
     forms = [name, f"{last} {first}", f"{first} {upper}", f"{upper} {first}", last, upper]
-    capitals = [w for w in last.split() if w[:1].isupper()]
+    capitals = surname_capitals(last).split()
     if all(w.isupper() for w in capitals) and len("".join(capitals)) > 3:
         titled = " ".join(w.title() if w.isupper() else w for w in last.split())
         forms += [f"{first} {titled}", titled]  # "Serge OBADIA" is also "Obadia", "Benoît
@@ -114,9 +114,8 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
     if len(words) > 1 and all(w[:1].isupper() and w.lower() not in PARTICLES for w in words):
         # "Thi Hoa Nguyen"
         forms += [words[-1], words[-1].upper(), f"{first} {' '.join(words[:-1])}"]
-    words = [w for w in last.split() if w[:1].isupper()]
-    if words and " ".join(words) != last:
-        forms.append(" ".join(words))  # "de La Tour" -> "La Tour"
+    if capitals and " ".join(capitals) != last:
+        forms.append(" ".join(capitals))  # "de La Tour" -> "La Tour"
     forms.append(first)
     if initials:
         dotted, bare = _initials(first)
@@ -137,6 +136,12 @@ def name_forms(name: str, *, initials: bool = True) -> list[str]:
         if small != letters and len(small) <= 5:  # "BdLV" of Benoît de La Villemarqué
             forms.append(small)
     return list(dict.fromkeys(f for f in forms if len(f) > 1))
+
+
+def surname_capitals(last: str) -> str:
+    """A surname's capitalised words, its small particles off: "de La Tour" -> "La Tour",
+    "de Saint-Rémy" -> "Saint-Rémy"."""
+    return " ".join(w for w in last.split() if w[:1].isupper())
 
 
 def _surname_initials(last: str) -> str:

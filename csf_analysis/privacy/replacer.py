@@ -71,6 +71,7 @@ from .name_forms import (
     short_initials,
     slug,
     split_name,
+    surname_capitals,
     surname_words,
 )
 from .towns import is_place, with_article
@@ -131,12 +132,6 @@ _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bperso\b|\bfix
 _LINE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|(?<!\[)t[ée]l[ée]phone|\bcontacts?\b|coordonn[ée]es"
                           r"|\b(?:r?appeler|r?appelle[rz]?)\b)")  # « rappeler Jimmy ..., 79 60 21 »
 _LINE_CUE_REACH = 150  # characters before the number
-
-
-def _with_capitals(surname: str) -> tuple[str, str]:
-    """A surname, and its capitalised words without its small particles ("de Saint-Rémy",
-    "Saint-Rémy")."""
-    return surname, " ".join(w for w in surname.split() if w[:1].isupper())
 
 
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -695,7 +690,8 @@ class Replacer:
         self._replaced = {fold_keep_case(name) for name in organisations or {}}
         # a listed surname is no place, even shaped as one ("Saint-Ville" alone)
         self._surnames = {fold_keep_case(surname) for name in listed  # "Saint-Rémy" of
-                          for surname in _with_capitals(split_name(name)[1]) if surname}
+                          for last in [split_name(name)[1]]  # "de Saint-Rémy" too
+                          for surname in (last, surname_capitals(last)) if surname}
         # anyone's surname: a firm bearing it is no trade's name kept ("Menuiserie
         # Vasseur" of Paul Vasseur would name him)
         self._anyones = {fold_keep_case(split_name(name)[1] or name) for name in people}
