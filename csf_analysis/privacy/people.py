@@ -141,8 +141,9 @@ _AUTHORS_PAIR_RE = re.compile(r"(?<![\w-])(?P<a>" + _SURNAME + r")\s+(?:&|et)\s+
                               + _SURNAME + r"),\s+[^()\n]{3,120}?\(\d{4}\)")
 # A first name and a surname in capitals, either way round: "IVANOVA Sylvain",
 # "Nolwenn NG" (the capitals may be initials); not "CCI".
-_UPPER = r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) )?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?"
-_UPPER_FIRST = (r"(?:(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) |[LD]['’])?" + _UP + r"{3,}(?:[ -]"
+_UPPER_PARTICLE = r"(?:LE|LA|DE|DU|DA|DI|DOS|VAN|VON) "
+_UPPER = r"(?:" + _UPPER_PARTICLE + r")?" + _UP + r"{2,}(?:-" + _UP + r"{2,})?"
+_UPPER_FIRST = (r"(?:" + _UPPER_PARTICLE + r"|[LD]['’])?" + _UP + r"{3,}(?:[ -]"
                 + _UP + r"{2,})?\s+" + _FIRST)  # "MBOMA Grâce", "LE CORRE Noah" (sign-up sheet)
 # A surname in capitals with its initial alone in a table's cell or at a line's
 # end, the way a tracking table lists the young people: "| ROY V. | 17 |", "LAW-YEN D.",
