@@ -26,7 +26,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "interviews": (
         "interview_id", "source_file", "line", "end_line", "title", "date",
         "date_text", "actor", "company_ref", "clause_hours", "clause_label",
-        "interviewers", "kind", "kind_evidence", "duplicate_of", "n_statements",
+        "interviewers", "other_fields", "kind", "kind_evidence", "duplicate_of",
+        "n_statements",
     ),
     "statements": (
         "statement_id", "interview_id", "source_file", "line", "section", "heading",

@@ -147,7 +147,24 @@ def test_other_keys_in_capitals_and_the_interviewed_are_no_interviewers():
     assert "interviewers" not in hint and errors == [
         "clé(s) de front matter inconnue(s) enquêtée, interviewee : les clés connues sont "
         "acteur, actor, clause, clause_hours, company, company_ref, date, enqueteurs, "
-        "entreprise, id, interview_id, interviewers, kind, title, titre, type"]
+        "entreprise, id, interview_id, interviewers, kind, title, titre, type ; les autres "
+        "sont gardées telles quelles dans la colonne other_fields des entretiens"]
+    assert hint["other_fields"] == "enquêtée: Anrifa ; interviewee: Corinne"
+
+
+def test_the_fields_of_other_keys_are_kept_as_written():
+    """names_blind103: « présents: Catherine Lassalle (coordo MLDS), ..., Sébastien
+    Bordenave (enseignant MLDS) » was read by no one: the team lost what it wrote, and
+    the pseudonymisation missed « (Bordenave) » alone in another note."""
+    fields, errors = read_front_matter(
+        "date: 2024-02-01\nPrésents: [Léa Morin (MLDS), Tom]\nlieu: Pau\ndurée:\n"
+        "consentement: {oral: oui, écrit: non}\nnotes: |\n  deux lignes\n  de texte\n")
+    hint, more = front_matter_hint(fields)
+    assert more == [] and hint["date"] == "2024-02-01"
+    assert hint["other_fields"] == ("Présents: Léa Morin (MLDS), Tom ; lieu: Pau ; "
+                                    "consentement: oral: oui, écrit: non ; "
+                                    "notes: deux lignes de texte")
+    assert "other_fields" not in front_matter_hint(read_front_matter("date: 2024-02-01\n")[0])[0]
 
 
 def test_a_key_given_twice_keeps_the_first_and_says_so():

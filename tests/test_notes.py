@@ -343,6 +343,13 @@ def test_front_matter_with_only_bad_fields_is_a_warning():
     assert len(note.interviews) == 1
 
 
+def test_front_matter_of_other_keys_is_kept_in_the_interview_row():
+    note = parse_note("---\ndate: 2024-02-01\nprésents: Léa Morin, Tom\n---\n\n- Texte.\n",
+                      "a.md")
+    assert [i["other_fields"] for i in note.interviews] == ["présents: Léa Morin, Tom"]
+    assert [(p.line, p.severity) for p in note.problems] == [(1, "warning")]
+
+
 # -- regressions: bugs found by this suite, fixed ----------------------------------
 
 def test_rules_at_the_top_are_not_front_matter():

@@ -1798,3 +1798,17 @@ def test_a_first_name_before_a_particle_surname_found_after_a_civility(tmp_path)
                       "rencontrer les jeunes.\n- Karim de Saint-Denis est venu.\n")
     cells = _cells_listing(notes, "personnes:\n  - Camille Roux\n")
     assert "Saint-Aubin" not in cells and "Diane" not in cells and "Saint-Denis" in cells, cells
+
+
+def test_people_present_in_a_front_matter_are_found_and_replaced_there(tmp_path):
+    """names_blind103: « présents: ..., Sébastien Bordenave (enseignant MLDS) », a front
+    matter's key the reader does not use, was read by no one, and « (Bordenave) »
+    alone in a to-do list stayed."""
+    notes = _one_note(tmp_path, "---\ndate: 2024-02-01\nprésents: Catherine Lassalle "
+                                "(coordo MLDS), Sébastien Bordenave (enseignant MLDS)\n---\n\n"
+                                "- Réunion MLDS de Pau.\n- fiche navette remplie par le jeune "
+                                "(Bordenave)\n")
+    anonymous = pseudonymise(load_corpus(notes, cache_dir=None))
+    cells = _cells(anonymous)
+    assert "Bordenave" not in cells and "Lassalle" not in cells
+    assert "(coordo MLDS)" in anonymous.interviews["other_fields"].iloc[0]

@@ -176,7 +176,9 @@ def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[st
     texts = [f"{section} : {text}" if listed else text for section, text, listed in
              zip(statements["section"], statements["text"], listing)] + [
         value for name in ("contacts", "problems") for column in ("market", "note", "message")
-        if column in tables[name] for value in tables[name][column]]
+        if column in tables[name] for value in tables[name][column]] + [
+        field for cell in interviews.get("other_fields", ()) if cell
+        for field in cell.split(" ; ")]  # « présents: Léa Morin (MLDS), Tom »
     return texts + _speaker_labels(statements), headings, interviewers
 
 

@@ -202,16 +202,19 @@ def read_front_matter(raw: str) -> tuple[dict, list[str]]:
         return {}, []  # not front matter: text between two rules
     unknown = sorted(str(k) for k, known in keys.items() if known not in FRONT_MATTER_KEYS)
     errors = [f"clé(s) de front matter inconnue(s) {', '.join(unknown)} : "
-              f"les clés connues sont {', '.join(sorted(FRONT_MATTER_KEYS))}"] if unknown else []
+              f"les clés connues sont {', '.join(sorted(FRONT_MATTER_KEYS))} ; les autres "
+              "sont gardées telles quelles dans la colonne other_fields des entretiens"
+              ] if unknown else []
     fields: dict[str, Any] = {}
     first: dict[str, str] = {}
     for key, value in data.items():
         known = keys[key]
-        if known in fields:
+        if known in first:
             errors.append(f"clés de front matter « {first[known]} » et « {key} » : la même "
                           "clé deux fois ; la première est lue, supprimez l'autre")
             continue
-        fields[known], first[known] = value, str(key)
+        first[known] = str(key)
+        fields[known if known in FRONT_MATTER_KEYS else str(key).strip()] = value
     return fields, errors
 
 
@@ -266,7 +269,31 @@ def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
     if kind:
         hint["kind"], error = kind_of_front_matter(kind)
         errors += [error] if error else []
+    other = other_fields(fields)
+    if other:
+        hint["other_fields"] = other
     return hint, errors
+
+
+def other_fields(fields: dict) -> str:
+    """The fields of no known key, as written, for the interviews table: nothing the
+    team wrote in a front matter is lost (« présents: », « lieu: », « durée: »).
+
+    >>> other_fields({"date": "2024-02-01", "présents": ["Léa (MLDS)", "Tom"], "lieu": "Pau"})
+    'présents: Léa (MLDS), Tom ; lieu: Pau'
+    """
+    return " ; ".join(f"{key}: {flat}" for key, value in fields.items()
+                      if key not in FRONT_MATTER_KEYS and (flat := _flat(value)))
+
+
+def _flat(value) -> str:
+    """A front-matter value on one line: lists joined by commas, mappings as « clé:
+    valeur » (the loader bounds their depth and refuses aliases)."""
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_flat(item)}" for key, item in value.items())
+    if isinstance(value, list):
+        return ", ".join(flat for item in value if (flat := _flat(item)))
+    return "" if value is None else " ".join(str(value).split())
 
 
 def _checked_field(fields: dict, keys: tuple[str, ...], errors: list[str]):

@@ -295,6 +295,7 @@ class _NoteParser:
             "date_text": hint.get("date_text", ""), "actor": actor,
             "company_ref": hint.get("company_ref", ""), "clause_hours": hint.get("clause_hours"),
             "clause_label": clause_label, "interviewers": list(hint.get("interviewers", [])),
+            "other_fields": hint.get("other_fields", ""),
             "kind": "", "kind_evidence": "", "duplicate_of": "",
         })
         self.current = len(self.note.interviews) - 1
