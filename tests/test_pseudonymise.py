@@ -1812,3 +1812,18 @@ def test_people_present_in_a_front_matter_are_found_and_replaced_there(tmp_path)
     cells = _cells(anonymous)
     assert "Bordenave" not in cells and "Lassalle" not in cells
     assert "(coordo MLDS)" in anonymous.interviews["other_fields"].iloc[0]
+
+
+@pytest.mark.parametrize("text", [
+    "lieu: Quimper, ZA de Kerdroniou", "lieu: Oloron-Sainte-Marie, ZA Lanneretonne",
+    "lieu: rectorat d'Aix-Marseille, amphi Zola + Teams",
+    "lieu: Hôtel de Région Pierre Lagourgue, Saint-Denis",
+    "lieu: Brest, UBO, faculté Victor Segalen, salle B-107",
+    "lieu: campus de Mont-Saint-Aignan, bâtiment Freinet, salle F-204",
+    "lieu: Rennes, près de la dalle Kennedy", "transport (Canteleu → écoquartier Flaubert)",
+])
+def test_business_parks_lecture_halls_and_buildings_are_places(text):
+    """Front matters' « lieu: » of names_blind75, 71, 105, 18, 75 and 67: the model
+    calls « ZA de Kerdroniou » a person; « ZA » (a zone d'activités, as « ZI » and
+    « ZAC » are), « amphi », « faculté », « bâtiment », « hôtel » named no place."""
+    assert find_people([text]) == []

@@ -96,6 +96,11 @@ def test_more_streets_quarters_and_storms_keep_their_names():
             "quartier Franklin, l'esplanade Berthelot")
     assert r.text(text) == text
     assert r.text("le cyclone Micaud") == "le cyclone Micaud"
+    # a lecture hall, a faculty, a building, an eco-district, a business park (the
+    # front matters' « lieu: » of names_blind105, 75, 67, 33, 94)
+    for place in ("amphi Micaud", "faculté Victor Berthelot", "bâtiment Kennedy",
+                  "écoquartier Franklin", "ZA de Micaud", "l'Hôtel de Région Micaud"):
+        assert r.text(place) == place
     # not "cité": folded, it is the verb of "elle cite Micaud" (60 names folders)
     assert r.text("vu Micaud hier, elle cite Micaud") == "vu Personne M hier, elle cite Personne M"
 
