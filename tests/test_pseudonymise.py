@@ -1827,3 +1827,12 @@ def test_business_parks_lecture_halls_and_buildings_are_places(text):
     calls « ZA de Kerdroniou » a person; « ZA » (a zone d'activités, as « ZI » and
     « ZAC » are), « amphi », « faculté », « bâtiment », « hôtel » named no place."""
     assert find_people([text]) == []
+
+
+def test_two_first_names_the_model_tags_as_one_thing_are_two_people():
+    """names_blind36: « Kenzo et Enzo pas de consentement » is one MISC entity of the
+    model; its words became an organisation's, and « Le jeune, Enzo, » no one."""
+    found = find_people(["consentements: voir tableau de suivi — Kenzo et Enzo pas de "
+                         "consentement, NE PAS CITER",
+                         "Le jeune, Enzo, n'a pas donné son consentement à l'étude."])
+    assert "Enzo" in found

@@ -1458,7 +1458,7 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
         # Périgueux »; but « Colas Mayotte », « Océane Propreté » are firms)
         for stretch in re.split(r"[^\w\s'’-]+", entity):
             tokens = re.findall(r"[\w'’-]+", stretch)
-            if tokens and tokens[0].isupper() and _given_name(tokens):
+            if (tokens and tokens[0].isupper() and _given_name(tokens)) or _pair(tokens):
                 continue
             if any(not w[:1].isupper() or (names.word(w, initial=True, notes=False)
                                            and not is_first_name(w))
@@ -1476,6 +1476,18 @@ def _taken_up(texts: list[str]) -> frozenset[str]:
         fold_keep_case(m.group(1)) for text in texts for m in _TAKEN_UP_RE.finditer(text)
         if is_first_name(m.group(1))
         and not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+
+
+def _pair(words: list[str]) -> bool:
+    """Are ``words`` two first names of the list joined by « et » or « ou »: two people
+    (« Kenzo et Enzo », which the model tagged as one thing), no organisation?
+
+    >>> _pair(["Kenzo", "et", "Enzo"]), _pair(["Bouygues", "et", "Fils"])
+    (True, False)
+    """
+    return len(words) == 3 and words[1] in ("et", "ou") and all(
+        w[:1].isupper() and not w.isupper() and first_name_rank(w) is not None
+        for w in words[::2])
 
 
 def _given_name(words: list[str]) -> bool:
