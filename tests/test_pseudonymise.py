@@ -1836,3 +1836,15 @@ def test_two_first_names_the_model_tags_as_one_thing_are_two_people():
                          "consentement, NE PAS CITER",
                          "Le jeune, Enzo, n'a pas donné son consentement à l'étude."])
     assert "Enzo" in found
+
+
+@pytest.mark.parametrize("text", [
+    'fichier: tableau de suivi des jeunes CSF (copie Markdown de l\'onglet "jeunes" du classeur)',
+    "dossier Nextcloud de l'équipe", "Canva : affiche",
+])
+def test_software_and_formats_are_no_one(text):
+    """names_blind110, untouched: the model called « Markdown » of « copie Markdown de
+    l'onglet » a person; the report's own text says « Markdown », and the leak check
+    refused the build."""
+    assert find_people([text]) == []
+    assert find_people(["Parcoursup : Lina refusée partout"]) == ["Lina"]

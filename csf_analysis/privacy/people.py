@@ -342,7 +342,8 @@ _WITH_RE = re.compile(r"\b(?:avec|chez|par)\s+(" + _NAME + r")")
 _INSTITUTIONS = frozenset(WORDS["names"]["institution_words"])
 NON_NAMES = frozenset([*WORDS["names"]["non_names"], *WORDS["names"]["chat_words"],
                        *_INSTITUTIONS])
-KNOWN_ORGANISATIONS = frozenset(map(fold_lower, WORDS["names"]["known_organisations"]))
+KNOWN_ORGANISATIONS = frozenset(map(fold_lower, [*WORDS["names"]["known_organisations"],
+                                                  *WORDS["names"]["tools"]]))
 _EMAIL_WORDS = frozenset(WORDS["names"]["email_words"])
 
 
