@@ -1848,3 +1848,11 @@ def test_software_and_formats_are_no_one(text):
     refused the build."""
     assert find_people([text]) == []
     assert find_people(["Parcoursup : Lina refusée partout"]) == ["Lina"]
+
+
+def test_an_initial_before_a_word_cut_at_its_apostrophe_is_no_one():
+    """names_blind111, untouched: « il faut 21 ans pour le permis D. Aujourd'hui en
+    seconde » made « D. Aujourd » someone; the leak check then found « d'aujourd » of
+    every « d'aujourd'hui » and refused the build."""
+    assert find_people(["Il faut 21 ans pour le permis D. Aujourd'hui en seconde pro.",
+                        "vu avec K. N'Guessan"]) == ["K. N'Guessan"]

@@ -89,7 +89,8 @@ _NOT_INITIALS = ACRONYMS | frozenset(WORDS["names"]["not_initials"])
 # A capitalised word, hyphenated or not: "Élodie", "Jean-Luc", "Đặng", "Yılmaz".
 _FIRST = _UP + _LOW + r"+(?:-" + _UP + _LOW + r"+)?"
 _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d'|" + _UP + r"['’])?"
-                              + _FIRST + r"(?![\w-])")  # "K. N'Guessan" too
+                              + _FIRST + r"(?![\w-]|['’][^\W\d_])")  # "K. N'Guessan" too;
+# not "le permis D. Aujourd'hui en seconde"
 # ... and a surname that holds single capitals: "Ho-A-Sim", "Ho-A-Chuck" (Guyane), the
 # Breton c'h: "Guivarc'h", a Scottish or Irish "MacKenzie", "McLeod".
 _SURNAME = (r"(?:Mac|Mc)?" + _UP + _LOW + r"+(?:['’]h" + _LOW + r"*)?(?:(?:-" + _UP + r")*-"
