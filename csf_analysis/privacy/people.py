@@ -1220,7 +1220,8 @@ def _nicknames(texts: list[str], names: Names, guard: Replacer) -> dict[str, lis
             if nick not in aliases.setdefault(owner, []):
                 aliases[owner].append(nick)
     for owner, nick in [*_short_forms_after(texts, names), *_legend_initials(texts, names),
-                        *_bracket_initials(texts, names), *_declared_nicknames(texts, names)]:
+                        *_bracket_initials(texts, names), *_mixed_initials(texts, names),
+                        *_declared_nicknames(texts, names)]:
         if nick not in aliases.setdefault(owner, []):
             aliases[owner].append(nick)
     return aliases
@@ -1330,6 +1331,31 @@ def _bracket_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
     return [(found[key], m.group("initials")) for m in matches
             if (key := Names.key(m.group("name"))) in found
             and _initials_of(found[key], m.group("initials"))]
+
+
+# Initials with a letter in lower case, as a team tells two people apart: « OLe » of
+# Olivier Lemaire, « ChL » of Christophe Lefèvre.
+_MIXED_INITIALS_RE = re.compile(r"(?<![\w'’&-])(?:" + _UP + "[a-z]" + _UP + "|" + _UP + _UP
+                                + r"[a-z])(?![\w'’&-])")
+
+
+def _mixed_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
+    """(person, initials) for three letters written so (:data:`_MIXED_INITIALS_RE`)
+    that are the first letter of one person's first name and the two of the surname,
+    or the two of the first name and the surname's first: « fiches HV / OLe / KD »
+    (Olivier Lemaire). Two people who share them, or an acronym: no one's."""
+    seen = {m.group() for text in texts for m in _MIXED_INITIALS_RE.finditer(text)}
+    if not seen:  # most folders: no need to list the people found
+        return []
+    owners: dict[str, list[str]] = {}
+    for name in names.names():
+        first, last = (fold_keep_case(part.strip()) for part in split_name(name))
+        if len(first) > 1 and len(last) > 1 and first[1].isalpha() and last[1].isalpha():
+            for form in {first[0].upper() + last[0].upper() + last[1].lower(),
+                         first[0].upper() + first[1].lower() + last[0].upper()}:
+                owners.setdefault(form, []).append(name)
+    return [(owners[form][0], form) for form in sorted(seen)
+            if len(owners.get(form, ())) == 1 and form not in ACRONYMS]
 
 
 def _legend_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
