@@ -1104,3 +1104,12 @@ def test_a_listed_particle_surname_alone_without_its_particle():
     places, but « de Saint-Rémy » only was one)."""
     r = Replacer({"Thibault de Saint-Rémy": "Personne A"}, listed=["Thibault de Saint-Rémy"])
     assert r.text("- Saint-Rémy : bon interlocuteur") == "- Personne A : bon interlocuteur"
+
+
+def test_a_farewell_names_no_road():
+    """names_blind111, untouched: « Parfait. Bonne route Thierry, attention à la RT1 »
+    kept the listed Thierry as a road's name."""
+    r = Replacer({"Thierry Hnawia": "Personne T"}, listed=["Thierry Hnawia"])
+    assert r.text("Parfait. Bonne route Thierry, attention à la RT1") == \
+        "Parfait. Bonne route Personne T, attention à la RT1"
+    assert r.text("sur la route Thierry") == "sur la route Thierry"

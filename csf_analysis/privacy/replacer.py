@@ -211,8 +211,10 @@ _FIRM = "(?:" + "|".join(sorted({form for w in WORDS["names"]["firm_words"]
                                               strip_accents(w).upper())})) + ")"
 _FIRM_RE = re.compile(r"\s+" + _FIRM + r"(?:\s+" + _FIRM + r")*$")
 # Place words used in an idiom that names no place: "à la place de Yasmine" (instead
-# of her), "au cours de" (during). Folded text, so "à" is "a".
-_IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au (?=cours\s+(?:de|du|des|d')\b))"}
+# of her), "au cours de" (during), « Bonne route Thierry » (a farewell). Folded text,
+# so "à" is "a".
+_IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au (?=cours\s+(?:de|du|des|d')\b))",
+           "route": r"(?<!bonne )"}
 _PLACE_RE = re.compile(  # matched on folded text: no accents
     # a school named after two people: « lycée Victor et Hélène Basch »
     r"(?:(?i:\b(?:lycee|college|ecole|groupe scolaire)(?:\s+(?:professionnel|polyvalent"
