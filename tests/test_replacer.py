@@ -70,6 +70,13 @@ def test_initials_are_whole_words_and_acronyms_stay(replacer):
     ("standard : +262 262 48 11 27 ou 00590 590 12 34 56", "standard : [téléphone] ou [téléphone]"),
     ("+33 (0)6 12 34 56 78", "[téléphone]"),
     ("le marché 2020-123456 de 300h", "le marché 2020-123456 de 300h"),
+    # names_blind111, untouched: New Caledonia's six digits that read as a time
+    # (« 20 48 31 », 20:48:31) in a table and after an e-mail, and before a mobile
+    ("| province Sud | 20 48 31 | a.b@province-sud.nc |", "| province Sud | [téléphone] | "
+     "[courriel] |"),
+    ("a.b@province-sud.nc — 20 48 31", "[courriel] — [téléphone]"),
+    ("(Ducos) — 27 43 18 / mobile +687 79 12 34", "(Ducos) — [téléphone] / mobile [téléphone]"),
+    ("à 14.30.00 ; 20 48 31 jeunes", "à 14.30.00 ; 20 48 31 jeunes"),
 ])
 def test_emails_and_phones(replacer, text, expected):
     assert replacer.text(text) == expected

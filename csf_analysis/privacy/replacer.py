@@ -132,6 +132,9 @@ _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bperso\b|\bfix
 _LINE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|(?<!\[)t[ée]l[ée]phone|\bcontacts?\b|coordonn[ée]es"
                           r"|\b(?:r?appeler|r?appelle[rz]?)\b)")  # « rappeler Jimmy ..., 79 60 21 »
 _LINE_CUE_REACH = 150  # characters before the number
+# ... or right after it, a phone or a phone word: "27 43 18 / mobile Gilles +687 ...".
+_PHONE_CUE_AFTER_RE = re.compile(_PHONE_SEP + r"(?:\[t[ée]l[ée]phone\]|(?i:mobile|portable"
+                                 r"|fixe|standard)\b)")
 
 
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -168,12 +171,13 @@ def pacific_phones(text: str) -> str:
         glued = match["glued"] is not None
         first, sep = int(match[1] or 0), match[2]
         second, third = int(match[3] or 0), int(match[4] or 0)
-        if not glued and match[5] is None and ((first <= 31 and 1 <= second <= 12)
-                                               or (first <= 23 and second <= 59 and third <= 59)):
-            return match[0]  # a date or a time
+        if not glued and match[5] is None and ((first <= 31 and 1 <= second <= 12) or (
+                sep != " " and first <= 23 and second <= 59 and third <= 59)):
+            return match[0]  # a date, or a time (« 14.30.00 »; not « | 20 48 31 | »)
         line = text[max(0, match.start() - _LINE_CUE_REACH):match.start()].rsplit("\n", 1)[-1]
         cued = _PHONE_CUE_RE.search(line[-30:]) or _LINE_CUE_RE.search(line) or (
-            last >= 0 and _BETWEEN_PHONES_RE.fullmatch(text, last, match.start()))
+            last >= 0 and _BETWEEN_PHONES_RE.fullmatch(text, last, match.start())) or \
+            _PHONE_CUE_AFTER_RE.match(text, match.end())
         if (glued or sep in " -" or text[match.end():match.end() + 1] == ",") and not cued \
                 and not (match[5] is not None and match[1] in _POLYNESIA_OPENINGS):
             return match[0]  # "45 50 55 jeunes", "notes 12.14.16, 18": no cue, a list
