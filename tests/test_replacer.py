@@ -1120,3 +1120,14 @@ def test_a_farewell_names_no_road():
     assert r.text("Parfait. Bonne route Thierry, attention à la RT1") == \
         "Parfait. Bonne route Personne T, attention à la RT1"
     assert r.text("sur la route Thierry") == "sur la route Thierry"
+
+
+def test_a_surname_two_listed_people_share_misspelt_is_no_one_s():
+    """names_blind111, untouched: « la transcription Verhaege » of Didier and Nathalie
+    Verhaeghe, both listed: two owners, so the typo stayed."""
+    people = {"Didier Verhaeghe": "Personne D", "Nathalie Verhaeghe": "Personne N",
+              "Paul Bertinot": "Personne P", "Léa Bertinet": "Personne L"}
+    r = Replacer(people, listed=list(people), is_word=lambda w: False)
+    assert r.text("la transcription Verhaege (1h40)") == "la transcription [personne] (1h40)"
+    assert r.ident("rdv-verhaege") == "rdv-personne"
+    assert r.text("vu Bertinat") == "vu Bertinat"  # one letter from two surnames

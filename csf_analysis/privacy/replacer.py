@@ -982,18 +982,21 @@ class Replacer:
             short = squeezed(folded)
             owners = self._stretched.get(short, set())
             return next(iter(owners)) if len(owners) == 1 and not self._is_word(short) else ""
-        owners = {name for key in _deletions(folded)
-                  for word, name in self._misspelt.get(key, ())
-                  if word != folded  # the exact forms are the listed pass's
-                  and one_typo_apart(folded, word)}
+        near = {(form, name) for key in _deletions(folded)
+                for form, name in self._misspelt.get(key, ())
+                if form != folded  # the exact forms are the listed pass's
+                and one_typo_apart(folded, form)}
+        owners = {name for _, name in near}
+        # « Verhaege » of Didier and Nathalie Verhaeghe: their shared surname misspelt
+        shared = len(owners) > 1 and len({form for form, _ in near}) == 1
         written = word.lower()  # "français": "francais" is no word, but one letter from
-        if len(owners) != 1 or self._a_word(folded) or (  # Francis
+        if (len(owners) != 1 and not shared) or self._a_word(folded) or (  # Francis
                 written != folded and self._a_word(written)) or (
                 is_first_name(folded) and not any(
                     one_typo_apart(folded, fold_keep_case(w).lower())
                     for w in split_name(next(iter(owners)))[0].split("-") if w)):
             return ""
-        return owners.pop()
+        return SHARED if shared else owners.pop()
 
     def _misspelt_in(self, text: str, *, ident: bool = False) -> str:
         """Listed people's names misspelt by one letter ("mme giordanno"), replaced (in
@@ -1008,10 +1011,10 @@ class Replacer:
             joined = not ident and "-" in (text[start - 1:start], text[stop:stop + 1])
             name = self._misspelt_owner(match.group()) \
                 if stop - start >= _FUZZY_SHORTEST and not joined else ""  # "Île-de-France"
-            if name and self.pseudonym.get(name) and not self._within(start, stop, kept):
+            if name and self._pseudonym(name) and not self._within(start, stop, kept):
                 civility = None if ident else _CIVILITY_END.search(text, max(end, start - 12),
                                                                     start)
-                pseudonym = slug(self.pseudonym[name]) if ident else self.pseudonym[name]
+                pseudonym = slug(self._pseudonym(name)) if ident else self._pseudonym(name)
                 out += [text[end:civility.start() if civility else start], pseudonym]
                 end = stop
         return "".join(out) + text[end:]
