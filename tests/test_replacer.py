@@ -1131,3 +1131,11 @@ def test_a_surname_two_listed_people_share_misspelt_is_no_one_s():
     assert r.text("la transcription Verhaege (1h40)") == "la transcription [personne] (1h40)"
     assert r.ident("rdv-verhaege") == "rdv-personne"
     assert r.text("vu Bertinat") == "vu Bertinat"  # one letter from two surnames
+
+
+def test_the_common_short_forms_of_maghrebi_and_west_african_first_names():
+    """names_blind109, untouched: a Teams chat's « 👍 merci Yass » of the listed Yacine
+    Saïdi."""
+    people = {"Yacine Saïdi": "Personne Y", "Ibrahima Sow": "Personne I"}
+    r = Replacer(people, listed=list(people), is_word=lambda w: w in {"merci"})
+    assert r.text("👍 merci Yass ; Ibra rappelle") == "👍 merci Personne Y ; Personne I rappelle"
