@@ -1868,3 +1868,16 @@ def test_initials_with_a_letter_in_lower_case_of_one_person(tmp_path):
     cells = _cells_listing(notes, "personnes:\n  - Olivier Lemaire\n  - Christophe Lefèvre\n")
     assert "OLe" not in cells and "Lemaire" not in cells
     assert "ChL relit" in cells and "(PhD)" in cells  # Christophe's and Charles's
+
+
+def test_a_first_name_capitalised_in_a_list_of_people_present_keeps_its_word(tmp_path):
+    """names_blind80: « participants: ..., Rose Diallo (E2C) » (a front matter's line,
+    now read) made the listed Rose's first name replaced in lower case too: « la fiche
+    rose » became « la fiche Personne M6 ». Only a first name the list writes in lower
+    case (« présents : hugo ») is replaced so elsewhere."""
+    notes = _one_note(tmp_path, "# Focus group du 4/06/2024\n\nPrésents : Rose Diallo (E2C), "
+                                "hugo\n\n- Rose Diallo : la fiche de liaison est rose.\n"
+                                "- Idée de la fiche rose ; hugo viendra.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Rose Diallo\n")
+    assert "la fiche rose" in cells and "est rose" in cells
+    assert "Diallo" not in cells and "hugo" not in cells.lower()

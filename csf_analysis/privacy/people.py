@@ -1104,7 +1104,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             if guard.protected(name) or fold_lower(name) in KNOWN_ORGANISATIONS:
                 continue  # "Stéphane Le Goff, France Travail Bretagne"; "présents : Elior"
             if is_first_name(name.split()[0]):  # "présents : hugo, Alexis Bertrand"
-                names.lowercase.add(fold_lower(name.split()[0]))
+                if name.split()[0].islower():  # "hugo": in lower case elsewhere too; not
+                    names.lowercase.add(fold_lower(name.split()[0]))  # "rose" of Rose D.
                 names.add(name.title() if name.islower() else name, trust="trusted")
             elif " " not in name and not name.isupper():  # a surname; not "DAJ", "Région"
                 names.add(name, trust="plain", initial=True)
