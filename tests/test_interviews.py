@@ -161,7 +161,7 @@ def test_the_fields_of_other_keys_are_kept_as_written():
         "consentement: {oral: oui, écrit: non}\nnotes: |\n  deux lignes\n  de texte\n")
     hint, more = front_matter_hint(fields)
     assert more == [] and hint["date"] == "2024-02-01"
-    assert hint["other_fields"] == ("Présents: Léa Morin (MLDS), Tom ; lieu: Pau ; "
+    assert hint["other_fields"] == ("Présents: Léa Morin (MLDS) | Tom ; lieu: Pau ; "
                                     "consentement: oral: oui, écrit: non ; "
                                     "notes: deux lignes de texte")
     assert "other_fields" not in front_matter_hint(read_front_matter("date: 2024-02-01\n")[0])[0]

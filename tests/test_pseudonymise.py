@@ -1881,3 +1881,18 @@ def test_a_first_name_capitalised_in_a_list_of_people_present_keeps_its_word(tmp
     cells = _cells_listing(notes, "personnes:\n  - Rose Diallo\n")
     assert "la fiche rose" in cells and "est rose" in cells
     assert "Diallo" not in cells and "hugo" not in cells.lower()
+
+
+def test_the_items_of_a_front_matter_list_are_read_one_by_one(tmp_path):
+    """names_blind32: a front matter's list of participants, « - Esther Mendès —
+    juriste, Alliance Villes Emploi (en visio) », read as one list of people present
+    with the others, made « Alliance Villes Emploi » someone, lost in every note."""
+    notes = _one_note(tmp_path, "---\ndate: 2024-03-12\nparticipants:\n  - Hakim Bensaïd — "
+                                "facilitateur, Plaine Centrale\n  - Esther Mendès — juriste, "
+                                "Alliance Villes Emploi (en visio)\n---\n\n- Esther Mendès "
+                                "présente le guide d'Alliance Villes Emploi.\n")
+    anonymous = pseudonymise(load_corpus(notes, cache_dir=None))
+    cells = _cells(anonymous)
+    assert "Mendès" not in cells and "Bensaïd" not in cells
+    assert "le guide d'Alliance Villes Emploi" in cells
+    assert " | Personne " in anonymous.interviews["other_fields"].iloc[0]

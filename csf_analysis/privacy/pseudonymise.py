@@ -177,9 +177,22 @@ def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[st
              zip(statements["section"], statements["text"], listing)] + [
         value for name in ("contacts", "problems") for column in ("market", "note", "message")
         if column in tables[name] for value in tables[name][column]] + [
-        field for cell in interviews.get("other_fields", ()) if cell
-        for field in cell.split(" ; ")]  # « présents: Léa Morin (MLDS), Tom »
+        text for cell in interviews.get("other_fields", ()) if cell
+        for text in _field_texts(cell)]
     return texts + _speaker_labels(statements), headings, interviewers
+
+
+def _field_texts(cell: str) -> list[str]:
+    """The texts of a front matter's other fields (an interview's ``other_fields``): a
+    field with its key, as a label (« présents: élodie, thomas »), or each item of a
+    list alone, as a Markdown list's (« Esther Mendès — juriste, Alliance Villes
+    Emploi »: not a list of people present, of which « Alliance Villes Emploi »).
+
+    >>> _field_texts("présents: élodie, thomas ; participants: Léa — juriste, AVE | Tom")
+    ['présents: élodie, thomas', 'Léa — juriste, AVE', 'Tom']
+    """
+    return [text for field in cell.split(" ; ")
+            for text in (field.partition(": ")[2].split(" | ") if " | " in field else [field])]
 
 
 def _speaker_labels(statements: pd.DataFrame) -> list[str]:

@@ -277,22 +277,24 @@ def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
 
 def other_fields(fields: dict) -> str:
     """The fields of no known key, as written, for the interviews table: nothing the
-    team wrote in a front matter is lost (« présents: », « lieu: », « durée: »).
+    team wrote in a front matter is lost (« présents: », « lieu: », « durée: »). A
+    list's items are joined by « | »: each may hold commas (« Léa Morin — juriste,
+    Alliance Villes Emploi »).
 
     >>> other_fields({"date": "2024-02-01", "présents": ["Léa (MLDS)", "Tom"], "lieu": "Pau"})
-    'présents: Léa (MLDS), Tom ; lieu: Pau'
+    'présents: Léa (MLDS) | Tom ; lieu: Pau'
     """
     return " ; ".join(f"{key}: {flat}" for key, value in fields.items()
                       if key not in FRONT_MATTER_KEYS and (flat := _flat(value)))
 
 
 def _flat(value) -> str:
-    """A front-matter value on one line: lists joined by commas, mappings as « clé:
-    valeur » (the loader bounds their depth and refuses aliases)."""
+    """A front-matter value on one line: a list's items joined by « | », mappings as
+    « clé: valeur » (the loader bounds their depth and refuses aliases)."""
     if isinstance(value, dict):
         return ", ".join(f"{key}: {_flat(item)}" for key, item in value.items())
     if isinstance(value, list):
-        return ", ".join(flat for item in value if (flat := _flat(item)))
+        return " | ".join(flat for item in value if (flat := _flat(item)))
     return "" if value is None else " ".join(str(value).split())
 
 
