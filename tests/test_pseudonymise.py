@@ -1876,11 +1876,12 @@ def test_a_first_name_capitalised_in_a_list_of_people_present_keeps_its_word(tmp
     rose » became « la fiche Personne M6 ». Only a first name the list writes in lower
     case (« présents : hugo ») is replaced so elsewhere."""
     notes = _one_note(tmp_path, "# Focus group du 4/06/2024\n\nPrésents : Rose Diallo (E2C), "
-                                "hugo\n\n- Rose Diallo : la fiche de liaison est rose.\n"
-                                "- Idée de la fiche rose ; hugo viendra.\n")
-    cells = _cells_listing(notes, "personnes:\n  - Rose Diallo\n")
+                                "hugo, Marine\n\n- Rose Diallo : la fiche de liaison est rose.\n"
+                                "- Idée de la fiche rose ; hugo viendra, marine s'en occupe.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Rose Diallo\n  - Marine Trouilloud\n")
     assert "la fiche rose" in cells and "est rose" in cells
     assert "Diallo" not in cells and "hugo" not in cells.lower()
+    assert "marine" not in cells.lower()  # a first name alone: the team's (names_blind89)
 
 
 def test_the_items_of_a_front_matter_list_are_read_one_by_one(tmp_path):

@@ -1104,8 +1104,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             if guard.protected(name) or fold_lower(name) in KNOWN_ORGANISATIONS:
                 continue  # "Stéphane Le Goff, France Travail Bretagne"; "présents : Elior"
             if is_first_name(name.split()[0]):  # "présents : hugo, Alexis Bertrand"
-                if name.split()[0].islower():  # "hugo": in lower case elsewhere too; not
-                    names.lowercase.add(fold_lower(name.split()[0]))  # "rose" of Rose D.
+                if name.split()[0].islower() or " " not in name:  # "hugo", "Marine": a
+                    # team's first name, in lower case elsewhere too; not "Rose Diallo"'s
+                    names.lowercase.add(fold_lower(name.split()[0]))
                 names.add(name.title() if name.islower() else name, trust="trusted")
             elif " " not in name and not name.isupper():  # a surname; not "DAJ", "Région"
                 names.add(name, trust="plain", initial=True)
