@@ -48,6 +48,7 @@ import pandas as pd
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from ..atomic import write_text_atomic
+from ..reading.interviews import FIELD_SEP, ITEM_SEP
 from ..reading.notes import HEADING_SEP
 from ..reading.vocabulary import speaker_of_label
 from ..text import fold_keep_case, fold_lower
@@ -191,8 +192,8 @@ def _field_texts(cell: str) -> list[str]:
     >>> _field_texts("présents: élodie, thomas ; participants: Léa — juriste, AVE | Tom")
     ['présents: élodie, thomas', 'Léa — juriste, AVE', 'Tom']
     """
-    return [text for field in cell.split(" ; ")
-            for text in (field.partition(": ")[2].split(" | ") if " | " in field else [field])]
+    return [text for field in cell.split(FIELD_SEP) for text in (
+        field.partition(": ")[2].split(ITEM_SEP) if ITEM_SEP in field else [field])]
 
 
 def _speaker_labels(statements: pd.DataFrame) -> list[str]:

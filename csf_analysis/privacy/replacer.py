@@ -1011,11 +1011,12 @@ class Replacer:
             joined = not ident and "-" in (text[start - 1:start], text[stop:stop + 1])
             name = self._misspelt_owner(match.group()) \
                 if stop - start >= _FUZZY_SHORTEST and not joined else ""  # "Île-de-France"
-            if name and self._pseudonym(name) and not self._within(start, stop, kept):
+            pseudonym = self._pseudonym(name) if name else ""
+            if pseudonym and not self._within(start, stop, kept):
                 civility = None if ident else _CIVILITY_END.search(text, max(end, start - 12),
                                                                     start)
-                pseudonym = slug(self._pseudonym(name)) if ident else self._pseudonym(name)
-                out += [text[end:civility.start() if civility else start], pseudonym]
+                out += [text[end:civility.start() if civility else start],
+                        slug(pseudonym) if ident else pseudonym]
                 end = stop
         return "".join(out) + text[end:]
 

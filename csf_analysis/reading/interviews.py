@@ -275,6 +275,11 @@ def front_matter_hint(fields: dict) -> tuple[dict, list[str]]:
     return hint, errors
 
 
+# How ``other_fields`` joins a front matter's fields, and a list's items: the
+# pseudonymisation splits them back (:mod:`csf_analysis.privacy.pseudonymise`).
+FIELD_SEP, ITEM_SEP = " ; ", " | "
+
+
 def other_fields(fields: dict) -> str:
     """The fields of no known key, as written, for the interviews table: nothing the
     team wrote in a front matter is lost (« présents: », « lieu: », « durée: »). A
@@ -284,8 +289,8 @@ def other_fields(fields: dict) -> str:
     >>> other_fields({"date": "2024-02-01", "présents": ["Léa (MLDS)", "Tom"], "lieu": "Pau"})
     'présents: Léa (MLDS) | Tom ; lieu: Pau'
     """
-    return " ; ".join(f"{key}: {flat}" for key, value in fields.items()
-                      if key not in FRONT_MATTER_KEYS and (flat := _flat(value)))
+    return FIELD_SEP.join(f"{key}: {flat}" for key, value in fields.items()
+                          if key not in FRONT_MATTER_KEYS and (flat := _flat(value)))
 
 
 def _flat(value) -> str:
@@ -294,7 +299,7 @@ def _flat(value) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{key}: {_flat(item)}" for key, item in value.items())
     if isinstance(value, list):
-        return " | ".join(flat for item in value if (flat := _flat(item)))
+        return ITEM_SEP.join(flat for item in value if (flat := _flat(item)))
     return "" if value is None else " ".join(str(value).split())
 
 
