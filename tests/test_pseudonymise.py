@@ -1897,3 +1897,17 @@ def test_the_items_of_a_front_matter_list_are_read_one_by_one(tmp_path):
     assert "Mendès" not in cells and "Bensaïd" not in cells
     assert "le guide d'Alliance Villes Emploi" in cells
     assert " | Personne " in anonymous.interviews["other_fields"].iloc[0]
+
+
+def test_a_front_matter_place_is_read_as_its_key_says(tmp_path):
+    """names_blind29: « lieu: dépôt de Mezzavia puis chantier quartier Saint-Jean », a
+    short value out of context, made the model call « Mezzavia » a person, and the place
+    was replaced in every note; blind79's « lieu: Plateau Roy » lost « Roy ». A place's
+    key keeps the writing's people (« prêtée par M. Mahé »), not the model's."""
+    notes = _one_note(tmp_path, "---\ndate: 2024-01-16\nlieu: dépôt de Mezzavia puis "
+                                "chantier quartier Saint-Jean, salle prêtée par M. Mahé\n"
+                                "marche: réhabilitation 64 logements Silène\n---\n\n"
+                                "- Rendez-vous au rond-point de Mezzavia avec M. Mahé.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "de Mezzavia" in cells and "logements Silène" in cells, cells
+    assert "Mahé" not in cells

@@ -1026,15 +1026,20 @@ def find_people(texts: list[str], *, headings: Iterable[str] = (),
 
 def discover(texts: list[str], *, headings: Iterable[str] = (),
               interviewers: Iterable[str] = (), listing: PseudonymList | None = None,
-              model: NameModel | None = None, handles: Iterable[str] = ()) -> Names:
+              model: NameModel | None = None, handles: Iterable[str] = (),
+              places: Iterable[str] = ()) -> Names:
     """Every name the list, the writing and the model show in the texts, as Names.
-    ``handles``: the authors of a chat export's messages (see :func:`_handles`)."""
+    ``handles``: the authors of a chat export's messages (see :func:`_handles`).
+    ``places``: texts among ``texts`` that name places (a front matter's « lieu: »),
+    where the model's people are not taken, only the writing's."""
     listing = listing or PseudonymList()
     texts = list(dict.fromkeys(t for t in texts if t))
     headings = list(dict.fromkeys(h for h in headings if h))
     everything = texts + headings
     entities, others = model.entities([t.replace("~", " ") for t in everything]) \
         if model and everything else ([], set())
+    placed = set(places)
+    entities = [[] if text in placed else found for text, found in zip(everything, entities)]
     # A word the model tags as a place somewhere but that is a speaker label elsewhere
     # ("Mathéo : ...") is a name: "Amine, Eva, Mathéo" is no list of places.
     alone = {fold_keep_case(m.group(1)) for text in everything

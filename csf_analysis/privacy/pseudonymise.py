@@ -165,8 +165,11 @@ _CODE_COLUMNS = {"category", "category_origin", "category_rule", "origin", "code
                  "date", "block", "marker", "time", "source"}
 
 
-def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[str], list[str]]:
-    """(texts, headings, interviewers) of the tables, in the order of the notes."""
+def _texts_in_order(tables: dict[str, pd.DataFrame]
+                    ) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(texts, headings, interviewers, places) of the tables, in the order of the notes:
+    ``places``, among ``texts``, are the front-matter fields that name places and
+    organisations (see :func:`_place_field`)."""
     interviews, statements = tables["interviews"], tables["statements"]
     interviewers = [n.strip() for cell in interviews["interviewers"] for n in cell.split(";")
                     if n.strip()]
@@ -177,23 +180,45 @@ def _texts_in_order(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[st
     texts = [f"{section} : {text}" if listed else text for section, text, listed in
              zip(statements["section"], statements["text"], listing)] + [
         value for name in ("contacts", "problems") for column in ("market", "note", "message")
-        if column in tables[name] for value in tables[name][column]] + [
-        text for cell in interviews.get("other_fields", ()) if cell
-        for text in _field_texts(cell)]
-    return texts + _speaker_labels(statements), headings, interviewers
+        if column in tables[name] for value in tables[name][column]]
+    fields = [field for cell in interviews.get("other_fields", ()) if cell
+              for field in cell.split(FIELD_SEP)]
+    texts += [text for field in fields for text in _field_texts(field)]
+    places = [text for field in fields if _place_field(field) for text in _field_texts(field)]
+    return texts + _speaker_labels(statements), headings, interviewers, places
 
 
-def _field_texts(cell: str) -> list[str]:
-    """The texts of a front matter's other fields (an interview's ``other_fields``): a
-    field with its key, as a label (« présents: élodie, thomas »), or each item of a
-    list alone, as a Markdown list's (« Esther Mendès — juriste, Alliance Villes
-    Emploi »: not a list of people present, of which « Alliance Villes Emploi »).
+def _field_texts(field: str) -> list[str]:
+    """The texts of one of a front matter's other fields (an interview's
+    ``other_fields``): the field with its key, as a label (« présents: élodie,
+    thomas »), or each item of a list alone, as a Markdown list's (« Esther Mendès —
+    juriste, Alliance Villes Emploi »: not a list of people present, of which
+    « Alliance Villes Emploi »).
 
-    >>> _field_texts("présents: élodie, thomas ; participants: Léa — juriste, AVE | Tom")
-    ['présents: élodie, thomas', 'Léa — juriste, AVE', 'Tom']
+    >>> _field_texts("présents: élodie, thomas"), _field_texts("participants: Léa, AVE | Tom")
+    (['présents: élodie, thomas'], ['Léa, AVE', 'Tom'])
     """
-    return [text for field in cell.split(FIELD_SEP) for text in (
-        field.partition(": ")[2].split(ITEM_SEP) if ITEM_SEP in field else [field])]
+    return field.partition(": ")[2].split(ITEM_SEP) if ITEM_SEP in field else [field]
+
+
+# Front-matter keys whose values name places, organisations and works (« lieu: dépôt
+# de Mezzavia », « marche: 64 logements Silène »), compared without accents or case.
+# Not « organisation » nor « acheteur », which often name a person.
+_PLACE_KEYS = frozenset({
+    "lieu", "lieux", "adresse", "site", "sites", "commune", "communes", "ville",
+    "territoire", "terrain", "quartier", "secteur", "marche", "marches", "chantier",
+    "chantiers", "structure", "structures", "organisme", "organismes", "entreprises"})
+
+
+def _place_field(field: str) -> bool:
+    """Does a front matter's field name places? Its key says so: the model's people
+    there are not taken (a short value out of context reads as a name: « lieu: dépôt
+    de Mezzavia »), the writing's still are (« lieu: salle prêtée par M. Mahé »).
+
+    >>> _place_field("lieu: Plateau Roy, Cluny"), _place_field("présents: Léa, Tom")
+    (True, False)
+    """
+    return fold_lower(field.partition(": ")[0]) in _PLACE_KEYS
 
 
 def _speaker_labels(statements: pd.DataFrame) -> list[str]:
@@ -238,12 +263,13 @@ def pseudonymise(corpus, *, organisations: bool = False, use_model: bool = True,
     listing = load_pseudonym_list(notes_dir)
     tables = {**corpus.tables(), "auto_codings": corpus.auto_codings,
               "vetoed_codings": corpus.vetoed_codings}
-    texts, headings, interviewers = _texts_in_order(tables)
+    texts, headings, interviewers, places = _texts_in_order(tables)
     if corpus.findings.text:  # the team's findings may name someone the notes do not
         texts = [*texts, corpus.findings.text]
     model = NameModel(cache_dir=cache_dir) if use_model else None
     found = discover(texts, headings=headings, interviewers=interviewers, listing=listing,
-                      model=model, handles=_chat_authors(tables["statements"]))
+                      model=model, handles=_chat_authors(tables["statements"]),
+                      places=places)
     people = found.names()
     seen = _appearance(people, [*headings[:len(tables["interviews"])],
                                 "; ".join(interviewers), *texts, *headings])
