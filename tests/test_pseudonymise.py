@@ -1911,3 +1911,12 @@ def test_a_front_matter_place_is_read_as_its_key_says(tmp_path):
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "de Mezzavia" in cells and "logements Silène" in cells, cells
     assert "Mahé" not in cells
+
+
+def test_a_role_of_a_quarter_then_a_name_is_someone():
+    """names_blind109, untouched: « Discussion sur l'élu de quartier Valentin Chabert »
+    was read as a quarter named after him; a quarter's community centre still is one."""
+    assert find_people(["Discussion sur l'élu de quartier Valentin Chabert, venu avec "
+                        "Dylan.", "La déléguée de site Nadia Ferhat appelle."]) == [
+        "Valentin Chabert", "Dylan", "Nadia Ferhat"]
+    assert find_people(["La maison de quartier Jean Jaurès ferme en août."]) == []

@@ -272,6 +272,21 @@ def _first_name_before(folded: str, match: re.Match) -> bool:
         saint is not None or before.group("de") is None)
 
 
+# A role « de » a place word, then a first name: the place word says whose role it is,
+# it names no place (« l'élu de quartier Valentin Chabert », « la déléguée de site
+# Nadia Ferhat »; but « la maison de quartier Jean Jaurès » is one).
+_ROLE_DE_BEFORE = re.compile(  # on folded text
+    r"(?i)(?<![\w-])(?:elu|delegue|conseill|referent|mediat|animat|correspondant|adjoint"
+    r"|responsable|coordinat|coordonnat)\w*\s+de\s+$")
+
+
+def _role_before(folded: str, match: re.Match) -> bool:
+    """Is the place-shaped span ``match`` a role's place word then a person?"""
+    words = match.group().split()
+    return len(words) >= 3 and is_first_name(words[1]) and _ROLE_DE_BEFORE.search(
+        folded, max(0, match.start() - 30), match.start()) is not None
+
+
 _PLACE_WORDS_WRITTEN = {strip_accents(w): w for w in PLACE_WORDS}
 # The words before a place's name: "passage ", "lycée professionnel de la "; not a
 # street's, which may bear a first name alone ("place Stanislas", "rendez-vous place Manon").
@@ -893,7 +908,8 @@ class Replacer:
                  if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
                  and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
                  and not _CIVILITY_NAMED.match(m.group())
-                 and not _first_name_before(folded, m) and not self._listed_surname(m.group())
+                 and not _first_name_before(folded, m) and not _role_before(folded, m)
+                 and not self._listed_surname(m.group())
                  and not _AUTHOR_AFTER.match(folded, m.end())
                  and m.group() not in self._replaced]
         if places and self._kept is not None:  # an exempted word inside a place's span
