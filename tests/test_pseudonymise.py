@@ -1920,3 +1920,14 @@ def test_a_role_of_a_quarter_then_a_name_is_someone():
                         "Dylan.", "La déléguée de site Nadia Ferhat appelle."]) == [
         "Valentin Chabert", "Dylan", "Nadia Ferhat"]
     assert find_people(["La maison de quartier Jean Jaurès ferme en août."]) == []
+
+
+def test_a_surname_that_is_a_verb_tagged_a_place_is_still_the_person(tmp_path):
+    """names_blind108, untouched: « on a vu Bouchez une fois » of Xavier Bouchez (the
+    model tags it LOC, and « bouchez » is a verb's form) stayed: it was taken for a town
+    that is a word, as « Tours ». A town still is one."""
+    notes = _one_note(tmp_path, "# Réunion\n\nPrésents : Xavier Bouchez (CFA BTP), Julie "
+                                "Tours (MLDS).\n\n- Et le CFA : on a vu Bouchez une fois, pour "
+                                "préparer la suite.\n- Le rectorat est à Tours depuis mai.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Bouchez" not in cells and "est à Tours" in cells, cells

@@ -1063,6 +1063,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     # Paris, Tours...), so a firm named after a surname (Renault) goes with the person
     # unless the team exempts it; and only mid-sentence, where its capital says it is a
     # proper noun ("Marques a repris": the capital of a sentence's first word says nothing).
+    # A place, a word too, must be one the lists know: « on a vu Bouchez une fois »
+    # (Xavier Bouchez; « bouchez », a verb's form) is no town.
     people_alone = {fold_keep_case(n) for found in entities for n, _, _ in found if " " not in n}
     lone = [(text, *entity) for text, found in zip(everything, model.places if model else [])
             for entity in found]
@@ -1078,7 +1080,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     names.places = frozenset(
         fold_keep_case(word) for text, word, label, start in lone
         if not _initial(text, start) and model is not None and model.is_inflected(word.lower())
-    ) - alone - people_alone
+        and (label == "ORG" or is_place(word))) - alone - people_alone
     for name in listing.people:
         names.add(name, trust="trusted")
     for name in interviewers:  # "Debrief (Bénédicte seule)": her name, not "seule"
