@@ -1931,3 +1931,14 @@ def test_a_surname_that_is_a_verb_tagged_a_place_is_still_the_person(tmp_path):
                                 "préparer la suite.\n- Le rectorat est à Tours depuis mai.\n")
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "Bouchez" not in cells and "est à Tours" in cells, cells
+
+
+def test_a_school_of_a_listed_persons_surname_is_hers(tmp_path):
+    """names_blind113, untouched: « Le "sas" lycée pro de Couderc » of the listed
+    Isabelle Couderc was kept as a school's name, and the leak check refused the
+    charts; « lycée de Mamoudzou », a town's, stays."""
+    notes = _one_note(tmp_path, "# CR\n\n- Isabelle Couderc (DDFPT) présente le sas.\n- Le "
+                                "\"sas\" lycée pro de Couderc : à discuter.\n- Visite au lycée "
+                                "de Mamoudzou.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Isabelle Couderc (Mme Couderc)\n")
+    assert "Couderc" not in cells and "lycée de Mamoudzou" in cells, cells

@@ -928,13 +928,16 @@ class Replacer:
     def _listed_surname(self, span: str) -> bool:
         """Is a span shaped as a place a listed person's surname, or a place word and a
         listed name or first name that is no word ("passage Rodrigue") or initials in
-        capitals ("OK de principe de JML"), or a trade and anyone's surname ("Menuiserie
-        Vasseur" of Paul Vasseur), not exempted?"""
+        capitals ("OK de principe de JML"), or a place word, « de » and a listed surname
+        that is no place ("le lycée pro de Couderc": hers), or a trade and anyone's
+        surname ("Menuiserie Vasseur" of Paul Vasseur), not exempted?"""
         named = _PLACE_NAMED_RE.sub("", span, count=1)
         trade = _TRADE_RE.match(span)  # « Menuiserie Vasseur » of Paul Vasseur, found or listed
         firm = _FIRM_RE.search(span)  # « Lefebvre Bâtiment » of Paul Lefebvre
         initials = named.isupper() and self.listed_exact.get(named) not in (None, SHARED)
-        return (span in self._surnames or named in self._named or initials or (
+        whose = named in self._surnames and not is_place(named) and bool(
+            re.search(r"(?<![\w-])de\s+" + re.escape(named) + "$", span))
+        return (span in self._surnames or named in self._named or initials or whose or (
             trade is not None and span[trade.end():] in self._anyones) or (
             firm is not None and any(w in self._anyones for w in span[:firm.start()].split()))) \
             and not (self._kept and self._kept.fullmatch(span))
