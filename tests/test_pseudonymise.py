@@ -1942,3 +1942,15 @@ def test_a_school_of_a_listed_persons_surname_is_hers(tmp_path):
                                 "de Mamoudzou.\n")
     cells = _cells_listing(notes, "personnes:\n  - Isabelle Couderc (Mme Couderc)\n")
     assert "Couderc" not in cells and "lycée de Mamoudzou" in cells, cells
+
+
+def test_a_to_do_verb_before_a_first_name_is_no_organisation():
+    """names_blind112, untouched: « (demander Josiane) » is an organisation for the
+    model, so « Josiane » was a word of one, and no one everywhere."""
+    assert find_people(["- Secrétariat DAFPIC : 02 31 30 15 87 (demander Josiane)",
+                        "Josiane me dit que la salle est confirmée."]) == ["Josiane"]
+    from csf_analysis.privacy.name_model import NameModel
+    from csf_analysis.privacy.people import _verb_then_name
+    names = Names(model=NameModel(cache_dir=None))
+    assert _verb_then_name(["rappeler", "Sabrina", "Benali"], names)
+    assert not _verb_then_name(["plateau", "Roy"], names)  # names_blind85: a place

@@ -3,7 +3,8 @@
 :mod:`csf_analysis.privacy.pseudonymise` asks two things of the pipeline: the ``PER``
 entities of each text (and the words of its other entities, and which of them
 are a place or an organisation on their own: ``Paris``), and whether a
-word is in its lemma tables (a French word, not a name). Loading the pipeline
+word is in its lemma tables (a French word, not a name; an adjective, a verb's
+infinitive). Loading the pipeline
 costs seconds; the answers are kept in ``CACHE_DIR/names/<model>-<version>.json``
 (keyed by a hash of each text, pruned to the texts of the last run), so a
 rerun on unchanged notes never loads it.
@@ -14,6 +15,8 @@ Example:
     [['Camille Lefèvre', 0, 15], ['Mme Dubois', 26, 36]]
     >>> model.is_inflected("pourra"), model.is_lemma("fourniture")        # doctest: +SKIP
     (True, True)
+    >>> model.is_infinitive("rappeler"), model.is_infinitive("plateau")  # doctest: +SKIP
+    (True, False)
 """
 from __future__ import annotations
 
@@ -35,10 +38,11 @@ VERSION = "5"  # of the texts asked: a new one leaves the old answers behind (a 
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicon() -> tuple[Any, frozenset[str], frozenset[str]]:
+def _lexicon() -> tuple[Any, frozenset[str], frozenset[str], frozenset[str]]:
     """The pipeline's inflected forms (a lookup table) and its lemmas: those of its
-    index (nouns, adjectives...) and those its lookup table leads to (verbs); and the
-    adjectives of its index."""
+    index (nouns, adjectives...) and those its lookup table leads to (verbs); the
+    adjectives of its index; its verbs' infinitives (of its index and of its
+    irregular forms: « appeler », « voir »)."""
     from ..reading.nlp import load_nlp
     lemmatizer: Any = load_nlp(components=COMPONENTS).get_pipe("lemmatizer")
     lookups = lemmatizer.lookups
@@ -46,7 +50,9 @@ def _lexicon() -> tuple[Any, frozenset[str], frozenset[str]]:
     lemmas = {w for k in index for w in index[k]}
     lemmas.update(w for value in lookup.values()
                   for w in ([value] if isinstance(value, str) else value))
-    return lookup, frozenset(lemmas), frozenset(index.get("adj", ()))
+    irregular = lookups.get_table("lemma_exc").get("verb", {})
+    verbs = {*index.get("verb", ()), *(w for forms in irregular.values() for w in forms)}
+    return lookup, frozenset(lemmas), frozenset(index.get("adj", ())), frozenset(verbs)
 
 
 def _adjective(word: str) -> bool:
@@ -92,7 +98,7 @@ class NameModel:
         self.old_texts = {k: v for k, v in texts.items() if isinstance(v, list) and len(v) == 4
                           and all(isinstance(x, list) for x in v)} \
             if isinstance(texts, dict) else {}
-        self.old_words = {k: v for k, v in words.items() if isinstance(v, list) and len(v) == 3} \
+        self.old_words = {k: v for k, v in words.items() if isinstance(v, list) and len(v) == 4} \
             if isinstance(words, dict) else {}
         self.loaded = (set(self.old_texts), set(self.old_words))
         self.texts: dict[str, list] = {}
@@ -125,8 +131,8 @@ class NameModel:
         if word not in self.words:
             answer = self.old_words.get(word)
             if answer is None:
-                inflected, lemmas, _ = _lexicon()
-                answer = [word in inflected, word in lemmas, _adjective(word)]
+                inflected, lemmas, _, verbs = _lexicon()
+                answer = [word in inflected, word in lemmas, _adjective(word), word in verbs]
                 self.asked = True
             self.words[word] = answer
         return self.words[word]
@@ -142,6 +148,10 @@ class NameModel:
     def is_adjective(self, word: str) -> bool:
         """Is ``word`` (lower case) an adjective or one's form ("rose", "claire")?"""
         return self._word(word)[2]
+
+    def is_infinitive(self, word: str) -> bool:
+        """Is ``word`` (lower case) a verb's infinitive ("rappeler", "voir")?"""
+        return self._word(word)[3]
 
     def save(self) -> None:
         """Keep this run's answers (only those) for the next one; silent if unwritable."""

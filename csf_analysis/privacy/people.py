@@ -482,6 +482,9 @@ class Names:
     def lemma(self, word: str) -> bool:
         return self.model is not None and self.model.is_lemma(word.lower())
 
+    def infinitive(self, word: str) -> bool:
+        return self.model is not None and self.model.is_infinitive(word.lower())
+
     def plausible(self, name: str, *, initial: bool = False, trust: str = "plain") -> bool:
         """Is ``name`` a person's? ``trust``: "plain" (an entity of the model), "strict"
         (two capitalised words), "first" / "lower" (a lone word of the first-name list,
@@ -1489,6 +1492,8 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
             continue  # "(Loïc Meunier, AEMO)": a given first name opens a person's name
         if fold_lower(re.split(r"[\s'’]", entity.strip(), maxsplit=1)[0]) in _SPEECH_OPENINGS:
             continue  # « Moi j'ai mis Kalepo avec lui »: a sentence, no organisation
+        if _verb_then_name(re.findall(r"[\w'’-]+", entity), names):
+            continue  # « (demander Josiane) »: a to-do's verb, then someone
         # the words joined between two punctuation marks, where one is a French word:
         # « Participants : ANCELIN Thibault » holds a word, but not beside the name; nor
         # a table's cell that is a surname in capitals and a first name (« POMMIER Léa |
@@ -1504,6 +1509,17 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
                              if (i or (len(tokens) > 1 and tokens[1][:1].isupper()))
                              and not (i and fold_lower(tokens[i - 1]) in _KIN_WORDS))
     return frozenset(parts)
+
+
+def _verb_then_name(tokens: list[str], names: Names) -> bool:
+    """Are an entity's ``tokens`` a verb's infinitive, then a given first name and
+    capitalised words: « demander Josiane », « rappeler Sabrina Benali », which the
+    model tags as an organisation? Not « plateau Roy », a place."""
+    if not 2 <= len(tokens) <= 4 or not tokens[0].islower() or not names.infinitive(tokens[0]):
+        return False
+    given = first_name_rank(tokens[1])
+    return given is not None and given < _GIVEN_FIRST_NAMES \
+        and all(w[:1].isupper() for w in tokens[1:])
 
 
 def _taken_up(texts: list[str]) -> frozenset[str]:
