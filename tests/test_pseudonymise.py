@@ -1954,3 +1954,13 @@ def test_a_to_do_verb_before_a_first_name_is_no_organisation():
     names = Names(model=NameModel(cache_dir=None))
     assert _verb_then_name(["rappeler", "Sabrina", "Benali"], names)
     assert not _verb_then_name(["plateau", "Roy"], names)  # names_blind85: a place
+
+
+def test_a_scottish_surname_in_capitals_cited_gives_the_surname_as_written(tmp_path):
+    """names_blind112, untouched: « McALLISTER, Helen & JANSSENS, Gert (2019) » gave
+    « Helen » only, so « McAllister a un article » stayed."""
+    notes = _one_note(tmp_path, "# Lectures\n\n### McALLISTER, Helen & JANSSENS, Gert (2019). "
+                                "\"Work-based re-engagement\".\n\n- McAllister a un article "
+                                "plus récent.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "McAllister" not in cells and "Janssens" not in cells, cells

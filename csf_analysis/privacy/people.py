@@ -129,7 +129,7 @@ _APA_AFTER = re.compile(_UP + r"\.,?\s*(?:&|et)\s+$")
 _YEAR_AFTER = re.compile(r"\**\s*\(\d{4}")  # "Moulinier, A. (2019)"
 # ... or with the whole first name after the surname, before the year: "Castagnède,
 # Pierre (2014)", "Le Du, Yves-Marie (2021)", "VO Liêm (2018)".
-_UPPER_SURNAME = (r"(?:(?:LE|LA|DE|DU|DA|DI|VAN|VON)(?: (?:DER|DEN|DE|LA))? )?" + _UP
+_UPPER_SURNAME = (r"(?:(?:LE|LA|DE|DU|DA|DI|VAN|VON)(?: (?:DER|DEN|DE|LA))? |Mc|Mac)?" + _UP
                   + r"{2,}(?:-" + _UP + r"{2,})?")  # "VAN DER HEYDEN"
 _AUTHOR_FULL_RE = re.compile(
     r"(?<![\w-])(?P<name>(?:(?:Le|La|De|Du|Da|Di|Van|Von) )?" + _SURNAME + r"|" + _UPPER_SURNAME
@@ -254,7 +254,11 @@ _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux
 
 
 def _title(word: str) -> str:
-    """A surname written in capitals as a name is: "QUÉRÉ" -> "Quéré", "LE DU" -> "Le Du"."""
+    """A surname written in capitals as a name is: "QUÉRÉ" -> "Quéré", "LE DU" -> "Le Du",
+    "McALLISTER" -> "McAllister"."""
+    scottish = re.fullmatch(r"(Mac|Mc)(" + _UP + r"{2}.*)", word)
+    if scottish and scottish[2].isupper():
+        return scottish[1] + scottish[2].title()
     return word.title() if word.isupper() else word
 
 
