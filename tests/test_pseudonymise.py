@@ -1964,3 +1964,13 @@ def test_a_scottish_surname_in_capitals_cited_gives_the_surname_as_written(tmp_p
                                 "plus récent.\n")
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "McAllister" not in cells and "Janssens" not in cells, cells
+
+
+def test_a_first_name_then_a_surname_with_its_particle(tmp_path):
+    """names_blind113 and 115, untouched: « Réunion avec Erwan Le Bihan » gave « Erwan »
+    only (the model calls « Bihan » a place), so « Le Bihan » stayed everywhere; « Le
+    Havre » is still a town."""
+    notes = _one_note(tmp_path, "# Suivi\n\n- Réunion avec Erwan Le Bihan (DAFPIC).\n- Vu "
+                                "Le Bihan hier, et Enzo au Havre.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Bihan" not in cells and "au Havre" in cells, cells

@@ -96,6 +96,10 @@ _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d'|" + _
 _SURNAME = (r"(?:Mac|Mc)?" + _UP + _LOW + r"+(?:['’]h" + _LOW + r"*)?(?:(?:-" + _UP + r")*-"
             + _UP + _LOW + r"+)?")
 _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
+# ... and a first name, then a surname with its particle: « Erwan Le Bihan » (not « Le
+# Havre », a town: see :func:`_rule_names`).
+_PARTICLE_PAIR_RE = re.compile(r"(?<![\w-])(?P<first>" + _FIRST + r")\s+(?P<surname>"
+                               r"(?:Le|La|Du|De|Des)\s+" + _SURNAME + r")(?![\w'’-])")
 # A word of two letters or more, an apostrophe, a capital: a firm's name ("Net'Pyrénées",
 # "Bati'Sud"), where a surname has one letter before it ("N'Diaye", "O'Neill", "d'Arc").
 _BRAND_RE = re.compile(r"[^\W\d_]{2}'" + _UP)
@@ -883,6 +887,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     if heading:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _pairs(text)]
+    found += [(m.group(), "strict", m.start()) for m in _PARTICLE_PAIR_RE.finditer(text)
+              if is_first_name(m.group("first")) and not is_place(m.group("surname"))]
     folded = fold_keep_case(text)
     found += [(text[m.start("name"):m.end("name")], "apposed", m.start("name"))
               for pattern in (_APPOSED_RE, _ROLE_APPOSED_RE) for m in pattern.finditer(folded)]
