@@ -1860,13 +1860,17 @@ def test_an_initial_before_a_word_cut_at_its_apostrophe_is_no_one():
 
 def test_initials_with_a_letter_in_lower_case_of_one_person(tmp_path):
     """names_blind108, untouched: « (fiches HV / OLe / KD pour les textes juridiques) »
-    of a listed Olivier Lemaire stayed; two people sharing them, no one's."""
+    of a listed Olivier Lemaire stayed; two people sharing them, no one's, unless one
+    of them only is listed (names_blind112, untouched: « Debrief AnM / OA » of the
+    team's Anziza Madi, beside a young man's tutor « MCHANGAMA Anli »)."""
     notes = _one_note(tmp_path, "# Lectures 2024\n\n- Olivier Lemaire et Océane Martin "
                                 "relisent.\n- fiches HV / OLe / KD pour les textes.\n"
                                 "- ChL relit, avec Christophe Lefèvre et Chloé Martin.\n"
-                                "- notes de Charles Lacroix.\n- La thèse (PhD) de Karim.\n")
-    cells = _cells_listing(notes, "personnes:\n  - Olivier Lemaire\n  - Christophe Lefèvre\n")
-    assert "OLe" not in cells and "Lemaire" not in cells
+                                "- notes de Charles Lacroix.\n- La thèse (PhD) de Karim.\n"
+                                "- Debrief AnM / OA, avec Anziza Madi. Le tuteur, M. Anli "
+                                "Mchangama, est venu.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Olivier Lemaire\n  - Anziza Madi\n")
+    assert "OLe" not in cells and "Lemaire" not in cells and "AnM" not in cells
     assert "ChL relit" in cells and "(PhD)" in cells  # Christophe's and Charles's
 
 

@@ -365,6 +365,7 @@ class Names:
         self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.aliases: dict[str, list[str]] = {}  # person -> nicknames ("Paco (F. Herrera)")
         self.listed_aliases: dict[str, list[str]] = {}  # the list's: "Gérard Castagnet (Gégé)"
+        self.listed: frozenset[str] = frozenset()  # the keys of the list's people
         self.spellings: dict[str, list[str]] = {}  # person -> other spellings, set by names()
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.rejected: set[tuple[str, str, bool]] = set()  # (name, trust, initial) refused
@@ -1068,6 +1069,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     names = Names(lower_words=lower_words - _written_as_names(lower_words, everything, model),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
     names.listed_aliases = listing.aliases  # the team's nicknames are no one else
+    names.listed = frozenset(map(Names.key, listing.people))
     names.spoken = _taken_up(everything)
     # A place or an organisation on its own ("c'est Paris qui décide", "Renault l'entreprise")
     # that is never a person on its own nor a speaker label. The model tags many lone
@@ -1365,7 +1367,9 @@ def _mixed_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
     """(person, initials) for three letters written so (:data:`_MIXED_INITIALS_RE`)
     that are the first letter of one person's first name and the two of the surname,
     or the two of the first name and the surname's first: « fiches HV / OLe / KD »
-    (Olivier Lemaire). Two people who share them, or an acronym: no one's."""
+    (Olivier Lemaire). Two people who share them: the listed one's, if one only is
+    (« Debrief AnM / OA » of the team's Anziza Madi, not Anli Mchangama); else, or
+    an acronym, no one's."""
     seen = {m.group() for text in texts for m in _MIXED_INITIALS_RE.finditer(text)}
     if not seen:  # most folders: no need to list the people found
         return []
@@ -1376,8 +1380,10 @@ def _mixed_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
             for form in {first[0].upper() + last[0].upper() + last[1].lower(),
                          first[0].upper() + first[1].lower() + last[0].upper()}:
                 owners.setdefault(form, []).append(name)
-    return [(owners[form][0], form) for form in sorted(seen)
-            if len(owners.get(form, ())) == 1 and form not in ACRONYMS]
+    owned = {form: people if len(people) == 1 else
+             [n for n in people if Names.key(n) in names.listed]
+             for form, people in owners.items() if form in seen and form not in ACRONYMS}
+    return [(people[0], form) for form, people in sorted(owned.items()) if len(people) == 1]
 
 
 def _legend_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
