@@ -1139,3 +1139,11 @@ def test_the_common_short_forms_of_maghrebi_and_west_african_first_names():
     people = {"Yacine Saïdi": "Personne Y", "Ibrahima Sow": "Personne I"}
     r = Replacer(people, listed=list(people), is_word=lambda w: w in {"merci"})
     assert r.text("👍 merci Yass ; Ibra rappelle") == "👍 merci Personne Y ; Personne I rappelle"
+
+
+def test_a_listed_priscilla_is_prisci_in_a_chat():
+    """names_blind113, untouched: « Tout va bien se passer Prisci. » of the listed
+    Priscilla Grondin."""
+    r = Replacer({"Priscilla Grondin": "Personne P"}, listed=["Priscilla Grondin"],
+                 is_word=lambda w: False)
+    assert r.text("Tout va bien se passer Prisci.") == "Tout va bien se passer Personne P."
