@@ -1978,3 +1978,15 @@ def test_a_first_name_then_a_surname_with_its_particle(tmp_path):
                                 "Le Bihan hier, et Enzo au Havre.\n")
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "Bihan" not in cells and "au Havre" in cells, cells
+
+
+def test_a_cell_of_a_names_column_the_model_calls_an_organisation_is_someone():
+    """names_blind115, untouched: « | TEIPO Hotu | » among « | TAUOTAHA Tehani | »... of a
+    tracking table: the model tagged the cell itself as an organisation, so its capitals
+    were an organisation's word and the young man no one. Another organisation's word
+    still is no one's surname (« VINCI Construction »)."""
+    names = Names()
+    names.entities = frozenset({"TEIPO Hotu", "VINCI Construction"})
+    names.parts = frozenset({"TEIPO", "Hotu", "VINCI"})
+    assert names.beside_names("TEIPO Hotu")
+    assert not names.beside_names("VINCI Rémi")

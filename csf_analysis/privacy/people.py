@@ -614,9 +614,12 @@ class Names:
         if re.fullmatch(_UPPER_FIRST, item):  # "MBOMA Grâce" among names: the first name
             upper = " ".join(w for w in item.split() if w.isupper())  # may be a word, and
             first = item.split()[-1]  # the surname too before a common first name
-            return upper not in ACRONYMS and fold_keep_case(upper) not in self.parts | \
-                self.located and (not self.word(upper.title(), notes=False)
-                                  or common_first_name(first, COMMON_RANK))  # "MARQUANT Enzo"
+            alone = " ".join(fold_keep_case(item).split()) in self.entities  # the model's
+            # organisation is the cell itself (« | TEIPO Hotu | »): no other one's word
+            return upper not in ACRONYMS and fold_keep_case(upper) not in self.located and (
+                alone or fold_keep_case(upper) not in self.parts) and (
+                not self.word(upper.title(), notes=False)
+                or common_first_name(first, COMMON_RANK))  # "MARQUANT Enzo"
         if len(item.split()) > 1 and re.fullmatch(r"[A-Z]{2,4}", item.split()[0]) \
                 and not self._upper_pair(item):
             return False  # "ML Corte", "CCI Marseille Provence": an acronym and a place
