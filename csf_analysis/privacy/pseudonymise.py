@@ -181,10 +181,10 @@ def _texts_in_order(tables: dict[str, pd.DataFrame]
              zip(statements["section"], statements["text"], listing)] + [
         value for name in ("contacts", "problems") for column in ("market", "note", "message")
         if column in tables[name] for value in tables[name][column]]
-    fields = [field for cell in interviews.get("other_fields", ()) if cell
-              for field in cell.split(FIELD_SEP)]
-    texts += [text for field in fields for text in _field_texts(field)]
-    places = [text for field in fields if _place_field(field) for text in _field_texts(field)]
+    fields = [(field, _field_texts(field)) for cell in interviews.get("other_fields", ())
+              if cell for field in cell.split(FIELD_SEP)]
+    texts += [text for _, read in fields for text in read]
+    places = [text for field, read in fields if _place_field(field) for text in read]
     return texts + _speaker_labels(statements), headings, interviewers, places
 
 
