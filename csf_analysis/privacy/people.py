@@ -1507,11 +1507,12 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
     first name opens ("Loïc Meunier")."""
     parts: set[str] = set()
     for entity in entities:
-        if _given_name(re.findall(r"[\w'’-]+", entity)):
+        words = re.findall(r"[\w'’-]+", entity)
+        if _given_name(words):
             continue  # "(Loïc Meunier, AEMO)": a given first name opens a person's name
         if fold_lower(re.split(r"[\s'’]", entity.strip(), maxsplit=1)[0]) in _SPEECH_OPENINGS:
             continue  # « Moi j'ai mis Kalepo avec lui »: a sentence, no organisation
-        if _verb_then_name(re.findall(r"[\w'’-]+", entity), names):
+        if _verb_then_name(words, names):
             continue  # « (demander Josiane) »: a to-do's verb, then someone
         # the words joined between two punctuation marks, where one is a French word:
         # « Participants : ANCELIN Thibault » holds a word, but not beside the name; nor

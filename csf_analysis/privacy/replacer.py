@@ -250,6 +250,7 @@ _PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de M
     re.ASCII)  # "avenue d'Italie" (folded text)
 
 
+_DE_END = re.compile(r"(?<![\w-])de\s+$")
 _LISTED_AFTER_DE_RE = re.compile(r"\s+(?:de\s+|d['’])(?P<name>" + _FIRST + r")$")
 _CIVILITY_END = re.compile(r"(?i)(?<![\w.])" + CIVILITY + r"\s+$")  # "mme " before a name
 _CIVILITY_BEFORE = re.compile(  # "Mme Saint-Aubin", "H. de Saint-Aubin": a person
@@ -936,7 +937,7 @@ class Replacer:
         firm = _FIRM_RE.search(span)  # « Lefebvre Bâtiment » of Paul Lefebvre
         initials = named.isupper() and self.listed_exact.get(named) not in (None, SHARED)
         whose = named in self._surnames and not is_place(named) and bool(
-            re.search(r"(?<![\w-])de\s+" + re.escape(named) + "$", span))
+            _DE_END.search(span, 0, len(span) - len(named)))  # « lycée de » + ``named``
         return (span in self._surnames or named in self._named or initials or whose or (
             trade is not None and span[trade.end():] in self._anyones) or (
             firm is not None and any(w in self._anyones for w in span[:firm.start()].split()))) \
