@@ -99,6 +99,12 @@ def text_of(driver, css: str) -> str:
     return panel(driver).find_element(By.CSS_SELECTOR, css).text
 
 
+def steady(driver, act, what: str = "the element"):
+    """``act()``'s value, tried again while the panel redraws under it (a stale element)."""
+    return WebDriverWait(driver, 30, poll_frequency=0.05, ignored_exceptions=REDRAWN).until(
+        lambda d: (act(),), f"{what}: the panel kept redrawing")[0]
+
+
 class Stopwatch:
     """Round trips: an action in the page, then the panel redrawn as ``done`` says."""
 
@@ -124,50 +130,47 @@ def test_coding_with_keys_and_mouse_is_written_once(lab, project, browser):
         timed = Stopwatch(browser)
 
         # The name, asked once (the browser keeps it for the next time).
-        field = panel(browser).find_element(By.CSS_SELECTOR, "input[data-focus=coder]")
-        field.send_keys("testeuse", Keys.ENTER)
+        steady(browser, lambda: panel(browser).find_element(
+            By.CSS_SELECTOR, "input[data-focus=coder]").send_keys("testeuse", Keys.ENTER))
         WebDriverWait(browser, 30, ignored_exceptions=REDRAWN).until(
             lambda d: "testeuse" in text_of(d, ".csf-coder"))
-        first = panel(browser).find_element(By.CSS_SELECTOR, ".csf-citation")\
-            .get_attribute("value")[2:-1]
+        first = steady(browser, lambda: citation(browser))
 
         # Key 3: Ressentis; Enter: checked, and on to the next statement.
-        ActionChains(browser).move_to_element(panel(browser).find_element(
-            By.CSS_SELECTOR, ".csf-current")).click().perform()
+        steady(browser, lambda: ActionChains(browser).move_to_element(panel(browser).find_element(
+            By.CSS_SELECTOR, ".csf-current")).click().perform())
         timed(lambda: ActionChains(browser).send_keys("3").perform(),
               lambda: "1 / " in text_of(browser, ".csf-progress"), "1 / n vérifiées")
-        assert "Ressentis" in text_of(browser, ".csf-category-now")
+        assert "Ressentis" in steady(browser, lambda: text_of(browser, ".csf-category-now"))
         timed(lambda: ActionChains(browser).send_keys(Keys.ENTER).perform(),
               lambda: "énoncé 2 sur" in text_of(browser, ".csf-position"), "the next one")
-        second = panel(browser).find_element(By.CSS_SELECTOR, ".csf-citation")\
-            .get_attribute("value")[2:-1]
+        second = steady(browser, lambda: citation(browser))
 
         # A new code, only through « créer le code ».
-        code_field = panel(browser).find_element(By.CSS_SELECTOR, ".csf-code-input")
-        code_field.send_keys("peur du jeune")
-        create = panel(browser).find_element(By.CSS_SELECTOR, ".csf-create")
-        assert "créer le code « peur du jeune »" in create.text
-        timed(create.click, lambda: "peur-du-jeune" in _codes(browser), "the new code")
+        steady(browser, lambda: code_input(browser).send_keys("peur du jeune"))
+        assert "créer le code « peur du jeune »" in steady(browser, lambda: create(browser).text)
+        timed(lambda: steady(browser, lambda: create(browser).click()),
+              lambda: "peur-du-jeune" in _codes(browser), "the new code")
 
         # A codebook code from the completion: type part of its label, Enter takes it.
-        code_field = panel(browser).find_element(By.CSS_SELECTOR, ".csf-code-input")
+        code_field = steady(browser, lambda: code_input(browser))
         code_field.send_keys("lenteur")
-        suggestion = panel(browser).find_element(By.CSS_SELECTOR, ".csf-suggestion.csf-on")
-        assert suggestion.get_attribute("data-code") == "delais"
+        assert steady(browser, lambda: panel(browser).find_element(
+            By.CSS_SELECTOR, ".csf-suggestion.csf-on").get_attribute("data-code")) == "delais"
         timed(lambda: code_field.send_keys(Keys.ENTER),
               lambda: "delais" in _codes(browser), "the completed code")
 
         # Z (the panel has the keys again after Escape): the last decision taken back.
-        code_field = panel(browser).find_element(By.CSS_SELECTOR, ".csf-code-input")
-        code_field.send_keys(Keys.ESCAPE)
+        steady(browser, lambda: code_input(browser).send_keys(Keys.ESCAPE))
         timed(lambda: ActionChains(browser).send_keys("z").perform(),
               lambda: "delais" not in _codes(browser), "the undo")
-        assert "peur-du-jeune" in _codes(browser)
+        assert "peur-du-jeune" in steady(browser, lambda: _codes(browser))
 
         # A memo, kept when the field is left; the citation copied in one click.
-        memo = panel(browser).find_element(By.CSS_SELECTOR, ".csf-memo")
-        memo.send_keys("à citer")
-        timed(lambda: panel(browser).find_element(By.CSS_SELECTOR, ".csf-current").click(),
+        steady(browser, lambda: panel(browser).find_element(
+            By.CSS_SELECTOR, ".csf-memo").send_keys("à citer"))
+        timed(lambda: steady(browser, lambda: panel(browser).find_element(
+            By.CSS_SELECTOR, ".csf-current").click()),
               lambda: len(load_decisions(notes)) == 3, "the memo written")
 
         def copy_citation(driver) -> bool:  # the panel may redraw under the click
@@ -177,7 +180,8 @@ def test_coding_with_keys_and_mouse_is_written_once(lab, project, browser):
             copy_citation, "the citation was not said copied")
 
         # « réapprendre »: one category checked is too little to adapt the model, said so.
-        timed(lambda: panel(browser).find_element(By.CSS_SELECTOR, ".csf-relearn").click(),
+        timed(lambda: steady(browser, lambda: panel(browser).find_element(
+            By.CSS_SELECTOR, ".csf-relearn").click()),
               lambda: "au moins 10 catégories" in text_of(browser, ".csf-message"),
               "the relearning refused")
         print(f"\nround trips (s): {[round(s, 3) for s in timed.seconds]}; "
@@ -208,6 +212,19 @@ def test_coding_with_keys_and_mouse_is_written_once(lab, project, browser):
         codes.loc[codes["origin"] == "manual", "code"])
     assert isinstance(corpus.codebook, pd.DataFrame)
     assert "peur-du-jeune" in set(corpus.codebook["code"])
+
+
+def citation(driver) -> str:
+    """The statement id inside the shown citation « [id] »."""
+    return panel(driver).find_element(By.CSS_SELECTOR, ".csf-citation").get_attribute("value")[2:-1]
+
+
+def create(driver):
+    return panel(driver).find_element(By.CSS_SELECTOR, ".csf-create")
+
+
+def code_input(driver):
+    return panel(driver).find_element(By.CSS_SELECTOR, ".csf-code-input")
 
 
 def _codes(driver) -> set[str]:
