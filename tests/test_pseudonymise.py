@@ -1990,3 +1990,18 @@ def test_a_cell_of_a_names_column_the_model_calls_an_organisation_is_someone():
     names.parts = frozenset({"TEIPO", "Hotu", "VINCI"})
     assert names.beside_names("TEIPO Hotu")
     assert not names.beside_names("VINCI Rémi")
+
+
+def test_a_reunion_surname_with_k_slash_is_one_person(tmp_path):
+    """names_blind119, untouched: « Émilie K/Bidi » (« K/ » is « Ker » in La Réunion) was
+    refused as a name for its slash, so « Émilie K. » and « BIDI Émilie » became two
+    people and « ÉMILIE » alone belonged to neither: the leak check refused the tables.
+    A slash still ends a name elsewhere (« Calvi/Corte »)."""
+    notes = _one_note(tmp_path, "# Suivi\n\n### Émilie K/Bidi, 16 ans\n\n- Tableau : K/BIDI "
+                                "Émilie, 450h.\n- ÉMILIE / chantier → RIEN PAR ÉCRIT.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Émilie K/Bidi\n")
+    assert "Émilie" not in cells and "ÉMILIE" not in cells and "Bidi" not in cells \
+        and "BIDI" not in cells, cells
+    names = Names()
+    assert names.add("Émilie K/Bidi", trust="trusted")
+    assert not names.add("Calvi/Corte", trust="trusted")

@@ -103,6 +103,9 @@ _PARTICLE_PAIR_RE = re.compile(r"(?<![\w-])(?P<first>" + _FIRST + r")\s+(?P<surn
 # A word of two letters or more, an apostrophe, a capital: a firm's name ("Net'Pyrénées",
 # "Bati'Sud"), where a surname has one letter before it ("N'Diaye", "O'Neill", "d'Arc").
 _BRAND_RE = re.compile(r"[^\W\d_]{2}'" + _UP)
+# « K/ » opening a surname is « Ker » in La Réunion (« Émilie K/Bidi », « K/BIDI »): the
+# one slash a name holds (« Calvi/Corte » is a route).
+_KER = re.compile(r"(?<![\w/])K/(?=" + _UP + ")")
 # An author cited with initials after the surname, before a year, "(dir.)", a
 # co-author or a dash before the title: "Palheta U. (2012)", "Quéméner, B. (2016)",
 # "Glasman D. & Oeuvrard F.", "Tlili, S., & Bertin, M. (2020)" (APA), "Le Floc'h, S.
@@ -393,7 +396,7 @@ class Names:
         while len(name.split()) > 1 and name.split()[-1].lower() in _PARTICLES \
                 and not _particle_surname(name.split()):
             name = name.rsplit(" ", 1)[0]  # "Pierre-Yves Le" of "Pierre-Yves Le Gall" cut
-        if not name or re.search(r"[@\d/_|–—]", name) or (  # "Calvi–Corte": a route
+        if not name or re.search(r"[@\d/_|–—]", _KER.sub("K", name)) or (  # "Calvi–Corte"
                 trust != "trusted" and (_BRAND_RE.search(name)  # "Net'Pyrénées"; "Elior",
                                         or fold_lower(name) in KNOWN_ORGANISATIONS)):
             return False  # "Armand Colin"; but "M. Colas" is someone
