@@ -2005,3 +2005,23 @@ def test_a_reunion_surname_with_k_slash_is_one_person(tmp_path):
     names = Names()
     assert names.add("Émilie K/Bidi", trust="trusted")
     assert not names.add("Calvi/Corte", trust="trusted")
+
+
+def test_a_trade_then_someones_initial_and_surname_is_theirs(tmp_path):
+    """names_blind116, untouched: « imprimerie R. Lamy » was kept as a firm's name, so
+    « Lamy », René Lamy's surname found elsewhere, stayed in it and the leak check
+    refused the tables. « imprimerie Paton », no one's, stays."""
+    notes = _one_note(tmp_path, "# Suivi\n\n- Ilyes : CDD chez René Lamy, à l'imprimerie "
+                                "R. Lamy depuis mai.\n- Tirage confié à l'imprimerie Paton.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Lamy" not in cells and "imprimerie Paton" in cells, cells
+
+
+def test_a_trade_then_a_surname_written_in_capitals_elsewhere(tmp_path):
+    """names_blind116, untouched: « garage Orsiny » stayed beside « | ORSINY Patrice | »
+    of a contacts table: the surname was known in capitals only."""
+    notes = _one_note(tmp_path, "# Contacts\n\n| nom | structure |\n|---|---|\n| ORSINY "
+                                "Patrice | garage |\n| LEBLANC Sonia | mairie |\n\n- Immersion "
+                                "au garage Orsiny à Saint-Pierre.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Orsiny" not in cells and "ORSINY" not in cells, cells

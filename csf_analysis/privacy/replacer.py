@@ -312,6 +312,15 @@ _SPACED = re.compile(r"(?<![-_])\s")
 # A trade before a family's name: the firm's name, kept unless someone bears it.
 _TRADE_RE = re.compile(r"(?i:" + "|".join(re.escape(strip_accents(w))
                                            for w in WORDS["names"]["trade_words"]) + r")\s+")
+# An initial's dot, then the surname: the rest of « imprimerie R. Lamy » after « R ».
+_INITIAL_THEN = re.compile(r"\.\s*(?P<surname>" + _CAP + ")")
+
+
+def _surname_spellings(name: str) -> set[str]:
+    """The surname of ``name`` (folded) as a firm's name writes it: « ORSINY Patrice »
+    is the « garage Orsiny »'s."""
+    surname = fold_keep_case(split_name(name)[1] or name)
+    return {surname, surname.title()} if surname.isupper() else {surname}
 
 
 def unligatured(form: str) -> str:
@@ -716,7 +725,7 @@ class Replacer:
                           for surname in (last, surname_capitals(last)) if surname}
         # anyone's surname: a firm bearing it is no trade's name kept ("Menuiserie
         # Vasseur" of Paul Vasseur would name him)
-        self._anyones = {fold_keep_case(split_name(name)[1] or name) for name in people}
+        self._anyones = {form for name in people for form in _surname_spellings(name)}
         kept = [*exempt, *protect]
         self._kept = re.compile(r"(?<![\w-])(?:" + _alternation(kept) + r")(?![\w-])") \
             if kept else None  # the exempted names and the organisations kept
@@ -910,7 +919,7 @@ class Replacer:
                  and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
                  and not _CIVILITY_NAMED.match(m.group())
                  and not _first_name_before(folded, m) and not _role_before(folded, m)
-                 and not self._listed_surname(m.group())
+                 and not self._listed_surname(m.group()) and not self._initial_firm(folded, m)
                  and not _AUTHOR_AFTER.match(folded, m.end())
                  and m.group() not in self._replaced]
         if places and self._kept is not None:  # an exempted word inside a place's span
@@ -925,6 +934,14 @@ class Replacer:
                 and len(match.group()[:tail.start()].split()) > 1:
             return match.start(), match.start() + tail.start()
         return match.span()
+
+    def _initial_firm(self, folded: str, match: re.Match) -> bool:
+        """Is the span ``match`` a trade and an initial whose surname, after the span, is
+        someone's (« imprimerie R. Lamy » of René Lamy, found or listed)?"""
+        trade = _TRADE_RE.match(match.group())
+        after = _INITIAL_THEN.match(folded, match.end())
+        return trade is not None and len(match.group()) == trade.end() + 1 \
+            and after is not None and after.group("surname") in self._anyones
 
     def _listed_surname(self, span: str) -> bool:
         """Is a span shaped as a place a listed person's surname, or a place word and a
