@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.bench_names import UNITS, seconds
 from csf_analysis import cli, load_corpus
+from csf_analysis.privacy.name_forms import listed_forms
 from csf_analysis.privacy.name_model import NameModel
 from csf_analysis.privacy.people import Names, discover, find_people
 from csf_analysis.privacy.pseudonymise import (
@@ -2025,3 +2026,15 @@ def test_a_trade_then_a_surname_written_in_capitals_elsewhere(tmp_path):
                                 "au garage Orsiny à Saint-Pierre.\n")
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "Orsiny" not in cells and "ORSINY" not in cells, cells
+
+
+def test_mademoiselle_and_an_initial_of_a_listed_person(tmp_path):
+    """names_blind116, untouched: « si Mlle B. ne revient pas » of the listed Inès
+    Belkacem (Inès B.) stayed: only « M. », « Mme », « Monsieur » and « Madame » made
+    forms with an initial."""
+    notes = _one_note(tmp_path, "# Entretien\n\n- Inès Belkacem a arrêté en mars.\n- Nous "
+                                "sommes prêts à accueillir un autre jeune si Mlle B. ne "
+                                "revient pas.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Inès Belkacem (Inès B.)\n")
+    assert "Mlle B." not in cells and "Belkacem" not in cells, cells
+    assert "Mlle B." in listed_forms("Inès Belkacem")

@@ -24,11 +24,13 @@ from ..text import UPPER, fold_keep_case, strip_accents
 from ..words import WORDS
 from .first_names import diminutives, is_first_name, nicknames
 
-__all__ = ["ACRONYMS", "CAPITAL_WORDS", "INITIALS", "PARTICLES", "TWO_LETTER_WORDS",
-           "compound_initials", "fold_keep_case", "listed_forms", "listed_handles",
-           "listed_nicknames", "name_forms", "short_initials", "slug", "split_name",
-           "surname_capitals", "surname_words"]
+__all__ = ["ACRONYMS", "CAPITAL_WORDS", "CIVILITIES", "INITIALS", "PARTICLES",
+           "TWO_LETTER_WORDS", "compound_initials", "fold_keep_case", "listed_forms",
+           "listed_handles", "listed_nicknames", "name_forms", "short_initials", "slug",
+           "split_name", "surname_capitals", "surname_words"]
 
+# The civilities written before a surname's initial: « Mme K. », « Mlle B. ».
+CIVILITIES = ("M.", "Mr", "Mme", "Mlle", "Monsieur", "Madame", "Mademoiselle")
 # Initials before a name are part of it: "J-M Hoarau", "S. Caron", "M.-C. Guérin".
 INITIALS = _UP + r"\.(?:-?" + _UP + r"\.?)?|" + _UP + r"-" + _UP + r"\b"  # "É. Nakamura" too
 PARTICLES = tuple(WORDS["names"]["particles"])
@@ -197,8 +199,8 @@ def listed_forms(name: str) -> list[str]:
             forms += [short, f"{short} {last}"]
         if re.match(r"[CKSTPG]h[^\W\d_]", first):  # "Kh.", "Ch. Martin": a digraph's
             forms += [f"{first[:2]}.", f"{first[:2]}. {last}"]  # initial, as signed
-        forms += [f"{civility} {last.lstrip()[0]}{dot}"  # "M. K", "Mme K."
-                  for civility in ("M.", "Mme", "Monsieur", "Madame") for dot in ("", ".")]
+        forms += [f"{civility} {last.lstrip()[0]}{dot}"  # "M. K", "Mme K.", "Mlle K."
+                  for civility in CIVILITIES for dot in ("", ".")]
     return list(dict.fromkeys(f for f in forms if len(f) > 1))
 
 

@@ -58,6 +58,7 @@ from ..words import WORDS
 from .first_names import diminutives, is_first_name, nicknames
 from .name_forms import (
     ACRONYMS,
+    CIVILITIES,
     INITIALS,
     PARTICLES,
     THREE_LETTER_WORDS,
@@ -408,7 +409,8 @@ def _code(match: re.Match, text: str) -> bool:
 # What a civility and an initial several listed people share becomes (« Mme R. » of
 # Delphine Rigaud and of Rachida Rami): whose it is, the notes do not say.
 SHARED = "[personne]"
-_CIVIL_INITIAL_RE = re.compile(r"(?:M\.|Mme|Monsieur|Madame) " + _UP + r"\.?")
+_CIVIL_INITIAL_RE = re.compile(r"(?:" + "|".join(map(re.escape, CIVILITIES)) + ") "
+                               + _UP + r"\.?")
 
 
 def shared_forms(forms: dict[str, list[str]]) -> set[str]:
