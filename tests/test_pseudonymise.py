@@ -2038,3 +2038,12 @@ def test_mademoiselle_and_an_initial_of_a_listed_person(tmp_path):
     cells = _cells_listing(notes, "personnes:\n  - Inès Belkacem (Inès B.)\n")
     assert "Mlle B." not in cells and "Belkacem" not in cells, cells
     assert "Mlle B." in listed_forms("Inès Belkacem")
+
+
+def test_mixed_initials_with_an_accented_letter(tmp_path):
+    """names_blind119, untouched: « par : KD / STé » of the listed Sabrina Técher: the
+    initials' small letter was searched without accents."""
+    notes = _one_note(tmp_path, "# Suivi des placements\n\npar : KD (Savoie) / STé (Réunion)"
+                                "\n\n- Sabrina Técher relance l'entreprise.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Sabrina Técher\n  - Karine Dumortier\n")
+    assert "STé" not in cells and "Técher" not in cells, cells

@@ -1365,8 +1365,8 @@ def _bracket_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
 
 # Initials with a letter in lower case, as a team tells two people apart: « OLe » of
 # Olivier Lemaire, « ChL » of Christophe Lefèvre.
-_MIXED_INITIALS_RE = re.compile(r"(?<![\w'’&-])(?:" + _UP + "[a-z]" + _UP + "|" + _UP + _UP
-                                + r"[a-z])(?![\w'’&-])")
+_MIXED_INITIALS_RE = re.compile(r"(?<![\w'’&-])(?:" + _UP + _LOW + _UP + "|" + _UP + _UP
+                                + _LOW + r")(?![\w'’&-])")  # « OLe », « STé », « AnM »
 
 
 def _mixed_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
@@ -1376,7 +1376,8 @@ def _mixed_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
     (Olivier Lemaire). Two people who share them: the listed one's, if one only is
     (« Debrief AnM / OA » of the team's Anziza Madi, not Anli Mchangama); else, or
     an acronym, no one's."""
-    seen = {m.group() for text in texts for m in _MIXED_INITIALS_RE.finditer(text)}
+    seen = {fold_keep_case(m.group()): m.group() for text in texts
+            for m in _MIXED_INITIALS_RE.finditer(text)}  # folded: as written
     if not seen:  # most folders: no need to list the people found
         return []
     owners: dict[str, list[str]] = {}
@@ -1389,7 +1390,8 @@ def _mixed_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
     owned = {form: people if len(people) == 1 else
              [n for n in people if Names.key(n) in names.listed]
              for form, people in owners.items() if form in seen and form not in ACRONYMS}
-    return [(people[0], form) for form, people in sorted(owned.items()) if len(people) == 1]
+    return [(people[0], seen[form]) for form, people in sorted(owned.items())
+            if len(people) == 1]
 
 
 def _legend_initials(texts: list[str], names: Names) -> list[tuple[str, str]]:
