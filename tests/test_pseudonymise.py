@@ -2047,3 +2047,15 @@ def test_mixed_initials_with_an_accented_letter(tmp_path):
                                 "\n\n- Sabrina Técher relance l'entreprise.\n")
     cells = _cells_listing(notes, "personnes:\n  - Sabrina Técher\n  - Karine Dumortier\n")
     assert "STé" not in cells and "Técher" not in cells, cells
+
+
+def test_a_first_name_that_is_a_word_before_a_role_in_apposition(tmp_path):
+    """names_blind118, untouched: « Prudence Cidalise, l'assistante sociale » (the notes
+    write « prudence » as a word too) and « Romain Vaillant, acheteur » were no one."""
+    notes = _one_note(tmp_path, "# Entretien\n\n- Par prudence, on attend.\n- Prudence "
+                                "Cidalise, l'assistante sociale de l'E2C, « fait autant que "
+                                "les formateurs ».\n- Romain Vaillant, acheteur, était en "
+                                "visio. Mais Vaillant trouve ça absurde.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Cidalise" not in cells and "Vaillant" not in cells \
+        and "Par prudence" in cells, cells

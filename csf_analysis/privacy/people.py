@@ -430,9 +430,13 @@ class Names:
         """Two capitalised words beside a role in apposition (« Lolesio Hoatau, chef de
         village »): a person unless the first is no :meth:`written_as_name`, or the second
         is in capitals, a town, or a place or organisation's word here (it may be a French
-        word: « Ansufiddine Hamada, ouvrier coffreur », a hamada is a desert's plateau)."""
-        if len(words) != 2 or not self.written_as_name(words[0]):
+        word: « Ansufiddine Hamada, ouvrier coffreur », a hamada is a desert's plateau).
+        A common first name may be a word (« Romain Vaillant, acheteur »); a rarer one that
+        is a word needs a second written as a name (« Prudence Cidalise, l'assistante »)."""
+        if len(words) != 2:
             return False
+        if not self.written_as_name(words[0]) and not common_first_name(words[0], COMMON_RANK):
+            return is_first_name(words[0]) and self.written_as_name(words[1])
         last = fold_keep_case(words[1])
         return self.written_as_name(words[1]) or (
             not words[1].isupper() and not is_town(words[1]) and last not in self.located
@@ -1164,7 +1168,8 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
             if name.islower():  # "hugo : ..." read as a name by the model
                 names.lowercase.add(fold_lower(name))
                 name = name.title()
-            for part in names.trim(name):
+            whole = trust == "apposed" and is_first_name(name.split()[0])  # « Prudence
+            for part in [name] if whole else names.trim(name):  # Cidalise, l'assistante »
                 within = text.find(part, start)
                 part = _label_off(part, text, within, names)
                 if not any(a <= within and within + len(part) <= b for a, b in kept) \
