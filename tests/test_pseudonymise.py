@@ -2059,3 +2059,13 @@ def test_a_first_name_that_is_a_word_before_a_role_in_apposition(tmp_path):
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "Cidalise" not in cells and "Vaillant" not in cells \
         and "Par prudence" in cells, cells
+
+
+def test_a_school_named_after_two_people_needs_a_full_name_after_et(tmp_path):
+    """names_blind118, untouched: « au lycée Turgot et Yannick m'a demandé » was read as
+    a school named after two people; « lycée Pierre et Marie Curie » still is one."""
+    notes = _one_note(tmp_path, "# Teams\n\n- Yannick Le Goff ouvre le canal.\n- Je suis au "
+                                "lycée Turgot et Yannick m'a demandé de l'aide. Réunion au "
+                                "lycée Pierre et Marie Curie.\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert "Yannick" not in cells and "lycée Pierre et Marie Curie" in cells, cells

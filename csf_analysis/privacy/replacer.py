@@ -221,10 +221,11 @@ _FIRM_RE = re.compile(r"\s+" + _FIRM + r"(?:\s+" + _FIRM + r")*$")
 _IDIOMS = {"place": r"(?<!a la )", "cours": r"(?<!au (?=cours\s+(?:de|du|des|d')\b))",
            "route": r"(?<!bonne )"}
 _PLACE_RE = re.compile(  # matched on folded text: no accents
-    # a school named after two people: « lycée Victor et Hélène Basch »
+    # a school named after two people, a first name then a full name: « lycée Victor et
+    # Hélène Basch »; not « lycée Turgot et Yannick m'a demandé »
     r"(?:(?i:\b(?:lycee|college|ecole|groupe scolaire)(?:\s+(?:professionnel|polyvalent"
     r"|agricole|technique|general|technologique|prive|public))?)\s+[A-Z][a-z]+\s+et\s+"
-    + _CAP + r"(?:\s+" + _CAP + r")?(?![\w'’-])"
+    + _CAP + r"\s+" + _CAP + r"(?![\w'’-])"
     r"|(?i:\b(?:" + "|".join(_IDIOMS.get(w, "") + re.escape(strip_accents(w))
                                for w in PLACE_WORDS) + r")"
     r"(?:\s+(?:professionnel|pro|polyvalent|agricole|technique|general|technologique|prive"
