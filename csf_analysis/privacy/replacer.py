@@ -1027,16 +1027,16 @@ class Replacer:
                 if form != folded  # the exact forms are the listed pass's
                 and one_typo_apart(folded, form)}
         owners = {name for _, name in near}
-        # « Verhaege » of Didier and Nathalie Verhaeghe: their shared surname misspelt
-        shared = len(owners) > 1 and len({form for form, _ in near}) == 1
         written = word.lower()  # "français": "francais" is no word, but one letter from
-        if (len(owners) != 1 and not shared) or self._a_word(folded) or (  # Francis
+        if not owners or self._a_word(folded) or (  # Francis
                 written != folded and self._a_word(written)) or (
                 is_first_name(folded) and not any(
                     one_typo_apart(folded, fold_keep_case(w).lower())
-                    for w in split_name(next(iter(owners)))[0].split("-") if w)):
+                    for owner in owners for w in split_name(owner)[0].split("-") if w)):
             return ""
-        return SHARED if shared else owners.pop()
+        # Someone's, but whose the typo does not say: « Verhaege » of Didier and Nathalie
+        # Verhaeghe, « ramasamy » of Marlène Ramsamy or of Patrice Ramassamy
+        return owners.pop() if len(owners) == 1 else SHARED
 
     def _misspelt_in(self, text: str, *, ident: bool = False) -> str:
         """Listed people's names misspelt by one letter ("mme giordanno"), replaced (in
