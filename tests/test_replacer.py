@@ -1149,3 +1149,11 @@ def test_a_listed_priscilla_is_prisci_in_a_chat():
     r = Replacer({"Priscilla Grondin": "Personne P"}, listed=["Priscilla Grondin"],
                  is_word=lambda w: False)
     assert r.text("Tout va bien se passer Prisci.") == "Tout va bien se passer Personne P."
+
+
+def test_a_listed_fabrice_is_fabou():
+    """names_blind118, untouched: « le patron (Fabrice, il dit « Fabou ») » of the listed
+    Fabrice Nouaille."""
+    r = Replacer({"Fabrice Nouaille": "Personne F"}, listed=["Fabrice Nouaille"],
+                 is_word=lambda w: False)
+    assert r.text("(Fabrice, il dit « Fabou »)") == "(Personne F, il dit « Personne F »)"
