@@ -109,7 +109,8 @@ PHONE_RE = re.compile(
     r"|(?:\+|00)[1-9]\d{0,2}\s?\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{4})(?!\d)")  # "+1 (721) 522-4187"
 # The same 6 digits without their code ("78.45.12", "standard 27 44 19"): three pairs
 # that are no date ("12.03.24") and no time ("14.30.00"), dotted, or spaced after a
-# phone word, a colon or a table's bar (a list of numbers, "45 50 55 jeunes", stays);
+# phone word, a colon or a table's bar, struck out or in bold too ("| ~~55 12 34~~ |",
+# Saint-Pierre-et-Miquelon's 6 digits; a list of numbers, "45 50 55 jeunes", stays);
 # French Polynesia's 8 too, four pairs ("Tél. : 87.25.63.90", "bureau : 40 83 27 11").
 _PACIFIC_PAIRS_RE = re.compile(r"(?<![\w.,/+-])(?<!\d )(?:([2-9]\d)([ .-])(\d{2})\2(\d{2})"
                                r"(?:\2(\d{2}))?|(?P<glued>(?:40|8[789])\d{6}))"
@@ -122,7 +123,7 @@ _PHONE_SEP = r"\s*[/,;—–-]?\s*"
 _BETWEEN_PHONES_RE = re.compile(_PHONE_SEP)
 _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bperso\b|\bfixe|standard"
                            r"|num[ée]ro|n°"
-                           r"|joignable|ligne\s+directe|☎|📞)[^\n]*$|[:|]\s*$"
+                           r"|joignable|ligne\s+directe|☎|📞)[^\n]*$|[:|]\s*[~*_]{0,2}$"
                            r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$"
                            # "[courriel] / 24 13 87", "[téléphone] — 55 32 09"
                            r"|\[(?:courriel|t[ée]l[ée]phone)[^\]]*\]" + _PHONE_SEP + "$")
@@ -134,8 +135,10 @@ _LINE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|(?<!\[)t[ée]l[ée]phone|\bcontac
                           r"|\b(?:r?appeler|r?appelle[rz]?)\b)")  # « rappeler Jimmy ..., 79 60 21 »
 _LINE_CUE_REACH = 150  # characters before the number
 # ... or right after it, a phone or a phone word: "27 43 18 / mobile Gilles +687 ...".
+# Or someone's number said after it: « 55 12 34 c'est toujours son num ? ».
 _PHONE_CUE_AFTER_RE = re.compile(_PHONE_SEP + r"(?:\[t[ée]l[ée]phone\]|(?i:mobile|portable"
-                                 r"|fixe|standard)\b)")
+                                 r"|fixe|standard)\b|(?i:c['’]est\s+(?:toujours\s+|bien\s+)?"
+                                 r"(?:son|ton|mon|sa|leur|votre)\s+(?:num|t[ée]l|portable)))")
 
 
 def overlaps(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -165,6 +168,10 @@ def pacific_phones(text: str) -> str:
     'son numéro [téléphone] ; Joseph : [téléphone] ; lot 87712290, 25-30-35'
     >>> pacific_phones("contact : Lusia Tialetagi, secrétariat (72 20 31) ; Tavita 87772150")
     'contact : Lusia Tialetagi, secrétariat ([téléphone]) ; Tavita [téléphone]'
+    >>> pacific_phones("| REUX Steeve | ~~55 12 34~~ |")  # struck out, or in bold
+    '| REUX Steeve | ~~[téléphone]~~ |'
+    >>> pacific_phones("55 12 34 c'est toujours son num ? 45 50 55 c'est beaucoup")
+    "[téléphone] c'est toujours son num ? 45 50 55 c'est beaucoup"
     """
     last = -1  # where the last number replaced ends
     def replace(match: re.Match) -> str:
