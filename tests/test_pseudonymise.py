@@ -2069,3 +2069,13 @@ def test_a_school_named_after_two_people_needs_a_full_name_after_et(tmp_path):
                                 "lycée Pierre et Marie Curie.\n")
     cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
     assert "Yannick" not in cells and "lycée Pierre et Marie Curie" in cells, cells
+
+
+def test_initials_among_names_that_are_an_organisations_word_are_no_one():
+    """names_blind119, untouched: « avec Mickaël : OIT, Mme Ah-Sing, M. Issop » made the
+    firm « OIT » (the model's « Standard OIT » elsewhere) someone's initials, replaced
+    everywhere. Initials no organisation holds still are someone's among names."""
+    names = Names()
+    names.parts = frozenset({"OIT", "Standard"})
+    assert not names.beside_names("OIT")
+    assert names.beside_names("KD")

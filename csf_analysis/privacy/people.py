@@ -635,6 +635,8 @@ class Names:
             return fold_keep_case(item) not in self.located | self.parts  # "Lina, Samba,
             # Nour, Jessica": a given first name that is a noun too (a dance), not a verb's
             # form; not the rare "Espoir" of "Ressentis : Fatigue, Colère, Espoir"
+        if item.isupper() and fold_keep_case(item) in self.parts:
+            return False  # « OIT » of « Standard OIT »: an organisation's, no one's initials
         return item.strip(".") not in ACRONYMS and not any(
             self.word(w, initial=True) or fold_keep_case(w) in
             self.located | self.parts | self.places for w in words
