@@ -929,7 +929,7 @@ class Replacer:
                  and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
                  and not _CIVILITY_NAMED.match(m.group())
                  and not _first_name_before(folded, m) and not _role_before(folded, m)
-                 and not self._listed_surname(m.group()) and not self._initial_firm(folded, m)
+                 and not self._listed_surname(m.group(), _INITIAL_THEN.match(folded, m.end()))
                  and not _AUTHOR_AFTER.match(folded, m.end())
                  and m.group() not in self._replaced]
         if places and self._kept is not None:  # an exempted word inside a place's span
@@ -945,28 +945,24 @@ class Replacer:
             return match.start(), match.start() + tail.start()
         return match.span()
 
-    def _initial_firm(self, folded: str, match: re.Match) -> bool:
-        """Is the span ``match`` a trade and an initial whose surname, after the span, is
-        someone's (« imprimerie R. Lamy » of René Lamy, found or listed)?"""
-        trade = _TRADE_RE.match(match.group())
-        after = _INITIAL_THEN.match(folded, match.end())
-        return trade is not None and len(match.group()) == trade.end() + 1 \
-            and after is not None and after.group("surname") in self._anyones
-
-    def _listed_surname(self, span: str) -> bool:
+    def _listed_surname(self, span: str, initial_then: re.Match | None = None) -> bool:
         """Is a span shaped as a place a listed person's surname, or a place word and a
         listed name or first name that is no word ("passage Rodrigue") or initials in
         capitals ("OK de principe de JML"), or a place word, « de » and a listed surname
         that is no place ("le lycée pro de Couderc": hers), or a trade and anyone's
-        surname ("Menuiserie Vasseur" of Paul Vasseur), not exempted?"""
+        surname ("Menuiserie Vasseur" of Paul Vasseur; or an initial ending the span and,
+        ``initial_then``, its dot and the surname after it: « imprimerie R. Lamy » of René
+        Lamy), not exempted?"""
         named = _PLACE_NAMED_RE.sub("", span, count=1)
         trade = _TRADE_RE.match(span)  # « Menuiserie Vasseur » of Paul Vasseur, found or listed
         firm = _FIRM_RE.search(span)  # « Lefebvre Bâtiment » of Paul Lefebvre
         initials = named.isupper() and self.listed_exact.get(named) not in (None, SHARED)
         whose = named in self._surnames and not is_place(named) and bool(
             _DE_END.search(span, 0, len(span) - len(named)))  # « lycée de » + ``named``
-        return (span in self._surnames or named in self._named or initials or whose or (
-            trade is not None and span[trade.end():] in self._anyones) or (
+        owned = trade is not None and (span[trade.end():] in self._anyones or (
+            initial_then is not None and len(span) == trade.end() + 1
+            and initial_then["surname"] in self._anyones))
+        return (span in self._surnames or named in self._named or initials or whose or owned or (
             firm is not None and any(w in self._anyones for w in span[:firm.start()].split()))) \
             and not (self._kept and self._kept.fullmatch(span))
 
