@@ -789,6 +789,21 @@ def test_initials_and_a_surname_are_one_person_with_the_surname_in_lower_case(tm
     assert "jeandel" not in cells.lower() and f"{rows['A. Jeandel']} (PMA) veut" in cells
 
 
+def test_a_surname_written_first_in_capitals_is_replaced_in_lower_case_too(tmp_path):
+    """names_blind116: « orsiny c'est le +508 41 30 77 » of a chat was left. The
+    contacts write « ORSINY Patrice », the name kept: the lower-case rule tested its
+    last word, « Patrice », instead of its surname."""
+    notes = _one_note(tmp_path, "# Contacts\n\n| nom | structure |\n|---|---|\n"
+                      "| ORSINY Patrice | garage |\n| LAFARGUE Tyméo | jeune |\n"
+                      "| JUGAN Marc | DDETS |\n\n# Fil\n\n- [10/04/2024 10:10] Maëlys: "
+                      "Patrice Orsiny au garage serait ok pour une immersion.\n"
+                      "- [10/04/2024 10:13] Maëlys: ok je lance. orsiny c'est le bon contact\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    rows = {row["nom"]: row["pseudonyme"] for row in load_mapping(notes)}
+    assert "orsiny" not in cells.lower()
+    assert f"{rows['ORSINY Patrice']} c'est le bon contact" in cells
+
+
 def test_a_word_of_a_persons_name_beside_their_pseudonym_goes_with_it(tmp_path):
     """names_blind63: « fournier ludo » of a listed Ludovic Fournier (Ludo) was « fournier
     Personne B »: « fournier » is a word, never replaced alone in lower case."""

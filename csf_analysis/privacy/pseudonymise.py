@@ -323,11 +323,12 @@ def _merged(found: dict[str, list[str]], listed: dict[str, list[str]]) -> dict[s
 def _lower_surname(name: str, found: Names) -> bool:
     """Is ``name``'s surname replaced in lower case too: a full name's or initials' ("A.
     Jeandel") one-word surname of 4 letters and more, no French word ("passé, tafanier,
-    il a dit", "jeandel (PMA) veut"; not "martin")?"""
-    core = name_core(name)
-    last = core[-1].lower()
+    il a dit", "jeandel (PMA) veut"; not "martin"), wherever the name puts it ("orsiny
+    c'est le +508…" of « | ORSINY Patrice | »)?"""
+    surname = name_core(split_name(name)[1])
+    last = surname[-1].lower()
     return (found.model is not None and (is_full_name(name) or is_initialled(name))
-            and len(core) == 2
+            and len(name_core(name)) == 2 and len(surname) == 1
             and len(last) >= 4 and "." not in last and fold_lower(last) not in _STOP_WORDS
             and not found.word(last, initial=True, notes=False))
 
