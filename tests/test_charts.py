@@ -335,14 +335,6 @@ def test_durations_data_sorted_without_hours():
     assert figure.get_suptitle() == "Durées évoquées dans les entretiens (2 mentions)"
 
 
-def test_snippet_keeps_the_words_around_a_long_sentence_match():
-    sentence = ("Au début tout allait bien, mais ensuite la jeune est restée seulement "
-                "15 jours avant de partir sans prévenir personne dans l'entreprise.")
-    snippet = charts._snippet(sentence, "15 jours", width=40)
-    assert "15 jours" in snippet and snippet.startswith("…") and snippet.endswith("…")
-    assert len(snippet) <= 42
-
-
 EMPTY_CASES = {
     "themes_by_interview": lambda s, c, i, b, e, k: charts.themes_by_interview(
         {"statements": s, "codings": c, "interviews": i, "codebook": b}),

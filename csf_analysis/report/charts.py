@@ -33,7 +33,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -59,6 +58,7 @@ from ..labels import (
 from ..reading.dates import personal_span
 from ..reading.events import EVENT_COLUMNS, events_table
 from ..schema import ACTORS, CATEGORIES
+from .cuts import shorten, snippet, wrap_label
 
 __all__ = [
     "NO_DATA",
@@ -116,32 +116,12 @@ def empty_figure(title: str, reason: str = "") -> Figure:
     return fig
 
 
-def wrap_label(label: str, *, width: int = 30, max_lines: int = 2) -> str:
-    """Wrap a long label on ``max_lines`` lines of ``width`` characters, ending with "…"."""
-    return textwrap.fill(str(label), width=width, max_lines=max_lines, placeholder=" …")
-
-
 def _pct(value: float, *, decimals: int = 0) -> str:
     """French percentage: ``0.125`` -> ``"12 %"``, ``"12,5 %"`` with one decimal."""
     number = f"{value * 100:.{decimals}f}".replace(".", ",")
     if "," in number:
         number = number.rstrip("0").rstrip(",")
     return f"{number}\u00a0%"
-
-
-def _snippet(sentence: str, text: str, *, width: int = 60) -> str:
-    """About ``width`` characters of ``sentence`` around ``text``, with "…" where cut."""
-    sentence = " ".join(sentence.split())
-    if len(sentence) <= width:
-        return sentence
-    at = max(sentence.find(text), 0)
-    start = max(0, min(at + len(text) // 2 - width // 2, len(sentence) - width))
-    piece = sentence[start:start + width]
-    if start > 0:
-        piece = "…" + piece[piece.find(" ") + 1:] if " " in piece else "…" + piece
-    if start + width < len(sentence):
-        piece = piece[:piece.rfind(" ")] + "…" if " " in piece else piece + "…"
-    return piece
 
 
 def _text_colour(rgb) -> str:
@@ -230,7 +210,7 @@ def interview_labels(interviews: pd.DataFrame) -> pd.Series:
         if company or clause:
             label = f"{company or '—'} · {clause or '—'}"
         else:
-            label = ACTOR_LABELS.get(text(row, "actor")) or textwrap.shorten(
+            label = ACTOR_LABELS.get(text(row, "actor")) or shorten(
                 text(row, "title") or "Entretien", 24, placeholder="…")
         date = text(row, "date")
         labels.append(f"{label} ({short_date(date)})" if date else label)
@@ -757,7 +737,7 @@ def timeline_data(corpus) -> pd.DataFrame:
     found = pd.DataFrame({
         "interview_id": dated["interview_id"], "kind": "événement", "date": dated["date"],
         "precision": dated["precision"], "statement_id": dated["statement_id"],
-        "label": [_snippet(s, t, width=46) for s, t in zip(dated["sentence"], dated["text"])]})
+        "label": [snippet(s, t, width=46) for s, t in zip(dated["sentence"], dated["text"])]})
     table = pd.concat([own, found], ignore_index=True)
     spans = table["date"].map(_year_span)
     table = table[table["interview_id"].isin(set(names.index)) & spans.notna()].assign(
@@ -878,7 +858,7 @@ def durations_data(corpus, *, units: tuple[str, ...] = DURATION_UNITS) -> pd.Dat
     names = interview_labels(interviews) if interviews is not None else pd.Series(dtype=object)
     table = rows.assign(
         interview=[names.get(i, i) for i in rows["interview_id"]],
-        snippet=[_snippet(s, t) for s, t in zip(rows["sentence"], rows["text"])])
+        snippet=[snippet(s, t) for s, t in zip(rows["sentence"], rows["text"])])
     table = table.sort_values(["days_max", "days_min"], kind="stable")
     return table[list(DURATION_COLUMNS)].reset_index(drop=True)
 

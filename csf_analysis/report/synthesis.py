@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pandas as pd
@@ -44,6 +43,7 @@ from ..text import fold
 from ..words import WORDS
 from . import charts, highlights
 from .charts import interview_labels
+from .cuts import shorten
 from .figures import all_figures
 from .figures import render as render_figure
 from .findings import findings_html
@@ -216,7 +216,7 @@ def funnel(corpus, *, limit: int = CONTACT_LIMIT) -> Markup:
         "Entreprise": contacts["company_ref"], "Clause": contacts["clause_label"],
         "Statut": status, "Entretien": contacts["interviewed"].map({True: "oui", False: "non"}),
         "Note": contacts["note"],
-        "Marché": contacts["market"].map(lambda m: textwrap.shorten(m, 110, placeholder=" …"))})
+        "Marché": contacts["market"].map(lambda m: shorten(m, 110))})
     return render("funnel.html.j2", summary=_funnel_text(contacts), intro="",
                   table=frame_html(view, css="csf-small csf-contacts"))
 
@@ -603,7 +603,7 @@ def sources_table(interviews: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Fichier": interviews["source_file"],
         "Type": interviews["kind"].map(lambda k: KIND_LABEL.get(k, k)),
-        "Titre": interviews["title"].map(lambda s: textwrap.shorten(s, 70, placeholder=" …")),
+        "Titre": interviews["title"].map(lambda s: shorten(s, 70)),
         "Compté": [counted(row) for row in interviews.itertuples()]})
 
 
