@@ -1157,3 +1157,15 @@ def test_a_listed_fabrice_is_fabou():
     r = Replacer({"Fabrice Nouaille": "Personne F"}, listed=["Fabrice Nouaille"],
                  is_word=lambda w: False)
     assert r.text("(Fabrice, il dit « Fabou »)") == "(Personne F, il dit « Personne F »)"
+
+
+def test_a_saints_town_keeps_its_links_and_the_name_after_them():
+    """names_blind120: « à Saint-Nicolas-de-Redon » became « Saint-Nicolas-de-personne-a »
+    (Odile Redon listed): the saint's town ended at « Saint-Nicolas », and the surname
+    after « -de- » was read as a word of an id."""
+    r = Replacer({"Odile Redon": "Personne A", "Jean Angély": "Personne B"},
+                 listed=["Odile Redon", "Jean Angély"])
+    for text in ("sa sœur à l'école à Saint-Nicolas-de-Redon.", "né à Saint-Jean-d'Angély",
+                 "Sainte-Foy-lès-Lyon", "Saint-Pierre-des-Corps"):
+        assert r.text(text) == text
+    assert r.text("la mission locale de Redon") == "la mission locale de Personne A"

@@ -238,7 +238,9 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
     r"(?:\s+(?:professionnel|pro|polyvalent|agricole|technique|general|technologique|prive"
     r"|public|municipal|intercommunal|regional|departemental)){0,2})\s+(?:"
     + _PARTICLE + r"\s*)?" + _CAP + r"(?:(?:\s+|-)(?:" + _PARTICLE + r"\s*)?" + _CAP + r"){0,3}"
-    r"|\b(?:Saint|Sainte|St|Ste)-" + _CAP + r"(?:-" + _CAP + r")*"
+    # a saint's town, its links too: « Saint-Nicolas-de-Redon », « Saint-Jean-d'Angély »
+    r"|\b(?:Saint|Sainte|St|Ste)-" + _CAP + r"(?:-(?:(?:de|du|des|sur|sous|en|les|lez|le|la"
+    r"|et)-|d'|l')?" + _CAP + r")*"
     r"|\bVal\s+(?:de|du|des|d')\s*" + _CAP +  # "Métropole Val de Loire"; "Val" a Valérie
     # a compound place name ("Hauts-de-France", "Boulogne-sur-Mer", "Aix-en-Provence")
     r"|\b" + _CAP + r"(?:-" + _CAP + r")*-(?:de|du|des|sur|sous|en|les|lez|le|la|et|d'|l')"
