@@ -1169,3 +1169,19 @@ def test_a_saints_town_keeps_its_links_and_the_name_after_them():
                  "Sainte-Foy-lès-Lyon", "Saint-Pierre-des-Corps"):
         assert r.text(text) == text
     assert r.text("la mission locale de Redon") == "la mission locale de Personne A"
+
+
+def test_a_made_up_three_letter_nickname_in_lower_case_where_only_a_person_stands():
+    """names_blind123: « …de la DSDEN, nad tu as l'adresse ? » and « +1 fab » of a team's
+    chat were left (Nadège Pirot and Fabrice Lemoine listed, no nickname given):
+    « Nad », « Fab », made of their first names, were replaced only as written.
+    names_blind120: « merci fabi » (Fabienne Nagau)."""
+    people = {"Nadège Pirot": "Personne N", "Fabrice Lemoine": "Personne F",
+              "Fabienne Nagau": "Personne G"}
+    r = Replacer(people, listed=list(people))
+    assert r.text("on part du parking de la DSDEN, nad tu as l'adresse ?") == \
+        "on part du parking de la DSDEN, Personne N tu as l'adresse ?"
+    assert r.text("+1 fab") == "+1 Personne F"
+    assert r.text("merci fabi ❤️") == "merci Personne G ❤️"
+    for text in ("le fab lab de Bourges", "+1 pour la fab", "le fab, tu connais ?"):
+        assert r.text(text) == text

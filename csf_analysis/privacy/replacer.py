@@ -387,8 +387,8 @@ _PERSON_BEFORE = r"(?<![\w-])(?i:a|à|avec|chez|par|pour|cc|selon)\s+"
 # ("claire tu relis ?"), after "de" at a question's end ("les dates de moussa ?"),
 # described in brackets at a clause's start ("par contre amine (spie, 900h) est
 # partant"), or mentioned ("@rose"). The text is folded: no accent, case kept.
-_GREETING = (r"(?<![\w-])(?i:merci|bonjour|salut|coucou|bravo|bonsoir|hello|rip|top|courage"
-             r"|felicitations|bises|bisous|oui|ok)\s+")  # "rip élo", "top moussa"
+_GREETING = (r"(?:(?<![\w-])(?i:merci|bonjour|salut|coucou|bravo|bonsoir|hello|rip|top|courage"
+             r"|felicitations|bises|bisous|oui|ok)|(?<![\w+])\+1)\s+")  # "rip élo", "+1 fab"
 _CALLED_AFTER = (r"(?:\s*,)?\s+(?:(?:tu|vous|peux|pourrais|pourriez|stp|svp)(?![\w-])"
                  r"|t['’])")  # "élo t'as des chaussures ?"
 # ... or as the subject at a sentence's start, before a verb, a pronoun taking it up, a
@@ -617,7 +617,8 @@ def _word_name_contexts(words: str, initials: str, bare: str = "") -> list[str]:
         r"(?<![\w-])(?i:mme|mlle|madame|monsieur|mr|m\.|dr)\s+"
         r"(?P<civil>" + words + end,
         _GREETING + r"(?P<greeted>" + words + end,  # "merci pierre"
-        _SENTENCE_START + r"(?P<called>" + words + end + r"(?=" + _CALLED_AFTER + ")",
+        r"(?:" + _SENTENCE_START + r"|(?<=, ))(?P<called>" + words + end  # "…, nad tu as"
+        + r"(?=" + _CALLED_AFTER + ")",
         _SENTENCE_START + r"(?P<subject>" + words + end + r"(?=" + _SUBJECT_AFTER + ")",
         r"(?<![\w'’-])(?i:si|quand|que|qu['’]|comme|lorsque|lorsqu['’])\s*(?P<subordinate>"
         + words + end + r"(?=" + _SUBJECT_AFTER + ")",  # "si jo veut bien"
@@ -1085,6 +1086,12 @@ class Replacer:
             for pair in short_initials(name):
                 if pair.lower() not in TWO_LETTER_WORDS | common:
                     initials.setdefault(pair.lower(), name)
+        for name in listed:  # "Nad", "Fab" made of Nadège, Fabrice: in lower case only
+            for short in listed_nicknames(name):  # where a person stands (« +1 fab »)
+                short = fold_keep_case(short).lower()
+                if len(short) == 3 and short not in common | THREE_LETTER_WORDS \
+                        and not self._a_word(short):
+                    words.setdefault(short, name)
         for name, others in aliases.items():  # "(Nad)": "nad" in lower case is anything
             for other in others:  # else ("ben oui"); where only a person stands, her
                 short = fold_keep_case(other).lower()
