@@ -93,6 +93,18 @@ def test_exempted_places_organisations_and_roles_stay(replacer, text):
     assert replacer.text(text) == text
 
 
+def test_a_saints_town_keeps_its_links_and_the_name_after_them():
+    """names_blind120: « à Saint-Nicolas-de-Redon » became « Saint-Nicolas-de-personne-a »
+    (Odile Redon listed): the saint's town ended at « Saint-Nicolas », and the surname
+    after « -de- » was read as a word of an id."""
+    r = Replacer({"Odile Redon": "Personne A", "Jean Angély": "Personne B"},
+                 listed=["Odile Redon", "Jean Angély"])
+    for text in ("sa sœur à l'école à Saint-Nicolas-de-Redon.", "né à Saint-Jean-d'Angély",
+                 "Sainte-Foy-lès-Lyon", "Saint-Pierre-des-Corps"):
+        assert r.text(text) == text
+    assert r.text("la mission locale de Redon") == "la mission locale de Personne A"
+
+
 def test_more_streets_quarters_and_storms_keep_their_names():
     """names_blind60 lost « promenade Micaud » and « rond-point Berthelot », the model
     calling the names people; older folders « zone Kennedy », « quartier Franklin »,
@@ -406,6 +418,19 @@ def test_a_listed_name_misspelt_by_one_letter():
     assert Replacer(people, listed=list(people)).text("giordanno") == "giordanno"  # no lexicon
 
 
+def test_a_listed_surname_written_by_ear():
+    """names_blind122: « chez Verhague » of a chat (the listed Charles Verhaeghe, two
+    letters away) was left. A capitalised word that sounds as a listed surname does is
+    theirs; not in lower case, nor a French word."""
+    people = {"Charles Verhaeghe": "Personne V", "Paul Dupont": "Personne D",
+              "Anne Moreau": "Personne M"}
+    r = Replacer(people, listed=list(people), is_word=lambda w: w in {"verage"})
+    assert r.text("avec Audrey chez Verhague. Sacré personnage") == \
+        "avec Audrey chez Personne V. Sacré personnage"
+    assert r.text("la verhague ; le Verage ; VERHAGUE") == "la verhague ; le Verage ; VERHAGUE"
+    assert r.text("M. Dupond ; Morot") == "Personne D ; Morot"  # under six letters: no
+
+
 def test_a_lemma_one_letter_from_a_listed_surname_is_no_typo():
     """names_blind93: « Même constat qu'en Guyane » became « Même Personne B2 », one letter
     from the listed Didier Constant: « constat » is a lemma of the lexicon, not an
@@ -557,6 +582,22 @@ def test_a_listed_three_letter_nickname_in_lower_case_where_only_a_person_stands
     assert r.text("[10/04/2025 08:15] nad: dylan a été retenu ; vu avec nad.") == \
         "[10/04/2025 08:15] Personne N: dylan a été retenu ; vu avec Personne N."
     assert r.text("ben oui, c'est ben ça") == "ben oui, c'est ben ça"
+
+
+def test_a_made_up_three_letter_nickname_in_lower_case_where_only_a_person_stands():
+    """names_blind123: « …de la DSDEN, nad tu as l'adresse ? » and « +1 fab » of a team's
+    chat were left (Nadège Pirot and Fabrice Lemoine listed, no nickname given):
+    « Nad », « Fab », made of their first names, were replaced only as written.
+    names_blind120: « merci fabi » (Fabienne Nagau)."""
+    people = {"Nadège Pirot": "Personne N", "Fabrice Lemoine": "Personne F",
+              "Fabienne Nagau": "Personne G"}
+    r = Replacer(people, listed=list(people))
+    assert r.text("on part du parking de la DSDEN, nad tu as l'adresse ?") == \
+        "on part du parking de la DSDEN, Personne N tu as l'adresse ?"
+    assert r.text("+1 fab") == "+1 Personne F"
+    assert r.text("merci fabi ❤️") == "merci Personne G ❤️"
+    for text in ("le fab lab de Bourges", "+1 pour la fab", "le fab, tu connais ?"):
+        assert r.text(text) == text
 
 
 def test_the_short_forms_of_first_names_beyond_french():
@@ -1157,31 +1198,3 @@ def test_a_listed_fabrice_is_fabou():
     r = Replacer({"Fabrice Nouaille": "Personne F"}, listed=["Fabrice Nouaille"],
                  is_word=lambda w: False)
     assert r.text("(Fabrice, il dit « Fabou »)") == "(Personne F, il dit « Personne F »)"
-
-
-def test_a_saints_town_keeps_its_links_and_the_name_after_them():
-    """names_blind120: « à Saint-Nicolas-de-Redon » became « Saint-Nicolas-de-personne-a »
-    (Odile Redon listed): the saint's town ended at « Saint-Nicolas », and the surname
-    after « -de- » was read as a word of an id."""
-    r = Replacer({"Odile Redon": "Personne A", "Jean Angély": "Personne B"},
-                 listed=["Odile Redon", "Jean Angély"])
-    for text in ("sa sœur à l'école à Saint-Nicolas-de-Redon.", "né à Saint-Jean-d'Angély",
-                 "Sainte-Foy-lès-Lyon", "Saint-Pierre-des-Corps"):
-        assert r.text(text) == text
-    assert r.text("la mission locale de Redon") == "la mission locale de Personne A"
-
-
-def test_a_made_up_three_letter_nickname_in_lower_case_where_only_a_person_stands():
-    """names_blind123: « …de la DSDEN, nad tu as l'adresse ? » and « +1 fab » of a team's
-    chat were left (Nadège Pirot and Fabrice Lemoine listed, no nickname given):
-    « Nad », « Fab », made of their first names, were replaced only as written.
-    names_blind120: « merci fabi » (Fabienne Nagau)."""
-    people = {"Nadège Pirot": "Personne N", "Fabrice Lemoine": "Personne F",
-              "Fabienne Nagau": "Personne G"}
-    r = Replacer(people, listed=list(people))
-    assert r.text("on part du parking de la DSDEN, nad tu as l'adresse ?") == \
-        "on part du parking de la DSDEN, Personne N tu as l'adresse ?"
-    assert r.text("+1 fab") == "+1 Personne F"
-    assert r.text("merci fabi ❤️") == "merci Personne G ❤️"
-    for text in ("le fab lab de Bourges", "+1 pour la fab", "le fab, tu connais ?"):
-        assert r.text(text) == text

@@ -491,6 +491,26 @@ def squeezed(word: str) -> str:
     return re.sub(r"([^\W\d_])\1+", r"\1", word)
 
 
+# A surname written by ear: the letters French spelling sounds alike (in order: "gh" and
+# "gu" before the "h" goes, "eau" before "au").
+_SOUNDS = [(re.compile(pattern), sound) for pattern, sound in (
+    (r"gh", "g"), (r"gu(?=[eiy])", "g"), (r"ph", "f"), (r"ck|qu|q|c(?=[aou])", "k"),
+    (r"y", "i"), (r"eau|au", "o"), (r"ae", "a"), (r"ai|ei", "e"), (r"h", ""), (r"([a-z])\1", r"\1"),
+    (r"[estxd]+$", ""))]
+
+
+def sound_key(word: str) -> str:
+    """``word`` (folded, lower case) as it sounds, roughly: "Verhague" of Verhaeghe,
+    written by ear.
+
+    >>> sound_key("verhaeghe"), sound_key("verhague"), sound_key("lefebvre")
+    ('verag', 'verag', 'lefebvr')
+    """
+    for pattern, sound in _SOUNDS:
+        word = pattern.sub(sound, word)
+    return word
+
+
 def _deletions(word: str) -> set[str]:
     """``word`` and every way of dropping one letter of it."""
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
@@ -766,6 +786,7 @@ class Replacer:
         self._word_names = self._word_names_pattern(listed, words, aliases or {},
                                                     people.values(), set(bare)) \
             if only is None else None
+        self._sounds: dict[str, set[str]] = {}  # set by _fuzzy_index
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
         self._stretched = self._stretched_index() if is_word is not None else {}
         self._own = _own_words(people) if only is None else {}
@@ -995,7 +1016,8 @@ class Replacer:
         return text
 
     def _fuzzy_index(self, listed: Iterable[str]) -> dict[str, set[tuple[str, str]]]:
-        """One-letter deletions of the listed people's long names -> (word, name)."""
+        """One-letter deletions of the listed people's long names -> (word, name); their
+        surnames' sounds in ``self._sounds``."""
         index: dict[str, set[tuple[str, str]]] = {}
         for name in listed:
             for word in re.split(r"[\s-]+", name):
@@ -1003,6 +1025,9 @@ class Replacer:
                 if len(word) >= _FUZZY_SHORTEST and word not in PARTICLES:
                     for key in _deletions(word):
                         index.setdefault(key, set()).add((word, name))
+            last = fold_keep_case(split_name(name)[1]).lower()
+            if len(last) >= _FUZZY_SHORTEST and " " not in last and "-" not in last:
+                self._sounds.setdefault(sound_key(last), set()).add(name)
         return index
 
     def _stretched_index(self) -> dict[str, set[str]]:
@@ -1033,6 +1058,8 @@ class Replacer:
                 if form != folded  # the exact forms are the listed pass's
                 and one_typo_apart(folded, form)}
         owners = {name for _, name in near}
+        if not owners and word[:1].isupper() and not word.isupper():  # « chez Verhague »
+            owners = set(self._sounds.get(sound_key(folded), ()))  # of Charles Verhaeghe
         written = word.lower()  # "français": "francais" is no word, but one letter from
         if not owners or self._a_word(folded) or (  # Francis
                 written != folded and self._a_word(written)) or (
