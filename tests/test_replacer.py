@@ -423,12 +423,14 @@ def test_a_listed_surname_written_by_ear():
     letters away) was left. A capitalised word that sounds as a listed surname does is
     theirs; not in lower case, nor a French word."""
     people = {"Charles Verhaeghe": "Personne V", "Paul Dupont": "Personne D",
-              "Anne Moreau": "Personne M"}
+              "Anne Moreau": "Personne M", "Claire Labourdette": "Personne L"}
     r = Replacer(people, listed=list(people), is_word=lambda w: w in {"verage"})
     assert r.text("avec Audrey chez Verhague. Sacré personnage") == \
         "avec Audrey chez Personne V. Sacré personnage"
     assert r.text("la verhague ; le Verage ; VERHAGUE") == "la verhague ; le Verage ; VERHAGUE"
     assert r.text("M. Dupond ; Morot") == "Personne D ; Morot"  # under six letters: no
+    # one silent ending, not three: « Labourd » (a land) is no « Labourdette »
+    assert r.text("Routes et Enrobés du Labourd") == "Routes et Enrobés du Labourd"
 
 
 def test_a_lemma_one_letter_from_a_listed_surname_is_no_typo():

@@ -496,7 +496,7 @@ def squeezed(word: str) -> str:
 _SOUNDS = [(re.compile(pattern), sound) for pattern, sound in (
     (r"gh", "g"), (r"gu(?=[eiy])", "g"), (r"ph", "f"), (r"ck|qu|q|c(?=[aou])", "k"),
     (r"y", "i"), (r"eau|au", "o"), (r"ae", "a"), (r"ai|ei", "e"), (r"h", ""), (r"([a-z])\1", r"\1"),
-    (r"[estxd]+$", ""))]
+    (r"e$", ""), (r"[stxd]$", ""))]
 
 
 def sound_key(word: str) -> str:
