@@ -804,6 +804,24 @@ def test_a_surname_written_first_in_capitals_is_replaced_in_lower_case_too(tmp_p
     assert f"{rows['ORSINY Patrice']} c'est le bon contact" in cells
 
 
+def test_a_chat_author_beside_an_organisations_acronym_is_the_person_alone(tmp_path):
+    """names_blind120: the chat's author « Fabienne CIO » became a person « Fabienne Cio »
+    apart from the listed Fabienne Nagau, and « CIO » one of her forms: « un rdv au CIO »
+    lost its CIO (five places named « CIO de … » too). The words after the acronym say
+    where the author works (« Oumou MLDS Sada »)."""
+    notes = _one_note(tmp_path, "# Fil\n\n[05/02/2024 07:10] Fabienne CIO: Oui la maman "
+                      "m'a appelée.\n[12/02/2024 18:20] Fabienne CIO: Kenzo a un rdv au CIO "
+                      "de Redon le 20.\n[12/02/2024 18:25] Oumou MLDS Sada: la Mairie de Sada "
+                      "le prend.\n")
+    (notes / "pseudonymes.yml").write_text("personnes:\n  - Fabienne Nagau (Fabienne)\n",
+                                           encoding="utf-8")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    rows = {row["nom"]: row["pseudonyme"] for row in load_mapping(notes)}
+    assert not [name for name in rows if "Cio" in name or "CIO" in name], rows
+    assert "un rdv au CIO de Redon le 20" in cells and "Fabienne" not in cells
+    assert "la Mairie de Sada le prend" in cells  # where Oumou works: « Oumou » is her
+
+
 def test_a_word_of_a_persons_name_beside_their_pseudonym_goes_with_it(tmp_path):
     """names_blind63: « fournier ludo » of a listed Ludovic Fournier (Ludo) was « fournier
     Personne B »: « fournier » is a word, never replaced alone in lower case."""

@@ -40,6 +40,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -53,7 +54,13 @@ from ..reading.notes import HEADING_SEP
 from ..reading.vocabulary import speaker_of_label
 from ..text import fold_keep_case, fold_lower
 from .first_names import not_common
-from .name_forms import listed_forms, listed_handles, listed_nicknames, split_name
+from .name_forms import (
+    ACRONYMS,
+    listed_forms,
+    listed_handles,
+    listed_nicknames,
+    split_name,
+)
 from .name_model import NameModel
 from .people import (
     BARE_FIRST_NAMES,
@@ -67,7 +74,7 @@ from .people import (
     name_core,
 )
 from .pseudonym_list import PseudonymList, load_pseudonym_list
-from .replacer import Replacer
+from .replacer import Replacer, titled
 from .word_use import bare_only
 
 __all__ = ["MAPPING_FILE", "load_mapping", "name_checker", "pseudonymise", "pseudonymise_tables"]
@@ -224,10 +231,15 @@ def _place_field(field: str) -> bool:
 def _speaker_labels(statements: pd.DataFrame) -> list[str]:
     """The speakers the reader took from labels ("**Dumè** : ..." gives "dume", the label
     gone from the text) written back as labels ("Dume :"), roles aside, so the finder
-    reads them as it reads a label."""
+    reads them as it reads a label; from an organisation's acronym on, the words say
+    where the person works (« Fabienne CIO » of a chat is Fabienne, « CIO » stays a CIO;
+    « Oumou MLDS Sada » is Oumou, of the MLDS of Sada)."""
     speakers = statements["speaker"] if "speaker" in statements else []
-    return [f"{speaker.title()} :" for speaker in dict.fromkeys(speakers)
-            if isinstance(speaker, str) and speaker and not speaker_of_label(speaker)]
+    labels = (" ".join(itertools.takewhile(lambda w: w not in ACRONYMS,
+                                           titled(speaker).split(" ")))
+              for speaker in dict.fromkeys(speakers)
+              if isinstance(speaker, str) and speaker and not speaker_of_label(speaker))
+    return [f"{label} :" for label in labels if label]
 
 
 def _chat_authors(statements: pd.DataFrame) -> list[str]:
