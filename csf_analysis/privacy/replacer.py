@@ -125,8 +125,10 @@ _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bperso\b|\bfix
                            r"|num[ée]ro|n°"
                            r"|joignable|ligne\s+directe|☎|📞)[^\n]*$|[:|]\s*[~*_]{0,2}$"
                            r"|\b(?:c['’]est|appeler|appelle[rz]?)\s+(?:le|au)\s*$"
-                           # "[courriel] / 24 13 87", "[téléphone] — 55 32 09"
-                           r"|\[(?:courriel|t[ée]l[ée]phone)[^\]]*\]" + _PHONE_SEP + "$")
+                           # "[courriel] / 24 13 87", "[téléphone] — 55 32 09", one word
+                           # between: "[téléphone] / bureau 72 03 56"
+                           r"|\[(?:courriel|t[ée]l[ée]phone)[^\]]*\]" + _PHONE_SEP
+                           + r"(?:[^\W\d_]{2,15}\s*:?\s*)?$")
 # ... or further on its line, after a word that announces phones: "contact : Lusia
 # Tialetagi, secrétariat (72 20 31)", "le tél. de Killian est celui de la famille : 41 67
 # 12 — préférer passer par Gaëlle (55 32 09)", "Contacts : Marcel ... ; Tavita 87772150";
@@ -183,6 +185,8 @@ def pacific_phones(text: str) -> str:
     '| REUX Steeve | ~~[téléphone]~~ |'
     >>> pacific_phones("55 12 34 c'est toujours son num ? 45 50 55 c'est beaucoup")
     "[téléphone] c'est toujours son num ? 45 50 55 c'est beaucoup"
+    >>> pacific_phones("| [téléphone] / bureau 72 03 56 | [courriel] ; les jeunes 45 50 55 |")
+    '| [téléphone] / bureau [téléphone] | [courriel] ; les jeunes 45 50 55 |'
     """
     last = -1  # where the last number replaced ends
     def replace(match: re.Match) -> str:
