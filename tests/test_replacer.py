@@ -805,6 +805,17 @@ def test_an_unlisted_persons_short_forms_in_a_chat():
     assert Replacer(people).text("nath et tom") == "nath et tom"  # no word can be told
 
 
+def test_an_unlisted_persons_first_syllable_said_twice_as_written():
+    """names_blind121: « Il parlait avec Gégé — Gérard, Gérard Dumortier » and « le vieux,
+    Gégé, il racontait » were left: a syllable said twice was no short form of an unlisted
+    person's at all. As written it is; in lower case it may be anything (« nana »), and a
+    word stays (« Papa »)."""
+    people = {"Gérard Dumortier": "Personne G", "Pascale Gir": "Personne P"}
+    r = Replacer(people, is_word=lambda word: word == "papa")
+    assert r.text("le vieux, Gégé, il racontait ; gégé ; Papa ; papa") == \
+        "le vieux, Personne G, il racontait ; gégé ; Papa ; papa"
+
+
 def test_a_person_of_initials_only_lends_no_single_letter():
     """names_blind44: « B. V. » (a listed alias, also found as a person of its own)
     gave the form « B. » alone, so any « B. » of the folder was replaced (« plan B. »)."""

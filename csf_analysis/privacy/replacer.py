@@ -592,19 +592,22 @@ def _short_forms(first: str, is_word: Callable[[str], bool] | None) -> list[str]
     an inflected form or a lemma), the table's in lower case too when no word ("tom",
     "greg" in a chat; not "max"), and the name's start cut after a consonant, from 4
     letters, in both cases ("Nath", "nath", "Bapt"), when no word ("Nord" of Nordine,
-    "Blanc" of Blanche, "Soul" of Souleymane: "soûl" the accents aside).
+    "Blanc" of Blanche, "Soul" of Souleymane: "soûl" the accents aside); its first
+    syllable said twice only as written ("Gégé" of Gérard; "gégé", "nana" in lower case
+    may be anything).
 
     >>> _short_forms("Thomas", lambda word: False)
-    ['Tom', 'Tomtom', 'tom', 'tomtom', 'Thom', 'thom']
+    ['Tom', 'Tomtom', 'tom', 'tomtom', 'Thom', 'thom', 'Thotho']
     """
     forms = [short for short in diminutives(first) if not short.isupper()]
     if is_word is None:
         return forms
     lower = [short.lower() for short in forms
              if _lower_short(short, set()) and not is_word(short.lower())]
-    cut = [short for short in nicknames(first) if len(short) >= 4 and not _doubled(short)
+    cut = [short for short in nicknames(first) if len(short) >= 4
            and not is_word(short.lower()) and not is_word(fold_keep_case(short).lower())]
-    return [*forms, *lower, *(form for short in cut for form in (short, short.lower()))]
+    return [*forms, *lower, *(form for short in cut  # "Gégé" as written only
+                              for form in (short, *[short.lower()] * (not _doubled(short))))]
 
 
 def _doubled(short: str) -> bool:
