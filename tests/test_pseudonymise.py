@@ -2112,3 +2112,17 @@ def test_initials_among_names_that_are_an_organisations_word_are_no_one():
     names.parts = frozenset({"OIT", "Standard"})
     assert not names.beside_names("OIT")
     assert names.beside_names("KD")
+
+
+def test_two_capitalised_words_in_brackets_beside_a_role():
+    """names_blind123, measured untouched: « la RH (Hinarii Teriipaia) », « l'apprenti
+    (Loïc Tonnelier, 2e année CAP) » (a tonnelier is a cooper) and « Élise Carré (prof de
+    lettres) » were kept: the model called the pairs organisations, and a role's
+    apposition was read with a comma only."""
+    found = find_people(["- la cheffe de rang et la RH (Hinarii Teriipaia) accueillent déjà "
+                         "des jeunes.", "- Loïc, l'apprenti (Loïc Tonnelier, 2e année CAP), "
+                         "avait le même âge.", "> Élise Carré (prof de lettres) veut faire "
+                         "écrire les jeunes.", "- La tutrice (Maison Blanche) a refusé."])
+    assert sorted(found) == ["Hinarii Teriipaia", "Loïc Tonnelier", "Élise Carré"], found
+
+

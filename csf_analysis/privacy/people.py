@@ -187,14 +187,16 @@ _APPOSED_ROLES = [*_ROLES, "maire", "adjoint", "adjointe", "charge", "chargee", 
                   "sœur", "soeur", "beau-frere", "belle-sœur", "belle-soeur", "fils", "fille",
                   "gars", "collegue", "voisin", "voisine", "contact"]
 _APPOSED_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)? [A-Z][a-z]{2,}"
-                         r"(?:-[A-Z][a-z]+)?)(?:,\s+(?:c['’]est\s+)?|\s+c['’]est\s+)"
+                         r"(?:-[A-Z][a-z]+)?)(?:,\s+(?:c['’]est\s+)?|\s+c['’]est\s+|\s+\()"
                          r"(?:(?:le|la|son|sa|mon|ma|notre|leur|un|une|ancien|ancienne|nouveau"
                          r"|nouvelle)\s+|l['’]\s*)?(?:" + "|".join(_APPOSED_ROLES) + r")(?![\w-])")
-# ... or a role, a comma and two capitalised words: « Son tuteur, Chadhouli Attibou, "un
-# grand de Tsoundzou" ».
-_ROLE_APPOSED_RE = re.compile(r"(?<![\w-])(?i:le|la|son|sa|mon|ma|notre|leur)\s+(?:"
-                              + "|".join(_APPOSED_ROLES) + r"),\s+(?P<name>[A-Z][a-z]{2,}"
-                              r"(?:-[A-Z][a-z]+)? [A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=\s*[,;(]|$)")
+# ... or a role, a comma or a bracket and two capitalised words: « Son tuteur, Chadhouli
+# Attibou, "un grand de Tsoundzou" », « la RH (Hinarii Teriipaia) », « l'apprenti (Loïc
+# Tonnelier, 2e année CAP) ».
+_ROLE_APPOSED_RE = re.compile(r"(?<![\w-])(?:(?i:le|la|son|sa|mon|ma|notre|leur)\s+|(?i:l)['’])(?:"
+                              + "|".join([*_APPOSED_ROLES, "RH", "DRH"])
+                              + r")(?:,\s+|\s+\()(?P<name>[A-Z][a-z]{2,}"
+                              r"(?:-[A-Z][a-z]+)? [A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=\s*[,;()]|$)")
 # A first name after a word for a person, not a parent's (« contact Ricardo », « le
 # collègue Ibrahim »): someone, whatever the model tags the pair; not « père Noël ».
 _PARENTS = frozenset({"pere", "mere", "papa", "maman", "parent"})
