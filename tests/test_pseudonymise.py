@@ -1762,6 +1762,14 @@ def test_two_capitalised_words_beside_a_role_in_apposition():
     assert found == ["Chadhouli Attibou", "Ansufiddine Hamada"], found
 
 
+def test_a_name_promised_to_is_no_place():
+    """names_blind123: « restituer aux jeunes (promis à Kahaia) » made Kahaia a town, and
+    « Kahaia Utia dixit » was kept."""
+    found = find_people(["Organisé avec l'animateur (Kahaia Utia dixit).",
+                         "Restituer aux jeunes (promis à Kahaia)."])
+    assert "Kahaia Utia" in found, found
+
+
 def test_a_column_of_capital_surnames_with_their_particles():
     """names_blind101, measured untouched: a tracking table of « LE CORRE Noah »,
     « L'HOSTIS Bastien »... under a table of codes: the particles' surnames were no

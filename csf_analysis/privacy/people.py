@@ -252,10 +252,11 @@ _GIVEN_FIRST_NAMES = 4000
 # ("y'a Serkan, le fils du patron").
 _PLACE_BEFORE = re.compile(
     r"(?i)(?:^|(?<!y)[\s'’(])(?P<word>à|a|en|au|aux|sur|vers|depuis|dans|jusqu'à)\s+$")
-# A verb of speech or a thank-you before "à": the one spoken to or thanked is someone
-# ("il a dit à Rodrigue", "Merci à Marie-Josée pour le café").
+# A verb of speech, a promise or a thank-you before "à": the one spoken to or thanked is
+# someone ("il a dit à Rodrigue", "promis à Kahaia", "Merci à Marie-Josée pour le café").
 _SAID_TO = re.compile(r"(?i)(?<![\w'’-])(?:dit|dis|dire|disait|demand(?:é|e|er|ait)|parl(?:é|e|er"
-                      r"|ait)|r[ée]pondu|expliqu[ée]|t[ée]l[ée]phon[ée]|merci)\s+[àa]\s+$")
+                      r"|ait)|r[ée]pondu|expliqu[ée]|t[ée]l[ée]phon[ée]|merci|promise?"
+                      r"|racont[ée]|montr[ée]|annonc[ée]|signal[ée]|conseill[ée])\s+[àa]\s+$")
 _AFTER_PLACE = re.compile(r"(?i:(?<![\w'’])(?:à|au|en|sur|vers|depuis))\s+(" + _UP + r"[\w-]+)")
 # An article before a word of the list says it is no one's first name ("toute la France").
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:la|le|les|l['’]|du|des|au|aux|un|une|cette)"
@@ -275,8 +276,9 @@ def _place_before(text: str, start: int, word: str) -> bool:
     """Does a place's preposition come just before ``word`` at ``start`` ("à Nancy",
     "en France", "sur Lourdes")? Not "sur" before a common first name: notes write
     "sur Quentin :", "Herrera sur Jessy" for "about"; nor "à" after a verb of speech or
-    a thank-you: "J'ai dit à Rodrigue", "demandé à Enzo", "Merci à Marie-Josée"; nor a
-    common first name that no list calls a place: "confiée à Florian (vacataire)"."""
+    a thank-you: "J'ai dit à Rodrigue", "demandé à Enzo", "Merci à Marie-Josée", "promis
+    à Kahaia"; nor a common first name that no list calls a place: "confiée à Florian
+    (vacataire)"."""
     before = _PLACE_BEFORE.search(text[max(0, start - 12):start])
     if before is None:
         return False
@@ -1102,8 +1104,9 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                                for e in (model.long_entities if model else ()))
     names.located = frozenset(fold_keep_case(word) for text, word, _, start in lone
                               if _place_before(text, start, word)) - spoken
-    names.towns = frozenset(fold_keep_case(word) for text in everything
-                            for word in _AFTER_PLACE.findall(text) if not is_first_name(word))
+    names.towns = frozenset(fold_keep_case(m.group(1)) for text in everything
+                            for m in _AFTER_PLACE.finditer(text) if not is_first_name(m.group(1))
+                            and not _SAID_TO.search(text, max(0, m.start() - 40), m.start(1)))
     names.lone_places = frozenset(fold_keep_case(word) for _, word, _, _ in lone) \
         - alone - people_alone
     names.places = frozenset(
