@@ -2134,3 +2134,13 @@ def test_two_capitalised_words_in_brackets_beside_a_role():
     assert sorted(found) == ["Hinarii Teriipaia", "Loïc Tonnelier", "Élise Carré"], found
 
 
+def test_a_rare_first_name_found_alone_makes_a_name_of_the_word_after_it():
+    """names_blind123: « Matahi (encadrant RSMA, Matahi Tavaearii, invité en fin de
+    séance) »: Matahi was found, but a first name of the list (the 16,829th) was left to
+    the strict pairs, which want a common one or the model's person."""
+    found = find_people(["- Toanui veut faire pompier. Matahi (encadrant RSMA, Matahi "
+                         "Tavaearii, invité en fin de séance) lui explique qu'il faut 18 ans.",
+                         "**Matahi** : il faut 18 ans."])
+    assert "Matahi Tavaearii" in found, found
+
+

@@ -1735,7 +1735,9 @@ def _complete_after(names: Names, texts: list[str], protected: list[list[tuple[i
     by the notes' writing (not "Karim Sophie", "Silino Construction", "Léa Calvi"); the
     model's tags elsewhere do not veto it (:meth:`Names.written_as_name`). Not a first
     name in brackets after a civility and a surname (« M. Lataifeui (Iosefo) »): notes
-    write « Mme Courtois (Constructys) », « M. Cornu (Eiffage) » as often."""
+    write « Mme Courtois (Constructys) », « M. Cornu (Eiffage) » as often. A rare first
+    name of the list counts as a name found alone (« Matahi Tavaearii », which the model
+    called an organisation); a common one is the strict pairs' (« Karim Sophie »)."""
     def surname_like(word: str) -> bool:
         return names.written_as_name(word) and not is_first_name(word) \
             and names.key(word) not in names.found
@@ -1744,6 +1746,6 @@ def _complete_after(names: Names, texts: list[str], protected: list[list[tuple[i
     for text, kept in zip(texts, protected):  # kept: the guard's spans of each text
         for match in after.finditer(text):
             if not overlaps(match.start(), match.end(), kept) \
-                    and surname_like(match.group(2)) and not is_first_name(match.group(1)) \
+                    and surname_like(match.group(2)) and not common_first_name(match.group(1)) \
                     and not names.word(match.group(1), initial=True, notes=False):
                 names.add(f"{match.group(1)} {match.group(2)}", trust="trusted")
