@@ -1762,6 +1762,38 @@ def test_two_capitalised_words_beside_a_role_in_apposition():
     assert found == ["Chadhouli Attibou", "Ansufiddine Hamada"], found
 
 
+def test_two_capitalised_words_in_brackets_beside_a_role():
+    """names_blind123, measured untouched: « la RH (Hinarii Teriipaia) », « l'apprenti
+    (Loïc Tonnelier, 2e année CAP) » (a tonnelier is a cooper) and « Élise Carré (prof de
+    lettres) » were kept: the model called the pairs organisations, and a role's
+    apposition was read with a comma only."""
+    found = find_people(["- la cheffe de rang et la RH (Hinarii Teriipaia) accueillent déjà "
+                         "des jeunes.", "- Loïc, l'apprenti (Loïc Tonnelier, 2e année CAP), "
+                         "avait le même âge.", "> Élise Carré (prof de lettres) veut faire "
+                         "écrire les jeunes.", "- La tutrice (Maison Blanche) a refusé."])
+    assert sorted(found) == ["Hinarii Teriipaia", "Loïc Tonnelier", "Élise Carré"], found
+
+
+def test_a_rare_first_name_found_alone_makes_a_name_of_the_word_after_it():
+    """names_blind123: « Matahi (encadrant RSMA, Matahi Tavaearii, invité en fin de
+    séance) »: Matahi was found, but a first name of the list (the 16,829th) was left to
+    the strict pairs, which want a common one or the model's person."""
+    found = find_people(["- Toanui veut faire pompier. Matahi (encadrant RSMA, Matahi "
+                         "Tavaearii, invité en fin de séance) lui explique qu'il faut 18 ans.",
+                         "**Matahi** : il faut 18 ans."])
+    assert "Matahi Tavaearii" in found, found
+
+
+def test_a_first_name_and_a_surname_with_an_elided_particle():
+    """names_blind121: « chez Clean'Artois (Patricia d'Hondt) » kept « d'Hondt »: a
+    surname's « d' » made no name's shape. « Marie d'Angers » is Marie from Angers."""
+    found = find_people(["- concurrence : chez Clean'Artois (Patricia d'Hondt), ils ont "
+                         "refusé la clause.", "- Marie d'Angers est venue.",
+                         "- des associations comme Apprentis d'Auteuil, avant l'entreprise."])
+    assert "Patricia d'Hondt" in found and "Marie d'Angers" not in found, found
+    assert not [name for name in found if "Auteuil" in name], found
+
+
 def test_a_name_promised_to_is_no_place():
     """names_blind123: « restituer aux jeunes (promis à Kahaia) » made Kahaia a town, and
     « Kahaia Utia dixit » was kept."""
@@ -2120,27 +2152,3 @@ def test_initials_among_names_that_are_an_organisations_word_are_no_one():
     names.parts = frozenset({"OIT", "Standard"})
     assert not names.beside_names("OIT")
     assert names.beside_names("KD")
-
-
-def test_two_capitalised_words_in_brackets_beside_a_role():
-    """names_blind123, measured untouched: « la RH (Hinarii Teriipaia) », « l'apprenti
-    (Loïc Tonnelier, 2e année CAP) » (a tonnelier is a cooper) and « Élise Carré (prof de
-    lettres) » were kept: the model called the pairs organisations, and a role's
-    apposition was read with a comma only."""
-    found = find_people(["- la cheffe de rang et la RH (Hinarii Teriipaia) accueillent déjà "
-                         "des jeunes.", "- Loïc, l'apprenti (Loïc Tonnelier, 2e année CAP), "
-                         "avait le même âge.", "> Élise Carré (prof de lettres) veut faire "
-                         "écrire les jeunes.", "- La tutrice (Maison Blanche) a refusé."])
-    assert sorted(found) == ["Hinarii Teriipaia", "Loïc Tonnelier", "Élise Carré"], found
-
-
-def test_a_rare_first_name_found_alone_makes_a_name_of_the_word_after_it():
-    """names_blind123: « Matahi (encadrant RSMA, Matahi Tavaearii, invité en fin de
-    séance) »: Matahi was found, but a first name of the list (the 16,829th) was left to
-    the strict pairs, which want a common one or the model's person."""
-    found = find_people(["- Toanui veut faire pompier. Matahi (encadrant RSMA, Matahi "
-                         "Tavaearii, invité en fin de séance) lui explique qu'il faut 18 ans.",
-                         "**Matahi** : il faut 18 ans."])
-    assert "Matahi Tavaearii" in found, found
-
-

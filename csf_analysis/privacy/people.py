@@ -96,10 +96,10 @@ _INITIAL_NAME_RE = re.compile(r"(?<![\w.-])(" + INITIALS + r")\s?(?:de |d'|" + _
 _SURNAME = (r"(?:Mac|Mc)?" + _UP + _LOW + r"+(?:['’]h" + _LOW + r"*)?(?:(?:-" + _UP + r")*-"
             + _UP + _LOW + r"+)?")
 _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
-# ... and a first name, then a surname with its particle: « Erwan Le Bihan » (not « Le
-# Havre », a town: see :func:`_rule_names`).
+# ... and a first name, then a surname with its particle: « Erwan Le Bihan », « Patricia
+# d'Hondt » (not « Le Havre », « d'Angers », towns: see :func:`_rule_names`).
 _PARTICLE_PAIR_RE = re.compile(r"(?<![\w-])(?P<first>" + _FIRST + r")\s+(?P<surname>"
-                               r"(?:Le|La|Du|De|Des)\s+" + _SURNAME + r")(?![\w'’-])")
+                               r"(?:(?:Le|La|Du|De|Des)\s+|d['’])" + _SURNAME + r")(?![\w'’-])")
 # A word of two letters or more, an apostrophe, a capital: a firm's name ("Net'Pyrénées",
 # "Bati'Sud"), where a surname has one letter before it ("N'Diaye", "O'Neill", "d'Arc").
 _BRAND_RE = re.compile(r"[^\W\d_]{2}'" + _UP)
@@ -513,8 +513,12 @@ class Names:
         « s'appelle », a family word or « pasteur »: a first name, or no French word nor
         place)."""
         joined = re.sub(r"(?<=\w)-(" + _UP + r")-(?=" + _UP + ")", r"\1", name)  # "HoASim"
-        words = [w for w in re.split(r"[\s-]+", joined)
+        words = [re.sub(r"^d['’](?=" + _UP + ")", "", w) for w in re.split(r"[\s-]+", joined)
                  if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
+        elided = [w[2:] for w in name.split() if re.match(r"d['’]" + _UP, w)]
+        if elided and (not is_first_name(name.split()[0]) or any(map(is_place, elided))):
+            return False  # « Apprentis d'Auteuil », « Marie d'Angers » (from Angers);
+            # « Patricia d'Hondt » stays
         if not words or len(words) > 4 or any(not w[0].isupper() or any(c.isdigit() for c in w)
                                              for w in words):
             return False
@@ -905,7 +909,8 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _pairs(text)]
     found += [(m.group(), "strict", m.start()) for m in _PARTICLE_PAIR_RE.finditer(text)
-              if is_first_name(m.group("first")) and not is_place(m.group("surname"))]
+              if is_first_name(m.group("first")) and not is_place(m.group("surname"))
+              and not is_place(re.sub(r"^d['’]", "", m.group("surname")))]  # « d'Angers »
     folded = fold_keep_case(text)
     found += [(text[m.start("name"):m.end("name")], "apposed", m.start("name"))
               for pattern in (_APPOSED_RE, _ROLE_APPOSED_RE) for m in pattern.finditer(folded)]
