@@ -804,8 +804,8 @@ class Replacer:
         self._word_names = self._word_names_pattern(listed, words, aliases or {},
                                                     people.values(), set(bare)) \
             if only is None else None
-        self._sounds: dict[str, set[str]] = {}  # set by _fuzzy_index
         self._misspelt = self._fuzzy_index(listed) if is_word is not None else {}
+        self._sounds = self._sounds_index(listed) if is_word is not None else {}
         self._stretched = self._stretched_index() if is_word is not None else {}
         self._own = _own_words(people) if only is None else {}
         self._beside_own = _beside_own_patterns(self._own)
@@ -1034,8 +1034,7 @@ class Replacer:
         return text
 
     def _fuzzy_index(self, listed: Iterable[str]) -> dict[str, set[tuple[str, str]]]:
-        """One-letter deletions of the listed people's long names -> (word, name); their
-        surnames' sounds in ``self._sounds``."""
+        """One-letter deletions of the listed people's long names -> (word, name)."""
         index: dict[str, set[tuple[str, str]]] = {}
         for name in listed:
             for word in re.split(r"[\s-]+", name):
@@ -1043,9 +1042,16 @@ class Replacer:
                 if len(word) >= _FUZZY_SHORTEST and word not in PARTICLES:
                     for key in _deletions(word):
                         index.setdefault(key, set()).add((word, name))
+        return index
+
+    @staticmethod
+    def _sounds_index(listed: Iterable[str]) -> dict[str, set[str]]:
+        """The sounds of the listed people's one-word long surnames -> names."""
+        index: dict[str, set[str]] = {}
+        for name in listed:
             last = fold_keep_case(split_name(name)[1]).lower()
             if len(last) >= _FUZZY_SHORTEST and " " not in last and "-" not in last:
-                self._sounds.setdefault(sound_key(last), set()).add(name)
+                index.setdefault(sound_key(last), set()).add(name)
         return index
 
     def _stretched_index(self) -> dict[str, set[str]]:
