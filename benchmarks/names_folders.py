@@ -9,7 +9,8 @@ leak check recording what it would refuse instead of failing, and
 (listed and unlisted people removed, traps kept, name forms the leak check reports),
 then the pooled figures and the folders under the goals (every listed person, 95 % of
 the others). ``--out DIR`` also writes each folder's full report (its misses, traps
-lost, leaks) to ``DIR/<folder>.txt``: compare two runs with ``diff -r``.
+lost, leaks) to ``DIR/<folder>.txt`` as each folder is done, an older run's reports
+there removed first: compare two runs with ``diff -r``.
 
 The full measure of one folder (charts, report, PDF) stays ``benchmarks.names_eval``;
 this one leaves the report out, where a few leaks (the PDF's hyphenation) can only
@@ -90,20 +91,23 @@ def main(argv: list[str] | None = None) -> int:
     folders = [_folder(f) for f in options.folders] or sorted(
         (p for p in DATA.glob("names_*") if p.is_dir()),
         key=lambda p: [int(n) if n.isdigit() else n for n in re.split(r"(\d+)", p.name)])
-    with ProcessPoolExecutor(options.jobs) as pool:
-        reports = list(pool.map(measure, folders, [options.cache.resolve()] * len(folders)))
+    if options.out:  # an older run's reports would read as this one's until replaced
+        options.out.mkdir(parents=True, exist_ok=True)
+        for stale in options.out.glob("names_*.txt"):
+            stale.unlink()
     totals = {"listed": [0, 0, 0], "unlisted": [0, 0, 0]}  # removed, people, folders at goal
-    for folder, lines in zip(folders, reports):
-        print(_summary(folder.name, lines))
-        if options.out:
-            options.out.mkdir(parents=True, exist_ok=True)
-            (options.out / f"{folder.name}.txt").write_text("\n".join(lines) + "\n",
-                                                           encoding="utf-8")
-        for line in lines:
-            if match := _FIGURE.match(line):
-                kind, removed, people = match.group(1), int(match.group(2)), int(match.group(3))
-                goal = removed == people if kind == "listed" else removed >= 0.95 * people
-                totals[kind] = [a + b for a, b in zip(totals[kind], (removed, people, goal))]
+    with ProcessPoolExecutor(options.jobs) as pool:  # each report as soon as it is ready
+        for folder, lines in zip(folders, pool.map(
+                measure, folders, [options.cache.resolve()] * len(folders))):
+            print(_summary(folder.name, lines), flush=True)
+            if options.out:
+                (options.out / f"{folder.name}.txt").write_text("\n".join(lines) + "\n",
+                                                               encoding="utf-8")
+            for line in lines:
+                if match := _FIGURE.match(line):
+                    kind, removed, people = match.group(1), int(match.group(2)), int(match.group(3))
+                    goal = removed == people if kind == "listed" else removed >= 0.95 * people
+                    totals[kind] = [a + b for a, b in zip(totals[kind], (removed, people, goal))]
     for kind, (removed, people, at_goal) in totals.items():
         print(f"{kind}: {removed}/{people} ({100 * removed / max(people, 1):.1f} %), "
               f"{at_goal} of {len(folders)} folders at the goal")

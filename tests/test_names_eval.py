@@ -44,7 +44,8 @@ def test_a_pseudonyms_letter_is_no_initial_left():
 def test_the_folders_check_counts_people_traps_and_the_leaks_it_would_refuse(tmp_path,
                                                                             capsys):
     """benchmarks/names_folders.py on a folder of one note: a listed person, an unlisted
-    one, a trap, and the pooled figures against the goals."""
+    one, a trap, and the pooled figures against the goals. An older run's reports in
+    ``--out`` are removed first (session 34 took a stale folder's for a new run's)."""
     from benchmarks.names_folders import main, measure
 
     folder = tmp_path / "names_mini"
@@ -61,7 +62,13 @@ def test_the_folders_check_counts_people_traps_and_the_leaks_it_would_refuse(tmp
                          "unlisted people removed: 1/1 (100.0 %)",
                          "traps kept: 1/1 (of 1 listed, 1 in the plain outputs)"]
     assert "leaks: 0" in lines
-    main([str(folder), "--cache", str(tmp_path / "cache"), "--jobs", "1"])
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "names_older.txt").write_text("an older run's report\n", encoding="utf-8")
+    main([str(folder), "--cache", str(tmp_path / "cache"), "--jobs", "1", "--out", str(reports)])
+    assert sorted(p.name for p in reports.iterdir()) == ["names_mini.txt"]  # no stale report
+    assert (reports / "names_mini.txt").read_text(encoding="utf-8").startswith(
+        "listed people removed: 1/1")
     out = capsys.readouterr().out
     assert "names_mini      listed 1/1  unlisted 1/1  traps kept: 1/1  leaks: 0" in out
     assert "listed: 1/1 (100.0 %), 1 of 1 folders at the goal" in out
