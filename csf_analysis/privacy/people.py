@@ -97,7 +97,8 @@ _SURNAME = (r"(?:Mac|Mc)?" + _UP + _LOW + r"+(?:['’]h" + _LOW + r"*)?(?:(?:-" 
             + _UP + _LOW + r"+)?")
 _PAIR_RE = re.compile(r"(?<![\w-])" + _FIRST + r"\s+" + _SURNAME + r"(?![\w-])")
 # ... and a first name, then a surname with its particle: « Erwan Le Bihan », « Patricia
-# d'Hondt » (not « Le Havre », « d'Angers », towns: see :func:`_rule_names`).
+# d'Hondt » (not « Le Havre », a town: see :func:`_rule_names`; nor « d'Angers »: see
+# :meth:`Names.plausible`).
 _PARTICLE_PAIR_RE = re.compile(r"(?<![\w-])(?P<first>" + _FIRST + r")\s+(?P<surname>"
                                r"(?:(?:Le|La|Du|De|Des)\s+|d['’])" + _SURNAME + r")(?![\w'’-])")
 # A word of two letters or more, an apostrophe, a capital: a firm's name ("Net'Pyrénées",
@@ -106,6 +107,8 @@ _BRAND_RE = re.compile(r"[^\W\d_]{2}'" + _UP)
 # « K/ » opening a surname is « Ker » in La Réunion (« Émilie K/Bidi », « K/BIDI »): the
 # one slash a name holds (« Calvi/Corte » is a route).
 _KER = re.compile(r"(?<![\w/])K/(?=" + _UP + ")")
+# A surname's elided particle, its capital after it: « d'Hondt », « d’Angers ».
+_ELIDED_PARTICLE = re.compile(r"^d['’](?=" + _UP + ")")
 # An author cited with initials after the surname, before a year, "(dir.)", a
 # co-author or a dash before the title: "Palheta U. (2012)", "Quéméner, B. (2016)",
 # "Glasman D. & Oeuvrard F.", "Tlili, S., & Bertin, M. (2020)" (APA), "Le Floc'h, S.
@@ -272,6 +275,12 @@ def _title(word: str) -> str:
     return word.title() if word.isupper() else word
 
 
+def _said_to(text: str, start: int) -> bool:
+    """Does a verb of speech, a promise or a thank-you and « à » end right before
+    ``start`` (« promis à Kahaia »)?"""
+    return _SAID_TO.search(text, max(0, start - 40), start) is not None
+
+
 def _place_before(text: str, start: int, word: str) -> bool:
     """Does a place's preposition come just before ``word`` at ``start`` ("à Nancy",
     "en France", "sur Lourdes")? Not "sur" before a common first name: notes write
@@ -282,7 +291,7 @@ def _place_before(text: str, start: int, word: str) -> bool:
     before = _PLACE_BEFORE.search(text[max(0, start - 12):start])
     if before is None:
         return False
-    if _SAID_TO.search(text, max(0, start - 40), start):
+    if _said_to(text, start):
         return False
     given = first_name_rank(word)
     common = given is not None and given < COMMON_RANK
@@ -513,9 +522,9 @@ class Names:
         « s'appelle », a family word or « pasteur »: a first name, or no French word nor
         place)."""
         joined = re.sub(r"(?<=\w)-(" + _UP + r")-(?=" + _UP + ")", r"\1", name)  # "HoASim"
-        words = [re.sub(r"^d['’](?=" + _UP + ")", "", w) for w in re.split(r"[\s-]+", joined)
+        words = [_ELIDED_PARTICLE.sub("", w) for w in re.split(r"[\s-]+", joined)
                  if w and w.lower() not in ("de", "du", "des", "van", "von", "le", "la")]
-        elided = [w[2:] for w in name.split() if re.match(r"d['’]" + _UP, w)]
+        elided = [w[2:] for w in name.split() if _ELIDED_PARTICLE.match(w)]
         if elided and (not is_first_name(name.split()[0]) or any(map(is_place, elided))):
             return False  # « Apprentis d'Auteuil », « Marie d'Angers » (from Angers);
             # « Patricia d'Hondt » stays
@@ -909,8 +918,7 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
         found += [(m.group(1), "plain", m.start(1)) for m in _WITH_RE.finditer(text)]
     found += [(m.group(), "strict", m.start()) for m in _pairs(text)]
     found += [(m.group(), "strict", m.start()) for m in _PARTICLE_PAIR_RE.finditer(text)
-              if is_first_name(m.group("first")) and not is_place(m.group("surname"))
-              and not is_place(re.sub(r"^d['’]", "", m.group("surname")))]  # « d'Angers »
+              if is_first_name(m.group("first")) and not is_place(m.group("surname"))]
     folded = fold_keep_case(text)
     found += [(text[m.start("name"):m.end("name")], "apposed", m.start("name"))
               for pattern in (_APPOSED_RE, _ROLE_APPOSED_RE) for m in pattern.finditer(folded)]
@@ -1111,7 +1119,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
                               if _place_before(text, start, word)) - spoken
     names.towns = frozenset(fold_keep_case(m.group(1)) for text in everything
                             for m in _AFTER_PLACE.finditer(text) if not is_first_name(m.group(1))
-                            and not _SAID_TO.search(text, max(0, m.start() - 40), m.start(1)))
+                            and not _said_to(text, m.start(1)))
     names.lone_places = frozenset(fold_keep_case(word) for _, word, _, _ in lone) \
         - alone - people_alone
     names.places = frozenset(
