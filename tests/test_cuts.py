@@ -19,6 +19,7 @@ def test_a_shortened_title_never_ends_inside_a_name():
     assert shorten("Visite chez Jean-Marc Le Goff, menuiserie", 24) == "Visite chez …"
     assert shorten("le chef de Bretagne et puis encore", 22) == "le chef de Bretagne …"
     assert shorten("Entretien court", 70) == "Entretien court"
+    assert shorten("", 70) == "" and shorten("Anticonstitutionnellement", 10) == "…"
 
 
 def test_a_name_that_fills_the_width_is_cut_where_it_must():

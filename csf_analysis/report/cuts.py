@@ -64,8 +64,7 @@ def _cut(text: str, short: str, placeholder: str) -> str:
 
 def shorten(text: str, width: int, placeholder: str = " …") -> str:
     """``text`` in ``width`` characters at most (whole words, ``placeholder`` where cut)."""
-    short = textwrap.shorten(text, width, placeholder=placeholder)
-    return _cut(text, short, placeholder).lstrip() or placeholder.strip()
+    return _cut(text, textwrap.shorten(text, width, placeholder=placeholder), placeholder)
 
 
 def wrap_label(label: str, *, width: int = 30, max_lines: int = 2) -> str:
