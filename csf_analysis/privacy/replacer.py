@@ -1137,11 +1137,11 @@ class Replacer:
             for pair in short_initials(name):
                 if pair.lower() not in TWO_LETTER_WORDS | common:
                     initials.setdefault(pair.lower(), name)
+        taken = common | THREE_LETTER_WORDS
         for name in listed:  # "Nad", "Fab" made of Nadège, Fabrice: in lower case only
             for short in listed_nicknames(name):  # where a person stands (« +1 fab »)
                 short = fold_keep_case(short).lower()
-                if len(short) == 3 and short not in common | THREE_LETTER_WORDS \
-                        and not self._a_word(short):
+                if len(short) == 3 and short not in taken and not self._a_word(short):
                     words.setdefault(short, name)
         for name, others in aliases.items():  # "(Nad)": "nad" in lower case is anything
             for other in others:  # else ("ben oui"); where only a person stands, her

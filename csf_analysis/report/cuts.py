@@ -70,14 +70,16 @@ def shorten(text: str, width: int, placeholder: str = " …") -> str:
 def wrap_label(label: str, *, width: int = 30, max_lines: int = 2) -> str:
     """Wrap a long label on ``max_lines`` lines of ``width`` characters, ending with "…"
     (no hyphen breaks a line: « Saint-Brieuc » stays whole)."""
+    label = str(label)
     wrapper = textwrap.TextWrapper(width=width, break_on_hyphens=False)
-    lines = wrapper.wrap(str(label))
+    lines = wrapper.wrap(label)
     if len(lines) <= max_lines:
         return "\n".join(lines)
-    short = textwrap.fill(str(label), width=width, max_lines=max_lines, placeholder=" …",
+    short = textwrap.fill(label, width=width, max_lines=max_lines, placeholder=" …",
                           break_on_hyphens=False)
-    cut = _cut(" ".join(str(label).split()), " ".join(short.split()), " …")
-    return wrapper.fill(cut) if cut != " ".join(short.split()) else short
+    flat = " ".join(short.split())
+    cut = _cut(" ".join(label.split()), flat, " …")
+    return short if cut == flat else wrapper.fill(cut)
 
 
 def snippet(sentence: str, text: str, *, width: int = 60) -> str:
