@@ -395,6 +395,7 @@ class Names:
         self.towns: frozenset[str] = frozenset()  # words after "à", "en" that are no
         # first name: the model's lone person "Poitiers" is "à Poitiers" elsewhere
         self.model = model
+        self._trimmed: dict[str, tuple[str, ...]] = {}  # span -> trim(span)
 
     @staticmethod
     def key(name: str) -> str:
@@ -679,6 +680,11 @@ class Names:
         ("Réponse de S. Derouet" -> "S. Derouet", "Chloé Vincent | A. Perrin" -> both,
         "Laure Marais — Bordeaux" -> "Laure Marais": what follows a dash says where or
         what the person is)."""
+        if span not in self._trimmed:  # a list's names come back line after line
+            self._trimmed[span] = tuple(self._trim(span))
+        return list(self._trimmed[span])
+
+    def _trim(self, span: str) -> list[str]:
         names = []
         span = re.split(r"\s[—–-]+\s", span)[0]  # "Laure Marais — Bordeaux": a place
         span = _SENTENCE_END.sub(_sentence_end, span)  # "à Faa'a. HT :": two

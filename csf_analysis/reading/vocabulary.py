@@ -17,6 +17,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..text import ANY_LOWER as _LOW
@@ -50,6 +51,7 @@ _SPEAKER_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a name or label comes back line after line
 def category_of_label(label: str, *, max_words: int = 12, anchored: bool = False) -> str:
     """Return the category a heading or label names, or ``""``.
 
@@ -97,6 +99,7 @@ def name_of_label(label: str) -> str:
     return "" if is_label_word(key) or category_of_label(label) else key
 
 
+@functools.lru_cache(maxsize=4096)  # a name or label comes back line after line
 def speaker_of_label(label: str) -> str:
     """Return the speaker a short label names (``Le commercial`` -> ``commercial``)."""
     key = " ".join(re.sub(r"\([^)]*\)", " ", normalize(label)).strip(" :*_").split())
