@@ -834,6 +834,21 @@ def test_a_word_of_a_persons_name_beside_their_pseudonym_goes_with_it(tmp_path):
     assert f"le fournier du village, {pseudonym} y passe." in cells
 
 
+def test_two_forms_of_one_name_side_by_side_are_one_pseudonym(tmp_path):
+    """names_blind120: a chat's author « MJ Bélénus » (the listed Marie-Josée Bélénus,
+    MJ) read « Personne Q Personne Q »: her initials and her surname, each replaced.
+    Two people side by side stay two."""
+    notes = _one_note(tmp_path, "# Fil\n\n[05/02/2024 07:03] MJ Bélénus: Parfait. MJ relit.\n"
+                      "- Vu avec MJ Bélénus et Paul Roux hier.\n")
+    cells = _cells_listing(notes, "personnes:\n  - Marie-Josée Bélénus (MJ)\n"
+                                  "  - Paul Roux\n")
+    pseudonym = {row["nom"]: row["pseudonyme"] for row in load_mapping(notes)}
+    her, him = pseudonym["Marie-Josée Bélénus"], pseudonym["Paul Roux"]
+    assert f"{her} {her}" not in cells
+    assert f",{her},Parfait." in cells and f"{her} relit." in cells  # the speaker's cell
+    assert f"Vu avec {her} et {him} hier." in cells
+
+
 def test_a_school_called_by_its_namesake_is_no_person():
     """names_blind73, measured untouched: « Mme Hollebecque à Jean Moulin » (the lycée
     Jean Moulin, named so elsewhere) made Jean Moulin a person, and the leak check then

@@ -573,8 +573,10 @@ def _own_words(people: dict[str, str]) -> dict[str, set[str]]:
             for name, pseudonym in people.items() if pseudonym and pseudonym != SHARED}
 
 
-def _beside_own_patterns(pseudonyms: Iterable[str]) -> tuple[re.Pattern, re.Pattern] | None:
-    """A word just before and just after one of ``pseudonyms``: "fournier Personne B"."""
+def _beside_own_patterns(pseudonyms: Iterable[str]
+                         ) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """A word just before and just after one of ``pseudonyms``: "fournier Personne B";
+    and one of them said twice in a row: "Personne Q Personne Q"."""
     ordered = sorted(set(pseudonyms), key=lambda p: (-len(p), p))
     if not ordered:
         return None
@@ -583,7 +585,9 @@ def _beside_own_patterns(pseudonyms: Iterable[str]) -> tuple[re.Pattern, re.Patt
     return (re.compile(r"(?<![\w'’-])(?P<word>" + word + r")[ \t]+(?P<pseudonym>"
                        + alternation + r")(?![\w-])"),
             re.compile(r"(?<![\w-])(?P<pseudonym>" + alternation + r")[ \t]+(?P<word>"
-                       + word + r")(?![\w'’-])"))
+                       + word + r")(?![\w'’-])"),
+            re.compile(r"(?<![\w-])(?P<pseudonym>" + alternation
+                       + r")(?:[ \t]+(?P=pseudonym))+(?![\w-])"))
 
 
 def _short_forms(first: str, is_word: Callable[[str], bool] | None) -> list[str]:
@@ -1022,14 +1026,18 @@ class Replacer:
     def _own_beside(self, text: str) -> str:
         """A word of a person's name left just beside their pseudonym, in any case, goes
         with it: "fournier ludo" of a listed Ludovic Fournier (Ludo) was "fournier
-        Personne B" ("fournier" is a word, so never replaced alone in lower case)."""
+        Personne B" ("fournier" is a word, so never replaced alone in lower case). Two
+        forms of one name side by side are one pseudonym: "MJ Bélénus" of the listed
+        Marie-Josée Bélénus (MJ) was "Personne Q Personne Q"."""
         if self._beside_own is None:
             return text
         def replace(match: re.Match) -> str:
             word = fold_keep_case(match.group("word")).lower()
             own = word in self._own.get(match.group("pseudonym"), ())
             return match.group("pseudonym") if own else match.group()
-        for pattern in self._beside_own:
+        before, after, twice = self._beside_own
+        text = twice.sub(r"\g<pseudonym>", text)
+        for pattern in (before, after):
             text = pattern.sub(replace, text)
         return text
 
