@@ -1799,6 +1799,22 @@ def test_a_rare_first_name_found_alone_makes_a_name_of_the_word_after_it():
     assert "Matahi Tavaearii" in found, found
 
 
+def test_a_name_that_is_a_word_but_for_its_accents_is_a_name(tmp_path):
+    """names_blind123: « Mere (Mere Tinorua), agent de propreté » kept « Mere » (a
+    Polynesian first name) alone and before an initial: the notes write « la mère »,
+    and the folded « mere » made her first name a word opening the name. A capital's
+    own accent still says nothing (« Ecole » is « école »)."""
+    texts = ["- Tamatea veut qu'on parle à Mere (Mere Tinorua), agent de propreté.",
+             "- Mere a été très touchée. La mère du jeune est venue aussi.",
+             "- Ecole Ruffier Jean, à voir : l'école est loin."]
+    found = find_people(texts)
+    assert "Mere Tinorua" in found and not [n for n in found if "Ecole" in n], found
+    notes = _one_note(tmp_path, "# Net Fenua\n\n" + "\n".join(texts) + "\n"
+                      "- Tuteurs : T. Mahinui (+ Mere T.).\n")
+    cells = _cells(pseudonymise(load_corpus(notes, cache_dir=None)))
+    assert not re.search(r"\bMere\b", cells) and "La mère du jeune" in cells
+
+
 def test_a_first_name_and_a_surname_with_an_elided_particle():
     """names_blind121: « chez Clean'Artois (Patricia d'Hondt) » kept « d'Hondt »: a
     surname's « d' » made no name's shape. « Marie d'Angers » is Marie from Angers."""

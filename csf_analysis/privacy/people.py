@@ -36,7 +36,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from spacy.lang.fr.stop_words import STOP_WORDS
@@ -376,7 +376,8 @@ class Names:
     """Names found so far, in order, merged: "Lefèvre" is a form of "Camille Lefèvre"."""
 
     def __init__(self, *, lower_words=frozenset(), others=frozenset(),
-                 model: NameModel | None = None) -> None:
+                 model: NameModel | None = None,
+                 lower_written: frozenset[str] | None = None) -> None:
         self.found: dict[str, str] = {}  # folded key -> name as first written
         self.lowercase: set[str] = set()  # folded first names also written in lower case
         self.aliases: dict[str, list[str]] = {}  # person -> nicknames ("Paco (F. Herrera)")
@@ -386,6 +387,7 @@ class Names:
         self.trusted: set[str] = set()  # listed, interviewers, after a civility
         self.rejected: set[tuple[str, str, bool]] = set()  # (name, trust, initial) refused
         self.lower_words, self.others = lower_words, others
+        self.lower_written = lower_written  # lower_words, accents kept (_as_lower_word)
         self.places: frozenset[str] = frozenset()  # one-word places and organisations
         self.lone_places: frozenset[str] = frozenset()  # the same, as the model tags them
         self.parts: frozenset[str] = frozenset()  # words of longer places, organisations
@@ -505,9 +507,22 @@ class Names:
         "Martin" or "Julien" counts as a word only where it opens a sentence.
         ``notes``: a word the notes write in lower case counts too."""
         folded, lower = fold_keep_case(word).lower(), word.lower()
-        return (folded in NON_NAMES or (notes and folded in self.lower_words)
+        return (folded in NON_NAMES or (notes and self.written_lower(word))
                 or (self.model is not None and (self.model.is_inflected(lower)
                                                 or (initial and self.model.is_lemma(lower)))))
+
+    def written_lower(self, word: str) -> bool:
+        """Do the notes write ``word`` in lower case, with its accents but the first
+        letter's? « Mere » is no « mère »."""
+        return fold_lower(word) in self.lower_words and (
+            self.lower_written is None or _as_lower_word(word) in self.lower_written)
+
+    def accented_twin(self, word: str) -> bool:
+        """Do the notes write in lower case a word that folds as ``word`` does but with
+        other accents? « mère » of the first name Mere: a replacement of folded text
+        would take it for her."""
+        return self.lower_written is not None and fold_lower(word) in self.lower_words \
+            and _as_lower_word(word) not in self.lower_written
 
     def lemma(self, word: str) -> bool:
         return self.model is not None and self.model.is_lemma(word.lower())
@@ -616,7 +631,7 @@ class Names:
         # a common one that is a word too ("Pierre", "Ambre") opening a sentence: a
         # name unless the notes use the word ("la pierre", "claire")
         return not (self.word(name, initial=True, notes=False) and (
-            not common or (initial and fold_lower(name) in self.lower_words)))
+            not common or (initial and self.written_lower(name))))
 
     def knows(self, item: str, words: set[str]) -> bool:
         """Is ``item`` a name found, or a word (of ``words``, those of the names
@@ -726,7 +741,7 @@ class Names:
         return bool(re.fullmatch(CIVILITY, word) or word.lower() in _PARTICLES
                     or (not word[:1].isupper() and not re.match(r"d['’]" + _UP, word))
                     or (not last and (fold_lower(word) in NON_NAMES or (
-                        fold_lower(word) in self.lower_words and not self._chat_name(word)))))
+                        self.written_lower(word) and not self._chat_name(word)))))
 
     def _chat_name(self, word: str) -> bool:
         """A first name of the list that is no French word, though written in lower case."""
@@ -826,16 +841,23 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z]", "", fold_lower(name))
 
 
-def _lower_words(texts: Iterable[str]) -> frozenset[str]:
-    """Words written in lower case somewhere in the notes (folded): no names; but
-    not a word written only as a speaker label ("sacha : ...")."""
+def _lower_words(texts: Iterable[str], form: Callable[[str], str] = fold_keep_case
+                 ) -> frozenset[str]:
+    """Words written in lower case somewhere in the notes (folded, or in another
+    ``form``): no names; but not a word written only as a speaker label ("sacha : ...")."""
     words: set[str] = set()
     labels: set[str] = set()
     for text in texts:
         text = EMAIL_RE.sub(" ", re.sub(r"(?<!\S)\S*(?:/|www\.)\S*", " ", text))
-        words.update(fold_keep_case(w) for w in re.findall(r"(?<![\w-])" + _LOW + r"[\w-]+", text))
-        labels.update(map(fold_keep_case, _label_words(text)))
+        words.update(form(w) for w in re.findall(r"(?<![\w-])" + _LOW + r"[\w-]+", text))
+        labels.update(map(form, _label_words(text)))
     return frozenset(words - labels)
+
+
+def _as_lower_word(word: str) -> str:
+    """``word`` as the notes write it in lower case, its first letter's accent aside
+    (« Ecole » is « école »; « Mere », a Polynesian first name, is no « mère »)."""
+    return fold_lower(word[:1]) + word[1:].lower()
 
 
 def _written_as_names(lower_words: frozenset[str], texts: list[str],
@@ -1102,6 +1124,7 @@ def discover(texts: list[str], *, headings: Iterable[str] = (),
     labels = {fold_lower(w) for text in everything for w in _label_words(text)}
     lower_words = _lower_words(everything)
     names = Names(lower_words=lower_words - _written_as_names(lower_words, everything, model),
+                  lower_written=_lower_words(everything, _as_lower_word),
                    others=frozenset(map(fold_keep_case, others)) - alone, model=model)
     names.listed_aliases = listing.aliases  # the team's nicknames are no one else
     names.listed = frozenset(map(Names.key, listing.people))

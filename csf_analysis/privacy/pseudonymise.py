@@ -353,7 +353,8 @@ def _lower_case_too(name: str, found: Names, bare: set[str] | frozenset[str] = f
     of a Dimitri the notes never give a surname), of 4 letters or more, and no French
     word ("paloma", not "marine"). The lexicon's lemmas hold proper nouns ("dimitri",
     "julien") besides the words ("pierre"): such a first name counts when the folder
-    writes it in lower case only bare (``bare``, :func:`_bare_first_names`)."""
+    writes it in lower case only bare (``bare``, :func:`_bare_first_names`). Never one
+    the notes write in lower case with other accents: « mère » of Mere."""
     core = name_core(name)
     given = split_name(name)[0] or core[0]  # "MATHURIN Dayana": Dayana
     first = fold_lower(given)
@@ -364,7 +365,7 @@ def _lower_case_too(name: str, found: Names, bare: set[str] | frozenset[str] = f
     return (found.model is not None and len(given) >= 4
             and (is_full_name(name) or (len(core) == 1 and common_first_name(given)))
             and "." not in given and first not in NON_NAMES
-            and not found.model.is_inflected(lower)
+            and not found.model.is_inflected(lower) and not found.accented_twin(given)
             and (not found.model.is_lemma(lower) or first in bare))
 
 
