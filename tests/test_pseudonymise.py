@@ -963,6 +963,21 @@ def test_a_surname_in_brackets_after_a_first_name():
     assert not [n for n in found if "Orangis" in n]
 
 
+def test_a_surname_in_brackets_after_avec_or_in_square_brackets():
+    """names_blind16: « le site de la rue de Metz avec Antonio (Ribeiro), le chef de
+    site » kept « Ribeiro »: after « avec », a place was feared (« avec Guyane
+    (Lætitia Jolivet) »), but Antonio is a first name and no place. names_blind28:
+    « un certain Maxime [Teyssier ?], saisonnier », a surname the writer is unsure of."""
+    found = find_people(["On le mettrait sur le site de la rue de Metz avec Antonio "
+                         "(Ribeiro), le chef de site, en journée. Antonio est sympa.",
+                         "- évoque un certain Maxime [Teyssier ?], saisonnier, devenu chef "
+                         "d'équipe. Maxime venait de la même filière.",
+                         "- Rendez-vous avec Guyane (Jolivet) ; le foyer de Montpellier "
+                         "(Tehei) a appelé.", "- Voir Paul [sic] demain, Paul est là."])
+    assert {"Antonio Ribeiro", "Maxime Teyssier"} <= set(found), found
+    assert not [n for n in found if "Jolivet" in n or "Tehei" in n or "sic" in n], found
+
+
 def test_a_surname_in_brackets_the_model_tags_as_a_place():
     """names_blind87, 58: « Nuno (Ferreira), chez Maçonnerie Santoni », « Matteo
     (Bianchi, il épelle) »: the model tags the lone surname a place, which vetoed it;

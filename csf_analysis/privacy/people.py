@@ -1492,8 +1492,10 @@ def _short_forms_after(texts: list[str], names: Names) -> list[tuple[str, str]]:
     return pairs
 
 
-_SURNAME_IN_BRACKETS_RE = re.compile(r"(?<![\w.'’-])(?P<first>" + _FIRST + r")\s*\((?P<last>"
-                                     + _UP + r"[\w'’]+(?:-" + _UP + r"[\w'’]+)?)(?=\s*[,)])")
+_SURNAME_IN_BRACKETS_RE = re.compile(  # « Maxime [Teyssier ?] »: a surname not sure
+    r"(?<![\w.'’-])(?P<first>" + _FIRST + r")\s*(?:\((?P<last>" + _UP + r"[\w'’]+(?:-" + _UP
+    + r"[\w'’]+)?)(?=\s*[,)])|\[(?P<unsure>" + _UP + r"[\w'’]+(?:-" + _UP
+    + r"[\w'’]+)?)(?=\s*\??\s*\]))")
 
 
 def _bracketed_surnames(texts: list[str], names: Names, guard: Replacer) -> list[str]:
@@ -1504,25 +1506,32 @@ def _bracketed_surnames(texts: list[str], names: Names, guard: Replacer) -> list
     "X Services"; nor a word or a place in a compound: "Ouest-France"), nor a first
     name ("Paco (Francisco Herrera)": a nickname), nor capitals closing an acronym
     ("Samia Haddad (PsyEN, CIO)");
-    nor after "de", "à", "avec"... ("foyer de Montpellier (Tehei)"); nor a word the
+    nor after "de", "à", "avec"... ("foyer de Montpellier (Tehei)") unless a first name
+    that is no place comes first ("avec Antonio (Ribeiro), le chef de site"); nor a word the
     notes write without that first name too ("Mathis (Ris-Orangis)", "| Ris-Orangis |")."""
     pairs: dict[str, tuple[str, str]] = {}  # each pair once: a note may repeat it
     for text in texts:
         for m in _SURNAME_IN_BRACKETS_RE.finditer(text):
-            first, last = m.group("first"), m.group("last")
+            first, last = m.group("first"), m.group("last") or m.group("unsure")
             if f"{first} {last}" in pairs or names.key(first) not in names.found \
                     or is_first_name(last) \
                     or any(len(p) >= 4 and names.word(p, initial=True) or is_place(p)
                            for p in last.split("-")) \
                     or last.isupper() or re.search(r"[a-z][A-Z]{2}", last) or is_town(last) \
                     or fold_keep_case(last) in names.located | names.towns | names.parts \
-                    or _NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()]) \
+                    or (_NOT_NICKNAME_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+                        and not _someone_by_first_name(first)) \
                     or guard.protected(last):
                 continue
             pairs[f"{first} {last}"] = (first, last)
     where = _holding(texts) if pairs else {}
     return [pair for pair, (first, last) in pairs.items()
             if not _written_alone(last, first, where.get(last, texts))]
+
+
+def _someone_by_first_name(word: str) -> bool:
+    """Is ``word`` a first name of the list and no town or place (not « Florence »)?"""
+    return is_first_name(word) and not is_town(word) and not is_place(word)
 
 
 def _holding(texts: list[str]) -> dict[str, list[str]]:
@@ -1545,7 +1554,8 @@ def _written_alone(word: str, first: str, texts: list[str]) -> bool:
             end = start + len(word)
             if not (start and inside(text[start - 1])) \
                     and not (end < len(text) and inside(text[end])) \
-                    and not text[max(0, start - len(first) - 3):start].rstrip(" (").endswith(first):
+                    and not text[max(0, start - len(first) - 3):start].rstrip(" ([") \
+                    .endswith(first):
                 return True
             start = text.find(word, end)
     return False
