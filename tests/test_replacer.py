@@ -958,6 +958,19 @@ def test_a_firm_named_after_a_family_or_a_place_then_its_trade():
         "c'est Personne C de SXM Construction"
 
 
+def test_a_firm_after_a_word_read_with_its_trade_as_a_firm():
+    """names_blind125, measured untouched (the build refused): the report's table of
+    sessions, read as text, gives « Entreprise Menuiserie Bouveret Frères » (the cells
+    « Entreprise » and the firm). « Entreprise Menuiserie » was read as a firm closed by
+    its trade, and the firm after it, kept in every table, was no longer kept there:
+    the leak check found Josiane Bouveret's surname."""
+    r = Replacer({"Josiane Bouveret": "Personne B"})
+    for text in ("Menuiserie Bouveret Frères", "Entreprise Menuiserie Bouveret Frères",
+                 "6/02/2024\n  Entreprise\n  Menuiserie Bouveret Frères  450h"):
+        assert r.found(text) == [] and r.text(text) == text, text
+    assert r.text("Entreprise Menuiserie, Mme Bouveret") == "Entreprise Menuiserie, Personne B"
+
+
 def test_a_town_named_with_an_article_stays_whatever_first_name_it_holds():
     """names_blind85, measured untouched: « Le Robert », « au Robert », « Ville du
     Marin » (Martinique) became « Le Personne P2 », « au Personne U » where a Robert was

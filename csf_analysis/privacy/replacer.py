@@ -268,6 +268,26 @@ _PLACE_RE = re.compile(  # matched on folded text: no accents
     r"|(?<![\w-])(?i:" + "|".join(re.escape(strip_accents(w)).replace(r"\ ", r"\s+")
                                    for w in PUBLIC_NAMES) + r")(?![\w-]))")
 _FIRST = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+
+
+def _overlapping(pattern: re.Pattern, folded: str) -> Iterator[re.Match]:
+    """The matches of ``pattern``, and one that starts at a match's last word and goes
+    further: a report's cells « Entreprise | Menuiserie Bouveret Frères », read as
+    « Entreprise Menuiserie » (a firm closed by its trade), hold the firm after it.
+
+    >>> [m.group() for m in _overlapping(_PLACE_RE, "Entreprise Menuiserie Roux Freres")]
+    ['Entreprise Menuiserie', 'Menuiserie Roux Freres']
+    """
+    for match in pattern.finditer(folded):
+        yield match
+        spaces = [i for i, char in enumerate(match.group()) if char.isspace()]
+        if spaces:
+            last = match.start() + spaces[-1] + 1
+            longer = pattern.match(folded, last)
+            if longer is not None and longer.end() > match.end():
+                yield longer
+
+
 _PERSON_AFTER_DE_RE = re.compile(  # "passage de Thomas Vallet", "le lycée de Mehdi",
     r"^\w+\s+(?:de\s+(?:(?P<civility>" + CIVILITY + r")\s+[A-Z]"  # "principe de Mme Le Bihan"
     r"|(?P<first>" + _FIRST + r")(?:\s+[A-Z]|$)"
@@ -970,7 +990,7 @@ class Replacer:
         pattern = self._protect if places else self._kept
         if pattern is None:
             return []
-        spans = [self._listed_off(m) for m in pattern.finditer(folded)
+        spans = [self._listed_off(m) for m in _overlapping(pattern, folded)
                  if not _accented_verb(text, m.start()) and not _person_after_de(m.group())
                  and not _CIVILITY_BEFORE.search(folded, max(0, m.start() - 14), m.start())
                  and not _CIVILITY_NAMED.match(m.group())
