@@ -600,6 +600,19 @@ def test_a_saint_s_name_before_an_author_s_initials_and_a_year_is_an_author():
         "Personne A, D. (2018) ; à Saint-Just, en 2018"
 
 
+def test_a_saint_s_name_before_an_author_s_first_name_and_a_year_is_an_author():
+    """names_blind125: « Saint-Jore, Mathilde (2024, à paraître) » kept « Saint-Jore »
+    as a saint's town: only initials made an author. A place's name before another
+    place and a year stays (« Saint-Denis, Mayotte (2023) »)."""
+    from csf_analysis.privacy.replacer import Replacer
+    r = Replacer({"Mathilde Saint-Jore": "Personne A"})
+    assert r.text("- Saint-Jore, Mathilde (2024, à paraître). Thèse.") == \
+        "- Personne A, Personne A (2024, à paraître). Thèse."
+    for text in ("Saint-Denis, Mayotte (2023)", "à Saint-Jore, Paris (2024)",
+                 "Saint-Jore, 2024"):
+        assert r.text(text) == text
+
+
 def test_an_acronym_in_brackets_after_a_name_is_no_surname():
     """names_blind90: « Samia Haddad (PsyEN, CIO de Lisieux) », where « madame Haddad »
     made « Haddad » someone alone, gave a person « Haddad PsyEN », and the

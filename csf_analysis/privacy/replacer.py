@@ -75,7 +75,7 @@ from .name_forms import (
     surname_capitals,
     surname_words,
 )
-from .towns import is_place, with_article
+from .towns import is_place, is_town, with_article
 from .word_use import words_pattern
 
 __all__ = ["CIVILITY", "EMAIL_RE", "PHONE_RE", "PLACE_WORDS", "Replacer", "one_typo_apart",
@@ -349,7 +349,18 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 _CIVILITY_NAMED = re.compile(r"\S+\s+(?:Mme|Mlle|Mr|Madame|Mademoiselle|Monsieur)\.?\s")
 # An author's initials and the year after a place's shape: « Saint-Just, D. (2018) » is
 # a reading's author, not a place (folded text).
-_AUTHOR_AFTER = re.compile(r",?\s+[A-Z]\.(?:\s?-?[A-Z]\.)?\**\s*\(?\d{4}")
+_AUTHOR_AFTER = re.compile(r"(?:,?\s+[A-Z]\.(?:\s?-?[A-Z]\.)?|,\s*(?P<first>[A-Z][a-z]+"
+                           r"(?:-[A-Z][a-z]+)?))\**\s*\(?\d{4}")
+
+
+def _author_after(folded: str, end: int) -> bool:
+    """Does a reference's author's initials or first name, then a year, follow ``end``
+    (« Saint-Jore, M. (2024) », « Saint-Jore, Mathilde (2024, à paraître) »: hers)? Not
+    a place's name (« Saint-Denis, Mayotte (2023) »)."""
+    match = _AUTHOR_AFTER.match(folded, end)
+    return match is not None and (not match["first"] or (
+        is_first_name(match["first"]) and not is_place(match["first"])
+        and not is_town(match["first"])))
 _PROTECTED_KEPT = 32  # the last texts whose protected spans are remembered
 # A space in a slug not after its dash: "e, il", "jean. moulin" are words of a text, not
 # a slug (which the text's replacement takes only without a space); "giordano-⏎batiment"
@@ -996,7 +1007,7 @@ class Replacer:
                  and not _CIVILITY_NAMED.match(m.group())
                  and not _first_name_before(folded, m) and not _role_before(folded, m)
                  and not self._listed_surname(m.group(), _INITIAL_THEN.match(folded, m.end()))
-                 and not _AUTHOR_AFTER.match(folded, m.end())
+                 and not _author_after(folded, m.end())
                  and m.group() not in self._replaced]
         if places and self._kept is not None:  # an exempted word inside a place's span
             spans += [m.span() for m in self._kept.finditer(folded)]  # given back
