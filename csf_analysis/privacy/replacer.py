@@ -134,8 +134,11 @@ _PHONE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|\bmob\b|portable|\bperso\b|\bfix
 # 12 — préférer passer par Gaëlle (55 32 09)", "Contacts : Marcel ... ; Tavita 87772150";
 # not "numéro" ("son numéro 87-31-58-64 ; lot 87712290, 25-30-35").
 _LINE_CUE_RE = re.compile(r"(?i)(?:\bt[ée]l\b|(?<!\[)t[ée]l[ée]phone|\bcontacts?\b|coordonn[ée]es"
+                          r"|\bnum[ée]ros\b"  # « Numéros utiles : MIJ Koutio 23 11 40, ... »
                           r"|\b(?:r?appeler|r?appelle[rz]?)\b)")  # « rappeler Jimmy ..., 79 60 21 »
 _LINE_CUE_REACH = 150  # characters before the number
+# ... or the number alone in brackets: « la Province Nord (47 72 39), qui suit ».
+_BRACKETED_RE = re.compile(r"\(.*\)", re.DOTALL)
 # ... or right after it, a phone or a phone word: "27 43 18 / mobile Gilles +687 ...".
 # Or someone's number said after it: « 55 12 34 c'est toujours son num ? ».
 _PHONE_CUE_AFTER_RE = re.compile(_PHONE_SEP + r"(?:\[t[ée]l[ée]phone\]|(?i:mobile|portable"
@@ -187,6 +190,10 @@ def pacific_phones(text: str) -> str:
     "[téléphone] c'est toujours son num ? 45 50 55 c'est beaucoup"
     >>> pacific_phones("| [téléphone] / bureau 72 03 56 | [courriel] ; les jeunes 45 50 55 |")
     '| [téléphone] / bureau [téléphone] | [courriel] ; les jeunes 45 50 55 |'
+    >>> pacific_phones("MIJ Koutio : 23 11 40 ; Province Nord (47 72 39) ; le 23 11 24")
+    'MIJ Koutio : [téléphone] ; Province Nord ([téléphone]) ; le 23 11 24'
+    >>> pacific_phones("Numéros utiles : MIJ 22 41 60, Province emploi 47 72 39.")
+    'Numéros utiles : MIJ [téléphone], Province emploi [téléphone].'
     """
     last = -1  # where the last number replaced ends
     def replace(match: re.Match) -> str:
@@ -194,11 +201,14 @@ def pacific_phones(text: str) -> str:
         glued = match["glued"] is not None
         first, sep = int(match[1] or 0), match[2]
         second, third = int(match[3] or 0), int(match[4] or 0)
-        if not glued and match[5] is None and ((first <= 31 and 1 <= second <= 12) or (
+        if not glued and match[5] is None and ((first <= 31 and 1 <= second <= 12 and (
+                third <= 30 or third >= 90)) or (
                 sep != " " and first <= 23 and second <= 59 and third <= 59)):
-            return match[0]  # a date, or a time (« 14.30.00 »; not « | 20 48 31 | »)
+            return match[0]  # a date (« 12.03.24 »; not « 23 11 40 », no year of the
+            # notes nor a birth's), or a time (« 14.30.00 »; not « | 20 48 31 | »)
         line = text[max(0, match.start() - _LINE_CUE_REACH):match.start()].rsplit("\n", 1)[-1]
         cued = _PHONE_CUE_RE.search(line[-30:]) or _LINE_CUE_RE.search(line) or (
+            match.start() and _BRACKETED_RE.match(text, match.start() - 1, match.end() + 1)) or (
             last >= 0 and _BETWEEN_PHONES_RE.fullmatch(text, last, match.start())) or \
             _PHONE_CUE_AFTER_RE.match(text, match.end())
         if (glued or sep in " -" or text[match.end():match.end() + 1] == ",") and not cued \
