@@ -2125,6 +2125,17 @@ def test_a_cell_of_a_names_column_the_model_calls_an_organisation_is_someone():
     assert not names.beside_names("VINCI Rémi")
 
 
+def test_an_unlisted_reunion_surname_with_k_slash_is_found():
+    """names_blind124, measured untouched: « M. K/Bidi (élu du Port) » and « Éric K/Bidi »
+    (unlisted) were left: the names' patterns and the cut at a slash made « K » and
+    « Bidi » two words. A slash still cuts elsewhere (« Jean/Paul »)."""
+    found = find_people(["Corinne nous a dit que M. K/Bidi (élu du Port, délégué à "
+                         "l'insertion) et Marius Valy poussent. Éric K/Bidi a un neveu "
+                         "qui a décroché.", "- binômes : Jean/Paul, Calvi/Corte"])
+    assert "Éric K/Bidi" in found and "K" not in found and "Bidi" not in found, found
+    assert {"Jean", "Paul"} <= set(found), found
+
+
 def test_a_reunion_surname_with_k_slash_is_one_person(tmp_path):
     """names_blind119, untouched: « Émilie K/Bidi » (« K/ » is « Ker » in La Réunion) was
     refused as a name for its slash, so « Émilie K. » and « BIDI Émilie » became two

@@ -73,7 +73,8 @@ from .word_use import bare_only, words_pattern
 __all__ = ["BARE_FIRST_NAMES", "NON_NAMES", "PRESENT_SECTION", "Names", "common_first_name",
            "discover", "find_people", "fold_lower", "is_full_name", "name_core"]
 
-_NAME = _CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _CAP + r"){0,2}"
+_NAME_CAP = r"(?:K/(?=" + _UP + r"))?" + _CAP  # « K/Bidi »: see _KER
+_NAME = _NAME_CAP + r"(?:[ -](?:(?:de|du|des|van|von|le|la|d['’])\s?)?" + _NAME_CAP + r"){0,2}"
 _CIVILITY_RE = re.compile(r"(?<![\w-])" + CIVILITY + r"\s+((?:d['’]\s?|de\s+|du\s+)?"
                           + _NAME + r")")  # "M. d'Aubigny", "Mme de Villeneuve"
 _LABEL_RE = re.compile(r"^\s*(" + _NAME + r")\s*(?:\([^)]*\))?\s*:")
@@ -703,7 +704,8 @@ class Names:
         names = []
         span = re.split(r"\s[—–-]+\s", span)[0]  # "Laure Marais — Bordeaux": a place
         span = _SENTENCE_END.sub(_sentence_end, span)  # "à Faa'a. HT :": two
-        for part in re.split(r"[|,;/()\[\]\n«»\"~]", span):  # no \s* around: linear
+        for part in re.split(r"[|,;()\[\]\n«»\"~]|(?<!(?<![\w/])K)/", span):  # no \s*
+            # around: linear; « K/Bidi » is one word (_KER)
             words = part.split()
             if words and fold_lower(words[0]) in _INSTITUTIONS:
                 continue  # "Agglomération Montargoise": a public body's name
