@@ -2136,6 +2136,23 @@ def test_an_unlisted_reunion_surname_with_k_slash_is_found():
     assert {"Jean", "Paul"} <= set(found), found
 
 
+def test_a_sentence_opening_with_its_verb_is_no_organisation():
+    """names_blind124, measured untouched: the model tagged « Rejoint Kavita Govindin
+    (CIO Saint-Paul) » as one organisation, so « Kavita » and « Govindin » were words of
+    an organisation everywhere, and she was never found. « Boulangerie Martin » still
+    makes « Martin » a firm's word."""
+    found = find_people(["- Gilbert Robert — PsyEN, CIO de Saint-Paul, avec sa stagiaire "
+                         "Kavita Govindin", "- → Besoin d'une découverte préalable du métier. "
+                         "Rejoint Kavita Govindin (CIO Saint-Paul) : bilan d'orientation "
+                         "avant.", "- Sa stagiaire Kavita a fait une remarque très juste."])
+    assert "Kavita Govindin" in found, found
+    from csf_analysis.privacy.name_model import NameModel
+    from csf_analysis.privacy.people import Names, _parts
+    names = Names(model=NameModel(cache_dir=None))
+    assert _parts(["Rejoint Kavita Govindin", "Boulangerie Martin Frères"], names) == \
+        {"Boulangerie", "Martin", "Freres"}
+
+
 def test_a_reunion_surname_with_k_slash_is_one_person(tmp_path):
     """names_blind119, untouched: « Émilie K/Bidi » (« K/ » is « Ker » in La Réunion) was
     refused as a name for its slash, so « Émilie K. » and « BIDI Émilie » became two

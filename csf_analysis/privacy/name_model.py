@@ -55,6 +55,19 @@ def _lexicon() -> tuple[Any, frozenset[str], frozenset[str], frozenset[str]]:
     return lookup, frozenset(lemmas), frozenset(index.get("adj", ())), frozenset(verbs)
 
 
+_WORD_ANSWERS = 5  # the answers kept for a word: see NameModel._word
+
+
+def _verb_form(word: str) -> bool:
+    """« rejoint » (of « rejoindre »), « voir »; not « ferme », a noun's lemma too."""
+    lookup, lemmas, _, verbs = _lexicon()
+    if word in verbs:
+        return True
+    found = lookup.get(word)
+    leads = [found] if isinstance(found, str) else list(found or ())
+    return word not in lemmas and bool(leads) and all(lead in verbs for lead in leads)
+
+
 def _adjective(word: str) -> bool:
     """Is ``word`` an adjective or its feminine: "rose", "jeunet", "claire" (of "clair")?
     Not through the lookup table, whose lemmas are loose: "lamine" -> "laminer", an
@@ -98,7 +111,8 @@ class NameModel:
         self.old_texts = {k: v for k, v in texts.items() if isinstance(v, list) and len(v) == 4
                           and all(isinstance(x, list) for x in v)} \
             if isinstance(texts, dict) else {}
-        self.old_words = {k: v for k, v in words.items() if isinstance(v, list) and len(v) == 4} \
+        self.old_words = {k: v for k, v in words.items()
+                          if isinstance(v, list) and len(v) == _WORD_ANSWERS} \
             if isinstance(words, dict) else {}
         self.loaded = (set(self.old_texts), set(self.old_words))
         self.texts: dict[str, list] = {}
@@ -132,7 +146,8 @@ class NameModel:
             answer = self.old_words.get(word)
             if answer is None:
                 inflected, lemmas, _, verbs = _lexicon()
-                answer = [word in inflected, word in lemmas, _adjective(word), word in verbs]
+                answer = [word in inflected, word in lemmas, _adjective(word), word in verbs,
+                          _verb_form(word)]
                 self.asked = True
             self.words[word] = answer
         return self.words[word]
@@ -152,6 +167,11 @@ class NameModel:
     def is_infinitive(self, word: str) -> bool:
         """Is ``word`` (lower case) a verb's infinitive ("rappeler", "voir")?"""
         return self._word(word)[3]
+
+    def is_verb_form(self, word: str) -> bool:
+        """Is ``word`` (lower case) a verb's infinitive or one of its forms, and no noun
+        or other lemma (« rejoint », « vu »; not « ferme », « rencontre »)?"""
+        return self._word(word)[4]
 
     def save(self) -> None:
         """Keep this run's answers (only those) for the next one; silent if unwritable."""

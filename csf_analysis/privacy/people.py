@@ -1583,8 +1583,11 @@ def _parts(entities: Iterable[str], names: Names) -> frozenset[str]:
             continue  # "(Loïc Meunier, AEMO)": a given first name opens a person's name
         if fold_lower(re.split(r"[\s'’]", entity.strip(), maxsplit=1)[0]) in _SPEECH_OPENINGS:
             continue  # « Moi j'ai mis Kalepo avec lui »: a sentence, no organisation
-        if _verb_then_name(words, names):
-            continue  # « (demander Josiane) »: a to-do's verb, then someone
+        if _verb_then_name(words, names) or (
+                len(words) >= 3 and words[0][:1].isupper() and names.model is not None
+                and names.model.is_verb_form(words[0].lower())):
+            continue  # « (demander Josiane) »: a to-do's verb, then someone; « Rejoint
+            # Kavita Govindin (CIO Saint-Paul) »: a sentence opening with its verb
         # the words joined between two punctuation marks, where one is a French word:
         # « Participants : ANCELIN Thibault » holds a word, but not beside the name; nor
         # a table's cell that is a surname in capitals and a first name (« POMMIER Léa |
