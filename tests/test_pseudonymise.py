@@ -2153,6 +2153,19 @@ def test_a_sentence_opening_with_its_verb_is_no_organisation():
         {"Boulangerie", "Martin", "Freres"}
 
 
+def test_someone_called_by_age_or_size_is_a_person():
+    """names_blind124, measured untouched: « chez Marcadé, à Peyrehorade [...] Le vieux
+    Marcadé, il aurait pris tous les gamins » kept the old builder's name (he is never
+    named otherwise); names_blind61: « le petit Lefort, il a dix-huit ans ». Not « le
+    père Noël », « le petit Prince », « le petit Paris »."""
+    found = find_people(["J'ai commencé manœuvre à 15 ans chez Marcadé, à Peyrehorade. Le "
+                         "vieux Marcadé, il aurait pris tous les gamins du canton.",
+                         "Je l'ai mis avec l'apprenti — le petit Lefort, il a dix-huit ans.",
+                         "Le cadeau du père Noël, le petit Prince, le petit Paris."])
+    assert {"Marcadé", "Lefort"} <= set(found), found
+    assert not {"Noël", "Prince", "Paris"} & set(found), found
+
+
 def test_a_reunion_surname_with_k_slash_is_one_person(tmp_path):
     """names_blind119, untouched: « Émilie K/Bidi » (« K/ » is « Ker » in La Réunion) was
     refused as a name for its slash, so « Émilie K. » and « BIDI Émilie » became two

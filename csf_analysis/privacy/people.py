@@ -230,6 +230,12 @@ _CALLED_RE = re.compile(
     r"(?<![\w-])(?:s['’]appel(?:le|lent|ait|aient|lait)?|pasteur|pasteure|imam|(?i:"
     + "|".join(sorted(map(re.escape, WORDS["names"]["kin_words"]))) + r"))\s+(?P<name>" + _UP
     + r"[\w'’]*(?:-" + _UP + r"[\w'’]*)?)(?![\w'’-]|\s+" + _UP + ")")
+# Someone called by age or size, « le vieux Marcadé », « le petit Lefort », « la petite
+# Shaïna »: a person when the word is no French word nor a place's (not « le père Noël »,
+# « le petit Prince »: see Names.plausible, trust "elder").
+_ELDER_RE = re.compile(
+    r"(?<![\w-])(?i:le\s+(?:vieux|p[èe]re|petit)|la\s+(?:vieille|m[èe]re|petite))\s+(?P<name>"
+    + _UP + r"[\w'’]*(?:-" + _UP + r"[\w'’]*)?)(?![\w'’-]|\s+" + _UP + ")")
 # A surname in lower case after a civility in lower case ("on a rencontré le dr mbarga").
 _LOWER_CIVIL_RE = re.compile(r"(?<![\w-])(?:dr|mme|mlle|mr|madame|monsieur)\.?\s+(?P<name>"
                              + _LOW + r"{3,}(?:-" + _LOW + r"+)?)(?![\w'’-])")
@@ -535,7 +541,8 @@ class Names:
         """Is ``name`` a person's? ``trust``: "plain" (an entity of the model), "strict"
         (two capitalised words), "first" / "lower" (a lone word of the first-name list,
         capitalised or not), "upper" (a first name and capitals), "apposed" (two
-        capitalised words before a role: :meth:`_apposed`), "called" (a word after
+        capitalised words before a role: :meth:`_apposed`), "elder" (after « le vieux »,
+        « la petite »...: no French word nor place), "called" (a word after
         « s'appelle », a family word or « pasteur »: a first name, or no French word nor
         place)."""
         joined = re.sub(r"(?<=\w)-(" + _UP + r")-(?=" + _UP + ")", r"\1", name)  # "HoASim"
@@ -572,6 +579,8 @@ class Names:
                                                          lower=trust == "lower")
         if trust == "apposed":
             return self._apposed(words)
+        if trust == "elder":  # « le vieux Marcadé »; not « le père Noël »
+            return self.written_as_name(name)
         if trust == "called":  # « s'appelait Gasc », « s'appelle Prudence »; not « Mme »
             return not re.fullmatch(CIVILITY, name) and fold_lower(name) not in NON_NAMES \
                 and (self.written_as_name(name) or is_first_name(name))
@@ -953,6 +962,7 @@ def _rule_names(text: str, *, heading: bool) -> list[tuple[str, str, int]]:
     found += [(text[m.start("name"):m.end("name")], "apposed", m.start("name"))
               for pattern in (_APPOSED_RE, _ROLE_APPOSED_RE) for m in pattern.finditer(folded)]
     found += [(m.group("name"), "called", m.start("name")) for m in _CALLED_RE.finditer(text)]
+    found += [(m.group("name"), "elder", m.start("name")) for m in _ELDER_RE.finditer(text)]
     found += [(f"{m.group('initials').replace(' ', '')} {_title(m.group('name'))}",
                "apa" if _apa(text, m) else "author",
                m.start()) for m in _AUTHOR_RE.finditer(text)]
