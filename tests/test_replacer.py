@@ -613,13 +613,16 @@ def test_the_short_forms_of_first_names_beyond_french():
 def test_the_usual_short_forms_the_folders_used_for_unlisted_people():
     """Missed in the names folders (blind27, 29, 51, 54, 57, 69, 122): « Quim » of
     Joaquim, « Lulu » of Lucien, « Pierrot » of Pierre, « Laeti » of Laëtitia, « Maxou »
-    of Max; each found by their full name only."""
+    of Max; each found by their full name only. names_blind126, measured untouched:
+    « rendre les bottes à Gillou » (Gilles Fontaine)."""
     people = {"Joaquim Pires": "Personne J", "Lucien Bottero": "Personne L",
               "Pierre Lacombe": "Personne P", "Laëtitia Bellance": "Personne B",
-              "Max Rinaldo": "Personne M"}
+              "Max Rinaldo": "Personne M", "Gilles Fontaine": "Personne G"}
     r = Replacer(people, is_word=lambda word: False)
     assert r.text("Quim, Lulu, Pierrot, Laeti et Maxou") == \
         "Personne J, Personne L, Personne P, Personne B et Personne M"
+    assert r.text("rendre les bottes à Gillou (Capécure) !!!") == \
+        "rendre les bottes à Personne G (Capécure) !!!"
 
 
 def test_a_name_with_an_initial_for_first_name_and_capitals_that_are_words():
